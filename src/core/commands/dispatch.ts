@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { contract, type Channel, type ParsedInputOf, type ResultOf } from '../../shared/ipc/contract';
+import { isDeskError, type Result } from '../../shared/errors';
+import type { Logger } from '../log';
+
+/** Who is calling: the transport fills it in; handlers use it for the audit log and the four-eyes rule. */
+export interface CommandContext {
+  transport: 'electron' | 'browser-host' | 'test';
+}
+
+export type CommandHandlers = {
+  [C in Channel]: (input: ParsedInputOf<C>, ctx: CommandContext) => Promise<ResultOf<C>>;
+};
+
+const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The single entry for both transports: parse with the channel's schema, run the handler, and always
+ * answer a Result — never throw across the bridge (only a message survives a throw).
+ */
+export async function dispatch(
+  handlers: CommandHandlers,
+  channel: unknown,
+  rawInput: unknown,
+  ctx: CommandContext,
+  log: Logger,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown command "${String(channel)}".` } };
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` } };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (err) {
+    if (isDeskError(err)) return { ok: false, error: err.toWire() };
+    const message = log.redact(err instanceof Error ? err.message : String(err));
+    log.error('command failed', { channel, error: message });
+    return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly: ${message}. Details are in the desk log.` } };
+  }
+}
