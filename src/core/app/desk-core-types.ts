@@ -1,0 +1,33 @@
+import type { AppInfo } from '../../shared/domain';
+import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract';
+import type { CommandHandlers } from '../commands/dispatch';
+import type { Logger } from '../log';
+
+/** Where merchant secrets live. Write-only from the UI's point of view: `get` is for the core alone. */
+export interface SecretStore {
+  /** 'keychain' when the OS keychain answered, 'memory' when it could not be reached (this run only). */
+  readonly kind: 'keychain' | 'memory';
+  /** Plain words for the UI when the keychain is unavailable. */
+  readonly unavailableReason?: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<void>;
+}
+
+export interface DeskCoreOptions {
+  /** The desk's data folder (profiles, PGlite store, logs). */
+  dataDir: string;
+  host: 'electron' | 'browser-host';
+  secretStore: SecretStore;
+  logger: Logger;
+  /** Start the embedded sandbox simulator on a free loopback port (default true). */
+  embeddedSandbox?: boolean;
+}
+
+/** The engine both transports (Electron IPC, browser host WebSocket) dispatch into. */
+export interface DeskCore {
+  handlers: CommandHandlers;
+  events: { on<E extends DeskEventName>(name: E, listener: (payload: DeskEvents[E]) => void): () => void };
+  info(): Promise<AppInfo>;
+  close(): Promise<void>;
+}
