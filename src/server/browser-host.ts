@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import type { DeskCore } from '../core/app/desk-core-types';
+import type { Logger } from '../core/log';
+import { WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-protocol';
+import { checkSocketRequest, newSessionToken } from './ws-guard';
+import { serveDeskSocket } from './ws-session';
+
+export interface BrowserHostOptions {
+  core: DeskCore;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (`npm run build` writes out/renderer). */
+  rendererDir?: string;
+  logger: Logger;
+}
+
+export interface BrowserHost {
+  /** The page to open, with the per-run token in the fragment. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+/** Large enough for a lookup of tens of thousands of pasted ids. */
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+export function contentSecurityPolicy(origin: string): string {
+  const wsOrigin = origin.replace(/^http:/, 'ws:');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${wsOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * Serves the built renderer on loopback and gives it `window.desk` over a WebSocket, so the desk runs in a
+ * plain browser where no Electron binary can be installed. Development and testing only: never packaged.
+ */
+export async function createBrowserHost({ core, port = 0, rendererDir = 'out/renderer', logger }: BrowserHostOptions): Promise<BrowserHost> {
+  const root = resolve(rendererDir);
+  if (!existsSync(resolve(root, 'index.html'))) {
+    throw new Error(`No built renderer at ${root}: run "npm run build" first (or pass rendererDir).`);
+  }
+  const token = newSessionToken();
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const sockets = new Set<WebSocket>();
+  let origin = '';
+
+  // Refuse any Host but our own: a DNS-rebinding page would arrive with its own host name.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!origin || req.headers.host !== new URL(origin).host) {
+      logger.warn('browser host: refused request for a foreign Host', { host: req.headers.host ?? null });
+      return reply.code(421).type('text/plain').send('This desk only answers on its own loopback address.');
+    }
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy(origin));
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+  await app.register(async (scope) => {
+    scope.addHook('preValidation', async (req, reply) => {
+      const query = req.query as Record<string, unknown>;
+      const verdict = checkSocketRequest({ ownOrigin: origin, token, origin: req.headers.origin, presentedToken: query[WS_TOKEN_PARAM] });
+      if (!verdict.ok) {
+        logger.warn('browser host: refused socket', { status: verdict.status, origin: req.headers.origin ?? null });
+        return reply.code(verdict.status).type('text/plain').send(verdict.reason);
+      }
+    });
+    scope.get(WS_PATH, { websocket: true }, (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      serveDeskSocket(socket, core, logger);
+    });
+  });
+  await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
+
+  await app.listen({ host: LOOPBACK, port });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('Browser host did not get a TCP address.');
+  origin = `http://${LOOPBACK}:${address.port}`;
+  logger.info('browser host listening', { origin });
+
+  return {
+    url: `${origin}/#${WS_TOKEN_PARAM}=${token}`,
+    origin,
+    close: async () => {
+      for (const s of sockets) s.terminate();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { WebSocket } from 'ws';
+import { dispatch } from '../core/commands/dispatch';
+import type { DeskCore } from '../core/app/desk-core-types';
+import type { Logger } from '../core/log';
+import { EVENT_NAMES } from '../shared/ipc/contract';
+import { WsRequest, type WsReply, type WsEvent } from '../shared/ipc/ws-protocol';
+import { describeZodError } from '../core/commands/dispatch';
+
+/** Best effort to echo the id of a request we refuse, so the page can fail the right promise. */
+function idOf(raw: unknown): number | null {
+  if (raw && typeof raw === 'object' && 'id' in raw) {
+    const id = (raw as { id: unknown }).id;
+    if (typeof id === 'number' && Number.isInteger(id) && id >= 0) return id;
+  }
+  return null;
+}
+
+/**
+ * Serves one page's socket: each `{ id, channel, input }` goes through the same dispatch as Electron IPC,
+ * and every core event is pushed to the page. Returns a function that detaches the event listeners.
+ */
+export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logger): () => void {
+  const send = (msg: WsReply | WsEvent) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+  };
+
+  const unsubscribers = EVENT_NAMES.map((name) => core.events.on(name, (payload) => send({ event: name, payload })));
+
+  socket.on('message', (data, isBinary) => {
+    void (async () => {
+      let raw: unknown;
+      try {
+        raw = isBinary ? undefined : JSON.parse(data.toString());
+      } catch {
+        raw = undefined;
+      }
+      const parsed = WsRequest.safeParse(raw);
+      if (!parsed.success) {
+        // Only the shape is logged: the input may carry a secret.
+        logger.warn('browser host: malformed socket message', { problem: raw === undefined ? 'not JSON text' : describeZodError(parsed.error) });
+        send({
+          id: idOf(raw),
+          result: { ok: false, error: { code: 'VALIDATION', message: 'Malformed desk message: expected JSON { id, channel, input }. Reload the page.' } },
+        });
+        return;
+      }
+      const { id, channel, input } = parsed.data;
+      const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host' }, logger);
+      send({ id, result });
+    })().catch((err: unknown) => logger.error('browser host: socket handler failed', { error: logger.redact(String(err)) }));
+  });
+
+  const detach = () => unsubscribers.forEach((off) => off());
+  socket.on('close', detach);
+  return detach;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+
+/**
+ * The browser host's WebSocket wire format, shared by the server (src/server) and the page's client
+ * (src/renderer/src/api): a request per command, a reply with the same id, and pushed core events.
+ */
+export const WS_PATH = '/desk-ws';
+/** The per-run token travels in the page URL's fragment (never sent to the server by the browser) and then as this query parameter. */
+export const WS_TOKEN_PARAM = 'token';
+
+export const WsRequest = z
+  .object({
+    id: z.number().int().nonnegative(),
+    channel: z.string().min(1).max(64),
+    input: z.unknown(),
+  })
+  .strict();
+export type WsRequest = z.infer<typeof WsRequest>;
+
+const WireErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+const ResultSchema = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: WireErrorSchema })]);
+
+/** A reply to one request; `id` is null when the request was too malformed to carry one. */
+export const WsReply = z.object({ id: z.number().int().nonnegative().nullable(), result: ResultSchema });
+export type WsReply = z.infer<typeof WsReply>;
+
+export const WsEvent = z.object({ event: z.string().startsWith('event:'), payload: z.unknown() });
+export type WsEvent = z.infer<typeof WsEvent>;
+
+export const WsServerMessage = z.union([WsReply, WsEvent]);
+export type WsServerMessage = z.infer<typeof WsServerMessage>;
