@@ -1,0 +1,71 @@
+import type { Logger } from '../log';
+
+export interface SimulatorOptions {
+  /** 0 = a free port (default). */
+  port?: number;
+  /** Loopback by default; the admin API refuses non-loopback callers whatever the bind address. */
+  host?: string;
+  /** Seed a believable book on start (default true). */
+  seed?: boolean;
+  /** The random seed of the book, so tests see the same customers and amounts (default 1). */
+  seedValue?: number;
+  /** A new withdrawal request or authorization every so often (default 20 000 ms); null = none. */
+  arrivalIntervalMs?: number | null;
+  /** Where seeded and arriving items send their notifications (the desk's intake); null = nowhere yet. */
+  notificationUrl?: string | null;
+  /** First retry delay of a notification that was not acknowledged with status 0 (default 1000 ms; doubles, capped). */
+  notificationRetryBaseMs?: number;
+  /** How long a "timeoutAfterApply" fault holds the socket before dropping it (default 30 000 ms). */
+  hangMs?: number;
+  logger?: Logger;
+  /** Milliseconds since the epoch (default Date.now). */
+  now?: () => number;
+}
+
+/**
+ * Faults for the next calls to the signed API (`POST /_sim/faults` takes the same JSON):
+ * {
+ *   "latencyMs": 1500,            // every signed call waits this long first (until cleared)
+ *   "http5xx": 2,                 // the next 2 signed calls answer HTTP 503 without acting
+ *   "timeoutAfterApply": 1,       // the next call IS applied, then the answer never comes…
+ *   "timeoutMode": "hang",        // …"hang": socket held for hangMs then dropped; "drop": socket cut at once
+ *   "wrongSignature": 1,          // the next answer carries a Gt-Authentication that does not verify
+ *   "dropNotifications": 1,       // the next notification is silently not sent (no retry)
+ *   "duplicateNotifications": 1   // the next notification is sent twice
+ * }
+ * Counts are "the next N"; each is used up as it fires. `DELETE /_sim/faults` clears everything.
+ */
+export interface SimFaults {
+  latencyMs?: number;
+  http5xx?: number;
+  timeoutAfterApply?: number;
+  timeoutMode?: 'hang' | 'drop';
+  wrongSignature?: number;
+  dropNotifications?: number;
+  duplicateNotifications?: number;
+}
+
+export interface CreateItemInput {
+  cid: string;
+  currency: string;
+  /** Minor units. */
+  amount: number;
+  notification_url?: string | null;
+}
+
+export interface Simulator {
+  /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  /** The public sample credentials the simulator accepts. */
+  credentials: { merchantId: string; applicationKey: string; secret: string };
+  setNotificationUrl(url: string | null): void;
+  /** Re-send the latest signed notification of every item to the current notification URL; resolves with how many were sent. */
+  replayNotifications(): Promise<number>;
+  createWithdrawalRequest(input: CreateItemInput): { tid: number };
+  createAuthorization(input: CreateItemInput): { tid: number };
+  setFaults(faults: SimFaults): void;
+  clearFaults(): void;
+  /** Resolves when every notification that is being sent or retried has finished (for tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
