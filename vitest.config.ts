@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // A real Secret Service for the keytar tests: reuses the session's, or starts a private bus + gnome-keyring.
+    globalSetup: ['test/support/secret-service.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // 2 cores: PGlite and PostgreSQL suites are heavy; keep parallelism modest.

@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
+import { DeskError } from '../../shared/errors';
+import { createShellHandlers } from '../commands/handlers';
+import type { CommandHandlers } from '../commands/dispatch';
+import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
+import { createCredentialService } from '../credentials/credential-service';
+import { baseUrlOf } from '../profiles/base-url';
+import { openProfileService } from '../profiles/profile-service';
+import type { DeskCore, DeskCoreOptions } from './desk-core-types';
+import { createEventBus } from './event-bus';
+import { APP_VERSION } from './version';
+
+export interface DeskCoreExtras {
+  /** Replaces the real get-gateway-options call (the default uses the Praxis client). */
+  probe?: GatewayOptionsProbe;
+}
+
+/**
+ * Composes the desk's engine: profiles, credentials, the embedded sandbox, the work store and intake, and the
+ * one command table both transports dispatch into. Nothing here knows about Electron.
+ */
+export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Promise<DeskCore> {
+  const { dataDir, host, secretStore, logger: log } = opts;
+  await mkdir(dataDir, { recursive: true });
+  const bus = createEventBus((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
+  const closers: Array<() => Promise<void>> = [];
+
+  const profiles = await openProfileService(dataDir, log);
+  const credentials = createCredentialService(secretStore, log);
+  await credentials.registerExisting(profiles.state().profiles);
+
+  // ---- embedded sandbox: the simulator on a free loopback port ----
+  const simulatorUrl: string | null = null;
+
+  // ---- work store and intake plug in here: PGlite in <dataDir>/store, intake on loopback, simulator notifies it ----
+  const intakeUrl: string | null = null;
+
+  const probe: GatewayOptionsProbe =
+    opts.probe ??
+    (async () => {
+      throw new DeskError('NETWORK', 'The Praxis client is not part of this build yet.');
+    });
+
+  let connection: ConnectionState = 'unknown';
+  profiles.onChange((state) => bus.emit('event:profiles-changed', state));
+
+  const info = async (): Promise<AppInfo> => {
+    const active = profiles.active();
+    const base: AppInfo = {
+      version: APP_VERSION,
+      host,
+      environment: active?.environment ?? null,
+      baseUrl: active ? baseUrlOf(active, simulatorUrl) : null,
+      simulatorUrl,
+      intakeUrl,
+      keychainAvailable: secretStore.kind === 'keychain',
+      connection,
+    };
+    return secretStore.unavailableReason ? { ...base, keychainMessage: secretStore.unavailableReason } : base;
+  };
+
+  const runConnectionTest = async (profileId: string): Promise<ConnectionTestResult> => {
+    const profile = profiles.get(profileId);
+    const baseUrl = baseUrlOf(profile, simulatorUrl);
+    let result: ConnectionTestResult;
+    const secret = await credentials.secretFor(profile);
+    if (!baseUrl) {
+      result = { ok: false, code: 'NETWORK', message: 'The embedded sandbox is not running in this desk, so there is nothing to connect to. Restart the desk or pick another profile.', latencyMs: 0, baseUrl: '' };
+    } else if (!secret) {
+      result = { ok: false, code: 'NO_CREDENTIALS', message: `Profile "${profile.name}" has no merchant secret yet. Enter it in Settings › Credentials, then test again.`, latencyMs: 0, baseUrl };
+    } else {
+      result = await testConnection(probe, { baseUrl, merchantId: profile.merchantId, applicationKey: profile.applicationKey, secret });
+    }
+    result = { ...result, message: log.redact(result.message) };
+    log.info('connection tested', { profileId, ok: result.ok, code: result.code, latencyMs: result.latencyMs });
+    if (profiles.state().activeProfileId === profileId) {
+      connection = result.ok ? 'ok' : 'failing';
+      bus.emit('event:connection-changed', { state: connection, message: result.message });
+    }
+    return result;
+  };
+
+  let testedProfileId = profiles.state().activeProfileId;
+  profiles.onChange((state) => {
+    // A newly activated profile has not been tested yet.
+    if (state.activeProfileId !== testedProfileId) connection = 'unknown';
+    testedProfileId = state.activeProfileId;
+  });
+
+  const handlers: CommandHandlers = {
+    ...createShellHandlers({ profiles, credentials, info, testConnection: runConnectionTest }),
+  };
+
+  let closed = false;
+  return {
+    handlers,
+    events: { on: bus.on },
+    info,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const close of closers.reverse()) {
+        try {
+          await close();
+        } catch (err) {
+          log.error('shutdown step failed', { error: String(err) });
+        }
+      }
+    },
+  };
+}

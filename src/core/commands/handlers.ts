@@ -1,0 +1,45 @@
+import { DeskError } from '../../shared/errors';
+import type { AppInfo, ConnectionTestResult } from '../../shared/domain';
+import type { CredentialService } from '../credentials/credential-service';
+import type { ProfileService } from '../profiles/profile-service';
+import type { CommandHandlers } from './dispatch';
+
+export interface HandlerDeps {
+  profiles: ProfileService;
+  credentials: CredentialService;
+  info(): Promise<AppInfo>;
+  testConnection(profileId: string): Promise<ConnectionTestResult>;
+  /** Called after a profile's secret was removed with the profile. */
+  onProfileRemoved?(profileId: string): Promise<void>;
+}
+
+/** The command table for app, profile and credential channels: thin, each line delegates to a service. */
+export function createShellHandlers(deps: HandlerDeps): Pick<
+  CommandHandlers,
+  'app:info' | 'profiles:list' | 'profiles:save' | 'profiles:remove' | 'profiles:activate' | 'credentials:status' | 'credentials:set' | 'credentials:clear' | 'credentials:test'
+> {
+  const { profiles, credentials } = deps;
+  return {
+    'app:info': () => deps.info(),
+    'profiles:list': async () => profiles.state(),
+    'profiles:save': (input) => profiles.save(input),
+    'profiles:remove': async ({ id }) => {
+      const profile = profiles.get(id);
+      // Remove the secret first: a profile must never disappear leaving its secret behind in the keychain.
+      await credentials.clear(profile);
+      const state = await profiles.remove(id);
+      await deps.onProfileRemoved?.(id);
+      return state;
+    },
+    'profiles:activate': async ({ id }) => profiles.activate(id),
+    'credentials:status': async ({ profileId }) => credentials.status(profiles.get(profileId)),
+    'credentials:set': async ({ profileId, secret }) => {
+      if (secret.trim() !== secret) {
+        throw new DeskError('VALIDATION', 'The secret starts or ends with a space, which is almost always a copy-paste slip. Paste it again without surrounding spaces.');
+      }
+      return credentials.set(profiles.get(profileId), secret);
+    },
+    'credentials:clear': async ({ profileId }) => credentials.clear(profiles.get(profileId)),
+    'credentials:test': ({ profileId }) => deps.testConnection(profileId),
+  };
+}

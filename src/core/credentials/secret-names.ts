@@ -1,0 +1,5 @@
+/** Keychain service name: packaged builds and development runs keep separate entries. */
+export const keychainService = (packaged: boolean): string => (packaged ? 'praxis-desk' : 'praxis-desk-dev');
+
+/** Keychain account holding a profile's merchant secret. */
+export const merchantSecretAccount = (profileId: string): string => `${profileId}/merchant-secret`;
