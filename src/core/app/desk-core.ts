@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
-import { DeskError } from '../../shared/errors';
 import { createShellHandlers } from '../commands/handlers';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
+import { createPraxisClient } from '../praxis/client';
 import { baseUrlOf } from '../profiles/base-url';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
@@ -36,10 +36,11 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   // ---- work store and intake plug in here: PGlite in <dataDir>/store, intake on loopback, simulator notifies it ----
   const intakeUrl: string | null = null;
 
+  // get-gateway-options moves no money and needs only valid credentials: a harmless "are we connected".
   const probe: GatewayOptionsProbe =
     opts.probe ??
-    (async () => {
-      throw new DeskError('NETWORK', 'The Praxis client is not part of this build yet.');
+    (async (target) => {
+      await createPraxisClient({ ...target, timeoutMs: 10_000, logger: log }).getGatewayOptions();
     });
 
   let connection: ConnectionState = 'unknown';

@@ -30,14 +30,17 @@ const skewFromText = (text: string): number | undefined => {
 export function classifyConnectionError(err: unknown, baseUrl: string): Classified {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; details?: Record<string, unknown> };
   const text = typeof e.message === 'string' ? e.message : String(err);
+  // Praxis's own words (the client keeps them in details) decide which auth problem it is.
+  const said = typeof e.details?.praxisDescription === 'string' ? e.details.praxisDescription : text;
+  const quoted = `(Praxis said: "${said}")`;
   const code: ErrorCode = isErrorCode(e.code) ? e.code : 'NETWORK';
   switch (code) {
     case 'AUTH':
-      if (/invalid ip|not whitelisted|ip address|\b403\b/i.test(text) || e.details?.httpStatus === 403) {
-        return { code, message: `Praxis refused this computer's IP address. Ask Praxis support to allow the IP this desk connects from. (${text})` };
+      if (/invalid ip|not whitelisted/i.test(said) || e.details?.httpStatus === 403) {
+        return { code, message: `Praxis refused this computer's IP address. Ask Praxis support to allow the IP this desk connects from. ${quoted}` };
       }
-      if (/agent api disabled/i.test(text)) return { code, message: `The Agent API is disabled for this merchant. Ask Praxis support to enable it. (${text})` };
-      return { code, message: `Praxis rejected the credentials: check merchant_id, application_key and the merchant secret. (${text})` };
+      if (/agent api disabled/i.test(said)) return { code, message: `The Agent API is disabled for this merchant. Ask Praxis support to enable it. ${quoted}` };
+      return { code, message: `Praxis rejected the credentials: check merchant_id, application_key and the merchant secret. ${quoted}` };
     case 'CLOCK_SKEW': {
       const given = e.details?.skewSeconds;
       const skew = typeof given === 'number' ? given : skewFromText(text);
@@ -48,9 +51,9 @@ export function classifyConnectionError(err: unknown, baseUrl: string): Classifi
     case 'TIMEOUT':
       return { code, message: `${baseUrl} did not answer in time. Check the network or proxy and test again.` };
     case 'NETWORK':
-      return { code, message: `Could not reach ${baseUrl}: ${text}. Check the address, the network or the proxy.` };
+      return { code, message: `Could not reach ${baseUrl}. Check the address, the network or the proxy. (${text})` };
     case 'UNVERIFIED_RESPONSE':
-      return { code, message: `${baseUrl} answered, but its Gt-Authentication signature did not verify, so the answer is not trusted. Check the merchant secret; if it is right, the endpoint may not be Praxis. (${text})` };
+      return { code, message: `${baseUrl} answered, but its Gt-Authentication signature did not verify, so the answer is not trusted. Check the merchant secret; if it is right, the address may not be Praxis. (${text})` };
     case 'PRAXIS_REJECTED':
       return { code, message: `Praxis answered but refused the call: ${text}` };
     default:

@@ -1,31 +1,8 @@
-import { DeskError } from '../../shared/errors';
+import { checkPraxisBaseUrl } from '../praxis/base-url';
 import { PRAXIS_HOSTS, type Profile } from '../../shared/domain';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/** https anywhere; plain http only on loopback (a local simulator or tunnel end). */
-export function checkCustomBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new DeskError('VALIDATION', `Custom URL "${raw}" is not a URL. Enter a full address such as https://gw.example.com.`);
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new DeskError(
-      'VALIDATION',
-      `Custom URL must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost). Change "${raw}" to start with https://.`,
-    );
-  }
-  if (url.username || url.password) {
-    throw new DeskError('VALIDATION', 'Custom URL must not contain a user name or password. Remove the part before "@".');
-  }
-  if (url.search || url.hash) {
-    throw new DeskError('VALIDATION', 'Custom URL must be a base address without "?" or "#". Remove the query or fragment.');
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
-}
+/** https anywhere; plain http only on loopback (the simulator or a local tunnel end). Same rule as the Praxis client. */
+export const checkCustomBaseUrl = (raw: string): string => checkPraxisBaseUrl(raw);
 
 /** Where a profile's Agent API calls go; null for the embedded sandbox when its simulator is not running. */
 export function baseUrlOf(profile: Profile, simulatorUrl: string | null): string | null {

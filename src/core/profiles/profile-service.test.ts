@@ -52,7 +52,7 @@ describe('profiles', () => {
     const svc = await openProfileService(dir, createMemoryLogger());
     await expect(svc.save(draft({ name: 'Custom', environment: 'custom', customBaseUrl: 'http://gw.example.com' }))).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringContaining('must use https://'),
+      message: expect.stringContaining('must use https'),
     });
     const local = await svc.save(draft({ name: 'Local', environment: 'custom', customBaseUrl: 'http://127.0.0.1:8080/' }));
     expect(local.customBaseUrl).toBe('http://127.0.0.1:8080');
