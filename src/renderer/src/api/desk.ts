@@ -1,0 +1,44 @@
+import { buildDeskApi, type DeskApi } from '../../../shared/ipc/contract';
+import { createSocketTransport, tokenFromLocation, type LinkState } from './socket-transport';
+
+declare global {
+  interface Window {
+    /** Provided by the Electron preload; absent when the page is served by the browser host. */
+    desk?: DeskApi;
+  }
+}
+
+export type HostLink = LinkState | 'ipc';
+
+let api: DeskApi | null = null;
+const linkListeners = new Set<(s: HostLink) => void>();
+let link: HostLink = 'connecting';
+
+const setLink = (s: HostLink) => {
+  link = s;
+  linkListeners.forEach((l) => l(s));
+};
+
+/**
+ * The one seam between components and the desk: Electron's preload API when present, otherwise the same
+ * API built over the browser host's WebSocket. Screens and stores call this, never window.desk.
+ */
+export function desk(): DeskApi {
+  if (api) return api;
+  if (window.desk) {
+    api = window.desk;
+    setLink('ipc');
+    return api;
+  }
+  const token = tokenFromLocation(window.location.hash) ?? '';
+  const transport = createSocketTransport({ origin: window.location.origin, token, onLinkState: setLink });
+  api = buildDeskApi(transport.invoke, transport.subscribe);
+  return api;
+}
+
+export const hostLink = (): HostLink => link;
+
+export function onHostLink(listener: (s: HostLink) => void): () => void {
+  linkListeners.add(listener);
+  return () => linkListeners.delete(listener);
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { useShortcuts } from '../keyboard/use-shortcuts';
+
+export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  useShortcuts({ escape: onCancel });
+  return (
+    <div className="overlay" onMouseDown={onCancel}>
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" onMouseDown={(e) => e.stopPropagation()}>
+        <h2 id="confirm-title">{title}</h2>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { ENVIRONMENT_LABELS, profileBaseUrl, selectActiveProfile, useSession } from '../stores/session';
+
+const CONNECTION_LABELS = { unknown: 'not tested', ok: 'OK', failing: 'failing' } as const;
+const LINK_LABELS = { ipc: 'app', connecting: 'connecting…', open: 'connected', closed: 'lost — retrying on next action' } as const;
+
+export function StatusBar() {
+  const profile = useSession(selectActiveProfile);
+  const info = useSession((s) => s.info);
+  const connection = useSession((s) => s.connection);
+  const connectionMessage = useSession((s) => s.connectionMessage);
+  const link = useSession((s) => s.hostLink);
+
+  const env = profile ? ENVIRONMENT_LABELS[profile.environment] : '—';
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <span className="status-item" data-testid="status-profile">
+        <span className="status-key">Profile</span> {profile?.name ?? 'none'}
+      </span>
+      <span className={`status-item env env-${profile?.environment ?? 'none'}`} data-testid="status-environment" title={profile ? profileBaseUrl(profile, info?.simulatorUrl ?? null) : undefined}>
+        <span className="status-key">Environment</span> {env}
+      </span>
+      <span className={`status-item conn conn-${connection}`} data-testid="status-connection" title={connectionMessage || undefined}>
+        <span className="status-key">Praxis</span> {CONNECTION_LABELS[connection]}
+      </span>
+      <span className="status-item" data-testid="status-operator">
+        <span className="status-key">Operator</span> {profile?.operatorName ?? '—'}
+      </span>
+      {info?.host === 'browser-host' && (
+        <span className={`status-item link link-${link}`} data-testid="status-link">
+          <span className="status-key">Browser host</span> {LINK_LABELS[link]}
+        </span>
+      )}
+      {info && !info.keychainAvailable && (
+        <span className="status-item warn" title={info.keychainMessage}>
+          Keychain unavailable: secrets kept for this run only
+        </span>
+      )}
+      <span className="status-spacer" />
+      <span className="status-item muted">v{info?.version ?? '…'}</span>
+    </footer>
+  );
+}

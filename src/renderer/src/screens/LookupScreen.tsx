@@ -1,0 +1,114 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { formatMoney } from '../../../shared/money';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { lookupAvailable } from '../api/lookup';
+import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
+import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
+import { useShallow } from 'zustand/react/shallow';
+
+const safeMoney = (amountMinor: number, currency: string) => {
+  try {
+    return formatMoney(amountMinor, currency);
+  } catch {
+    return `${amountMinor} (minor units, unknown currency ${currency})`;
+  }
+};
+
+export function LookupScreen() {
+  const [text, setText] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { running, progress, rows, error, source } = useLookup();
+  const counts = useLookup(useShallow(selectCounts));
+  const available = lookupAvailable();
+  const pastedCount = idsFromText(text).length;
+
+  const importCsv = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const { ids, column } = idsFromCsv(await file.text());
+    await lookupActions.run(ids, `${file.name} (${column})`);
+  };
+
+  return (
+    <>
+      <ScreenHeader title="Lookup" />
+      {!available && (
+        <p className="form-error" role="alert">
+          This build of the desk has no lookup command yet, so nothing can be looked up here.
+        </p>
+      )}
+      <section className="panel lookup-input">
+        <label htmlFor="lookup-ids">Transaction ids (tid) or order ids — one per line, or separated by commas</label>
+        <textarea id="lookup-ids" rows={5} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} placeholder={'123456\n123457\norder_1001'} />
+        <div className="form-actions">
+          <button type="button" className="primary" disabled={running || !available} onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}>
+            Look up {pastedCount > 0 ? `${pastedCount} id${pastedCount === 1 ? '' : 's'}` : ''}
+          </button>
+          <button type="button" disabled={running || !available} onClick={() => fileInput.current?.click()}>
+            Import CSV…
+          </button>
+          <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" aria-label="CSV file of ids" onChange={(e) => void importCsv(e)} />
+          <span className="muted">A CSV uses its tid or order_id column, otherwise the first column. The file is read here; only the ids are sent.</span>
+        </div>
+        {progress && (
+          <div className="progress" aria-label="Lookup progress">
+            <progress max={Math.max(progress.total, 1)} value={progress.done} />
+            <span>
+              {progress.done} / {progress.total}
+            </span>
+          </div>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+      </section>
+
+      {rows.length > 0 && (
+        <section className="panel">
+          <div className="panel-head">
+            <h2>Results</h2>
+            <span className="muted">
+              {source} — {counts.found} found, {counts.failed} not found or failed
+            </span>
+          </div>
+          <table className="grid" aria-label="Lookup results">
+            <thead>
+              <tr>
+                <th>Id</th>
+                <th>Type</th>
+                <th>Status</th>
+                <th className="num">Amount</th>
+                <th>Queue</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) =>
+                r.ok ? (
+                  <tr key={r.id}>
+                    <td className="mono">{r.id}</td>
+                    <td>{r.type}</td>
+                    <td>
+                      <span className={`status status-${r.status}`}>{r.status}</span>
+                    </td>
+                    <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
+                    <td>{r.queue ?? <span className="muted">not queued</span>}</td>
+                  </tr>
+                ) : (
+                  <tr key={r.id} className="failed">
+                    <td className="mono">{r.id}</td>
+                    <td colSpan={4}>
+                      <span className="fail-reason">{r.reason}</span>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

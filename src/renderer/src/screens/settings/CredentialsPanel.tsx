@@ -1,0 +1,95 @@
+import { useRef, type FormEvent } from 'react';
+import type { CredentialStatus, Profile } from '../../../../shared/domain';
+import { selectCredentialStatus, settingsActions, useSettings } from '../../stores/settings';
+import { connectionHeadline } from './connection-result';
+
+function storageText(s: CredentialStatus): { title: string; detail: string; tone: 'ok' | 'warn' | 'none' } {
+  switch (s.storage) {
+    case 'keychain':
+      return { title: 'Stored in the OS keychain', detail: 'Only this desk’s core can read it back; the screen never shows it.', tone: 'ok' };
+    case 'memory':
+      return {
+        title: 'Kept for this run only',
+        detail: `The OS keychain could not be reached${s.keychainMessage ? ` (${s.keychainMessage})` : ''}, so the secret is held in memory and forgotten when the desk closes. It is never written to a file. Enter it again after a restart, or fix the keychain.`,
+        tone: 'warn',
+      };
+    case 'sample':
+      return { title: 'Public sample secret', detail: 'The embedded sandbox signs with the documentation’s public sample secret; nothing to enter.', tone: 'ok' };
+    case 'none':
+      return { title: 'No merchant secret set', detail: 'Enter the merchant secret from the Praxis back office to make calls with this profile.', tone: 'none' };
+  }
+}
+
+/** Write-only: the secret goes from the password field to the core and is never held in page state. */
+export function CredentialsPanel({ profile }: { profile: Profile }) {
+  const secretInput = useRef<HTMLInputElement>(null);
+  const status = useSettings(selectCredentialStatus(profile.id));
+  const busy = useSettings((s) => s.credentialsBusy);
+  const error = useSettings((s) => s.credentialsError);
+  const testing = useSettings((s) => s.testing);
+  const test = useSettings((s) => (s.test?.profileId === profile.id ? s.test.result : null));
+  const ownSecret = status?.storage === 'keychain' || status?.storage === 'memory';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const field = secretInput.current;
+    if (!field) return;
+    const secret = field.value;
+    field.value = '';
+    void settingsActions.setSecret(profile.id, secret);
+  };
+
+  const storage = status ? storageText(status) : null;
+  return (
+    <section className="panel credentials" aria-label="Credentials">
+      <div className="panel-head">
+        <h2>Credentials</h2>
+        <span className="muted">merchant secret for “{profile.name}”</span>
+      </div>
+
+      <div className={`credential-status tone-${storage?.tone ?? 'none'}`} data-testid="credential-status" data-storage={status?.storage ?? 'unknown'}>
+        {storage ? (
+          <>
+            <strong>{storage.title}</strong>
+            <span>{storage.detail}</span>
+          </>
+        ) : (
+          <span className="muted">Checking…</span>
+        )}
+      </div>
+
+      <form className="secret-form" onSubmit={submit} aria-label="Merchant secret">
+        <label htmlFor="merchant-secret">{ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}</label>
+        <div className="inline">
+          <input id="merchant-secret" ref={secretInput} type="password" autoComplete="new-password" spellCheck={false} placeholder="paste the merchant secret" />
+          <button type="submit" className="primary" disabled={busy}>
+            {ownSecret ? 'Replace' : 'Save secret'}
+          </button>
+          {ownSecret && (
+            <button type="button" disabled={busy} onClick={() => void settingsActions.clearSecret(profile.id)}>
+              Clear secret
+            </button>
+          )}
+        </div>
+      </form>
+
+      <div className="connection-test">
+        <button type="button" disabled={testing || busy} onClick={() => void settingsActions.testConnection(profile.id)}>
+          {testing ? 'Testing…' : 'Test connection'}
+        </button>
+        {test && (
+          <div className={test.ok ? 'test-result ok' : 'test-result fail'} role="status" data-testid="connection-result" data-code={test.code}>
+            <strong>{connectionHeadline(test)}</strong>
+            <span>{test.message}</span>
+          </div>
+        )}
+      </div>
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </section>
+  );
+}

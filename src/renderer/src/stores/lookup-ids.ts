@@ -1,0 +1,24 @@
+import Papa from 'papaparse';
+
+/** Column names that hold an id in a CRM export, in the order we prefer them. */
+const ID_COLUMNS = ['tid', 'order_id', 'transaction_id', 'withdrawal_request_id', 'id'];
+export const MAX_LOOKUP_IDS = 10_000;
+
+const unique = (ids: string[]) => [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
+
+/** Pasted text: ids separated by new lines, commas, semicolons, tabs or spaces. */
+export function idsFromText(text: string): string[] {
+  return unique(text.split(/[\s,;]+/));
+}
+
+/** A CSV file: the id column when the header names one, otherwise the first column. */
+export function idsFromCsv(text: string): { ids: string[]; column: string } {
+  const rows = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
+  if (rows.length === 0) return { ids: [], column: 'none' };
+  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+  const named = ID_COLUMNS.map((c) => header.indexOf(c)).find((i) => i >= 0);
+  if (named !== undefined) return { ids: unique(rows.slice(1).map((r) => r[named] ?? '')), column: header[named]! };
+  // No known header: a first cell that is not id-like is taken as a header and skipped.
+  const body = /^[A-Za-z_ ]+$/.test(rows[0]![0] ?? '') && !/\d/.test(rows[0]![0] ?? '') ? rows.slice(1) : rows;
+  return { ids: unique(body.map((r) => r[0] ?? '')), column: 'first column' };
+}
