@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../store/db';
+import { withoutSecrets } from '../store/journal';
+import { canonicalJson } from './canonical-json';
+
+export interface AuditInput {
+  operator: string;
+  /** What was done, e.g. `payouts:approve`, `settings:change`. */
+  action: string;
+  itemKind?: string | null;
+  itemId?: string | null;
+  /** Result and facts for the auditor; secret-looking keys are dropped. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: Date;
+  operator: string;
+  action: string;
+  itemKind: string | null;
+  itemId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+// Keeps the chain strictly serial across desks sharing one server.
+const AUDIT_LOCK_KEY = 74_201_002;
+
+/** The hash of one row: SHA-256 over its canonical content and the previous row's hash. */
+export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash'>): string {
+  const content = canonicalJson({
+    at: row.at.toISOString(), operator: row.operator, action: row.action, itemKind: row.itemKind, itemId: row.itemId,
+    details: row.details, prevHash: row.prevHash,
+  });
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/** Appends inside the caller's transaction (so the audit row commits with the change it describes). */
+export async function appendAuditInTransaction(tx: Queryable, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  // Millisecond precision: what a JS Date holds is exactly what is stored and read back for verification.
+  const at = new Date(Math.floor(now.getTime()));
+  const row = {
+    at, operator: input.operator, action: input.action, itemKind: input.itemKind ?? null, itemId: input.itemId ?? null,
+    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>, prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
+  };
+  const hash = auditHash(row);
+  const res = await tx.query<{ seq: number }>(
+    `INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
+    [row.at, row.operator, row.action, row.itemKind, row.itemId, JSON.stringify(row.details), row.prevHash, hash],
+  );
+  return { seq: res.rows[0]!.seq, ...row, hash };
+}
+
+export function appendAudit(db: Db, input: AuditInput, now?: Date): Promise<AuditEntry> {
+  return db.transaction((tx) => appendAuditInTransaction(tx, input, now));
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; lastHash: string }
+  | { ok: false; rows: number; brokenAtSeq: number; reason: string };
+
+interface AuditRow {
+  seq: number; at: Date; operator: string; action: string; item_kind: string | null; item_id: string | null;
+  details: Record<string, unknown>; prev_hash: string; hash: string;
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  seq: r.seq, at: r.at, operator: r.operator, action: r.action, itemKind: r.item_kind, itemId: r.item_id, details: r.details,
+  prevHash: r.prev_hash, hash: r.hash,
+});
+
+/** Recomputes the chain from the first row and names the first row that was edited, removed or reordered. */
+export async function verifyAuditChain(q: Queryable, pageSize = 5_000): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let rows = 0;
+  let afterSeq = 0;
+  for (;;) {
+    const page = await q.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, pageSize]);
+    for (const r of page.rows) {
+      const entry = toEntry(r);
+      if (entry.prevHash !== prev) {
+        return { ok: false, rows, brokenAtSeq: entry.seq, reason: `Row ${entry.seq} does not follow the row before it: a row was removed or inserted before it.` };
+      }
+      if (auditHash(entry) !== entry.hash) {
+        return { ok: false, rows, brokenAtSeq: entry.seq, reason: `Row ${entry.seq} was changed after it was written (its content no longer matches its hash).` };
+      }
+      prev = entry.hash;
+      rows++;
+      afterSeq = entry.seq;
+    }
+    if (page.rows.length < pageSize) return { ok: true, rows, lastHash: prev };
+  }
+}
+
+export async function listAudit(q: Queryable, opts: { limit?: number; beforeSeq?: number } = {}): Promise<AuditEntry[]> {
+  const res = await q.query<AuditRow>('SELECT * FROM audit_log WHERE ($1::int8 IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2', [opts.beforeSeq ?? null, opts.limit ?? 500]);
+  return res.rows.map(toEntry);
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Db, Queryable } from './db';
+
+export const QUEUES = ['payouts', 'deposits', 'terminal'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface StoreChange {
+  queue: QueueName;
+  /** tids for payouts/deposits, order_ids for terminal. */
+  ids: string[];
+}
+
+const StoreChangeSchema = z.object({ queue: z.enum(QUEUES), ids: z.array(z.string()) });
+
+/** The NOTIFY channel every desk on the same store listens to. */
+export const CHANGE_CHANNEL = 'desk_changes';
+
+// NOTIFY payloads are limited to 8000 bytes; ids travel in chunks well under that.
+const IDS_PER_MESSAGE = 200;
+
+/**
+ * Queues a change inside the caller's transaction. PostgreSQL delivers NOTIFY only on COMMIT, so a
+ * rolled-back write never announces a change, on PGlite and on a server alike.
+ */
+export async function announceChange(q: Queryable, change: StoreChange): Promise<void> {
+  for (let i = 0; i < change.ids.length; i += IDS_PER_MESSAGE) {
+    const payload = JSON.stringify({ queue: change.queue, ids: change.ids.slice(i, i + IDS_PER_MESSAGE) });
+    await q.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]);
+  }
+}
+
+/** Subscribes to committed changes from this desk and, on a shared server, from every other desk. */
+export async function subscribeChanges(db: Db, onChange: (change: StoreChange) => void, onBadPayload?: (payload: string) => void): Promise<() => Promise<void>> {
+  return db.listen(CHANGE_CHANNEL, (payload) => {
+    let parsed: ReturnType<typeof StoreChangeSchema.safeParse>;
+    try {
+      parsed = StoreChangeSchema.safeParse(JSON.parse(payload));
+    } catch {
+      onBadPayload?.(payload);
+      return;
+    }
+    if (parsed.success) onChange(parsed.data);
+    else onBadPayload?.(payload);
+  });
+}

@@ -1,0 +1,180 @@
+import type { Db } from './db';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Versioned schema, append-only: never edit a shipped migration, add the next one.
+ * Amounts are BIGINT minor units next to their currency; every timestamp is timestamptz (UTC).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'work store',
+    sql: `
+CREATE TABLE customers (
+  customer_token      text PRIMARY KEY,
+  cid                 text,
+  first_name          text,
+  last_name           text,
+  country             text,
+  avs_alert           integer,
+  verification_alert  integer,
+  raw_customer        jsonb NOT NULL,
+  first_seen_at       timestamptz NOT NULL DEFAULT now(),
+  updated_at          timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX customers_cid ON customers (cid) WHERE cid IS NOT NULL;
+
+-- Every Praxis transaction the desk has seen: withdrawal requests, their payouts and splits, authorizations, sales.
+CREATE TABLE transactions (
+  tid                     bigint PRIMARY KEY,
+  transaction_type        text NOT NULL,
+  status                  text NOT NULL,
+  status_rank             smallint NOT NULL,
+  status_at               timestamptz NOT NULL,
+  psp_transaction_id      text,
+  order_id                text,
+  cid                     text,
+  customer_token          text REFERENCES customers (customer_token),
+  amount_minor            bigint NOT NULL CHECK (amount_minor >= 0),
+  currency                text NOT NULL,
+  processed_amount_minor  bigint CHECK (processed_amount_minor >= 0),
+  processed_currency      text,
+  conversion_rate         text,
+  payment_method          text,
+  payment_processor       text,
+  gateway                 text,
+  masked_destination      text,
+  withdrawal_request_id   bigint,
+  created_at              timestamptz NOT NULL,
+  first_seen_at           timestamptz NOT NULL DEFAULT now(),
+  updated_at              timestamptz NOT NULL DEFAULT now(),
+  last_source             text NOT NULL CHECK (last_source IN ('notification', 'lookup', 'action')),
+  raw_transaction         jsonb NOT NULL,
+  raw_session             jsonb,
+  raw_customer            jsonb
+);
+-- The payout queue: withdrawal requests (not their child payouts) still waiting for a decision.
+CREATE INDEX transactions_pending_withdrawals ON transactions (created_at, tid)
+  WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL
+    AND status IN ('requested', 'verification', 'partial_payout', 'split_partial');
+-- The capture queue: holds that can still be captured or voided.
+CREATE INDEX transactions_open_authorizations ON transactions (created_at, tid)
+  WHERE transaction_type = 'authorization' AND status = 'authorized';
+CREATE INDEX transactions_customer ON transactions (customer_token, created_at DESC);
+CREATE INDEX transactions_cid ON transactions (cid) WHERE cid IS NOT NULL;
+CREATE INDEX transactions_order ON transactions (order_id) WHERE order_id IS NOT NULL;
+CREATE INDEX transactions_withdrawal_request ON transactions (withdrawal_request_id) WHERE withdrawal_request_id IS NOT NULL;
+
+-- Cashier and virtual-terminal sessions; the terminal opens rows with origin 'virtual-terminal'.
+CREATE TABLE sessions (
+  order_id            text PRIMARY KEY,
+  origin              text NOT NULL DEFAULT 'praxis' CHECK (origin IN ('praxis', 'virtual-terminal')),
+  intent              text,
+  session_status      text,
+  status_at           timestamptz,
+  cid                 text,
+  customer_token      text,
+  amount_minor        bigint CHECK (amount_minor >= 0),
+  currency            text,
+  processed_amount_minor bigint,
+  processed_currency  text,
+  latest_tid          bigint,
+  operator            text,
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  updated_at          timestamptz NOT NULL DEFAULT now(),
+  raw_session         jsonb
+);
+CREATE INDEX sessions_open_vt ON sessions (created_at) WHERE origin = 'virtual-terminal';
+
+-- Every notification received, accepted or not, with its verdict.
+CREATE TABLE notifications (
+  id                  bigserial PRIMARY KEY,
+  received_at         timestamptz NOT NULL DEFAULT now(),
+  verdict             text NOT NULL CHECK (verdict IN ('accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'store_failed')),
+  reason              text,
+  dedupe_key          text,
+  tid                 bigint,
+  order_id            text,
+  transaction_status  text,
+  praxis_timestamp    bigint,
+  raw_body            text,
+  headers             jsonb NOT NULL DEFAULT '{}'::jsonb,
+  response            jsonb
+);
+-- One stored effect per (tid, status, timestamp): the database, not a race, decides which copy wins.
+CREATE UNIQUE INDEX notifications_accepted_once ON notifications (dedupe_key) WHERE verdict = 'accepted';
+CREATE INDEX notifications_received ON notifications (received_at DESC);
+CREATE INDEX notifications_tid ON notifications (tid) WHERE tid IS NOT NULL;
+
+-- "Money moves exactly once": every money-moving call is written here before it is sent.
+CREATE TABLE action_journal (
+  id                  bigserial PRIMARY KEY,
+  item_kind           text NOT NULL CHECK (item_kind IN ('transaction', 'session')),
+  item_id             text NOT NULL,
+  action              text NOT NULL,
+  operator            text NOT NULL,
+  request             jsonb NOT NULL,
+  state               text NOT NULL CHECK (state IN ('sending', 'done', 'failed', 'unknown')),
+  praxis_status       integer,
+  praxis_description  text,
+  result              jsonb,
+  error_code          text,
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  updated_at          timestamptz NOT NULL DEFAULT now()
+);
+-- At most one action in flight (or with an unknown outcome) per item, enforced by the database.
+CREATE UNIQUE INDEX action_journal_one_in_flight ON action_journal (item_kind, item_id) WHERE state IN ('sending', 'unknown');
+CREATE INDEX action_journal_item ON action_journal (item_kind, item_id, created_at DESC);
+
+-- Hash-chained log of every operator action: each row's hash covers its content and the previous hash.
+CREATE TABLE audit_log (
+  seq                 bigserial PRIMARY KEY,
+  at                  timestamptz NOT NULL,
+  operator            text NOT NULL,
+  action              text NOT NULL,
+  item_kind           text,
+  item_id             text,
+  details             jsonb NOT NULL DEFAULT '{}'::jsonb,
+  prev_hash           text NOT NULL,
+  hash                text NOT NULL UNIQUE
+);
+
+-- Settings that are not secrets (secrets live in the OS keychain only).
+CREATE TABLE settings (
+  key                 text PRIMARY KEY,
+  value               jsonb NOT NULL,
+  updated_at          timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+];
+
+/** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */
+const MIGRATION_LOCK_KEY = 74_201_001;
+
+/** Applies every migration not yet recorded, each once and in its own transaction. Returns the versions applied. */
+export async function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (done.rows.length > 0) return false;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (ran) applied.push(m.version);
+  }
+  return applied;
+}

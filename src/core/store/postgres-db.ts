@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { INT8_OID, parseInt8, type Db, type QueryResult, type Queryable } from './db';
+
+export interface PostgresConnection {
+  /** postgres://user@host:port/db — the password may be left out of the URL and given below. */
+  url: string;
+  /** From the OS keychain; never written into the URL, a log or an error. */
+  password?: string;
+  poolSize?: number;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (text: string) => parseInt8(text) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      const res = await client.query(sql, params ? [...params] : undefined);
+      return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+/** A PostgreSQL server shared by a team: a small pool for queries plus one dedicated connection for LISTEN. */
+export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
+  const config: pg.PoolConfig = { connectionString: conn.url, max: conn.poolSize ?? 8, types };
+  if (conn.password !== undefined) config.password = conn.password;
+  const pool = new pg.Pool(config);
+  // An idle client that drops (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  await pool.query('SELECT 1');
+
+  let listener: pg.Client | null = null;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listenerClient = async (): Promise<pg.Client> => {
+    if (listener) return listener;
+    const client = new pg.Client({ ...config });
+    client.on('error', () => undefined);
+    client.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    await client.connect();
+    listener = client;
+    return client;
+  };
+  const quoteIdent = (name: string) => '"' + name.replace(/"/g, '""') + '"';
+
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      const client = await listenerClient();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await client.query(`LISTEN ${quoteIdent(channel)}`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+        if (set.size === 0 && handlers.get(channel) === set) {
+          handlers.delete(channel);
+          await client.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      if (listener) await listener.end().catch(() => undefined);
+      listener = null;
+      await pool.end();
+    },
+  };
+}

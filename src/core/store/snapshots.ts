@@ -1,0 +1,148 @@
+import type { Customer, Session, Transaction } from '../praxis/schemas';
+import { announceChange, type QueueName } from './changes';
+import type { Queryable } from './db';
+import { PENDING_WITHDRAWAL_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
+
+/** What Praxis tells us about one item, by notification or by find-transaction / find-order. */
+export interface PraxisSnapshot {
+  customer?: Customer | null;
+  session?: Session | null;
+  transaction?: Transaction | null;
+}
+
+export interface SnapshotOrigin {
+  /** Praxis's own timestamp on the message: orders observations of the same item. */
+  observedAt: Date;
+  source: 'notification' | 'lookup' | 'action';
+}
+
+export interface IngestedItem {
+  tid: number | null;
+  orderId: string | null;
+  transactionType: string | null;
+  /** The item's status after this observation (may be unchanged when the observation was older). */
+  status: string | null;
+  /** The queue the item is in now, if any. */
+  queue: QueueName | null;
+}
+
+// Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
+const ADVANCES = '(EXCLUDED.status_rank > t.status_rank OR (EXCLUDED.status_rank = t.status_rank AND EXCLUDED.status_at >= t.status_at))';
+const latest = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN EXCLUDED.${col} ELSE t.${col} END`;
+const fill = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN COALESCE(EXCLUDED.${col}, t.${col}) ELSE COALESCE(t.${col}, EXCLUDED.${col}) END`;
+
+const UPSERT_TRANSACTION = `
+INSERT INTO transactions AS t (
+  tid, transaction_type, status, status_rank, status_at, psp_transaction_id, order_id, cid, customer_token,
+  amount_minor, currency, processed_amount_minor, processed_currency, conversion_rate, payment_method,
+  payment_processor, gateway, masked_destination, withdrawal_request_id, created_at, last_source,
+  raw_transaction, raw_session, raw_customer)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+ON CONFLICT (tid) DO UPDATE SET
+  ${['status', 'status_rank', 'status_at', 'amount_minor', 'currency', 'processed_amount_minor', 'processed_currency', 'conversion_rate', 'last_source', 'raw_transaction', 'raw_session', 'raw_customer'].map(latest).join(',\n  ')},
+  ${['transaction_type', 'psp_transaction_id', 'order_id', 'cid', 'customer_token', 'payment_method', 'payment_processor', 'gateway', 'masked_destination', 'withdrawal_request_id'].map(fill).join(',\n  ')},
+  created_at = LEAST(t.created_at, EXCLUDED.created_at),
+  updated_at = now()
+RETURNING tid, transaction_type, status, withdrawal_request_id`;
+
+const UPSERT_CUSTOMER = `
+INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (customer_token) DO UPDATE SET
+  cid = COALESCE(EXCLUDED.cid, c.cid),
+  first_name = COALESCE(EXCLUDED.first_name, c.first_name),
+  last_name = COALESCE(EXCLUDED.last_name, c.last_name),
+  country = COALESCE(EXCLUDED.country, c.country),
+  avs_alert = COALESCE(EXCLUDED.avs_alert, c.avs_alert),
+  verification_alert = COALESCE(EXCLUDED.verification_alert, c.verification_alert),
+  raw_customer = EXCLUDED.raw_customer,
+  updated_at = now()`;
+
+const SESSION_NEWER = '(s.status_at IS NULL OR EXCLUDED.status_at >= s.status_at)';
+const UPSERT_SESSION = `
+INSERT INTO sessions AS s (order_id, intent, session_status, status_at, cid, customer_token, amount_minor, currency,
+  processed_amount_minor, processed_currency, latest_tid, raw_session)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+ON CONFLICT (order_id) DO UPDATE SET
+  ${['session_status', 'status_at', 'processed_amount_minor', 'processed_currency', 'raw_session']
+    .map((c) => `${c} = CASE WHEN ${SESSION_NEWER} THEN EXCLUDED.${c} ELSE s.${c} END`)
+    .join(',\n  ')},
+  latest_tid = CASE WHEN ${SESSION_NEWER} THEN COALESCE(EXCLUDED.latest_tid, s.latest_tid) ELSE COALESCE(s.latest_tid, EXCLUDED.latest_tid) END,
+  intent = COALESCE(s.intent, EXCLUDED.intent),
+  cid = COALESCE(s.cid, EXCLUDED.cid),
+  customer_token = COALESCE(s.customer_token, EXCLUDED.customer_token),
+  amount_minor = COALESCE(s.amount_minor, EXCLUDED.amount_minor),
+  currency = COALESCE(s.currency, EXCLUDED.currency),
+  updated_at = now()
+RETURNING origin`;
+
+const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+const text = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Which queue a transaction in this state belongs to, if any. */
+export function queueOf(row: { transaction_type: string; status: string; withdrawal_request_id: number | null }): QueueName | null {
+  if (row.transaction_type === 'payout' && row.withdrawal_request_id === null && (PENDING_WITHDRAWAL_STATUSES as readonly string[]).includes(row.status)) return 'payouts';
+  if (row.transaction_type === 'authorization' && row.status === 'authorized') return 'deposits';
+  return null;
+}
+
+/** The queue whose screen shows this transaction type at all (joining or leaving it). */
+function screenOf(type: string): QueueName | null {
+  if (type === 'payout') return 'payouts';
+  if (type === 'authorization' || type === 'sale' || type === 'refund') return 'deposits';
+  return null;
+}
+
+/**
+ * Stores what Praxis said about an item — customer, session and transaction — in the caller's transaction,
+ * never moving an item backwards, and announces the queues that changed.
+ */
+export async function ingestSnapshot(q: Queryable, snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> {
+  const { customer, session, transaction: tx } = snap;
+  const cid = session?.cid ?? null;
+  const customerToken = customer?.customer_token ?? null;
+  if (customer) {
+    await q.query(UPSERT_CUSTOMER, [
+      customer.customer_token, cid, n(customer.first_name), n(customer.last_name), n(customer.country),
+      n(customer.avs_alert), n(customer.verification_alert), json(customer),
+    ]);
+  }
+
+  let sessionOrigin: string | null = null;
+  const orderId = session?.order_id ?? null;
+  if (session && orderId) {
+    const res = await q.query<{ origin: string }>(UPSERT_SESSION, [
+      orderId, n(session.intent), n(session.session_status), origin.observedAt, cid, customerToken, n(session.amount),
+      n(session.currency), n(session.processed_amount), n(session.processed_currency), tx?.tid ?? null, json(session),
+    ]);
+    sessionOrigin = res.rows[0]?.origin ?? null;
+  }
+
+  const out: IngestedItem = { tid: null, orderId, transactionType: null, status: null, queue: null };
+  if (tx) {
+    const type = normalizeTransactionType(tx.transaction_type);
+    const status = tx.transaction_status.toLowerCase();
+    const createdAt = typeof tx.created_at === 'number' ? new Date(tx.created_at * 1000) : origin.observedAt;
+    const res = await q.query<{ tid: number; transaction_type: string; status: string; withdrawal_request_id: number | null }>(UPSERT_TRANSACTION, [
+      tx.tid, type, status, statusRank(status), origin.observedAt, n(tx.transaction_id), orderId, cid, customerToken,
+      tx.amount, tx.currency, n(tx.processed_amount), n(tx.processed_currency), text(tx.conversion_rate), n(tx.payment_method),
+      n(tx.payment_processor), n(tx.gateway), tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
+      // A withdrawal request's own id is not a parent link; only a separate payout points at its request.
+      tx.withdrawal_request_id && tx.withdrawal_request_id !== tx.tid ? tx.withdrawal_request_id : null,
+      createdAt, origin.source, json(tx), json(session), json(customer),
+    ]);
+    const row = res.rows[0];
+    if (row) {
+      Object.assign(out, { tid: row.tid, transactionType: row.transaction_type, status: row.status, queue: queueOf(row) });
+      const screen = screenOf(row.transaction_type);
+      if (screen) await announceChange(q, { queue: screen, ids: [String(row.tid)] });
+      if (row.withdrawal_request_id !== null) await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
+    }
+  }
+  if (sessionOrigin === 'virtual-terminal' && orderId) {
+    out.queue ??= 'terminal';
+    await announceChange(q, { queue: 'terminal', ids: [orderId] });
+  }
+  return out;
+}

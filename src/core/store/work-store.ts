@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { DeskError } from '../../shared/errors';
+import { appendAudit, listAudit, verifyAuditChain, type AuditEntry, type AuditInput, type AuditVerification } from '../audit/audit-log';
+import { subscribeChanges, type StoreChange } from './changes';
+import type { Db } from './db';
+import { actionsFor, beginAction, finishAction, inFlightAction, unresolvedActions } from './journal';
+import { runMigrations } from './migrations';
+import { countNotificationsByVerdict, listNotifications } from './notifications-repo';
+import { openPgliteDb } from './pglite-db';
+import { openPostgresDb, type PostgresConnection } from './postgres-db';
+import { customerHistory, getTransaction, openAuthorizations, pendingWithdrawals } from './queue-queries';
+import { getSetting, setSetting } from './settings-repo';
+import { ingestSnapshot, type IngestedItem, type PraxisSnapshot, type SnapshotOrigin } from './snapshots';
+
+export type StoreLocation =
+  /** One desk: an embedded PGlite folder (created on first open). */
+  | { kind: 'pglite'; dir: string }
+  /** Tests and benchmarks: PGlite in memory. */
+  | { kind: 'memory' }
+  /** A team: a PostgreSQL server. */
+  | ({ kind: 'postgres' } & PostgresConnection);
+
+/** Where the desk keeps its store when nothing else is configured. */
+export const defaultStoreLocation = (dataDir: string): StoreLocation => ({ kind: 'pglite', dir: join(dataDir, 'store') });
+
+/** `postgres://…` / `postgresql://…` is a server; anything else is a PGlite folder. */
+export function parseStoreLocation(spec: string): StoreLocation {
+  if (/^postgres(ql)?:\/\//i.test(spec)) return { kind: 'postgres', url: spec };
+  if (spec === ':memory:') return { kind: 'memory' };
+  return { kind: 'pglite', dir: spec };
+}
+
+/** A store location for messages: a server URL without its password. */
+export function describeStoreLocation(loc: StoreLocation): string {
+  if (loc.kind === 'pglite') return `PGlite folder ${loc.dir}`;
+  if (loc.kind === 'memory') return 'PGlite in memory';
+  try {
+    const u = new URL(loc.url);
+    u.password = '';
+    return `PostgreSQL ${u.toString()}`;
+  } catch {
+    return 'PostgreSQL (unparseable URL)';
+  }
+}
+
+export type WorkStore = ReturnType<typeof buildStore>;
+
+function buildStore(db: Db) {
+  const listeners = new Set<(change: StoreChange) => void>();
+  let unlisten: Promise<() => Promise<void>> | null = null;
+  return {
+    db,
+    kind: db.kind,
+    /** Stores a Praxis snapshot (notification, lookup or action answer) in its own transaction. */
+    ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> => db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
+    getTransaction: (tid: number) => getTransaction(db, tid),
+    pendingWithdrawals: (limit?: number) => pendingWithdrawals(db, limit),
+    openAuthorizations: (now?: Date, limit?: number) => openAuthorizations(db, now, limit),
+    customerHistory: (who: Parameters<typeof customerHistory>[1], limit?: number) => customerHistory(db, who, limit),
+    listNotifications: (opts?: Parameters<typeof listNotifications>[1]) => listNotifications(db, opts),
+    countNotificationsByVerdict: () => countNotificationsByVerdict(db),
+    journal: {
+      begin: (intent: Parameters<typeof beginAction>[1]) => beginAction(db, intent),
+      finish: (id: number, outcome: Parameters<typeof finishAction>[2]) => finishAction(db, id, outcome),
+      inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) => inFlightAction(db, itemKind, itemId),
+      unresolved: () => unresolvedActions(db),
+      forItem: (itemKind: Parameters<typeof actionsFor>[1], itemId: string) => actionsFor(db, itemKind, itemId),
+    },
+    audit: {
+      append: (input: AuditInput, now?: Date): Promise<AuditEntry> => appendAudit(db, input, now),
+      verify: (): Promise<AuditVerification> => verifyAuditChain(db),
+      list: (opts?: Parameters<typeof listAudit>[1]) => listAudit(db, opts),
+    },
+    settings: {
+      get: <S extends z.ZodType>(key: string, schema: S) => getSetting(db, key, schema),
+      set: (key: string, value: unknown) => setSetting(db, key, value),
+    },
+    /** Committed queue changes, from this desk and (on PostgreSQL) every other desk on the server. */
+    async onChange(cb: (change: StoreChange) => void): Promise<() => Promise<void>> {
+      listeners.add(cb);
+      unlisten ??= subscribeChanges(db, (change) => {
+        for (const l of listeners) l(change);
+      });
+      await unlisten;
+      return async () => {
+        listeners.delete(cb);
+      };
+    },
+    async close(): Promise<void> {
+      if (unlisten) await (await unlisten)().catch(() => undefined);
+      await db.close();
+    },
+  };
+}
+
+/** Opens the work store and brings its schema up to date. Failures say where and what to do, never a password. */
+export async function openStore(location: StoreLocation): Promise<WorkStore> {
+  let db: Db;
+  try {
+    db = location.kind === 'postgres' ? await openPostgresDb(location) : await openPgliteDb(location.kind === 'pglite' ? location.dir : undefined);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const safe = location.kind === 'postgres' && location.password ? why.split(location.password).join('[redacted]') : why;
+    throw new DeskError('STORE', `Could not open the work store (${describeStoreLocation(location)}): ${safe}. Check the location and that the server is running.`);
+  }
+  try {
+    await runMigrations(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw new DeskError('STORE', `The work store (${describeStoreLocation(location)}) could not be brought up to date: ${err instanceof Error ? err.message : String(err)}.`);
+  }
+  return buildStore(db);
+}

@@ -1,0 +1,54 @@
+/** Runs a suite on both stores the desk supports: PGlite (in memory) and a real PostgreSQL server started here. */
+import { openStore, type WorkStore } from '../../src/core/store/work-store';
+import { postgresUnavailableReason, startPostgres, type TestPostgres } from './postgres';
+
+export interface StoreBackend {
+  name: 'pglite' | 'postgres';
+  /** Why the backend cannot run here, or null. */
+  skipReason: string | null;
+  /** Opens a fresh, empty store (a new database on the server). */
+  open(): Promise<WorkStore>;
+  /** A second connection to the same store as the last `open()` (PostgreSQL only: a second desk). */
+  openSecondDesk(): Promise<WorkStore>;
+  stop(): Promise<void>;
+}
+
+let dbCounter = 0;
+
+export function storeBackends(): StoreBackend[] {
+  let server: TestPostgres | null = null;
+  let lastUrl: string | null = null;
+  const pgSkip = postgresUnavailableReason();
+  if (pgSkip) console.warn(pgSkip);
+  return [
+    {
+      name: 'pglite',
+      skipReason: null,
+      open: () => openStore({ kind: 'memory' }),
+      openSecondDesk: () => Promise.reject(new Error('PGlite is one desk: there is no second connection')),
+      stop: async () => undefined,
+    },
+    {
+      name: 'postgres',
+      skipReason: pgSkip,
+      async open() {
+        server ??= await startPostgres();
+        lastUrl = await server.createDatabase(`desk_${process.pid}_${++dbCounter}`);
+        return openStore({ kind: 'postgres', url: lastUrl });
+      },
+      openSecondDesk() {
+        if (!lastUrl) throw new Error('open() first');
+        return openStore({ kind: 'postgres', url: lastUrl });
+      },
+      async stop() {
+        await server?.stop();
+        server = null;
+      },
+    },
+  ];
+}
+
+/** Empties every work table between tests (the schema and its migrations stay). */
+export async function emptyStore(store: WorkStore): Promise<void> {
+  await store.db.exec('TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings RESTART IDENTITY CASCADE');
+}
