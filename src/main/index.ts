@@ -1,0 +1,76 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDeskCore } from '../core/app/desk-core';
+import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
+import { keychainService } from '../core/credentials/secret-names';
+import { createFileLogger } from './file-logger';
+import { createIpcGate } from './ipc/ipc-gate';
+import { registerDeskIpc } from './ipc/register-ipc';
+import { appLocationFrom } from './security/app-location';
+import { installSecurityGuards } from './security/install-guards';
+import { openMainWindow } from './window';
+
+// Composition root: paths, logger, keychain, core, IPC, window. Everything testable lives in plain modules.
+const here = dirname(fileURLToPath(import.meta.url));
+const preloadPath = join(here, '../preload/index.cjs');
+const rendererDir = join(here, '../renderer');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+// Tests (and people running two desks side by side) can point the desk at its own data folder.
+if (process.env.PRAXIS_DESK_USER_DATA_DIR) app.setPath('userData', process.env.PRAXIS_DESK_USER_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  const userData = app.getPath('userData');
+  const log = createFileLogger(userData);
+  const location = appLocationFrom(devServerUrl, rendererDir);
+  const windows = new Set<BrowserWindow>();
+
+  app.on('second-instance', () => {
+    const win = [...windows][0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  await app.whenReady();
+  installSecurityGuards(app, session.defaultSession, location, log);
+
+  const secretStore = await openKeytarSecretStore({ service: keychainService(app.isPackaged), log });
+  const core = await createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log });
+  const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
+  const gate = createIpcGate({ handlers: core.handlers, log, location, trustedWebContents: trusted });
+  const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);
+
+  const open = async () => {
+    const win = await openMainWindow(location, preloadPath, devServerUrl, log);
+    windows.add(win);
+    win.on('closed', () => windows.delete(win));
+  };
+  await open();
+  log.info('desk started', { version: app.getVersion(), userData, keychain: secretStore.kind });
+
+  app.on('activate', () => {
+    if (windows.size === 0) void open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    unregister();
+    // Stop the simulator, intake and store cleanly before the process goes.
+    void core.close().finally(() => app.quit());
+  });
+}

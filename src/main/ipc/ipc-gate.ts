@@ -1,0 +1,45 @@
+import type { Result } from '../../shared/errors';
+import { dispatch, type CommandHandlers } from '../../core/commands/dispatch';
+import type { Logger } from '../../core/log';
+import { isAppUrl, type AppLocation } from '../security/app-location';
+
+/** What main knows about who sent an IPC message. */
+export interface IpcSender {
+  webContentsId: number;
+  /** URL of the frame that sent it; undefined when the frame is gone. */
+  frameUrl: string | undefined;
+  isMainFrame: boolean;
+}
+
+export interface IpcGateOptions {
+  handlers: CommandHandlers;
+  log: Logger;
+  location: AppLocation;
+  /** The webContents ids of our own windows. */
+  trustedWebContents: () => ReadonlySet<number>;
+}
+
+/** Our window's top frame, showing one of our pages: anything else (an iframe, a foreign page) is dropped. */
+export function isTrustedSender(sender: IpcSender, trusted: ReadonlySet<number>, location: AppLocation): boolean {
+  return trusted.has(sender.webContentsId) && sender.isMainFrame && !!sender.frameUrl && isAppUrl(sender.frameUrl, location);
+}
+
+/**
+ * The one path every IPC message takes: check the sender, parse the input with the channel's zod schema,
+ * run the handler, and answer a Result. It never throws across the bridge.
+ */
+export function createIpcGate(opts: IpcGateOptions) {
+  const { handlers, log, location } = opts;
+  return async (sender: IpcSender, channel: string, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(sender, opts.trustedWebContents(), location)) {
+      log.warn('ipc message from an unknown sender dropped', { channel, webContentsId: sender.webContentsId, frameUrl: sender.frameUrl ?? null });
+      return { ok: false, error: { code: 'AUTH', message: 'This page is not part of Praxis Desk, so the desk ignored its request.' } };
+    }
+    try {
+      return await dispatch(handlers, channel, input, { transport: 'electron' }, log);
+    } catch (err) {
+      log.error('ipc dispatch failed', { channel, error: log.redact(String(err)) });
+      return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly. Details are in the desk log.` } };
+    }
+  };
+}

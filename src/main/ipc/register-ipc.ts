@@ -1,0 +1,25 @@
+import type { BrowserWindow, IpcMain } from 'electron';
+import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract';
+import type { DeskCore } from '../../core/app/desk-core-types';
+import type { createIpcGate } from './ipc-gate';
+
+/**
+ * Registers every contract channel through the gate (the only ipcMain.handle in the app) and forwards the
+ * core's events to our windows. Returns a function that undoes both.
+ */
+export function registerDeskIpc(ipcMain: IpcMain, core: DeskCore, gate: ReturnType<typeof createIpcGate>, windows: () => BrowserWindow[]): () => void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, input: unknown) =>
+      gate({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: !!event.senderFrame && event.senderFrame.parent === null }, channel, input),
+    );
+  }
+  const unsubscribe = EVENT_NAMES.map((name) =>
+    core.events.on(name, (payload) => {
+      for (const win of windows()) if (!win.isDestroyed()) win.webContents.send(name, payload);
+    }),
+  );
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+    for (const off of unsubscribe) off();
+  };
+}
