@@ -1,0 +1,67 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDeskCore } from '../core/app/desk-core';
+import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
+import { keychainService } from '../core/credentials/secret-names';
+import { createLogger } from '../core/log';
+import { createBrowserHost } from './browser-host';
+
+const USAGE = `npm run start:browser -- [--port N] [--data-dir DIR] [--renderer-dir DIR]
+  Serves the built desk at http://127.0.0.1:<port>/ for a browser on this machine (no Electron needed).
+  --port          loopback port (default 0 = any free port)
+  --data-dir      desk data folder (default ~/.praxis-desk-browser)
+  --renderer-dir  built renderer (default out/renderer)`;
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '0' },
+        'data-dir': { type: 'string', default: join(homedir(), '.praxis-desk-browser') },
+        'renderer-dir': { type: 'string', default: 'out/renderer' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+    return { port, dataDir: resolve(values['data-dir']), rendererDir: values['renderer-dir'], help: values.help };
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+async function main() {
+  const opts = options();
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
+  const logger = createLogger();
+  // The browser host is a development tool: it uses the unpackaged keychain service name.
+  const secretStore = await openKeytarSecretStore({ service: keychainService(false), log: logger });
+  const core = await createDeskCore({ dataDir: opts.dataDir, host: 'browser-host', secretStore, logger });
+  let host;
+  try {
+    host = await createBrowserHost({ core, port: opts.port, rendererDir: opts.rendererDir, logger });
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  console.log(`\nPraxis Desk (browser host) — data in ${opts.dataDir}, keychain: ${secretStore.kind}`);
+  console.log(`Open this URL in a browser on this machine (it carries this run's access token):\n\n  ${host.url}\n`);
+
+  const stop = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`The browser host could not start: ${(err as Error).message}`);
+  process.exit(1);
+});
