@@ -1,0 +1,127 @@
+/** What the payout queue shows and acts on; produced by src/core/payouts, rendered by the Payouts screen. */
+
+export type RiskFlagCode = 'first_withdrawal' | 'withdrawal_ratio' | 'unknown_destination' | 'velocity' | 'verification_alert' | 'avs_alert' | 'four_eyes';
+
+export interface RiskFlagView {
+  code: RiskFlagCode;
+  severity: 'info' | 'warn' | 'high';
+  reason: string;
+}
+
+/** One withdrawal request in the queue (requested / verification / journal unknown). */
+export interface PayoutRow {
+  tid: number;
+  cid: string | null;
+  customerName: string | null;
+  country: string | null;
+  amountMinor: number;
+  currency: string;
+  paymentMethod: string | null;
+  /** Masked card number or wallet account; never a full PAN. */
+  destination: string | null;
+  gateway: string | null;
+  status: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  /** Set when a money-moving action is in flight or its outcome is unknown. */
+  journalState: 'sending' | 'unknown' | null;
+  flags: RiskFlagCode[];
+  needsSecondApproval: boolean;
+}
+
+export interface JournalEntryView {
+  id: number;
+  action: string;
+  operator: string;
+  state: 'sending' | 'done' | 'failed' | 'unknown';
+  praxisStatus: number | null;
+  praxisDescription: string | null;
+  errorCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  operator: string;
+  action: string;
+  itemId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface CustomerHistory {
+  deposits: { tid: number; amountMinor: number; currency: string; status: string; paymentMethod: string | null; destination: string | null; createdAt: string }[];
+  withdrawals: { tid: number; amountMinor: number; currency: string; status: string; destination: string | null; createdAt: string }[];
+  /** Per currency: approved deposits in, paid or pending withdrawals out. */
+  totals: { currency: string; depositedMinor: number; withdrawnMinor: number }[];
+}
+
+export interface PayoutDetail {
+  row: PayoutRow;
+  risk: RiskFlagView[];
+  history: CustomerHistory;
+  /** Child payouts / split parts of this request. */
+  parts: { tid: number; amountMinor: number; currency: string; status: string; gateway: string | null; orderId: string | null }[];
+  raw: { transaction: unknown; customer: unknown; session: unknown };
+  journal: JournalEntryView[];
+  audit: AuditEntryView[];
+}
+
+export interface GatewayOption {
+  /** Gateway hash sent as `gateway`. */
+  id: string;
+  name: string;
+  /** The gateway/method the request came with. */
+  isDefault: boolean;
+}
+
+/** How one money-moving action ended. `moneyMoved` is 'unknown' only until reconciliation answers. */
+export interface ActionOutcome {
+  tid: number;
+  state: 'done' | 'failed' | 'unknown';
+  moneyMoved: boolean | 'unknown';
+  message: string;
+  journalId: number | null;
+  praxisStatus?: number | null;
+  newStatus?: string | null;
+  errorCode?: string | null;
+}
+
+export interface BulkOutcome {
+  action: 'approve' | 'reject';
+  results: ActionOutcome[];
+  /** Per currency: count and total of the items that succeeded. */
+  succeeded: { currency: string; count: number; totalMinor: number }[];
+  failedCount: number;
+}
+
+export interface RejectReason {
+  code: string;
+  label: string;
+}
+
+/** Desk-wide payout settings (not secrets), kept in the work store. */
+export interface PayoutSettings {
+  slaWarnMinutes: number;
+  slaLateMinutes: number;
+  withdrawalRatioPercent: number;
+  velocityCount: number;
+  velocityWindowHours: number;
+  /** Per currency, minor units: approvals strictly above need a second operator. */
+  fourEyesThresholds: Record<string, number>;
+  rejectReasons: RejectReason[];
+  bulkConcurrency: number;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  /** Opaque to the core: the Payouts screen's filter and sort state. */
+  state: Record<string, unknown>;
+}
+
+export interface OperatorView {
+  name: string;
+  createdAt: string;
+}
