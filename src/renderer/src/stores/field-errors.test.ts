@@ -21,4 +21,9 @@ describe('fieldErrorsFrom', () => {
   it('accepts a core-raised validation message without the dispatch prefix', () => {
     expect(fieldErrorsFrom({ code: 'VALIDATION', message: 'customBaseUrl: must use https' }, FIELDS).fields).toEqual({ customBaseUrl: 'must use https' });
   });
+
+  it('uses details.field when the core names the field there', () => {
+    const e = fieldErrorsFrom({ code: 'VALIDATION', message: 'The Praxis address must use https.', details: { field: 'customBaseUrl' } }, FIELDS);
+    expect(e).toEqual({ fields: { customBaseUrl: 'The Praxis address must use https.' }, general: null });
+  });
 });

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+
+const desk = deskHostForThisFile();
+
+test('the frame opens on the embedded sandbox with nothing to configure', async ({ page }) => {
+  await openDesk(page, desk());
+  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
+  await expect(page.getByTestId('status-profile')).not.toContainText('none');
+  await expect(page.getByTestId('status-operator')).not.toContainText('—');
+  await expect(page.getByTestId('status-link')).toContainText('connected');
+  // Payouts is the landing screen and says honestly that it is not built yet, instead of showing fake rows.
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await expect(page.getByText('The payout queue is not built yet')).toBeVisible();
+  await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
+  await page.screenshot({ path: screenshotPath('01-frame-payouts') });
+});
+
+test('screens change by clicking the navigation', async ({ page }) => {
+  await openDesk(page, desk());
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  for (const [label, heading] of [
+    ['Captures', 'Captures'],
+    ['Virtual terminal', 'Virtual terminal'],
+    ['Lookup', 'Lookup'],
+    ['Audit', 'Audit'],
+    ['Settings', 'Settings'],
+    ['Payouts', 'Payouts'],
+  ] as const) {
+    await nav.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expect(nav.getByRole('button', { name: new RegExp(`^${label}`) })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('G then a letter jumps to a screen, but not while typing in a field', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('u');
+  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+
+  // Typing "g t" into the lookup box is text, not navigation.
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel(/Transaction ids/).click();
+  await page.keyboard.type('gt');
+  await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
+  await expect(page.getByLabel(/Transaction ids/)).toHaveValue('gt');
+});
+
+test('Ctrl+K opens the command palette; Enter runs the chosen command; Esc closes it', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await page.screenshot({ path: screenshotPath('05-command-palette') });
+  await page.keyboard.type('go to sett');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+
+  // Arrow keys move the choice.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('go to');
+  await page.keyboard.press('ArrowDown');
+  await expect(palette.getByRole('option', { selected: true })).toHaveText(/Go to Captures/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+});
+
+test('keyboard focus is visible on the navigation', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus-visible');
+  await expect(focused).toHaveCount(1);
+  const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+});
