@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+
+/**
+ * Path of the installed Electron binary, or null when `npm ci` ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+ * Resolved the way node_modules/electron/index.js does, without requiring it: that require starts a download.
+ */
+export function electronBinary(): string | null {
+  const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(pkgDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? join(override, relative ?? 'electron') : relative ? join(pkgDir, 'dist', relative) : null;
+  return binary && existsSync(binary) ? binary : null;
+}
+
+export const NO_ELECTRON_MESSAGE =
+  'No Electron binary is installed (node_modules/electron has no dist; installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1 skip it). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
+
+export interface LaunchedDesk {
+  app: ElectronApplication;
+  page: Page;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches the built desk (out/main/index.js) with its own temporary user-data folder. */
+export async function launchDesk(): Promise<LaunchedDesk> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-electron-'));
+  const env = { ...process.env, PRAXIS_DESK_USER_DATA_DIR: userDataDir } as Record<string, string>;
+  delete env.ELECTRON_RUN_AS_NODE;
+  const executablePath = electronBinary();
+  if (!executablePath) throw new Error(NO_ELECTRON_MESSAGE);
+  const app = await _electron.launch({ executablePath, args: ['out/main/index.js'], env });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    page,
+    userDataDir,
+    async close() {
+      await app.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file under a folder, for proving a secret was never written. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+export const fileContains = async (file: string, needle: string): Promise<boolean> => (await readFile(file)).includes(Buffer.from(needle));
