@@ -95,7 +95,7 @@ CREATE INDEX sessions_open_vt ON sessions (created_at) WHERE origin = 'virtual-t
 CREATE TABLE notifications (
   id                  bigserial PRIMARY KEY,
   received_at         timestamptz NOT NULL DEFAULT now(),
-  verdict             text NOT NULL CHECK (verdict IN ('accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'store_failed')),
+  verdict             text NOT NULL CHECK (verdict IN ('accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'unverifiable', 'store_failed')),
   reason              text,
   dedupe_key          text,
   tid                 bigint,

@@ -1,6 +1,6 @@
 import type { Queryable } from './db';
 
-export const NOTIFICATION_VERDICTS = ['accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'store_failed'] as const;
+export const NOTIFICATION_VERDICTS = ['accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'unverifiable', 'store_failed'] as const;
 export type NotificationVerdict = (typeof NOTIFICATION_VERDICTS)[number];
 
 export interface NotificationRecord {

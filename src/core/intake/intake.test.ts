@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_SAMPLE } from '../../shared/domain';
+import { createMemoryLogger } from '../log';
+import { verifyAckSignature } from '../praxis/webhooks';
+import { notificationBody, nowSeconds, signNotification, type NotificationSpec } from '../../../test/support/notifications';
+import { emptyStore, storeBackends } from '../../../test/support/store-backends';
+import type { WorkStore } from '../store/work-store';
+import { createIntake, type Intake } from './intake-server';
+
+const merchant = { merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: async () => SANDBOX_SAMPLE.secret };
+
+interface Posted {
+  http: number;
+  body: { status: number; description: string; version: string; timestamp: number };
+  signed: boolean;
+}
+
+for (const backend of storeBackends()) {
+  describe.skipIf(backend.skipReason !== null)(`notification intake over HTTP on ${backend.name}`, () => {
+    let store: WorkStore;
+    let intake: Intake;
+    let url: string;
+    const logger = createMemoryLogger();
+
+    const postRaw = async (raw: string, headers: Record<string, string> = {}): Promise<Posted> => {
+      const res = await fetch(`${url}/praxis/notification`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: raw });
+      const body = (await res.json()) as Posted['body'];
+      return { http: res.status, body, signed: verifyAckSignature(body, SANDBOX_SAMPLE.secret, res.headers.get('gt-authentication')) };
+    };
+    const post = (body: unknown, signature = signNotification(body)) => postRaw(JSON.stringify(body), { 'gt-authentication': signature });
+    const postSpec = (spec: NotificationSpec) => post(notificationBody(spec));
+    const verdicts = () => store.countNotificationsByVerdict();
+
+    beforeAll(async () => {
+      store = await backend.open();
+      intake = createIntake({ store, merchant, logger, bodyLimitBytes: 16 * 1024 });
+      url = await intake.listen({ port: 0 });
+    });
+    afterAll(async () => {
+      await intake?.close();
+      await store?.close();
+      await backend.stop();
+    });
+    beforeEach(async () => emptyStore(store));
+
+    it('accepts a signed withdrawal request, commits it, and answers a signed status 0', async () => {
+      const r = await postSpec({ tid: 3001, status: 'requested', amountMinor: 2500 });
+      expect(r).toMatchObject({ http: 200, signed: true, body: { status: 0, version: '1.3' } });
+      expect((await store.pendingWithdrawals()).map((p) => [p.tid, p.amountMinor])).toEqual([[3001, 2500]]);
+      expect(await verdicts()).toEqual({ accepted: 1 });
+    });
+
+    it('refuses a tampered body and a missing signature, stores both, and changes no item', async () => {
+      const body = notificationBody({ tid: 3002, status: 'requested', amountMinor: 100 });
+      const signature = signNotification(body);
+      (body.transaction as { amount: number }).amount = 100_000;
+      expect(await post(body, signature)).toMatchObject({ http: 401, signed: true, body: { status: 1, description: 'Invalid signature.' } });
+      expect(await postRaw(JSON.stringify(body))).toMatchObject({ http: 401, body: { description: 'GT-Authentication header is missing.' } });
+      expect(await store.getTransaction(3002)).toBeNull();
+      const [stored] = await store.listNotifications({ verdict: 'bad_signature' });
+      expect(stored?.rawBody).toContain('100000');
+      expect(await verdicts()).toEqual({ bad_signature: 2 });
+    });
+
+    it('refuses stale and future timestamps with the reason', async () => {
+      const stale = await postSpec({ tid: 3003, status: 'requested', timestamp: nowSeconds() - 120 });
+      expect(stale).toMatchObject({ http: 400, body: { status: 1 } });
+      expect(stale.body.description).toMatch(/Timestamp expired: 1[12]\ds old/);
+      const future = await postSpec({ tid: 3003, status: 'requested', timestamp: nowSeconds() + 120 });
+      expect(future.body.description).toMatch(/greater than current time/);
+      expect(await store.getTransaction(3003)).toBeNull();
+      expect(await verdicts()).toEqual({ stale: 1, future: 1 });
+    });
+
+    it('answers a replay the same way and stores one effect, even when copies race', async () => {
+      const body = notificationBody({ tid: 3004, status: 'requested' });
+      const answers = await Promise.all(Array.from({ length: 6 }, () => post(body)));
+      expect(answers.every((a) => a.http === 200 && a.body.status === 0 && a.signed)).toBe(true);
+      expect(await verdicts()).toEqual({ accepted: 1, duplicate: 5 });
+      expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([3004]);
+    });
+
+    it('stores malformed JSON and a non-notification object, answering 400 with what was wrong', async () => {
+      const bad = await postRaw('{"merchant_id": "Test-Integration-Merchant", ', { 'gt-authentication': 'x' });
+      expect(bad).toMatchObject({ http: 400, body: { status: 1 } });
+      expect(bad.body.description).toMatch(/json formatted/);
+      const wrongShape = await post({ merchant_id: SANDBOX_SAMPLE.merchantId, timestamp: nowSeconds() });
+      expect(wrongShape.body.description).toMatch(/application_key/);
+      const [first] = await store.listNotifications({ verdict: 'malformed', limit: 5 });
+      expect(first?.rawBody).toContain('merchant_id');
+      expect(await verdicts()).toEqual({ malformed: 2 });
+    });
+
+    it('refuses a body over the size limit with 413 and records it', async () => {
+      const body = notificationBody({ tid: 3005, status: 'requested' });
+      const big = { ...body, padding: 'x'.repeat(20 * 1024) };
+      const r = await post(big);
+      expect(r.http).toBe(413);
+      expect(r.body.description).toMatch(/larger than 16384 bytes/);
+      expect(await verdicts()).toEqual({ too_large: 1 });
+    });
+
+    it('refuses a notification for another merchant', async () => {
+      const body = { ...notificationBody({ tid: 3006, status: 'requested' }), merchant_id: 'Someone-Else' };
+      expect(await post(body)).toMatchObject({ http: 403, body: { status: 1 } });
+      expect(await verdicts()).toEqual({ wrong_merchant: 1 });
+    });
+
+    it('answers -1 when the store cannot commit, and accepts the resend once it can', async () => {
+      await store.db.exec('ALTER TABLE transactions RENAME TO transactions_away');
+      try {
+        const failed = await postSpec({ tid: 3007, status: 'requested' });
+        expect(failed).toMatchObject({ http: 503, signed: true, body: { status: -1 } });
+      } finally {
+        await store.db.exec('ALTER TABLE transactions_away RENAME TO transactions');
+      }
+      expect(await store.getTransaction(3007)).toBeNull();
+      expect(await verdicts()).toEqual({ store_failed: 1 });
+      const resent = await postSpec({ tid: 3007, status: 'requested' });
+      expect(resent.body.status).toBe(0);
+      expect((await store.getTransaction(3007))?.status).toBe('requested');
+    });
+
+    it('ends a mixed burst with exactly the right items and statuses', async () => {
+      const t = nowSeconds();
+      const valid = [
+        notificationBody({ tid: 4001, status: 'approved', timestamp: t }), // arrives before its `requested`
+        notificationBody({ tid: 4001, status: 'requested', timestamp: t - 20 }),
+        notificationBody({ tid: 4002, status: 'requested', timestamp: t - 5 }),
+        notificationBody({ tid: 4003, status: 'authorized', type: 'authorization', timestamp: t - 3 }),
+        notificationBody({ tid: 4003, status: 'cancelled', type: 'authorization', timestamp: t - 1 }),
+        notificationBody({ tid: 4004, status: 'authorized', type: 'authorization', timestamp: t - 2 }),
+      ];
+      const tampered = notificationBody({ tid: 4005, status: 'requested', timestamp: t });
+      const tamperedSig = signNotification(tampered);
+      (tampered.customer as { customer_token: string }).customer_token = 'someone-else';
+      const sends: Promise<Posted>[] = [
+        ...valid.map((b) => post(b)),
+        post(valid[2]!), // duplicate
+        post(tampered, tamperedSig),
+        postSpec({ tid: 4006, status: 'requested', timestamp: t - 300 }), // stale
+        postRaw('not json', { 'gt-authentication': 'x' }),
+      ];
+      for (const r of await Promise.all(sends)) expect([200, 400, 401]).toContain(r.http);
+
+      const status = async (tid: number) => (await store.getTransaction(tid))?.status ?? null;
+      expect([await status(4001), await status(4002), await status(4003), await status(4004), await status(4005), await status(4006)])
+        .toEqual(['approved', 'requested', 'cancelled', 'authorized', null, null]);
+      expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([4002]);
+      expect((await store.openAuthorizations()).map((a) => a.tid)).toEqual([4004]);
+      expect(await verdicts()).toEqual({ accepted: 6, duplicate: 1, bad_signature: 1, stale: 1, malformed: 1 });
+    });
+
+    it('reports its health and never writes the secret to a log', async () => {
+      const res = await fetch(`${url}/healthz`);
+      expect(await res.json()).toEqual({ ok: true, store: backend.name });
+      expect(logger.lines.length).toBeGreaterThan(5);
+      expect(logger.lines.join('\n')).not.toContain(SANDBOX_SAMPLE.secret);
+    });
+  });
+}

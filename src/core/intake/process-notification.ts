@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { Logger } from '../log';
+import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
+import { NotificationSchema, type Notification } from '../praxis/schemas';
+import { verifyNotificationSignature } from '../praxis/webhooks';
+import { findAcceptedResponse, insertAcceptedOnce, insertNotification, type NotificationRecord, type NotificationVerdict } from '../store/notifications-repo';
+import { ingestSnapshot } from '../store/snapshots';
+import type { WorkStore } from '../store/work-store';
+import { answer, type SignedAnswer } from './ack';
+
+export interface IntakeMerchant {
+  merchantId: string;
+  applicationKey: string;
+  /** Read on every message, so a secret replaced in Settings applies at once. */
+  secret: () => Promise<string>;
+}
+
+export interface IntakeDeps {
+  store: WorkStore;
+  merchant: IntakeMerchant;
+  logger: Logger;
+  now?: () => number;
+  /** Seconds a message may be ahead of our clock (clock skew) before it counts as "future". */
+  futureToleranceSeconds?: number;
+}
+
+export interface IncomingMessage {
+  rawBody: string;
+  headers: Record<string, string | string[] | undefined>;
+  remoteAddress?: string;
+}
+
+const KEPT_HEADERS = ['content-type', 'gt-authentication', 'user-agent', 'x-forwarded-for'];
+
+export function keptHeaders(msg: Pick<IncomingMessage, 'headers' | 'remoteAddress'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = msg.headers[name];
+    if (v !== undefined) out[name] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  if (msg.remoteAddress) out['remote-address'] = msg.remoteAddress;
+  return out;
+}
+
+/** One stored effect per (tid, status, timestamp); a notification for an expired session has no tid, so its order stands in. */
+export function dedupeKey(n: Notification): string {
+  return n.transaction
+    ? `tid:${n.transaction.tid}:${n.transaction.transaction_status.toLowerCase()}:${n.timestamp}`
+    : `order:${n.session.order_id ?? ''}:${n.session.session_status ?? ''}:${n.timestamp}`;
+}
+
+const describeIssues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+
+/**
+ * Decides what to do with one notification: verify, de-duplicate, check the time window, store, and only
+ * after the commit answer status 0. Every message is stored with its verdict, accepted or not.
+ */
+export async function processNotification(deps: IntakeDeps, msg: IncomingMessage): Promise<SignedAnswer> {
+  const { store, merchant, logger } = deps;
+  const nowMs = (deps.now ?? Date.now)();
+  const headers = keptHeaders(msg);
+  let secret: string | null = null;
+  let facts: Partial<NotificationRecord> = {};
+
+  const refuse = async (verdict: NotificationVerdict, httpStatus: number, description: string): Promise<SignedAnswer> => {
+    const out = answer(httpStatus, verdict === 'unverifiable' ? -1 : 1, description, secret, nowMs);
+    try {
+      await insertNotification(store.db, { ...facts, verdict, reason: description, rawBody: msg.rawBody, headers, response: out.body });
+    } catch (err) {
+      logger.error('intake could not record a refused notification', { verdict, error: logger.redact(String(err)) });
+    }
+    logger.warn('notification refused', { verdict, reason: description, tid: facts.tid ?? null });
+    return out;
+  };
+
+  try {
+    secret = await merchant.secret();
+    logger.registerSecret(secret);
+  } catch (err) {
+    return refuse('unverifiable', 503, `The desk cannot read the merchant secret (${logger.redact(err instanceof Error ? err.message : String(err))}); send again later.`);
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(msg.rawBody);
+  } catch (err) {
+    return refuse('malformed', 400, `Request should be json formatted: ${(err as Error).message}.`);
+  }
+  const parsed = NotificationSchema.safeParse(json);
+  if (!parsed.success) return refuse('malformed', 400, `Not a Praxis notification: ${describeIssues(parsed.error)}.`);
+  const n = parsed.data;
+  facts = {
+    tid: n.transaction?.tid ?? null,
+    orderId: n.session.order_id ?? null,
+    transactionStatus: n.transaction?.transaction_status ?? n.session.session_status ?? null,
+    praxisTimestamp: n.timestamp,
+  };
+
+  if (n.merchant_id !== merchant.merchantId || n.application_key !== merchant.applicationKey) {
+    return refuse('wrong_merchant', 403, `This intake serves merchant_id "${merchant.merchantId}" / application_key "${merchant.applicationKey}", not "${n.merchant_id}" / "${n.application_key}".`);
+  }
+  const header = msg.headers['gt-authentication'];
+  if (!verifyNotificationSignature(n, secret, Array.isArray(header) ? header[0] : header)) {
+    return refuse('bad_signature', 401, header ? 'Invalid signature.' : 'GT-Authentication header is missing.');
+  }
+
+  const key = dedupeKey(n);
+  facts.dedupeKey = key;
+  const replayAnswer = async (): Promise<SignedAnswer | null> => {
+    const previous = z.object({ status: z.number(), description: z.string() }).safeParse(await findAcceptedResponse(store.db, key));
+    if (!previous.success) return null;
+    const out = answer(200, previous.data.status, previous.data.description, secret, nowMs);
+    await insertNotification(store.db, { ...facts, dedupeKey: null, verdict: 'duplicate', reason: `Same tid, status and timestamp as an accepted notification (${key}).`, rawBody: msg.rawBody, headers, response: out.body });
+    logger.info('duplicate notification answered again', { key });
+    return out;
+  };
+
+  try {
+    // A replay of an accepted message gets the same answer even when it is now outside the time window.
+    const replay = await replayAnswer();
+    if (replay) return replay;
+
+    const age = Math.floor(nowMs / 1000) - n.timestamp;
+    if (age > TIMESTAMP_WINDOW_SECONDS) return refuse('stale', 400, `Timestamp expired: ${age}s old, should be at most ${TIMESTAMP_WINDOW_SECONDS}s old.`);
+    if (-age > (deps.futureToleranceSeconds ?? 5)) return refuse('future', 400, `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`);
+
+    const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
+    const stored = await store.db.transaction(async (tx) => {
+      const id = await insertAcceptedOnce(tx, { ...facts, dedupeKey: key, verdict: 'accepted', rawBody: msg.rawBody, headers, response: ok.body });
+      if (id === null) return null;
+      return ingestSnapshot(tx, n, { observedAt: new Date(n.timestamp * 1000), source: 'notification' });
+    });
+    // Another copy committed first between our check and our insert: answer as that copy was answered.
+    if (!stored) return (await replayAnswer()) ?? ok;
+    logger.info('notification accepted', { key, status: stored.status, queue: stored.queue });
+    return ok;
+  } catch (err) {
+    const why = logger.redact(err instanceof Error ? err.message : String(err));
+    logger.error('intake could not store a notification; asking Praxis to resend', { key, error: why });
+    const out = answer(503, -1, 'The desk could not store this notification; please send it again.', secret, nowMs);
+    await insertNotification(store.db, { ...facts, dedupeKey: null, verdict: 'store_failed', reason: why, rawBody: msg.rawBody, headers, response: out.body }).catch(() => undefined);
+    return out;
+  }
+}
