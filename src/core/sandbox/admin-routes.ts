@@ -1,0 +1,92 @@
+/** `/_sim/*`: the unsigned admin API for tests and demos, answered to loopback callers only. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { isLoopbackHost } from '../praxis/base-url';
+import type { Book } from './book';
+import { SimFaultsSchema, type FaultSwitches } from './faults';
+import type { Notifier } from './notifier';
+import type { CreateItemInput } from './types';
+
+const CreateItemSchema = z.strictObject({
+  cid: z.string().min(1).max(50),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  notification_url: z.string().url().nullish(),
+});
+
+const NotificationUrlSchema = z.strictObject({ url: z.string().url().nullable() });
+
+export interface AdminDeps {
+  book: Book;
+  faults: FaultSwitches;
+  notifier: Notifier;
+  createWithdrawalRequest(input: CreateItemInput): { tid: number };
+  createAuthorization(input: CreateItemInput): { tid: number };
+  setNotificationUrl(url: string | null): void;
+  notificationUrl(): string | null;
+}
+
+const isLoopbackAddress = (addr: string | undefined) => !!addr && (isLoopbackHost(addr) || addr.startsWith('127.') || addr === '::ffff:127.0.0.1');
+
+function parseJson<T>(schema: z.ZodType<T>, raw: unknown, reply: FastifyReply): T | null {
+  let json: unknown;
+  try {
+    json = typeof raw === 'string' && raw !== '' ? JSON.parse(raw) : {};
+  } catch {
+    void reply.code(400).send({ error: 'The body is not JSON.' });
+    return null;
+  }
+  const r = schema.safeParse(json);
+  if (r.success) return r.data;
+  void reply.code(400).send({ error: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  return null;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/_sim/') && !isLoopbackAddress(req.socket.remoteAddress)) {
+      return reply.code(403).send({ error: 'The simulator admin API answers loopback callers only.' });
+    }
+  });
+
+  app.post('/_sim/withdrawal-requests', async (req, reply) => {
+    const input = parseJson(CreateItemSchema, req.body, reply);
+    return input ? reply.code(201).send(d.createWithdrawalRequest(input)) : reply;
+  });
+
+  app.post('/_sim/authorizations', async (req, reply) => {
+    const input = parseJson(CreateItemSchema, req.body, reply);
+    return input ? reply.code(201).send(d.createAuthorization(input)) : reply;
+  });
+
+  app.get<{ Params: { tid: string } }>('/_sim/transactions/:tid', async (req, reply) => {
+    const rec = /^\d+$/.test(req.params.tid) ? d.book.record(Number(req.params.tid)) : null;
+    return rec ? reply.send(rec) : reply.code(404).send({ error: `No transaction ${req.params.tid} in the simulator.` });
+  });
+
+  app.get('/_sim/transactions', async () => ({
+    transactions: [...d.book.records.values()].map((r) => ({ tid: r.tx.tid, type: r.tx.transaction_type, status: r.tx.transaction_status, cid: r.cid, currency: r.tx.currency, amount: r.tx.amount, created_at: r.tx.created_at })),
+  }));
+
+  app.get('/_sim/faults', async () => d.faults.current());
+  app.post('/_sim/faults', async (req, reply) => {
+    const faults = parseJson(SimFaultsSchema, req.body, reply);
+    if (!faults) return reply;
+    d.faults.set(faults);
+    return d.faults.current();
+  });
+  app.delete('/_sim/faults', async () => {
+    d.faults.clear();
+    return d.faults.current();
+  });
+
+  app.get('/_sim/notification-url', async () => ({ url: d.notificationUrl() }));
+  app.post('/_sim/notification-url', async (req, reply) => {
+    const body = parseJson(NotificationUrlSchema, req.body, reply);
+    if (!body) return reply;
+    d.setNotificationUrl(body.url);
+    return { url: d.notificationUrl() };
+  });
+
+  app.post('/_sim/replay-notifications', async () => ({ sent: await d.notifier.replay() }));
+}

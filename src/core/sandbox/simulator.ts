@@ -1,0 +1,90 @@
+/** Builds and starts the simulator: book, notifier, faults, and the three route groups on one fastify. */
+import Fastify from 'fastify';
+import { SANDBOX_SAMPLE } from '../../shared/domain';
+import { Book } from './book';
+import { FaultSwitches } from './faults';
+import { Notifier } from './notifier';
+import { createRng } from './prng';
+import { arriveOne, seedBook } from './seed';
+import { registerAdminRoutes } from './admin-routes';
+import { registerAgentRoutes } from './agent-routes';
+import { registerVirtualTerminal } from './vt-routes';
+import type { CreateItemInput, Simulator, SimulatorOptions } from './types';
+
+export const DEFAULT_ARRIVAL_INTERVAL_MS = 20_000;
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const now = opts.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const credentials = { ...SANDBOX_SAMPLE };
+  const rng = createRng(opts.seedValue ?? 1);
+  const book = new Book(rng, nowSeconds);
+  const faults = new FaultSwitches();
+  let notificationUrl = opts.notificationUrl ?? null;
+  const notifier = new Notifier({ book, faults, credentials, defaultUrl: () => notificationUrl, nowMs: now, retryBaseMs: opts.notificationRetryBaseMs ?? 1000, logger: opts.logger });
+  if (opts.seed ?? true) seedBook(book, rng, nowSeconds());
+
+  const hangs = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const holdOpen = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const h = { timer: setTimeout(() => (hangs.delete(h), resolve()), ms), resolve };
+      hangs.add(h);
+    });
+
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1_048_576 });
+  // Bodies stay raw strings: the gate must answer malformed JSON with Praxis's own text.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  let url = '';
+  const ctx = { credentials, faults, nowSeconds, hangMs: opts.hangMs ?? 30_000, holdOpen, logger: opts.logger, baseUrl: () => url, rng };
+  const create = (kind: 'wr' | 'auth') => (input: CreateItemInput) => {
+    const item = { cid: input.cid, currency: input.currency, amount: input.amount, notificationUrl: input.notification_url ?? undefined };
+    const rec = kind === 'wr' ? book.createWithdrawalRequest(item) : book.createDeposit({ ...item, type: 'authorization', status: 'authorized' });
+    notifier.notify(rec.tx.tid);
+    return { tid: rec.tx.tid };
+  };
+  const createWithdrawalRequest = create('wr');
+  const createAuthorization = create('auth');
+  const setNotificationUrl = (u: string | null) => {
+    notificationUrl = u;
+  };
+
+  registerAgentRoutes(app, ctx, book, notifier);
+  registerVirtualTerminal(app, ctx, book, notifier);
+  registerAdminRoutes(app, { book, faults, notifier, createWithdrawalRequest, createAuthorization, setNotificationUrl, notificationUrl: () => notificationUrl });
+
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 0, host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  opts.logger?.info('sim: listening', { url, seeded: book.records.size });
+
+  let arrivals = 0;
+  const interval = opts.arrivalIntervalMs === undefined ? DEFAULT_ARRIVAL_INTERVAL_MS : opts.arrivalIntervalMs;
+  const arrivalTimer = interval === null ? null : setInterval(() => notifier.notify(arriveOne(book, rng, nowSeconds(), arrivals++)), interval);
+  arrivalTimer?.unref();
+
+  return {
+    url,
+    credentials,
+    setNotificationUrl,
+    replayNotifications: () => notifier.replay(),
+    createWithdrawalRequest,
+    createAuthorization,
+    setFaults: (f) => faults.set(f),
+    clearFaults: () => faults.clear(),
+    idle: () => notifier.idle(),
+    stop: async () => {
+      if (arrivalTimer) clearInterval(arrivalTimer);
+      notifier.stop();
+      for (const h of hangs) {
+        clearTimeout(h.timer);
+        h.resolve();
+      }
+      hangs.clear();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run sim -- --port 8777 [--host 127.0.0.1] [--notify URL] [--arrivals MS|off] [--seed N] [--no-seed]`
+ * Runs the Praxis sandbox simulator in the foreground and prints its base URL and the sample credentials.
+ */
+import { parseArgs } from 'node:util';
+import { createLogger } from '../core/log';
+import { startSimulator } from '../core/sandbox';
+
+const USAGE = 'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '8777' },
+        host: { type: 'string', default: '127.0.0.1' },
+        notify: { type: 'string' },
+        arrivals: { type: 'string', default: '20000' },
+        seed: { type: 'string', default: '1' },
+        'no-seed': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${args.port}".`);
+  const arrivals = args.arrivals === 'off' ? null : Number(args.arrivals);
+  if (arrivals !== null && (!Number.isInteger(arrivals) || arrivals < 100)) fail(`--arrivals must be milliseconds (at least 100) or "off", got "${args.arrivals}".`);
+  const seedValue = Number(args.seed);
+  if (!Number.isInteger(seedValue)) fail(`--seed must be a whole number, got "${args.seed}".`);
+  if (args.notify) {
+    try {
+      new URL(args.notify);
+    } catch {
+      fail(`--notify must be a URL such as http://127.0.0.1:8790/praxis/notifications, got "${args.notify}".`);
+    }
+  }
+
+  const logger = createLogger(undefined, args.verbose ? 'debug' : 'warn');
+  let sim;
+  try {
+    sim = await startSimulator({ port, host: args.host, seed: !args['no-seed'], seedValue, arrivalIntervalMs: arrivals, notificationUrl: args.notify ?? null, logger });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    fail(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port, or --port 0 for any free port.` : `Could not start the simulator: ${err.message}`);
+  }
+  console.log(`Praxis sandbox simulator listening on ${sim.url}`);
+  console.log(`  merchant_id      ${sim.credentials.merchantId}`);
+  console.log(`  application_key  ${sim.credentials.applicationKey}`);
+  console.log(`  merchant secret  ${sim.credentials.secret}   (the documentation's public sample, not a real secret)`);
+  console.log(`  admin API        ${sim.url}/_sim/transactions  (loopback only)`);
+  if (args.notify) console.log(`  notifications -> ${args.notify}: sent ${await sim.replayNotifications()} seeded items`);
+  const shutdown = () => void sim.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();
