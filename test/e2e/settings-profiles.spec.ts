@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+
+const desk = deskHostForThisFile();
+
+const profileForm = (page: Page) => page.getByRole('form', { name: 'Profile' });
+const fieldOf = (page: Page, label: string) => profileForm(page).locator('.field', { has: page.getByLabel(label, { exact: true }) });
+
+async function goToSettings(page: Page) {
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+}
+
+test('a new profile shows the field that is wrong, then saves, edits and becomes active', async ({ page }) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  await page.getByRole('button', { name: 'New profile' }).click();
+
+  // The hosts of both Praxis environments are shown where the operator picks one.
+  await expect(profileForm(page).getByText('https://pci-gw-test.praxispay.com')).toBeVisible();
+  await expect(profileForm(page).getByText('https://gw.praxisgate.com', { exact: false })).toBeVisible();
+
+  await page.getByLabel('Name', { exact: true }).fill('EU payouts');
+  await page.getByLabel('Operator name').fill('Ana Ops');
+  await page.getByRole('radio', { name: /Praxis sandbox/ }).check();
+  await page.getByLabel('application_key').fill('Sandbox');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+
+  // The core refused the missing merchant_id; the message sits next to that field and nothing else is flagged.
+  await expect(fieldOf(page, 'merchant_id').locator('.field-error')).toHaveText(/merchant_id is required/);
+  await expect(page.getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
+  await expect(fieldOf(page, 'Name').locator('.field-error')).toHaveCount(0);
+  // What the operator typed is kept.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('EU payouts');
+  await page.screenshot({ path: screenshotPath('02-settings-validation-error') });
+
+  await page.getByLabel('merchant_id').fill('Test-Integration-Merchant');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “EU payouts”' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts')).toBeVisible();
+
+  // Edit: rename and keep the rest.
+  await page.getByLabel('Name', { exact: true }).fill('EU payouts (test)');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts (test)')).toBeVisible();
+  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test' })).profiles.find((p) => p.name === 'EU payouts (test)');
+  expect(onDisk).toMatchObject({ environment: 'praxis-sandbox', merchantId: 'Test-Integration-Merchant', operatorName: 'Ana Ops' });
+
+  await page.getByRole('button', { name: 'Make active' }).click();
+  await expect(page.getByTestId('status-profile')).toContainText('EU payouts (test)');
+  await expect(page.getByTestId('status-environment')).toContainText('Praxis sandbox');
+  await expect(page.getByTestId('status-operator')).toContainText('Ana Ops');
+  await page.screenshot({ path: screenshotPath('02-settings') });
+});
+
+test('a custom environment refuses a non-https address and says what to type instead', async ({ page }) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Staging gateway');
+  await page.getByLabel('Operator name').fill('Ana Ops');
+  await page.getByRole('radio', { name: /Custom URL/ }).check();
+  await page.getByLabel('merchant_id').fill('Test-Integration-Merchant');
+  await page.getByLabel('application_key').fill('Sandbox');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(fieldOf(page, 'Custom base URL').locator('.field-error')).toHaveText(/custom environment needs its base URL/i);
+
+  await page.getByLabel('Custom base URL').fill('http://gw.example.com');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(profileForm(page).getByRole('alert')).toContainText('https');
+  await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Staging gateway')).toHaveCount(0);
+});
+
+test('the live environment paints the frame red, and switching back clears it', async ({ page }) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Live EUR');
+  await page.getByLabel('Operator name').fill('Ana Ops');
+  await page.getByRole('radio', { name: /Praxis live/ }).check();
+  await page.getByLabel('merchant_id').fill('Example-Merchant');
+  await page.getByLabel('application_key').fill('LiveKey');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Live EUR”' })).toBeVisible();
+
+  // Switch through the palette, as an operator would.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('switch live');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByText('LIVE — actions here move real money')).toBeVisible();
+  await expect(page.locator('.frame')).toHaveClass(/env-live/);
+  await expect(page.getByTestId('status-environment')).toContainText('LIVE');
+  const red = 'rgb(200, 16, 46)';
+  expect(await page.locator('.frame').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
+  expect(await page.getByTestId('status-environment').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(red);
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await page.screenshot({ path: screenshotPath('06-live-environment') });
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('switch embedded');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
+  await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
+});
+
+test('deleting a profile asks first; Esc cancels, confirming removes it', async ({ page }) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Short-lived');
+  await page.getByLabel('Operator name').fill('Ana Ops');
+  await page.getByLabel('merchant_id').fill('M1');
+  await page.getByLabel('application_key').fill('K1');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Short-lived”' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete profile' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete “Short-lived”?' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Short-lived')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete profile' }).click();
+  await dialog.getByRole('button', { name: 'Delete profile' }).click();
+  await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Short-lived')).toHaveCount(0);
+});
