@@ -55,9 +55,10 @@ export interface DeskEvents {
   'event:connection-changed': { state: 'ok' | 'failing'; message: string };
   'event:profiles-changed': ProfilesState;
   'event:bulk-progress': { action: 'approve' | 'reject'; done: number; total: number };
+  'event:lookup-progress': { done: number; total: number };
 }
 export type DeskEventName = keyof DeskEvents;
-export const EVENT_NAMES: DeskEventName[] = ['event:queue-changed', 'event:connection-changed', 'event:profiles-changed', 'event:bulk-progress'];
+export const EVENT_NAMES: DeskEventName[] = ['event:queue-changed', 'event:connection-changed', 'event:profiles-changed', 'event:bulk-progress', 'event:lookup-progress'];
 
 // ---- the renderer-facing API shape, derived from the contract ----
 
