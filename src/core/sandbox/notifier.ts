@@ -60,7 +60,7 @@ export class Notifier {
       return;
     }
     const copies = this.d.faults.take('duplicateNotifications') ? 2 : 1;
-    for (let i = 0; i < copies; i++) void this.track(this.attempt(tid, url, 1));
+    for (let i = 0; i < copies; i++) void this.track(this.attempt(tid, 1));
   }
 
   /** Re-sends every item's current notification to its URL; resolves with how many were sent once each first attempt ended. */
@@ -72,17 +72,19 @@ export class Notifier {
     const worker = async () => {
       while (next < targets.length && !this.stopped) {
         const t = targets[next++]!;
-        await this.track(this.attempt(t.tid, t.url, 1));
+        await this.track(this.attempt(t.tid, 1));
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
     return targets.length;
   }
 
-  private async attempt(tid: number, url: string, n: number): Promise<void> {
+  /** The URL is looked up on every attempt, so retries of seeded items follow setNotificationUrl. */
+  private async attempt(tid: number, n: number): Promise<void> {
     const rec = this.d.book.records.get(tid);
     const body = this.body(tid);
-    if (!rec || !body || this.stopped) return;
+    const url = this.d.book.notificationUrlOf(tid, this.d.defaultUrl());
+    if (!rec || !body || !url || this.stopped) return;
     const abort = new AbortController();
     this.aborts.add(abort);
     const timer = setTimeout(() => abort.abort(), ATTEMPT_TIMEOUT_MS);
@@ -124,7 +126,7 @@ export class Notifier {
       new Promise<void>((resolve) => {
         const t = setTimeout(() => {
           this.timers.delete(t);
-          void this.attempt(tid, url, n + 1).then(resolve, resolve);
+          void this.attempt(tid, n + 1).then(resolve, resolve);
         }, delay);
         this.timers.add(t);
       }),
