@@ -1,0 +1,72 @@
+import { DeskError, isDeskError, type ErrorCode } from '../../shared/errors';
+import type { LookupFailed, LookupIdKind, LookupResult } from '../../shared/lookup';
+import { mapBounded } from '../bounded';
+import type { PraxisClient } from '../praxis/client';
+import type { WorkStore } from '../store/work-store';
+
+export interface LookupOptions {
+  client: Pick<PraxisClient, 'findTransaction' | 'findOrder'>;
+  store: WorkStore;
+  concurrency?: number;
+  onProgress?: (p: { done: number; total: number }) => void;
+}
+
+const MAX_TID = 2_147_483_647; // tid is int(11)
+
+/** A number is a tid (find-transaction); anything else is an order_id (find-order). */
+export function classifyId(id: string): { kind: LookupIdKind; tid?: number } | { kind: 'invalid'; reason: string } {
+  if (/^\d+$/.test(id)) {
+    const tid = Number(id);
+    if (tid < 1 || tid > MAX_TID) return { kind: 'invalid', reason: `${id} is not a valid tid: a tid is a whole number from 1 to ${MAX_TID}.` };
+    return { kind: 'tid', tid };
+  }
+  if (id.length > 50) return { kind: 'invalid', reason: `"${id.slice(0, 20)}…" is ${id.length} characters; an order_id is at most 50.` };
+  if ([...id].some((ch) => ch.charCodeAt(0) < 0x20)) return { kind: 'invalid', reason: 'The id contains control characters; paste plain tids or order_ids.' };
+  return { kind: 'order_id' };
+}
+
+function failure(id: string, kind: LookupFailed['kind'], err: unknown): LookupFailed {
+  if (isDeskError(err)) {
+    const description = (err.details?.praxisDescription as string | undefined) ?? '';
+    const notFound = err.code === 'PRAXIS_REJECTED' && /not found/i.test(description);
+    const code: ErrorCode = notFound ? 'NOT_FOUND' : err.code;
+    const reason = notFound ? `Praxis does not know ${kind === 'tid' ? 'tid' : 'order_id'} ${id} (“${description}”).` : err.message;
+    return { id, kind, ok: false, code, reason };
+  }
+  return { id, kind, ok: false, code: 'STORE', reason: `Found at Praxis but could not be stored: ${err instanceof Error ? err.message : String(err)}.` };
+}
+
+/**
+ * Looks each id up at Praxis with bounded concurrency, stores what is found (so pending withdrawal requests
+ * and open authorizations join their queues), and returns one result per distinct id. A bad id affects nothing else.
+ */
+export async function lookupIds(ids: readonly string[], opts: LookupOptions): Promise<LookupResult[]> {
+  const distinct = [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
+  const settled = await mapBounded(
+    distinct,
+    opts.concurrency ?? 4,
+    async (id): Promise<LookupResult> => {
+      const c = classifyId(id);
+      if (c.kind === 'invalid') return { id, kind: 'invalid', ok: false, code: 'VALIDATION', reason: c.reason };
+      try {
+        const answer = c.kind === 'tid' ? await opts.client.findTransaction(c.tid!) : await opts.client.findOrder(id);
+        const observedAt = new Date((answer.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
+        const item = await opts.store.ingest(answer, { observedAt, source: 'lookup' });
+        const tx = answer.transaction;
+        if (!tx || item.tid === null) {
+          throw new DeskError('NOT_FOUND', `Order ${id} exists (session ${answer.session?.session_status ?? 'unknown'}) but has no transaction yet.`);
+        }
+        return {
+          id, kind: c.kind, ok: true, tid: item.tid, type: item.transactionType ?? tx.transaction_type, status: item.status ?? tx.transaction_status,
+          amountMinor: tx.amount, currency: tx.currency, queue: item.queue,
+        };
+      } catch (err) {
+        return failure(id, c.kind, err);
+      }
+    },
+    (done, total) => opts.onProgress?.({ done, total }),
+  );
+  return settled.map((s, i) =>
+    s.status === 'fulfilled' ? s.value : { id: distinct[i]!, kind: 'invalid', ok: false, code: 'INTERNAL', reason: String(s.reason) },
+  );
+}
