@@ -44,7 +44,6 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
     <section className="panel credentials" aria-label="Credentials">
       <div className="panel-head">
         <h2>Credentials</h2>
-        <span className="muted">merchant secret for “{profile.name}”</span>
       </div>
 
       <div className={`credential-status tone-${storage?.tone ?? 'none'}`} data-testid="credential-status" data-storage={status?.storage ?? 'unknown'}>
@@ -60,8 +59,9 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
 
       <form className="secret-form" onSubmit={submit} aria-label="Merchant secret">
         <label htmlFor="merchant-secret">{ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}</label>
-        <div className="inline">
-          <input id="merchant-secret" ref={secretInput} type="password" autoComplete="new-password" spellCheck={false} placeholder="paste the merchant secret" />
+        <p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>
+        <input id="merchant-secret" ref={secretInput} type="password" autoComplete="new-password" spellCheck={false} placeholder="paste the merchant secret" />
+        <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {ownSecret ? 'Replace' : 'Save secret'}
           </button>
