@@ -31,12 +31,14 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const start = async (secretStore?: SecretStore) => {
+/** The shell alone (no simulator, store or intake) unless `full` asks for the whole one-desk composition. */
+const start = async (secretStore?: SecretStore, full = false) => {
   core = await createDeskCore({
     dataDir,
     host: 'browser-host',
     logger: log,
-    embeddedSandbox: false,
+    embeddedSandbox: full,
+    store: full ? undefined : false,
     secretStore: secretStore ?? (await openKeytarSecretStore({ service, log })),
   });
   return core;
@@ -90,7 +92,8 @@ describe('desk core', () => {
   });
 
   it('stores the secret in the keychain, and no channel result, log line or data-folder file ever contains it', async () => {
-    await start();
+    // The whole one-desk composition, so the PGlite store, intake and simulator files are searched too.
+    await start(undefined, true);
     const profile = await customProfile(await closedPort());
     const secret = `s3cret-${randomBytes(12).toString('hex')}`;
 
@@ -128,6 +131,7 @@ describe('desk core', () => {
 
     const files = await filesUnder(dataDir);
     expect(files.some((f) => f.endsWith('profiles.json'))).toBe(true);
+    expect(files.some((f) => f.includes(join(dataDir, 'store')))).toBe(true);
     for (const f of files) expect((await readFile(f)).includes(Buffer.from(secret)), f).toBe(false);
 
     const cleared = await call<CredentialStatus>('credentials:clear', { profileId: profile.id });
@@ -188,5 +192,31 @@ describe('desk core', () => {
     expect(info.keychainAvailable).toBe(false);
     expect(info.keychainMessage).toContain('not available');
     for (const f of await filesUnder(dataDir)) expect((await readFile(f, 'utf8')).includes('memory-only-secret')).toBe(false);
+  });
+
+  it('the full desk starts the sandbox simulator and intake on loopback, tests OK, and fills the queues from notifications', async () => {
+    await start(undefined, true);
+    const queued: string[] = [];
+    core!.events.on('event:queue-changed', (c) => queued.push(c.queue));
+    const info = await call<{ simulatorUrl: string; intakeUrl: string; baseUrl: string }>('app:info', {});
+    expect(info.simulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(info.intakeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/praxis\/notification$/);
+    expect(info.baseUrl).toBe(info.simulatorUrl);
+
+    const result = await call<{ ok: boolean; code: string; latencyMs: number }>('credentials:test', { profileId: 'embedded-sandbox' });
+    expect(result).toMatchObject({ ok: true, code: 'OK' });
+    expect((await call<{ connection: string }>('app:info', {})).connection).toBe('ok');
+
+    await expect.poll(() => queued.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(queued.every((q) => ['payouts', 'deposits', 'terminal'].includes(q))).toBe(true);
+  });
+
+  it('a wrong secret for the sandbox tests as wrong credentials, in plain words', async () => {
+    await start(undefined, true);
+    await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'NotTheSandboxSecret' });
+    const result = await call<{ ok: boolean; code: string; message: string }>('credentials:test', { profileId: 'embedded-sandbox' });
+    expect(result).toMatchObject({ ok: false, code: 'AUTH' });
+    expect(result.message).toContain('check merchant_id, application_key and the merchant secret');
+    await call('credentials:clear', { profileId: 'embedded-sandbox' });
   });
 });

@@ -4,7 +4,12 @@ import { createShellHandlers } from '../commands/handlers';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
+import { DeskError } from '../../shared/errors';
+import { createIntake, NOTIFICATION_PATH } from '../intake/intake-server';
+import type { IntakeMerchant } from '../intake/process-notification';
 import { createPraxisClient } from '../praxis/client';
+import { startSimulator } from '../sandbox/simulator';
+import { defaultStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
 import { baseUrlOf } from '../profiles/base-url';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
@@ -14,6 +19,8 @@ import { APP_VERSION } from './version';
 export interface DeskCoreExtras {
   /** Replaces the real get-gateway-options call (the default uses the Praxis client). */
   probe?: GatewayOptionsProbe;
+  /** Where the work store lives (default: PGlite in `<dataDir>/store`); false = no store and no intake. */
+  store?: StoreLocation | false;
 }
 
 /**
@@ -30,11 +37,62 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const credentials = createCredentialService(secretStore, log);
   await credentials.registerExisting(profiles.state().profiles);
 
-  // ---- embedded sandbox: the simulator on a free loopback port ----
-  const simulatorUrl: string | null = null;
+  let store: WorkStore | null = null;
+  let intakeUrl: string | null = null;
+  let simulatorUrl: string | null = null;
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        log.error('shutdown step failed', { error: String(err) });
+      }
+    }
+  };
+  try {
+    // ---- work store: PGlite in <dataDir>/store (one desk) or a PostgreSQL server (a team) ----
+    const storeLocation = opts.store === undefined ? defaultStoreLocation(dataDir) : opts.store;
+    if (storeLocation) {
+      const opened = await openStore(storeLocation);
+      store = opened;
+      closers.push(() => opened.close());
+      closers.push(await opened.onChange((change) => bus.emit('event:queue-changed', change)));
+    }
 
-  // ---- work store and intake plug in here: PGlite in <dataDir>/store, intake on loopback, simulator notifies it ----
-  const intakeUrl: string | null = null;
+    // ---- intake: receives Praxis notifications on loopback, verified with the active profile's secret ----
+    if (store) {
+      const merchant: IntakeMerchant = {
+        get merchantId() {
+          return profiles.active()?.merchantId ?? '';
+        },
+        get applicationKey() {
+          return profiles.active()?.applicationKey ?? '';
+        },
+        secret: async () => {
+          const active = profiles.active();
+          const secret = active ? await credentials.secretFor(active) : null;
+          if (!secret) throw new DeskError('NO_CREDENTIALS', 'The active profile has no merchant secret, so notifications cannot be verified.');
+          return secret;
+        },
+      };
+      const intake = createIntake({ store, merchant, logger: log });
+      intakeUrl = (await intake.listen({ port: 0 })) + NOTIFICATION_PATH;
+      closers.push(() => intake.close());
+    }
+
+    // ---- embedded sandbox: the simulator on a free loopback port, notifying our intake ----
+    if (opts.embeddedSandbox !== false) {
+      const simulator = await startSimulator({ port: 0, seed: true, notificationUrl: intakeUrl, logger: log });
+      simulatorUrl = simulator.url;
+      closers.push(() => simulator.stop());
+      // Fill the queues from the sandbox's book; the intake drops what it already has.
+      if (intakeUrl) void simulator.replayNotifications().catch((err: unknown) => log.warn('sandbox replay failed', { error: String(err) }));
+    }
+  } catch (err) {
+    // A half-started desk must not keep ports or the store open.
+    await closeAll();
+    throw err;
+  }
 
   // get-gateway-options moves no money and needs only valid credentials: a harmless "are we connected".
   const probe: GatewayOptionsProbe =
@@ -91,6 +149,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
 
   const handlers: CommandHandlers = {
     ...createShellHandlers({ profiles, credentials, info, testConnection: runConnectionTest }),
+    // Queue, lookup and audit handlers plug in here with { store, profiles, credentials, simulatorUrl }.
   };
 
   let closed = false;
@@ -101,13 +160,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     async close() {
       if (closed) return;
       closed = true;
-      for (const close of closers.reverse()) {
-        try {
-          await close();
-        } catch (err) {
-          log.error('shutdown step failed', { error: String(err) });
-        }
-      }
+      await closeAll();
     },
   };
 }
