@@ -19,7 +19,7 @@ let gate: ReturnType<typeof createIpcGate>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'desk-ipc-'));
-  core = await createDeskCore({ dataDir, host: 'electron', logger: log, secretStore: createMemorySecretStore('test'), embeddedSandbox: false });
+  core = await createDeskCore({ dataDir, host: 'electron', logger: log, secretStore: createMemorySecretStore('test'), embeddedSandbox: false, store: false });
   gate = createIpcGate({ handlers: core.handlers, log, location: { kind: 'file', rendererDir }, trustedWebContents: () => new Set([7]) });
 });
 afterAll(async () => {
