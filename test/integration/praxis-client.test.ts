@@ -278,6 +278,23 @@ describe('the gate answers with the documented texts', () => {
   });
 });
 
+describe('admin API', () => {
+  it('creates items, explains a bad body, and 404s an unknown tid', async () => {
+    const ok = await fetch(`${sim.url}/_sim/authorizations`, { method: 'POST', body: JSON.stringify({ cid: 'cust-9', currency: 'BHD', amount: 1_500 }) });
+    expect(ok.status).toBe(201);
+    const { tid } = await ok.json();
+    expect((await simRecord(tid)).transaction).toMatchObject({ transaction_status: 'authorized', currency: 'BHD', amount: 1_500 });
+    const bad = await fetch(`${sim.url}/_sim/withdrawal-requests`, { method: 'POST', body: JSON.stringify({ cid: 'c', currency: 'eur', amount: 1.5 }) });
+    expect(bad.status).toBe(400);
+    const why = (await bad.json()).error;
+    expect(why).toMatch(/currency/);
+    expect(why).toMatch(/amount/);
+    expect((await fetch(`${sim.url}/_sim/transactions/424242`)).status).toBe(404);
+    const faults = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ http5xx: 'many' }) });
+    expect(faults.status).toBe(400);
+  });
+});
+
 describe('secrets', () => {
   it('no error message, error detail or log line of this suite contains a secret', () => {
     expect(errors.length).toBeGreaterThan(15);

@@ -128,4 +128,18 @@ describe('notifications', () => {
     expect(received.filter((r) => r.status === 'requested').length).toBeGreaterThanOrEqual(40);
     expect(received.filter((r) => r.status === 'authorized').length).toBeGreaterThanOrEqual(25);
   });
+
+  it('keeps creating work: with arrivals on, new requests or authorizations are notified', async () => {
+    const live = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: 40, notificationUrl: receiverUrl });
+    try {
+      const before = received.length;
+      await new Promise((r) => setTimeout(r, 200));
+      await live.idle();
+      const fresh = received.slice(before);
+      expect(fresh.length).toBeGreaterThanOrEqual(2);
+      expect(fresh.every((r) => r.verified && (r.status === 'requested' || r.status === 'authorized'))).toBe(true);
+    } finally {
+      await live.stop();
+    }
+  });
 });

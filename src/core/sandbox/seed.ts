@@ -5,7 +5,7 @@
 import type { Card, Wallet } from '../praxis/schemas';
 import type { Book } from './book';
 import type { SimCustomer } from './book-types';
-import { countryFor, customerName, typicalAmountMinor } from './catalog';
+import { SIM_CURRENCIES, countryFor, customerName, typicalAmountMinor } from './catalog';
 import type { Rng } from './prng';
 
 const MIN = 60;
@@ -113,8 +113,10 @@ export function seedBook(book: Book, rng: Rng, nowSeconds: number): void {
 /** One new item for a live desk: a withdrawal request or an authorization, alternately. */
 export function arriveOne(book: Book, rng: Rng, nowSeconds: number, n: number): number {
   const customers = [...book.customers.values()];
-  const c = rng.pick(customers);
-  if (n % 2 === 0 || c.cards.length === 0) {
+  // An unseeded book still gets work: the first arrivals bring their own customers.
+  const c = customers.length > 0 && rng.chance(0.9) ? rng.pick(customers) : book.ensureCustomer(`cust-${9000 + customers.length}`, rng.pick(SIM_CURRENCIES));
+  if (c.cards.length === 0) c.cards.push(makeCard(rng));
+  if (n % 2 === 0) {
     return book.createWithdrawalRequest({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), createdAt: nowSeconds }).tx.tid;
   }
   return book.createDeposit({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), type: 'authorization', status: 'authorized', card: rng.pick(c.cards), createdAt: nowSeconds }).tx.tid;

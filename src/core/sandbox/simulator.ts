@@ -63,7 +63,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   let arrivals = 0;
   const interval = opts.arrivalIntervalMs === undefined ? DEFAULT_ARRIVAL_INTERVAL_MS : opts.arrivalIntervalMs;
-  const arrivalTimer = interval === null ? null : setInterval(() => notifier.notify(arriveOne(book, rng, nowSeconds(), arrivals++)), interval);
+  const arrive = () => {
+    try {
+      notifier.notify(arriveOne(book, rng, nowSeconds(), arrivals++));
+    } catch (e) {
+      opts.logger?.error('sim: could not create an arriving item', { reason: (e as Error).message });
+    }
+  };
+  const arrivalTimer = interval === null ? null : setInterval(arrive, interval);
   arrivalTimer?.unref();
 
   return {
