@@ -131,6 +131,9 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
   const envelope = AnyResponseSchema.safeParse(json);
   if (!envelope.success) {
     if (httpStatus >= 500) throw fail('NETWORK', `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}.${lookUpFirst(spec)}`, spec, { httpStatus });
+    if (classifyRejection(undefined, httpStatus) === 'AUTH') {
+      throw fail('AUTH', `Praxis refused access to ${spec.method} (HTTP ${httpStatus}): check the profile's credentials and that this computer's IP address is allowed by Praxis.`, spec, { httpStatus });
+    }
     throw fail('UNVERIFIED_RESPONSE', `Praxis's answer to ${spec.method} (HTTP ${httpStatus}) was not the JSON the API documents.${lookUpFirst(spec)}`, spec, { httpStatus });
   }
   const { status, description } = envelope.data;
