@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PraxisError, createPraxisClient } from '../../src/core/praxis';
+import { createPraxisClient, type PraxisError } from '../../src/core/praxis';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 
 let server: FastifyInstance;
