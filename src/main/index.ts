@@ -43,10 +43,18 @@ async function main(): Promise<void> {
   await app.whenReady();
   installSecurityGuards(app, session.defaultSession, location, log);
 
-  const secretStore = await openKeytarSecretStore({ service: keychainService(app.isPackaged), log });
-  const core = await createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log });
+  // The window opens while the core starts (a first start creates the PGlite store); calls wait for it.
+  const core = openKeytarSecretStore({ service: keychainService(app.isPackaged), log }).then((secretStore) =>
+    createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log }),
+  );
+  core.then(
+    (ready) => void ready.info().then((info) => log.info('desk core ready', { simulatorUrl: info.simulatorUrl, intakeUrl: info.intakeUrl, keychain: info.keychainAvailable })),
+    (err: unknown) => log.error('desk core failed to start', { error: log.redact(String(err)) }),
+  );
   const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-  const gate = createIpcGate({ handlers: core.handlers, log, location, trustedWebContents: trusted });
+  const handlers = core.then((c) => c.handlers);
+  handlers.catch(() => undefined); // reported per call by the gate, and logged above
+  const gate = createIpcGate({ handlers, log, location, trustedWebContents: trusted });
   const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);
 
   const open = async () => {
@@ -55,7 +63,7 @@ async function main(): Promise<void> {
     win.on('closed', () => windows.delete(win));
   };
   await open();
-  log.info('desk started', { version: app.getVersion(), userData, keychain: secretStore.kind });
+  log.info('desk window open', { version: app.getVersion(), userData });
 
   app.on('activate', () => {
     if (windows.size === 0) void open();
@@ -71,6 +79,9 @@ async function main(): Promise<void> {
     event.preventDefault();
     unregister();
     // Stop the simulator, intake and store cleanly before the process goes.
-    void core.close().finally(() => app.quit());
+    void core
+      .then((ready) => ready.close())
+      .catch(() => undefined)
+      .finally(() => app.quit());
   });
 }

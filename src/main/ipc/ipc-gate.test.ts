@@ -62,4 +62,14 @@ describe('the IPC gate', () => {
     }
     expect(await gate(ours, 'shell:exec', { cmd: 'rm -rf /' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Unknown command "shell:exec".' } });
   });
+
+  it('while the core failed to start, every call answers why instead of hanging or throwing', async () => {
+    const failed = Promise.reject(new Error('the store folder is read-only'));
+    failed.catch(() => undefined);
+    const broken = createIpcGate({ handlers: failed, log, location: { kind: 'file', rendererDir }, trustedWebContents: () => new Set([7]) });
+    expect(await broken(ours, 'app:info', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The desk could not start: the store folder is read-only. Details are in the desk log.' },
+    });
+  });
 });

@@ -12,7 +12,8 @@ export interface IpcSender {
 }
 
 export interface IpcGateOptions {
-  handlers: CommandHandlers;
+  /** The core's command table; a promise while the core is still starting (the window opens first). */
+  handlers: CommandHandlers | Promise<CommandHandlers>;
   log: Logger;
   location: AppLocation;
   /** The webContents ids of our own windows. */
@@ -35,8 +36,14 @@ export function createIpcGate(opts: IpcGateOptions) {
       log.warn('ipc message from an unknown sender dropped', { channel, webContentsId: sender.webContentsId, frameUrl: sender.frameUrl ?? null });
       return { ok: false, error: { code: 'AUTH', message: 'This page is not part of Praxis Desk, so the desk ignored its request.' } };
     }
+    let ready: CommandHandlers;
     try {
-      return await dispatch(handlers, channel, input, { transport: 'electron' }, log);
+      ready = await handlers;
+    } catch (err) {
+      return { ok: false, error: { code: 'INTERNAL', message: `The desk could not start: ${log.redact(err instanceof Error ? err.message : String(err))}. Details are in the desk log.` } };
+    }
+    try {
+      return await dispatch(ready, channel, input, { transport: 'electron' }, log);
     } catch (err) {
       log.error('ipc dispatch failed', { channel, error: log.redact(String(err)) });
       return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly. Details are in the desk log.` } };

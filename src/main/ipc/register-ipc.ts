@@ -7,18 +7,29 @@ import type { createIpcGate } from './ipc-gate';
  * Registers every contract channel through the gate (the only ipcMain.handle in the app) and forwards the
  * core's events to our windows. Returns a function that undoes both.
  */
-export function registerDeskIpc(ipcMain: IpcMain, core: DeskCore, gate: ReturnType<typeof createIpcGate>, windows: () => BrowserWindow[]): () => void {
+export function registerDeskIpc(ipcMain: IpcMain, core: Promise<DeskCore>, gate: ReturnType<typeof createIpcGate>, windows: () => BrowserWindow[]): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) =>
       gate({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: !!event.senderFrame && event.senderFrame.parent === null }, channel, input),
     );
   }
-  const unsubscribe = EVENT_NAMES.map((name) =>
-    core.events.on(name, (payload) => {
-      for (const win of windows()) if (!win.isDestroyed()) win.webContents.send(name, payload);
-    }),
+  const unsubscribe: Array<() => void> = [];
+  let unregistered = false;
+  void core.then(
+    (ready) => {
+      if (unregistered) return;
+      for (const name of EVENT_NAMES) {
+        unsubscribe.push(
+          ready.events.on(name, (payload) => {
+            for (const win of windows()) if (!win.isDestroyed()) win.webContents.send(name, payload);
+          }),
+        );
+      }
+    },
+    () => undefined, // the gate reports a failed start to the renderer
   );
   return () => {
+    unregistered = true;
     for (const channel of CHANNELS) ipcMain.removeHandler(channel);
     for (const off of unsubscribe) off();
   };
