@@ -80,6 +80,21 @@ for (const backend of storeBackends()) {
       expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([3004]);
     });
 
+    it('answers a replay of an accepted message the same way after its window has passed', async () => {
+      const sentAt = nowSeconds();
+      const body = notificationBody({ tid: 3010, status: 'requested', timestamp: sentAt });
+      expect((await post(body)).body.status).toBe(0);
+      const later = createIntake({ store, merchant, logger, now: () => (sentAt + 600) * 1000 });
+      const laterUrl = await later.listen({ port: 0 });
+      try {
+        const res = await fetch(`${laterUrl}/praxis/notification`, { method: 'POST', headers: { 'gt-authentication': signNotification(body) }, body: JSON.stringify(body) });
+        expect(await res.json()).toMatchObject({ status: 0, description: 'Notification accepted' });
+      } finally {
+        await later.close();
+      }
+      expect(await verdicts()).toEqual({ accepted: 1, duplicate: 1 });
+    });
+
     it('stores malformed JSON and a non-notification object, answering 400 with what was wrong', async () => {
       const bad = await postRaw('{"merchant_id": "Test-Integration-Merchant", ', { 'gt-authentication': 'x' });
       expect(bad).toMatchObject({ http: 400, body: { status: 1 } });

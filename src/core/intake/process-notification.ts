@@ -116,13 +116,15 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   };
 
   try {
-    // A replay of an accepted message gets the same answer even when it is now outside the time window.
-    const replay = await replayAnswer();
-    if (replay) return replay;
-
     const age = Math.floor(nowMs / 1000) - n.timestamp;
-    if (age > TIMESTAMP_WINDOW_SECONDS) return refuse('stale', 400, `Timestamp expired: ${age}s old, should be at most ${TIMESTAMP_WINDOW_SECONDS}s old.`);
-    if (-age > (deps.futureToleranceSeconds ?? 5)) return refuse('future', 400, `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`);
+    const outsideWindow = age > TIMESTAMP_WINDOW_SECONDS || -age > (deps.futureToleranceSeconds ?? 5);
+    if (outsideWindow) {
+      // A replay of an accepted message gets the same answer even when it is now outside the time window.
+      const replay = await replayAnswer();
+      if (replay) return replay;
+      if (age > 0) return refuse('stale', 400, `Timestamp expired: ${age}s old, should be at most ${TIMESTAMP_WINDOW_SECONDS}s old.`);
+      return refuse('future', 400, `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`);
+    }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
     const stored = await store.db.transaction(async (tx) => {
@@ -130,7 +132,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       if (id === null) return null;
       return ingestSnapshot(tx, n, { observedAt: new Date(n.timestamp * 1000), source: 'notification' });
     });
-    // Another copy committed first between our check and our insert: answer as that copy was answered.
+    // Already accepted (a duplicate, or a copy that won the race): answer as that copy was answered.
     if (!stored) return (await replayAnswer()) ?? ok;
     logger.info('notification accepted', { key, status: stored.status, queue: stored.queue });
     return ok;

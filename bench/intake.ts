@@ -1,0 +1,127 @@
+/**
+ * npm run bench:intake — notifications accepted end to end (HTTP + verify + commit + signed ack) per second,
+ * next to bare INSERTs of the same rows on the same store in the same run, on PGlite and on PostgreSQL;
+ * plus the payout-queue query on 100k withdrawal requests. Env: BENCH_N (default 2000), BENCH_CONCURRENCY (16).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIntake, NOTIFICATION_PATH } from '../src/core/intake/intake-server';
+import { createLogger } from '../src/core/log';
+import { openStore, type StoreLocation, type WorkStore } from '../src/core/store/work-store';
+import { SANDBOX_SAMPLE } from '../src/shared/domain';
+import { notificationBody, nowSeconds, signNotification } from '../test/support/notifications';
+import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
+
+const N = Number(process.env.BENCH_N ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const QUEUE_ROWS = 100_000;
+const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  }));
+}
+
+interface Row {
+  store: string;
+  notificationsPerSec: number;
+  insertsPerSec: number;
+  ratio: string;
+  queueQueryMs: number;
+  rssMb: number;
+}
+
+async function benchStore(name: string, location: StoreLocation): Promise<Row> {
+  const openedAt = Date.now();
+  const store: WorkStore = await openStore(location);
+  console.log(`  ${name}: opened in ${Date.now() - openedAt} ms`);
+  const merchant = { merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: async () => SANDBOX_SAMPLE.secret };
+  const intake = createIntake({ store, merchant, logger: createLogger(() => undefined) });
+  const url = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
+
+  // Warm up (JIT, connections) with 50 notifications outside the measured range.
+  const send = async (tid: number) => {
+    const body = notificationBody({ tid, status: 'requested', amountMinor: 1000 + (tid % 5000), customerToken: `tok${tid % 500}`, timestamp: nowSeconds() });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) }, body: JSON.stringify(body) });
+    const ack = (await res.json()) as { status: number; description: string };
+    if (ack.status !== 0) throw new Error(`notification ${tid} refused: ${ack.description}`);
+  };
+  await pool(Array.from({ length: 50 }, (_, i) => 9_000_000 + i), CONCURRENCY, send);
+
+  const tids = Array.from({ length: N }, (_, i) => 1_000_000 + i);
+  let t = performance.now();
+  await pool(tids, CONCURRENCY, send);
+  const notifSec = (performance.now() - t) / 1000;
+
+  // The same rows, as bare single-row INSERTs through the same store connection(s).
+  const insertSql = `INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, order_id, cid, customer_token,
+    amount_minor, currency, created_at, last_source, raw_transaction) VALUES ($1, 'payout', 'requested', 1, now(), $2, 'cust-1', $3, $4, 'EUR', now(), 'notification', $5)`;
+  t = performance.now();
+  await pool(tids, CONCURRENCY, async (tid) => {
+    const body = notificationBody({ tid, status: 'requested' });
+    await store.db.query(insertSql, [tid + 5_000_000, `order_${tid}`, `tok${tid % 500}`, 1000 + (tid % 5000), JSON.stringify(body.transaction)]);
+  });
+  const insertSec = (performance.now() - t) / 1000;
+
+  // The payout queue on 100k pending withdrawal requests (plus the rows above).
+  await store.db.query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, customer_token, amount_minor, currency, created_at, last_source, raw_transaction)
+    SELECT 20000000 + g, 'payout', CASE WHEN g % 10 = 0 THEN 'approved' ELSE 'requested' END, 1, now(), 'tok' || (g % 500), 100 + g % 9000, 'EUR',
+           now() - (g || ' seconds')::interval, 'lookup', '{}'::jsonb FROM generate_series(1, ${Math.round(QUEUE_ROWS / 0.9)}) g`);
+  await store.db.query('ANALYZE transactions');
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    rows = (await store.pendingWithdrawals()).length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${name}: payout queue returned ${rows} rows`);
+
+  const rssMb = mb();
+  await intake.close();
+  await store.close();
+  const notificationsPerSec = Math.round(N / notifSec);
+  const insertsPerSec = Math.round(N / insertSec);
+  return { store: name, notificationsPerSec, insertsPerSec, ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`, queueQueryMs: Math.round(times[2]!), rssMb };
+}
+
+async function main() {
+  console.log(`bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB`);
+  const results: Row[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
+  try {
+    results.push(await benchStore('PGlite (folder)', { kind: 'pglite', dir: join(dir, 'store') }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const skip = postgresUnavailableReason();
+  if (skip) console.log(`  ${skip}`);
+  else {
+    const server = await startPostgres();
+    try {
+      results.push(await benchStore('PostgreSQL 127.0.0.1', { kind: 'postgres', url: server.url }));
+    } finally {
+      await server.stop();
+    }
+  }
+  console.log('');
+  console.table(
+    results.map((r) => ({
+      store: r.store,
+      'notifications/s (end to end)': r.notificationsPerSec,
+      'bare INSERTs/s': r.insertsPerSec,
+      'notifications ÷ inserts': r.ratio,
+      'payout queue 100k rows (median ms)': r.queueQueryMs,
+      'process RSS (MB)': r.rssMb,
+    })),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
