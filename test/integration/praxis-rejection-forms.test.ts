@@ -52,3 +52,10 @@ describe('rejections in either form', () => {
     expect(await caught(client().findOrder('o'))).toMatchObject({ code: 'NETWORK', httpStatus: 302 });
   });
 });
+
+describe('odd answers', () => {
+  it('a signed field holding an object is UNVERIFIED_RESPONSE, not a crash', async () => {
+    answer = { http: 200, body: { status: 0, description: 'Ok', timestamp: { evil: 1 }, transaction: { tid: 1 } }, headers: { 'gt-authentication': 'a'.repeat(96) } };
+    expect(await caught(client().captureAuthorization(1))).toMatchObject({ code: 'UNVERIFIED_RESPONSE', outcomeUnknown: true });
+  });
+});

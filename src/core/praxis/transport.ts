@@ -113,6 +113,15 @@ function mapTransportFailure(e: unknown, spec: CallSpec<unknown>, timeoutMs: num
   return fail('NETWORK', `Could not complete ${spec.method} with ${baseUrl}: ${why}.${lookUpFirst(spec)}`, spec);
 }
 
+/** A signed field holding an object cannot match any signature: that is "does not verify", not a crash. */
+function safeVerify(json: unknown, fields: readonly string[], secret: string, header: string | undefined): boolean {
+  try {
+    return verifyBody(json, fields, secret, header);
+  } catch {
+    return false;
+  }
+}
+
 function parseJson(text: unknown): unknown {
   if (typeof text !== 'string') return text;
   try {
@@ -138,7 +147,7 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
   }
   const { status, description } = envelope.data;
   const header = res.headers['gt-authentication'] as string | undefined;
-  const verified = verifyBody(json, spec.signatures.response.fields, secret, header);
+  const verified = safeVerify(json, spec.signatures.response.fields, secret, header);
 
   if (status !== 0 || httpStatus >= 400) {
     if (httpStatus >= 500) throw fail('NETWORK', `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}: ${description ?? 'no description'}.${lookUpFirst(spec)}`, spec, { httpStatus, praxisStatus: status, praxisDescription: description ?? undefined });

@@ -9,8 +9,17 @@ import { API_VERSION } from './transport';
 
 export const notificationSignature = (body: unknown, secret: string): string => signBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret);
 
+/** False (never a throw) when a signed field holds an object or array: such a body cannot have been signed. */
+function verifyOrFalse(body: unknown, fields: readonly string[], secret: string, header: string | null | undefined): boolean {
+  try {
+    return verifyBody(body, fields, secret, header);
+  } catch {
+    return false;
+  }
+}
+
 export const verifyNotificationSignature = (body: unknown, secret: string, header: string | null | undefined): boolean =>
-  verifyBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
+  verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
 
 export interface SignedAck {
   body: { status: number; description: string; version: string; timestamp: number };
@@ -25,7 +34,7 @@ export function signedAck(status: 0 | -1, description: string, secret: string, n
 }
 
 export const verifyAckSignature = (body: unknown, secret: string, header: string | null | undefined): boolean =>
-  verifyBody(body, WEBHOOK_SIGNATURES.notification.response.fields, secret, header);
+  verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.response.fields, secret, header);
 
 /** Seconds a message timestamp is off the 60 s window: 0 inside it, >0 too old, <0 in the future. */
 export function timestampWindowViolation(timestampSeconds: number, nowMs: number = Date.now()): number {
