@@ -36,17 +36,35 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
   await pool.query('SELECT 1');
 
   let listener: pg.Client | null = null;
+  let closing = false;
   const handlers = new Map<string, Set<(payload: string) => void>>();
   const listenerClient = async (): Promise<pg.Client> => {
     if (listener) return listener;
     const client = new pg.Client({ ...config });
-    client.on('error', () => undefined);
     client.on('notification', (msg) => {
       for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
+    // A dropped LISTEN connection (server restart, network) is re-opened and re-subscribed, so live updates resume.
+    const reconnect = () => {
+      if (listener !== client || closing) return;
+      listener = null;
+      setTimeout(() => void resubscribe(), 1_000).unref();
+    };
+    client.on('error', reconnect);
+    client.on('end', reconnect);
     await client.connect();
     listener = client;
     return client;
+  };
+  const resubscribe = async (): Promise<void> => {
+    if (closing || handlers.size === 0) return;
+    try {
+      const client = await listenerClient();
+      for (const channel of handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch {
+      listener = null;
+      if (!closing) setTimeout(() => void resubscribe(), 2_000).unref();
+    }
   };
   const quoteIdent = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
@@ -85,6 +103,7 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
       };
     },
     async close() {
+      closing = true;
       if (listener) await listener.end().catch(() => undefined);
       listener = null;
       await pool.end();

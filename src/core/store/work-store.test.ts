@@ -176,5 +176,18 @@ for (const backend of storeBackends()) {
         await otherDesk.close();
       }
     });
+
+    it.skipIf(backend.name !== 'postgres')('resumes live updates after the LISTEN connection is cut', async () => {
+      const seen: StoreChange[] = [];
+      const off = await store.onChange((c) => seen.push(c));
+      const cut = await store.db.query<{ ok: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      );
+      expect(cut.rows.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 1_500)); // the reconnect waits 1 s before re-subscribing
+      await store.ingest(snapshot({ tid: 1301, status: 'requested' }), { observedAt: at(T0), source: 'notification' });
+      await eventually(() => seen.some((c) => c.ids.includes('1301')));
+      await off();
+    });
   });
 }
