@@ -36,6 +36,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function ensureSecretService(): Promise<SecretServiceSession> {
   const existing = process.env.DBUS_SESSION_BUS_ADDRESS;
+  // macOS Keychain and Windows Credential Manager need no bus: keytar reaches them directly.
+  if (process.platform !== 'linux') return { address: existing ?? '', startedHere: false, stop: async () => {} };
   if (existing && (await secretServiceAnswers(existing))) return { address: existing, startedHere: false, stop: async () => {} };
 
   const root = await mkdtemp(join(tmpdir(), 'praxis-desk-keyring-'));
@@ -53,7 +55,9 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
   };
   delete env.DBUS_SESSION_BUS_ADDRESS;
 
-  const { stdout } = await run('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], { env, timeout: 10_000 });
+  const { stdout } = await run('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], { env, timeout: 10_000 }).catch((err: Error) => {
+    throw new Error(`Could not start a private D-Bus session for the keychain tests (${err.message}). Install dbus and gnome-keyring: sudo apt-get install dbus gnome-keyring libsecret-1-dev`);
+  });
   const [address, pidText] = stdout.trim().split('\n');
   const busPid = Number(pidText);
   if (!address || !Number.isInteger(busPid)) throw new Error(`dbus-daemon printed no address/pid: ${stdout}`);
@@ -84,7 +88,7 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
 /** vitest globalSetup: every test worker inherits DBUS_SESSION_BUS_ADDRESS pointing at a working Secret Service. */
 export default async function setup(): Promise<() => Promise<void>> {
   const session = await ensureSecretService();
-  process.env.DBUS_SESSION_BUS_ADDRESS = session.address;
+  if (session.address) process.env.DBUS_SESSION_BUS_ADDRESS = session.address;
   return session.stop;
 }
 
