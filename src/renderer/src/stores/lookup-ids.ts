@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
+export { MAX_LOOKUP_IDS } from '../../../shared/lookup';
 
 /** Column names that hold an id in a CRM export, in the order we prefer them. */
 const ID_COLUMNS = ['tid', 'order_id', 'transaction_id', 'withdrawal_request_id', 'id'];
-export const MAX_LOOKUP_IDS = 10_000;
 
 const unique = (ids: string[]) => [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
 
