@@ -26,22 +26,29 @@ export interface PendingWithdrawal {
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
-// The two halves use the partial index and the journal's in-flight index; the UNION keeps each half indexed.
-const PENDING_SQL = `
-SELECT t.tid, t.status, t.amount_minor, t.currency, t.order_id, t.cid, t.customer_token, c.first_name, c.last_name,
+const PENDING_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.order_id, t.cid, t.customer_token, c.first_name, c.last_name,
        c.country, c.avs_alert, c.verification_alert, t.payment_method, t.masked_destination, t.gateway, t.created_at,
-       t.updated_at, j.state AS journal_state
-FROM (
-  SELECT tid FROM transactions
-   WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status IN (${PENDING_LIST})
-  UNION
-  SELECT item_id::bigint FROM action_journal WHERE item_kind = 'transaction' AND state IN ('sending', 'unknown')
-) ids
-JOIN transactions t ON t.tid = ids.tid AND t.transaction_type = 'payout'
+       t.updated_at, j.state AS journal_state`;
+const IS_PENDING = `t.transaction_type = 'payout' AND t.withdrawal_request_id IS NULL AND t.status IN (${PENDING_LIST})`;
+const IN_FLIGHT = `j.item_kind = 'transaction' AND j.item_id = t.tid::text AND j.state IN ('sending', 'unknown')`;
+
+// Walks the partial index in queue order, so 100k pending requests need no sort.
+const PENDING_SQL = `
+SELECT ${PENDING_COLUMNS}
+FROM transactions t
 LEFT JOIN customers c ON c.customer_token = t.customer_token
-LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = t.tid::text AND j.state IN ('sending', 'unknown')
+LEFT JOIN action_journal j ON ${IN_FLIGHT}
+WHERE ${IS_PENDING}
 ORDER BY t.created_at, t.tid
 LIMIT $1`;
+
+// Requests Praxis already moved on while our own action on them has no known outcome yet (a handful at most).
+const UNRESOLVED_SQL = `
+SELECT ${PENDING_COLUMNS}
+FROM action_journal j
+JOIN transactions t ON ${IN_FLIGHT}
+LEFT JOIN customers c ON c.customer_token = t.customer_token
+WHERE t.transaction_type = 'payout' AND NOT (${IS_PENDING})`;
 
 interface PendingRow {
   tid: number; status: string; amount_minor: number; currency: string; order_id: string | null; cid: string | null;
@@ -52,8 +59,9 @@ interface PendingRow {
 
 /** Withdrawal requests waiting for a decision (requested / verification / partly paid) or with an unknown outcome, oldest first. */
 export async function pendingWithdrawals(q: Queryable, limit = 200_000): Promise<PendingWithdrawal[]> {
-  const res = await q.query<PendingRow>(PENDING_SQL, [limit]);
-  return res.rows.map((r) => ({
+  const [pending, unresolved] = [await q.query<PendingRow>(PENDING_SQL, [limit]), await q.query<PendingRow>(UNRESOLVED_SQL)];
+  const rows = unresolved.rows.length === 0 ? pending.rows : [...pending.rows, ...unresolved.rows].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.tid - b.tid).slice(0, limit);
+  return rows.map((r) => ({
     tid: r.tid, status: r.status, amountMinor: r.amount_minor, currency: r.currency, orderId: r.order_id, cid: r.cid,
     customerToken: r.customer_token, firstName: r.first_name, lastName: r.last_name, country: r.country, avsAlert: r.avs_alert,
     verificationAlert: r.verification_alert, paymentMethod: r.payment_method, maskedDestination: r.masked_destination,
