@@ -148,6 +148,14 @@ describe('desk core', () => {
     expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
   });
 
+  it('refusing to remove the last profile leaves its secret in the keychain', async () => {
+    await start();
+    await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'kept-when-removal-refused' });
+    expect(await callRaw('profiles:remove', { id: 'embedded-sandbox' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await keytar.getPassword(service, 'embedded-sandbox/merchant-secret')).toBe('kept-when-removal-refused');
+    await call('credentials:clear', { profileId: 'embedded-sandbox' });
+  });
+
   it('answers bad input with what was wrong and what to do, and changes nothing', async () => {
     await start();
     const empty = await callRaw('credentials:set', { profileId: 'embedded-sandbox', secret: '' });

@@ -24,6 +24,7 @@ export function createShellHandlers(deps: HandlerDeps): Pick<
     'profiles:list': async () => profiles.state(),
     'profiles:save': (input) => profiles.save(input),
     'profiles:remove': async ({ id }) => {
+      profiles.assertRemovable(id);
       const profile = profiles.get(id);
       // Remove the secret first: a profile must never disappear leaving its secret behind in the keychain.
       await credentials.clear(profile);

@@ -61,11 +61,12 @@ describe('profiles', () => {
     expect(svc.state().profiles).toHaveLength(3);
   });
 
-  it('refuses a duplicate name and an unknown id without changing anything', async () => {
+  it('refuses a duplicate name, an unknown id and removing the last profile, without changing anything', async () => {
     const svc = await openProfileService(dir, createMemoryLogger());
     await expect(svc.save(draft({ name: 'embedded SANDBOX' }))).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(svc.activate('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(svc.save(draft({ id: 'nope' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(svc.remove('embedded-sandbox')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Add another profile first') });
     expect(svc.state().profiles).toHaveLength(1);
   });
 

@@ -15,6 +15,8 @@ export interface ProfileService {
   active(): Profile | null;
   get(id: string): Profile;
   save(draft: ProfileDraft): Promise<Profile>;
+  /** Throws what remove(id) would refuse, before anything else (such as its secret) is touched. */
+  assertRemovable(id: string): void;
   remove(id: string): Promise<ProfilesState>;
   activate(id: string): Promise<ProfilesState>;
   onChange(listener: (state: ProfilesState) => void): () => void;
@@ -61,6 +63,13 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
     return found;
   };
 
+  const assertRemovable = (id: string): void => {
+    get(id);
+    if (state.profiles.length === 1) {
+      throw new DeskError('CONFLICT', 'This is the only profile, and the desk needs one to work on. Add another profile first, then remove this one.');
+    }
+  };
+
   const normalise = (draft: ProfileDraft, id: string): Profile => {
     const profile: Profile = {
       id,
@@ -96,8 +105,9 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
       await commit({ profiles, activeProfileId: state.activeProfileId ?? id });
       return { ...profile };
     },
+    assertRemovable,
     async remove(id) {
-      get(id);
+      assertRemovable(id);
       const profiles = state.profiles.filter((p) => p.id !== id);
       const activeProfileId = state.activeProfileId === id ? (profiles[0]?.id ?? null) : state.activeProfileId;
       return commit({ profiles, activeProfileId });
