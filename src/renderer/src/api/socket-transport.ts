@@ -15,10 +15,14 @@ export function tokenFromLocation(hash: string): string | null {
   return params.get(WS_TOKEN_PARAM);
 }
 
-const lost = (why: string): Result<unknown> => ({
+/** A request was on its way when the socket dropped: the core may have acted, so say so rather than guess. */
+const lostInFlight: Result<unknown> = {
   ok: false,
-  error: { code: 'NETWORK', message: `${why} Nothing was sent to Praxis from this page; check the browser host is running, then retry.` },
-});
+  error: {
+    code: 'NETWORK',
+    message: 'The connection to the desk host dropped before it answered, so this page cannot tell whether the command ran. Check the item before retrying.',
+  },
+};
 
 /**
  * The browser host's side of window.desk: requests go over one WebSocket and are matched to replies by id.
@@ -47,7 +51,7 @@ export function createSocketTransport(opts: { origin: string; token: string; onL
         reject(new Error('closed'));
         for (const [id, settle] of pending) {
           pending.delete(id);
-          settle(lost('The connection to the desk host was lost before it answered.'));
+          settle(lostInFlight);
         }
       });
     });
@@ -76,7 +80,13 @@ export function createSocketTransport(opts: { origin: string; token: string; onL
       try {
         ws = await connect();
       } catch {
-        return lost('Could not reach the desk host.');
+        return {
+          ok: false,
+          error: {
+            code: 'NETWORK',
+            message: 'Could not connect to the desk host. Open the exact URL that "npm run start:browser" printed (it carries this run\'s access token) and check the host is still running.',
+          },
+        };
       }
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {

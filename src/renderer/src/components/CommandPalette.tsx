@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import { navigationActions } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { filterCommands, paletteCommands } from './palette-commands';
@@ -10,12 +11,13 @@ export function CommandPalette() {
   const [cursor, setCursor] = useState(0);
   const matches = useMemo(() => filterCommands(paletteCommands(profiles, activeProfileId), query), [profiles, activeProfileId, query]);
   const selected = Math.min(cursor, Math.max(matches.length - 1, 0));
+  // Esc closes the palette wherever focus is inside it, not only in the input.
+  useShortcuts({ escape: navigationActions.closePalette });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') setCursor((selected + 1) % Math.max(matches.length, 1));
     else if (e.key === 'ArrowUp') setCursor((selected - 1 + matches.length) % Math.max(matches.length, 1));
     else if (e.key === 'Enter') matches[selected]?.run();
-    else if (e.key === 'Escape') navigationActions.closePalette();
     else return;
     e.preventDefault();
   };
