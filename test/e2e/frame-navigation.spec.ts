@@ -89,3 +89,26 @@ test('keyboard focus is visible on the navigation', async ({ page }) => {
   const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
+
+test('a profile switched in one window shows at once in another (core events reach every socket)', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openDesk(first, desk());
+  await openDesk(second, desk());
+
+  const saved = await desk().core.handlers['profiles:save'](
+    { name: 'Second desk profile', environment: 'praxis-sandbox', merchantId: 'M-2', applicationKey: 'K-2', operatorName: 'Bo Ops' },
+    { transport: 'test' },
+  );
+  await first.keyboard.press('Control+k');
+  await first.keyboard.type('switch second desk');
+  await first.keyboard.press('Enter');
+
+  await expect(first.getByTestId('status-profile')).toContainText('Second desk profile');
+  await expect(second.getByTestId('status-profile')).toContainText('Second desk profile');
+  await expect(second.getByTestId('status-operator')).toContainText('Bo Ops');
+  await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test' });
+  await expect(second.getByTestId('status-profile')).not.toContainText('Second desk profile');
+  await context.close();
+});
