@@ -3,6 +3,7 @@ import { createPraxisClient, type PraxisClient } from '../praxis';
 import { startSimulator, type Simulator } from '../sandbox';
 import { openStore, type WorkStore } from '../store/work-store';
 import { emptyStore } from '../../../test/support/store-backends';
+import { createLookupHandler } from './lookup-handler';
 import { lookupIds } from './lookup-ids';
 import { parseIdList } from './parse-ids';
 
@@ -82,5 +83,29 @@ describe('lookupIds against the simulator over HTTP', () => {
     const results = await lookupIds([String(a), String(b)], { client, store, concurrency: 1 });
     expect(results.map((r) => r.ok)).toEqual([false, true]);
     expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([b]);
+  });
+});
+
+describe('the lookup:run handler body', () => {
+  it('looks ids up with the profile client and ends with a full progress event', async () => {
+    const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
+    const store = await openStore({ kind: 'memory' });
+    try {
+      const wr = sim.createWithdrawalRequest({ cid: 'h1', currency: 'EUR', amount: 100 }).tid;
+      const events: { done: number; total: number }[] = [];
+      const run = createLookupHandler({
+        client: async () => createPraxisClient({ baseUrl: sim.url, ...sim.credentials }),
+        store: () => store,
+        emitProgress: (p) => events.push(p),
+        progressEveryMs: 10_000,
+      });
+      const results = await run({ ids: [String(wr), 'bad id that is far too long for an order_id field at Praxis'] });
+      expect(results.map((r) => r.ok)).toEqual([true, false]);
+      expect(events.at(-1)).toEqual({ done: 2, total: 2 });
+      expect(events.length).toBeLessThanOrEqual(2);
+    } finally {
+      await sim.stop();
+      await store.close();
+    }
   });
 });
