@@ -102,3 +102,9 @@ export async function listAudit(q: Queryable, opts: { limit?: number; beforeSeq?
   const res = await q.query<AuditRow>('SELECT * FROM audit_log WHERE ($1::int8 IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2', [opts.beforeSeq ?? null, opts.limit ?? 500]);
   return res.rows.map(toEntry);
 }
+
+/** The audit trail of one item, oldest first (the payout detail pane). */
+export async function listAuditForItem(q: Queryable, itemKind: string, itemId: string, limit = 500): Promise<AuditEntry[]> {
+  const res = await q.query<AuditRow>('SELECT * FROM audit_log WHERE item_kind = $1 AND item_id = $2 ORDER BY seq LIMIT $3', [itemKind, itemId, limit]);
+  return res.rows.map(toEntry);
+}

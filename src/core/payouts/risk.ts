@@ -51,17 +51,50 @@ export function needsSecondApproval(amountMinor: number, currency: string, setti
   return threshold !== undefined && amountMinor > threshold;
 }
 
+/**
+ * What the rules need to know about the customer, already summed: the queue computes these set-wise in SQL
+ * (one query for every row), the detail pane from the full history lists. Both reach the same flags.
+ */
+export interface CustomerAggregates {
+  /** The customer's other withdrawal requests, any currency, cancelled ones excluded. */
+  otherWithdrawalCount: number;
+  /** Approved deposits in the request's currency. */
+  depositedMinor: number;
+  /** Other withdrawal requests in the request's currency, cancelled ones excluded. */
+  otherWithdrawnMinor: number;
+  /** Other withdrawal requests created within the velocity window up to this one. */
+  recentOtherWithdrawals: number;
+  /** Whether the payout destination was used for an approved deposit (true when the request names none). */
+  destinationKnown: boolean;
+}
+
+export function aggregateHistory(request: PayoutRequestFacts, history: CustomerHistoryFacts, settings: Pick<RiskSettings, 'velocityWindowHours'>): CustomerAggregates {
+  const windowStart = request.createdAt.getTime() - settings.velocityWindowHours * 3_600_000;
+  return {
+    otherWithdrawalCount: history.withdrawals.length,
+    depositedMinor: sumIn(history.deposits, request.currency),
+    otherWithdrawnMinor: sumIn(history.withdrawals, request.currency),
+    recentOtherWithdrawals: history.withdrawals.filter((w) => w.createdAt.getTime() >= windowStart && w.createdAt.getTime() <= request.createdAt.getTime()).length,
+    destinationKnown: request.destinationId === null || history.deposits.some((d) => d.destinationId === request.destinationId),
+  };
+}
+
 export function assessRisk(request: PayoutRequestFacts, history: CustomerHistoryFacts, settings: RiskSettings): RiskFlag[] {
+  return riskFromAggregates(request, aggregateHistory(request, history, settings), settings);
+}
+
+/** The rules themselves, over pre-summed facts. */
+export function riskFromAggregates(request: PayoutRequestFacts, agg: CustomerAggregates, settings: RiskSettings): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const cur = request.currency;
   const fmt = (m: number) => formatMoney(m, cur);
 
-  if (history.withdrawals.length === 0) {
+  if (agg.otherWithdrawalCount === 0) {
     flags.push({ code: 'first_withdrawal', severity: 'info', reason: 'First withdrawal: this customer has never asked for a payout before.' });
   }
 
-  const deposited = sumIn(history.deposits, cur);
-  const withdrawn = sumIn(history.withdrawals, cur) + request.amountMinor;
+  const deposited = agg.depositedMinor;
+  const withdrawn = agg.otherWithdrawnMinor + request.amountMinor;
   if (deposited === 0) {
     flags.push({ code: 'withdrawal_ratio', severity: 'high', reason: `No approved ${cur} deposits on record, yet ${fmt(withdrawn)} is being withdrawn in ${cur}.` });
   } else if (withdrawn * 100 > deposited * settings.withdrawalRatioPercent) {
@@ -73,7 +106,7 @@ export function assessRisk(request: PayoutRequestFacts, history: CustomerHistory
     });
   }
 
-  if (request.destinationId !== null && !history.deposits.some((d) => d.destinationId === request.destinationId)) {
+  if (!agg.destinationKnown && request.destinationId !== null) {
     flags.push({
       code: 'unknown_destination',
       severity: 'high',
@@ -81,8 +114,7 @@ export function assessRisk(request: PayoutRequestFacts, history: CustomerHistory
     });
   }
 
-  const windowStart = request.createdAt.getTime() - settings.velocityWindowHours * 3_600_000;
-  const recent = history.withdrawals.filter((w) => w.createdAt.getTime() >= windowStart && w.createdAt.getTime() <= request.createdAt.getTime()).length + 1;
+  const recent = agg.recentOtherWithdrawals + 1;
   if (recent >= settings.velocityCount) {
     flags.push({ code: 'velocity', severity: 'warn', reason: `${recent} withdrawal requests within ${settings.velocityWindowHours} h.` });
   }

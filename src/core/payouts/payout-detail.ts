@@ -1,0 +1,81 @@
+import { DeskError } from '../../shared/errors';
+import type { CustomerHistory, PayoutDetail, PayoutRow } from '../../shared/payouts';
+import { listAuditForItem } from '../audit/audit-log';
+import type { WorkStore } from '../store/work-store';
+import { childPayouts } from './request-state';
+import { rowsByTid } from './queue-rows';
+import { assessRisk, type RiskSettings } from './risk';
+
+const HISTORY_LIMIT = 1_000;
+
+interface HistoryRow {
+  tid: number; transaction_type: string; status: string; amount_minor: number; currency: string; payment_method: string | null;
+  masked_destination: string | null; withdrawal_request_id: number | null; created_at: Date;
+}
+
+const VOID = new Set(['cancelled', 'canceled', 'rejected', 'declined']);
+
+/** Everything the detail pane shows for one request: history, parts, raw Praxis objects, journal, audit and risk card. */
+export async function payoutDetail(store: WorkStore, tid: number, settings: RiskSettings): Promise<PayoutDetail> {
+  const tx = await store.getTransaction(tid);
+  const [row] = await rowsByTid(store.db, [tid], settings);
+  if (!tx || !row) throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
+
+  const historyRows = tx.customerToken
+    ? (
+        await store.db.query<HistoryRow>(
+          `SELECT tid, transaction_type, status, amount_minor, currency, payment_method, masked_destination, withdrawal_request_id, created_at
+           FROM transactions WHERE customer_token = $1 ORDER BY created_at DESC LIMIT $2`,
+          [tx.customerToken, HISTORY_LIMIT],
+        )
+      ).rows
+    : [];
+  const history = await historyOf(store, tx.customerToken, historyRows);
+
+  const deposits = historyRows.filter((h) => h.transaction_type !== 'payout' && h.status === 'approved');
+  const otherRequests = historyRows.filter((h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null && h.tid !== tid && !VOID.has(h.status));
+  const risk = assessRisk(
+    {
+      tid, amountMinor: tx.amountMinor, currency: tx.currency, createdAt: tx.createdAt, destinationId: tx.maskedDestination, destinationLabel: tx.maskedDestination,
+      verificationAlert: (tx.rawCustomer as { verification_alert?: number | null } | null)?.verification_alert ?? null,
+      avsAlert: (tx.rawCustomer as { avs_alert?: number | null } | null)?.avs_alert ?? null,
+    },
+    {
+      deposits: deposits.map((d) => ({ amountMinor: d.amount_minor, currency: d.currency, destinationId: d.masked_destination })),
+      withdrawals: otherRequests.map((w) => ({ tid: w.tid, amountMinor: w.amount_minor, currency: w.currency, createdAt: w.created_at })),
+    },
+    settings,
+  );
+
+  const [parts, journal, audit] = await Promise.all([
+    childPayouts(store.db, tid),
+    store.journal.forItem('transaction', String(tid)),
+    listAuditForItem(store.db, 'transaction', String(tid)),
+  ]);
+  return {
+    row: row satisfies PayoutRow,
+    risk,
+    history,
+    parts: parts.map((p) => ({ tid: p.tid, amountMinor: p.amount_minor, currency: p.currency, status: p.status, gateway: p.gateway, orderId: p.order_id })),
+    raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },
+    journal: journal.map((j) => ({
+      id: j.id, action: j.action, operator: j.operator, state: j.state, praxisStatus: j.praxisStatus, praxisDescription: j.praxisDescription,
+      errorCode: j.errorCode, createdAt: j.createdAt.toISOString(), updatedAt: j.updatedAt.toISOString(),
+    })),
+    audit: audit.map((a) => ({ seq: a.seq, at: a.at.toISOString(), operator: a.operator, action: a.action, itemId: a.itemId, details: a.details })),
+  };
+}
+
+async function historyOf(store: WorkStore, customerToken: string | null, rows: HistoryRow[]): Promise<CustomerHistory> {
+  const totals = customerToken ? (await store.customerHistory({ customerToken }, 1)).totals : [];
+  return {
+    deposits: rows
+      .filter((h) => h.transaction_type !== 'payout')
+      .map((h) => ({ tid: h.tid, amountMinor: h.amount_minor, currency: h.currency, status: h.status, paymentMethod: h.payment_method, destination: h.masked_destination, createdAt: h.created_at.toISOString() })),
+    withdrawals: rows
+      .filter((h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null)
+      .map((h) => ({ tid: h.tid, amountMinor: h.amount_minor, currency: h.currency, status: h.status, destination: h.masked_destination, createdAt: h.created_at.toISOString() })),
+    // Withdrawn = paid out plus still pending, as the pane's label says.
+    totals: totals.map((t) => ({ currency: t.currency, depositedMinor: t.depositedMinor, withdrawnMinor: t.withdrawnMinor + t.pendingWithdrawalMinor })),
+  };
+}
