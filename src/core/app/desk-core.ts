@@ -1,6 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
+import { createPayoutHandlers } from '../commands/payout-handlers';
+import { createPayoutEngine } from '../payouts/payout-engine';
+import { createActivePraxis } from './active-praxis';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
@@ -147,8 +150,14 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     testedProfileId = state.activeProfileId;
   });
 
+  // ---- payout queue: engine over the store and the active profile's Praxis client; unresolved actions are looked up at start ----
+  const activePraxis = createActivePraxis({ profiles, credentials, simulatorUrl: () => simulatorUrl, log });
+  const payouts = store ? createPayoutEngine({ store, log, praxis: activePraxis, onBulkProgress: (p) => bus.emit('event:bulk-progress', p) }) : null;
+  if (payouts) void payouts.recoverUnresolved().catch((err: unknown) => log.warn('payout reconciliation at start failed', { error: String(err) }));
+
   const handlers: CommandHandlers = {
     ...createShellHandlers({ profiles, credentials, info, testConnection: runConnectionTest }),
+    ...createPayoutHandlers(payouts && store ? { engine: payouts, store } : null),
     // Queue, lookup and audit handlers plug in here with { store, profiles, credentials, simulatorUrl }.
   };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENVIRONMENTS, type AppInfo, type ConnectionTestResult, type CredentialStatus, type Profile, type ProfilesState } from '../domain';
 import type { Result } from '../errors';
+import { payoutsContract } from './payouts-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -41,6 +42,8 @@ export const contract = {
   ),
   'credentials:clear': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(z.object({ profileId: ProfileId }).strict()),
   'credentials:test': channel<z.ZodObject<{ profileId: typeof ProfileId }>, ConnectionTestResult>(z.object({ profileId: ProfileId }).strict()),
+
+  ...payoutsContract,
 } as const;
 
 export type Channel = keyof typeof contract;

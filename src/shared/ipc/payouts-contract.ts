@@ -31,7 +31,8 @@ export const payoutsContract = {
   'payouts:approve': channel(z.object({ tid: Tid, gateway: Gateway, secondApprover: SecondApprover.optional() }).strict()).returns<ActionOutcome>(),
   'payouts:reject': channel(z.object({ tid: Tid, reasonCode: z.string().min(1).max(40), note: z.string().max(500).optional() }).strict()).returns<ActionOutcome>(),
   'payouts:split': channel(
-    z.object({ tid: Tid, parts: z.array(z.object({ amountMinor: z.number().int().positive(), gateway: Gateway }).strict()).min(1).max(20) }).strict(),
+    // secondApprover: a split of a request above the four-eyes threshold pays it out too, so it needs the same confirmation.
+    z.object({ tid: Tid, parts: z.array(z.object({ amountMinor: z.number().int().positive(), gateway: Gateway }).strict()).min(1).max(20), secondApprover: SecondApprover.optional() }).strict(),
   ).returns<ActionOutcome[]>(),
   'payouts:bulk': channel(
     z
