@@ -1,13 +1,14 @@
 import { useNavigation } from '../stores/navigation';
 import { LookupScreen } from './LookupScreen';
-import { AuditPlaceholder, CapturesPlaceholder, PayoutsPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { AuditPlaceholder, CapturesPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
 export function ScreenView() {
   const screen = useNavigation((s) => s.screen);
   switch (screen) {
     case 'payouts':
-      return <PayoutsPlaceholder />;
+      return <PayoutsScreen />;
     case 'captures':
       return <CapturesPlaceholder />;
     case 'terminal':

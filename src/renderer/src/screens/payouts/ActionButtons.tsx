@@ -1,0 +1,35 @@
+import type { PayoutRow } from '../../../../shared/payouts';
+import { nextTidAfter } from '../../stores/payouts';
+import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
+
+/** Approve / Reject / Split for one request; an unknown outcome offers only "Reconcile now". */
+export function ActionButtons({ row }: { row: PayoutRow }) {
+  const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
+  if (row.journalState === 'unknown') {
+    return (
+      <div className="action-buttons">
+        <p className="outcome-unknown-note" role="status">
+          The last action on this request has no known outcome. Nothing else may be done until the desk has asked Praxis what happened.
+        </p>
+        <button type="button" className="primary" disabled={busy} onClick={() => void payoutActions.reconcile(row.tid)}>
+          {busy ? 'Reconciling…' : 'Reconcile now'}
+        </button>
+      </div>
+    );
+  }
+  const sending = busy || row.journalState === 'sending';
+  return (
+    <div className="action-buttons">
+      <button type="button" className="primary" disabled={sending} onClick={() => void payoutActions.openApprove(row.tid, nextTidAfter(row.tid))}>
+        Approve <kbd>A</kbd>
+      </button>
+      <button type="button" disabled={sending} onClick={() => payoutActions.openReject(row.tid, nextTidAfter(row.tid))}>
+        Reject <kbd>R</kbd>
+      </button>
+      <button type="button" disabled={sending} onClick={() => void payoutActions.openSplit(row.tid)}>
+        Split <kbd>S</kbd>
+      </button>
+      {sending && <span className="muted">An action is in flight on this request…</span>}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
+import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
+import { DialogFrame } from './DialogFrame';
+import { describeOutcome, moneyMovedWords } from './outcome-text';
+import { safeMoney } from './row-format';
+
+/** Count and total per currency of what is about to move: the figure the operator confirms. */
+export function totalsByCurrency(rows: readonly { amountMinor: number; currency: string }[]): { currency: string; count: number; totalMinor: number }[] {
+  const by = new Map<string, { currency: string; count: number; totalMinor: number }>();
+  for (const r of rows) {
+    const t = by.get(r.currency) ?? { currency: r.currency, count: 0, totalMinor: 0 };
+    t.count++;
+    t.totalMinor += r.amountMinor;
+    by.set(r.currency, t);
+  }
+  return [...by.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+const Totals = ({ totals }: { totals: { currency: string; count: number; totalMinor: number }[] }) => (
+  <ul className="bulk-totals">
+    {totals.map((t) => (
+      <li key={t.currency}>
+        <strong>{t.count}</strong> in {t.currency}: <span className="mono">{safeMoney(t.totalMinor, t.currency)}</span>
+      </li>
+    ))}
+  </ul>
+);
+
+/** Bulk approve / reject on the selection: confirm with count and totals, follow progress, read the per-item results. */
+export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'reject'; rows: PayoutRow[]; reasons: RejectReason[] }) {
+  const { bulkRunning, bulkProgress, bulkResult, bulkError } = usePayoutActions();
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const totals = useMemo(() => totalsByCurrency(rows), [rows]);
+  const skipped = rows.filter((r) => r.journalState !== null);
+  const sendable = rows.filter((r) => r.journalState === null);
+  const started = bulkRunning || bulkResult !== null;
+  const verb = action === 'approve' ? 'Approve' : 'Reject';
+  const fourEyes = bulkResult?.results.filter((r) => r.errorCode === 'FOUR_EYES').map((r) => r.tid) ?? [];
+
+  return (
+    <DialogFrame title={`${verb} ${rows.length} request${rows.length === 1 ? '' : 's'}`} label={`Bulk ${action}`} onCancel={payoutActions.close} busy={bulkRunning} wide>
+      {!started && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void payoutActions.bulk(action, sendable.map((r) => r.tid), action === 'reject' ? { reasonCode: reason, note } : {});
+          }}
+        >
+          <p>
+            You are about to {action} <strong>{sendable.length}</strong> withdrawal request{sendable.length === 1 ? '' : 's'}:
+          </p>
+          <Totals totals={totalsByCurrency(sendable)} />
+          {skipped.length > 0 && <p className="form-error">{skipped.length} selected request(s) have an action in flight or an unknown outcome and will not be sent.</p>}
+          {action === 'reject' && (
+            <label className="gateway-picker">
+              <span>Reason for all</span>
+              <select aria-label="Bulk reject reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+                <option value="">pick a reason…</option>
+                {reasons.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {action === 'reject' && <textarea aria-label="Note for all" rows={2} maxLength={500} placeholder="note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />}
+          {action === 'approve' && <p className="muted">Each is paid through the gateway it came with. A failure on one does not stop the others.</p>}
+          <div className="dialog-actions">
+            <button type="button" onClick={payoutActions.close}>
+              Cancel
+            </button>
+            <button type="submit" className={action === 'approve' ? 'primary' : 'danger'} disabled={sendable.length === 0 || (action === 'reject' && !reason)} autoFocus>
+              {verb} {sendable.length}
+            </button>
+          </div>
+          <p className="muted bulk-all-totals">
+            Selected in all: <Totals totals={totals} />
+          </p>
+        </form>
+      )}
+      {started && bulkProgress && (
+        <div className="progress" aria-label="Bulk progress">
+          <progress max={Math.max(bulkProgress.total, 1)} value={bulkProgress.done} />
+          <span>
+            {bulkProgress.done} / {bulkProgress.total}
+          </span>
+        </div>
+      )}
+      {bulkError && (
+        <p className="form-error" role="alert">
+          {bulkError.message}
+        </p>
+      )}
+      {bulkResult && (
+        <div className="bulk-result" aria-label="Bulk result">
+          <p>
+            <strong>{bulkResult.results.length - bulkResult.failedCount}</strong> succeeded, <strong>{bulkResult.failedCount}</strong> failed.
+          </p>
+          {bulkResult.succeeded.length > 0 && <Totals totals={bulkResult.succeeded} />}
+          <div className="bulk-list">
+            <table className="grid compact" aria-label="Per-item results">
+              <tbody>
+                {bulkResult.results.map((o) => {
+                  const text = describeOutcome(o);
+                  return (
+                    <tr key={o.tid} className={`outcome-${text.tone}`}>
+                      <td className="mono">{o.tid}</td>
+                      <td>{o.state}</td>
+                      <td>{o.message}</td>
+                      <td className="muted">{text.tone === 'ok' ? moneyMovedWords(text.moneyMoved) : `${moneyMovedWords(text.moneyMoved)} ${text.next}`}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="dialog-actions">
+            {fourEyes.length > 0 && (
+              <button type="button" className="primary" onClick={() => usePayoutActions.setState({ dialog: { kind: 'four-eyes', retry: { kind: 'bulk', tids: fourEyes }, message: `${fourEyes.length} request(s) are above the four-eyes threshold and need a second operator.` } })}>
+                Second operator for {fourEyes.length}…
+              </button>
+            )}
+            <button type="button" onClick={payoutActions.close} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+    </DialogFrame>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { payoutActions, usePayoutActions, type FourEyesRetry } from '../../stores/payouts-actions';
+import { usePayoutSettings } from '../../stores/payouts-settings';
+import { selectActiveProfile, useSession } from '../../stores/session';
+import { DialogFrame } from './DialogFrame';
+
+/** The core refused a one-person approval: a different operator confirms with their own PIN (checked by the core). */
+export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; message: string }) {
+  const me = useSession((s) => selectActiveProfile(s)?.operatorName ?? null);
+  const operators = usePayoutSettings((s) => s.operators).filter((o) => o.name !== me);
+  const busy = usePayoutActions((s) => (retry.kind === 'bulk' ? s.bulkRunning : s.inFlight.has(retry.tid)));
+  const [operator, setOperator] = useState('');
+  const [pin, setPin] = useState('');
+  const chosen = operator || operators[0]?.name || '';
+  const pinOk = /^\d{4,8}$/.test(pin);
+
+  return (
+    <DialogFrame title="A second operator must confirm" label="Four-eyes confirmation" onCancel={payoutActions.close} busy={busy}>
+      <p className="four-eyes-note">{message}</p>
+      {operators.length === 0 ? (
+        <p className="form-error" role="alert">
+          No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Payouts; until then this approval cannot be sent.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (chosen && pinOk) void payoutActions.confirmFourEyes(retry, { operator: chosen, pin });
+            setPin('');
+          }}
+        >
+          <label className="gateway-picker" htmlFor="four-eyes-operator">
+            <span>Second operator</span>
+            <select id="four-eyes-operator" value={chosen} onChange={(e) => setOperator(e.target.value)}>
+              {operators.map((o) => (
+                <option key={o.name}>{o.name}</option>
+              ))}
+            </select>
+          </label>
+          <label className="gateway-picker" htmlFor="four-eyes-pin">
+            <span>Their PIN</span>
+            <input id="four-eyes-pin" type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />
+          </label>
+          {pin && !pinOk && <p className="field-error">The PIN is 4 to 8 digits.</p>}
+          <div className="dialog-actions">
+            <button type="button" onClick={payoutActions.close} disabled={busy}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy || !pinOk}>
+              {busy ? 'Sending…' : 'Confirm and approve'}
+            </button>
+          </div>
+        </form>
+      )}
+    </DialogFrame>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
+import { findRow } from '../../stores/payouts';
+import type { PayoutDialog } from '../../stores/payouts-actions';
+import { ApproveDialog } from './ApproveDialog';
+import { BulkDialog } from './BulkDialog';
+import { FourEyesDialog } from './FourEyesDialog';
+import { RejectDialog } from './RejectDialog';
+import { SplitDialog } from './SplitDialog';
+
+/** The one open payout dialog, if any. A request that left the queue meanwhile closes its dialog. */
+export function PayoutDialogs({ dialog, rows, reasons }: { dialog: PayoutDialog | null; rows: PayoutRow[]; reasons: RejectReason[] }) {
+  const single = dialog && 'tid' in dialog ? findRow(rows, dialog.tid) : null;
+  const bulkTids = dialog?.kind === 'bulk' ? dialog.tids : null;
+  // Held once the bulk starts: the rows leave the queue as they are paid, the confirmation must not shrink.
+  const bulkRows = useMemo(() => {
+    if (!bulkTids) return [];
+    const wanted = new Set(bulkTids);
+    return rows.filter((r) => wanted.has(r.tid));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bulkTids]);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'approve':
+      return single ? <ApproveDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} /> : null;
+    case 'reject':
+      return single ? <RejectDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} /> : null;
+    case 'split':
+      return single ? <SplitDialog key={dialog.tid} row={single} /> : null;
+    case 'bulk':
+      return <BulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} />;
+    case 'four-eyes':
+      return <FourEyesDialog retry={dialog.retry} message={dialog.message} />;
+  }
+}

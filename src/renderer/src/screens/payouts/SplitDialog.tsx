@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import type { PayoutRow } from '../../../../shared/payouts';
+import { currencyExponent } from '../../../../shared/money';
+import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
+import { DialogFrame } from './DialogFrame';
+import { GatewayPicker } from './GatewayPicker';
+import { safeMoney } from './row-format';
+import { planSplit, type SplitPartDraft } from './split-plan';
+
+const MAX_PARTS = 20;
+
+/** Split = split-withdrawal-request: parts with exact amounts and a gateway each; what is left stays as the request. */
+export function SplitDialog({ row }: { row: PayoutRow }) {
+  const gateways = usePayoutActions((s) => s.gateways[row.tid]);
+  const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
+  const defaultGateway = gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
+  const [drafts, setDrafts] = useState<SplitPartDraft[]>([{ amountText: '', gateway: '' }]);
+  // A part with no gateway chosen yet uses the request's own gateway.
+  const effective = useMemo(() => drafts.map((d) => ({ ...d, gateway: d.gateway || defaultGateway })), [drafts, defaultGateway]);
+  const plan = useMemo(() => planSplit(row.amountMinor, row.currency, effective), [row.amountMinor, row.currency, effective]);
+  const exp = currencyExponent(row.currency);
+  const example = exp ? `e.g. 100.${'0'.repeat(exp)}` : 'e.g. 100';
+
+  const update = (i: number, patch: Partial<SplitPartDraft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+
+  return (
+    <DialogFrame title={`Split ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`} label="Split withdrawal" onCancel={payoutActions.close} busy={busy} wide>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (plan.parts) void payoutActions.split(row.tid, plan.parts);
+        }}
+      >
+        <table className="grid split-table" aria-label="Split parts">
+          <thead>
+            <tr>
+              <th>Part</th>
+              <th>Amount ({row.currency})</th>
+              <th>Gateway</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {effective.map((d, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    aria-label={`Part ${i + 1} amount`}
+                    placeholder={example}
+                    value={d.amountText}
+                    aria-invalid={!!d.amountText && !!plan.partErrors[i]}
+                    autoFocus={i === drafts.length - 1}
+                    onChange={(e) => update(i, { amountText: e.target.value })}
+                  />
+                  {d.amountText && plan.partErrors[i] && <p className="field-error">{plan.partErrors[i]}</p>}
+                </td>
+                <td>
+                  <GatewayPicker id={`split-gateway-${i}`} label={`Part ${i + 1} gateway`} tid={row.tid} value={d.gateway} onChange={(g) => update(i, { gateway: g })} />
+                </td>
+                <td>
+                  {drafts.length > 1 && (
+                    <button type="button" aria-label={`Remove part ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
+                      ×
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            <tr className={plan.remainderMinor < 0 ? 'remaining over' : 'remaining'}>
+              <td colSpan={4}>
+                <span aria-label="Remaining request">
+                  Remaining request after the parts: <strong className="mono">{plan.remainderMinor < 0 ? '—' : safeMoney(plan.remainderMinor, row.currency)}</strong>
+                </span>{' '}
+                <span className="muted">(parts {safeMoney(plan.allocatedMinor, row.currency)} of {safeMoney(row.amountMinor, row.currency)})</span>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        {plan.planError && drafts.some((d) => d.amountText) && (
+          <p className="form-error" role="alert">
+            {plan.planError}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" disabled={drafts.length >= MAX_PARTS || busy} onClick={() => setDrafts((ds) => [...ds, { amountText: '', gateway: '' }])}>
+            Add part
+          </button>
+          <span className="spacer" />
+          <button type="button" onClick={payoutActions.close} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !plan.parts}>
+            {busy ? 'Sending…' : `Send ${drafts.length} part${drafts.length === 1 ? '' : 's'}`}
+          </button>
+        </div>
+      </form>
+    </DialogFrame>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { describeError, describeOutcome } from './outcome-text';
+
+describe('outcome text', () => {
+  it('says money may have moved after a timeout and offers reconcile, never a resend', () => {
+    const t = describeError({ code: 'TIMEOUT', message: 'Praxis did not answer in 30 s.' });
+    expect(t.moneyMoved).toBe('unknown');
+    expect(t.next).toMatch(/Do not send again.*Reconcile now/);
+  });
+
+  it('says no money moved on a Praxis refusal or a four-eyes refusal', () => {
+    expect(describeError({ code: 'PRAXIS_REJECTED', message: 'Payout request is already processed.' }).moneyMoved).toBe('no');
+    expect(describeOutcome({ tid: 1, state: 'failed', moneyMoved: false, message: 'x', journalId: 1, errorCode: 'FOUR_EYES' }).next).toMatch(/second operator/);
+  });
+
+  it('treats an unknown outcome as unknown whatever else it carries', () => {
+    const t = describeOutcome({ tid: 1, state: 'unknown', moneyMoved: 'unknown', message: 'No answer', journalId: 3 });
+    expect([t.tone, t.moneyMoved]).toEqual(['unknown', 'unknown']);
+  });
+});
