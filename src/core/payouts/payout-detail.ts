@@ -32,13 +32,17 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
     : [];
   const history = await historyOf(store, tx.customerToken, historyRows);
 
+  // The customers table holds the latest alerts from any message about the customer, not just this request's.
+  const alerts = tx.customerToken
+    ? (await store.db.query<{ avs_alert: number | null; verification_alert: number | null }>('SELECT avs_alert, verification_alert FROM customers WHERE customer_token = $1', [tx.customerToken])).rows[0]
+    : undefined;
   const deposits = historyRows.filter((h) => h.transaction_type !== 'payout' && h.status === 'approved');
   const otherRequests = historyRows.filter((h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null && h.tid !== tid && !VOID.has(h.status));
   const risk = assessRisk(
     {
       tid, amountMinor: tx.amountMinor, currency: tx.currency, createdAt: tx.createdAt, destinationId: tx.maskedDestination, destinationLabel: tx.maskedDestination,
-      verificationAlert: (tx.rawCustomer as { verification_alert?: number | null } | null)?.verification_alert ?? null,
-      avsAlert: (tx.rawCustomer as { avs_alert?: number | null } | null)?.avs_alert ?? null,
+      verificationAlert: alerts?.verification_alert ?? null,
+      avsAlert: alerts?.avs_alert ?? null,
     },
     {
       deposits: deposits.map((d) => ({ amountMinor: d.amount_minor, currency: d.currency, destinationId: d.masked_destination })),

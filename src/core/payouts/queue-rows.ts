@@ -1,7 +1,7 @@
 import type { PayoutRow, RiskFlagCode } from '../../shared/payouts';
 import type { Queryable } from '../store/db';
 import { PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
-import { riskFromAggregates, type RiskSettings } from './risk';
+import { riskCodes, type RiskSettings } from './risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
 /** Requests that no longer count as the customer's withdrawals. */
@@ -70,7 +70,7 @@ interface QueueSqlRow {
 }
 
 function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
-  const flags = riskFromAggregates(
+  const flags = riskCodes(
     {
       tid: r.tid, amountMinor: r.amount_minor, currency: r.currency, createdAt: r.created_at, destinationId: r.masked_destination,
       destinationLabel: r.masked_destination, verificationAlert: r.verification_alert, avsAlert: r.avs_alert,
@@ -82,8 +82,8 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
   return {
     tid: r.tid, cid: r.cid, customerName: name || null, country: r.country, amountMinor: r.amount_minor, currency: r.currency,
     paymentMethod: r.payment_method, destination: r.masked_destination, gateway: r.gateway, status: r.status,
-    createdAt: r.created_at.toISOString(), journalState: r.journal_state, flags: flags.map((f) => f.code as RiskFlagCode),
-    needsSecondApproval: flags.some((f) => f.code === 'four_eyes'),
+    createdAt: r.created_at.toISOString(), journalState: r.journal_state, flags: flags as RiskFlagCode[],
+    needsSecondApproval: flags.includes('four_eyes'),
   };
 }
 
