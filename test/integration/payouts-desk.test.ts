@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskCore } from '../../src/core/app/desk-core';
+import type { DeskCore } from '../../src/core/app/desk-core-types';
+import { dispatch } from '../../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
+import { createMemoryLogger } from '../../src/core/log';
+import type { Result } from '../../src/shared/errors';
+import type { Channel } from '../../src/shared/ipc/contract';
+import type { ActionOutcome, GatewayOption, OperatorView, PayoutRow, PayoutSettings, SavedView } from '../../src/shared/payouts';
+
+// The whole one-desk composition (PGlite file store, intake, embedded simulator) driven through the command table.
+let dataDir: string;
+let core: DeskCore | undefined;
+const log = createMemoryLogger();
+
+const open = async () => {
+  core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
+  return core;
+};
+const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> => dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
+  const r = await callRaw(channel, input);
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+};
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'payouts-desk-'));
+});
+afterAll(async () => {
+  await core?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('payout channels in the desk core', () => {
+  it('the sandbox fills the queue; approving through the command table announces the change to every window', async () => {
+    await open();
+    const changes: string[][] = [];
+    core!.events.on('event:queue-changed', (c) => c.queue === 'payouts' && changes.push(c.ids));
+
+    await expect.poll(async () => (await call<{ rows: PayoutRow[] }>('payouts:list')).rows.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const { rows } = await call<{ rows: PayoutRow[] }>('payouts:list');
+    const row = rows.find((r) => !r.needsSecondApproval && r.status === 'requested')!;
+    const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    changes.length = 0;
+
+    const outcome = await call<ActionOutcome>('payouts:approve', { tid: row.tid, gateway: gateway!.id });
+    expect(outcome).toMatchObject({ tid: row.tid, state: 'done', moneyMoved: true });
+    await expect.poll(() => changes.flat().includes(String(row.tid)), { timeout: 5_000 }).toBe(true);
+    const [after] = await call<PayoutRow[]>('payouts:rows', { tids: [row.tid] });
+    expect(after).toMatchObject({ tid: row.tid, status: 'split', journalState: null });
+
+    const bad = await callRaw('payouts:approve', { tid: row.tid, gateway: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Pick a gateway') } });
+  });
+
+  it('settings, saved views and operators are kept in the store and survive a restart; a PIN is never returned', async () => {
+    const defaults = await call<PayoutSettings>('payout-settings:get');
+    expect(defaults).toMatchObject({ bulkConcurrency: 8, slaWarnMinutes: 30 });
+    const refused = await callRaw('payout-settings:save', { ...defaults, slaLateMinutes: 10 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('late threshold must be after the warn threshold') } });
+    await call('payout-settings:save', { ...defaults, slaWarnMinutes: 15, fourEyesThresholds: { ...defaults.fourEyesThresholds, CHF: 300_000 } });
+
+    const view = await call<SavedView>('views:save', { name: 'Big EUR', state: { currency: 'EUR', minAmountMinor: 100_000 } });
+    await call('views:save', { name: 'Late ones', state: { age: 'late' } });
+    const operators = await call<OperatorView[]>('operators:add', { name: 'Bo', pin: '73914' });
+    expect(JSON.stringify(operators)).not.toContain('73914');
+    expect((await callRaw('operators:add', { name: 'bo', pin: '1111' })).ok).toBe(false);
+
+    await core!.close();
+    await open();
+    expect(await call<PayoutSettings>('payout-settings:get')).toMatchObject({ slaWarnMinutes: 15, fourEyesThresholds: { CHF: 300_000 } });
+    expect((await call<SavedView[]>('views:list')).map((v) => v.name)).toEqual(['Big EUR', 'Late ones']);
+    expect((await call<SavedView[]>('views:remove', { id: view.id })).map((v) => v.name)).toEqual(['Late ones']);
+    expect((await call<OperatorView[]>('operators:list')).map((o) => o.name)).toEqual(['Bo']);
+    expect(await call<OperatorView[]>('operators:remove', { name: 'BO' })).toEqual([]);
+    for (const line of log.lines) expect(line).not.toContain('73914');
+  });
+});
