@@ -113,6 +113,30 @@ describe('payout actions through the journal', () => {
   });
 });
 
+describe('payout gateways', () => {
+  it('come from get-available-gateways once per currency/country/method, then from the cache', async () => {
+    const [a, b] = await rig.request([
+      { cid: 'gw-1', currency: 'USD', amount: 1_000 },
+      { cid: 'gw-1', currency: 'USD', amount: 2_000 },
+    ]);
+    const first = await rig.engine.gateways(a!);
+    expect(first.map((g) => g.name)).toEqual(['SimAcquirer Cards', 'SimBank OCT Payouts', 'SimWallet', 'SimWire Bank Transfer']);
+    expect(first.filter((g) => g.isDefault)).toHaveLength(1);
+    // A pending 503 is left untouched: the second request of the same kind is answered from the cache.
+    rig.sim.setFaults({ http5xx: 1 });
+    expect(await rig.engine.gateways(b!)).toEqual(first);
+    expect((await rig.faults()).http5xx).toBe(1);
+  });
+
+  it('when Praxis lists none and the request names none, bulk approve says so for that item and sends nothing', async () => {
+    const [tid] = await rig.request([{ cid: 'gw-chf', currency: 'CHF', amount: 1_000 }]);
+    expect(await rig.engine.gateways(tid!)).toEqual([]);
+    const { results } = await rig.engine.bulk({ action: 'approve', tids: [tid!] });
+    expect(results[0]).toMatchObject({ state: 'failed', errorCode: 'VALIDATION', message: expect.stringContaining('lists no payout gateway') });
+    expect((await rig.simRecord(tid!)).payoutsMade).toBe(0);
+  });
+});
+
 describe('unknown outcomes are reconciled, never retried blindly', () => {
   it('timeout after apply: unknown, looked up at once, done with exactly one payout at the simulator', async () => {
     const [tid] = await rig.request([{ cid: 'c-timeout', currency: 'EUR', amount: 4_200 }]);

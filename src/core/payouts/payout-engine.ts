@@ -111,6 +111,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       }
 
       const total = tids.length;
+      let lastProgressAt = 0;
       const settled = await mapBounded(
         tids,
         settings.bulkConcurrency,
@@ -126,7 +127,14 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
             return failedOutcome(tid, err);
           }
         },
-        (done) => deps.onBulkProgress?.({ action: input.action, done, total }),
+        (done) => {
+          // At most one progress event per 100 ms (and always the last): a 5,000-item bulk must not flood every window.
+          const now = Date.now();
+          if (done === total || now - lastProgressAt >= 100) {
+            lastProgressAt = now;
+            deps.onBulkProgress?.({ action: input.action, done, total });
+          }
+        },
       );
       const results = settled.map((r, i) => (r.status === 'fulfilled' ? r.value : failedOutcome(tids[i]!, r.reason)));
 
