@@ -149,7 +149,7 @@ export function PayoutsScreen() {
             <p>{rows.length.toLocaleString('en')} requests are waiting; clear or change the filter to see them.</p>
           </section>
         ) : (
-          <QueueTable rows={visible} sort={sort} now={now} sla={sla} cursorTid={cursorTid} selected={selected} inFlight={inFlight} />
+          <QueueTable rows={visible} sort={sort} now={now} sla={sla} cursorTid={cursorTid} selected={selected} inFlight={inFlight} compact={detailOpen && cursorRow !== null} />
         )}
         {detailOpen && cursorRow && <DetailPane row={cursorRow} detail={detail?.row.tid === cursorRow.tid ? detail : null} loading={detailLoading} error={detailError} />}
       </div>

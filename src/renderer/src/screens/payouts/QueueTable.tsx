@@ -16,6 +16,8 @@ interface Props {
   cursorTid: number | null;
   selected: ReadonlySet<number>;
   inFlight: ReadonlySet<number>;
+  /** Beside the detail pane: the method column gives way (the pane shows it). */
+  compact: boolean;
 }
 
 interface Meta {
@@ -38,7 +40,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           onClick={(e) => e.stopPropagation()}
         />
       ),
-      meta: { width: 34 } satisfies Meta,
+      meta: { className: 'select-cell', width: 36 } satisfies Meta,
     },
     {
       id: 'age',
@@ -51,7 +53,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 92 } satisfies Meta,
+      meta: { sortKey: 'age', width: 84 } satisfies Meta,
     },
     {
       id: 'customer',
@@ -62,13 +64,13 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 250 } satisfies Meta,
+      meta: { sortKey: 'customer', width: 240 } satisfies Meta,
     },
     {
       id: 'amount',
       header: 'Amount',
       cell: ({ row: { original: r } }) => <span className="mono">{safeMoney(r.amountMinor, r.currency)}</span>,
-      meta: { sortKey: 'amount', className: 'num', width: 130 } satisfies Meta,
+      meta: { sortKey: 'amount', className: 'num', width: 124 } satisfies Meta,
     },
     {
       id: 'method',
@@ -92,7 +94,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           ))}
         </span>
       ),
-      meta: { width: 170 } satisfies Meta,
+      meta: { width: 150 } satisfies Meta,
     },
     {
       id: 'status',
@@ -101,13 +103,13 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
         const status = displayStatus(r);
         return <span className={`status status-${status.replace(/\s+/g, '-')}`}>{STATUS_LABEL[status] ?? status}</span>;
       },
-      meta: { sortKey: 'status', width: 130 } satisfies Meta,
+      meta: { sortKey: 'status', width: 140 } satisfies Meta,
     },
   ];
 }
 
 /** The queue: TanStack Table for the columns, TanStack Virtual so only the rows on screen are in the DOM. */
-export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, cursorTid, selected, inFlight }: Props) {
+export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, cursorTid, selected, inFlight, compact }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useMemo(() => columnsFor(now, sla, selected), [now, sla, selected]);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -116,7 +118,14 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
   const last = items.length ? items[items.length - 1]!.index + 1 : 0;
   // The table models only the rows on screen, so a filter over 100,000 rows does not build 100,000 row objects.
   const windowRows = useMemo(() => rows.slice(first, last), [rows, first, last]);
-  const table = useReactTable({ data: windowRows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => String(r.tid) });
+  const table = useReactTable({
+    data: windowRows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    getRowId: (r) => String(r.tid),
+    state: { columnVisibility: { method: !compact } },
+  });
 
   const cursorIndex = useMemo(() => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)), [rows, cursorTid]);
   useEffect(() => {
@@ -132,7 +141,7 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
     <div className="queue-scroller" ref={scroller}>
       <table className="grid queue" aria-label="Payout queue" aria-rowcount={rows.length}>
         <colgroup>
-          {table.getAllLeafColumns().map((c) => (
+          {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: metaOf(c.columnDef.meta).width }} />
           ))}
         </colgroup>
@@ -161,7 +170,7 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padTop }} />
+              <td colSpan={table.getVisibleLeafColumns().length} style={{ height: padTop }} />
             </tr>
           )}
           {items.map((item) => {
@@ -193,7 +202,7 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padBottom }} />
+              <td colSpan={table.getVisibleLeafColumns().length} style={{ height: padBottom }} />
             </tr>
           )}
         </tbody>

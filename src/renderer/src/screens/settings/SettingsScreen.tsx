@@ -5,6 +5,7 @@ import { settingsActions, useSettings } from '../../stores/settings';
 import { CredentialsPanel } from './CredentialsPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
+import { PayoutSettingsPanel } from '../payouts/PayoutSettingsPanel';
 
 export function SettingsScreen() {
   const selectedId = useSettings((s) => s.selectedId);
@@ -40,6 +41,7 @@ export function SettingsScreen() {
           )}
         </div>
       </div>
+      <PayoutSettingsPanel />
     </>
   );
 }

@@ -1,0 +1,194 @@
+import { useEffect, useState } from 'react';
+import { minorToDecimalString, parseAmount } from '../../../../shared/money';
+import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
+import { payoutsAvailable } from '../../api/payouts';
+import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
+import './payouts.css';
+
+interface ThresholdDraft {
+  currency: string;
+  amountText: string;
+}
+
+const toDrafts = (t: Record<string, number>): ThresholdDraft[] => Object.entries(t).map(([currency, minor]) => ({ currency, amountText: minorToDecimalString(minor, currency) }));
+
+/** Turns the drafts into the saved shape, or says which line is wrong. */
+function thresholdsFrom(drafts: ThresholdDraft[]): { ok: true; value: Record<string, number> } | { ok: false; message: string } {
+  const value: Record<string, number> = {};
+  for (const d of drafts) {
+    const currency = d.currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, message: `"${d.currency}" is not a currency code; use three letters such as EUR.` };
+    let parsed;
+    try {
+      parsed = parseAmount(d.amountText, currency);
+    } catch (e) {
+      return { ok: false, message: (e as Error).message };
+    }
+    if (!parsed.ok) return { ok: false, message: `${currency} threshold: ${parsed.message}` };
+    if (currency in value) return { ok: false, message: `${currency} is listed twice; keep one threshold per currency.` };
+    value[currency] = parsed.amountMinor;
+  }
+  return { ok: true, value };
+}
+
+const NUMBER_FIELDS: { key: keyof PayoutSettings; label: string; hint: string }[] = [
+  { key: 'slaWarnMinutes', label: 'SLA warning after (minutes)', hint: 'Age turns amber.' },
+  { key: 'slaLateMinutes', label: 'SLA late after (minutes)', hint: 'Age turns red; must be after the warning.' },
+  { key: 'withdrawalRatioPercent', label: 'Withdrawal-to-deposit ratio flag (%)', hint: '150 flags withdrawals above 1.5× deposits.' },
+  { key: 'velocityCount', label: 'Velocity: requests', hint: 'This many requests…' },
+  { key: 'velocityWindowHours', label: 'Velocity: within hours', hint: '…within this window is flagged.' },
+  { key: 'bulkConcurrency', label: 'Bulk concurrency', hint: 'Requests sent to Praxis at once in a bulk action (1–32).' },
+];
+
+function SettingsForm({ settings }: { settings: PayoutSettings }) {
+  const saving = usePayoutSettings((s) => s.saving);
+  const [numbers, setNumbers] = useState(() => Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<string, string>);
+  const [thresholds, setThresholds] = useState<ThresholdDraft[]>(() => toDrafts(settings.fourEyesThresholds));
+  const [reasons, setReasons] = useState<RejectReason[]>(settings.rejectReasons);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async () => {
+    setProblem(null);
+    const nums: Record<string, number> = {};
+    for (const f of NUMBER_FIELDS) {
+      const text = numbers[f.key]?.trim() ?? '';
+      if (!/^\d+$/.test(text)) return setProblem(`${f.label}: enter a whole number.`);
+      nums[f.key] = Number(text);
+    }
+    const t = thresholdsFrom(thresholds);
+    if (!t.ok) return setProblem(t.message);
+    const cleanReasons = reasons.map((r) => ({ code: r.code.trim(), label: r.label.trim() })).filter((r) => r.code || r.label);
+    const incomplete = cleanReasons.find((r) => !r.code || !r.label);
+    if (incomplete) return setProblem('Every reject reason needs both a code (kept in the audit log) and a label.');
+    const err = await payoutSettingsActions.save({ ...settings, ...nums, fourEyesThresholds: t.value, rejectReasons: cleanReasons });
+    if (err) setProblem(err.message);
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-grid">
+        {NUMBER_FIELDS.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`ps-${f.key}`}>{f.label}</label>
+            <input id={`ps-${f.key}`} type="text" inputMode="numeric" value={numbers[f.key]} onChange={(e) => setNumbers((n) => ({ ...n, [f.key]: e.target.value }))} />
+            <p className="field-hint">{f.hint}</p>
+          </div>
+        ))}
+      </div>
+      <h3>Four-eyes thresholds</h3>
+      <p className="field-hint">An approval strictly above the amount needs a second operator with their PIN. Currencies not listed need none.</p>
+      {thresholds.map((t, i) => (
+        <div className="inline" key={i}>
+          <input aria-label={`Threshold ${i + 1} currency`} value={t.currency} maxLength={3} style={{ maxWidth: 70 }} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))} />
+          <input aria-label={`Threshold ${i + 1} amount`} value={t.amountText} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))} />
+          <button type="button" aria-label={`Remove threshold ${i + 1}`} onClick={() => setThresholds((ts) => ts.filter((_, j) => j !== i))}>
+            ×
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setThresholds((ts) => [...ts, { currency: '', amountText: '' }])}>
+        Add currency
+      </button>
+      <h3>Reject reasons</h3>
+      <p className="field-hint">The first nine are picked with keys 1–9 in the reject dialog, in this order.</p>
+      {reasons.map((r, i) => (
+        <div className="inline" key={i}>
+          <input aria-label={`Reason ${i + 1} code`} value={r.code} style={{ maxWidth: 180 }} onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
+          <input aria-label={`Reason ${i + 1} label`} value={r.label} onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+          <button type="button" aria-label={`Remove reason ${i + 1}`} disabled={reasons.length <= 1} onClick={() => setReasons((rs) => rs.filter((_, j) => j !== i))}>
+            ×
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '' }])}>
+        Add reason
+      </button>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save payout settings'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Operators() {
+  const operators = usePayoutSettings((s) => s.operators);
+  const error = usePayoutSettings((s) => s.operatorsError);
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  return (
+    <section className="panel" aria-label="Operators">
+      <div className="panel-head">
+        <h2>Operators for four-eyes</h2>
+      </div>
+      <p className="field-hint">Colleagues who may confirm a large approval on this desk with their own PIN. The desk keeps only a hash of each PIN.</p>
+      <ul className="operator-list">
+        {operators.length === 0 && <li className="muted">No operators yet.</li>}
+        {operators.map((o) => (
+          <li key={o.name}>
+            <span>{o.name}</span>
+            <button type="button" className="danger-quiet" onClick={() => void payoutSettingsActions.removeOperator(o.name)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void payoutSettingsActions.addOperator(name, pin).then((err) => {
+            if (!err) setName('');
+          });
+          setPin('');
+        }}
+      >
+        <input aria-label="Operator name" placeholder="name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input aria-label="Operator PIN" placeholder="PIN (4–8 digits)" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <button type="submit" disabled={!name.trim() || !pin}>
+          Add operator
+        </button>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Settings › Payouts: SLA and risk thresholds, four-eyes amounts, reject reasons, and the operators who confirm. */
+export function PayoutSettingsPanel() {
+  const settings = usePayoutSettings((s) => s.settings);
+  const error = usePayoutSettings((s) => s.settingsError);
+  const notice = usePayoutSettings((s) => s.notice);
+  const available = payoutsAvailable();
+  useEffect(() => {
+    if (available) void payoutSettingsActions.load();
+  }, [available]);
+  if (!available) return null;
+  return (
+    <div className="payout-settings">
+      <section className="panel" aria-label="Payout settings">
+        <div className="panel-head">
+          <h2>Payouts</h2>
+          {notice && <span className="form-notice">{notice}</span>}
+        </div>
+        {settings ? <SettingsForm key={JSON.stringify(settings)} settings={settings} /> : error ? <p className="form-error">{error.message}</p> : <p className="muted">Loading…</p>}
+      </section>
+      <Operators />
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+
+const desk = deskHostForThisFile();
+const run = randomBytes(3).toString('hex');
+
+async function simulator(): Promise<string> {
+  const base = (await desk().core.info()).simulatorUrl;
+  if (!base) throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
+  return base;
+}
+
+/** A withdrawal request made at the simulator, as a customer would through the cashier; Praxis then notifies the desk. */
+async function createRequest(cid: string, currency: string, amountMinor: number): Promise<number> {
+  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cid, currency, amount: amountMinor }),
+  });
+  if (res.status !== 201) throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { tid: number }).tid;
+}
+
+interface SimRecord {
+  transaction: { transaction_status: string; amount: number };
+  remainingMinor: number;
+  parts: number[];
+  payoutsMade: number;
+  cancelsMade: number;
+}
+async function simRecord(tid: number): Promise<SimRecord> {
+  const res = await fetch(`${await simulator()}/_sim/transactions/${tid}`);
+  if (!res.ok) throw new Error(`The simulator has no transaction ${tid}: ${res.status}`);
+  return (await res.json()) as SimRecord;
+}
+
+async function setFaults(faults: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${await simulator()}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  if (!res.ok) throw new Error(`Simulator refused the faults: ${await res.text()}`);
+}
+
+const queue = (page: Page) => page.getByRole('table', { name: 'Payout queue' });
+const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
+const lastAction = (page: Page) => page.getByLabel('Last action');
+
+/** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
+async function openQueueFor(page: Page, cid: string): Promise<void> {
+  await openDesk(page, desk());
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await page.getByLabel('Search customer id, name or tid').fill(cid);
+  // Back to the list so the triage keys act on the queue, not the search box.
+  await page.getByLabel('Search customer id, name or tid').press('Enter');
+}
+
+test('approve: the amount is echoed in words, Praxis pays once, the row leaves the queue and the cursor moves on', async ({ page }) => {
+  const cid = `e2e-approve-${run}`;
+  const first = await createRequest(cid, 'EUR', 12_550);
+  const second = await createRequest(cid, 'EUR', 3_000);
+  await openQueueFor(page, cid);
+
+  await expect(queueRow(page, first)).toContainText('€125.50');
+  await expect(queueRow(page, first)).toContainText(cid);
+  await page.screenshot({ path: screenshotPath('20-payouts-queue') });
+
+  // J puts the cursor on the first (oldest) row; A opens the approval.
+  await page.keyboard.press('j');
+  await expect(queueRow(page, first)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(dialog.getByLabel('Amount in words')).toHaveText('one hundred twenty-five EUR and 50/100');
+  await expect(dialog.getByLabel('Gateway')).not.toHaveValue('');
+  await dialog.getByRole('button', { name: 'Approve and pay' }).click();
+
+  await expect(lastAction(page)).toContainText('Money moved.');
+  await expect(queueRow(page, first)).toHaveCount(0);
+  // "Approve and next": the cursor is on the following request.
+  await expect(queueRow(page, second)).toHaveAttribute('aria-selected', 'true');
+  const rec = await simRecord(first);
+  expect(rec.payoutsMade).toBe(1);
+  expect(rec.transaction.transaction_status).not.toBe('requested');
+});
+
+test('reject with a reason picked by its number key: Praxis cancels, no money moves', async ({ page }) => {
+  const cid = `e2e-reject-${run}`;
+  const tid = await createRequest(cid, 'JPY', 4_200);
+  await openQueueFor(page, cid);
+  await expect(queueRow(page, tid)).toContainText('¥4,200');
+
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press('2');
+  await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
+  await dialog.getByLabel(/Note/).fill('Promo code used from 14 accounts');
+  await dialog.getByRole('button', { name: 'Reject request' }).click();
+
+  await expect(lastAction(page)).toContainText('No money moved.');
+  await expect(queueRow(page, tid)).toHaveCount(0);
+  const rec = await simRecord(tid);
+  expect(rec.payoutsMade).toBe(0);
+  expect(rec.transaction.transaction_status).toMatch(/cancel/);
+});
+
+test('detail pane and split: parts with exact amounts, live remainder, parts and remaining request shown together', async ({ page }) => {
+  const cid = `e2e-split-${run}`;
+  const tid = await createRequest(cid, 'EUR', 100_000);
+  await openQueueFor(page, cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('complementary', { name: `Request ${tid}` });
+  await expect(pane.getByRole('region', { name: 'Risk' })).toContainText('First withdrawal');
+  await expect(pane.getByRole('region', { name: 'Customer history' })).toBeVisible();
+  await pane.getByText('Raw transaction').click();
+  await expect(pane.locator('.raw-json').first()).toContainText(String(tid));
+  await page.screenshot({ path: screenshotPath('21-payouts-detail') });
+
+  await pane.getByRole('button', { name: /Split/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Split withdrawal' });
+  await dialog.getByLabel('Part 1 amount').fill('300.005');
+  await expect(dialog).toContainText('EUR has 2 decimal places');
+  await dialog.getByLabel('Part 1 amount').fill('300');
+  await dialog.getByRole('button', { name: 'Add part' }).click();
+  await dialog.getByLabel('Part 2 amount').fill('450.50');
+  await expect(dialog.getByLabel('Remaining request')).toContainText('€249.50');
+  await page.screenshot({ path: screenshotPath('22-payouts-split') });
+  await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
+
+  await expect(lastAction(page)).toContainText('Money moved.');
+  const rec = await simRecord(tid);
+  expect(rec.parts).toHaveLength(2);
+  expect(rec.remainingMinor).toBe(24_950);
+  const parts = pane.getByRole('region', { name: 'Split parts' });
+  await expect(parts).toContainText('€300.00');
+  await expect(parts).toContainText('€450.50');
+  await expect(parts).toContainText('remaining request');
+});
+
+test('bulk approve of 200: the confirmation states count and total, progress runs, every item is paid once', async ({ page }) => {
+  test.setTimeout(180_000);
+  const cid = `e2e-bulk-${run}`;
+  const tids = await Promise.all(Array.from({ length: 200 }, (_, i) => createRequest(cid, 'EUR', 1_000 + i)));
+  await openQueueFor(page, cid);
+  await expect(page.locator('.queue-count')).toContainText(/^200 of /, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'select all 200 shown' }).click();
+  await expect(page.getByRole('region', { name: 'Selection' })).toContainText('200 selected');
+  await page.keyboard.press('Shift+A');
+  const dialog = page.getByRole('dialog', { name: 'Bulk approve' });
+  // 200 × €10.00 + (0 + … + 199) cents = €2,000.00 + €199.00.
+  await expect(dialog).toContainText('200 in EUR: €2,199.00');
+  await dialog.getByRole('button', { name: 'Approve 200' }).click();
+
+  await expect(dialog.getByLabel('Bulk progress')).toBeVisible();
+  await expect(dialog.getByLabel('Bulk result')).toContainText('200 succeeded, 0 failed', { timeout: 120_000 });
+  await page.screenshot({ path: screenshotPath('23-payouts-bulk-result') });
+  const made = await Promise.all(tids.map(async (t) => (await simRecord(t)).payoutsMade));
+  expect(made.filter((n) => n === 1)).toHaveLength(200);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.queue-count')).toContainText(/^0 of /);
+});
+
+test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+  const operators = page.getByRole('region', { name: 'Operators' });
+  await operators.getByLabel('Operator name').fill('Second Checker');
+  await operators.getByLabel('Operator PIN').fill('4321');
+  await operators.getByRole('button', { name: 'Add operator' }).click();
+  await expect(operators.getByRole('listitem').filter({ hasText: 'Second Checker' })).toBeVisible();
+
+  const cid = `e2e-4eyes-${run}`;
+  const tid = await createRequest(cid, 'EUR', 600_000);
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Payouts/ }).click();
+  await page.getByLabel('Search customer id, name or tid').fill(cid);
+  await queueRow(page, tid).click();
+  await expect(queueRow(page, tid)).toContainText('4-eyes');
+  await page.keyboard.press('a');
+  await page.getByRole('dialog', { name: 'Approve withdrawal' }).getByRole('button', { name: 'Approve and pay' }).click();
+
+  const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
+  await expect(fourEyes).toContainText('needs a second operator');
+  await fourEyes.getByLabel('Their PIN').fill('9999');
+  await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
+  await expect(fourEyes).toContainText('Wrong PIN for Second Checker');
+  expect((await simRecord(tid)).payoutsMade).toBe(0);
+
+  await fourEyes.getByLabel('Their PIN').fill('4321');
+  await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
+  await expect(lastAction(page)).toContainText('Money moved.');
+  expect((await simRecord(tid)).payoutsMade).toBe(1);
+});
+
+test('a timeout after Praxis applied the approval ends reconciled, with exactly one payout at the simulator', async ({ page }) => {
+  const cid = `e2e-timeout-${run}`;
+  const tid = await createRequest(cid, 'EUR', 7_700);
+  await openQueueFor(page, cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(dialog.getByLabel('Gateway')).not.toHaveValue('');
+
+  await setFaults({ timeoutAfterApply: 1, timeoutMode: 'drop' });
+  await dialog.getByRole('button', { name: 'Approve and pay' }).click();
+  await expect(lastAction(page)).toBeVisible({ timeout: 30_000 });
+  // The desk may reconcile on its own; if it could not, the only thing offered is "Reconcile now".
+  const reconcile = lastAction(page).getByRole('button', { name: 'Reconcile now' });
+  if (await reconcile.isVisible()) await reconcile.click();
+
+  await expect(lastAction(page)).toContainText('Money moved.');
+  await expect(queueRow(page, tid)).toHaveCount(0);
+  expect((await simRecord(tid)).payoutsMade).toBe(1);
+});
+
+test('a request created while the page is open arrives live, without a refresh', async ({ page }) => {
+  const cid = `e2e-live-${run}`;
+  await openQueueFor(page, cid);
+  await expect(page.getByText('No request matches the filter')).toBeVisible();
+  const tid = await createRequest(cid, 'KWD', 1_250);
+  await expect(queueRow(page, tid)).toContainText('KWD 1.250', { timeout: 15_000 });
+  await expect(page.locator('.queue-count')).toContainText('arrived live');
+});
+
+test('a saved view survives a reload of the page', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.getByLabel('Currency').selectOption({ label: 'EUR' }).catch(() => undefined);
+  await page.getByLabel('Age').selectOption('late');
+  await page.getByLabel('Search customer id, name or tid').fill('e2e');
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  await page.getByLabel('View name').fill(`Late e2e ${run}`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('');
+  await page.getByLabel('Saved view').selectOption({ label: `Late e2e ${run}` });
+  await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('e2e');
+  await expect(page.getByLabel('Age')).toHaveValue('late');
+});
