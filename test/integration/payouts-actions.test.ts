@@ -6,7 +6,7 @@ import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
 // The engine against the real simulator over HTTP and a real PGlite store.
 let rig: PayoutRig;
 beforeAll(async () => {
-  rig = await startPayoutRig();
+  rig = await startPayoutRig({ timeoutMs: 2_500, hangMs: 5_000 });
 });
 afterAll(async () => rig?.close());
 beforeEach(async () => {

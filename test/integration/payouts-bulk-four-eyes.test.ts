@@ -6,7 +6,7 @@ import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
 
 let rig: PayoutRig;
 beforeAll(async () => {
-  rig = await startPayoutRig({ operator: 'Ana' });
+  rig = await startPayoutRig({ operator: 'Ana', timeoutMs: 15_000 });
 });
 afterAll(async () => rig?.close());
 beforeEach(async () => {

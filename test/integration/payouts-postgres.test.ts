@@ -17,7 +17,7 @@ describe.skipIf(skip !== null)('payouts on a shared PostgreSQL store', () => {
   beforeAll(async () => {
     server = await startPostgres();
     const url = await server.createDatabase(`payouts_${process.pid}`);
-    rig = await startPayoutRig({ operator: 'Ana', store: { kind: 'postgres', url } });
+    rig = await startPayoutRig({ operator: 'Ana', timeoutMs: 15_000, store: { kind: 'postgres', url } });
     secondDesk = await openStore({ kind: 'postgres', url });
   });
   afterAll(async () => {

@@ -25,11 +25,11 @@ export interface PayoutRig {
 }
 
 export async function startPayoutRig(opts: { operator?: string; timeoutMs?: number; hangMs?: number; store?: StoreLocation; latencyMs?: number } = {}): Promise<PayoutRig> {
-  const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null, hangMs: opts.hangMs ?? 1_500 });
+  const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null, hangMs: opts.hangMs ?? 20_000 });
   if (opts.latencyMs) sim.setFaults({ latencyMs: opts.latencyMs });
   const store = await openStore(opts.store ?? { kind: 'memory' });
   const log = createMemoryLogger();
-  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: opts.timeoutMs ?? 700, logger: log });
+  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: opts.timeoutMs ?? 10_000, logger: log });
   const progress: { done: number; total: number }[] = [];
   const makeEngine = (operator: string) =>
     createPayoutEngine({ store, log, praxis: async () => ({ client, profileId: 'embedded-sandbox', operator }), onBulkProgress: (p) => progress.push(p) });
