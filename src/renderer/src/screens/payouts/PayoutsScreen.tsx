@@ -48,8 +48,10 @@ export function PayoutsScreen() {
 
   // Typing stays responsive: the list follows the deferred filter, React drops stale intermediate renders.
   const deferredFilter = useDeferredValue(filter);
-  const filtered = useMemo(() => filterRows(rows, deferredFilter, now, sla), [rows, deferredFilter, now, sla]);
-  const visible = useMemo(() => sortRows(filtered.rows, sort), [filtered.rows, sort]);
+  // Sort once per data or sort change; a keystroke only filters the already sorted rows (filtering keeps order).
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const filtered = useMemo(() => filterRows(sorted, deferredFilter, now, sla), [sorted, deferredFilter, now, sla]);
+  const visible = filtered.rows;
   useEffect(() => setVisibleRows(visible), [visible]);
   const currencies = useMemo(() => [...new Set(rows.map((r) => r.currency))].sort(), [rows]);
 
