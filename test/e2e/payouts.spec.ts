@@ -168,6 +168,9 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   await operators.getByLabel('Operator PIN').fill('4321');
   await operators.getByRole('button', { name: 'Add operator' }).click();
   await expect(operators.getByRole('listitem').filter({ hasText: 'Second Checker' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('Threshold 1 currency')).toHaveValue(/[A-Z]{3}/);
+  await page.getByRole('region', { name: 'Payout settings' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('24-payouts-settings'), fullPage: true });
 
   const cid = `e2e-4eyes-${run}`;
   const tid = await createRequest(cid, 'EUR', 600_000);
@@ -209,6 +212,10 @@ test('a timeout after Praxis applied the approval ends reconciled, with exactly 
 
   await expect(lastAction(page)).toContainText('Money moved.');
   await expect(queueRow(page, tid)).toHaveCount(0);
+  // The fault did fire on this approval (the answer was withheld after Praxis applied it)…
+  const faults = (await (await fetch(`${await simulator()}/_sim/faults`)).json()) as { timeoutAfterApply?: number };
+  expect(faults.timeoutAfterApply).toBe(0);
+  // …and the desk settled it by looking the request up, not by sending again: one payout.
   expect((await simRecord(tid)).payoutsMade).toBe(1);
 });
 
@@ -236,4 +243,16 @@ test('a saved view survives a reload of the page', async ({ page }) => {
   await page.getByLabel('Saved view').selectOption({ label: `Late e2e ${run}` });
   await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('e2e');
   await expect(page.getByLabel('Age')).toHaveValue('late');
+});
+
+test('payout settings: a late threshold before the warning is refused with the reason, and nothing is saved', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+  const panel = page.getByRole('region', { name: 'Payout settings' });
+  await panel.getByLabel('SLA late after (minutes)').fill('10');
+  await panel.getByRole('button', { name: 'Save payout settings' }).click();
+  await expect(panel.getByRole('alert')).toContainText('The late threshold must be after the warn threshold');
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+  await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('SLA late after (minutes)')).toHaveValue('120');
 });

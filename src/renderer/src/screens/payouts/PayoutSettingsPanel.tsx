@@ -83,7 +83,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <h3>Four-eyes thresholds</h3>
       <p className="field-hint">An approval strictly above the amount needs a second operator with their PIN. Currencies not listed need none.</p>
       {thresholds.map((t, i) => (
-        <div className="inline" key={i}>
+        <div className="inline threshold-row" key={i}>
           <input aria-label={`Threshold ${i + 1} currency`} value={t.currency} maxLength={3} style={{ maxWidth: 70 }} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))} />
           <input aria-label={`Threshold ${i + 1} amount`} value={t.amountText} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))} />
           <button type="button" aria-label={`Remove threshold ${i + 1}`} onClick={() => setThresholds((ts) => ts.filter((_, j) => j !== i))}>
