@@ -24,6 +24,8 @@ interface Meta {
   sortKey?: SortColumn;
   className?: string;
   width: number;
+  /** Width beside the detail pane. */
+  compactWidth?: number;
 }
 
 function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<number>): ColumnDef<PayoutRow>[] {
@@ -53,7 +55,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 84 } satisfies Meta,
+      meta: { sortKey: 'age', width: 84, compactWidth: 70 } satisfies Meta,
     },
     {
       id: 'customer',
@@ -64,13 +66,13 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 240 } satisfies Meta,
+      meta: { sortKey: 'customer', width: 240, compactWidth: 160 } satisfies Meta,
     },
     {
       id: 'amount',
       header: 'Amount',
       cell: ({ row: { original: r } }) => <span className="mono">{safeMoney(r.amountMinor, r.currency)}</span>,
-      meta: { sortKey: 'amount', className: 'num', width: 124 } satisfies Meta,
+      meta: { sortKey: 'amount', className: 'num', width: 124, compactWidth: 110 } satisfies Meta,
     },
     {
       id: 'method',
@@ -94,7 +96,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           ))}
         </span>
       ),
-      meta: { width: 150 } satisfies Meta,
+      meta: { width: 150, compactWidth: 110 } satisfies Meta,
     },
     {
       id: 'status',
@@ -103,7 +105,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
         const status = displayStatus(r);
         return <span className={`status status-${status.replace(/\s+/g, '-')}`}>{STATUS_LABEL[status] ?? status}</span>;
       },
-      meta: { sortKey: 'status', width: 140 } satisfies Meta,
+      meta: { sortKey: 'status', width: 140, compactWidth: 120 } satisfies Meta,
     },
   ];
 }
@@ -142,7 +144,7 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
       <table className="grid queue" aria-label="Payout queue" aria-rowcount={rows.length}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={{ width: metaOf(c.columnDef.meta).width }} />
+            <col key={c.id} style={{ width: (compact && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width }} />
           ))}
         </colgroup>
         <thead>
