@@ -6,7 +6,7 @@ import type { ManageResponse } from '../praxis/schemas';
 import type { JournalEntry } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
 import { resolveUnknown, type PayoutAction, type Resolution } from './reconcile';
-import { announcePayout, ingestAnswer, isPendingStatus } from './request-state';
+import { announcePayout, ingestAnswer, isPendingStatus, storedStatus } from './request-state';
 
 export interface JournaledAction {
   tid: number;
@@ -42,9 +42,9 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
   let outcome: ActionOutcome;
   try {
     // Re-read after the claim: another desk may have decided the request between our check and our claim.
-    const current = await store.getTransaction(a.tid);
-    if (!current || !isPendingStatus(current.status)) {
-      const message = `Request ${a.tid} is ${current?.status ?? 'gone'} now, so it was not sent again.`;
+    const current = await storedStatus(store.db, a.tid);
+    if (!current || !isPendingStatus(current)) {
+      const message = `Request ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
       await store.journal.finish(entry.id, { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message });
       throw new DeskError('CONFLICT', message, { journalId: entry.id });
     }
@@ -87,9 +87,8 @@ async function sendOnce(deps: ActionDeps, client: PraxisClient, a: JournaledActi
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
     log.error('payout applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
-  const current = await store.getTransaction(a.tid);
   return {
-    tid: a.tid, state: 'done', moneyMoved: a.movesMoney, journalId: entry.id, praxisStatus: answer.status, newStatus: current?.status ?? statusOf(answer),
+    tid: a.tid, state: 'done', moneyMoved: a.movesMoney, journalId: entry.id, praxisStatus: answer.status, newStatus: (await storedStatus(store.db, a.tid)) ?? statusOf(answer),
     message: `Praxis confirmed (${answer.description}): ${a.movesMoney ? `payout ${answer.transaction.tid} is ${statusOf(answer)}` : `request ${a.tid} is ${statusOf(answer)}`}.`,
   };
 }
@@ -113,9 +112,8 @@ export async function reconcileEntry(deps: ActionDeps, client: PraxisClient, ent
     });
   }
   await announcePayout(deps.store, Number(entry.itemId));
-  const current = await deps.store.getTransaction(Number(entry.itemId));
   return {
     tid: Number(entry.itemId), state: r.state, moneyMoved: r.moneyMoved, message: r.message, journalId: entry.id,
-    newStatus: current?.status ?? r.foundStatus, errorCode: r.state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
+    newStatus: (await storedStatus(deps.store.db, Number(entry.itemId))) ?? r.foundStatus, errorCode: r.state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
   };
 }

@@ -7,7 +7,7 @@ import type { WorkStore } from '../store/work-store';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
 import { reconcileEntry, type ActionDeps } from './journaled-action';
-import { approve, checkReason, reject, requireActionable, split, type ApproveInput, type RejectInput, type SplitInput } from './payout-actions';
+import { approve, checkReason, reject, split, type ApproveInput, type RejectInput, type SplitInput } from './payout-actions';
 import { payoutDetail } from './payout-detail';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
 import type { PraxisSession } from './praxis-session';
@@ -45,9 +45,11 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
     return gatewayCache.optionsFor(s.client, s.profileId, { currency: tx.currency, country, paymentMethod: tx.paymentMethod, gateway: tx.gateway });
   }
 
-  /** The gateway a bulk approval uses for one request: its own, else the picker's default. */
-  async function defaultGateway(tid: number): Promise<string> {
-    const options = await gateways(tid);
+  /** The gateway a bulk approval uses for one request: its own, else the picker's default (from the row already read). */
+  async function defaultGateway(tid: number, row: PayoutRow | undefined, s: PraxisSession): Promise<string> {
+    const options = row
+      ? await gatewayCache.optionsFor(s.client, s.profileId, { currency: row.currency, country: row.country, paymentMethod: row.paymentMethod, gateway: row.gateway })
+      : await gateways(tid);
     const def = options.find((o) => o.isDefault);
     if (!def) throw new DeskError('VALIDATION', `Praxis lists no payout gateway for request ${tid} and the request names none. Approve it on its own and pick a gateway.`);
     return def.id;
@@ -120,8 +122,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
             if (input.action === 'reject') return await reject(actionDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
             const row = rows.get(tid);
             if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;
-            await requireActionable(actionDeps, tid);
-            const gateway = await defaultGateway(tid);
+            const gateway = await defaultGateway(tid, row, s);
             return await approve(actionDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
           } catch (err) {
             return failedOutcome(tid, err);

@@ -37,6 +37,11 @@ export async function markRequestStatus(store: WorkStore, tid: number, status: s
   });
 }
 
+/** A request's stored status alone (cheap: no raw Praxis objects), or null when the store does not have it. */
+export async function storedStatus(q: Queryable, tid: number): Promise<string | null> {
+  return (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null;
+}
+
 /** Child payouts (completion or split parts) of a request as stored. */
 export async function childPayouts(q: Queryable, tid: number) {
   const res = await q.query<{ tid: number; amount_minor: number; currency: string; status: string; gateway: string | null; order_id: string | null; created_at: Date }>(
