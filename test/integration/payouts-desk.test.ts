@@ -9,12 +9,14 @@ import { createMemorySecretStore } from '../../src/core/credentials/memory-secre
 import { createMemoryLogger } from '../../src/core/log';
 import type { Result } from '../../src/shared/errors';
 import type { Channel } from '../../src/shared/ipc/contract';
-import type { ActionOutcome, GatewayOption, OperatorView, PayoutRow, PayoutSettings, SavedView } from '../../src/shared/payouts';
+import type { ActionOutcome, GatewayOption, OperatorView, PayoutDetail, PayoutRow, PayoutSettings, SavedView } from '../../src/shared/payouts';
+import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
 
 // The whole one-desk composition (PGlite file store, intake, embedded simulator) driven through the command table.
 let dataDir: string;
 let core: DeskCore | undefined;
 const log = createMemoryLogger();
+let untouchedTid = 0;
 
 const open = async () => {
   core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
@@ -44,6 +46,7 @@ describe('payout channels in the desk core', () => {
     await expect.poll(async () => (await call<{ rows: PayoutRow[] }>('payouts:list')).rows.length, { timeout: 30_000 }).toBeGreaterThan(0);
     const { rows } = await call<{ rows: PayoutRow[] }>('payouts:list');
     const row = rows.find((r) => !r.needsSecondApproval && r.status === 'requested')!;
+    untouchedTid = rows.find((r) => r.tid !== row.tid && r.status === 'requested' && r.journalState === null)!.tid;
     const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
     changes.length = 0;
 
@@ -57,7 +60,7 @@ describe('payout channels in the desk core', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Pick a gateway') } });
   });
 
-  it('settings, saved views and operators are kept in the store and survive a restart; a PIN is never returned', async () => {
+  it('settings, views and operators survive a restart; a send left `sending` by a crash is reconciled at start; a PIN is never returned', async () => {
     const defaults = await call<PayoutSettings>('payout-settings:get');
     expect(defaults).toMatchObject({ bulkConcurrency: 8, slaWarnMinutes: 30 });
     const refused = await callRaw('payout-settings:save', { ...defaults, slaLateMinutes: 10 });
@@ -71,7 +74,15 @@ describe('payout channels in the desk core', () => {
     expect((await callRaw('operators:add', { name: 'bo', pin: '1111' })).ok).toBe(false);
 
     await core!.close();
+    // A crash mid-send: the intent is in the journal, the answer never recorded.
+    const store = await openStore(defaultStoreLocation(dataDir));
+    await store.journal.begin({ itemKind: 'transaction', itemId: String(untouchedTid), action: 'payouts:approve', operator: 'Ana', request: { withdrawal_request_id: untouchedTid } });
+    await store.close();
     await open();
+    // The desk looks it up at start (the sandbox's book is seeded the same way, so the request is still unpaid there).
+    await expect.poll(async () => (await call<PayoutDetail>('payouts:detail', { tid: untouchedTid })).journal.at(-1)?.state, { timeout: 20_000 }).toBe('failed');
+    const [entry] = (await call<PayoutDetail>('payouts:detail', { tid: untouchedTid })).journal;
+    expect(entry!.praxisDescription).toContain('was not applied');
     expect(await call<PayoutSettings>('payout-settings:get')).toMatchObject({ slaWarnMinutes: 15, fourEyesThresholds: { CHF: 300_000 } });
     expect((await call<SavedView[]>('views:list')).map((v) => v.name)).toEqual(['Big EUR', 'Late ones']);
     expect((await call<SavedView[]>('views:remove', { id: view.id })).map((v) => v.name)).toEqual(['Late ones']);
