@@ -1,8 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { createShortcutMatcher, type Bindings } from './shortcut-matcher';
+import { handleKeyPress, registerShortcuts, registrationCount } from './shortcut-registry';
+import type { Bindings } from './shortcut-matcher';
 
 const isEditable = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+const onKey = (e: KeyboardEvent) => {
+  if (e.defaultPrevented || e.repeat) return;
+  if (handleKeyPress(e, isEditable(e.target))) e.preventDefault();
+};
 
 /**
  * The desk's one keyboard hook: the frame binds navigation and the palette, and each queue screen binds
@@ -15,12 +21,11 @@ export function useShortcuts(bindings: Bindings, enabled = true): void {
   });
   useEffect(() => {
     if (!enabled) return;
-    const matcher = createShortcutMatcher(() => latest.current);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat) return;
-      if (matcher.handle(e, isEditable(e.target))) e.preventDefault();
+    if (registrationCount() === 0) window.addEventListener('keydown', onKey);
+    const unregister = registerShortcuts(() => latest.current);
+    return () => {
+      unregister();
+      if (registrationCount() === 0) window.removeEventListener('keydown', onKey);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, [enabled]);
 }
