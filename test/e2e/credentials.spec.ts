@@ -7,18 +7,19 @@ const desk = deskHostForThisFile();
 /** Clearly fake, and long enough to be unmistakable wherever it might leak. */
 const FAKE_SECRET = 'fake-e2e-secret-NOT-REAL-7f3a9c';
 
+const profileForm = (page: Page) => page.getByRole('form', { name: 'Profile' });
 const credentials = (page: Page) => page.getByRole('region', { name: 'Credentials' });
 
 async function createProfile(page: Page, name: string, customBaseUrl: string) {
   await page.keyboard.press('g');
   await page.keyboard.press('s');
   await page.getByRole('button', { name: 'New profile' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Operator name').fill('Ana Ops');
-  await page.getByRole('radio', { name: /Custom URL/ }).check();
-  await page.getByLabel('Custom base URL').fill(customBaseUrl);
-  await page.getByLabel('merchant_id').fill(SANDBOX_SAMPLE.merchantId);
-  await page.getByLabel('application_key').fill(SANDBOX_SAMPLE.applicationKey);
+  await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
+  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
+  await profileForm(page).getByRole('radio', { name: /Custom URL/ }).check();
+  await profileForm(page).getByLabel('Custom base URL').fill(customBaseUrl);
+  await profileForm(page).getByLabel('merchant_id').fill(SANDBOX_SAMPLE.merchantId);
+  await profileForm(page).getByLabel('application_key').fill(SANDBOX_SAMPLE.applicationKey);
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
 }

@@ -9,11 +9,13 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await expect(page.getByTestId('status-profile')).not.toContainText('none');
   await expect(page.getByTestId('status-operator')).not.toContainText('—');
   await expect(page.getByTestId('status-link')).toContainText('connected');
-  // Payouts is the landing screen and says honestly that it is not built yet, instead of showing fake rows.
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
-  await expect(page.getByText('The payout queue is not built yet')).toBeVisible();
   await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
   await page.screenshot({ path: screenshotPath('01-frame-payouts') });
+  // A queue screen not built yet says so plainly instead of showing fake rows.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Captures/ }).click();
+  await expect(page.getByText('The capture queue is not built yet')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('01b-frame-captures-placeholder') });
 });
 
 test('screens change by clicking the navigation', async ({ page }) => {

@@ -21,27 +21,27 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await expect(profileForm(page).getByText('https://pci-gw-test.praxispay.com')).toBeVisible();
   await expect(profileForm(page).getByText('https://gw.praxisgate.com', { exact: false })).toBeVisible();
 
-  await page.getByLabel('Name', { exact: true }).fill('EU payouts');
-  await page.getByLabel('Operator name').fill('Ana Ops');
-  await page.getByRole('radio', { name: /Praxis sandbox/ }).check();
-  await page.getByLabel('application_key').fill('Sandbox');
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts');
+  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
+  await profileForm(page).getByRole('radio', { name: /Praxis sandbox/ }).check();
+  await profileForm(page).getByLabel('application_key').fill('Sandbox');
   await page.getByRole('button', { name: 'Create profile' }).click();
 
   // The core refused the missing merchant_id; the message sits next to that field and nothing else is flagged.
   await expect(fieldOf(page, 'merchant_id').locator('.field-error')).toHaveText(/merchant_id is required/);
-  await expect(page.getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
+  await expect(profileForm(page).getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
   await expect(fieldOf(page, 'Name').locator('.field-error')).toHaveCount(0);
   // What the operator typed is kept.
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('EU payouts');
+  await expect(profileForm(page).getByLabel('Name', { exact: true })).toHaveValue('EU payouts');
   await page.screenshot({ path: screenshotPath('02-settings-validation-error') });
 
-  await page.getByLabel('merchant_id').fill('Test-Integration-Merchant');
+  await profileForm(page).getByLabel('merchant_id').fill('Test-Integration-Merchant');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “EU payouts”' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts')).toBeVisible();
 
   // Edit: rename and keep the rest.
-  await page.getByLabel('Name', { exact: true }).fill('EU payouts (test)');
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts (test)');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts (test)')).toBeVisible();
   const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test' })).profiles.find((p) => p.name === 'EU payouts (test)');
@@ -58,15 +58,15 @@ test('a custom environment refuses a non-https address and says what to type ins
   await openDesk(page, desk());
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Staging gateway');
-  await page.getByLabel('Operator name').fill('Ana Ops');
-  await page.getByRole('radio', { name: /Custom URL/ }).check();
-  await page.getByLabel('merchant_id').fill('Test-Integration-Merchant');
-  await page.getByLabel('application_key').fill('Sandbox');
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('Staging gateway');
+  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
+  await profileForm(page).getByRole('radio', { name: /Custom URL/ }).check();
+  await profileForm(page).getByLabel('merchant_id').fill('Test-Integration-Merchant');
+  await profileForm(page).getByLabel('application_key').fill('Sandbox');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(fieldOf(page, 'Custom base URL').locator('.field-error')).toHaveText(/custom environment needs its base URL/i);
 
-  await page.getByLabel('Custom base URL').fill('http://gw.example.com');
+  await profileForm(page).getByLabel('Custom base URL').fill('http://gw.example.com');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(profileForm(page).getByRole('alert')).toContainText('https');
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Staging gateway')).toHaveCount(0);
@@ -76,11 +76,11 @@ test('the live environment paints the frame red, and switching back clears it', 
   await openDesk(page, desk());
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Live EUR');
-  await page.getByLabel('Operator name').fill('Ana Ops');
-  await page.getByRole('radio', { name: /Praxis live/ }).check();
-  await page.getByLabel('merchant_id').fill('Example-Merchant');
-  await page.getByLabel('application_key').fill('LiveKey');
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('Live EUR');
+  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
+  await profileForm(page).getByRole('radio', { name: /Praxis live/ }).check();
+  await profileForm(page).getByLabel('merchant_id').fill('Example-Merchant');
+  await profileForm(page).getByLabel('application_key').fill('LiveKey');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Live EUR”' })).toBeVisible();
 
@@ -110,10 +110,10 @@ test('deleting a profile asks first; Esc cancels, confirming removes it', async 
   await openDesk(page, desk());
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Short-lived');
-  await page.getByLabel('Operator name').fill('Ana Ops');
-  await page.getByLabel('merchant_id').fill('M1');
-  await page.getByLabel('application_key').fill('K1');
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('Short-lived');
+  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
+  await profileForm(page).getByLabel('merchant_id').fill('M1');
+  await profileForm(page).getByLabel('application_key').fill('K1');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Short-lived”' })).toBeVisible();
 
