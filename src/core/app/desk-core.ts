@@ -4,6 +4,7 @@ import { createShellHandlers } from '../commands/handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createPayoutEngine } from '../payouts/payout-engine';
 import { createActivePraxis } from './active-praxis';
+import { createLookupHandler } from '../lookup/lookup-handler';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
@@ -158,7 +159,15 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const handlers: CommandHandlers = {
     ...createShellHandlers({ profiles, credentials, info, testConnection: runConnectionTest }),
     ...createPayoutHandlers(payouts && store ? { engine: payouts, store } : null),
-    // Queue, lookup and audit handlers plug in here with { store, profiles, credentials, simulatorUrl }.
+    // Lookup by id: find-transaction / find-order through the active profile; found items join their queues.
+    'lookup:run': createLookupHandler({
+      client: async () => (await activePraxis()).client,
+      store: () => {
+        if (!store) throw new DeskError('STORE', 'This desk runs without a work store, so looked-up items have nowhere to go. Start it with a store (the default).');
+        return store;
+      },
+      emitProgress: (p) => bus.emit('event:lookup-progress', p),
+    }),
   };
 
   let closed = false;

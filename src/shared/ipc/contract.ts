@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENVIRONMENTS, type AppInfo, type ConnectionTestResult, type CredentialStatus, type Profile, type ProfilesState } from '../domain';
 import type { Result } from '../errors';
 import { payoutsContract } from './payouts-contract';
+import { lookupContract } from './lookup-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -44,6 +45,7 @@ export const contract = {
   'credentials:test': channel<z.ZodObject<{ profileId: typeof ProfileId }>, ConnectionTestResult>(z.object({ profileId: ProfileId }).strict()),
 
   ...payoutsContract,
+  ...lookupContract,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskCore } from '../../src/core/app/desk-core';
+import type { DeskCore } from '../../src/core/app/desk-core-types';
+import { dispatch } from '../../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
+import { createMemoryLogger } from '../../src/core/log';
+import type { Result } from '../../src/shared/errors';
+import type { LookupResult } from '../../src/shared/lookup';
+import type { PayoutRow } from '../../src/shared/payouts';
+
+// lookup:run through the whole one-desk composition: a request the intake never heard of joins the queue by id.
+let dataDir: string;
+let core: DeskCore;
+const log = createMemoryLogger();
+const call = (channel: string, input: unknown): Promise<Result<unknown>> => dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'lookup-desk-'));
+  core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
+});
+afterAll(async () => {
+  await core.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('lookup by id in the desk core', () => {
+  it('hydrates an unnotified withdrawal request into the payout queue and lists bad ids with their reason', async () => {
+    const { simulatorUrl } = await core.info();
+    // Notifications for this request go to a closed port, so only the lookup can bring it in.
+    const created = await fetch(`${simulatorUrl}/_sim/withdrawal-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cid: 'lookup-cust-1', currency: 'EUR', amount: 4321, notification_url: 'http://127.0.0.1:9/praxis/notification' }),
+    });
+    const { tid } = (await created.json()) as { tid: number };
+    const before = (await call('payouts:rows', { tids: [tid] })) as Result<PayoutRow[]>;
+    expect(before.ok && before.data).toEqual([]);
+
+    const progress: number[] = [];
+    core.events.on('event:lookup-progress', (p) => progress.push(p.done));
+    const res = (await call('lookup:run', { ids: [String(tid), '999999999', 'no-such-order'] })) as Result<LookupResult[]>;
+    if (!res.ok) throw new Error(res.error.message);
+    const [found, missingTid, missingOrder] = res.data;
+    expect(found).toMatchObject({ id: String(tid), ok: true, tid, status: 'requested', amountMinor: 4321, currency: 'EUR', queue: 'payouts' });
+    expect(missingTid).toMatchObject({ id: '999999999', ok: false });
+    expect(missingOrder).toMatchObject({ id: 'no-such-order', ok: false, kind: 'order_id' });
+    expect(progress.at(-1)).toBe(3);
+
+    const after = (await call('payouts:rows', { tids: [tid] })) as Result<PayoutRow[]>;
+    expect(after.ok && after.data[0]).toMatchObject({ tid, amountMinor: 4321, currency: 'EUR', status: 'requested' });
+  });
+
+  it('refuses an empty list with a VALIDATION error that says what to do', async () => {
+    const res = await call('lookup:run', { ids: [] });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Paste at least one tid or order_id') } });
+  });
+});
