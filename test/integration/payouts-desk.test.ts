@@ -43,9 +43,14 @@ describe('payout channels in the desk core', () => {
     const changes: string[][] = [];
     core!.events.on('event:queue-changed', (c) => c.queue === 'payouts' && changes.push(c.ids));
 
-    await expect.poll(async () => (await call<{ rows: PayoutRow[] }>('payouts:list')).rows.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    // The sandbox's book arrives by notification replay: wait until it holds two untouched requests, one below four-eyes.
+    const ready = (rows: PayoutRow[]) => {
+      const untouched = rows.filter((r) => r.status === 'requested' && r.journalState === null);
+      return untouched.length >= 2 && untouched.some((r) => !r.needsSecondApproval);
+    };
+    await expect.poll(async () => ready((await call<{ rows: PayoutRow[] }>('payouts:list')).rows), { timeout: 30_000 }).toBe(true);
     const { rows } = await call<{ rows: PayoutRow[] }>('payouts:list');
-    const row = rows.find((r) => !r.needsSecondApproval && r.status === 'requested')!;
+    const row = rows.find((r) => !r.needsSecondApproval && r.status === 'requested' && r.journalState === null)!;
     untouchedTid = rows.find((r) => r.tid !== row.tid && r.status === 'requested' && r.journalState === null)!.tid;
     const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
     changes.length = 0;
