@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CHANNELS } from '../../src/shared/ipc/contract';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
-
-// Issue 4 spreads lookup:run into the contract when its handler is wired; until then the screen says so and these wait.
-test.skip(!(CHANNELS as string[]).includes('lookup:run'), 'lookup:run is not in the IPC contract yet');
 
 const desk = deskHostForThisFile();
 
@@ -36,8 +32,9 @@ test('pasted ids are looked up: found items show type, status, amount and queue;
 
   await expect(page.getByLabel('Lookup progress')).toContainText('3 / 3');
   await expect(rowOf(page, payout)).toContainText('€1,250.50');
-  await expect(rowOf(page, payout)).toContainText('payouts');
+  await expect(rowOf(page, payout)).toContainText('Payouts');
   await expect(rowOf(page, hold)).toContainText('KWD 1.250');
+  await expect(rowOf(page, hold)).toContainText('Captures');
   await expect(rowOf(page, unknown)).toHaveClass(/failed/);
   await expect(rowOf(page, unknown).locator('.fail-reason')).not.toBeEmpty();
   await expect(page.getByText('2 found, 1 not found or failed')).toBeVisible();

@@ -1,10 +1,12 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { formatMoney } from '../../../shared/money';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { lookupAvailable } from '../api/lookup';
 import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
 import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
 import { useShallow } from 'zustand/react/shallow';
+
+/** The queue an item joined, named as the navigation names it. */
+const QUEUE_NAMES: Record<string, string> = { payouts: 'Payouts', deposits: 'Captures', terminal: 'Virtual terminal' };
 
 const safeMoney = (amountMinor: number, currency: string) => {
   try {
@@ -19,7 +21,6 @@ export function LookupScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const { running, progress, rows, error, source } = useLookup();
   const counts = useLookup(useShallow(selectCounts));
-  const available = lookupAvailable();
   const pastedCount = idsFromText(text).length;
 
   const importCsv = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -33,19 +34,14 @@ export function LookupScreen() {
   return (
     <>
       <ScreenHeader title="Lookup" />
-      {!available && (
-        <p className="form-error" role="alert">
-          This build of the desk has no lookup command yet, so nothing can be looked up here.
-        </p>
-      )}
       <section className="panel lookup-input">
         <label htmlFor="lookup-ids">Transaction ids (tid) or order ids — one per line, or separated by commas</label>
         <textarea id="lookup-ids" rows={5} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} placeholder={'123456\n123457\norder_1001'} />
         <div className="form-actions">
-          <button type="button" className="primary" disabled={running || !available} onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}>
+          <button type="button" className="primary" disabled={running} onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}>
             Look up {pastedCount > 0 ? `${pastedCount} id${pastedCount === 1 ? '' : 's'}` : ''}
           </button>
-          <button type="button" disabled={running || !available} onClick={() => fileInput.current?.click()}>
+          <button type="button" disabled={running} onClick={() => fileInput.current?.click()}>
             Import CSV…
           </button>
           <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" aria-label="CSV file of ids" onChange={(e) => void importCsv(e)} />
@@ -94,7 +90,7 @@ export function LookupScreen() {
                       <span className={`status status-${r.status}`}>{r.status}</span>
                     </td>
                     <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
-                    <td>{r.queue ?? <span className="muted">not queued</span>}</td>
+                    <td>{r.queue ? (QUEUE_NAMES[r.queue] ?? r.queue) : <span className="muted">not queued</span>}</td>
                   </tr>
                 ) : (
                   <tr key={r.id} className="failed">
