@@ -71,8 +71,10 @@ type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Ca
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 export type Domain = DomainOf<Channel>;
 
-type Method<C extends Channel> =
-  keyof InputOf<C> extends never ? () => Promise<Result<ResultOf<C>>> : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
+// A channel whose input is an empty object may be called with no argument.
+type Method<C extends Channel> = Record<string, never> extends InputOf<C>
+  ? (input?: InputOf<C>) => Promise<Result<ResultOf<C>>>
+  : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
 
 export type DeskApi = {
   [D in Domain]: { [C in Channel as C extends `${D}:${infer M}` ? CamelCase<M> : never]: Method<C> };
