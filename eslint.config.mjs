@@ -32,5 +32,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', rendererBan] },
   },
-  { files: ['src/server/**/*-cli.ts', 'bench/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['src/server/**/*-cli.ts', 'bench/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
 );

@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   globalSetup: './test/e2e/support/global-setup.ts',
   outputDir: 'test-results/artifacts',
-  reporter: [['list']],
+  // The JSON report feeds the one-line summary that .ci/run prints.
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   // 2 cores: one worker for the browser, one for the desk core it talks to.
   workers: 1,
   timeout: 60_000,
