@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskError } from '../../src/shared/errors';
 import { emptyStore } from '../support/store-backends';
-import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
+import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
 
 // The engine against the real simulator over HTTP and a real PGlite store.
 let rig: PayoutRig;
@@ -14,14 +14,6 @@ beforeEach(async () => {
   await emptyStore(rig.store);
 });
 
-const refusal = async (p: Promise<unknown>): Promise<DeskError> => {
-  try {
-    await p;
-  } catch (err) {
-    return err as DeskError;
-  }
-  throw new Error('expected a refusal');
-};
 const gatewayOf = async (tid: number) => (await rig.engine.gateways(tid)).find((g) => g.isDefault)!.id;
 const auditFor = async (tid: number) => (await rig.engine.detail(tid)).audit;
 

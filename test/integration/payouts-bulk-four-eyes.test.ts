@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DeskError } from '../../src/shared/errors';
 import { addOperator } from '../../src/core/operators/operator-registry';
 import { emptyStore } from '../support/store-backends';
-import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
+import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
 
 let rig: PayoutRig;
 beforeAll(async () => {
@@ -15,14 +14,6 @@ beforeEach(async () => {
   await emptyStore(rig.store);
 });
 
-const refusal = async (p: Promise<unknown>): Promise<DeskError> => {
-  try {
-    await p;
-  } catch (err) {
-    return err as DeskError;
-  }
-  throw new Error('expected a refusal');
-};
 // EUR's default four-eyes threshold is €5,000.00.
 const BIG = 600_000;
 

@@ -1,4 +1,5 @@
 /** A real payout engine for tests and the benchmark: the simulator over HTTP and a PGlite store, no mocks. */
+import type { DeskError } from '../../src/shared/errors';
 import { createMemoryLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
@@ -51,4 +52,14 @@ export async function startPayoutRig(opts: { operator?: string; timeoutMs?: numb
       await store.close();
     },
   };
+}
+
+/** The DeskError a refused engine call threw; fails the test when the call went through. */
+export async function refusal(p: Promise<unknown>): Promise<DeskError> {
+  try {
+    await p;
+  } catch (err) {
+    return err as DeskError;
+  }
+  throw new Error('expected a refusal');
 }
