@@ -84,7 +84,15 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Live EUR”' })).toBeVisible();
 
-  // Switch through the palette, as an operator would.
+  // Start from the embedded sandbox's queue (an earlier test may have left another profile active).
+  await desk().core.handlers['profiles:activate']({ id: 'embedded-sandbox' }, { transport: 'test' });
+  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  const queueRows = page.locator('tr.queue-row');
+  await expect(queueRows.first()).toBeVisible({ timeout: 30_000 });
+
+  // Switch through the palette, as an operator would, with the sandbox's queue on screen.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('switch live');
   await page.keyboard.press('Enter');
@@ -95,8 +103,10 @@ test('the live environment paints the frame red, and switching back clears it', 
   const red = 'rgb(200, 16, 46)';
   expect(await page.locator('.frame').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
   expect(await page.getByTestId('status-environment').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(red);
-  await page.keyboard.press('g');
-  await page.keyboard.press('p');
+  // The live profile has its own work store: not one sandbox request may be offered for approval under LIVE.
+  await expect(page.getByRole('heading', { name: 'No withdrawal requests are waiting' })).toBeVisible();
+  await expect(queueRows).toHaveCount(0);
+  await expect(page.locator('.queue-count')).toHaveText('0 waiting');
   await page.screenshot({ path: screenshotPath('06-live-environment') });
 
   await page.keyboard.press('Control+k');
@@ -104,6 +114,8 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
   await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
+  // Back on the sandbox, its own queue returns.
+  await expect(queueRows.first()).toBeVisible();
 });
 
 test('deleting a profile asks first; Esc cancels, confirming removes it', async ({ page }) => {

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
-import { createPayoutEngine } from '../payouts/payout-engine';
-import { createActivePraxis } from './active-praxis';
+import { createPraxisSessions } from './praxis-sessions';
+import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
 import { createLookupHandler } from '../lookup/lookup-handler';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
@@ -11,9 +11,10 @@ import { createCredentialService } from '../credentials/credential-service';
 import { DeskError } from '../../shared/errors';
 import { createIntake, NOTIFICATION_PATH } from '../intake/intake-server';
 import type { IntakeMerchant } from '../intake/process-notification';
+import { profileStoreLocation } from '../store/profile-store-location';
 import { createPraxisClient } from '../praxis/client';
 import { startSimulator } from '../sandbox/simulator';
-import { defaultStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
+import { describeStoreLocation, type StoreLocation } from '../store/work-store';
 import { baseUrlOf } from '../profiles/base-url';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
@@ -23,8 +24,8 @@ import { APP_VERSION } from './version';
 export interface DeskCoreExtras {
   /** Replaces the real get-gateway-options call (the default uses the Praxis client). */
   probe?: GatewayOptionsProbe;
-  /** Where the work store lives (default: PGlite in `<dataDir>/store`); false = no store and no intake. */
-  store?: StoreLocation | false;
+  /** Where each profile's work store lives (default: `profileStoreLocation`); false = no store and no intake. */
+  store?: ((profileId: string) => StoreLocation) | false;
 }
 
 /**
@@ -41,9 +42,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const credentials = createCredentialService(secretStore, log);
   await credentials.registerExisting(profiles.state().profiles);
 
-  let store: WorkStore | null = null;
   let intakeUrl: string | null = null;
-  let simulatorUrl: string | null = null;
+  let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) {
       try {
@@ -53,45 +53,58 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       }
     }
   };
-  try {
-    // ---- work store: PGlite in <dataDir>/store (one desk) or a PostgreSQL server (a team) ----
-    const storeLocation = opts.store === undefined ? defaultStoreLocation(dataDir) : opts.store;
-    if (storeLocation) {
-      const opened = await openStore(storeLocation);
-      store = opened;
-      closers.push(() => opened.close());
-      closers.push(await opened.onChange((change) => bus.emit('event:queue-changed', change)));
-    }
+  const simulatorUrl = () => simulator?.url ?? null;
+  const praxisFor = createPraxisSessions({ profiles, credentials, simulatorUrl, log });
 
-    // ---- intake: receives Praxis notifications on loopback, verified with the active profile's secret ----
-    if (store) {
-      const merchant: IntakeMerchant = {
-        get merchantId() {
-          return profiles.active()?.merchantId ?? '';
+  // ---- work store: one per profile (work, journal, audit and settings belong to one merchant in one environment) ----
+  const locationFor = opts.store === false ? null : (opts.store ?? ((profileId: string) => profileStoreLocation(dataDir, profileId)));
+  const workspaces = locationFor
+    ? createWorkspaceSwitcher({
+        locationFor, praxisFor, log,
+        onQueueChange: (change) => bus.emit('event:queue-changed', change),
+        onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
+        onOpened: (ws) => {
+          // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
+          if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
+            void simulator.replayNotifications().catch((err: unknown) => log.warn('sandbox replay failed', { error: String(err) }));
+          }
         },
-        get applicationKey() {
-          return profiles.active()?.applicationKey ?? '';
-        },
-        secret: async () => {
-          const active = profiles.active();
-          const secret = active ? await credentials.secretFor(active) : null;
-          if (!secret) throw new DeskError('NO_CREDENTIALS', 'The active profile has no merchant secret, so notifications cannot be verified.');
-          return secret;
-        },
-      };
-      const intake = createIntake({ store, merchant, logger: log });
+      })
+    : null;
+  try {
+    if (workspaces) {
+      closers.push(() => workspaces.close());
+      // ---- intake: one loopback port; each message is verified and stored with the active profile's merchant and store ----
+      const intake = createIntake({
+        logger: log,
+        withTarget: (fn) =>
+          workspaces.use(({ profile, store }) => {
+            const merchant: IntakeMerchant = {
+              merchantId: profile.merchantId,
+              applicationKey: profile.applicationKey,
+              secret: async () => {
+                const secret = await credentials.secretFor(profiles.get(profile.id));
+                if (!secret) throw new DeskError('NO_CREDENTIALS', 'The active profile has no merchant secret, so notifications cannot be verified.');
+                return secret;
+              },
+            };
+            return fn({ store, merchant });
+          }),
+      });
       intakeUrl = (await intake.listen({ port: 0 })) + NOTIFICATION_PATH;
       closers.push(() => intake.close());
     }
 
     // ---- embedded sandbox: the simulator on a free loopback port, notifying our intake ----
     if (opts.embeddedSandbox !== false) {
-      const simulator = await startSimulator({ port: 0, seed: true, notificationUrl: intakeUrl, logger: log });
-      simulatorUrl = simulator.url;
-      closers.push(() => simulator.stop());
-      // Fill the queues from the sandbox's book; the intake drops what it already has.
-      if (intakeUrl) void simulator.replayNotifications().catch((err: unknown) => log.warn('sandbox replay failed', { error: String(err) }));
+      const started = await startSimulator({ port: 0, seed: true, notificationUrl: intakeUrl, logger: log });
+      simulator = started;
+      closers.push(() => started.stop());
     }
+
+    // The active profile's store; opening the sandbox's fills its queues from the simulator's book.
+    // A store that cannot open does not stop the desk: its commands say why, and another profile can be picked.
+    await workspaces?.switchTo(profiles.active());
   } catch (err) {
     // A half-started desk must not keep ports or the store open.
     await closeAll();
@@ -106,7 +119,12 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     });
 
   let connection: ConnectionState = 'unknown';
-  profiles.onChange((state) => bus.emit('event:profiles-changed', state));
+  // The store follows the active profile; windows hear of the change once the new store is open, so their reload lands on it.
+  let announced: Promise<void> = Promise.resolve();
+  profiles.onChange((state) => {
+    const switched = workspaces?.switchTo(state.profiles.find((p) => p.id === state.activeProfileId) ?? null) ?? Promise.resolve();
+    announced = announced.then(() => switched).then(() => bus.emit('event:profiles-changed', state));
+  });
 
   const info = async (): Promise<AppInfo> => {
     const active = profiles.active();
@@ -114,8 +132,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       version: APP_VERSION,
       host,
       environment: active?.environment ?? null,
-      baseUrl: active ? baseUrlOf(active, simulatorUrl) : null,
-      simulatorUrl,
+      baseUrl: active ? baseUrlOf(active, simulatorUrl()) : null,
+      simulatorUrl: simulatorUrl(),
       intakeUrl,
       keychainAvailable: secretStore.kind === 'keychain',
       connection,
@@ -125,7 +143,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
 
   const runConnectionTest = async (profileId: string): Promise<ConnectionTestResult> => {
     const profile = profiles.get(profileId);
-    const baseUrl = baseUrlOf(profile, simulatorUrl);
+    const baseUrl = baseUrlOf(profile, simulatorUrl());
     let result: ConnectionTestResult;
     const secret = await credentials.secretFor(profile);
     if (!baseUrl) {
@@ -151,23 +169,44 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     testedProfileId = state.activeProfileId;
   });
 
-  // ---- payout queue: engine over the store and the active profile's Praxis client; unresolved actions are looked up at start ----
-  const activePraxis = createActivePraxis({ profiles, credentials, simulatorUrl: () => simulatorUrl, log });
-  const payouts = store ? createPayoutEngine({ store, log, praxis: activePraxis, onBulkProgress: (p) => bus.emit('event:bulk-progress', p) }) : null;
-  if (payouts) void payouts.recoverUnresolved().catch((err: unknown) => log.warn('payout reconciliation at start failed', { error: String(err) }));
-
+  // Store-bound commands run on the active profile's workspace, which a switch waits for.
+  const onWorkspace = <T>(fn: (ws: ProfileWorkspace) => Promise<T>): Promise<T> => {
+    if (!workspaces) throw new DeskError('STORE', 'This desk runs without a work store, so there is nothing to work on. Start it with a store (the default).');
+    return workspaces.use(fn);
+  };
+  const shell = createShellHandlers({
+    profiles, credentials, info, testConnection: runConnectionTest,
+    onProfileRemoved: async (profileId) => {
+      // A removed profile's work, journal and audit may still be needed: the folder stays, and the log says where.
+      if (!locationFor) return;
+      let store: string;
+      try {
+        store = describeStoreLocation(locationFor(profileId));
+      } catch (err) {
+        store = err instanceof Error ? err.message : String(err);
+      }
+      log.info('profile removed; its work store is kept, not deleted', { profileId, store });
+    },
+  });
   const handlers: CommandHandlers = {
-    ...createShellHandlers({ profiles, credentials, info, testConnection: runConnectionTest }),
-    ...createPayoutHandlers(payouts && store ? { engine: payouts, store } : null),
-    // Lookup by id: find-transaction / find-order through the active profile; found items join their queues.
-    'lookup:run': createLookupHandler({
-      client: async () => (await activePraxis()).client,
-      store: () => {
-        if (!store) throw new DeskError('STORE', 'This desk runs without a work store, so looked-up items have nowhere to go. Start it with a store (the default).');
-        return store;
-      },
-      emitProgress: (p) => bus.emit('event:lookup-progress', p),
-    }),
+    ...shell,
+    // Activation (or removing the active profile) answers once the new profile's store is open.
+    'profiles:activate': async (input, ctx) => {
+      const state = await shell['profiles:activate'](input, ctx);
+      await announced;
+      return state;
+    },
+    'profiles:remove': async (input, ctx) => {
+      const state = await shell['profiles:remove'](input, ctx);
+      await announced;
+      return state;
+    },
+    ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
+    // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
+    'lookup:run': (input) =>
+      onWorkspace((ws) =>
+        createLookupHandler({ client: async () => (await ws.praxis()).client, store: () => ws.store, emitProgress: (p) => bus.emit('event:lookup-progress', p) })(input),
+      ),
   };
 
   let closed = false;

@@ -8,31 +8,32 @@ import type { CommandHandlers } from './dispatch';
 
 type PayoutChannel = Extract<keyof CommandHandlers, `payouts:${string}` | `payout-settings:${string}` | `views:${string}` | `operators:${string}`>;
 
+/** The active profile's store and payout engine, held for the length of one command (a profile switch waits for it). */
+export type WithPayoutWorkspace = <T>(fn: (ws: { payouts: PayoutEngine; store: WorkStore }) => Promise<T>) => Promise<T>;
+
 /** The command table for the payout queue, its settings, saved views and four-eyes operators: each line delegates. */
-export function createPayoutHandlers(deps: { engine: PayoutEngine; store: WorkStore } | null): Pick<CommandHandlers, PayoutChannel> {
-  const need = () => {
-    if (!deps) throw new DeskError('STORE', 'This desk runs without a work store, so there is no payout queue. Start it with a store (the default) to work payouts.');
-    return deps;
+export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null): Pick<CommandHandlers, PayoutChannel> {
+  const on: WithPayoutWorkspace = (fn) => {
+    if (!withWorkspace) throw new DeskError('STORE', 'This desk runs without a work store, so there is no payout queue. Start it with a store (the default) to work payouts.');
+    return withWorkspace(fn);
   };
-  const engine = () => need().engine;
-  const store = () => need().store;
   return {
-    'payouts:list': () => engine().list(),
-    'payouts:rows': ({ tids }) => engine().rows(tids),
-    'payouts:detail': ({ tid }) => engine().detail(tid),
-    'payouts:gateways': ({ tid }) => engine().gateways(tid),
-    'payouts:approve': (input) => engine().approve(input),
-    'payouts:reject': (input) => engine().reject(input),
-    'payouts:split': (input) => engine().split(input),
-    'payouts:bulk': (input) => engine().bulk(input),
-    'payouts:reconcile': ({ tid }) => engine().reconcile(tid),
-    'payout-settings:get': () => loadPayoutSettings(store()),
-    'payout-settings:save': (input) => savePayoutSettings(store(), input),
-    'views:list': () => listViews(store()),
-    'views:save': (input) => saveView(store(), input),
-    'views:remove': ({ id }) => removeView(store(), id),
-    'operators:list': () => listOperators(store()),
-    'operators:add': ({ name, pin }) => addOperator(store(), name, pin),
-    'operators:remove': ({ name }) => removeOperator(store(), name),
+    'payouts:list': () => on(({ payouts }) => payouts.list()),
+    'payouts:rows': ({ tids }) => on(({ payouts }) => payouts.rows(tids)),
+    'payouts:detail': ({ tid }) => on(({ payouts }) => payouts.detail(tid)),
+    'payouts:gateways': ({ tid }) => on(({ payouts }) => payouts.gateways(tid)),
+    'payouts:approve': (input) => on(({ payouts }) => payouts.approve(input)),
+    'payouts:reject': (input) => on(({ payouts }) => payouts.reject(input)),
+    'payouts:split': (input) => on(({ payouts }) => payouts.split(input)),
+    'payouts:bulk': (input) => on(({ payouts }) => payouts.bulk(input)),
+    'payouts:reconcile': ({ tid }) => on(({ payouts }) => payouts.reconcile(tid)),
+    'payout-settings:get': () => on(({ store }) => loadPayoutSettings(store)),
+    'payout-settings:save': (input) => on(({ store }) => savePayoutSettings(store, input)),
+    'views:list': () => on(({ store }) => listViews(store)),
+    'views:save': (input) => on(({ store }) => saveView(store, input)),
+    'views:remove': ({ id }) => on(({ store }) => removeView(store, id)),
+    'operators:list': () => on(({ store }) => listOperators(store)),
+    'operators:add': ({ name, pin }) => on(({ store }) => addOperator(store, name, pin)),
+    'operators:remove': ({ name }) => on(({ store }) => removeOperator(store, name)),
   };
 }

@@ -21,6 +21,8 @@ export interface PayoutEngineDeps {
   /** The active profile's client and operator; throws a DeskError (e.g. NO_CREDENTIALS) when it cannot act. */
   praxis(): Promise<PraxisSession>;
   onBulkProgress?(progress: DeskEvents['event:bulk-progress']): void;
+  /** True once the desk is switching away from this store's profile: a bulk action starts no further items. */
+  stopRequested?(): boolean;
 }
 
 const PAYOUT_ACTIONS = new Set(['payouts:approve', 'payouts:reject', 'payouts:split']);
@@ -119,6 +121,9 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         settings.bulkConcurrency,
         async (tid): Promise<ActionOutcome> => {
           try {
+            if (deps.stopRequested?.()) {
+              throw new DeskError('STORE', `Request ${tid} was not sent: the desk switched to another profile during the bulk ${input.action}. Nothing was sent for it.`);
+            }
             if (input.action === 'reject') return await reject(actionDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
             const row = rows.get(tid);
             if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;

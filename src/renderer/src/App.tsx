@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Frame } from './components/Frame';
+import { followActiveProfileForPayouts } from './stores/payouts-profile-follow';
 import { sessionActions, useSession } from './stores/session';
 
 export function App() {
@@ -8,8 +9,12 @@ export function App() {
 
   useEffect(() => {
     const stop = sessionActions.follow();
+    const stopPayouts = followActiveProfileForPayouts();
     void sessionActions.load();
-    return stop;
+    return () => {
+      stop();
+      stopPayouts();
+    };
   }, []);
 
   if (!loaded && error) {

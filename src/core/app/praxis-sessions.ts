@@ -10,14 +10,15 @@ import type { ProfileService } from '../profiles/profile-service';
 const ACTION_TIMEOUT_MS = 20_000;
 
 /**
- * The active profile's Praxis client and operator, for the queue engines. One client per profile target; the
- * secret is read from the keychain at each call, so a replaced secret applies at once and is never cached here.
+ * One profile's Praxis client and operator, for the queue engines built on that profile's store: work in a store
+ * is only ever sent with the credentials of the profile it belongs to, even while the desk switches profile.
+ * One client per profile target; the secret is read from the keychain at each call, so a replaced secret applies
+ * at once and is never cached here.
  */
-export function createActivePraxis(deps: { profiles: ProfileService; credentials: CredentialService; simulatorUrl: () => string | null; log: Logger }): () => Promise<PraxisSession> {
+export function createPraxisSessions(deps: { profiles: ProfileService; credentials: CredentialService; simulatorUrl: () => string | null; log: Logger }): (profileId: string) => Promise<PraxisSession> {
   const clients = new Map<string, PraxisClient>();
-  return async () => {
-    const profile = deps.profiles.active();
-    if (!profile) throw new DeskError('VALIDATION', 'No profile is active. Pick or create one in Settings › Profiles.');
+  return async (profileId) => {
+    const profile = deps.profiles.get(profileId);
     const baseUrl = baseUrlOf(profile, deps.simulatorUrl());
     if (!baseUrl) throw new DeskError('NETWORK', 'The embedded sandbox is not running in this desk, so there is nothing to send to. Restart the desk or pick another profile.');
     if (!(await deps.credentials.secretFor(profile))) {

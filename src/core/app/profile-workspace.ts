@@ -1,0 +1,180 @@
+import type { Profile } from '../../shared/domain';
+import { DeskError } from '../../shared/errors';
+import type { Logger } from '../log';
+import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '../payouts/payout-engine';
+import type { PraxisSession } from '../payouts/praxis-session';
+import type { StoreChange } from '../store/changes';
+import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
+
+/** Everything that works on one profile's work store: the store, its payout engine and that profile's Praxis session. */
+export interface ProfileWorkspace {
+  /** The profile as it was when its store opened (its id is what binds the store; the name is for messages). */
+  profile: Profile;
+  store: WorkStore;
+  payouts: PayoutEngine;
+  praxis(): Promise<PraxisSession>;
+}
+
+export interface WorkspaceDeps {
+  locationFor(profileId: string): StoreLocation;
+  praxisFor(profileId: string): Promise<PraxisSession>;
+  log: Logger;
+  onQueueChange(change: StoreChange): void;
+  onBulkProgress?: PayoutEngineDeps['onBulkProgress'];
+  /** Called once a workspace is open (the embedded sandbox replays its notifications into it). */
+  onOpened?(ws: ProfileWorkspace): void;
+  /** How long a switch waits for commands still running on the old store before it closes it anyway. */
+  drainTimeoutMs?: number;
+}
+
+/** The active profile's workspace, switched when the active profile changes. */
+export interface WorkspaceSwitcher {
+  /** Runs `fn` on the active profile's workspace; a switch waits for it. Refuses with STORE while switching. */
+  use<T>(fn: (ws: ProfileWorkspace) => Promise<T>): Promise<T>;
+  /** Closes the current workspace once its commands finished and opens the profile's; resolves when settled. */
+  switchTo(profile: Profile | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface OpenWorkspace {
+  ws: ProfileWorkspace;
+  /** Commands running on this store right now. */
+  running: number;
+  /** Set when a switch began: bulk actions stop starting new items. */
+  stopping: boolean;
+  idle: Array<() => void>;
+  unsubscribe: () => Promise<void>;
+}
+
+// An action times out after 20 s and is then looked up (another 20 s at most): wait for that, with room to spare.
+const DEFAULT_DRAIN_TIMEOUT_MS = 90_000;
+
+export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher {
+  const { log } = deps;
+  let current: OpenWorkspace | null = null;
+  let desired: Profile | null = null;
+  let switching: { name: string | null } | null = null;
+  let failure: { profile: Profile; reason: string } | null = null;
+  let closed = false;
+  let chain: Promise<void> = Promise.resolve();
+
+  const leave = (open: OpenWorkspace) => {
+    open.running--;
+    if (open.running === 0) for (const wake of open.idle.splice(0)) wake();
+  };
+  const run = async <T>(open: OpenWorkspace, fn: (ws: ProfileWorkspace) => Promise<T>): Promise<T> => {
+    open.running++;
+    try {
+      return await fn(open.ws);
+    } finally {
+      leave(open);
+    }
+  };
+
+  function accepting(): OpenWorkspace {
+    if (closed) throw new DeskError('STORE', 'The desk is shutting down; its work store is closed.');
+    if (switching) {
+      const to = switching.name ? `switching to profile "${switching.name}"` : 'closing the previous profile\'s work store';
+      throw new DeskError('STORE', `The desk is ${to}; try again in a moment. Nothing was done.`);
+    }
+    if (current) return current;
+    if (failure) {
+      throw new DeskError('STORE', `The work store of profile "${failure.profile.name}" could not be opened: ${failure.reason} Activate the profile again in Settings › Profiles to retry.`);
+    }
+    throw new DeskError('STORE', 'No profile is active, so there is no work store. Pick a profile in Settings › Profiles.');
+  }
+
+  async function open(profile: Profile): Promise<OpenWorkspace> {
+    const location = deps.locationFor(profile.id);
+    const store = await openStore(location);
+    let unsubscribe: () => Promise<void>;
+    try {
+      unsubscribe = await store.onChange(deps.onQueueChange);
+    } catch (err) {
+      await store.close().catch(() => undefined);
+      throw err;
+    }
+    const praxis = () => deps.praxisFor(profile.id);
+    const opened: OpenWorkspace = { ws: null as unknown as ProfileWorkspace, running: 0, stopping: false, idle: [], unsubscribe };
+    const payouts = createPayoutEngine({ store, log, praxis, onBulkProgress: deps.onBulkProgress, stopRequested: () => opened.stopping });
+    opened.ws = { profile, store, payouts, praxis };
+    log.info('work store opened for the active profile', { profileId: profile.id, store: describeStoreLocation(location) });
+    // Actions left `sending` or `unknown` (a crash, or a switch that could not wait) are looked up before anyone acts again.
+    void run(opened, () => payouts.recoverUnresolved()).catch((err: unknown) => log.warn('payout reconciliation at start failed', { profileId: profile.id, error: String(err) }));
+    deps.onOpened?.(opened.ws);
+    return opened;
+  }
+
+  async function retire(open: OpenWorkspace): Promise<void> {
+    open.stopping = true;
+    const { profile } = open.ws;
+    if (open.running > 0) {
+      const timeoutMs = deps.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        new Promise<boolean>((resolve) => open.idle.push(() => resolve(true))),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (!drained) {
+        log.warn('closing a work store with commands still running; an action left `sending` is reconciled when its profile opens again', { profileId: profile.id, running: open.running, waitedMs: timeoutMs });
+      }
+    }
+    await open.unsubscribe().catch(() => undefined);
+    await open.ws.store.close();
+    log.info('work store closed', { profileId: profile.id });
+  }
+
+  /** Moves from whatever is open to what is wanted now; queued steps after a quick A→B→C find nothing left to do. */
+  async function step(): Promise<void> {
+    const want = desired;
+    // Switched away and straight back before the close began: the store stays, and so does its bulk work.
+    if (current && current.ws.profile.id === want?.id) current.stopping = false;
+    if (current && current.ws.profile.id !== want?.id) {
+      const leaving = current;
+      try {
+        await retire(leaving);
+      } catch (err) {
+        log.error('work store did not close cleanly', { profileId: leaving.ws.profile.id, error: String(err) });
+      }
+      current = null;
+    }
+    if (want && !current && !closed) {
+      try {
+        current = await open(want);
+        failure = null;
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        failure = { profile: want, reason };
+        log.error('work store could not be opened for the active profile', { profileId: want.id, error: reason });
+      }
+    }
+    if (desired === want) switching = null;
+  }
+
+  return {
+    use: (fn) => run(accepting(), fn),
+
+    switchTo(profile) {
+      if (closed) return chain;
+      desired = profile;
+      if (!switching && current && current.ws.profile.id === profile?.id) {
+        current.ws.profile = profile;
+        return chain;
+      }
+      if (!switching && !current && !profile) return chain;
+      switching = { name: profile?.name ?? null };
+      if (current && current.ws.profile.id !== profile?.id) current.stopping = true;
+      chain = chain.then(step);
+      return chain;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      desired = null;
+      chain = chain.then(step);
+      await chain;
+    },
+  };
+}
