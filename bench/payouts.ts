@@ -2,7 +2,8 @@
  * npm run bench:payouts — bulk-approve 1,000 withdrawal requests through the payout engine against the simulator
  * with 40 ms added latency at concurrency 8, next to the ideal (1,000 × 40 ms / 8) and the same number of bare
  * signed calls measured in the same run; the payouts the simulator really made (must be 1,000, else exit 1);
- * the process RSS; and payouts:list over 100,000 requests. Env: BENCH_N (1000), BENCH_LATENCY_MS (40).
+ * the process RSS; and payouts:list over 100,000 requests: the old per-row path next to the JSON path and its first
+ * page, on PGlite and on a PostgreSQL server started here (skipped with a message where none is installed). Env: BENCH_N (1000), BENCH_LATENCY_MS (40).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,11 +16,11 @@ import { loadPayoutSettings } from '../src/core/payouts/payout-settings';
 import { createPraxisClient } from '../src/core/praxis';
 import { startSimulator } from '../src/core/sandbox';
 import { openStore } from '../src/core/store/work-store';
-import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
+import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
+import { QUEUE_ROWS, queueListFigures, type QueueListFigures } from './support/queue-list-figures';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
-const QUEUE_ROWS = 100_000;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
@@ -66,19 +67,22 @@ async function main(): Promise<number> {
     const rssAfterBulk = mb();
     await store.close();
 
-    // payouts:list at 100,000 rows, on a store of its own.
+    // payouts:list at 100,000 rows, old path and new side by side, on a PGlite store and a PostgreSQL server of their own.
+    const lists: QueueListFigures[] = [];
     const big = await openStore({ kind: 'memory' });
-    await fillSyntheticQueue(big, { requests: QUEUE_ROWS, customers: 20_000 });
-    const bigEngine = createPayoutEngine({ store: big, log, praxis: () => Promise.reject(new Error('not needed')) });
-    const listMs: number[] = [];
-    let listed = 0;
-    for (let i = 0; i < 3; i++) {
-      t0 = performance.now();
-      listed = (await bigEngine.list()).rows.length;
-      listMs.push(ms(t0));
-    }
-    const rssAfterList = mb();
+    lists.push(await queueListFigures('PGlite', big));
     await big.close();
+    const pgSkip = postgresUnavailableReason();
+    if (!pgSkip) {
+      const server = await startPostgres();
+      const team = await openStore({ kind: 'postgres', url: await server.createDatabase('bench_payouts') });
+      try {
+        lists.push(await queueListFigures('PostgreSQL', team));
+      } finally {
+        await team.close();
+        await server.stop();
+      }
+    }
 
     console.log('');
     console.log(`bulk approve of ${N} at concurrency ${concurrency}, ${LATENCY_MS} ms added latency per Praxis call`);
@@ -89,8 +93,11 @@ async function main(): Promise<number> {
     ]);
     console.log(`succeeded ${bulk.results.length - bulk.failedCount}, failed ${bulk.failedCount}; totals ${bulk.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`);
     console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
-    console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store), ${rssAfterList} MB after the 100k queue`);
-    console.log(`payouts:list over ${listed} rows: ${listMs.join(' / ')} ms (3 runs)`);
+    console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
+    console.log('');
+    console.log(`payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`);
+    console.table(lists);
+    if (pgSkip) console.log(pgSkip);
     if (payoutsMade !== N) {
       console.error(`FAIL: the simulator made ${payoutsMade} payouts for ${N} approvals`);
       return 1;

@@ -29,6 +29,17 @@ export interface PayoutRow {
   needsSecondApproval: boolean;
 }
 
+/** The rows the Payouts screen asks for first, oldest first as the queue's default sort shows them; the rest follows. */
+export const FIRST_PAGE_ROWS = 500;
+
+/** An answer of payouts:list: the whole queue, or one page of it in the default order (oldest first). */
+export interface PayoutPage {
+  rows: PayoutRow[];
+  asOf: string;
+  /** The tid to ask for the rest `after`; null when these rows reach the end of the queue. */
+  next: number | null;
+}
+
 export interface JournalEntryView {
   id: number;
   action: string;

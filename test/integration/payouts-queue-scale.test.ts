@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
+import { DEFAULT_RISK_SETTINGS } from '../../src/core/payouts/risk';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
+import { queueRowsPerRow } from '../support/queue-rows-per-row';
 import { fillSyntheticQueue, SYNTHETIC_BASE_TID } from '../support/synthetic-payouts';
 
 // The queue query over 100,000 requests in a real PGlite store; no Praxis call is needed to read the queue.
@@ -44,7 +46,20 @@ describe('payouts:list at 100,000 rows', () => {
       const detail = await engine.detail(SYNTHETIC_BASE_TID + i);
       expect(detail.risk.map((f) => f.code), `request ${i}`).toEqual(byTid.get(i)!.flags);
     }
+
+    // PostgreSQL builds the rows and decides the flags now; the per-row path they replaced must agree on every row.
+    expect(rows).toEqual(await queueRowsPerRow(store.db, DEFAULT_RISK_SETTINGS));
   }, 120_000);
+
+  it('gives the first 500 rows on their own and the rest after them, together the whole queue', async () => {
+    const whole = (await engine.list()).rows;
+    const first = await engine.list({ limit: 500 });
+    expect(first.rows).toEqual(whole.slice(0, 500));
+    expect(first.next).toBe(whole[499]!.tid);
+    const rest = await engine.list({ after: first.next! });
+    expect(rest.next).toBeNull();
+    expect(rest.rows).toEqual(whole.slice(500));
+  }, 60_000);
 
   it('payouts:rows answers the changed tids only, whatever their status now', async () => {
     await store.db.query(`UPDATE transactions SET status = 'cancelled', status_rank = 4 WHERE tid = $1`, [SYNTHETIC_BASE_TID + 5]);

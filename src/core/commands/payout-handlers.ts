@@ -18,7 +18,7 @@ export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null):
     return withWorkspace(fn);
   };
   return {
-    'payouts:list': () => on(({ payouts }) => payouts.list()),
+    'payouts:list': (page) => on(({ payouts }) => payouts.list(page)),
     'payouts:rows': ({ tids }) => on(({ payouts }) => payouts.rows(tids)),
     'payouts:detail': ({ tid }) => on(({ payouts }) => payouts.detail(tid)),
     'payouts:gateways': ({ tid }) => on(({ payouts }) => payouts.gateways(tid)),

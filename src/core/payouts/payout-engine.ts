@@ -1,6 +1,6 @@
 import { DeskError, isDeskError } from '../../shared/errors';
 import type { DeskEvents } from '../../shared/ipc/contract';
-import type { ActionOutcome, BulkOutcome, GatewayOption, PayoutDetail, PayoutRow, PayoutSettings } from '../../shared/payouts';
+import type { ActionOutcome, BulkOutcome, GatewayOption, PayoutDetail, PayoutPage, PayoutRow, PayoutSettings } from '../../shared/payouts';
 import { mapBounded } from '../bounded';
 import type { Logger } from '../log';
 import type { WorkStore } from '../store/work-store';
@@ -11,7 +11,7 @@ import { approve, checkReason, reject, split, type ApproveInput, type RejectInpu
 import { payoutDetail } from './payout-detail';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
 import type { PraxisSession } from './praxis-session';
-import { queueRows, rowsByTid } from './queue-rows';
+import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
 import { ingestAnswer } from './request-state';
 import { needsSecondApproval } from './risk';
 
@@ -81,9 +81,11 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
   }
 
   return {
-    async list(): Promise<{ rows: PayoutRow[]; asOf: string }> {
+    async list(page: QueuePage = {}): Promise<PayoutPage> {
       const asOf = new Date().toISOString();
-      return { rows: await queueRows(store.db, await risk()), asOf };
+      const rows = await queueRows(store.db, await risk(), page);
+      const full = page.limit !== undefined && rows.length === page.limit;
+      return { rows, asOf, next: full ? rows.at(-1)!.tid : null };
     },
     rows: async (tids: number[]): Promise<PayoutRow[]> => rowsByTid(store.db, tids, await risk()),
     detail: async (tid: number): Promise<PayoutDetail> => payoutDetail(store, tid, await risk()),

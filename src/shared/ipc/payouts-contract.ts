@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionOutcome, BulkOutcome, GatewayOption, OperatorView, PayoutDetail, PayoutRow, PayoutSettings, SavedView } from '../payouts';
+import type { ActionOutcome, BulkOutcome, GatewayOption, OperatorView, PayoutDetail, PayoutPage, PayoutRow, PayoutSettings, SavedView } from '../payouts';
 
 import { channel } from './channel';
 
@@ -24,7 +24,8 @@ const PayoutSettingsInput = z
   .refine((s) => s.slaLateMinutes > s.slaWarnMinutes, { message: 'The late threshold must be after the warn threshold', path: ['slaLateMinutes'] });
 
 export const payoutsContract = {
-  'payouts:list': channel(z.object({}).strict()).returns<{ rows: PayoutRow[]; asOf: string }>(),
+  // No input: the whole queue. `limit` / `after` page it oldest first, so a screen can show the first rows at once.
+  'payouts:list': channel(z.object({ limit: z.number().int().min(1).max(100_000).optional(), after: Tid.optional() }).strict()).returns<PayoutPage>(),
   'payouts:rows': channel(z.object({ tids: z.array(Tid).max(10_000) }).strict()).returns<PayoutRow[]>(),
   'payouts:detail': channel(z.object({ tid: Tid }).strict()).returns<PayoutDetail>(),
   'payouts:gateways': channel(z.object({ tid: Tid }).strict()).returns<GatewayOption[]>(),

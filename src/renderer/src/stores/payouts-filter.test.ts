@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PayoutRow } from '../../../shared/payouts';
 import { DEFAULT_SORT, EMPTY_FILTER, filterRows, slaLevel, sortRows, ViewState } from './payouts-filter';
-import { mergeRows } from './payouts';
+import { appendPage, mergeRows } from './payouts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const SLA = { slaWarnMinutes: 30, slaLateMinutes: 120 };
@@ -80,5 +80,13 @@ describe('live merge of changed rows', () => {
     expect(rows.map((r) => r.tid)).toEqual([1, 3, 9]);
     expect(rows[1]!.journalState).toBe('unknown');
     expect(added).toBe(1);
+  });
+
+  it('adds the rest of the queue after its first page, keeping a row a live change already brought in', () => {
+    const firstPage = [row(1), row(2)];
+    const afterLiveChange = mergeRows(firstPage, [row(7, { journalState: 'sending' })], [7]).rows;
+    const rows = appendPage(afterLiveChange, [row(3), row(7), row(8)]);
+    expect(rows.map((r) => r.tid)).toEqual([1, 2, 7, 3, 8]);
+    expect(rows.find((r) => r.tid === 7)!.journalState).toBe('sending');
   });
 });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
-import type { PayoutDetail, PayoutRow } from '../../../shared/payouts';
+import { FIRST_PAGE_ROWS, type PayoutDetail, type PayoutRow } from '../../../shared/payouts';
 import { callPayouts, onPayoutsChanged } from '../api/payouts';
 import { DEFAULT_SORT, EMPTY_FILTER, type QueueFilter, type QueueSort } from './payouts-filter';
 
@@ -11,8 +11,11 @@ export const belongsInQueue = (row: PayoutRow): boolean => row.journalState !== 
 // ---- state ----
 export interface PayoutsState {
   rows: PayoutRow[];
+  /** The first page is on screen. */
   loaded: boolean;
   loading: boolean;
+  /** The first page is on screen and the rest of the queue is on its way. */
+  loadingRest: boolean;
   error: WireError | null;
   filter: QueueFilter;
   sort: QueueSort;
@@ -31,6 +34,7 @@ const initial: PayoutsState = {
   rows: [],
   loaded: false,
   loading: false,
+  loadingRest: false,
   error: null,
   filter: EMPTY_FILTER,
   sort: DEFAULT_SORT,
@@ -71,34 +75,64 @@ export function mergeRows(current: readonly PayoutRow[], changed: readonly Payou
   return { rows, added };
 }
 
+/** Adds the rest of the queue after its first page; a row a live change already brought in is kept, not doubled. */
+export function appendPage(current: readonly PayoutRow[], page: readonly PayoutRow[]): PayoutRow[] {
+  const have = new Set(current.map((r) => r.tid));
+  return [...current, ...page.filter((r) => !have.has(r.tid))];
+}
+
+// The latest load; an older one still on its way drops its answers.
+let loadGeneration = 0;
+// Tids changed live while the rest of the queue was on its way: read again once it has landed.
+let changedDuringLoad: Set<number> | null = null;
+
 // ---- actions ----
 export const payoutsActions = {
+  /** The first page at once, then the rest of the queue in a second call, so the screen never waits for 100,000 rows. */
   async load() {
+    const generation = ++loadGeneration;
+    const current = () => generation === loadGeneration;
     set({ loading: true, error: null });
+    const changed = new Set<number>();
+    changedDuringLoad = changed;
     try {
-      const res = await callPayouts('payouts:list', {});
-      if (!res.ok) return set({ error: res.error });
-      const tids = new Set(res.data.rows.map((r) => r.tid));
+      const first = await callPayouts('payouts:list', { limit: FIRST_PAGE_ROWS });
+      if (!current()) return;
+      if (!first.ok) return set({ error: first.error });
+      set({ rows: first.data.rows, loaded: true, loadingRest: first.data.next !== null });
+      if (first.data.next !== null) {
+        const rest = await callPayouts('payouts:list', { after: first.data.next });
+        if (!current()) return;
+        if (!rest.ok) return set({ error: rest.error });
+        set((s) => ({ rows: appendPage(s.rows, rest.data.rows), loadingRest: false }));
+      }
+      changedDuringLoad = null;
+      const tids = new Set(get().rows.map((r) => r.tid));
       set((s) => ({
-        rows: res.data.rows,
-        loaded: true,
         selected: new Set([...s.selected].filter((t) => tids.has(t))),
         cursorTid: s.cursorTid !== null && tids.has(s.cursorTid) ? s.cursorTid : null,
       }));
+      if (changed.size > 0) await payoutsActions.refreshRows([...changed]);
     } finally {
-      set({ loading: false });
+      if (current()) {
+        if (changedDuringLoad === changed) changedDuringLoad = null;
+        set({ loading: false, loadingRest: false });
+      }
     }
   },
 
   /** Fetches the current rows of the given requests and folds them into the queue. */
   async refreshRows(tids: number[]) {
     if (tids.length === 0) return;
+    for (const tid of tids) changedDuringLoad?.add(tid);
     const res = await callPayouts('payouts:rows', { tids: tids.slice(0, 10_000) });
     if (!res.ok) return set({ error: res.error });
     set((s) => {
       const { rows, added } = mergeRows(s.rows, res.data, tids);
       const kept = new Set(rows.map((r) => r.tid));
-      return { rows, arrivedLive: s.arrivedLive + added, selected: new Set([...s.selected].filter((t) => kept.has(t))) };
+      // While the rest is on its way, a row not yet loaded is not an arrival.
+      const arrived = s.loadingRest ? 0 : added;
+      return { rows, arrivedLive: s.arrivedLive + arrived, selected: new Set([...s.selected].filter((t) => kept.has(t))) };
     });
     const open = get().detail?.row.tid;
     if (get().detailOpen && open !== undefined && tids.includes(open)) void payoutsActions.loadDetail(open);

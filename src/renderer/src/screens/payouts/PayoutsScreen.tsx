@@ -30,7 +30,7 @@ function useMinuteClock(): number {
 
 export function PayoutsScreen() {
   const available = payoutsAvailable();
-  const { rows, loaded, loading, error, filter, sort, cursorTid, selected, detailOpen, detail, detailLoading, detailError, arrivedLive } = usePayouts(useShallow((s) => s));
+  const { rows, loaded, loading, loadingRest, error, filter, sort, cursorTid, selected, detailOpen, detail, detailLoading, detailError, arrivedLive } = usePayouts(useShallow((s) => s));
   const { dialog, inFlight, report } = usePayoutActions(useShallow((s) => ({ dialog: s.dialog, inFlight: s.inFlight, report: s.report })));
   const settings = usePayoutSettings((s) => s.settings);
   const now = useMinuteClock();
@@ -96,6 +96,7 @@ export function PayoutsScreen() {
       <ScreenHeader title="Payouts">
         <span className="muted queue-count" aria-live="polite">
           {isFiltered(filter) ? `${visible.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')}` : `${rows.length.toLocaleString('en')} waiting`}
+          {loadingRest && ' · loading the rest…'}
           {arrivedLive > 0 && ` · ${arrivedLive} arrived live`}
         </span>
         <button type="button" onClick={() => void payoutsActions.load()} disabled={loading}>

@@ -1,0 +1,116 @@
+import { PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
+import type { RiskSettings } from './risk';
+
+const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
+/** Requests that no longer count as the customer's withdrawals. */
+const VOID_STATUSES = `'cancelled', 'canceled', 'rejected', 'declined'`;
+
+/** $1..$4: the risk settings, in the order `riskParams` gives them. */
+export const riskParams = (s: RiskSettings): unknown[] => [`${s.velocityWindowHours} hours`, s.withdrawalRatioPercent, s.velocityCount, JSON.stringify(s.fourEyesThresholds)];
+
+/**
+ * The rules of risk.ts `evaluateRules`, in the same order, over the same per-customer sums: the queue needs codes only,
+ * and PostgreSQL can decide them while it builds the row. The scale and flag tests hold both to the same answers.
+ */
+const FLAGS = `array_remove(ARRAY[
+  CASE WHEN r.other_count = 0 THEN 'first_withdrawal' END,
+  CASE WHEN r.deposited = 0 OR (r.other_withdrawn + r.amount_minor) * 100 > r.deposited * $2::int8 THEN 'withdrawal_ratio' END,
+  CASE WHEN NOT r.destination_known AND r.masked_destination IS NOT NULL THEN 'unknown_destination' END,
+  CASE WHEN r.recent_others + 1 >= $3::int8 THEN 'velocity' END,
+  CASE WHEN r.verification_alert IN (1, -1) THEN 'verification_alert' END,
+  CASE WHEN r.avs_alert = 1 THEN 'avs_alert' END,
+  CASE WHEN r.four_eyes THEN 'four_eyes' END
+]::text[], NULL)`;
+
+/** Date#toISOString's shape, so a row reads the same whichever path produced it. */
+const ISO_UTC = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.customer_token, t.payment_method, t.masked_destination, t.gateway,
+  t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts`;
+/** Withdrawal requests (not their child payouts) that match `where`. */
+const requestsWhere = (where: string) =>
+  `SELECT ${PAYOUT_COLUMNS} FROM transactions t WHERE t.transaction_type = 'payout' AND t.withdrawal_request_id IS NULL AND ${where}`;
+
+// The whole queue touches most customers: one scan of transactions beats 20,000 index lookups.
+const ALL_CUSTOMERS = `h.customer_token IN (SELECT customer_token FROM p)`;
+// A page or a few tids: an array makes the planner walk the customer index instead of scanning every transaction.
+const FEW_CUSTOMERS = `h.customer_token = ANY (ARRAY(SELECT DISTINCT customer_token FROM p WHERE customer_token IS NOT NULL))`;
+
+/**
+ * The rows of the requests `p` selects, with every risk input summed set-wise, built into one JSON array by
+ * PostgreSQL: one statement and one string whatever the row count, instead of a driver object and a JS pass per row.
+ * The customers' histories are read once and summed per customer and currency; the velocity count is a window over
+ * each customer's requests. `page` filters and limits the rows before they are built; `few` when p is small. json_agg over a sorted subquery
+ * keeps its order (PostgreSQL documents this for aggregates), and row_to_json is cheaper than json_build_object.
+ */
+const rowsJsonSql = (p: string, { page = '', few = false }: { page?: string; few?: boolean } = {}) => `
+WITH p AS (${p}),
+hist AS (
+  SELECT h.tid, h.customer_token, h.currency, h.amount_minor, h.masked_destination, h.created_at,
+         (h.transaction_type IN ('sale', 'authorization') AND h.status = 'approved') AS deposit,
+         (h.transaction_type = 'payout' AND h.withdrawal_request_id IS NULL AND h.status NOT IN (${VOID_STATUSES})) AS withdrawal
+  FROM transactions h WHERE ${few ? FEW_CUSTOMERS : ALL_CUSTOMERS}
+),
+sums AS (
+  SELECT customer_token, currency,
+         COALESCE(sum(amount_minor) FILTER (WHERE deposit), 0)::int8 AS deposited,
+         COALESCE(sum(amount_minor) FILTER (WHERE withdrawal), 0)::int8 AS withdrawn,
+         (sum(count(*) FILTER (WHERE withdrawal)) OVER (PARTITION BY customer_token))::int8 AS withdrawals
+  FROM hist GROUP BY customer_token, currency
+),
+dest AS (SELECT DISTINCT customer_token, masked_destination FROM hist WHERE deposit AND masked_destination IS NOT NULL),
+win AS (
+  SELECT tid, count(*) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN $1::interval PRECEDING AND CURRENT ROW) AS in_window
+  FROM hist WHERE withdrawal
+),
+-- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
+win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
+r AS (
+  SELECT p.tid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
+         NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
+         c.avs_alert, c.verification_alert, j.state AS journal_state,
+         COALESCE(s.deposited, 0) AS deposited,
+         COALESCE(s.withdrawn - CASE WHEN p.counts THEN p.amount_minor ELSE 0 END, 0) AS other_withdrawn,
+         COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,
+         GREATEST(COALESCE(w.in_window, 1) - 1, 0) AS recent_others,
+         (p.masked_destination IS NULL OR d.customer_token IS NOT NULL) AS destination_known,
+         COALESCE(p.amount_minor > ($4::jsonb ->> upper(p.currency))::int8, false) AS four_eyes
+  FROM p
+  LEFT JOIN customers c ON c.customer_token = p.customer_token
+  LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = p.tid::text AND j.state IN ('sending', 'unknown')
+  LEFT JOIN sums s ON s.customer_token = p.customer_token AND s.currency = p.currency
+  LEFT JOIN win_by_tid w ON w.tid = p.tid
+  LEFT JOIN dest d ON d.customer_token = p.customer_token AND d.masked_destination = p.masked_destination
+  ${page}
+)
+SELECT COALESCE(json_agg(row), '[]')::text AS rows
+FROM (
+  SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor", r.currency,
+         r.payment_method AS "paymentMethod", r.masked_destination AS destination, r.gateway, r.status, ${ISO_UTC} AS "createdAt",
+         r.journal_state AS "journalState", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
+  FROM r ORDER BY r.created_at, r.tid
+) row`;
+
+const IS_PENDING = `t.status IN (${PENDING_LIST})`;
+// Requests Praxis already moved on while our own action on them has no known outcome yet (a handful at most).
+const UNRESOLVED = `NOT (${IS_PENDING}) AND t.tid IN (SELECT item_id::bigint FROM action_journal WHERE item_kind = 'transaction' AND state IN ('sending', 'unknown'))`;
+
+/** The whole queue: pending requests plus those with an unresolved action. */
+export const QUEUE_SQL = rowsJsonSql(`${requestsWhere(IS_PENDING)} UNION ALL ${requestsWhere(UNRESOLVED)}`);
+
+/** $5 = page length (NULL: no limit), $6 = the last tid of the previous page (NULL: from the oldest). */
+const AFTER_CURSOR = `($6::int8 IS NULL OR (t.created_at, t.tid) > (SELECT a.created_at, a.tid FROM transactions a WHERE a.tid = $6::int8))`;
+
+const pageSql = (few: boolean) =>
+  rowsJsonSql(
+    `(${requestsWhere(`${IS_PENDING} AND ${AFTER_CURSOR}`)} ORDER BY t.created_at, t.tid LIMIT $5::int8)
+     UNION ALL ${requestsWhere(`${UNRESOLVED} AND ${AFTER_CURSOR}`)}`,
+    { page: `ORDER BY p.created_at, p.tid LIMIT $5::int8`, few },
+  );
+/** One short page of the queue in its default order (oldest first); the pending part walks its partial index. */
+export const QUEUE_PAGE_SQL = pageSql(true);
+/** The same for a long page, such as everything after the first one. */
+export const QUEUE_LONG_PAGE_SQL = pageSql(false);
+
+/** $5 = the tids, whatever their status now. */
+export const BY_TIDS_SQL = rowsJsonSql(requestsWhere(`t.tid = ANY($5::int8[])`), { few: true });
