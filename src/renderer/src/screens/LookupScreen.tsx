@@ -4,6 +4,8 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
 import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
 import { useShallow } from 'zustand/react/shallow';
+import { FormError } from '../components/FormError';
+import { ProgressBar } from '../components/ProgressBar';
 
 /** The queue an item joined, named as the navigation names it. */
 const QUEUE_NAMES: Record<string, string> = { payouts: 'Payouts', deposits: 'Captures', terminal: 'Virtual terminal' };
@@ -47,19 +49,8 @@ export function LookupScreen() {
           <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" aria-label="CSV file of ids" onChange={(e) => void importCsv(e)} />
           <span className="muted">A CSV uses its tid or order_id column, otherwise the first column. The file is read here; only the ids are sent.</span>
         </div>
-        {progress && (
-          <div className="progress" aria-label="Lookup progress">
-            <progress max={Math.max(progress.total, 1)} value={progress.done} />
-            <span>
-              {progress.done} / {progress.total}
-            </span>
-          </div>
-        )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
+        {progress && <ProgressBar label="Lookup progress" done={progress.done} total={progress.total} />}
+        <FormError message={error?.message} />
       </section>
 
       {rows.length > 0 && (

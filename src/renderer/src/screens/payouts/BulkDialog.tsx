@@ -4,6 +4,8 @@ import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { DialogFrame } from './DialogFrame';
 import { describeOutcome, moneyMovedWords } from './outcome-text';
 import { safeMoney } from './row-format';
+import { FormError } from '../../components/FormError';
+import { ProgressBar } from '../../components/ProgressBar';
 
 /** Count and total per currency of what is about to move: the figure the operator confirms. */
 export function totalsByCurrency(rows: readonly { amountMinor: number; currency: string }[]): { currency: string; count: number; totalMinor: number }[] {
@@ -81,19 +83,8 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
           </p>
         </form>
       )}
-      {started && bulkProgress && (
-        <div className="progress" aria-label="Bulk progress">
-          <progress max={Math.max(bulkProgress.total, 1)} value={bulkProgress.done} />
-          <span>
-            {bulkProgress.done} / {bulkProgress.total}
-          </span>
-        </div>
-      )}
-      {bulkError && (
-        <p className="form-error" role="alert">
-          {bulkError.message}
-        </p>
-      )}
+      {started && bulkProgress && <ProgressBar label="Bulk progress" done={bulkProgress.done} total={bulkProgress.total} />}
+      <FormError message={bulkError?.message} />
       {bulkResult && (
         <div className="bulk-result" aria-label="Bulk result">
           <p>

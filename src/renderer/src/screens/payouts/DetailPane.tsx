@@ -3,6 +3,7 @@ import type { WireError } from '../../../../shared/errors';
 import { payoutsActions } from '../../stores/payouts';
 import { ActionButtons } from './ActionButtons';
 import { safeMoney } from './row-format';
+import { FormError } from '../../components/FormError';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -177,11 +178,7 @@ export function DetailPane({ row, detail, loading, error }: { row: PayoutRow; de
         </button>
       </header>
       <ActionButtons row={row} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       {!detail && loading && <p className="muted">Loading the request…</p>}
       {detail && (
         <>

@@ -4,6 +4,7 @@ import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
+import { FormError } from '../../components/FormError';
 
 interface ThresholdDraft {
   currency: string;
@@ -108,11 +109,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '' }])}>
         Add reason
       </button>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save payout settings'}
@@ -160,11 +157,7 @@ function Operators() {
           Add operator
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
     </section>
   );
 }

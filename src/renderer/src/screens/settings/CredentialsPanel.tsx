@@ -2,6 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import type { CredentialStatus, Profile } from '../../../../shared/domain';
 import { selectCredentialStatus, settingsActions, useSettings } from '../../stores/settings';
 import { connectionHeadline } from './connection-result';
+import { FormError } from '../../components/FormError';
 
 function storageText(s: CredentialStatus): { title: string; detail: string; tone: 'ok' | 'warn' | 'none' } {
   switch (s.storage) {
@@ -85,11 +86,7 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
         )}
       </div>
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useSession } from '../../stores/session';
 import { settingsActions, useSettings, type ProfileDraft } from '../../stores/settings';
+import { FormError } from '../../components/FormError';
 
 interface FormValues {
   name: string;
@@ -147,11 +148,7 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
         {input('notificationUrl', { placeholder: 'https://desk-intake.example.com/praxis', type: 'url' })}
       </Field>
 
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       {notice && !formError && (
         <p className="form-notice" role="status">
           {notice}
