@@ -175,13 +175,8 @@ export const FindTransactionResponseSchema = z.looseObject({
 });
 export type FindTransactionResponse = z.infer<typeof FindTransactionResponseSchema>;
 
-/** manage-transaction, manage-withdrawal-request and split-withdrawal-request all answer with a transaction. */
-export const ManageResponseSchema = z.looseObject({
-  ...Envelope,
-  customer: opt(CustomerSchema),
-  session: opt(SessionSchema),
-  transaction: TransactionSchema,
-});
+/** manage-transaction, manage-withdrawal-request and split-withdrawal-request answer in find-transaction's shape. */
+export const ManageResponseSchema = FindTransactionResponseSchema;
 export type ManageResponse = z.infer<typeof ManageResponseSchema>;
 
 /** One gateway in get-available-gateways. ASSUMED shape: the response table is not visible (§8.1). */
