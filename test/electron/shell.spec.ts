@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { electronBinary, fileContains, filesUnder, launchDesk, NO_ELECTRON_MESSAGE, type LaunchedDesk } from './electron-app';
+import { electronBinary, launchDesk, NO_ELECTRON_MESSAGE, type LaunchedDesk } from './electron-app';
+import { fileContains, filesUnder } from '../support/files';
 
 test.skip(!electronBinary(), NO_ELECTRON_MESSAGE);
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { createMemorySecretStore } from '../credentials/memory-secret-store';
 import { createMemoryLogger } from '../log';
 import { createDeskCore } from './desk-core';
 import type { DeskCore, SecretStore } from './desk-core-types';
+import { filesUnder } from '../../../test/support/files';
 
 // Real keychain (Secret Service from the vitest globalSetup), real files, real sockets.
 let dataDir: string;
@@ -59,16 +60,6 @@ const closedPort = async (): Promise<number> => {
   await new Promise((r) => srv.close(r));
   return port;
 };
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(p)));
-    else out.push(p);
-  }
-  return out;
-}
 
 const customProfile = async (port: number) =>
   call<Profile>('profiles:save', {
