@@ -1,5 +1,8 @@
 /** What the payout queue shows and acts on; produced by src/core/payouts, rendered by the Payouts screen. */
 
+/** Withdrawal-request statuses that still wait for the merchant's decision: the payout queue, in core and renderer alike. */
+export const PENDING_WITHDRAWAL_STATUSES = ['requested', 'verification', 'partial_payout', 'split_partial'] as const;
+
 export type RiskFlagCode = 'first_withdrawal' | 'withdrawal_ratio' | 'unknown_destination' | 'velocity' | 'verification_alert' | 'avs_alert' | 'four_eyes';
 
 export interface RiskFlagView {

@@ -43,8 +43,7 @@ export function shouldAdvance(
   return b > a || (b === a && incoming.at.getTime() >= current.at.getTime());
 }
 
-/** Withdrawal-request statuses that still wait for the merchant's decision (the payout queue). */
-export const PENDING_WITHDRAWAL_STATUSES = ['requested', 'verification', 'partial_payout', 'split_partial'] as const;
+export { PENDING_WITHDRAWAL_STATUSES } from '../../shared/payouts';
 
 /** Legacy 3.x spelled the hold type `authorize`; the desk stores one spelling. */
 export function normalizeTransactionType(type: string): string {

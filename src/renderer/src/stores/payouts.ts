@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
-import { FIRST_PAGE_ROWS, type PayoutDetail, type PayoutRow } from '../../../shared/payouts';
+import { FIRST_PAGE_ROWS, PENDING_WITHDRAWAL_STATUSES, type PayoutDetail, type PayoutRow } from '../../../shared/payouts';
 import { callPayouts, onPayoutsChanged } from '../api/payouts';
 import { DEFAULT_SORT, EMPTY_FILTER, type QueueFilter, type QueueSort } from './payouts-filter';
 
-/** Mirrors the core's PENDING_WITHDRAWAL_STATUSES: what stays in the queue when a live change arrives. */
-const QUEUE_STATUSES = new Set(['requested', 'verification', 'partial_payout', 'split_partial']);
+/** What stays in the queue when a live change arrives: the same statuses the core's queue query uses. */
+const QUEUE_STATUSES = new Set<string>(PENDING_WITHDRAWAL_STATUSES);
 export const belongsInQueue = (row: PayoutRow): boolean => row.journalState !== null || QUEUE_STATUSES.has(row.status);
 
 // ---- state ----
