@@ -6,6 +6,7 @@ import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
 import { createLogger } from '../core/log';
 import { createBrowserHost } from './browser-host';
+import { closeOnSignal, parsePort } from './cli-support';
 
 const USAGE = `npm run start:browser -- [--port N] [--data-dir DIR] [--renderer-dir DIR]
   Serves the built desk at http://127.0.0.1:<port>/ for a browser on this machine (no Electron needed).
@@ -23,8 +24,9 @@ function options() {
         help: { type: 'boolean', default: false },
       },
     });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+    const port = parsePort(values.port, (message) => {
+      throw new Error(message);
+    });
     return { port, dataDir: resolve(values['data-dir']), rendererDir: values['renderer-dir'], help: values.help };
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${USAGE}`);
@@ -52,13 +54,7 @@ async function main() {
   console.log(`\nPraxis Desk (browser host) — data in ${opts.dataDir}, keychain: ${secretStore.kind}`);
   console.log(`Open this URL in a browser on this machine (it carries this run's access token):\n\n  ${host.url}\n`);
 
-  const stop = async () => {
-    await host.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignal(() => host.close(), () => core.close());
 }
 
 main().catch((err: unknown) => {

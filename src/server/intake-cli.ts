@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createIntake, NOTIFICATION_PATH } from '../core/intake/intake-server';
 import { createLogger } from '../core/log';
 import { describeStoreLocation, openStore, parseStoreLocation } from '../core/store/work-store';
+import { closeOnSignal, parsePort } from './cli-support';
 
 const USAGE = `Usage: npm run intake -- --port 8778 --store <pglite-dir | postgres://user@host/db> \\
          --merchant-id <merchant_id> --application-key <application_key> [--secret-file <path>] [--host 127.0.0.1]
@@ -44,8 +45,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number (0-65535), not "${values.port}".`);
+  const port = parsePort(values.port, fail);
   if (!values.store) fail('--store is required: a folder for an embedded PGlite store, or a postgres:// URL.');
   const merchantId = values['merchant-id'];
   const applicationKey = values['application-key'];
@@ -74,13 +74,7 @@ async function main(): Promise<void> {
   const base = await intake.listen({ port, host: values.host });
   console.log(`Praxis Desk intake listening on ${base}${NOTIFICATION_PATH} (health: ${base}/healthz; store: ${describeStoreLocation(location)})`);
 
-  const stop = async () => {
-    await intake.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignal(() => intake.close(), () => store.close());
 }
 
 main().catch((err: unknown) => {

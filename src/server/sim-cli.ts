@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../core/log';
 import { startSimulator } from '../core/sandbox';
+import { closeOnSignal, parsePort } from './cli-support';
 
 const USAGE = 'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
 
@@ -35,8 +36,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const port = Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${args.port}".`);
+  const port = parsePort(args.port, fail);
   const arrivals = args.arrivals === 'off' ? null : Number(args.arrivals);
   if (arrivals !== null && (!Number.isInteger(arrivals) || arrivals < 100)) fail(`--arrivals must be milliseconds (at least 100) or "off", got "${args.arrivals}".`);
   const seedValue = Number(args.seed);
@@ -63,9 +63,7 @@ async function main() {
   console.log(`  merchant secret  ${sim.credentials.secret}   (the documentation's public sample, not a real secret)`);
   console.log(`  admin API        ${sim.url}/_sim/transactions  (loopback only)`);
   if (args.notify) console.log(`  notifications -> ${args.notify}: sent ${await sim.replayNotifications()} seeded items`);
-  const shutdown = () => void sim.stop().then(() => process.exit(0));
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  closeOnSignal(() => sim.stop());
 }
 
 void main();
