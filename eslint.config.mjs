@@ -9,7 +9,10 @@ const rendererBan = {
   paths: [{ name: 'electron', message: 'The renderer talks to main only through window.desk (src/renderer/api).' }],
   patterns: [
     { group: ['node:*'], message: 'The renderer is a web page: no Node modules.' },
-    { group: ['**/core/**', '**/core', '**/main/**', '**/main', '**/server/**'], message: 'The renderer may import only src/shared and its own files.' },
+    {
+      group: ['**/core/**', '**/core', '**/main/**', '**/main', '**/server/**'],
+      message: 'The renderer may import only src/shared and its own files.',
+    },
   ],
 };
 
@@ -32,5 +35,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', rendererBan] },
   },
-  { files: ['src/server/**/*-cli.ts', 'bench/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
+  {
+    files: ['src/server/**/*-cli.ts', 'bench/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs'],
+    rules: { 'no-console': 'off' },
+  },
 );

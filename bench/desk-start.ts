@@ -21,7 +21,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function start(dataDir: string): Promise<{ core: DeskCore; readyMs: number; firstQueueMs: number }> {
   const t0 = performance.now();
-  const core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('bench') });
+  const core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('bench'),
+  });
   const readyMs = performance.now() - t0;
   // The sandbox replays its book to the intake after start; the first committed item announces itself here.
   let firstQueueMs = -1;
@@ -43,21 +48,37 @@ async function main() {
   try {
     for (const phase of ['cold (new folder)', 'warm (same folder)']) {
       const { core, readyMs, firstQueueMs } = await start(dataDir);
-      rows.push({ phase, 'core ready ms': Math.round(readyMs), 'first queue event ms': Math.round(firstQueueMs), 'rss MB': mb() });
+      rows.push({
+        phase,
+        'core ready ms': Math.round(readyMs),
+        'first queue event ms': Math.round(firstQueueMs),
+        'rss MB': mb(),
+      });
 
       if (phase.startsWith('warm')) {
         const latencies: number[] = [];
         for (let i = 0; i < TESTS; i++) {
           const t = performance.now();
-          const r = await dispatch(core.handlers, 'credentials:test', { profileId: 'embedded-sandbox' }, { transport: 'test' }, log);
+          const r = await dispatch(
+            core.handlers,
+            'credentials:test',
+            { profileId: 'embedded-sandbox' },
+            { transport: 'test' },
+            log,
+          );
           latencies.push(performance.now() - t);
           if (!r.ok || !(r.data as { ok: boolean }).ok) throw new Error(`connection test failed: ${JSON.stringify(r)}`);
         }
         const t = performance.now();
-        for (let i = 0; i < DISPATCHES; i++) await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test' }, log);
+        for (let i = 0; i < DISPATCHES; i++)
+          await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test' }, log);
         const perSec = Math.round(DISPATCHES / ((performance.now() - t) / 1000));
-        console.log(`connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`);
-        console.log(`profiles:list through the shared dispatch (zod parse + handler): ${perSec.toLocaleString('en')} calls/s`);
+        console.log(
+          `connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`,
+        );
+        console.log(
+          `profiles:list through the shared dispatch (zod parse + handler): ${perSec.toLocaleString('en')} calls/s`,
+        );
       }
       const c0 = performance.now();
       await core.close();

@@ -20,9 +20,11 @@ const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await task(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
 }
 
 interface Row {
@@ -38,18 +40,36 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   const openedAt = Date.now();
   const store: WorkStore = await openStore(location);
   console.log(`  ${name}: opened in ${Date.now() - openedAt} ms`);
-  const merchant = { merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: async () => SANDBOX_SAMPLE.secret };
+  const merchant = {
+    merchantId: SANDBOX_SAMPLE.merchantId,
+    applicationKey: SANDBOX_SAMPLE.applicationKey,
+    secret: async () => SANDBOX_SAMPLE.secret,
+  };
   const intake = createIntake({ store, merchant, logger: createLogger(() => undefined) });
   const url = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
 
   // Warm up (JIT, connections) with 50 notifications outside the measured range.
   const send = async (tid: number) => {
-    const body = notificationBody({ tid, status: 'requested', amountMinor: 1000 + (tid % 5000), customerToken: `tok${tid % 500}`, timestamp: nowSeconds() });
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) }, body: JSON.stringify(body) });
+    const body = notificationBody({
+      tid,
+      status: 'requested',
+      amountMinor: 1000 + (tid % 5000),
+      customerToken: `tok${tid % 500}`,
+      timestamp: nowSeconds(),
+    });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
+      body: JSON.stringify(body),
+    });
     const ack = (await res.json()) as { status: number; description: string };
     if (ack.status !== 0) throw new Error(`notification ${tid} refused: ${ack.description}`);
   };
-  await pool(Array.from({ length: 50 }, (_, i) => 9_000_000 + i), CONCURRENCY, send);
+  await pool(
+    Array.from({ length: 50 }, (_, i) => 9_000_000 + i),
+    CONCURRENCY,
+    send,
+  );
 
   const tids = Array.from({ length: N }, (_, i) => 1_000_000 + i);
   let t = performance.now();
@@ -62,12 +82,19 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   t = performance.now();
   await pool(tids, CONCURRENCY, async (tid) => {
     const body = notificationBody({ tid, status: 'requested' });
-    await store.db.query(insertSql, [tid + 5_000_000, `order_${tid}`, `tok${tid % 500}`, 1000 + (tid % 5000), JSON.stringify(body.transaction)]);
+    await store.db.query(insertSql, [
+      tid + 5_000_000,
+      `order_${tid}`,
+      `tok${tid % 500}`,
+      1000 + (tid % 5000),
+      JSON.stringify(body.transaction),
+    ]);
   });
   const insertSec = (performance.now() - t) / 1000;
 
   // The payout queue on 100k pending withdrawal requests (plus the rows above).
-  await store.db.query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, customer_token, amount_minor, currency, created_at, last_source, raw_transaction)
+  await store.db
+    .query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, customer_token, amount_minor, currency, created_at, last_source, raw_transaction)
     SELECT 20000000 + g, 'payout', CASE WHEN g % 10 = 0 THEN 'approved' ELSE 'requested' END, 1, now(), 'tok' || (g % 500), 100 + g % 9000, 'EUR',
            now() - (g || ' seconds')::interval, 'lookup', '{}'::jsonb FROM generate_series(1, ${Math.round(QUEUE_ROWS / 0.9)}) g`);
   await store.db.query('ANALYZE transactions');
@@ -86,11 +113,20 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   await store.close();
   const notificationsPerSec = Math.round(N / notifSec);
   const insertsPerSec = Math.round(N / insertSec);
-  return { store: name, notificationsPerSec, insertsPerSec, ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`, queueQueryMs: Math.round(times[2]!), rssMb };
+  return {
+    store: name,
+    notificationsPerSec,
+    insertsPerSec,
+    ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`,
+    queueQueryMs: Math.round(times[2]!),
+    rssMb,
+  };
 }
 
 async function main() {
-  console.log(`bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB`);
+  console.log(
+    `bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB`,
+  );
   const results: Row[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
   try {

@@ -33,15 +33,24 @@ async function main(): Promise<number> {
     const store = await openStore({ kind: 'pglite', dir });
     console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
     const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
-    const engine = createPayoutEngine({ store, log, praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }) });
+    const engine = createPayoutEngine({
+      store,
+      log,
+      praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
+    });
     const concurrency = (await loadPayoutSettings(store)).bulkConcurrency;
 
     // 1,000 requests created through the simulator's admin API, brought into the store by lookup.
     const tids: number[] = [];
     for (let i = 0; i < N; i++) {
       const res = await fetch(`${sim.url}/_sim/withdrawal-requests`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ cid: `bench-${i % 250}`, currency: i % 5 === 0 ? 'GBP' : 'EUR', amount: 1_000 + (i % 400) * 100 }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          cid: `bench-${i % 250}`,
+          currency: i % 5 === 0 ? 'GBP' : 'EUR',
+          amount: 1_000 + (i % 400) * 100,
+        }),
       });
       tids.push(((await res.json()) as { tid: number }).tid);
     }
@@ -49,7 +58,9 @@ async function main(): Promise<number> {
     t0 = performance.now();
     const found = await lookupIds(tids.map(String), { client, store, concurrency });
     if (found.some((f) => !f.ok)) throw new Error(`lookup failed for ${found.filter((f) => !f.ok).length} requests`);
-    console.log(`${N} requests looked up into the store in ${ms(t0)} ms; queue holds ${(await engine.list()).rows.length}`);
+    console.log(
+      `${N} requests looked up into the store in ${ms(t0)} ms; queue holds ${(await engine.list()).rows.length}`,
+    );
 
     // The floor measured in this run: the same number of bare signed calls at the same concurrency and latency.
     t0 = performance.now();
@@ -61,7 +72,12 @@ async function main(): Promise<number> {
     const elapsedMs = ms(t0);
     sim.clearFaults();
 
-    const records = await mapBounded(tids, 16, async (tid) => ((await (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade);
+    const records = await mapBounded(
+      tids,
+      16,
+      async (tid) =>
+        ((await (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade,
+    );
     const payoutsMade = records.reduce((s, r) => s + (r.status === 'fulfilled' ? r.value : 0), 0);
     const idealMs = (N * LATENCY_MS) / concurrency;
     const rssAfterBulk = mb();
@@ -91,11 +107,15 @@ async function main(): Promise<number> {
       { what: `bare find-transaction × ${N}, same run`, ms: floorMs, 'vs ideal': `${(floorMs / idealMs).toFixed(2)}×` },
       { what: 'bulk approve through the engine', ms: elapsedMs, 'vs ideal': `${(elapsedMs / idealMs).toFixed(2)}×` },
     ]);
-    console.log(`succeeded ${bulk.results.length - bulk.failedCount}, failed ${bulk.failedCount}; totals ${bulk.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`);
+    console.log(
+      `succeeded ${bulk.results.length - bulk.failedCount}, failed ${bulk.failedCount}; totals ${bulk.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,
+    );
     console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
     console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
     console.log('');
-    console.log(`payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`);
+    console.log(
+      `payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`,
+    );
     console.table(lists);
     if (pgSkip) console.log(pgSkip);
     if (payoutsMade !== N) {

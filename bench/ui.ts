@@ -33,15 +33,18 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 async function seed(dataDir: string): Promise<number> {
   const store = await openStore(defaultStoreLocation(dataDir));
   try {
-    await store.db.query(`INSERT INTO customers (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
+    await store.db
+      .query(`INSERT INTO customers (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
       SELECT 'tok' || g, 'cust-' || g, (ARRAY['Ann','Ben','Chloe','Dara','Emil','Fay','Gus','Hana'])[1 + g % 8], (ARRAY['Lee','Ng','Sato','Berg','Diaz','Okafor'])[1 + g % 6],
              (ARRAY['DE','AT','ES','GB','JP','KW'])[1 + g % 6], CASE WHEN g % 97 = 0 THEN 1 ELSE 0 END, CASE WHEN g % 131 = 0 THEN 1 ELSE NULL END, '{}'::jsonb
       FROM generate_series(1, ${CUSTOMERS}) g`);
-    await store.db.query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, cid, customer_token, amount_minor, currency, payment_method, masked_destination, created_at, last_source, raw_transaction)
+    await store.db
+      .query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, cid, customer_token, amount_minor, currency, payment_method, masked_destination, created_at, last_source, raw_transaction)
       SELECT 30000000 + g, 'sale', 'approved', 4, now(), 'cust-' || g, 'tok' || g, 50000, (ARRAY['EUR','EUR','GBP','USD','JPY','KWD'])[1 + g % 6], 'Credit Card', '411111******' || lpad((g % 10000)::text, 4, '0'),
              now() - interval '30 days', 'lookup', '{}'::jsonb
       FROM generate_series(1, ${CUSTOMERS}) g`);
-    await store.db.query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, cid, customer_token, amount_minor, currency, payment_method, masked_destination, created_at, last_source, raw_transaction)
+    await store.db
+      .query(`INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, cid, customer_token, amount_minor, currency, payment_method, masked_destination, created_at, last_source, raw_transaction)
       SELECT 40000000 + g, 'payout', CASE WHEN g % 50 = 0 THEN 'verification' ELSE 'requested' END, 1, now(), 'cust-' || (1 + g % ${CUSTOMERS}), 'tok' || (1 + g % ${CUSTOMERS}),
              100 + (g * 7919) % 900000, (ARRAY['EUR','EUR','GBP','USD','JPY','KWD'])[1 + (1 + g % ${CUSTOMERS}) % 6], 'Credit Card',
              '411111******' || lpad(((1 + g % ${CUSTOMERS} + g % 3) % 10000)::text, 4, '0'), now() - ((g % 2880) || ' minutes')::interval, 'lookup', '{}'::jsonb
@@ -59,11 +62,22 @@ async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'desk-bench-ui-'));
   let t = performance.now();
   const oldListMs = await seed(dataDir);
-  console.log(`seeded ${ROWS.toLocaleString('en')} withdrawal requests (${CUSTOMERS.toLocaleString('en')} customers) in ${Math.round(performance.now() - t)} ms`);
+  console.log(
+    `seeded ${ROWS.toLocaleString('en')} withdrawal requests (${CUSTOMERS.toLocaleString('en')} customers) in ${Math.round(performance.now() - t)} ms`,
+  );
 
-  const core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('bench'), embeddedSandbox: false });
+  const core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('bench'),
+    embeddedSandbox: false,
+  });
   const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger: log });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // The core's own answer time, for reading the page figures: the same query the screen asks for.
@@ -76,19 +90,32 @@ async function main() {
 
     // Timed in the page from navigation start: PGlite runs on this process's thread, so while the core reads the rest
     // of the queue Playwright here cannot see rows the browser has long painted.
-    await page.addInitScript((whole: string) => {
-      const marks: { firstRows?: number; wholeQueue?: number } = {};
-      (window as unknown as { __marks: typeof marks }).__marks = marks;
-      const mo = new MutationObserver(() => {
-        if (marks.firstRows === undefined && document.querySelector('tr.queue-row')) marks.firstRows = performance.now();
-        const count = document.querySelector('.queue-count')?.textContent ?? '';
-        if (marks.wholeQueue === undefined && count.startsWith(whole) && !count.includes('loading')) marks.wholeQueue = performance.now();
-      });
-      document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true, characterData: true }));
-    }, `${ROWS.toLocaleString('en')} waiting`);
+    await page.addInitScript(
+      (whole: string) => {
+        const marks: { firstRows?: number; wholeQueue?: number } = {};
+        (window as unknown as { __marks: typeof marks }).__marks = marks;
+        const mo = new MutationObserver(() => {
+          if (marks.firstRows === undefined && document.querySelector('tr.queue-row'))
+            marks.firstRows = performance.now();
+          const count = document.querySelector('.queue-count')?.textContent ?? '';
+          if (marks.wholeQueue === undefined && count.startsWith(whole) && !count.includes('loading'))
+            marks.wholeQueue = performance.now();
+        });
+        document.addEventListener('DOMContentLoaded', () =>
+          mo.observe(document.body, { childList: true, subtree: true, characterData: true }),
+        );
+      },
+      `${ROWS.toLocaleString('en')} waiting`,
+    );
     await page.goto(host.url);
-    await page.locator('.queue-count').filter({ hasText: `${ROWS.toLocaleString('en')} waiting` }).filter({ hasNotText: 'loading' }).waitFor({ timeout: 120_000 });
-    const marks = await page.evaluate(() => (window as unknown as { __marks: { firstRows: number; wholeQueue: number } }).__marks);
+    await page
+      .locator('.queue-count')
+      .filter({ hasText: `${ROWS.toLocaleString('en')} waiting` })
+      .filter({ hasNotText: 'loading' })
+      .waitFor({ timeout: 120_000 });
+    const marks = await page.evaluate(
+      () => (window as unknown as { __marks: { firstRows: number; wholeQueue: number } }).__marks,
+    );
     const [firstRowsMs, wholeQueueMs] = [marks.firstRows, marks.wholeQueue];
     const domRows = await page.locator('tr.queue-row').count();
     const shown = await page.locator('.queue-count').textContent();
@@ -128,8 +155,16 @@ async function main() {
     console.log(`payouts:list in the core over ${direct.rows.length.toLocaleString('en')} rows, same store, same run:`);
     console.table([
       { path: 'old: whole queue, per-row (before this change)', ms: oldListMs, 'old / this': '1.0×' },
-      { path: 'new: whole queue as one JSON string', ms: Math.round(queryMs), 'old / this': `${(oldListMs / queryMs).toFixed(1)}×` },
-      { path: `new: first ${FIRST_PAGE_ROWS} rows (what the screen asks first)`, ms: Math.round(firstPageMs), 'old / this': `${(oldListMs / firstPageMs).toFixed(0)}×` },
+      {
+        path: 'new: whole queue as one JSON string',
+        ms: Math.round(queryMs),
+        'old / this': `${(oldListMs / queryMs).toFixed(1)}×`,
+      },
+      {
+        path: `new: first ${FIRST_PAGE_ROWS} rows (what the screen asks first)`,
+        ms: Math.round(firstPageMs),
+        'old / this': `${(oldListMs / firstPageMs).toFixed(0)}×`,
+      },
     ]);
     console.table([
       {

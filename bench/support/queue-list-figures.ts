@@ -27,8 +27,15 @@ export interface QueueListFigures {
 /** Fills `store` with the synthetic 100k queue, then runs each path RUNS times, interleaved so drift hits all alike. */
 export async function queueListFigures(name: string, store: WorkStore): Promise<QueueListFigures> {
   await fillSyntheticQueue(store, { requests: QUEUE_ROWS, customers: 20_000 });
-  const engine = createPayoutEngine({ store, log: createLogger(() => undefined, 'error'), praxis: () => Promise.reject(new Error('not needed')) });
-  const old: number[] = [], whole: number[] = [], first: number[] = [], rest: number[] = [];
+  const engine = createPayoutEngine({
+    store,
+    log: createLogger(() => undefined, 'error'),
+    praxis: () => Promise.reject(new Error('not needed')),
+  });
+  const old: number[] = [],
+    whole: number[] = [],
+    first: number[] = [],
+    rest: number[] = [];
   let rows = 0;
   const time = async (into: number[], fn: () => Promise<unknown>) => {
     const t0 = performance.now();
@@ -44,9 +51,21 @@ export async function queueListFigures(name: string, store: WorkStore): Promise<
     await time(first, async () => (next = (await engine.list({ limit: FIRST_PAGE })).next));
     await time(rest, () => engine.list({ after: next! }));
   }
-  const [o, w, f, r] = [old, whole, first, rest].map((xs) => Math.round(median(xs))) as [number, number, number, number];
+  const [o, w, f, r] = [old, whole, first, rest].map((xs) => Math.round(median(xs))) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
-    store: name, rows, 'old: per-row list (ms)': o, 'new: whole list as JSON (ms)': w, 'new: first 500 rows (ms)': f, 'new: rest after them (ms)': r,
-    'whole list old / new': `${(o / w).toFixed(1)}×`, 'first rows old / new': `${(o / f).toFixed(0)}×`, 'RSS after (MB)': mb(),
+    store: name,
+    rows,
+    'old: per-row list (ms)': o,
+    'new: whole list as JSON (ms)': w,
+    'new: first 500 rows (ms)': f,
+    'new: rest after them (ms)': r,
+    'whole list old / new': `${(o / w).toFixed(1)}×`,
+    'first rows old / new': `${(o / f).toFixed(0)}×`,
+    'RSS after (MB)': mb(),
   };
 }

@@ -17,7 +17,10 @@ export interface Logger {
 
 const MASK = '[redacted]';
 
-export function createLogger(sink: (line: string) => void = (l) => process.stderr.write(l + '\n'), minLevel: LogLevel = 'info'): Logger {
+export function createLogger(
+  sink: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+  minLevel: LogLevel = 'info',
+): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const secrets = new Set<string>();
   const redact = (text: string): string => {
@@ -45,5 +48,8 @@ export function createLogger(sink: (line: string) => void = (l) => process.stder
 /** A logger that keeps lines in memory: tests read it to prove no secret was written. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((l) => lines.push(l), 'debug'), { lines });
+  return Object.assign(
+    createLogger((l) => lines.push(l), 'debug'),
+    { lines },
+  );
 }

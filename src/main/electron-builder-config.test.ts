@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 // electron-builder's own loader and schema validator: a typo in electron-builder.yml fails here, not at release time.
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): unknown };
-const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
-const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(c: unknown, l: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
 
 interface BuilderConfig {
   appId: string;
@@ -26,7 +30,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('turns off run-as-node, NODE_OPTIONS and --inspect in the packaged binary', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+    });
   });
 
   it('unpacks keytar from the asar and ships only the built output', () => {

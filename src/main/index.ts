@@ -48,7 +48,16 @@ async function main(): Promise<void> {
     createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log }),
   );
   core.then(
-    (ready) => void ready.info().then((info) => log.info('desk core ready', { simulatorUrl: info.simulatorUrl, intakeUrl: info.intakeUrl, keychain: info.keychainAvailable })),
+    (ready) =>
+      void ready
+        .info()
+        .then((info) =>
+          log.info('desk core ready', {
+            simulatorUrl: info.simulatorUrl,
+            intakeUrl: info.intakeUrl,
+            keychain: info.keychainAvailable,
+          }),
+        ),
     (err: unknown) => log.error('desk core failed to start', { error: log.redact(String(err)) }),
   );
   const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));

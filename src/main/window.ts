@@ -5,10 +5,17 @@ import type { AppLocation } from './security/app-location';
 import { mainWindowOptions } from './security/window-options';
 
 /** Opens the desk's window on our renderer, shown once it has painted. */
-export async function openMainWindow(location: AppLocation, preloadPath: string, devServerUrl: string | undefined, log: Logger): Promise<BrowserWindow> {
+export async function openMainWindow(
+  location: AppLocation,
+  preloadPath: string,
+  devServerUrl: string | undefined,
+  log: Logger,
+): Promise<BrowserWindow> {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('render-process-gone', (_e, details) => log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode }));
+  win.webContents.on('render-process-gone', (_e, details) =>
+    log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
   if (location.kind === 'dev' && devServerUrl) await win.loadURL(devServerUrl);
   else if (location.kind === 'file') await win.loadFile(join(location.rendererDir, 'index.html'));
   return win;

@@ -54,7 +54,10 @@ async function main() {
   console.log(`\nPraxis Desk (browser host) — data in ${opts.dataDir}, keychain: ${secretStore.kind}`);
   console.log(`Open this URL in a browser on this machine (it carries this run's access token):\n\n  ${host.url}\n`);
 
-  closeOnSignal(() => host.close(), () => core.close());
+  closeOnSignal(
+    () => host.close(),
+    () => core.close(),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -49,7 +49,12 @@ export function contentSecurityPolicy(origin: string): string {
  * Serves the built renderer on loopback and gives it `window.desk` over a WebSocket, so the desk runs in a
  * plain browser where no Electron binary can be installed. Development and testing only: never packaged.
  */
-export async function createBrowserHost({ core, port = 0, rendererDir = 'out/renderer', logger }: BrowserHostOptions): Promise<BrowserHost> {
+export async function createBrowserHost({
+  core,
+  port = 0,
+  rendererDir = 'out/renderer',
+  logger,
+}: BrowserHostOptions): Promise<BrowserHost> {
   const root = resolve(rendererDir);
   if (!existsSync(resolve(root, 'index.html'))) {
     throw new Error(`No built renderer at ${root}: run "npm run build" first (or pass rendererDir).`);
@@ -79,7 +84,12 @@ export async function createBrowserHost({ core, port = 0, rendererDir = 'out/ren
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (req, reply) => {
       const query = req.query as Record<string, unknown>;
-      const verdict = checkSocketRequest({ ownOrigin: origin, token, origin: req.headers.origin, presentedToken: query[WS_TOKEN_PARAM] });
+      const verdict = checkSocketRequest({
+        ownOrigin: origin,
+        token,
+        origin: req.headers.origin,
+        presentedToken: query[WS_TOKEN_PARAM],
+      });
       if (!verdict.ok) {
         logger.warn('browser host: refused socket', { status: verdict.status, origin: req.headers.origin ?? null });
         return reply.code(verdict.status).type('text/plain').send(verdict.reason);

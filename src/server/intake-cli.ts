@@ -22,7 +22,9 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (process.argv.some((a) => a === '--secret' || a.startsWith('--secret='))) {
-    fail('--secret is not accepted: a secret on the command line is visible to other users. Use PRAXIS_MERCHANT_SECRET or --secret-file.');
+    fail(
+      '--secret is not accepted: a secret on the command line is visible to other users. Use PRAXIS_MERCHANT_SECRET or --secret-file.',
+    );
   }
   let values;
   try {
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
   const secretFile = values['secret-file'];
   const readSecret = async (): Promise<string> => {
     const s = secretFile ? (await readFile(secretFile, 'utf8')).trim() : process.env.PRAXIS_MERCHANT_SECRET;
-    if (!s) throw new Error(secretFile ? `the secret file ${secretFile} is empty` : 'PRAXIS_MERCHANT_SECRET is not set');
+    if (!s)
+      throw new Error(secretFile ? `the secret file ${secretFile} is empty` : 'PRAXIS_MERCHANT_SECRET is not set');
     return s;
   };
   const logger = createLogger();
@@ -72,9 +75,14 @@ async function main(): Promise<void> {
   const store = await openStore(location);
   const intake = createIntake({ store, merchant: { merchantId, applicationKey, secret: readSecret }, logger });
   const base = await intake.listen({ port, host: values.host });
-  console.log(`Praxis Desk intake listening on ${base}${NOTIFICATION_PATH} (health: ${base}/healthz; store: ${describeStoreLocation(location)})`);
+  console.log(
+    `Praxis Desk intake listening on ${base}${NOTIFICATION_PATH} (health: ${base}/healthz; store: ${describeStoreLocation(location)})`,
+  );
 
-  closeOnSignal(() => intake.close(), () => store.close());
+  closeOnSignal(
+    () => intake.close(),
+    () => store.close(),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -7,7 +7,8 @@ import { createLogger } from '../core/log';
 import { startSimulator } from '../core/sandbox';
 import { closeOnSignal, parsePort } from './cli-support';
 
-const USAGE = 'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
+const USAGE =
+  'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -38,7 +39,8 @@ async function main() {
   }
   const port = parsePort(args.port, fail);
   const arrivals = args.arrivals === 'off' ? null : Number(args.arrivals);
-  if (arrivals !== null && (!Number.isInteger(arrivals) || arrivals < 100)) fail(`--arrivals must be milliseconds (at least 100) or "off", got "${args.arrivals}".`);
+  if (arrivals !== null && (!Number.isInteger(arrivals) || arrivals < 100))
+    fail(`--arrivals must be milliseconds (at least 100) or "off", got "${args.arrivals}".`);
   const seedValue = Number(args.seed);
   if (!Number.isInteger(seedValue)) fail(`--seed must be a whole number, got "${args.seed}".`);
   if (args.notify) {
@@ -52,17 +54,30 @@ async function main() {
   const logger = createLogger(undefined, args.verbose ? 'debug' : 'warn');
   let sim;
   try {
-    sim = await startSimulator({ port, host: args.host, seed: !args['no-seed'], seedValue, arrivalIntervalMs: arrivals, notificationUrl: args.notify ?? null, logger });
+    sim = await startSimulator({
+      port,
+      host: args.host,
+      seed: !args['no-seed'],
+      seedValue,
+      arrivalIntervalMs: arrivals,
+      notificationUrl: args.notify ?? null,
+      logger,
+    });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    fail(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port, or --port 0 for any free port.` : `Could not start the simulator: ${err.message}`);
+    fail(
+      err.code === 'EADDRINUSE'
+        ? `Port ${port} is already in use: pick another with --port, or --port 0 for any free port.`
+        : `Could not start the simulator: ${err.message}`,
+    );
   }
   console.log(`Praxis sandbox simulator listening on ${sim.url}`);
   console.log(`  merchant_id      ${sim.credentials.merchantId}`);
   console.log(`  application_key  ${sim.credentials.applicationKey}`);
   console.log(`  merchant secret  ${sim.credentials.secret}   (the documentation's public sample, not a real secret)`);
   console.log(`  admin API        ${sim.url}/_sim/transactions  (loopback only)`);
-  if (args.notify) console.log(`  notifications -> ${args.notify}: sent ${await sim.replayNotifications()} seeded items`);
+  if (args.notify)
+    console.log(`  notifications -> ${args.notify}: sent ${await sim.replayNotifications()} seeded items`);
   closeOnSignal(() => sim.stop());
 }
 

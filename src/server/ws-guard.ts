@@ -16,12 +16,25 @@ export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason
  * Decides whether a WebSocket upgrade may proceed: the Origin must be the host's own (a page from any other
  * site cannot drive the desk) and the per-run token must match.
  */
-export function checkSocketRequest(opts: { ownOrigin: string; token: string; origin: string | undefined; presentedToken: unknown }): GuardVerdict {
+export function checkSocketRequest(opts: {
+  ownOrigin: string;
+  token: string;
+  origin: string | undefined;
+  presentedToken: unknown;
+}): GuardVerdict {
   if (opts.origin !== opts.ownOrigin) {
-    return { ok: false, status: 403, reason: `Origin ${opts.origin ?? '(none)'} is not this desk's page (${opts.ownOrigin}).` };
+    return {
+      ok: false,
+      status: 403,
+      reason: `Origin ${opts.origin ?? '(none)'} is not this desk's page (${opts.ownOrigin}).`,
+    };
   }
   if (!tokensMatch(opts.token, opts.presentedToken)) {
-    return { ok: false, status: 401, reason: 'The desk token is missing or wrong: open the exact URL the browser host printed.' };
+    return {
+      ok: false,
+      status: 401,
+      reason: 'The desk token is missing or wrong: open the exact URL the browser host printed.',
+    };
   }
   return { ok: true };
 }

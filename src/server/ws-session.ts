@@ -37,17 +37,27 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
       const parsed = WsRequest.safeParse(raw);
       if (!parsed.success) {
         // Only the shape is logged: the input may carry a secret.
-        logger.warn('browser host: malformed socket message', { problem: raw === undefined ? 'not JSON text' : describeZodError(parsed.error) });
+        logger.warn('browser host: malformed socket message', {
+          problem: raw === undefined ? 'not JSON text' : describeZodError(parsed.error),
+        });
         send({
           id: idOf(raw),
-          result: { ok: false, error: { code: 'VALIDATION', message: 'Malformed desk message: expected JSON { id, channel, input }. Reload the page.' } },
+          result: {
+            ok: false,
+            error: {
+              code: 'VALIDATION',
+              message: 'Malformed desk message: expected JSON { id, channel, input }. Reload the page.',
+            },
+          },
         });
         return;
       }
       const { id, channel, input } = parsed.data;
       const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host' }, logger);
       send({ id, result });
-    })().catch((err: unknown) => logger.error('browser host: socket handler failed', { error: logger.redact(String(err)) }));
+    })().catch((err: unknown) =>
+      logger.error('browser host: socket handler failed', { error: logger.redact(String(err)) }),
+    );
   });
 
   const detach = () => unsubscribers.forEach((off) => off());

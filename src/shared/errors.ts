@@ -40,9 +40,13 @@ export class DeskError extends Error {
     this.details = details;
   }
   toWire(): WireError {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
 export const isDeskError = (e: unknown): e is DeskError =>
-  e instanceof Error && typeof (e as DeskError).code === 'string' && (ERROR_CODES as readonly string[]).includes((e as DeskError).code);
+  e instanceof Error &&
+  typeof (e as DeskError).code === 'string' &&
+  (ERROR_CODES as readonly string[]).includes((e as DeskError).code);

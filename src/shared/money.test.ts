@@ -4,7 +4,12 @@ import { amountInWords } from './money-words';
 
 describe('money in minor units', () => {
   it('knows 0-, 2- and 3-decimal currencies', () => {
-    expect([currencyExponent('JPY'), currencyExponent('eur'), currencyExponent('KWD'), currencyExponent('BHD')]).toEqual([0, 2, 3, 3]);
+    expect([
+      currencyExponent('JPY'),
+      currencyExponent('eur'),
+      currencyExponent('KWD'),
+      currencyExponent('BHD'),
+    ]).toEqual([0, 2, 3, 3]);
     expect(() => currencyExponent('XX')).toThrow(/ISO 4217/);
   });
 

@@ -15,7 +15,8 @@ export function currencyExponent(currency: string): number {
   let exp = exponentCache.get(code);
   if (exp === undefined) {
     try {
-      exp = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+      exp =
+        new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     } catch {
       throw new RangeError(`Unknown currency "${currency}": use a three-letter ISO 4217 code such as EUR.`);
     }
@@ -26,10 +27,13 @@ export function currencyExponent(currency: string): number {
 
 /** "123456" minor units of EUR -> "1234.56"; exact for any safe integer. */
 export function minorToDecimalString(amountMinor: number, currency: string): string {
-  if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`Amount ${amountMinor} is not a whole number of minor units.`);
+  if (!Number.isSafeInteger(amountMinor))
+    throw new RangeError(`Amount ${amountMinor} is not a whole number of minor units.`);
   const exp = currencyExponent(currency);
   const negative = amountMinor < 0;
-  const digits = Math.abs(amountMinor).toString().padStart(exp + 1, '0');
+  const digits = Math.abs(amountMinor)
+    .toString()
+    .padStart(exp + 1, '0');
   const whole = digits.slice(0, digits.length - exp);
   const frac = exp > 0 ? '.' + digits.slice(digits.length - exp) : '';
   return (negative ? '-' : '') + whole + frac;
@@ -58,15 +62,19 @@ export function parseAmount(input: string, currency: string): ParseAmountResult 
   const exp = currencyExponent(currency);
   const cleaned = input.trim().replace(/[\s,_']/g, '');
   if (!/^\d+(\.\d*)?$/.test(cleaned)) {
-    return { ok: false, message: `"${input}" is not an amount: type digits with an optional decimal point, e.g. ${exp ? '1250.' + '5'.padEnd(exp, '0') : '1250'}.` };
+    return {
+      ok: false,
+      message: `"${input}" is not an amount: type digits with an optional decimal point, e.g. ${exp ? '1250.' + '5'.padEnd(exp, '0') : '1250'}.`,
+    };
   }
   const [whole, frac = ''] = cleaned.split('.');
   if (frac.length > exp) {
     return {
       ok: false,
-      message: exp === 0
-        ? `${currency.toUpperCase()} has no minor unit: enter a whole amount.`
-        : `${currency.toUpperCase()} has ${exp} decimal places: "${input}" has ${frac.length}.`,
+      message:
+        exp === 0
+          ? `${currency.toUpperCase()} has no minor unit: enter a whole amount.`
+          : `${currency.toUpperCase()} has ${exp} decimal places: "${input}" has ${frac.length}.`,
     };
   }
   const minor = Number(whole + frac.padEnd(exp, '0'));

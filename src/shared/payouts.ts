@@ -3,7 +3,14 @@
 /** Withdrawal-request statuses that still wait for the merchant's decision: the payout queue, in core and renderer alike. */
 export const PENDING_WITHDRAWAL_STATUSES = ['requested', 'verification', 'partial_payout', 'split_partial'] as const;
 
-export type RiskFlagCode = 'first_withdrawal' | 'withdrawal_ratio' | 'unknown_destination' | 'velocity' | 'verification_alert' | 'avs_alert' | 'four_eyes';
+export type RiskFlagCode =
+  | 'first_withdrawal'
+  | 'withdrawal_ratio'
+  | 'unknown_destination'
+  | 'velocity'
+  | 'verification_alert'
+  | 'avs_alert'
+  | 'four_eyes';
 
 export interface RiskFlagView {
   code: RiskFlagCode;
@@ -65,8 +72,23 @@ export interface AuditEntryView {
 }
 
 export interface CustomerHistory {
-  deposits: { tid: number; amountMinor: number; currency: string; status: string; paymentMethod: string | null; destination: string | null; createdAt: string }[];
-  withdrawals: { tid: number; amountMinor: number; currency: string; status: string; destination: string | null; createdAt: string }[];
+  deposits: {
+    tid: number;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    paymentMethod: string | null;
+    destination: string | null;
+    createdAt: string;
+  }[];
+  withdrawals: {
+    tid: number;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    destination: string | null;
+    createdAt: string;
+  }[];
   /** Per currency: approved deposits in, paid or pending withdrawals out. */
   totals: { currency: string; depositedMinor: number; withdrawnMinor: number }[];
 }
@@ -76,7 +98,14 @@ export interface PayoutDetail {
   risk: RiskFlagView[];
   history: CustomerHistory;
   /** Child payouts / split parts of this request. */
-  parts: { tid: number; amountMinor: number; currency: string; status: string; gateway: string | null; orderId: string | null }[];
+  parts: {
+    tid: number;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    gateway: string | null;
+    orderId: string | null;
+  }[];
   raw: { transaction: unknown; customer: unknown; session: unknown };
   journal: JournalEntryView[];
   audit: AuditEntryView[];

@@ -16,7 +16,9 @@ async function createProfile(page: Page, name: string, customBaseUrl: string) {
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
   await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
-  await profileForm(page).getByRole('radio', { name: /Custom URL/ }).check();
+  await profileForm(page)
+    .getByRole('radio', { name: /Custom URL/ })
+    .check();
   await profileForm(page).getByLabel('Custom base URL').fill(customBaseUrl);
   await profileForm(page).getByLabel('merchant_id').fill(SANDBOX_SAMPLE.merchantId);
   await profileForm(page).getByLabel('application_key').fill(SANDBOX_SAMPLE.applicationKey);
@@ -26,7 +28,8 @@ async function createProfile(page: Page, name: string, customBaseUrl: string) {
 
 async function simulatorUrl(): Promise<string> {
   const url = (await desk().core.info()).simulatorUrl;
-  if (!url) throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
+  if (!url)
+    throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
   return url;
 }
 
@@ -42,7 +45,9 @@ test('the embedded sandbox needs no secret and its connection test is OK', async
   await expect(page.getByTestId('status-connection')).toContainText('OK');
 });
 
-test('a secret set in the page is stored write-only: never shown, kept, or sent back; then cleared', async ({ page }) => {
+test('a secret set in the page is stored write-only: never shown, kept, or sent back; then cleared', async ({
+  page,
+}) => {
   const frames = recordSocketFrames(page);
   await openDesk(page, desk());
   await createProfile(page, 'Simulator by URL', await simulatorUrl());
@@ -63,9 +68,13 @@ test('a secret set in the page is stored write-only: never shown, kept, or sent 
 
   const html = await page.content();
   expect(html).not.toContain(FAKE_SECRET);
-  const inputValues = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value));
+  const inputValues = await page.evaluate(() =>
+    [...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value),
+  );
   expect(inputValues).not.toContain(FAKE_SECRET);
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
   expect(storage).not.toContain(FAKE_SECRET);
   expect(desk().logLines.join('\n')).not.toContain(FAKE_SECRET);
 

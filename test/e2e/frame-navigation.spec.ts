@@ -13,7 +13,10 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
   await page.screenshot({ path: screenshotPath('01-frame-payouts') });
   // A queue screen not built yet says so plainly instead of showing fake rows.
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Captures/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Captures/ })
+    .click();
   await expect(page.getByText('The capture queue is not built yet')).toBeVisible();
   await page.screenshot({ path: screenshotPath('01b-frame-captures-placeholder') });
 });
@@ -92,7 +95,9 @@ test('keyboard focus is visible on the navigation', async ({ page }) => {
   expect(outline).toBe('solid');
 });
 
-test('a profile switched in one window shows at once in another (core events reach every socket)', async ({ browser }) => {
+test('a profile switched in one window shows at once in another (core events reach every socket)', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const first = await context.newPage();
   const second = await context.newPage();
@@ -100,7 +105,13 @@ test('a profile switched in one window shows at once in another (core events rea
   await openDesk(second, desk());
 
   const saved = await desk().core.handlers['profiles:save'](
-    { name: 'Second desk profile', environment: 'praxis-sandbox', merchantId: 'M-2', applicationKey: 'K-2', operatorName: 'Bo Ops' },
+    {
+      name: 'Second desk profile',
+      environment: 'praxis-sandbox',
+      merchantId: 'M-2',
+      applicationKey: 'K-2',
+      operatorName: 'Bo Ops',
+    },
     { transport: 'test' },
   );
   await first.keyboard.press('Control+k');

@@ -16,7 +16,8 @@ function tryConnect(url: string, origin: string): Promise<{ status: number; sock
 }
 
 const tokenOf = (url: string) => new URL(url).hash.replace('#token=', '');
-const socketUrl = (origin: string, token: string) => `${origin.replace('http', 'ws')}${WS_PATH}?token=${encodeURIComponent(token)}`;
+const socketUrl = (origin: string, token: string) =>
+  `${origin.replace('http', 'ws')}${WS_PATH}?token=${encodeURIComponent(token)}`;
 
 test('a wrong token is refused, and the page says how to get in', async ({ page }) => {
   const { origin } = desk().host;
@@ -52,7 +53,10 @@ test('the right token from the desk page connects; malformed messages get VALIDA
   ws.send(JSON.stringify({ id: 7, chanel: 'app:info' }));
   expect(await next()).toMatchObject({ id: 7, result: { ok: false, error: { code: 'VALIDATION' } } });
   ws.send(JSON.stringify({ id: 8, channel: 'app:delete-everything', input: {} }));
-  expect(await next()).toMatchObject({ id: 8, result: { ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Unknown command') } } });
+  expect(await next()).toMatchObject({
+    id: 8,
+    result: { ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Unknown command') } },
+  });
   ws.send(JSON.stringify({ id: 9, channel: 'app:info', input: {} }));
   expect(await next()).toMatchObject({ id: 9, result: { ok: true, data: { host: 'browser-host' } } });
   ws.close();

@@ -4,9 +4,14 @@ import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-ho
 const desk = deskHostForThisFile();
 
 /** Puts an item in the embedded simulator's book through its loopback admin API, as Praxis would hold it. */
-async function simulatorItem(kind: 'withdrawal-requests' | 'authorizations', currency: string, amountMinor: number): Promise<number> {
+async function simulatorItem(
+  kind: 'withdrawal-requests' | 'authorizations',
+  currency: string,
+  amountMinor: number,
+): Promise<number> {
   const base = (await desk().core.info()).simulatorUrl;
-  if (!base) throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
+  if (!base)
+    throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
   const res = await fetch(`${base}/_sim/${kind}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -17,9 +22,14 @@ async function simulatorItem(kind: 'withdrawal-requests' | 'authorizations', cur
 }
 
 const results = (page: Page) => page.getByRole('table', { name: 'Lookup results' });
-const rowOf = (page: Page, id: string | number) => results(page).getByRole('row').filter({ has: page.getByRole('cell', { name: String(id), exact: true }) });
+const rowOf = (page: Page, id: string | number) =>
+  results(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: String(id), exact: true }) });
 
-test('pasted ids are looked up: found items show type, status, amount and queue; unknown ids say why', async ({ page }) => {
+test('pasted ids are looked up: found items show type, status, amount and queue; unknown ids say why', async ({
+  page,
+}) => {
   const payout = await simulatorItem('withdrawal-requests', 'EUR', 125050);
   const hold = await simulatorItem('authorizations', 'KWD', 1250);
   const unknown = 2_000_000_001;

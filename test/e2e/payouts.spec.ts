@@ -7,7 +7,8 @@ const run = randomBytes(3).toString('hex');
 
 async function simulator(): Promise<string> {
   const base = (await desk().core.info()).simulatorUrl;
-  if (!base) throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
+  if (!base)
+    throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
   return base;
 }
 
@@ -18,7 +19,8 @@ async function createRequest(cid: string, currency: string, amountMinor: number)
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ cid, currency, amount: amountMinor }),
   });
-  if (res.status !== 201) throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { tid: number }).tid;
 }
 
@@ -36,7 +38,11 @@ async function simRecord(tid: number): Promise<SimRecord> {
 }
 
 async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${await simulator()}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  const res = await fetch(`${await simulator()}/_sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
   if (!res.ok) throw new Error(`Simulator refused the faults: ${await res.text()}`);
 }
 
@@ -53,7 +59,9 @@ async function openQueueFor(page: Page, cid: string): Promise<void> {
   await page.getByLabel('Search customer id, name or tid').press('Enter');
 }
 
-test('approve: the amount is echoed in words, Praxis pays once, the row leaves the queue and the cursor moves on', async ({ page }) => {
+test('approve: the amount is echoed in words, Praxis pays once, the row leaves the queue and the cursor moves on', async ({
+  page,
+}) => {
   const cid = `e2e-approve-${run}`;
   const first = await createRequest(cid, 'EUR', 12_550);
   const second = await createRequest(cid, 'EUR', 3_000);
@@ -102,7 +110,9 @@ test('reject with a reason picked by its number key: Praxis cancels, no money mo
   expect(rec.transaction.transaction_status).toMatch(/cancel/);
 });
 
-test('detail pane and split: parts with exact amounts, live remainder, parts and remaining request shown together', async ({ page }) => {
+test('detail pane and split: parts with exact amounts, live remainder, parts and remaining request shown together', async ({
+  page,
+}) => {
   const cid = `e2e-split-${run}`;
   const tid = await createRequest(cid, 'EUR', 100_000);
   await openQueueFor(page, cid);
@@ -136,7 +146,9 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await expect(parts).toContainText('remaining request');
 });
 
-test('bulk approve of 200: the confirmation states count and total, progress runs, every item is paid once', async ({ page }) => {
+test('bulk approve of 200: the confirmation states count and total, progress runs, every item is paid once', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const cid = `e2e-bulk-${run}`;
   const tids = await Promise.all(Array.from({ length: 200 }, (_, i) => createRequest(cid, 'EUR', 1_000 + i)));
@@ -160,26 +172,39 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   await expect(page.locator('.queue-count')).toContainText(/^0 of /);
 });
 
-test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({ page }) => {
+test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({
+  page,
+}) => {
   await openDesk(page, desk());
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
   const operators = page.getByRole('region', { name: 'Operators' });
   await operators.getByLabel('Operator name').fill('Second Checker');
   await operators.getByLabel('Operator PIN').fill('4321');
   await operators.getByRole('button', { name: 'Add operator' }).click();
   await expect(operators.getByRole('listitem').filter({ hasText: 'Second Checker' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('Threshold 1 currency')).toHaveValue(/[A-Z]{3}/);
+  await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('Threshold 1 currency')).toHaveValue(
+    /[A-Z]{3}/,
+  );
   await page.getByRole('region', { name: 'Payout settings' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('24-payouts-settings'), fullPage: true });
 
   const cid = `e2e-4eyes-${run}`;
   const tid = await createRequest(cid, 'EUR', 600_000);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Payouts/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
   await page.getByLabel('Search customer id, name or tid').fill(cid);
   await queueRow(page, tid).click();
   await expect(queueRow(page, tid)).toContainText('4-eyes');
   await page.keyboard.press('a');
-  await page.getByRole('dialog', { name: 'Approve withdrawal' }).getByRole('button', { name: 'Approve and pay' }).click();
+  await page
+    .getByRole('dialog', { name: 'Approve withdrawal' })
+    .getByRole('button', { name: 'Approve and pay' })
+    .click();
 
   const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
   await expect(fourEyes).toContainText('needs a second operator');
@@ -194,7 +219,9 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   expect((await simRecord(tid)).payoutsMade).toBe(1);
 });
 
-test('a timeout after Praxis applied the approval ends reconciled, with exactly one payout at the simulator', async ({ page }) => {
+test('a timeout after Praxis applied the approval ends reconciled, with exactly one payout at the simulator', async ({
+  page,
+}) => {
   const cid = `e2e-timeout-${run}`;
   const tid = await createRequest(cid, 'EUR', 7_700);
   await openQueueFor(page, cid);
@@ -230,7 +257,10 @@ test('a request created while the page is open arrives live, without a refresh',
 
 test('a saved view survives a reload of the page', async ({ page }) => {
   await openDesk(page, desk());
-  await page.getByLabel('Currency').selectOption({ label: 'EUR' }).catch(() => undefined);
+  await page
+    .getByLabel('Currency')
+    .selectOption({ label: 'EUR' })
+    .catch(() => undefined);
   await page.getByLabel('Age').selectOption('late');
   await page.getByLabel('Search customer id, name or tid').fill('e2e');
   await page.getByRole('button', { name: 'Save view…' }).click();
@@ -245,14 +275,24 @@ test('a saved view survives a reload of the page', async ({ page }) => {
   await expect(page.getByLabel('Age')).toHaveValue('late');
 });
 
-test('payout settings: a late threshold before the warning is refused with the reason, and nothing is saved', async ({ page }) => {
+test('payout settings: a late threshold before the warning is refused with the reason, and nothing is saved', async ({
+  page,
+}) => {
   await openDesk(page, desk());
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
   const panel = page.getByRole('region', { name: 'Payout settings' });
   await panel.getByLabel('SLA late after (minutes)').fill('10');
   await panel.getByRole('button', { name: 'Save payout settings' }).click();
   await expect(panel.getByRole('alert')).toContainText('The late threshold must be after the warn threshold');
   await page.reload();
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
-  await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('SLA late after (minutes)')).toHaveValue('120');
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Payout settings' }).getByLabel('SLA late after (minutes)'),
+  ).toHaveValue('120');
 });

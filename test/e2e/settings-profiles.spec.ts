@@ -4,7 +4,8 @@ import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-ho
 const desk = deskHostForThisFile();
 
 const profileForm = (page: Page) => page.getByRole('form', { name: 'Profile' });
-const fieldOf = (page: Page, label: string) => profileForm(page).locator('.field', { has: page.getByLabel(label, { exact: true }) });
+const fieldOf = (page: Page, label: string) =>
+  profileForm(page).locator('.field', { has: page.getByLabel(label, { exact: true }) });
 
 async function goToSettings(page: Page) {
   await page.keyboard.press('g');
@@ -23,7 +24,9 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
 
   await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts');
   await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
-  await profileForm(page).getByRole('radio', { name: /Praxis sandbox/ }).check();
+  await profileForm(page)
+    .getByRole('radio', { name: /Praxis sandbox/ })
+    .check();
   await profileForm(page).getByLabel('application_key').fill('Sandbox');
   await page.getByRole('button', { name: 'Create profile' }).click();
 
@@ -44,8 +47,14 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts (test)');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts (test)')).toBeVisible();
-  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test' })).profiles.find((p) => p.name === 'EU payouts (test)');
-  expect(onDisk).toMatchObject({ environment: 'praxis-sandbox', merchantId: 'Test-Integration-Merchant', operatorName: 'Ana Ops' });
+  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test' })).profiles.find(
+    (p) => p.name === 'EU payouts (test)',
+  );
+  expect(onDisk).toMatchObject({
+    environment: 'praxis-sandbox',
+    merchantId: 'Test-Integration-Merchant',
+    operatorName: 'Ana Ops',
+  });
 
   await page.getByRole('button', { name: 'Make active' }).click();
   await expect(page.getByTestId('status-profile')).toContainText('EU payouts (test)');
@@ -60,11 +69,15 @@ test('a custom environment refuses a non-https address and says what to type ins
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill('Staging gateway');
   await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
-  await profileForm(page).getByRole('radio', { name: /Custom URL/ }).check();
+  await profileForm(page)
+    .getByRole('radio', { name: /Custom URL/ })
+    .check();
   await profileForm(page).getByLabel('merchant_id').fill('Test-Integration-Merchant');
   await profileForm(page).getByLabel('application_key').fill('Sandbox');
   await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(fieldOf(page, 'Custom base URL').locator('.field-error')).toHaveText(/custom environment needs its base URL/i);
+  await expect(fieldOf(page, 'Custom base URL').locator('.field-error')).toHaveText(
+    /custom environment needs its base URL/i,
+  );
 
   await profileForm(page).getByLabel('Custom base URL').fill('http://gw.example.com');
   await page.getByRole('button', { name: 'Create profile' }).click();
@@ -78,7 +91,9 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill('Live EUR');
   await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
-  await profileForm(page).getByRole('radio', { name: /Praxis live/ }).check();
+  await profileForm(page)
+    .getByRole('radio', { name: /Praxis live/ })
+    .check();
   await profileForm(page).getByLabel('merchant_id').fill('Example-Merchant');
   await profileForm(page).getByLabel('application_key').fill('LiveKey');
   await page.getByRole('button', { name: 'Create profile' }).click();

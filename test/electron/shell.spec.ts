@@ -37,7 +37,13 @@ test('window.desk has named per-domain methods and no generic invoke', async () 
     process: typeof (window as unknown as { process?: unknown }).process,
     module: typeof (window as unknown as { module?: unknown }).module,
   }));
-  expect(leaks).toEqual({ invoke: 'undefined', ipcRenderer: 'undefined', require: 'undefined', process: 'undefined', module: 'undefined' });
+  expect(leaks).toEqual({
+    invoke: 'undefined',
+    ipcRenderer: 'undefined',
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+  });
 });
 
 test('navigation to an external site and new windows are blocked', async () => {
@@ -57,7 +63,13 @@ test('a merchant secret set through window.desk is never returned and never writ
   const secret = `electron-secret-${Date.now()}`;
   const result = await desk.page.evaluate(async (s) => {
     const api = (window as unknown as DeskWindow).desk;
-    const saved = (await api.profiles!.save!({ name: 'Praxis sandbox', environment: 'praxis-sandbox', merchantId: 'Test-Integration-Merchant', applicationKey: 'Sandbox', operatorName: 'Ana' })) as { data: { id: string } };
+    const saved = (await api.profiles!.save!({
+      name: 'Praxis sandbox',
+      environment: 'praxis-sandbox',
+      merchantId: 'Test-Integration-Merchant',
+      applicationKey: 'Sandbox',
+      operatorName: 'Ana',
+    })) as { data: { id: string } };
     const set = await api.credentials!.set!({ profileId: saved.data.id, secret: s });
     const status = await api.credentials!.status!({ profileId: saved.data.id });
     const list = await api.profiles!.list!();

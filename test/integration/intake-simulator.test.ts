@@ -21,7 +21,11 @@ for (const backend of storeBackends()) {
     beforeAll(async () => {
       store = await backend.open();
       sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationRetryBaseMs: 50 });
-      intake = createIntake({ store, logger, merchant: { ...sim.credentials, secret: async () => sim.credentials.secret } });
+      intake = createIntake({
+        store,
+        logger,
+        merchant: { ...sim.credentials, secret: async () => sim.credentials.secret },
+      });
       sim.setNotificationUrl(`${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`);
       client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials });
     });
@@ -38,12 +42,23 @@ for (const backend of storeBackends()) {
 
     it('fills the payout and capture queues from notifications, once each despite duplicates', async () => {
       sim.setFaults({ duplicateNotifications: 2 });
-      const wrs = [1200, 3400, 560].map((amount, i) => sim.createWithdrawalRequest({ cid: `c${i}`, currency: 'EUR', amount }).tid);
-      const auths = [9900, 150].map((amount, i) => sim.createAuthorization({ cid: `a${i}`, currency: 'USD', amount }).tid);
+      const wrs = [1200, 3400, 560].map(
+        (amount, i) => sim.createWithdrawalRequest({ cid: `c${i}`, currency: 'EUR', amount }).tid,
+      );
+      const auths = [9900, 150].map(
+        (amount, i) => sim.createAuthorization({ cid: `a${i}`, currency: 'USD', amount }).tid,
+      );
       await sim.idle();
 
-      expect((await store.pendingWithdrawals()).map((p) => [p.tid, p.amountMinor, p.cid])).toEqual([[wrs[0], 1200, 'c0'], [wrs[1], 3400, 'c1'], [wrs[2], 560, 'c2']]);
-      expect((await store.openAuthorizations()).map((a) => [a.tid, a.amountMinor, a.currency])).toEqual([[auths[0], 9900, 'USD'], [auths[1], 150, 'USD']]);
+      expect((await store.pendingWithdrawals()).map((p) => [p.tid, p.amountMinor, p.cid])).toEqual([
+        [wrs[0], 1200, 'c0'],
+        [wrs[1], 3400, 'c1'],
+        [wrs[2], 560, 'c2'],
+      ]);
+      expect((await store.openAuthorizations()).map((a) => [a.tid, a.amountMinor, a.currency])).toEqual([
+        [auths[0], 9900, 'USD'],
+        [auths[1], 150, 'USD'],
+      ]);
       const v = await store.countNotificationsByVerdict();
       // Two duplicated sends: 7 posts in all; a copy signed in the next second is a new (harmless) acceptance.
       expect((v.accepted ?? 0) + (v.duplicate ?? 0)).toBe(7);
@@ -62,7 +77,12 @@ for (const backend of storeBackends()) {
       expect(await store.pendingWithdrawals()).toEqual([]);
       expect(await store.openAuthorizations()).toEqual([]);
       expect((await store.getTransaction(auth))?.status).toBe('approved');
-      const payout = (await store.db.query<{ tid: number; status: string }>('SELECT tid, status FROM transactions WHERE withdrawal_request_id = $1', [wr])).rows;
+      const payout = (
+        await store.db.query<{ tid: number; status: string }>(
+          'SELECT tid, status FROM transactions WHERE withdrawal_request_id = $1',
+          [wr],
+        )
+      ).rows;
       expect(payout).toEqual([{ tid: expect.any(Number), status: 'approved' }]);
     });
 

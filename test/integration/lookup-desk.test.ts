@@ -15,11 +15,17 @@ import type { PayoutRow } from '../../src/shared/payouts';
 let dataDir: string;
 let core: DeskCore;
 const log = createMemoryLogger();
-const call = (channel: string, input: unknown): Promise<Result<unknown>> => dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+const call = (channel: string, input: unknown): Promise<Result<unknown>> =>
+  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lookup-desk-'));
-  core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
 });
 afterAll(async () => {
   await core.close();
@@ -33,7 +39,12 @@ describe('lookup by id in the desk core', () => {
     const created = await fetch(`${simulatorUrl}/_sim/withdrawal-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cid: 'lookup-cust-1', currency: 'EUR', amount: 4321, notification_url: 'http://127.0.0.1:9/praxis/notification' }),
+      body: JSON.stringify({
+        cid: 'lookup-cust-1',
+        currency: 'EUR',
+        amount: 4321,
+        notification_url: 'http://127.0.0.1:9/praxis/notification',
+      }),
     });
     const { tid } = (await created.json()) as { tid: number };
     const before = (await call('payouts:rows', { tids: [tid] })) as Result<PayoutRow[]>;
@@ -41,10 +52,20 @@ describe('lookup by id in the desk core', () => {
 
     const progress: number[] = [];
     core.events.on('event:lookup-progress', (p) => progress.push(p.done));
-    const res = (await call('lookup:run', { ids: [String(tid), '999999999', 'no-such-order'] })) as Result<LookupResult[]>;
+    const res = (await call('lookup:run', { ids: [String(tid), '999999999', 'no-such-order'] })) as Result<
+      LookupResult[]
+    >;
     if (!res.ok) throw new Error(res.error.message);
     const [found, missingTid, missingOrder] = res.data;
-    expect(found).toMatchObject({ id: String(tid), ok: true, tid, status: 'requested', amountMinor: 4321, currency: 'EUR', queue: 'payouts' });
+    expect(found).toMatchObject({
+      id: String(tid),
+      ok: true,
+      tid,
+      status: 'requested',
+      amountMinor: 4321,
+      currency: 'EUR',
+      queue: 'payouts',
+    });
     expect(missingTid).toMatchObject({ id: '999999999', ok: false });
     expect(missingOrder).toMatchObject({ id: 'no-such-order', ok: false, kind: 'order_id' });
     expect(progress.at(-1)).toBe(3);
@@ -55,6 +76,9 @@ describe('lookup by id in the desk core', () => {
 
   it('refuses an empty list with a VALIDATION error that says what to do', async () => {
     const res = await call('lookup:run', { ids: [] });
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Paste at least one tid or order_id') } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('Paste at least one tid or order_id') },
+    });
   });
 });

@@ -21,7 +21,9 @@ describe('payout actions through the journal', () => {
   it('lists the request, approves it once with the default gateway, and the queue drops it', async () => {
     const [tid] = await rig.request([{ cid: 'c-approve', currency: 'EUR', amount: 12_345 }]);
     const listed = (await rig.engine.list()).rows;
-    expect(listed.map((r) => [r.tid, r.status, r.amountMinor, r.currency])).toEqual([[tid, 'requested', 12_345, 'EUR']]);
+    expect(listed.map((r) => [r.tid, r.status, r.amountMinor, r.currency])).toEqual([
+      [tid, 'requested', 12_345, 'EUR'],
+    ]);
     expect(listed[0]!.flags).toEqual(expect.arrayContaining(['first_withdrawal', 'withdrawal_ratio']));
 
     const options = await rig.engine.gateways(tid!);
@@ -33,9 +35,18 @@ describe('payout actions through the journal', () => {
     expect((await rig.engine.list()).rows).toEqual([]);
     const detail = await rig.engine.detail(tid!);
     expect(detail.parts).toHaveLength(1);
-    expect(detail.parts[0]).toMatchObject({ amountMinor: 12_345, currency: 'EUR', status: 'approved', gateway: options[0]!.id });
+    expect(detail.parts[0]).toMatchObject({
+      amountMinor: 12_345,
+      currency: 'EUR',
+      status: 'approved',
+      gateway: options[0]!.id,
+    });
     expect(detail.journal.map((j) => [j.action, j.state, j.operator])).toEqual([['payouts:approve', 'done', 'Ana']]);
-    expect(detail.audit.at(-1)).toMatchObject({ operator: 'Ana', action: 'payouts:approve', details: { result: 'done', gateway: options[0]!.id, amountMinor: 12_345, currency: 'EUR' } });
+    expect(detail.audit.at(-1)).toMatchObject({
+      operator: 'Ana',
+      action: 'payouts:approve',
+      details: { result: 'done', gateway: options[0]!.id, amountMinor: 12_345, currency: 'EUR' },
+    });
   });
 
   it('a second approve of the same request is refused without a second Praxis call', async () => {
@@ -59,12 +70,21 @@ describe('payout actions through the journal', () => {
     expect(bad.message).toContain('kyc_incomplete');
     expect((await rig.simRecord(tid!)).cancelsMade).toBe(0);
 
-    const outcome = await rig.engine.reject({ tid: tid!, reasonCode: 'kyc_incomplete', note: 'Passport expired in May' });
+    const outcome = await rig.engine.reject({
+      tid: tid!,
+      reasonCode: 'kyc_incomplete',
+      note: 'Passport expired in May',
+    });
     expect(outcome).toMatchObject({ state: 'done', moneyMoved: false, newStatus: 'cancelled' });
     expect((await rig.simRecord(tid!)).cancelsMade).toBe(1);
     expect((await auditFor(tid!)).at(-1)).toMatchObject({
       action: 'payouts:reject',
-      details: { reasonCode: 'kyc_incomplete', reasonLabel: 'KYC documents missing or expired', note: 'Passport expired in May', result: 'done' },
+      details: {
+        reasonCode: 'kyc_incomplete',
+        reasonLabel: 'KYC documents missing or expired',
+        note: 'Passport expired in May',
+        result: 'done',
+      },
     });
     expect((await rig.engine.list()).rows).toEqual([]);
   });
@@ -72,18 +92,35 @@ describe('payout actions through the journal', () => {
   it('splits into parts, keeps the remainder in the queue, and refuses parts above the remainder with the amount left', async () => {
     const [tid] = await rig.request([{ cid: 'c-split', currency: 'EUR', amount: 10_000 }]);
     const gateway = await gatewayOf(tid!);
-    const outcomes = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 3_000, gateway }, { amountMinor: 2_000, gateway }] });
+    const outcomes = await rig.engine.split({
+      tid: tid!,
+      parts: [
+        { amountMinor: 3_000, gateway },
+        { amountMinor: 2_000, gateway },
+      ],
+    });
     expect(outcomes.map((o) => o.state)).toEqual(['done', 'done']);
     expect((await rig.simRecord(tid!)).remainingMinor).toBe(5_000);
 
-    const tooMuch = await refusal(rig.engine.split({ tid: tid!, parts: [{ amountMinor: 4_000, gateway }, { amountMinor: 2_000, gateway }] }));
+    const tooMuch = await refusal(
+      rig.engine.split({
+        tid: tid!,
+        parts: [
+          { amountMinor: 4_000, gateway },
+          { amountMinor: 2_000, gateway },
+        ],
+      }),
+    );
     expect(tooMuch.code).toBe('VALIDATION');
     expect(tooMuch.message).toContain('€60.00');
     expect(tooMuch.message).toContain('only €50.00 remains');
     expect(tooMuch.details).toMatchObject({ remainingMinor: 5_000 });
 
     const detail = await rig.engine.detail(tid!);
-    expect(detail.parts.map((p) => [p.amountMinor, p.orderId])).toEqual([[3_000, `wr${tid}-split-1`], [2_000, `wr${tid}-split-2`]]);
+    expect(detail.parts.map((p) => [p.amountMinor, p.orderId])).toEqual([
+      [3_000, `wr${tid}-split-1`],
+      [2_000, `wr${tid}-split-2`],
+    ]);
     expect((await rig.engine.list()).rows.map((r) => r.tid)).toEqual([tid]);
 
     const last = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 5_000, gateway }] });
@@ -96,9 +133,14 @@ describe('payout actions through the journal', () => {
     const [tid] = await rig.request([{ cid: 'c-race', currency: 'USD', amount: 7_000 }]);
     const gateway = await gatewayOf(tid!);
     rig.sim.setFaults({ latencyMs: 150 });
-    const results = await Promise.allSettled([rig.engine.approve({ tid: tid!, gateway }), rig.engine.approve({ tid: tid!, gateway })]);
+    const results = await Promise.allSettled([
+      rig.engine.approve({ tid: tid!, gateway }),
+      rig.engine.approve({ tid: tid!, gateway }),
+    ]);
     const done = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as DeskError);
+    const refused = results
+      .filter((r) => r.status === 'rejected')
+      .map((r) => (r as PromiseRejectedResult).reason as DeskError);
     expect(done).toHaveLength(1);
     expect(refused.map((e) => e.code)).toEqual(['CONFLICT']);
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
@@ -112,7 +154,12 @@ describe('payout gateways', () => {
       { cid: 'gw-1', currency: 'USD', amount: 2_000 },
     ]);
     const first = await rig.engine.gateways(a!);
-    expect(first.map((g) => g.name)).toEqual(['SimAcquirer Cards', 'SimBank OCT Payouts', 'SimWallet', 'SimWire Bank Transfer']);
+    expect(first.map((g) => g.name)).toEqual([
+      'SimAcquirer Cards',
+      'SimBank OCT Payouts',
+      'SimWallet',
+      'SimWire Bank Transfer',
+    ]);
     expect(first.filter((g) => g.isDefault)).toHaveLength(1);
     // A pending 503 is left untouched: the second request of the same kind is answered from the cache.
     rig.sim.setFaults({ http5xx: 1 });
@@ -124,7 +171,11 @@ describe('payout gateways', () => {
     const [tid] = await rig.request([{ cid: 'gw-chf', currency: 'CHF', amount: 1_000 }]);
     expect(await rig.engine.gateways(tid!)).toEqual([]);
     const { results } = await rig.engine.bulk({ action: 'approve', tids: [tid!] });
-    expect(results[0]).toMatchObject({ state: 'failed', errorCode: 'VALIDATION', message: expect.stringContaining('lists no payout gateway') });
+    expect(results[0]).toMatchObject({
+      state: 'failed',
+      errorCode: 'VALIDATION',
+      message: expect.stringContaining('lists no payout gateway'),
+    });
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(0);
   });
 });
@@ -180,10 +231,19 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     const [tid] = await rig.request([{ cid: 'c-split-retry', currency: 'EUR', amount: 8_000 }]);
     const gateway = await gatewayOf(tid!);
     rig.sim.setFaults({ http5xx: 1 });
-    const [lost, notSent] = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }, { amountMinor: 1_000, gateway }] });
+    const [lost, notSent] = await rig.engine.split({
+      tid: tid!,
+      parts: [
+        { amountMinor: 1_000, gateway },
+        { amountMinor: 1_000, gateway },
+      ],
+    });
     expect(lost).toMatchObject({ state: 'failed', moneyMoved: false });
     expect(lost!.message).toContain(`reuses order_id wr${tid}-split-1`);
-    expect(notSent).toMatchObject({ state: 'failed', message: 'Part 2 was not sent because part 1 did not go through.' });
+    expect(notSent).toMatchObject({
+      state: 'failed',
+      message: 'Part 2 was not sent because part 1 did not go through.',
+    });
 
     const [retried] = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }] });
     expect(retried).toMatchObject({ state: 'done' });
@@ -199,12 +259,21 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     const gateway = await gatewayOf(paid!);
     // The desk wrote its intent, sent the first one, and died before recording either answer.
     for (const tid of [paid!, unsent!]) {
-      await rig.store.journal.begin({ itemKind: 'transaction', itemId: String(tid), action: 'payouts:approve', operator: 'Ana', request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tid, gateway } });
+      await rig.store.journal.begin({
+        itemKind: 'transaction',
+        itemId: String(tid),
+        action: 'payouts:approve',
+        operator: 'Ana',
+        request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tid, gateway },
+      });
     }
     await rig.client.completeWithdrawalRequest(paid!, gateway);
 
     const recovered = await rig.restartEngine().recoverUnresolved();
-    expect(recovered.map((o) => [o.tid, o.state, o.moneyMoved])).toEqual([[paid, 'done', true], [unsent, 'failed', false]]);
+    expect(recovered.map((o) => [o.tid, o.state, o.moneyMoved])).toEqual([
+      [paid, 'done', true],
+      [unsent, 'failed', false],
+    ]);
     expect((await rig.simRecord(paid!)).payoutsMade).toBe(1);
     expect((await rig.simRecord(unsent!)).payoutsMade).toBe(0);
     expect(await rig.store.journal.unresolved()).toEqual([]);

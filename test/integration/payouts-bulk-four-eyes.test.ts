@@ -19,7 +19,11 @@ const BIG = 600_000;
 
 describe('bulk approve', () => {
   it('approves 200 with a few failures: per-item results, the others all paid once, totals per currency', async () => {
-    const items = Array.from({ length: 200 }, (_, i) => ({ cid: `bulk-${i % 40}`, currency: i % 4 === 0 ? 'GBP' : 'EUR', amount: 1_000 + i }));
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      cid: `bulk-${i % 40}`,
+      currency: i % 4 === 0 ? 'GBP' : 'EUR',
+      amount: 1_000 + i,
+    }));
     items[10] = { cid: 'bulk-big-1', currency: 'EUR', amount: BIG };
     items[20] = { cid: 'bulk-big-2', currency: 'EUR', amount: BIG };
     const tids = await rig.request(items);
@@ -49,7 +53,9 @@ describe('bulk approve', () => {
     expect(tids.filter((_, i) => made[i] === 1)).toEqual(doneTids);
 
     const expected = (cur: string) => {
-      const rows = items.map((it, i) => ({ ...it, tid: tids[i]! })).filter((r) => r.currency === cur && doneTids.includes(r.tid));
+      const rows = items
+        .map((it, i) => ({ ...it, tid: tids[i]! }))
+        .filter((r) => r.currency === cur && doneTids.includes(r.tid));
       return { currency: cur, count: rows.length, totalMinor: rows.reduce((s, r) => s + r.amount, 0) };
     };
     expect(outcome.succeeded).toEqual([expected('EUR'), expected('GBP')]);
@@ -61,11 +67,19 @@ describe('bulk approve', () => {
   it('bulk reject needs a reason from the list and records it for every item', async () => {
     const tids = await rig.request([1, 2, 3].map((i) => ({ cid: `rj-${i}`, currency: 'EUR', amount: 500 * i })));
     expect((await refusal(rig.engine.bulk({ action: 'reject', tids, reasonCode: 'nope' }))).code).toBe('VALIDATION');
-    const outcome = await rig.engine.bulk({ action: 'reject', tids, reasonCode: 'duplicate_request', note: 'Sent twice by the CRM' });
+    const outcome = await rig.engine.bulk({
+      action: 'reject',
+      tids,
+      reasonCode: 'duplicate_request',
+      note: 'Sent twice by the CRM',
+    });
     expect(outcome.results.map((r) => r.state)).toEqual(['done', 'done', 'done']);
     for (const tid of tids) {
       expect((await rig.simRecord(tid)).cancelsMade).toBe(1);
-      expect((await rig.engine.detail(tid)).audit.at(-1)).toMatchObject({ action: 'payouts:reject', details: { reasonCode: 'duplicate_request', note: 'Sent twice by the CRM' } });
+      expect((await rig.engine.detail(tid)).audit.at(-1)).toMatchObject({
+        action: 'payouts:reject',
+        details: { reasonCode: 'duplicate_request', note: 'Sent twice by the CRM' },
+      });
     }
   });
 });
@@ -79,12 +93,24 @@ describe('four-eyes, enforced in the core', () => {
 
     const missing = await refusal(rig.engine.approve({ tid: tid!, gateway }));
     expect([missing.code, missing.message]).toEqual(['FOUR_EYES', expect.stringContaining('needs a second operator')]);
-    const same = await refusal(rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: ' ana ', pin: '48213579' } }));
-    expect([same.code, same.message]).toEqual(['FOUR_EYES', expect.stringContaining('A different operator must confirm')]);
-    const wrong = await refusal(rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: 'Bo', pin: '11112222' } }));
+    const same = await refusal(
+      rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: ' ana ', pin: '48213579' } }),
+    );
+    expect([same.code, same.message]).toEqual([
+      'FOUR_EYES',
+      expect.stringContaining('A different operator must confirm'),
+    ]);
+    const wrong = await refusal(
+      rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: 'Bo', pin: '11112222' } }),
+    );
     expect([wrong.code, wrong.message]).toEqual(['FOUR_EYES', expect.stringContaining('Wrong PIN for Bo')]);
-    const stranger = await refusal(rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: 'Cy', pin: '48213579' } }));
-    expect([stranger.code, stranger.message]).toEqual(['FOUR_EYES', expect.stringContaining('not a registered operator')]);
+    const stranger = await refusal(
+      rig.engine.approve({ tid: tid!, gateway, secondApprover: { operator: 'Cy', pin: '48213579' } }),
+    );
+    expect([stranger.code, stranger.message]).toEqual([
+      'FOUR_EYES',
+      expect.stringContaining('not a registered operator'),
+    ]);
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(0);
     expect((await rig.engine.detail(tid!)).journal).toEqual([]);
 
@@ -101,7 +127,9 @@ describe('four-eyes, enforced in the core', () => {
     ]);
     expect(audit.at(-1)!.details).toMatchObject({ secondApprover: 'Bo', result: 'done' });
     // The PIN is kept only as a salted hash: not in the audit log, not in the settings table.
-    const dump = JSON.stringify((await rig.store.db.query('SELECT * FROM audit_log')).rows) + JSON.stringify((await rig.store.db.query('SELECT * FROM settings')).rows);
+    const dump =
+      JSON.stringify((await rig.store.db.query('SELECT * FROM audit_log')).rows) +
+      JSON.stringify((await rig.store.db.query('SELECT * FROM settings')).rows);
     expect(dump).not.toContain('48213579');
     expect(dump).not.toContain('11112222');
   });
@@ -110,8 +138,14 @@ describe('four-eyes, enforced in the core', () => {
     await addOperator(rig.store, 'Bo', '4821');
     const [tid] = await rig.request([{ cid: 'fe-2', currency: 'EUR', amount: BIG }]);
     const gateway = (await rig.engine.gateways(tid!))[0]!.id;
-    expect((await refusal(rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }] }))).code).toBe('FOUR_EYES');
-    const [part] = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }], secondApprover: { operator: 'Bo', pin: '4821' } });
+    expect((await refusal(rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }] }))).code).toBe(
+      'FOUR_EYES',
+    );
+    const [part] = await rig.engine.split({
+      tid: tid!,
+      parts: [{ amountMinor: 1_000, gateway }],
+      secondApprover: { operator: 'Bo', pin: '4821' },
+    });
     expect(part).toMatchObject({ state: 'done' });
   });
 
@@ -123,8 +157,16 @@ describe('four-eyes, enforced in the core', () => {
       { cid: 'fe-5', currency: 'EUR', amount: BIG + 1 },
     ]);
     const wrong = await rig.engine.bulk({ action: 'approve', tids, secondApprover: { operator: 'Bo', pin: '9999' } });
-    expect(wrong.results.map((r) => [r.state, r.errorCode ?? null])).toEqual([['failed', 'FOUR_EYES'], ['done', null], ['failed', 'FOUR_EYES']]);
-    const right = await rig.engine.bulk({ action: 'approve', tids: [tids[0]!, tids[2]!], secondApprover: { operator: 'Bo', pin: '4821' } });
+    expect(wrong.results.map((r) => [r.state, r.errorCode ?? null])).toEqual([
+      ['failed', 'FOUR_EYES'],
+      ['done', null],
+      ['failed', 'FOUR_EYES'],
+    ]);
+    const right = await rig.engine.bulk({
+      action: 'approve',
+      tids: [tids[0]!, tids[2]!],
+      secondApprover: { operator: 'Bo', pin: '4821' },
+    });
     expect(right.results.map((r) => r.state)).toEqual(['done', 'done']);
     expect(right.succeeded).toEqual([{ currency: 'EUR', count: 2, totalMinor: BIG * 2 + 1 }]);
   });

@@ -9,7 +9,15 @@ import { createMemorySecretStore } from '../../src/core/credentials/memory-secre
 import { createMemoryLogger } from '../../src/core/log';
 import type { Result } from '../../src/shared/errors';
 import type { Channel } from '../../src/shared/ipc/contract';
-import type { ActionOutcome, GatewayOption, OperatorView, PayoutDetail, PayoutRow, PayoutSettings, SavedView } from '../../src/shared/payouts';
+import type {
+  ActionOutcome,
+  GatewayOption,
+  OperatorView,
+  PayoutDetail,
+  PayoutRow,
+  PayoutSettings,
+  SavedView,
+} from '../../src/shared/payouts';
 import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
 
 // The whole one-desk composition (PGlite file store, intake, embedded simulator) driven through the command table.
@@ -19,10 +27,16 @@ const log = createMemoryLogger();
 let untouchedTid = 0;
 
 const open = async () => {
-  core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
   return core;
 };
-const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> => dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
+  dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await callRaw(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
@@ -48,7 +62,9 @@ describe('payout channels in the desk core', () => {
       const untouched = rows.filter((r) => r.status === 'requested' && r.journalState === null);
       return untouched.length >= 2 && untouched.some((r) => !r.needsSecondApproval);
     };
-    await expect.poll(async () => ready((await call<{ rows: PayoutRow[] }>('payouts:list')).rows), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => ready((await call<{ rows: PayoutRow[] }>('payouts:list')).rows), { timeout: 30_000 })
+      .toBe(true);
     const { rows } = await call<{ rows: PayoutRow[] }>('payouts:list');
     const row = rows.find((r) => !r.needsSecondApproval && r.status === 'requested' && r.journalState === null)!;
     untouchedTid = rows.find((r) => r.tid !== row.tid && r.status === 'requested' && r.journalState === null)!.tid;
@@ -62,17 +78,33 @@ describe('payout channels in the desk core', () => {
     expect(after).toMatchObject({ tid: row.tid, status: 'split', journalState: null });
 
     const bad = await callRaw('payouts:approve', { tid: row.tid, gateway: '' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Pick a gateway') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('Pick a gateway') },
+    });
   });
 
   it('settings, views and operators survive a restart; a send left `sending` by a crash is reconciled at start; a PIN is never returned', async () => {
     const defaults = await call<PayoutSettings>('payout-settings:get');
     expect(defaults).toMatchObject({ bulkConcurrency: 8, slaWarnMinutes: 30 });
     const refused = await callRaw('payout-settings:save', { ...defaults, slaLateMinutes: 10 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('late threshold must be after the warn threshold') } });
-    await call('payout-settings:save', { ...defaults, slaWarnMinutes: 15, fourEyesThresholds: { ...defaults.fourEyesThresholds, CHF: 300_000 } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringContaining('late threshold must be after the warn threshold'),
+      },
+    });
+    await call('payout-settings:save', {
+      ...defaults,
+      slaWarnMinutes: 15,
+      fourEyesThresholds: { ...defaults.fourEyesThresholds, CHF: 300_000 },
+    });
 
-    const view = await call<SavedView>('views:save', { name: 'Big EUR', state: { currency: 'EUR', minAmountMinor: 100_000 } });
+    const view = await call<SavedView>('views:save', {
+      name: 'Big EUR',
+      state: { currency: 'EUR', minAmountMinor: 100_000 },
+    });
     await call('views:save', { name: 'Late ones', state: { age: 'late' } });
     const operators = await call<OperatorView[]>('operators:add', { name: 'Bo', pin: '73914' });
     expect(JSON.stringify(operators)).not.toContain('73914');
@@ -81,14 +113,27 @@ describe('payout channels in the desk core', () => {
     await core!.close();
     // A crash mid-send: the intent is in the journal, the answer never recorded.
     const store = await openStore(defaultStoreLocation(dataDir));
-    await store.journal.begin({ itemKind: 'transaction', itemId: String(untouchedTid), action: 'payouts:approve', operator: 'Ana', request: { withdrawal_request_id: untouchedTid } });
+    await store.journal.begin({
+      itemKind: 'transaction',
+      itemId: String(untouchedTid),
+      action: 'payouts:approve',
+      operator: 'Ana',
+      request: { withdrawal_request_id: untouchedTid },
+    });
     await store.close();
     await open();
     // The desk looks it up at start (the sandbox's book is seeded the same way, so the request is still unpaid there).
-    await expect.poll(async () => (await call<PayoutDetail>('payouts:detail', { tid: untouchedTid })).journal.at(-1)?.state, { timeout: 20_000 }).toBe('failed');
+    await expect
+      .poll(async () => (await call<PayoutDetail>('payouts:detail', { tid: untouchedTid })).journal.at(-1)?.state, {
+        timeout: 20_000,
+      })
+      .toBe('failed');
     const [entry] = (await call<PayoutDetail>('payouts:detail', { tid: untouchedTid })).journal;
     expect(entry!.praxisDescription).toContain('was not applied');
-    expect(await call<PayoutSettings>('payout-settings:get')).toMatchObject({ slaWarnMinutes: 15, fourEyesThresholds: { CHF: 300_000 } });
+    expect(await call<PayoutSettings>('payout-settings:get')).toMatchObject({
+      slaWarnMinutes: 15,
+      fourEyesThresholds: { CHF: 300_000 },
+    });
     expect((await call<SavedView[]>('views:list')).map((v) => v.name)).toEqual(['Big EUR', 'Late ones']);
     expect((await call<SavedView[]>('views:remove', { id: view.id })).map((v) => v.name)).toEqual(['Late ones']);
     expect((await call<OperatorView[]>('operators:list')).map((o) => o.name)).toEqual(['Bo']);

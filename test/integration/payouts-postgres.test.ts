@@ -28,13 +28,22 @@ describe.skipIf(skip !== null)('payouts on a shared PostgreSQL store', () => {
 
   it('two desks approving the same request at once: one payout, the other desk gets CONFLICT', async () => {
     const [tid] = await rig.request([{ cid: 'team-1', currency: 'EUR', amount: 3_300 }]);
-    const bo = createPayoutEngine({ store: secondDesk, log: createMemoryLogger(), praxis: async () => ({ client: rig.client, profileId: 'team', operator: 'Bo' }) });
+    const bo = createPayoutEngine({
+      store: secondDesk,
+      log: createMemoryLogger(),
+      praxis: async () => ({ client: rig.client, profileId: 'team', operator: 'Bo' }),
+    });
     const gateway = (await rig.engine.gateways(tid!))[0]!.id;
     rig.sim.setFaults({ latencyMs: 150 });
-    const results = await Promise.allSettled([rig.engine.approve({ tid: tid!, gateway }), bo.approve({ tid: tid!, gateway })]);
+    const results = await Promise.allSettled([
+      rig.engine.approve({ tid: tid!, gateway }),
+      bo.approve({ tid: tid!, gateway }),
+    ]);
     rig.sim.clearFaults();
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DeskError).code] : []))).toEqual(['CONFLICT']);
+    expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DeskError).code] : []))).toEqual([
+      'CONFLICT',
+    ]);
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
     expect((await bo.list()).rows).toEqual([]);
   });
@@ -46,7 +55,10 @@ describe.skipIf(skip !== null)('payouts on a shared PostgreSQL store', () => {
     const byTid = new Map(rows.map((r) => [r.tid - SYNTHETIC_BASE_TID, r]));
     expect(byTid.get(1)!.flags).toContain('velocity');
     for (const i of [0, 1, 3, 97, 999, 1_000, 2_500, 4_999]) {
-      expect((await rig.engine.detail(SYNTHETIC_BASE_TID + i)).risk.map((f) => f.code), `request ${i}`).toEqual(byTid.get(i)!.flags);
+      expect(
+        (await rig.engine.detail(SYNTHETIC_BASE_TID + i)).risk.map((f) => f.code),
+        `request ${i}`,
+      ).toEqual(byTid.get(i)!.flags);
     }
   });
 });

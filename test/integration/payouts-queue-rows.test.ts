@@ -10,7 +10,16 @@ import { storeBackends } from '../support/store-backends';
 const NOW = new Date('2026-03-02T12:00:00.123Z');
 const ago = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
 
-interface Tx { tid: number; type: 'sale' | 'payout'; status: string; token: string | null; amount: number; currency: string; dest: string | null; at: Date }
+interface Tx {
+  tid: number;
+  type: 'sale' | 'payout';
+  status: string;
+  token: string | null;
+  amount: number;
+  currency: string;
+  dest: string | null;
+  at: Date;
+}
 
 const CUSTOMERS = [
   { token: 'tok-a', first: 'Ann', last: 'Lee', avs: 0, verification: 0 },
@@ -18,22 +27,139 @@ const CUSTOMERS = [
   { token: 'tok-c', first: '', last: '', avs: null, verification: 1 },
 ];
 const TXS: Tx[] = [
-  { tid: 101, type: 'sale', status: 'approved', token: 'tok-a', amount: 10_000, currency: 'EUR', dest: '4111-a', at: ago(500) },
-  { tid: 102, type: 'sale', status: 'declined', token: 'tok-a', amount: 90_000, currency: 'EUR', dest: '4111-z', at: ago(400) },
-  { tid: 103, type: 'sale', status: 'approved', token: 'tok-b', amount: 300_000, currency: 'EUR', dest: '4111-b', at: ago(450) },
+  {
+    tid: 101,
+    type: 'sale',
+    status: 'approved',
+    token: 'tok-a',
+    amount: 10_000,
+    currency: 'EUR',
+    dest: '4111-a',
+    at: ago(500),
+  },
+  {
+    tid: 102,
+    type: 'sale',
+    status: 'declined',
+    token: 'tok-a',
+    amount: 90_000,
+    currency: 'EUR',
+    dest: '4111-z',
+    at: ago(400),
+  },
+  {
+    tid: 103,
+    type: 'sale',
+    status: 'approved',
+    token: 'tok-b',
+    amount: 300_000,
+    currency: 'EUR',
+    dest: '4111-b',
+    at: ago(450),
+  },
   // Exactly at the 150 % ratio: 10,000 deposited, 5,000 + 10,000 asked for (the cancelled 202 does not count) → not flagged.
-  { tid: 200, type: 'payout', status: 'requested', token: 'tok-a', amount: 5_000, currency: 'EUR', dest: '4111-a', at: ago(30) },
-  { tid: 201, type: 'payout', status: 'requested', token: 'tok-a', amount: 10_000, currency: 'EUR', dest: '4111-a', at: ago(7) },
-  { tid: 202, type: 'payout', status: 'cancelled', token: 'tok-a', amount: 70_000, currency: 'EUR', dest: '4111-a', at: ago(6) },
-  { tid: 203, type: 'payout', status: 'requested', token: 'tok-a', amount: 1, currency: 'GBP', dest: '4111-z', at: ago(5) },
+  {
+    tid: 200,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-a',
+    amount: 5_000,
+    currency: 'EUR',
+    dest: '4111-a',
+    at: ago(30),
+  },
+  {
+    tid: 201,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-a',
+    amount: 10_000,
+    currency: 'EUR',
+    dest: '4111-a',
+    at: ago(7),
+  },
+  {
+    tid: 202,
+    type: 'payout',
+    status: 'cancelled',
+    token: 'tok-a',
+    amount: 70_000,
+    currency: 'EUR',
+    dest: '4111-a',
+    at: ago(6),
+  },
+  {
+    tid: 203,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-a',
+    amount: 1,
+    currency: 'GBP',
+    dest: '4111-z',
+    at: ago(5),
+  },
   // Same timestamp as 205: the velocity window counts ties, and the order falls back to the tid.
-  { tid: 204, type: 'payout', status: 'verification', token: 'tok-b', amount: 800_000, currency: 'SEK', dest: null, at: ago(2) },
-  { tid: 205, type: 'payout', status: 'requested', token: 'tok-b', amount: 500_001, currency: 'EUR', dest: null, at: ago(2) },
-  { tid: 206, type: 'payout', status: 'requested', token: 'tok-b', amount: 500_000, currency: 'USD', dest: null, at: ago(1) },
-  { tid: 207, type: 'payout', status: 'requested', token: 'tok-c', amount: 3, currency: 'KWD', dest: 'wallet-c', at: ago(0.5) },
-  { tid: 208, type: 'payout', status: 'requested', token: null, amount: 4, currency: 'JPY', dest: 'wallet-x', at: ago(0.25) },
+  {
+    tid: 204,
+    type: 'payout',
+    status: 'verification',
+    token: 'tok-b',
+    amount: 800_000,
+    currency: 'SEK',
+    dest: null,
+    at: ago(2),
+  },
+  {
+    tid: 205,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-b',
+    amount: 500_001,
+    currency: 'EUR',
+    dest: null,
+    at: ago(2),
+  },
+  {
+    tid: 206,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-b',
+    amount: 500_000,
+    currency: 'USD',
+    dest: null,
+    at: ago(1),
+  },
+  {
+    tid: 207,
+    type: 'payout',
+    status: 'requested',
+    token: 'tok-c',
+    amount: 3,
+    currency: 'KWD',
+    dest: 'wallet-c',
+    at: ago(0.5),
+  },
+  {
+    tid: 208,
+    type: 'payout',
+    status: 'requested',
+    token: null,
+    amount: 4,
+    currency: 'JPY',
+    dest: 'wallet-x',
+    at: ago(0.25),
+  },
   // Praxis already approved it, but our own action on it is still unknown: it stays in the queue until reconciled.
-  { tid: 209, type: 'payout', status: 'approved', token: 'tok-c', amount: 5, currency: 'KWD', dest: 'wallet-c', at: ago(3) },
+  {
+    tid: 209,
+    type: 'payout',
+    status: 'approved',
+    token: 'tok-c',
+    amount: 5,
+    currency: 'KWD',
+    dest: 'wallet-c',
+    at: ago(3),
+  },
 ];
 const QUEUE = [209, 200, 201, 203, 204, 205, 206, 207, 208].sort((a, b) => {
   const [x, y] = [TXS.find((t) => t.tid === a)!, TXS.find((t) => t.tid === b)!];
@@ -54,7 +180,9 @@ async function seed(store: WorkStore): Promise<void> {
       [t.tid, t.type, t.status, t.at, t.token, t.amount, t.currency, t.dest],
     );
   }
-  await store.db.query(`INSERT INTO action_journal (item_kind, item_id, action, operator, request, state) VALUES ('transaction', '209', 'payouts:approve', 'Ann', '{}', 'unknown')`);
+  await store.db.query(
+    `INSERT INTO action_journal (item_kind, item_id, action, operator, request, state) VALUES ('transaction', '209', 'payouts:approve', 'Ann', '{}', 'unknown')`,
+  );
 }
 
 for (const backend of storeBackends()) {
@@ -64,7 +192,11 @@ for (const backend of storeBackends()) {
     beforeAll(async () => {
       store = await backend.open();
       await seed(store);
-      engine = createPayoutEngine({ store, log: createMemoryLogger(), praxis: () => Promise.reject(new Error('the queue must not call Praxis')) });
+      engine = createPayoutEngine({
+        store,
+        log: createMemoryLogger(),
+        praxis: () => Promise.reject(new Error('the queue must not call Praxis')),
+      });
     }, 60_000);
     afterAll(async () => {
       await store?.close();
@@ -76,18 +208,40 @@ for (const backend of storeBackends()) {
       expect(next).toBeNull();
       expect(rows.map((r) => r.tid)).toEqual(QUEUE);
       expect(rows).toEqual(await queueRowsPerRow(store.db, DEFAULT_RISK_SETTINGS));
-      for (const row of rows) expect((await engine.detail(row.tid)).risk.map((f) => f.code), `request ${row.tid}`).toEqual(row.flags);
+      for (const row of rows)
+        expect(
+          (await engine.detail(row.tid)).risk.map((f) => f.code),
+          `request ${row.tid}`,
+        ).toEqual(row.flags);
 
       const byTid = new Map(rows.map((r) => [r.tid, r]));
       expect(byTid.get(200)!.flags).toEqual([]);
       expect(byTid.get(201)!.flags).toEqual([]);
       expect(byTid.get(203)!.flags).toEqual(['withdrawal_ratio', 'unknown_destination']);
-      expect(byTid.get(205)).toMatchObject({ customerName: 'Ben', needsSecondApproval: true, flags: ['withdrawal_ratio', 'verification_alert', 'avs_alert', 'four_eyes'] });
-      expect(byTid.get(206)).toMatchObject({ needsSecondApproval: false, flags: ['withdrawal_ratio', 'velocity', 'verification_alert', 'avs_alert'] });
+      expect(byTid.get(205)).toMatchObject({
+        customerName: 'Ben',
+        needsSecondApproval: true,
+        flags: ['withdrawal_ratio', 'verification_alert', 'avs_alert', 'four_eyes'],
+      });
+      expect(byTid.get(206)).toMatchObject({
+        needsSecondApproval: false,
+        flags: ['withdrawal_ratio', 'velocity', 'verification_alert', 'avs_alert'],
+      });
       expect(byTid.get(204)!.needsSecondApproval).toBe(false);
-      expect(byTid.get(207)).toMatchObject({ customerName: null, flags: ['withdrawal_ratio', 'unknown_destination', 'verification_alert'] });
-      expect(byTid.get(208)).toMatchObject({ customerName: null, country: null, flags: ['first_withdrawal', 'withdrawal_ratio', 'unknown_destination'] });
-      expect(byTid.get(209)).toMatchObject({ status: 'approved', journalState: 'unknown', createdAt: ago(3).toISOString() });
+      expect(byTid.get(207)).toMatchObject({
+        customerName: null,
+        flags: ['withdrawal_ratio', 'unknown_destination', 'verification_alert'],
+      });
+      expect(byTid.get(208)).toMatchObject({
+        customerName: null,
+        country: null,
+        flags: ['first_withdrawal', 'withdrawal_ratio', 'unknown_destination'],
+      });
+      expect(byTid.get(209)).toMatchObject({
+        status: 'approved',
+        journalState: 'unknown',
+        createdAt: ago(3).toISOString(),
+      });
     });
 
     it('pages the queue oldest first: the pages join up to the whole queue with no row twice', async () => {

@@ -15,7 +15,11 @@ let engine: PayoutEngine;
 beforeAll(async () => {
   store = await openStore({ kind: 'memory' });
   await fillSyntheticQueue(store, { requests: REQUESTS, customers: CUSTOMERS });
-  engine = createPayoutEngine({ store, log: createMemoryLogger(), praxis: () => Promise.reject(new Error('the queue must not call Praxis')) });
+  engine = createPayoutEngine({
+    store,
+    log: createMemoryLogger(),
+    praxis: () => Promise.reject(new Error('the queue must not call Praxis')),
+  });
 }, 180_000);
 afterAll(async () => store?.close());
 
@@ -44,7 +48,10 @@ describe('payouts:list at 100,000 rows', () => {
     // The detail pane computes its risk card from the full history lists (a different code path): they must agree.
     for (const i of [0, 1, 2, 3, 97, 101, 2_000, 19_999, 20_000, 59_999, 60_000, 77_777, 99_999]) {
       const detail = await engine.detail(SYNTHETIC_BASE_TID + i);
-      expect(detail.risk.map((f) => f.code), `request ${i}`).toEqual(byTid.get(i)!.flags);
+      expect(
+        detail.risk.map((f) => f.code),
+        `request ${i}`,
+      ).toEqual(byTid.get(i)!.flags);
     }
 
     // PostgreSQL builds the rows and decides the flags now; the per-row path they replaced must agree on every row.
@@ -62,7 +69,9 @@ describe('payouts:list at 100,000 rows', () => {
   }, 60_000);
 
   it('payouts:rows answers the changed tids only, whatever their status now', async () => {
-    await store.db.query(`UPDATE transactions SET status = 'cancelled', status_rank = 4 WHERE tid = $1`, [SYNTHETIC_BASE_TID + 5]);
+    await store.db.query(`UPDATE transactions SET status = 'cancelled', status_rank = 4 WHERE tid = $1`, [
+      SYNTHETIC_BASE_TID + 5,
+    ]);
     const rows = await engine.rows([SYNTHETIC_BASE_TID + 5, SYNTHETIC_BASE_TID + 6, 1]);
     expect(rows.map((r) => [r.tid, r.status])).toEqual([
       [SYNTHETIC_BASE_TID + 6, 'requested'],

@@ -14,7 +14,15 @@ const logger = createMemoryLogger();
 const errors: unknown[] = [];
 
 const client = (over: Partial<PraxisClientOptions> = {}): PraxisClient =>
-  createPraxisClient({ baseUrl: sim.url, merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: SANDBOX_SAMPLE.secret, timeoutMs: 5000, logger, ...over });
+  createPraxisClient({
+    baseUrl: sim.url,
+    merchantId: SANDBOX_SAMPLE.merchantId,
+    applicationKey: SANDBOX_SAMPLE.applicationKey,
+    secret: SANDBOX_SAMPLE.secret,
+    timeoutMs: 5000,
+    logger,
+    ...over,
+  });
 
 /** Runs a call that must fail and returns its PraxisError (and keeps it for the secret check). */
 async function failure(p: Promise<unknown>): Promise<PraxisError> {
@@ -29,8 +37,10 @@ async function failure(p: Promise<unknown>): Promise<PraxisError> {
 }
 
 const simRecord = async (tid: number) => (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json();
-const newWr = (amount = 12_345, currency = 'EUR') => sim.createWithdrawalRequest({ cid: 'cust-1001', currency, amount }).tid;
-const newAuth = (amount = 5_000, currency = 'EUR') => sim.createAuthorization({ cid: 'cust-1002', currency, amount }).tid;
+const newWr = (amount = 12_345, currency = 'EUR') =>
+  sim.createWithdrawalRequest({ cid: 'cust-1001', currency, amount }).tid;
+const newAuth = (amount = 5_000, currency = 'EUR') =>
+  sim.createAuthorization({ cid: 'cust-1002', currency, amount }).tid;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, arrivalIntervalMs: null, seedValue: 7 });
@@ -44,7 +54,13 @@ describe('lookups', () => {
     const tid = newWr(98_765);
     const r = await client().findTransaction(tid);
     expect(r.status).toBe(0);
-    expect(r.transaction).toMatchObject({ tid, transaction_type: 'payout', transaction_status: 'requested', amount: 98_765, currency: 'EUR' });
+    expect(r.transaction).toMatchObject({
+      tid,
+      transaction_type: 'payout',
+      transaction_status: 'requested',
+      amount: 98_765,
+      currency: 'EUR',
+    });
     expect(r.customer?.customer_token).toMatch(/^[0-9a-f]{32}$/);
     expect(r.transaction.card?.card_number ?? r.transaction.wallet?.account_identifier).toMatch(/\*{6}/);
   });
@@ -57,9 +73,14 @@ describe('lookups', () => {
     expect(r.session.order_id).toBe(rec.order_id);
   });
 
-  it('an unknown tid is PRAXIS_REJECTED with Praxis\'s description', async () => {
+  it("an unknown tid is PRAXIS_REJECTED with Praxis's description", async () => {
     const e = await failure(client().findTransaction(999_999));
-    expect(e).toMatchObject({ code: 'PRAXIS_REJECTED', praxisStatus: 400, praxisDescription: 'Transaction not found!', outcomeUnknown: false });
+    expect(e).toMatchObject({
+      code: 'PRAXIS_REJECTED',
+      praxisStatus: 400,
+      praxisDescription: 'Transaction not found!',
+      outcomeUnknown: false,
+    });
   });
 
   it('get-available-gateways lists payout gateways for the currency; get-gateway-options keys them by hash', async () => {
@@ -75,7 +96,12 @@ describe('authorizations', () => {
   it('capture moves authorized → approved once; a second capture is refused', async () => {
     const tid = newAuth(5_000);
     const r = await client().captureAuthorization(tid);
-    expect(r.transaction).toMatchObject({ tid, transaction_status: 'approved', processed_amount: 5_000, processed_currency: 'EUR' });
+    expect(r.transaction).toMatchObject({
+      tid,
+      transaction_status: 'approved',
+      processed_amount: 5_000,
+      processed_currency: 'EUR',
+    });
     const again = await failure(client().captureAuthorization(tid));
     expect(again).toMatchObject({ code: 'PRAXIS_REJECTED', praxisStatus: 400, outcomeUnknown: false });
     expect((await simRecord(tid)).capturesMade).toBe(1);
@@ -94,10 +120,24 @@ describe('withdrawal requests', () => {
   it('complete pays out through a new approved payout tid; completing again is "already processed"', async () => {
     const wr = newWr(40_000);
     const r = await client().completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY);
-    expect(r.transaction).toMatchObject({ transaction_type: 'payout', transaction_status: 'approved', amount: 40_000, withdrawal_request_id: wr, gateway: DEFAULT_PAYOUT_GATEWAY });
+    expect(r.transaction).toMatchObject({
+      transaction_type: 'payout',
+      transaction_status: 'approved',
+      amount: 40_000,
+      withdrawal_request_id: wr,
+      gateway: DEFAULT_PAYOUT_GATEWAY,
+    });
     const again = await failure(client().completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY));
-    expect(again).toMatchObject({ code: 'PRAXIS_REJECTED', praxisStatus: 400, praxisDescription: 'Payout request is already processed.' });
-    expect(again.details).toMatchObject({ praxisStatus: 400, praxisDescription: 'Payout request is already processed.', outcomeUnknown: false });
+    expect(again).toMatchObject({
+      code: 'PRAXIS_REJECTED',
+      praxisStatus: 400,
+      praxisDescription: 'Payout request is already processed.',
+    });
+    expect(again.details).toMatchObject({
+      praxisStatus: 400,
+      praxisDescription: 'Payout request is already processed.',
+      outcomeUnknown: false,
+    });
     expect(await simRecord(wr)).toMatchObject({ payoutsMade: 1, transaction: { transaction_status: 'split' } });
   });
 
@@ -111,10 +151,28 @@ describe('withdrawal requests', () => {
 
   it('split pays parts with their own tids, the remainder stays requestable, then completes', async () => {
     const wr = newWr(10_000, 'KWD');
-    const part = await client().splitWithdrawalRequest({ withdrawalRequestId: wr, amountMinor: 2_500, currency: 'KWD', orderId: `split-${wr}-1`, gateway: DEFAULT_PAYOUT_GATEWAY });
-    expect(part.transaction).toMatchObject({ transaction_status: 'approved', amount: 2_500, withdrawal_request_id: wr });
+    const part = await client().splitWithdrawalRequest({
+      withdrawalRequestId: wr,
+      amountMinor: 2_500,
+      currency: 'KWD',
+      orderId: `split-${wr}-1`,
+      gateway: DEFAULT_PAYOUT_GATEWAY,
+    });
+    expect(part.transaction).toMatchObject({
+      transaction_status: 'approved',
+      amount: 2_500,
+      withdrawal_request_id: wr,
+    });
     expect(part.transaction.tid).not.toBe(wr);
-    const tooBig = await failure(client().splitWithdrawalRequest({ withdrawalRequestId: wr, amountMinor: 9_000, currency: 'KWD', orderId: `split-${wr}-2`, gateway: DEFAULT_PAYOUT_GATEWAY }));
+    const tooBig = await failure(
+      client().splitWithdrawalRequest({
+        withdrawalRequestId: wr,
+        amountMinor: 9_000,
+        currency: 'KWD',
+        orderId: `split-${wr}-2`,
+        gateway: DEFAULT_PAYOUT_GATEWAY,
+      }),
+    );
     expect(tooBig.code).toBe('PRAXIS_REJECTED');
     expect((await client().findTransaction(wr)).transaction.transaction_status).toBe('requested');
     const rest = await client().completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY);
@@ -125,9 +183,21 @@ describe('withdrawal requests', () => {
 
 describe('virtual terminal', () => {
   const openVt = async (intent: 'payment' | 'authorization', orderId: string) =>
-    client().openVirtualTerminal({ intent, currency: 'JPY', amountMinor: 12_000, cid: 'cust-vt-1', orderId, agentName: 'Agent Smith', customerData: { country: 'JP', first_name: 'Keiko', last_name: 'Sato', email: 'k@example.test' } });
+    client().openVirtualTerminal({
+      intent,
+      currency: 'JPY',
+      amountMinor: 12_000,
+      cid: 'cust-vt-1',
+      orderId,
+      agentName: 'Agent Smith',
+      customerData: { country: 'JP', first_name: 'Keiko', last_name: 'Sato', email: 'k@example.test' },
+    });
   const pay = (url: string, card: string, path = '/pay') =>
-    fetch(new URL(url).origin + new URL(url).pathname + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123' }).toString() });
+    fetch(new URL(url).origin + new URL(url).pathname + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123' }).toString(),
+    });
 
   it('opens a session whose hosted page approves 4111…, and the order then shows the approved sale', async () => {
     const vt = await openVt('payment', 'vt-approve-1');
@@ -137,7 +207,13 @@ describe('virtual terminal', () => {
     const res = await pay(vt.redirect_url, TEST_CARDS.approve);
     expect(await res.text()).toContain('Payment approved');
     const order = await client().findOrder('vt-approve-1');
-    expect(order.transaction).toMatchObject({ transaction_type: 'sale', transaction_status: 'approved', amount: 12_000, currency: 'JPY', card: { card_number: '411111******1111' } });
+    expect(order.transaction).toMatchObject({
+      transaction_type: 'sale',
+      transaction_status: 'approved',
+      amount: 12_000,
+      currency: 'JPY',
+      card: { card_number: '411111******1111' },
+    });
     expect(order.session.session_status).toBe('successful');
   });
 
@@ -152,12 +228,16 @@ describe('virtual terminal', () => {
   it('asks for a second step on 4000…3220; Approve authorizes (intent authorization)', async () => {
     const vt = await openVt('authorization', 'vt-challenge-1');
     expect(await (await pay(vt.redirect_url, TEST_CARDS.challenge)).text()).toContain('Approve');
-    const res = await fetch(`${vt.redirect_url}/challenge`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
+    const res = await fetch(`${vt.redirect_url}/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve',
+    });
     expect(await res.text()).toContain('Authorized');
     expect((await client().findOrder('vt-challenge-1')).transaction?.transaction_status).toBe('authorized');
   });
 
-  it('refuses a reused order_id with Praxis\'s text', async () => {
+  it("refuses a reused order_id with Praxis's text", async () => {
     const e = await failure(openVt('payment', 'vt-approve-1'));
     expect(e).toMatchObject({ code: 'PRAXIS_REJECTED', praxisDescription: 'The order_id value is not unique!' });
   });
@@ -236,7 +316,9 @@ describe('failures', () => {
     expect(rec.parts).toHaveLength(1);
     // Looking it up (as the journal does) shows it done; a blind retry is refused, so money moved once.
     expect((await client().findTransaction(wr)).transaction.transaction_status).toBe('split');
-    expect((await failure(client().completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY))).praxisDescription).toBe('Payout request is already processed.');
+    expect((await failure(client().completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY))).praxisDescription).toBe(
+      'Payout request is already processed.',
+    );
     expect((await simRecord(wr)).payoutsMade).toBe(1);
   });
 
@@ -259,7 +341,15 @@ describe('failures', () => {
     const e = await failure(client().completeWithdrawalRequest(-5, ''));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/Nothing was sent/);
-    const s = await failure(client().splitWithdrawalRequest({ withdrawalRequestId: 1, amountMinor: 12.5, currency: 'eur', orderId: 'o', gateway: 'g' }));
+    const s = await failure(
+      client().splitWithdrawalRequest({
+        withdrawalRequestId: 1,
+        amountMinor: 12.5,
+        currency: 'eur',
+        orderId: 'o',
+        gateway: 'g',
+      }),
+    );
     expect(s.message).toMatch(/amountMinor/);
     expect(s.message).toMatch(/currency/);
   });
@@ -267,24 +357,49 @@ describe('failures', () => {
 
 describe('the gate answers with the documented texts', () => {
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ http: r.status, json: await r.json() }));
+    fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    }).then(async (r) => ({ http: r.status, json: await r.json() }));
 
   it('malformed JSON, missing header, unknown merchant', async () => {
     expect((await post('/agent/find-order', '{nope')).json.description).toBe('Request should be json formatted.');
-    const body = JSON.stringify({ merchant_id: SANDBOX_SAMPLE.merchantId, application_key: 'Sandbox', order_id: 'x', version: '1.3', timestamp: Math.floor(Date.now() / 1000) });
-    expect(await post('/agent/find-order', body)).toEqual({ http: 400, json: expect.objectContaining({ status: 400, description: 'GT-Authentication header is missing.' }) });
+    const body = JSON.stringify({
+      merchant_id: SANDBOX_SAMPLE.merchantId,
+      application_key: 'Sandbox',
+      order_id: 'x',
+      version: '1.3',
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    expect(await post('/agent/find-order', body)).toEqual({
+      http: 400,
+      json: expect.objectContaining({ status: 400, description: 'GT-Authentication header is missing.' }),
+    });
     const other = body.replace(SANDBOX_SAMPLE.merchantId, 'Nobody');
-    expect((await post('/agent/find-order', other, { 'gt-authentication': 'a'.repeat(96) })).json.description).toBe('User not found.');
+    expect((await post('/agent/find-order', other, { 'gt-authentication': 'a'.repeat(96) })).json.description).toBe(
+      'User not found.',
+    );
   });
 });
 
 describe('admin API', () => {
   it('creates items, explains a bad body, and 404s an unknown tid', async () => {
-    const ok = await fetch(`${sim.url}/_sim/authorizations`, { method: 'POST', body: JSON.stringify({ cid: 'cust-9', currency: 'BHD', amount: 1_500 }) });
+    const ok = await fetch(`${sim.url}/_sim/authorizations`, {
+      method: 'POST',
+      body: JSON.stringify({ cid: 'cust-9', currency: 'BHD', amount: 1_500 }),
+    });
     expect(ok.status).toBe(201);
     const { tid } = await ok.json();
-    expect((await simRecord(tid)).transaction).toMatchObject({ transaction_status: 'authorized', currency: 'BHD', amount: 1_500 });
-    const bad = await fetch(`${sim.url}/_sim/withdrawal-requests`, { method: 'POST', body: JSON.stringify({ cid: 'c', currency: 'eur', amount: 1.5 }) });
+    expect((await simRecord(tid)).transaction).toMatchObject({
+      transaction_status: 'authorized',
+      currency: 'BHD',
+      amount: 1_500,
+    });
+    const bad = await fetch(`${sim.url}/_sim/withdrawal-requests`, {
+      method: 'POST',
+      body: JSON.stringify({ cid: 'c', currency: 'eur', amount: 1.5 }),
+    });
     expect(bad.status).toBe(400);
     const why = (await bad.json()).error;
     expect(why).toMatch(/currency/);
@@ -298,7 +413,9 @@ describe('admin API', () => {
 describe('secrets', () => {
   it('no error message, error detail or log line of this suite contains a secret', () => {
     expect(errors.length).toBeGreaterThan(15);
-    const texts = errors.map((e) => `${(e as Error).message} ${JSON.stringify((e as PraxisError).details)} ${JSON.stringify(e)}`);
+    const texts = errors.map(
+      (e) => `${(e as Error).message} ${JSON.stringify((e as PraxisError).details)} ${JSON.stringify(e)}`,
+    );
     texts.push(...logger.lines);
     for (const secret of [SANDBOX_SAMPLE.secret, WRONG_SECRET]) {
       for (const t of texts) expect(t).not.toContain(secret);

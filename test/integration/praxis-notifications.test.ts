@@ -5,7 +5,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log';
-import { NotificationSchema, createPraxisClient, signedAck, timestampWindowViolation, verifyNotificationSignature } from '../../src/core/praxis';
+import {
+  NotificationSchema,
+  createPraxisClient,
+  signedAck,
+  timestampWindowViolation,
+  verifyNotificationSignature,
+} from '../../src/core/praxis';
 import { DEFAULT_PAYOUT_GATEWAY, startSimulator, type Simulator } from '../../src/core/sandbox';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 
@@ -31,9 +37,19 @@ beforeAll(async () => {
   receiver = Fastify();
   receiver.post('/praxis/notification', async (req, reply) => {
     const parsed = NotificationSchema.parse(req.body);
-    const verified = verifyNotificationSignature(req.body, SANDBOX_SAMPLE.secret, req.headers['gt-authentication'] as string);
+    const verified = verifyNotificationSignature(
+      req.body,
+      SANDBOX_SAMPLE.secret,
+      req.headers['gt-authentication'] as string,
+    );
     const tid = parsed.transaction!.tid;
-    received.push({ tid, status: parsed.transaction!.transaction_status, verified, inWindow: timestampWindowViolation(parsed.timestamp) === 0, withdrawalRequestId: parsed.transaction!.withdrawal_request_id });
+    received.push({
+      tid,
+      status: parsed.transaction!.transaction_status,
+      verified,
+      inWindow: timestampWindowViolation(parsed.timestamp) === 0,
+      withdrawalRequestId: parsed.transaction!.withdrawal_request_id,
+    });
     const again = refuseOnce.delete(tid);
     const ack = signedAck(again ? -1 : 0, again ? 'please resend' : 'Ok', SANDBOX_SAMPLE.secret);
     if (signAcks) void reply.header('gt-authentication', ack.signature);
@@ -42,7 +58,13 @@ beforeAll(async () => {
   await receiver.listen({ port: 0, host: '127.0.0.1' });
   const addr = receiver.server.address();
   receiverUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/praxis/notification`;
-  sim = await startSimulator({ port: 0, arrivalIntervalMs: null, notificationUrl: receiverUrl, notificationRetryBaseMs: 30, logger: simLogger });
+  sim = await startSimulator({
+    port: 0,
+    arrivalIntervalMs: null,
+    notificationUrl: receiverUrl,
+    notificationRetryBaseMs: 30,
+    logger: simLogger,
+  });
 });
 
 afterAll(async () => {
@@ -56,7 +78,13 @@ beforeEach(() => {
 });
 
 const simRecord = async (tid: number) => (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json();
-const client = () => createPraxisClient({ baseUrl: sim.url, merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: SANDBOX_SAMPLE.secret });
+const client = () =>
+  createPraxisClient({
+    baseUrl: sim.url,
+    merchantId: SANDBOX_SAMPLE.merchantId,
+    applicationKey: SANDBOX_SAMPLE.applicationKey,
+    secret: SANDBOX_SAMPLE.secret,
+  });
 
 describe('notifications', () => {
   it('a new withdrawal request and its completion arrive signed, in the 60 s window, one per status change', async () => {
@@ -67,7 +95,12 @@ describe('notifications', () => {
     await sim.idle();
     expect(received.slice(1)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ tid: payout.transaction.tid, status: 'approved', verified: true, withdrawalRequestId: tid }),
+        expect.objectContaining({
+          tid: payout.transaction.tid,
+          status: 'approved',
+          verified: true,
+          withdrawalRequestId: tid,
+        }),
         expect.objectContaining({ tid, status: 'split', verified: true }),
       ]),
     );

@@ -13,24 +13,52 @@ let answer: { http: number; body: unknown; headers?: Record<string, string> } = 
 
 beforeAll(async () => {
   server = Fastify();
-  server.post('/agent/*', async (_req, reply) => reply.code(answer.http).headers(answer.headers ?? {}).send(answer.body));
+  server.post('/agent/*', async (_req, reply) =>
+    reply
+      .code(answer.http)
+      .headers(answer.headers ?? {})
+      .send(answer.body),
+  );
   await server.listen({ port: 0, host: '127.0.0.1' });
   const addr = server.server.address();
   baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 });
 afterAll(() => server.close());
 
-const client = () => createPraxisClient({ baseUrl, merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: SANDBOX_SAMPLE.secret, timeoutMs: 2000 });
-const caught = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: PraxisError) => e);
+const client = () =>
+  createPraxisClient({
+    baseUrl,
+    merchantId: SANDBOX_SAMPLE.merchantId,
+    applicationKey: SANDBOX_SAMPLE.applicationKey,
+    secret: SANDBOX_SAMPLE.secret,
+    timeoutMs: 2000,
+  });
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: PraxisError) => e,
+  );
 
 describe('rejections in either form', () => {
   it('HTTP 200 with JSON status 400 "Invalid signature." is AUTH', async () => {
     answer = { http: 200, body: { status: 400, description: 'Invalid signature.' } };
-    expect(await caught(client().captureAuthorization(1))).toMatchObject({ code: 'AUTH', praxisStatus: 400, outcomeUnknown: false });
+    expect(await caught(client().captureAuthorization(1))).toMatchObject({
+      code: 'AUTH',
+      praxisStatus: 400,
+      outcomeUnknown: false,
+    });
   });
 
   it('HTTP 200 with "Timestamp expired: 75s old…" and no timestamp is CLOCK_SKEW of -75 s', async () => {
-    answer = { http: 200, body: { status: 400, description: 'Timestamp expired: 75s old, should be at most 60s old (required with merchant_id).' } };
+    answer = {
+      http: 200,
+      body: {
+        status: 400,
+        description: 'Timestamp expired: 75s old, should be at most 60s old (required with merchant_id).',
+      },
+    };
     expect(await caught(client().findOrder('o'))).toMatchObject({ code: 'CLOCK_SKEW', skewSeconds: -75 });
   });
 
@@ -43,8 +71,14 @@ describe('rejections in either form', () => {
 
   it('an unsigned refusal of a money-moving call is not trusted', async () => {
     answer = { http: 200, body: { status: 400, description: 'Payout request is already processed.' } };
-    expect(await caught(client().completeWithdrawalRequest(5, 'g'))).toMatchObject({ code: 'UNVERIFIED_RESPONSE', outcomeUnknown: true });
-    expect(await caught(client().findTransaction(5))).toMatchObject({ code: 'PRAXIS_REJECTED', praxisDescription: 'Payout request is already processed.' });
+    expect(await caught(client().completeWithdrawalRequest(5, 'g'))).toMatchObject({
+      code: 'UNVERIFIED_RESPONSE',
+      outcomeUnknown: true,
+    });
+    expect(await caught(client().findTransaction(5))).toMatchObject({
+      code: 'PRAXIS_REJECTED',
+      praxisDescription: 'Payout request is already processed.',
+    });
   });
 
   it('a redirect is never followed', async () => {
@@ -55,7 +89,14 @@ describe('rejections in either form', () => {
 
 describe('odd answers', () => {
   it('a signed field holding an object is UNVERIFIED_RESPONSE, not a crash', async () => {
-    answer = { http: 200, body: { status: 0, description: 'Ok', timestamp: { evil: 1 }, transaction: { tid: 1 } }, headers: { 'gt-authentication': 'a'.repeat(96) } };
-    expect(await caught(client().captureAuthorization(1))).toMatchObject({ code: 'UNVERIFIED_RESPONSE', outcomeUnknown: true });
+    answer = {
+      http: 200,
+      body: { status: 0, description: 'Ok', timestamp: { evil: 1 }, transaction: { tid: 1 } },
+      headers: { 'gt-authentication': 'a'.repeat(96) },
+    };
+    expect(await caught(client().captureAuthorization(1))).toMatchObject({
+      code: 'UNVERIFIED_RESPONSE',
+      outcomeUnknown: true,
+    });
   });
 });

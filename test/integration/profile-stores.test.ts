@@ -19,16 +19,23 @@ let simUrl: string;
 let other: Profile;
 const log = createMemoryLogger();
 
-const callRaw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> => dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+const callRaw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
+  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await callRaw(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.data as T;
 };
 const queue = async () => (await call<{ rows: PayoutRow[] }>('payouts:list')).rows;
-const payoutsMadeAtSim = async (tid: number): Promise<number> => ((await (await fetch(`${simUrl}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade;
+const payoutsMadeAtSim = async (tid: number): Promise<number> =>
+  ((await (await fetch(`${simUrl}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade;
 const simAdmin = (path: string, body: unknown, signal?: AbortSignal) =>
-  fetch(`${simUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+  fetch(`${simUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
 
 /** Activates a profile while asking for the queue every few ms; returns what those calls answered during the switch. */
 async function activateWhileAsking(id: string): Promise<{ state: ProfilesState; refusals: WireError[] }> {
@@ -49,10 +56,22 @@ let missedTid = 0;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'profile-stores-'));
-  core = await createDeskCore({ dataDir, host: 'browser-host', logger: log, secretStore: createMemorySecretStore('no keychain in this test') });
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
   simUrl = (await call<AppInfo>('app:info')).simulatorUrl!;
   // Another merchant's account, reached at the embedded simulator's address (which knows only the sandbox merchant).
-  other = await call<Profile>('profiles:save', { name: 'Other merchant', environment: 'custom', customBaseUrl: simUrl, merchantId: 'Other-Merchant', applicationKey: 'OtherKey', operatorName: 'Cy' });
+  other = await call<Profile>('profiles:save', {
+    name: 'Other merchant',
+    environment: 'custom',
+    customBaseUrl: simUrl,
+    merchantId: 'Other-Merchant',
+    applicationKey: 'OtherKey',
+    operatorName: 'Cy',
+  });
   await call('credentials:set', { profileId: other.id, secret: 'other-merchant-secret' });
 });
 afterAll(async () => {
@@ -62,7 +81,8 @@ afterAll(async () => {
 
 describe('the work store follows the active profile', () => {
   it('a switch waits for an approval in flight, refuses commands meanwhile, then shows the other profile its own empty queue', async () => {
-    const untouched = (rows: PayoutRow[]) => rows.filter((r) => r.status === 'requested' && r.journalState === null && !r.needsSecondApproval);
+    const untouched = (rows: PayoutRow[]) =>
+      rows.filter((r) => r.status === 'requested' && r.journalState === null && !r.needsSecondApproval);
     await expect.poll(async () => untouched(await queue()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     const [first, second] = untouched(await queue());
     approvedTid = first!.tid;
@@ -72,7 +92,11 @@ describe('the work store follows the active profile', () => {
     // A slow Praxis: the approval is still on its way when the operator switches profile.
     await simAdmin('/_sim/faults', { latencyMs: 1_500 });
     const approval = call<ActionOutcome>('payouts:approve', { tid: approvedTid, gateway: gateway!.id });
-    await expect.poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [approvedTid] }))[0]?.journalState, { timeout: 5_000 }).toBe('sending');
+    await expect
+      .poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [approvedTid] }))[0]?.journalState, {
+        timeout: 5_000,
+      })
+      .toBe('sending');
     const { state, refusals } = await activateWhileAsking(other.id);
     await fetch(`${simUrl}/_sim/faults`, { method: 'DELETE' });
 
@@ -81,7 +105,10 @@ describe('the work store follows the active profile', () => {
     expect(await payoutsMadeAtSim(approvedTid)).toBe(1);
     expect(state.activeProfileId).toBe(other.id);
     expect(refusals.length).toBeGreaterThan(0);
-    expect(refusals[0]).toEqual({ code: 'STORE', message: 'The desk is switching to profile "Other merchant"; try again in a moment. Nothing was done.' });
+    expect(refusals[0]).toEqual({
+      code: 'STORE',
+      message: 'The desk is switching to profile "Other merchant"; try again in a moment. Nothing was done.',
+    });
 
     // No sandbox request under the other merchant, even as the simulator keeps notifying (refused: another merchant_id).
     expect(await queue()).toEqual([]);
@@ -89,12 +116,18 @@ describe('the work store follows the active profile', () => {
     // The replay's answer waits for the simulator's retries of every refused notification: only its effect is awaited.
     const replay = new AbortController();
     void simAdmin('/_sim/replay-notifications', {}, replay.signal).catch(() => undefined);
-    await expect.poll(() => log.lines.filter((l) => l.includes('wrong_merchant')).length, { timeout: 10_000 }).toBeGreaterThan(refusedBefore + 10);
+    await expect
+      .poll(() => log.lines.filter((l) => l.includes('wrong_merchant')).length, { timeout: 10_000 })
+      .toBeGreaterThan(refusedBefore + 10);
     replay.abort();
     // A request the sandbox receives now is refused here too; reopening the sandbox's store must refill it.
     const created = await simAdmin('/_sim/withdrawal-requests', { cid: 'switch-cust', currency: 'EUR', amount: 4_200 });
     missedTid = ((await created.json()) as { tid: number }).tid;
-    await expect.poll(() => log.lines.some((l) => l.includes('wrong_merchant') && l.includes(String(missedTid))), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => log.lines.some((l) => l.includes('wrong_merchant') && l.includes(String(missedTid))), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(await queue()).toEqual([]);
   });
 
@@ -102,13 +135,23 @@ describe('the work store follows the active profile', () => {
     for (const tid of [sandboxTid, approvedTid]) {
       expect(await callRaw('payouts:detail', { tid })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(await callRaw('payouts:gateways', { tid })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await callRaw('payouts:approve', { tid, gateway: 'any-gateway' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await callRaw('payouts:reject', { tid, reasonCode: 'kyc_incomplete' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await callRaw('payouts:split', { tid, parts: [{ amountMinor: 100, gateway: 'any-gateway' }] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await callRaw('payouts:approve', { tid, gateway: 'any-gateway' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await callRaw('payouts:reject', { tid, reasonCode: 'kyc_incomplete' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(
+        await callRaw('payouts:split', { tid, parts: [{ amountMinor: 100, gateway: 'any-gateway' }] }),
+      ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(await callRaw('payouts:reconcile', { tid })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     const bulk = await call<BulkOutcome>('payouts:bulk', { action: 'approve', tids: [sandboxTid] });
-    expect(bulk.results).toMatchObject([{ tid: sandboxTid, state: 'failed', moneyMoved: false, errorCode: 'NOT_FOUND' }]);
+    expect(bulk.results).toMatchObject([
+      { tid: sandboxTid, state: 'failed', moneyMoved: false, errorCode: 'NOT_FOUND' },
+    ]);
     expect(await payoutsMadeAtSim(sandboxTid)).toBe(0);
     expect(await payoutsMadeAtSim(approvedTid)).toBe(1);
     // Each profile has its own PGlite folder; the sandbox keeps the one a first start created.
@@ -121,7 +164,9 @@ describe('the work store follows the active profile', () => {
     const off = core.events.on('event:profiles-changed', (s) => events.push(s.activeProfileId ?? ''));
     const { refusals } = await activateWhileAsking('embedded-sandbox');
     off();
-    expect(refusals.every((e) => e.code === 'STORE' && e.message.includes('switching to profile "Embedded sandbox"'))).toBe(true);
+    expect(
+      refusals.every((e) => e.code === 'STORE' && e.message.includes('switching to profile "Embedded sandbox"')),
+    ).toBe(true);
     // Windows hear of the profile once its store is open, so the reload they do then lands on the right queue.
     expect(events).toEqual(['embedded-sandbox']);
 

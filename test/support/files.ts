@@ -8,4 +8,5 @@ export async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** Byte search, so a secret is found in binary files (PGlite pages) as well as text. */
-export const fileContains = async (file: string, needle: string): Promise<boolean> => (await readFile(file)).includes(Buffer.from(needle));
+export const fileContains = async (file: string, needle: string): Promise<boolean> =>
+  (await readFile(file)).includes(Buffer.from(needle));

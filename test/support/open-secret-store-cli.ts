@@ -8,7 +8,9 @@ openKeytarSecretStore({ service: 'praxis-desk-test-probe', log, probeTimeoutMs: 
   async (store) => {
     await store.set('p1/merchant-secret', 'kept-in-memory-only');
     const roundTrip = await store.get('p1/merchant-secret');
-    process.stdout.write(JSON.stringify({ kind: store.kind, reason: store.unavailableReason ?? null, roundTrip, log: log.lines }));
+    process.stdout.write(
+      JSON.stringify({ kind: store.kind, reason: store.unavailableReason ?? null, roundTrip, log: log.lines }),
+    );
   },
   (err: unknown) => {
     process.stdout.write(JSON.stringify({ error: String(err) }));

@@ -18,25 +18,56 @@ export interface PayoutRig {
   /** Creates withdrawal requests at the simulator and brings them into the store by lookup (find-transaction). */
   request(items: { cid: string; currency: string; amount: number }[]): Promise<number[]>;
   /** What the simulator really did to a request. */
-  simRecord(tid: number): Promise<{ payoutsMade: number; cancelsMade: number; remainingMinor: number; parts: number[]; transaction: { transaction_status: string } }>;
+  simRecord(
+    tid: number,
+  ): Promise<{
+    payoutsMade: number;
+    cancelsMade: number;
+    remainingMinor: number;
+    parts: number[];
+    transaction: { transaction_status: string };
+  }>;
   faults(): Promise<SimFaults>;
   /** A second engine on the same store and simulator, as after a restart. */
   restartEngine(operator?: string): PayoutEngine;
   close(): Promise<void>;
 }
 
-export async function startPayoutRig(opts: { operator?: string; timeoutMs?: number; hangMs?: number; store?: StoreLocation; latencyMs?: number } = {}): Promise<PayoutRig> {
-  const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null, hangMs: opts.hangMs ?? 20_000 });
+export async function startPayoutRig(
+  opts: { operator?: string; timeoutMs?: number; hangMs?: number; store?: StoreLocation; latencyMs?: number } = {},
+): Promise<PayoutRig> {
+  const sim = await startSimulator({
+    port: 0,
+    seed: false,
+    arrivalIntervalMs: null,
+    notificationUrl: null,
+    hangMs: opts.hangMs ?? 20_000,
+  });
   if (opts.latencyMs) sim.setFaults({ latencyMs: opts.latencyMs });
   const store = await openStore(opts.store ?? { kind: 'memory' });
   const log = createMemoryLogger();
-  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: opts.timeoutMs ?? 10_000, logger: log });
+  const client = createPraxisClient({
+    baseUrl: sim.url,
+    ...sim.credentials,
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    logger: log,
+  });
   const progress: { done: number; total: number }[] = [];
   const makeEngine = (operator: string) =>
-    createPayoutEngine({ store, log, praxis: async () => ({ client, profileId: 'embedded-sandbox', operator }), onBulkProgress: (p) => progress.push(p) });
+    createPayoutEngine({
+      store,
+      log,
+      praxis: async () => ({ client, profileId: 'embedded-sandbox', operator }),
+      onBulkProgress: (p) => progress.push(p),
+    });
   const engine = makeEngine(opts.operator ?? 'Ana');
   return {
-    sim, store, client, engine, log, progress,
+    sim,
+    store,
+    client,
+    engine,
+    log,
+    progress,
     async request(items) {
       const tids = items.map((i) => sim.createWithdrawalRequest(i).tid);
       const found = await lookupIds(tids.map(String), { client, store, concurrency: 8 });

@@ -26,13 +26,17 @@ export interface TestPostgres {
 export function findPostgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
 /** Why PostgreSQL tests are skipped, or null when they can run. */
 export function postgresUnavailableReason(): string | null {
-  return findPostgresBin() ? null : 'PostgreSQL binaries not found in /usr/lib/postgresql/*/bin (install the Debian "postgresql" package); PostgreSQL tests skipped.';
+  return findPostgresBin()
+    ? null
+    : 'PostgreSQL binaries not found in /usr/lib/postgresql/*/bin (install the Debian "postgresql" package); PostgreSQL tests skipped.';
 }
 
 async function freePort(): Promise<number> {
@@ -63,7 +67,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     await chown(dir, ids.uid, ids.gid);
     await chmod(dir, 0o700);
   }
-  const asServerUser = (cmd: string, args: string[]) => (ids ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args));
+  const asServerUser = (cmd: string, args: string[]) =>
+    ids ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args);
 
   await asServerUser('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
   const port = await freePort();
@@ -77,7 +82,19 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     async createDatabase(name: string) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name ${name}`);
-      await run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-q', '-c', `CREATE DATABASE ${name}`]);
+      await run(join(bin, 'psql'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+        '-q',
+        '-c',
+        `CREATE DATABASE ${name}`,
+      ]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     async stop() {

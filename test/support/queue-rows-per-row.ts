@@ -67,26 +67,64 @@ const QUEUE_SQL = rowsSql(`
 const BY_TIDS_SQL = rowsSql(`SELECT DISTINCT unnest($2::int8[]) AS tid`);
 
 interface QueueSqlRow {
-  tid: number; status: string; amount_minor: number; currency: string; cid: string | null; payment_method: string | null;
-  masked_destination: string | null; gateway: string | null; created_at: Date; first_name: string | null; last_name: string | null;
-  country: string | null; avs_alert: number | null; verification_alert: number | null; journal_state: 'sending' | 'unknown' | null;
-  deposited: number; other_withdrawn: number; other_count: number; recent_others: number; destination_known: boolean;
+  tid: number;
+  status: string;
+  amount_minor: number;
+  currency: string;
+  cid: string | null;
+  payment_method: string | null;
+  masked_destination: string | null;
+  gateway: string | null;
+  created_at: Date;
+  first_name: string | null;
+  last_name: string | null;
+  country: string | null;
+  avs_alert: number | null;
+  verification_alert: number | null;
+  journal_state: 'sending' | 'unknown' | null;
+  deposited: number;
+  other_withdrawn: number;
+  other_count: number;
+  recent_others: number;
+  destination_known: boolean;
 }
 
 function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
   const flags = riskCodes(
     {
-      tid: r.tid, amountMinor: r.amount_minor, currency: r.currency, createdAt: r.created_at, destinationId: r.masked_destination,
-      destinationLabel: r.masked_destination, verificationAlert: r.verification_alert, avsAlert: r.avs_alert,
+      tid: r.tid,
+      amountMinor: r.amount_minor,
+      currency: r.currency,
+      createdAt: r.created_at,
+      destinationId: r.masked_destination,
+      destinationLabel: r.masked_destination,
+      verificationAlert: r.verification_alert,
+      avsAlert: r.avs_alert,
     },
-    { otherWithdrawalCount: r.other_count, depositedMinor: r.deposited, otherWithdrawnMinor: r.other_withdrawn, recentOtherWithdrawals: r.recent_others, destinationKnown: r.destination_known },
+    {
+      otherWithdrawalCount: r.other_count,
+      depositedMinor: r.deposited,
+      otherWithdrawnMinor: r.other_withdrawn,
+      recentOtherWithdrawals: r.recent_others,
+      destinationKnown: r.destination_known,
+    },
     settings,
   );
   const name = [r.first_name, r.last_name].filter(Boolean).join(' ');
   return {
-    tid: r.tid, cid: r.cid, customerName: name || null, country: r.country, amountMinor: r.amount_minor, currency: r.currency,
-    paymentMethod: r.payment_method, destination: r.masked_destination, gateway: r.gateway, status: r.status,
-    createdAt: r.created_at.toISOString(), journalState: r.journal_state, flags: flags as RiskFlagCode[],
+    tid: r.tid,
+    cid: r.cid,
+    customerName: name || null,
+    country: r.country,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    paymentMethod: r.payment_method,
+    destination: r.masked_destination,
+    gateway: r.gateway,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+    journalState: r.journal_state,
+    flags: flags as RiskFlagCode[],
     needsSecondApproval: flags.includes('four_eyes'),
   };
 }
@@ -100,7 +138,11 @@ export async function queueRowsPerRow(q: Queryable, settings: RiskSettings): Pro
 }
 
 /** The current row of each given withdrawal request, whatever its status (so a window can drop rows that left the queue). */
-export async function rowsByTidPerRow(q: Queryable, tids: readonly number[], settings: RiskSettings): Promise<PayoutRow[]> {
+export async function rowsByTidPerRow(
+  q: Queryable,
+  tids: readonly number[],
+  settings: RiskSettings,
+): Promise<PayoutRow[]> {
   if (tids.length === 0) return [];
   const res = await q.query<QueueSqlRow>(BY_TIDS_SQL, [windowOf(settings), tids]);
   return res.rows.map((r) => toRow(r, settings));

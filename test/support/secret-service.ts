@@ -20,7 +20,10 @@ export interface SecretServiceSession {
 async function secretServiceAnswers(address: string): Promise<boolean> {
   const probe = `require(${JSON.stringify(keytarPath)}).getPassword('praxis-desk-test-probe','probe').then(()=>process.exit(0),()=>process.exit(1))`;
   try {
-    await run(process.execPath, ['-e', probe], { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address }, timeout: 5000 });
+    await run(process.execPath, ['-e', probe], {
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address },
+      timeout: 5000,
+    });
     return true;
   } catch {
     return false;
@@ -38,7 +41,8 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
   const existing = process.env.DBUS_SESSION_BUS_ADDRESS;
   // macOS Keychain and Windows Credential Manager need no bus: keytar reaches them directly.
   if (process.platform !== 'linux') return { address: existing ?? '', startedHere: false, stop: async () => {} };
-  if (existing && (await secretServiceAnswers(existing))) return { address: existing, startedHere: false, stop: async () => {} };
+  if (existing && (await secretServiceAnswers(existing)))
+    return { address: existing, startedHere: false, stop: async () => {} };
 
   const root = await mkdtemp(join(tmpdir(), 'praxis-desk-keyring-'));
   const home = join(root, 'home');
@@ -55,8 +59,13 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
   };
   delete env.DBUS_SESSION_BUS_ADDRESS;
 
-  const { stdout } = await run('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], { env, timeout: 10_000 }).catch((err: Error) => {
-    throw new Error(`Could not start a private D-Bus session for the keychain tests (${err.message}). Install dbus and gnome-keyring: sudo apt-get install dbus gnome-keyring libsecret-1-dev`);
+  const { stdout } = await run('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
+    env,
+    timeout: 10_000,
+  }).catch((err: Error) => {
+    throw new Error(
+      `Could not start a private D-Bus session for the keychain tests (${err.message}). Install dbus and gnome-keyring: sudo apt-get install dbus gnome-keyring libsecret-1-dev`,
+    );
   });
   const [address, pidText] = stdout.trim().split('\n');
   const busPid = Number(pidText);
@@ -64,7 +73,10 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
   env.DBUS_SESSION_BUS_ADDRESS = address;
 
   // --foreground keeps the daemon our child, so we stop exactly the process we started.
-  const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+  const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    env,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   keyring.stdin.end('praxis-desk-test-keyring');
 
   const stop = async () => {
@@ -82,7 +94,9 @@ export async function ensureSecretService(): Promise<SecretServiceSession> {
     await sleep(100);
   }
   await stop();
-  throw new Error('gnome-keyring-daemon did not answer on the private D-Bus session within 5 s. Is gnome-keyring installed (apt-get install gnome-keyring dbus)?');
+  throw new Error(
+    'gnome-keyring-daemon did not answer on the private D-Bus session within 5 s. Is gnome-keyring installed (apt-get install gnome-keyring dbus)?',
+  );
 }
 
 /** vitest globalSetup: every test worker inherits DBUS_SESSION_BUS_ADDRESS pointing at a working Secret Service. */
@@ -91,4 +105,3 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (session.address) process.env.DBUS_SESSION_BUS_ADDRESS = session.address;
   return session.stop;
 }
-

@@ -50,5 +50,7 @@ export function storeBackends(): StoreBackend[] {
 
 /** Empties every work table between tests (the schema and its migrations stay). */
 export async function emptyStore(store: WorkStore): Promise<void> {
-  await store.db.exec('TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings RESTART IDENTITY CASCADE');
+  await store.db.exec(
+    'TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings RESTART IDENTITY CASCADE',
+  );
 }

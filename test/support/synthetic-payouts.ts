@@ -8,7 +8,10 @@ export const SYNTHETIC_BASE_TID = 50_000_000;
  * each customer with one approved deposit of €1,000.00 to card `4111…<n>`. Request i is created i seconds before
  * `now`; every third pays to a card never used for a deposit; every 1,000th is €6,000.00 (above four-eyes).
  */
-export async function fillSyntheticQueue(store: WorkStore, opts: { requests: number; customers: number; now?: Date }): Promise<void> {
+export async function fillSyntheticQueue(
+  store: WorkStore,
+  opts: { requests: number; customers: number; now?: Date },
+): Promise<void> {
   const now = opts.now ?? new Date();
   const { requests, customers } = opts;
   await store.db.transaction(async (tx) => {

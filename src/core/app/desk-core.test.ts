@@ -50,7 +50,8 @@ const call = async <T>(channel: Channel, input: unknown): Promise<T> => {
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.data as T;
 };
-const callRaw = (channel: string, input: unknown) => dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+const callRaw = (channel: string, input: unknown) =>
+  dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
 
 /** A loopback port nothing listens on: a connection test there fails fast with NETWORK. */
 const closedPort = async (): Promise<number> => {
@@ -74,8 +75,16 @@ const customProfile = async (port: number) =>
 describe('desk core', () => {
   it('a new desk opens on the embedded sandbox with the sample secret and nothing to configure', async () => {
     await start();
-    const info = await call<{ environment: string; keychainAvailable: boolean; connection: string; host: string }>('app:info', {});
-    expect(info).toMatchObject({ environment: 'embedded-sandbox', keychainAvailable: true, connection: 'unknown', host: 'browser-host' });
+    const info = await call<{ environment: string; keychainAvailable: boolean; connection: string; host: string }>(
+      'app:info',
+      {},
+    );
+    expect(info).toMatchObject({
+      environment: 'embedded-sandbox',
+      keychainAvailable: true,
+      connection: 'unknown',
+      host: 'browser-host',
+    });
     const { profiles, activeProfileId } = await call<ProfilesState>('profiles:list', {});
     expect(profiles).toHaveLength(1);
     const status = await call<CredentialStatus>('credentials:status', { profileId: activeProfileId });
@@ -97,7 +106,15 @@ describe('desk core', () => {
     const inputs: Partial<Record<Channel, unknown>> = {
       'app:info': {},
       'profiles:list': {},
-      'profiles:save': { id: profile.id, name: 'Local gateway', environment: 'custom', customBaseUrl: profile.customBaseUrl, merchantId: 'Test-Integration-Merchant', applicationKey: 'Sandbox', operatorName: 'Bea' },
+      'profiles:save': {
+        id: profile.id,
+        name: 'Local gateway',
+        environment: 'custom',
+        customBaseUrl: profile.customBaseUrl,
+        merchantId: 'Test-Integration-Merchant',
+        applicationKey: 'Sandbox',
+        operatorName: 'Bea',
+      },
       'profiles:activate': { id: profile.id },
       'credentials:status': { profileId: profile.id },
       'credentials:test': { profileId: profile.id },
@@ -114,7 +131,9 @@ describe('desk core', () => {
     expect(wire).toContain('Local gateway');
     expect(wire).not.toContain(secret);
 
-    const tested = answers[CHANNELS.filter((c) => c !== 'profiles:remove' && c !== 'credentials:clear').indexOf('credentials:test')] as { ok: boolean; data: { code: string } };
+    const tested = answers[
+      CHANNELS.filter((c) => c !== 'profiles:remove' && c !== 'credentials:clear').indexOf('credentials:test')
+    ] as { ok: boolean; data: { code: string } };
     expect(tested.data.code).toBe('NETWORK');
 
     expect(log.lines.length).toBeGreaterThan(3);
@@ -142,7 +161,10 @@ describe('desk core', () => {
   it('refusing to remove the last profile leaves its secret in the keychain', async () => {
     await start();
     await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'kept-when-removal-refused' });
-    expect(await callRaw('profiles:remove', { id: 'embedded-sandbox' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await callRaw('profiles:remove', { id: 'embedded-sandbox' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await keytar.getPassword(service, 'embedded-sandbox/merchant-secret')).toBe('kept-when-removal-refused');
     await call('credentials:clear', { profileId: 'embedded-sandbox' });
   });
@@ -150,20 +172,47 @@ describe('desk core', () => {
   it('answers bad input with what was wrong and what to do, and changes nothing', async () => {
     await start();
     const empty = await callRaw('credentials:set', { profileId: 'embedded-sandbox', secret: '' });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('The secret is empty') } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('The secret is empty') },
+    });
     const padded = await callRaw('credentials:set', { profileId: 'embedded-sandbox', secret: ' pasted-with-space ' });
-    expect(padded).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('without surrounding spaces') } });
-    const insecure = await callRaw('profiles:save', { name: 'Plain', environment: 'custom', customBaseUrl: 'http://gw.example.com', merchantId: 'm', applicationKey: 'k', operatorName: 'o' });
-    expect(insecure).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('https') } });
+    expect(padded).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('without surrounding spaces') },
+    });
+    const insecure = await callRaw('profiles:save', {
+      name: 'Plain',
+      environment: 'custom',
+      customBaseUrl: 'http://gw.example.com',
+      merchantId: 'm',
+      applicationKey: 'k',
+      operatorName: 'o',
+    });
+    expect(insecure).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('https') },
+    });
     const missing = await callRaw('credentials:status', { profileId: 'ghost' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('ghost') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('ghost') },
+    });
     expect((await call<ProfilesState>('profiles:list', {})).profiles).toHaveLength(1);
   });
 
   it('a profile without a secret tests as NO_CREDENTIALS and says where to enter it', async () => {
     await start();
-    const p = await call<Profile>('profiles:save', { name: 'Real sandbox', environment: 'praxis-sandbox', merchantId: 'm-1', applicationKey: 'k-1', operatorName: 'Ana' });
-    const result = await call<{ ok: boolean; code: string; message: string; baseUrl: string }>('credentials:test', { profileId: p.id });
+    const p = await call<Profile>('profiles:save', {
+      name: 'Real sandbox',
+      environment: 'praxis-sandbox',
+      merchantId: 'm-1',
+      applicationKey: 'k-1',
+      operatorName: 'Ana',
+    });
+    const result = await call<{ ok: boolean; code: string; message: string; baseUrl: string }>('credentials:test', {
+      profileId: p.id,
+    });
     expect(result).toMatchObject({ ok: false, code: 'NO_CREDENTIALS', baseUrl: 'https://pci-gw-test.praxispay.com' });
     expect(result.message).toContain('Settings › Credentials');
   });
@@ -183,14 +232,24 @@ describe('desk core', () => {
   });
 
   it('without a keychain, keeps the secret in memory and tells the UI why', async () => {
-    await start(createMemorySecretStore('The system keychain is not available (test). Secrets are kept in memory for this run only.'));
+    await start(
+      createMemorySecretStore(
+        'The system keychain is not available (test). Secrets are kept in memory for this run only.',
+      ),
+    );
     const p = await customProfile(await closedPort());
     const status = await call<CredentialStatus>('credentials:set', { profileId: p.id, secret: 'memory-only-secret' });
-    expect(status).toMatchObject({ hasSecret: true, storage: 'memory', keychainAvailable: false, keychainMessage: expect.stringContaining('memory for this run only') });
+    expect(status).toMatchObject({
+      hasSecret: true,
+      storage: 'memory',
+      keychainAvailable: false,
+      keychainMessage: expect.stringContaining('memory for this run only'),
+    });
     const info = await call<{ keychainAvailable: boolean; keychainMessage: string }>('app:info', {});
     expect(info.keychainAvailable).toBe(false);
     expect(info.keychainMessage).toContain('not available');
-    for (const f of await filesUnder(dataDir)) expect((await readFile(f, 'utf8')).includes('memory-only-secret')).toBe(false);
+    for (const f of await filesUnder(dataDir))
+      expect((await readFile(f, 'utf8')).includes('memory-only-secret')).toBe(false);
   });
 
   it('the full desk starts the sandbox simulator and intake on loopback, tests OK, and fills the queues from notifications', async () => {
@@ -202,7 +261,9 @@ describe('desk core', () => {
     expect(info.intakeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/praxis\/notification$/);
     expect(info.baseUrl).toBe(info.simulatorUrl);
 
-    const result = await call<{ ok: boolean; code: string; latencyMs: number }>('credentials:test', { profileId: 'embedded-sandbox' });
+    const result = await call<{ ok: boolean; code: string; latencyMs: number }>('credentials:test', {
+      profileId: 'embedded-sandbox',
+    });
     expect(result).toMatchObject({ ok: true, code: 'OK' });
     expect((await call<{ connection: string }>('app:info', {})).connection).toBe('ok');
 
@@ -213,7 +274,9 @@ describe('desk core', () => {
   it('a wrong secret for the sandbox tests as wrong credentials, in plain words', async () => {
     await start(undefined, true);
     await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'NotTheSandboxSecret' });
-    const result = await call<{ ok: boolean; code: string; message: string }>('credentials:test', { profileId: 'embedded-sandbox' });
+    const result = await call<{ ok: boolean; code: string; message: string }>('credentials:test', {
+      profileId: 'embedded-sandbox',
+    });
     expect(result).toMatchObject({ ok: false, code: 'AUTH' });
     expect(result.message).toContain('check merchant_id, application_key and the merchant secret');
     await call('credentials:clear', { profileId: 'embedded-sandbox' });

@@ -57,16 +57,21 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const praxisFor = createPraxisSessions({ profiles, credentials, simulatorUrl, log });
 
   // ---- work store: one per profile (work, journal, audit and settings belong to one merchant in one environment) ----
-  const locationFor = opts.store === false ? null : (opts.store ?? ((profileId: string) => profileStoreLocation(dataDir, profileId)));
+  const locationFor =
+    opts.store === false ? null : (opts.store ?? ((profileId: string) => profileStoreLocation(dataDir, profileId)));
   const workspaces = locationFor
     ? createWorkspaceSwitcher({
-        locationFor, praxisFor, log,
+        locationFor,
+        praxisFor,
+        log,
         onQueueChange: (change) => bus.emit('event:queue-changed', change),
         onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
-            void simulator.replayNotifications().catch((err: unknown) => log.warn('sandbox replay failed', { error: String(err) }));
+            void simulator
+              .replayNotifications()
+              .catch((err: unknown) => log.warn('sandbox replay failed', { error: String(err) }));
           }
         },
       })
@@ -84,7 +89,11 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
               applicationKey: profile.applicationKey,
               secret: async () => {
                 const secret = await credentials.secretFor(profiles.get(profile.id));
-                if (!secret) throw new DeskError('NO_CREDENTIALS', 'The active profile has no merchant secret, so notifications cannot be verified.');
+                if (!secret)
+                  throw new DeskError(
+                    'NO_CREDENTIALS',
+                    'The active profile has no merchant secret, so notifications cannot be verified.',
+                  );
                 return secret;
               },
             };
@@ -122,7 +131,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   // The store follows the active profile; windows hear of the change once the new store is open, so their reload lands on it.
   let announced: Promise<void> = Promise.resolve();
   profiles.onChange((state) => {
-    const switched = workspaces?.switchTo(state.profiles.find((p) => p.id === state.activeProfileId) ?? null) ?? Promise.resolve();
+    const switched =
+      workspaces?.switchTo(state.profiles.find((p) => p.id === state.activeProfileId) ?? null) ?? Promise.resolve();
     announced = announced.then(() => switched).then(() => bus.emit('event:profiles-changed', state));
   });
 
@@ -147,11 +157,29 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     let result: ConnectionTestResult;
     const secret = await credentials.secretFor(profile);
     if (!baseUrl) {
-      result = { ok: false, code: 'NETWORK', message: 'The embedded sandbox is not running in this desk, so there is nothing to connect to. Restart the desk or pick another profile.', latencyMs: 0, baseUrl: '' };
+      result = {
+        ok: false,
+        code: 'NETWORK',
+        message:
+          'The embedded sandbox is not running in this desk, so there is nothing to connect to. Restart the desk or pick another profile.',
+        latencyMs: 0,
+        baseUrl: '',
+      };
     } else if (!secret) {
-      result = { ok: false, code: 'NO_CREDENTIALS', message: `Profile "${profile.name}" has no merchant secret yet. Enter it in Settings › Credentials, then test again.`, latencyMs: 0, baseUrl };
+      result = {
+        ok: false,
+        code: 'NO_CREDENTIALS',
+        message: `Profile "${profile.name}" has no merchant secret yet. Enter it in Settings › Credentials, then test again.`,
+        latencyMs: 0,
+        baseUrl,
+      };
     } else {
-      result = await testConnection(probe, { baseUrl, merchantId: profile.merchantId, applicationKey: profile.applicationKey, secret });
+      result = await testConnection(probe, {
+        baseUrl,
+        merchantId: profile.merchantId,
+        applicationKey: profile.applicationKey,
+        secret,
+      });
     }
     result = { ...result, message: log.redact(result.message) };
     log.info('connection tested', { profileId, ok: result.ok, code: result.code, latencyMs: result.latencyMs });
@@ -171,11 +199,18 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
 
   // Store-bound commands run on the active profile's workspace, which a switch waits for.
   const onWorkspace = <T>(fn: (ws: ProfileWorkspace) => Promise<T>): Promise<T> => {
-    if (!workspaces) throw new DeskError('STORE', 'This desk runs without a work store, so there is nothing to work on. Start it with a store (the default).');
+    if (!workspaces)
+      throw new DeskError(
+        'STORE',
+        'This desk runs without a work store, so there is nothing to work on. Start it with a store (the default).',
+      );
     return workspaces.use(fn);
   };
   const shell = createShellHandlers({
-    profiles, credentials, info, testConnection: runConnectionTest,
+    profiles,
+    credentials,
+    info,
+    testConnection: runConnectionTest,
     onProfileRemoved: async (profileId) => {
       // A removed profile's work, journal and audit may still be needed: the folder stays, and the log says where.
       if (!locationFor) return;
@@ -205,7 +240,11 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
     'lookup:run': (input) =>
       onWorkspace((ws) =>
-        createLookupHandler({ client: async () => (await ws.praxis()).client, store: () => ws.store, emitProgress: (p) => bus.emit('event:lookup-progress', p) })(input),
+        createLookupHandler({
+          client: async () => (await ws.praxis()).client,
+          store: () => ws.store,
+          emitProgress: (p) => bus.emit('event:lookup-progress', p),
+        })(input),
       ),
   };
 

@@ -74,14 +74,22 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
   function accepting(): OpenWorkspace {
     if (closed) throw new DeskError('STORE', 'The desk is shutting down; its work store is closed.');
     if (switching) {
-      const to = switching.name ? `switching to profile "${switching.name}"` : 'closing the previous profile\'s work store';
+      const to = switching.name
+        ? `switching to profile "${switching.name}"`
+        : "closing the previous profile's work store";
       throw new DeskError('STORE', `The desk is ${to}; try again in a moment. Nothing was done.`);
     }
     if (current) return current;
     if (failure) {
-      throw new DeskError('STORE', `The work store of profile "${failure.profile.name}" could not be opened: ${failure.reason} Activate the profile again in Settings › Profiles to retry.`);
+      throw new DeskError(
+        'STORE',
+        `The work store of profile "${failure.profile.name}" could not be opened: ${failure.reason} Activate the profile again in Settings › Profiles to retry.`,
+      );
     }
-    throw new DeskError('STORE', 'No profile is active, so there is no work store. Pick a profile in Settings › Profiles.');
+    throw new DeskError(
+      'STORE',
+      'No profile is active, so there is no work store. Pick a profile in Settings › Profiles.',
+    );
   }
 
   async function open(profile: Profile): Promise<OpenWorkspace> {
@@ -95,12 +103,29 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       throw err;
     }
     const praxis = () => deps.praxisFor(profile.id);
-    const opened: OpenWorkspace = { ws: null as unknown as ProfileWorkspace, running: 0, stopping: false, idle: [], unsubscribe };
-    const payouts = createPayoutEngine({ store, log, praxis, onBulkProgress: deps.onBulkProgress, stopRequested: () => opened.stopping });
+    const opened: OpenWorkspace = {
+      ws: null as unknown as ProfileWorkspace,
+      running: 0,
+      stopping: false,
+      idle: [],
+      unsubscribe,
+    };
+    const payouts = createPayoutEngine({
+      store,
+      log,
+      praxis,
+      onBulkProgress: deps.onBulkProgress,
+      stopRequested: () => opened.stopping,
+    });
     opened.ws = { profile, store, payouts, praxis };
-    log.info('work store opened for the active profile', { profileId: profile.id, store: describeStoreLocation(location) });
+    log.info('work store opened for the active profile', {
+      profileId: profile.id,
+      store: describeStoreLocation(location),
+    });
     // Actions left `sending` or `unknown` (a crash, or a switch that could not wait) are looked up before anyone acts again.
-    void run(opened, () => payouts.recoverUnresolved()).catch((err: unknown) => log.warn('payout reconciliation at start failed', { profileId: profile.id, error: String(err) }));
+    void run(opened, () => payouts.recoverUnresolved()).catch((err: unknown) =>
+      log.warn('payout reconciliation at start failed', { profileId: profile.id, error: String(err) }),
+    );
     deps.onOpened?.(opened.ws);
     return opened;
   }
@@ -117,7 +142,10 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       ]);
       clearTimeout(timer);
       if (!drained) {
-        log.warn('closing a work store with commands still running; an action left `sending` is reconciled when its profile opens again', { profileId: profile.id, running: open.running, waitedMs: timeoutMs });
+        log.warn(
+          'closing a work store with commands still running; an action left `sending` is reconciled when its profile opens again',
+          { profileId: profile.id, running: open.running, waitedMs: timeoutMs },
+        );
       }
     }
     await open.unsubscribe().catch(() => undefined);

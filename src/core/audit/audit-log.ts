@@ -33,21 +33,35 @@ const AUDIT_LOCK_KEY = 74_201_002;
 /** The hash of one row: SHA-256 over its canonical content and the previous row's hash. */
 export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash'>): string {
   const content = canonicalJson({
-    at: row.at.toISOString(), operator: row.operator, action: row.action, itemKind: row.itemKind, itemId: row.itemId,
-    details: row.details, prevHash: row.prevHash,
+    at: row.at.toISOString(),
+    operator: row.operator,
+    action: row.action,
+    itemKind: row.itemKind,
+    itemId: row.itemId,
+    details: row.details,
+    prevHash: row.prevHash,
   });
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
 /** Appends inside the caller's transaction (so the audit row commits with the change it describes). */
-export async function appendAuditInTransaction(tx: Queryable, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
+export async function appendAuditInTransaction(
+  tx: Queryable,
+  input: AuditInput,
+  now: Date = new Date(),
+): Promise<AuditEntry> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   // Millisecond precision: what a JS Date holds is exactly what is stored and read back for verification.
   const at = new Date(Math.floor(now.getTime()));
   const row = {
-    at, operator: input.operator, action: input.action, itemKind: input.itemKind ?? null, itemId: input.itemId ?? null,
-    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>, prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
+    at,
+    operator: input.operator,
+    action: input.action,
+    itemKind: input.itemKind ?? null,
+    itemId: input.itemId ?? null,
+    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>,
+    prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(row);
   const res = await tx.query<{ seq: number }>(
@@ -62,17 +76,30 @@ export function appendAudit(db: Db, input: AuditInput, now?: Date): Promise<Audi
 }
 
 export type AuditVerification =
-  | { ok: true; rows: number; lastHash: string }
-  | { ok: false; rows: number; brokenAtSeq: number; reason: string };
+  { ok: true; rows: number; lastHash: string } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
 
 interface AuditRow {
-  seq: number; at: Date; operator: string; action: string; item_kind: string | null; item_id: string | null;
-  details: Record<string, unknown>; prev_hash: string; hash: string;
+  seq: number;
+  at: Date;
+  operator: string;
+  action: string;
+  item_kind: string | null;
+  item_id: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
 }
 
 const toEntry = (r: AuditRow): AuditEntry => ({
-  seq: r.seq, at: r.at, operator: r.operator, action: r.action, itemKind: r.item_kind, itemId: r.item_id, details: r.details,
-  prevHash: r.prev_hash, hash: r.hash,
+  seq: r.seq,
+  at: r.at,
+  operator: r.operator,
+  action: r.action,
+  itemKind: r.item_kind,
+  itemId: r.item_id,
+  details: r.details,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 /** Recomputes the chain from the first row and names the first row that was edited, removed or reordered. */
@@ -81,14 +108,27 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5_000): Promise<
   let rows = 0;
   let afterSeq = 0;
   for (;;) {
-    const page = await q.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, pageSize]);
+    const page = await q.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [
+      afterSeq,
+      pageSize,
+    ]);
     for (const r of page.rows) {
       const entry = toEntry(r);
       if (entry.prevHash !== prev) {
-        return { ok: false, rows, brokenAtSeq: entry.seq, reason: `Row ${entry.seq} does not follow the row before it: a row was removed or inserted before it.` };
+        return {
+          ok: false,
+          rows,
+          brokenAtSeq: entry.seq,
+          reason: `Row ${entry.seq} does not follow the row before it: a row was removed or inserted before it.`,
+        };
       }
       if (auditHash(entry) !== entry.hash) {
-        return { ok: false, rows, brokenAtSeq: entry.seq, reason: `Row ${entry.seq} was changed after it was written (its content no longer matches its hash).` };
+        return {
+          ok: false,
+          rows,
+          brokenAtSeq: entry.seq,
+          reason: `Row ${entry.seq} was changed after it was written (its content no longer matches its hash).`,
+        };
       }
       prev = entry.hash;
       rows++;
@@ -98,13 +138,27 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5_000): Promise<
   }
 }
 
-export async function listAudit(q: Queryable, opts: { limit?: number; beforeSeq?: number } = {}): Promise<AuditEntry[]> {
-  const res = await q.query<AuditRow>('SELECT * FROM audit_log WHERE ($1::int8 IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2', [opts.beforeSeq ?? null, opts.limit ?? 500]);
+export async function listAudit(
+  q: Queryable,
+  opts: { limit?: number; beforeSeq?: number } = {},
+): Promise<AuditEntry[]> {
+  const res = await q.query<AuditRow>(
+    'SELECT * FROM audit_log WHERE ($1::int8 IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2',
+    [opts.beforeSeq ?? null, opts.limit ?? 500],
+  );
   return res.rows.map(toEntry);
 }
 
 /** The audit trail of one item, oldest first (the payout detail pane). */
-export async function listAuditForItem(q: Queryable, itemKind: string, itemId: string, limit = 500): Promise<AuditEntry[]> {
-  const res = await q.query<AuditRow>('SELECT * FROM audit_log WHERE item_kind = $1 AND item_id = $2 ORDER BY seq LIMIT $3', [itemKind, itemId, limit]);
+export async function listAuditForItem(
+  q: Queryable,
+  itemKind: string,
+  itemId: string,
+  limit = 500,
+): Promise<AuditEntry[]> {
+  const res = await q.query<AuditRow>(
+    'SELECT * FROM audit_log WHERE item_kind = $1 AND item_id = $2 ORDER BY seq LIMIT $3',
+    [itemKind, itemId, limit],
+  );
   return res.rows.map(toEntry);
 }

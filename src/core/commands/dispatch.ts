@@ -15,9 +15,7 @@ export type CommandHandlers = {
 const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 /**
@@ -31,10 +29,14 @@ export async function dispatch(
   ctx: CommandContext,
   log: Logger,
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown command "${String(channel)}".` } };
+  if (!isChannel(channel))
+    return { ok: false, error: { code: 'VALIDATION', message: `Unknown command "${String(channel)}".` } };
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` } };
+    return {
+      ok: false,
+      error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
@@ -43,6 +45,9 @@ export async function dispatch(
     if (isDeskError(err)) return { ok: false, error: err.toWire() };
     const message = log.redact(err instanceof Error ? err.message : String(err));
     log.error('command failed', { channel, error: message });
-    return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly: ${message}. Details are in the desk log.` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `${channel} failed unexpectedly: ${message}. Details are in the desk log.` },
+    };
   }
 }

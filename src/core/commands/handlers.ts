@@ -14,9 +14,19 @@ export interface HandlerDeps {
 }
 
 /** The command table for app, profile and credential channels: thin, each line delegates to a service. */
-export function createShellHandlers(deps: HandlerDeps): Pick<
+export function createShellHandlers(
+  deps: HandlerDeps,
+): Pick<
   CommandHandlers,
-  'app:info' | 'profiles:list' | 'profiles:save' | 'profiles:remove' | 'profiles:activate' | 'credentials:status' | 'credentials:set' | 'credentials:clear' | 'credentials:test'
+  | 'app:info'
+  | 'profiles:list'
+  | 'profiles:save'
+  | 'profiles:remove'
+  | 'profiles:activate'
+  | 'credentials:status'
+  | 'credentials:set'
+  | 'credentials:clear'
+  | 'credentials:test'
 > {
   const { profiles, credentials } = deps;
   return {
@@ -36,7 +46,10 @@ export function createShellHandlers(deps: HandlerDeps): Pick<
     'credentials:status': async ({ profileId }) => credentials.status(profiles.get(profileId)),
     'credentials:set': async ({ profileId, secret }) => {
       if (secret.trim() !== secret) {
-        throw new DeskError('VALIDATION', 'The secret starts or ends with a space, which is almost always a copy-paste slip. Paste it again without surrounding spaces.');
+        throw new DeskError(
+          'VALIDATION',
+          'The secret starts or ends with a space, which is almost always a copy-paste slip. Paste it again without surrounding spaces.',
+        );
       }
       return credentials.set(profiles.get(profileId), secret);
     },

@@ -6,15 +6,24 @@ import { listViews, removeView, saveView } from '../payouts/saved-views';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
 
-type PayoutChannel = Extract<keyof CommandHandlers, `payouts:${string}` | `payout-settings:${string}` | `views:${string}` | `operators:${string}`>;
+type PayoutChannel = Extract<
+  keyof CommandHandlers,
+  `payouts:${string}` | `payout-settings:${string}` | `views:${string}` | `operators:${string}`
+>;
 
 /** The active profile's store and payout engine, held for the length of one command (a profile switch waits for it). */
-export type WithPayoutWorkspace = <T>(fn: (ws: { payouts: PayoutEngine; store: WorkStore }) => Promise<T>) => Promise<T>;
+export type WithPayoutWorkspace = <T>(
+  fn: (ws: { payouts: PayoutEngine; store: WorkStore }) => Promise<T>,
+) => Promise<T>;
 
 /** The command table for the payout queue, its settings, saved views and four-eyes operators: each line delegates. */
 export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null): Pick<CommandHandlers, PayoutChannel> {
   const on: WithPayoutWorkspace = (fn) => {
-    if (!withWorkspace) throw new DeskError('STORE', 'This desk runs without a work store, so there is no payout queue. Start it with a store (the default) to work payouts.');
+    if (!withWorkspace)
+      throw new DeskError(
+        'STORE',
+        'This desk runs without a work store, so there is no payout queue. Start it with a store (the default) to work payouts.',
+      );
     return withWorkspace(fn);
   };
   return {

@@ -93,7 +93,11 @@ describe('test connection', () => {
   });
 
   it('Agent API disabled: says to ask Praxis to enable it', async () => {
-    const refused = new PraxisError('AUTH', 'refused', { method: 'get-gateway-options', movesMoney: false, praxisDescription: PRAXIS_TEXTS.agentApiDisabled });
+    const refused = new PraxisError('AUTH', 'refused', {
+      method: 'get-gateway-options',
+      movesMoney: false,
+      praxisDescription: PRAXIS_TEXTS.agentApiDisabled,
+    });
     const r = await testConnection(() => Promise.reject(refused), target());
     expect(r.message).toContain('Agent API is disabled');
   });

@@ -16,7 +16,9 @@ export interface CredentialService {
 export function createCredentialService(store: SecretStore, log: Logger): CredentialService {
   const keychainAvailable = store.kind === 'keychain';
   const base = (profileId: string): Pick<CredentialStatus, 'profileId' | 'keychainAvailable' | 'keychainMessage'> =>
-    store.unavailableReason ? { profileId, keychainAvailable, keychainMessage: store.unavailableReason } : { profileId, keychainAvailable };
+    store.unavailableReason
+      ? { profileId, keychainAvailable, keychainMessage: store.unavailableReason }
+      : { profileId, keychainAvailable };
 
   const stored = async (profile: Profile): Promise<string | null> => {
     const secret = await store.get(merchantSecretAccount(profile.id));

@@ -41,10 +41,16 @@ describe('keytar SecretStore on a real Secret Service', () => {
 
   it('falls back to memory for this run, saying why in plain words, when the D-Bus session is unreachable', async () => {
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/praxis-desk-bus' };
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/open-secret-store-cli.ts'], { env, timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/open-secret-store-cli.ts'],
+      { env, timeout: 20_000 },
+    );
     const out = JSON.parse(stdout) as { kind: string; reason: string; roundTrip: string; log: string[] };
     expect(out.kind).toBe('memory');
-    expect(out.reason).toMatch(/keychain is not available \(.*\)\. Secrets you enter are kept in memory for this run only/);
+    expect(out.reason).toMatch(
+      /keychain is not available \(.*\)\. Secrets you enter are kept in memory for this run only/,
+    );
     expect(out.roundTrip).toBe('kept-in-memory-only');
     expect(out.log.join('\n')).toContain('keychain unavailable, using memory');
   });
@@ -56,12 +62,23 @@ describe('keytar SecretStore on a real Secret Service', () => {
       loadKeytar: () => Promise.reject(new Error('was compiled against a different Node.js version')),
     });
     expect(store.kind).toBe('memory');
-    expect(store.unavailableReason).toContain('the keytar module could not load: was compiled against a different Node.js version');
+    expect(store.unavailableReason).toContain(
+      'the keytar module could not load: was compiled against a different Node.js version',
+    );
   });
 
   it('gives up on a keychain that never answers after the probe timeout', async () => {
-    const silent = { getPassword: () => new Promise<string | null>(() => {}), setPassword: async () => {}, deletePassword: async () => true };
-    const store = await openKeytarSecretStore({ service, log: createMemoryLogger(), probeTimeoutMs: 50, loadKeytar: async () => silent });
+    const silent = {
+      getPassword: () => new Promise<string | null>(() => {}),
+      setPassword: async () => {},
+      deletePassword: async () => true,
+    };
+    const store = await openKeytarSecretStore({
+      service,
+      log: createMemoryLogger(),
+      probeTimeoutMs: 50,
+      loadKeytar: async () => silent,
+    });
     expect(store.kind).toBe('memory');
     expect(store.unavailableReason).toContain('did not answer within 50 ms');
   });

@@ -16,7 +16,17 @@ export interface SignedAnswer {
   signature: string | null;
 }
 
-export function answer(httpStatus: number, status: number, description: string, secret: string | null, nowMs: number): SignedAnswer {
+export function answer(
+  httpStatus: number,
+  status: number,
+  description: string,
+  secret: string | null,
+  nowMs: number,
+): SignedAnswer {
   const body: AckBody = { status, description, version: '1.3', timestamp: Math.floor(nowMs / 1000) };
-  return { httpStatus, body, signature: secret ? signBody(body, WEBHOOK_SIGNATURES.notification.response.fields, secret) : null };
+  return {
+    httpStatus,
+    body,
+    signature: secret ? signBody(body, WEBHOOK_SIGNATURES.notification.response.fields, secret) : null,
+  };
 }

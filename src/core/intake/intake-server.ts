@@ -39,7 +39,8 @@ export function createIntake(opts: IntakeOptions): Intake {
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const now = opts.now ?? Date.now;
   const app = Fastify({ logger: false, bodyLimit });
-  const withTarget: WithIntakeTarget = 'withTarget' in opts ? opts.withTarget : (fn) => fn({ store: opts.store, merchant: opts.merchant });
+  const withTarget: WithIntakeTarget =
+    'withTarget' in opts ? opts.withTarget : (fn) => fn({ store: opts.store, merchant: opts.merchant });
   // No target (the desk is switching profile): nothing can be verified or stored, so Praxis is asked to resend (-1).
   const noTarget = (err: unknown): SignedAnswer => {
     const why = opts.logger.redact(err instanceof Error ? err.message : String(err));
@@ -53,15 +54,22 @@ export function createIntake(opts: IntakeOptions): Intake {
 
   app.setErrorHandler(async (err: { code?: string; statusCode?: number; message: string }, req, reply) => {
     const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    const description = tooLarge ? `Body is larger than ${bodyLimit} bytes; a Praxis notification is a few KB.` : `Could not read the request: ${err.message}`;
+    const description = tooLarge
+      ? `Body is larger than ${bodyLimit} bytes; a Praxis notification is a few KB.`
+      : `Could not read the request: ${err.message}`;
     const status = tooLarge ? 413 : (err.statusCode ?? 500);
     const out = await withTarget(async ({ store, merchant }) => {
       const refused = answer(status, 1, description, await merchant.secret().catch(() => null), now());
       if (req.url === NOTIFICATION_PATH) {
         await insertNotification(store.db, {
-          verdict: tooLarge ? 'too_large' : 'malformed', reason: description, rawBody: null, response: refused.body,
+          verdict: tooLarge ? 'too_large' : 'malformed',
+          reason: description,
+          rawBody: null,
+          response: refused.body,
           headers: keptHeaders({ headers: req.headers, remoteAddress: req.ip }),
-        }).catch((e: unknown) => opts.logger.error('intake could not record a refused request', { error: opts.logger.redact(String(e)) }));
+        }).catch((e: unknown) =>
+          opts.logger.error('intake could not record a refused request', { error: opts.logger.redact(String(e)) }),
+        );
       }
       return refused;
     }).catch(() => answer(status, 1, description, null, now()));
@@ -85,7 +93,9 @@ export function createIntake(opts: IntakeOptions): Intake {
       });
       return reply.send({ ok: true, store: kind });
     } catch (err) {
-      return reply.code(503).send({ ok: false, store: kind, error: opts.logger.redact(err instanceof Error ? err.message : String(err)) });
+      return reply
+        .code(503)
+        .send({ ok: false, store: kind, error: opts.logger.redact(err instanceof Error ? err.message : String(err)) });
     }
   });
 

@@ -2,12 +2,21 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SAMPLE } from '../../shared/domain';
 import { createMemoryLogger } from '../log';
 import { verifyAckSignature } from '../praxis/webhooks';
-import { notificationBody, nowSeconds, signNotification, type NotificationSpec } from '../../../test/support/notifications';
+import {
+  notificationBody,
+  nowSeconds,
+  signNotification,
+  type NotificationSpec,
+} from '../../../test/support/notifications';
 import { emptyStore, storeBackends } from '../../../test/support/store-backends';
 import type { WorkStore } from '../store/work-store';
 import { createIntake, type Intake } from './intake-server';
 
-const merchant = { merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey, secret: async () => SANDBOX_SAMPLE.secret };
+const merchant = {
+  merchantId: SANDBOX_SAMPLE.merchantId,
+  applicationKey: SANDBOX_SAMPLE.applicationKey,
+  secret: async () => SANDBOX_SAMPLE.secret,
+};
 
 interface Posted {
   http: number;
@@ -23,11 +32,20 @@ for (const backend of storeBackends()) {
     const logger = createMemoryLogger();
 
     const postRaw = async (raw: string, headers: Record<string, string> = {}): Promise<Posted> => {
-      const res = await fetch(`${url}/praxis/notification`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: raw });
+      const res = await fetch(`${url}/praxis/notification`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+        body: raw,
+      });
       const body = (await res.json()) as Posted['body'];
-      return { http: res.status, body, signed: verifyAckSignature(body, SANDBOX_SAMPLE.secret, res.headers.get('gt-authentication')) };
+      return {
+        http: res.status,
+        body,
+        signed: verifyAckSignature(body, SANDBOX_SAMPLE.secret, res.headers.get('gt-authentication')),
+      };
     };
-    const post = (body: unknown, signature = signNotification(body)) => postRaw(JSON.stringify(body), { 'gt-authentication': signature });
+    const post = (body: unknown, signature = signNotification(body)) =>
+      postRaw(JSON.stringify(body), { 'gt-authentication': signature });
     const postSpec = (spec: NotificationSpec) => post(notificationBody(spec));
     const verdicts = () => store.countNotificationsByVerdict();
 
@@ -54,8 +72,15 @@ for (const backend of storeBackends()) {
       const body = notificationBody({ tid: 3002, status: 'requested', amountMinor: 100 });
       const signature = signNotification(body);
       (body.transaction as { amount: number }).amount = 100_000;
-      expect(await post(body, signature)).toMatchObject({ http: 401, signed: true, body: { status: 1, description: 'Invalid signature.' } });
-      expect(await postRaw(JSON.stringify(body))).toMatchObject({ http: 401, body: { description: 'GT-Authentication header is missing.' } });
+      expect(await post(body, signature)).toMatchObject({
+        http: 401,
+        signed: true,
+        body: { status: 1, description: 'Invalid signature.' },
+      });
+      expect(await postRaw(JSON.stringify(body))).toMatchObject({
+        http: 401,
+        body: { description: 'GT-Authentication header is missing.' },
+      });
       expect(await store.getTransaction(3002)).toBeNull();
       const [stored] = await store.listNotifications({ verdict: 'bad_signature' });
       expect(stored?.rawBody).toContain('100000');
@@ -87,7 +112,11 @@ for (const backend of storeBackends()) {
       const later = createIntake({ store, merchant, logger, now: () => (sentAt + 600) * 1000 });
       const laterUrl = await later.listen({ port: 0 });
       try {
-        const res = await fetch(`${laterUrl}/praxis/notification`, { method: 'POST', headers: { 'gt-authentication': signNotification(body) }, body: JSON.stringify(body) });
+        const res = await fetch(`${laterUrl}/praxis/notification`, {
+          method: 'POST',
+          headers: { 'gt-authentication': signNotification(body) },
+          body: JSON.stringify(body),
+        });
         expect(await res.json()).toMatchObject({ status: 0, description: 'Notification accepted' });
       } finally {
         await later.close();
@@ -159,8 +188,14 @@ for (const backend of storeBackends()) {
       for (const r of await Promise.all(sends)) expect([200, 400, 401]).toContain(r.http);
 
       const status = async (tid: number) => (await store.getTransaction(tid))?.status ?? null;
-      expect([await status(4001), await status(4002), await status(4003), await status(4004), await status(4005), await status(4006)])
-        .toEqual(['approved', 'requested', 'cancelled', 'authorized', null, null]);
+      expect([
+        await status(4001),
+        await status(4002),
+        await status(4003),
+        await status(4004),
+        await status(4005),
+        await status(4006),
+      ]).toEqual(['approved', 'requested', 'cancelled', 'authorized', null, null]);
       expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([4002]);
       expect((await store.openAuthorizations()).map((a) => a.tid)).toEqual([4004]);
       expect(await verdicts()).toEqual({ accepted: 6, duplicate: 1, bad_signature: 1, stale: 1, malformed: 1 });

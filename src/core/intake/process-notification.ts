@@ -3,7 +3,13 @@ import type { Logger } from '../log';
 import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
 import { NotificationSchema, type Notification } from '../praxis/schemas';
 import { verifyNotificationSignature } from '../praxis/webhooks';
-import { findAcceptedResponse, insertAcceptedOnce, insertNotification, type NotificationRecord, type NotificationVerdict } from '../store/notifications-repo';
+import {
+  findAcceptedResponse,
+  insertAcceptedOnce,
+  insertNotification,
+  type NotificationRecord,
+  type NotificationVerdict,
+} from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
@@ -62,10 +68,21 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   let secret: string | null = null;
   let facts: Partial<NotificationRecord> = {};
 
-  const refuse = async (verdict: NotificationVerdict, httpStatus: number, description: string): Promise<SignedAnswer> => {
+  const refuse = async (
+    verdict: NotificationVerdict,
+    httpStatus: number,
+    description: string,
+  ): Promise<SignedAnswer> => {
     const out = answer(httpStatus, verdict === 'unverifiable' ? -1 : 1, description, secret, nowMs);
     try {
-      await insertNotification(store.db, { ...facts, verdict, reason: description, rawBody: msg.rawBody, headers, response: out.body });
+      await insertNotification(store.db, {
+        ...facts,
+        verdict,
+        reason: description,
+        rawBody: msg.rawBody,
+        headers,
+        response: out.body,
+      });
     } catch (err) {
       logger.error('intake could not record a refused notification', { verdict, error: logger.redact(String(err)) });
     }
@@ -77,7 +94,11 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     secret = await merchant.secret();
     logger.registerSecret(secret);
   } catch (err) {
-    return refuse('unverifiable', 503, `The desk cannot read the merchant secret (${logger.redact(err instanceof Error ? err.message : String(err))}); send again later.`);
+    return refuse(
+      'unverifiable',
+      503,
+      `The desk cannot read the merchant secret (${logger.redact(err instanceof Error ? err.message : String(err))}); send again later.`,
+    );
   }
 
   let json: unknown;
@@ -97,7 +118,11 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   };
 
   if (n.merchant_id !== merchant.merchantId || n.application_key !== merchant.applicationKey) {
-    return refuse('wrong_merchant', 403, `This intake serves merchant_id "${merchant.merchantId}" / application_key "${merchant.applicationKey}", not "${n.merchant_id}" / "${n.application_key}".`);
+    return refuse(
+      'wrong_merchant',
+      403,
+      `This intake serves merchant_id "${merchant.merchantId}" / application_key "${merchant.applicationKey}", not "${n.merchant_id}" / "${n.application_key}".`,
+    );
   }
   const header = msg.headers['gt-authentication'];
   if (!verifyNotificationSignature(n, secret, Array.isArray(header) ? header[0] : header)) {
@@ -107,10 +132,20 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   const key = dedupeKey(n);
   facts.dedupeKey = key;
   const replayAnswer = async (): Promise<SignedAnswer | null> => {
-    const previous = z.object({ status: z.number(), description: z.string() }).safeParse(await findAcceptedResponse(store.db, key));
+    const previous = z
+      .object({ status: z.number(), description: z.string() })
+      .safeParse(await findAcceptedResponse(store.db, key));
     if (!previous.success) return null;
     const out = answer(200, previous.data.status, previous.data.description, secret, nowMs);
-    await insertNotification(store.db, { ...facts, dedupeKey: null, verdict: 'duplicate', reason: `Same tid, status and timestamp as an accepted notification (${key}).`, rawBody: msg.rawBody, headers, response: out.body });
+    await insertNotification(store.db, {
+      ...facts,
+      dedupeKey: null,
+      verdict: 'duplicate',
+      reason: `Same tid, status and timestamp as an accepted notification (${key}).`,
+      rawBody: msg.rawBody,
+      headers,
+      response: out.body,
+    });
     logger.info('duplicate notification answered again', { key });
     return out;
   };
@@ -122,13 +157,29 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       // A replay of an accepted message gets the same answer even when it is now outside the time window.
       const replay = await replayAnswer();
       if (replay) return replay;
-      if (age > 0) return refuse('stale', 400, `Timestamp expired: ${age}s old, should be at most ${TIMESTAMP_WINDOW_SECONDS}s old.`);
-      return refuse('future', 400, `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`);
+      if (age > 0)
+        return refuse(
+          'stale',
+          400,
+          `Timestamp expired: ${age}s old, should be at most ${TIMESTAMP_WINDOW_SECONDS}s old.`,
+        );
+      return refuse(
+        'future',
+        400,
+        `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`,
+      );
     }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
     const stored = await store.db.transaction(async (tx) => {
-      const id = await insertAcceptedOnce(tx, { ...facts, dedupeKey: key, verdict: 'accepted', rawBody: msg.rawBody, headers, response: ok.body });
+      const id = await insertAcceptedOnce(tx, {
+        ...facts,
+        dedupeKey: key,
+        verdict: 'accepted',
+        rawBody: msg.rawBody,
+        headers,
+        response: ok.body,
+      });
       if (id === null) return null;
       return ingestSnapshot(tx, n, { observedAt: new Date(n.timestamp * 1000), source: 'notification' });
     });
@@ -140,7 +191,15 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     const why = logger.redact(err instanceof Error ? err.message : String(err));
     logger.error('intake could not store a notification; asking Praxis to resend', { key, error: why });
     const out = answer(503, -1, 'The desk could not store this notification; please send it again.', secret, nowMs);
-    await insertNotification(store.db, { ...facts, dedupeKey: null, verdict: 'store_failed', reason: why, rawBody: msg.rawBody, headers, response: out.body }).catch(() => undefined);
+    await insertNotification(store.db, {
+      ...facts,
+      dedupeKey: null,
+      verdict: 'store_failed',
+      reason: why,
+      rawBody: msg.rawBody,
+      headers,
+      response: out.body,
+    }).catch(() => undefined);
     return out;
   }
 }

@@ -43,7 +43,8 @@ describe('lookupIds against the simulator over HTTP', () => {
     await emptyStore(store);
   });
 
-  const orderIdOf = async (tid: number) => ((await (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json()) as { order_id: string }).order_id;
+  const orderIdOf = async (tid: number) =>
+    ((await (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json()) as { order_id: string }).order_id;
 
   it('hydrates tids and order_ids, queues pending requests and open holds, and reports bad ids without affecting the rest', async () => {
     const wr = sim.createWithdrawalRequest({ cid: 'cust-7', currency: 'EUR', amount: 4200 }).tid;
@@ -51,13 +52,39 @@ describe('lookupIds against the simulator over HTTP', () => {
     const authOrder = await orderIdOf(auth);
     const progress: number[] = [];
 
-    const results = await lookupIds([String(wr), authOrder, '999999', 'no-such-order', '0', 'x'.repeat(60), String(wr), ''], {
-      client, store, concurrency: 3, onProgress: (p) => progress.push(p.done),
-    });
+    const results = await lookupIds(
+      [String(wr), authOrder, '999999', 'no-such-order', '0', 'x'.repeat(60), String(wr), ''],
+      {
+        client,
+        store,
+        concurrency: 3,
+        onProgress: (p) => progress.push(p.done),
+      },
+    );
 
     expect(results).toHaveLength(6); // distinct, non-blank ids
-    expect(results[0]).toMatchObject({ id: String(wr), kind: 'tid', ok: true, tid: wr, type: 'payout', status: 'requested', amountMinor: 4200, currency: 'EUR', queue: 'payouts' });
-    expect(results[1]).toMatchObject({ id: authOrder, kind: 'order_id', ok: true, tid: auth, type: 'authorization', status: 'authorized', amountMinor: 5000, currency: 'JPY', queue: 'deposits' });
+    expect(results[0]).toMatchObject({
+      id: String(wr),
+      kind: 'tid',
+      ok: true,
+      tid: wr,
+      type: 'payout',
+      status: 'requested',
+      amountMinor: 4200,
+      currency: 'EUR',
+      queue: 'payouts',
+    });
+    expect(results[1]).toMatchObject({
+      id: authOrder,
+      kind: 'order_id',
+      ok: true,
+      tid: auth,
+      type: 'authorization',
+      status: 'authorized',
+      amountMinor: 5000,
+      currency: 'JPY',
+      queue: 'deposits',
+    });
     expect(results[2]).toMatchObject({ id: '999999', ok: false, code: 'NOT_FOUND' });
     expect(results[3]).toMatchObject({ id: 'no-such-order', ok: false, code: 'NOT_FOUND' });
     expect(results[4]).toMatchObject({ id: '0', kind: 'invalid', code: 'VALIDATION' });

@@ -17,11 +17,14 @@ const MAX_TID = 2_147_483_647; // tid is int(11)
 export function classifyId(id: string): { kind: LookupIdKind; tid?: number } | { kind: 'invalid'; reason: string } {
   if (/^\d+$/.test(id)) {
     const tid = Number(id);
-    if (tid < 1 || tid > MAX_TID) return { kind: 'invalid', reason: `${id} is not a valid tid: a tid is a whole number from 1 to ${MAX_TID}.` };
+    if (tid < 1 || tid > MAX_TID)
+      return { kind: 'invalid', reason: `${id} is not a valid tid: a tid is a whole number from 1 to ${MAX_TID}.` };
     return { kind: 'tid', tid };
   }
-  if (id.length > 50) return { kind: 'invalid', reason: `"${id.slice(0, 20)}…" is ${id.length} characters; an order_id is at most 50.` };
-  if ([...id].some((ch) => ch.charCodeAt(0) < 0x20)) return { kind: 'invalid', reason: 'The id contains control characters; paste plain tids or order_ids.' };
+  if (id.length > 50)
+    return { kind: 'invalid', reason: `"${id.slice(0, 20)}…" is ${id.length} characters; an order_id is at most 50.` };
+  if ([...id].some((ch) => ch.charCodeAt(0) < 0x20))
+    return { kind: 'invalid', reason: 'The id contains control characters; paste plain tids or order_ids.' };
   return { kind: 'order_id' };
 }
 
@@ -30,10 +33,18 @@ function failure(id: string, kind: LookupFailed['kind'], err: unknown): LookupFa
     const description = (err.details?.praxisDescription as string | undefined) ?? '';
     const notFound = err.code === 'PRAXIS_REJECTED' && /not found/i.test(description);
     const code: ErrorCode = notFound ? 'NOT_FOUND' : err.code;
-    const reason = notFound ? `Praxis does not know ${kind === 'tid' ? 'tid' : 'order_id'} ${id} (“${description}”).` : err.message;
+    const reason = notFound
+      ? `Praxis does not know ${kind === 'tid' ? 'tid' : 'order_id'} ${id} (“${description}”).`
+      : err.message;
     return { id, kind, ok: false, code, reason };
   }
-  return { id, kind, ok: false, code: 'STORE', reason: `Found at Praxis but could not be stored: ${err instanceof Error ? err.message : String(err)}.` };
+  return {
+    id,
+    kind,
+    ok: false,
+    code: 'STORE',
+    reason: `Found at Praxis but could not be stored: ${err instanceof Error ? err.message : String(err)}.`,
+  };
 }
 
 /**
@@ -54,11 +65,21 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
         const item = await opts.store.ingest(answer, { observedAt, source: 'lookup' });
         const tx = answer.transaction;
         if (!tx || item.tid === null) {
-          throw new DeskError('NOT_FOUND', `Order ${id} exists (session ${answer.session?.session_status ?? 'unknown'}) but has no transaction yet.`);
+          throw new DeskError(
+            'NOT_FOUND',
+            `Order ${id} exists (session ${answer.session?.session_status ?? 'unknown'}) but has no transaction yet.`,
+          );
         }
         return {
-          id, kind: c.kind, ok: true, tid: item.tid, type: item.transactionType ?? tx.transaction_type, status: item.status ?? tx.transaction_status,
-          amountMinor: tx.amount, currency: tx.currency, queue: item.queue,
+          id,
+          kind: c.kind,
+          ok: true,
+          tid: item.tid,
+          type: item.transactionType ?? tx.transaction_type,
+          status: item.status ?? tx.transaction_status,
+          amountMinor: tx.amount,
+          currency: tx.currency,
+          queue: item.queue,
         };
       } catch (err) {
         return failure(id, c.kind, err);
@@ -67,6 +88,8 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
     (done, total) => opts.onProgress?.({ done, total }),
   );
   return settled.map((s, i) =>
-    s.status === 'fulfilled' ? s.value : { id: distinct[i]!, kind: 'invalid', ok: false, code: 'INTERNAL', reason: String(s.reason) },
+    s.status === 'fulfilled'
+      ? s.value
+      : { id: distinct[i]!, kind: 'invalid', ok: false, code: 'INTERNAL', reason: String(s.reason) },
   );
 }

@@ -2,7 +2,14 @@ import Papa from 'papaparse';
 
 /** Column names that hold an id, in the order they are preferred. */
 const ID_COLUMNS = ['tid', 'order_id', 'id'];
-const HEADER_WORDS = new Set([...ID_COLUMNS, 'order id', 'transaction id', 'transaction_id', 'withdrawal_request_id', 'reference']);
+const HEADER_WORDS = new Set([
+  ...ID_COLUMNS,
+  'order id',
+  'transaction id',
+  'transaction_id',
+  'withdrawal_request_id',
+  'reference',
+]);
 
 const unique = (ids: string[]) => [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
 
@@ -23,6 +30,7 @@ export function parseIdList(text: string): string[] {
   if (!tabular) return unique(text.split(/[\s,;]+/).filter((t) => !HEADER_WORDS.has(t.toLowerCase())));
   // A first row of words above rows of ids is a header.
   const first = rows[0]![0] ?? '';
-  const looksLikeHeader = HEADER_WORDS.has(first.toLowerCase()) || (!/\d/.test(first) && rows.slice(1).some((r) => /\d/.test(r[0] ?? '')));
+  const looksLikeHeader =
+    HEADER_WORDS.has(first.toLowerCase()) || (!/\d/.test(first) && rows.slice(1).some((r) => /\d/.test(r[0] ?? '')));
   return unique((looksLikeHeader ? rows.slice(1) : rows).map((r) => r[0] ?? ''));
 }

@@ -26,12 +26,18 @@ type StoredOperator = z.infer<typeof StoredOperator>;
 export const operatorKey = (name: string) => name.trim().toLowerCase();
 
 const hashPin = (pin: string, salt: Buffer, params: { N: number; r: number; p: number }) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
 
 const view = (o: StoredOperator): OperatorView => ({ name: o.name, createdAt: o.createdAt });
 
 async function readAll(store: WorkStore): Promise<StoredOperator[]> {
-  const res = await store.db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key LIKE $1 ORDER BY key`, [`${PREFIX}%`]);
+  const res = await store.db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key LIKE $1 ORDER BY key`, [
+    `${PREFIX}%`,
+  ]);
   return res.rows.flatMap((r) => {
     const o = StoredOperator.safeParse(r.value);
     return o.success ? [o.data] : [];
@@ -50,18 +56,28 @@ export async function addOperator(store: WorkStore, name: string, pin: string): 
   const trimmed = name.trim();
   if (!/^\d{4,8}$/.test(pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
   if (await readOne(store, trimmed)) {
-    throw new DeskError('CONFLICT', `An operator named "${trimmed}" is already registered. Remove them first to set a new PIN.`);
+    throw new DeskError(
+      'CONFLICT',
+      `An operator named "${trimmed}" is already registered. Remove them first to set a new PIN.`,
+    );
   }
   const salt = randomBytes(16);
   const hash = await hashPin(pin, salt, SCRYPT);
-  const stored: StoredOperator = { name: trimmed, createdAt: new Date().toISOString(), pinSalt: salt.toString('base64'), pinHash: hash.toString('base64'), scrypt: { ...SCRYPT } };
+  const stored: StoredOperator = {
+    name: trimmed,
+    createdAt: new Date().toISOString(),
+    pinSalt: salt.toString('base64'),
+    pinHash: hash.toString('base64'),
+    scrypt: { ...SCRYPT },
+  };
   await store.settings.set(PREFIX + operatorKey(trimmed), stored);
   return listOperators(store);
 }
 
 export async function removeOperator(store: WorkStore, name: string): Promise<OperatorView[]> {
   const res = await store.db.query('DELETE FROM settings WHERE key = $1', [PREFIX + operatorKey(name)]);
-  if (res.rowCount === 0) throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
+  if (res.rowCount === 0)
+    throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
   return listOperators(store);
 }
 
@@ -73,5 +89,7 @@ export async function verifyOperatorPin(store: WorkStore, name: string, pin: str
   if (!op) return { ok: false, reason: 'unknown_operator' };
   const expected = Buffer.from(op.pinHash, 'base64');
   const actual = await hashPin(pin, Buffer.from(op.pinSalt, 'base64'), op.scrypt);
-  return actual.length === expected.length && timingSafeEqual(actual, expected) ? { ok: true, name: op.name } : { ok: false, reason: 'wrong_pin' };
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+    ? { ok: true, name: op.name }
+    : { ok: false, reason: 'wrong_pin' };
 }

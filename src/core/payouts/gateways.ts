@@ -25,7 +25,11 @@ export function createGatewayCache(now: () => number = Date.now) {
     if (hit && now() - hit.at < CACHE_MS) return hit.list;
     // payment_method is not sent: Praxis expects its own method keys there, not the request's display name.
     const list = client
-      .getAvailableGateways({ transactionType: 'payout', currency: r.currency, ...(r.country && /^[A-Z]{2}$/.test(r.country) ? { country: r.country } : {}) })
+      .getAvailableGateways({
+        transactionType: 'payout',
+        currency: r.currency,
+        ...(r.country && /^[A-Z]{2}$/.test(r.country) ? { country: r.country } : {}),
+      })
       .then((res) => res.gateways);
     cache.set(key, { at: now(), list });
     list.catch(() => cache.delete(key));
@@ -35,7 +39,8 @@ export function createGatewayCache(now: () => number = Date.now) {
   /** The picker's options; the default is the request's own gateway, else the first of its payment method. */
   async function optionsFor(client: PraxisClient, profileId: string, r: GatewayRequest): Promise<GatewayOption[]> {
     const listed = await available(client, profileId, r);
-    if (listed.length === 0) return r.gateway ? [{ id: r.gateway, name: 'The gateway the request came with', isDefault: true }] : [];
+    if (listed.length === 0)
+      return r.gateway ? [{ id: r.gateway, name: 'The gateway the request came with', isDefault: true }] : [];
     const byOwn = listed.find((g) => g.gateway === r.gateway);
     const byMethod = listed.find((g) => r.paymentMethod !== null && g.payment_method === r.paymentMethod);
     const def = (byOwn ?? byMethod ?? listed[0])!.gateway;

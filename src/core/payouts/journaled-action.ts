@@ -37,7 +37,13 @@ const statusOf = (a: ManageResponse) => a.transaction.transaction_status.toLower
  */
 export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
   const { store, log } = deps;
-  const entry = await store.journal.begin({ itemKind: 'transaction', itemId: String(a.tid), action: a.action, operator: a.operator, request: a.request });
+  const entry = await store.journal.begin({
+    itemKind: 'transaction',
+    itemId: String(a.tid),
+    action: a.action,
+    operator: a.operator,
+    request: a.request,
+  });
   await announcePayout(store, a.tid);
   let outcome: ActionOutcome;
   try {
@@ -50,16 +56,35 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
     }
     outcome = await sendOnce(deps, client, a, entry);
   } finally {
-    await announcePayout(store, a.tid).catch((err: unknown) => log.warn('queue change not announced', { tid: a.tid, error: String(err) }));
+    await announcePayout(store, a.tid).catch((err: unknown) =>
+      log.warn('queue change not announced', { tid: a.tid, error: String(err) }),
+    );
   }
   await store.audit.append({
-    operator: a.operator, action: a.action, itemKind: 'transaction', itemId: String(a.tid),
-    details: { ...a.audit, result: outcome.state, moneyMoved: outcome.moneyMoved, journalId: entry.id, praxisStatus: outcome.praxisStatus ?? null, newStatus: outcome.newStatus ?? null, errorCode: outcome.errorCode ?? null, message: outcome.message },
+    operator: a.operator,
+    action: a.action,
+    itemKind: 'transaction',
+    itemId: String(a.tid),
+    details: {
+      ...a.audit,
+      result: outcome.state,
+      moneyMoved: outcome.moneyMoved,
+      journalId: entry.id,
+      praxisStatus: outcome.praxisStatus ?? null,
+      newStatus: outcome.newStatus ?? null,
+      errorCode: outcome.errorCode ?? null,
+      message: outcome.message,
+    },
   });
   return outcome;
 }
 
-async function sendOnce(deps: ActionDeps, client: PraxisClient, a: JournaledAction, entry: JournalEntry): Promise<ActionOutcome> {
+async function sendOnce(
+  deps: ActionDeps,
+  client: PraxisClient,
+  a: JournaledAction,
+  entry: JournalEntry,
+): Promise<ActionOutcome> {
   const { store, log } = deps;
   let answer: ManageResponse;
   try {
@@ -69,17 +94,47 @@ async function sendOnce(deps: ActionDeps, client: PraxisClient, a: JournaledActi
     // Anything but a clean, verified refusal may have reached Praxis: treat it as unknown and look it up.
     if (!praxis || praxis.outcomeUnknown) {
       const code = isDeskError(err) ? err.code : 'INTERNAL';
-      const unknown = await store.journal.finish(entry.id, { state: 'unknown', errorCode: code, praxisStatus: praxis?.praxisStatus ?? null, praxisDescription: praxis?.praxisDescription ?? null });
-      log.warn('payout action outcome unknown; reconciling', { tid: a.tid, action: a.action, journalId: entry.id, code });
+      const unknown = await store.journal.finish(entry.id, {
+        state: 'unknown',
+        errorCode: code,
+        praxisStatus: praxis?.praxisStatus ?? null,
+        praxisDescription: praxis?.praxisDescription ?? null,
+      });
+      log.warn('payout action outcome unknown; reconciling', {
+        tid: a.tid,
+        action: a.action,
+        journalId: entry.id,
+        code,
+      });
       return reconcileEntry(deps, client, unknown, a.operator);
     }
-    await store.journal.finish(entry.id, { state: 'failed', errorCode: praxis.code, praxisStatus: praxis.praxisStatus ?? null, praxisDescription: praxis.praxisDescription ?? null });
+    await store.journal.finish(entry.id, {
+      state: 'failed',
+      errorCode: praxis.code,
+      praxisStatus: praxis.praxisStatus ?? null,
+      praxisDescription: praxis.praxisDescription ?? null,
+    });
     if (praxis.code === 'PRAXIS_REJECTED') await refreshRequest(deps, client, a.tid);
-    return { tid: a.tid, state: 'failed', moneyMoved: false, message: praxis.message, journalId: entry.id, praxisStatus: praxis.praxisStatus ?? null, errorCode: praxis.code };
+    return {
+      tid: a.tid,
+      state: 'failed',
+      moneyMoved: false,
+      message: praxis.message,
+      journalId: entry.id,
+      praxisStatus: praxis.praxisStatus ?? null,
+      errorCode: praxis.code,
+    };
   }
   await store.journal.finish(entry.id, {
-    state: 'done', praxisStatus: answer.status, praxisDescription: answer.description,
-    result: { tid: answer.transaction.tid, status: statusOf(answer), amountMinor: answer.transaction.amount, currency: answer.transaction.currency },
+    state: 'done',
+    praxisStatus: answer.status,
+    praxisDescription: answer.description,
+    result: {
+      tid: answer.transaction.tid,
+      status: statusOf(answer),
+      amountMinor: answer.transaction.amount,
+      currency: answer.transaction.currency,
+    },
   });
   try {
     await a.apply(answer);
@@ -88,7 +143,12 @@ async function sendOnce(deps: ActionDeps, client: PraxisClient, a: JournaledActi
     log.error('payout applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
   return {
-    tid: a.tid, state: 'done', moneyMoved: a.movesMoney, journalId: entry.id, praxisStatus: answer.status, newStatus: (await storedStatus(store.db, a.tid)) ?? statusOf(answer),
+    tid: a.tid,
+    state: 'done',
+    moneyMoved: a.movesMoney,
+    journalId: entry.id,
+    praxisStatus: answer.status,
+    newStatus: (await storedStatus(store.db, a.tid)) ?? statusOf(answer),
     message: `Praxis confirmed (${answer.description}): ${a.movesMoney ? `payout ${answer.transaction.tid} is ${statusOf(answer)}` : `request ${a.tid} is ${statusOf(answer)}`}.`,
   };
 }
@@ -103,17 +163,30 @@ async function refreshRequest(deps: ActionDeps, client: PraxisClient, tid: numbe
 }
 
 /** Looks an unresolved entry up and records what was found; `unknown` stays unknown and keeps the item blocked. */
-export async function reconcileEntry(deps: ActionDeps, client: PraxisClient, entry: JournalEntry, operator: string): Promise<ActionOutcome> {
+export async function reconcileEntry(
+  deps: ActionDeps,
+  client: PraxisClient,
+  entry: JournalEntry,
+  operator: string,
+): Promise<ActionOutcome> {
   const r: Resolution = await resolveUnknown(entry, client, deps.store);
   if (r.state !== 'unknown') {
     await deps.store.journal.finish(entry.id, {
-      state: r.state, praxisStatus: entry.praxisStatus, errorCode: entry.errorCode ?? null,
-      praxisDescription: r.message, result: { reconciled: true, foundStatus: r.foundStatus, by: operator },
+      state: r.state,
+      praxisStatus: entry.praxisStatus,
+      errorCode: entry.errorCode ?? null,
+      praxisDescription: r.message,
+      result: { reconciled: true, foundStatus: r.foundStatus, by: operator },
     });
   }
   await announcePayout(deps.store, Number(entry.itemId));
   return {
-    tid: Number(entry.itemId), state: r.state, moneyMoved: r.moneyMoved, message: r.message, journalId: entry.id,
-    newStatus: (await storedStatus(deps.store.db, Number(entry.itemId))) ?? r.foundStatus, errorCode: r.state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
+    tid: Number(entry.itemId),
+    state: r.state,
+    moneyMoved: r.moneyMoved,
+    message: r.message,
+    journalId: entry.id,
+    newStatus: (await storedStatus(deps.store.db, Number(entry.itemId))) ?? r.foundStatus,
+    errorCode: r.state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
   };
 }

@@ -5,7 +5,14 @@ import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, type ActionDeps } from './journaled-action';
 import type { PraxisSession } from './praxis-session';
-import { childPayouts, ingestAnswer, isPendingStatus, markRequestStatus, remainingMinor, REQUEST_STATUS_WHEN_PAID } from './request-state';
+import {
+  childPayouts,
+  ingestAnswer,
+  isPendingStatus,
+  markRequestStatus,
+  remainingMinor,
+  REQUEST_STATUS_WHEN_PAID,
+} from './request-state';
 import { needsSecondApproval } from './risk';
 
 /** A request that may be acted on now: known, still waiting for a decision, and with no unresolved action. */
@@ -16,20 +23,44 @@ export async function requireActionable(deps: ActionDeps, tid: number): Promise<
   }
   const open = await deps.store.journal.inFlight('transaction', String(tid));
   if (open?.state === 'unknown') {
-    throw new DeskError('OUTCOME_UNKNOWN', `The last ${open.action.replace('payouts:', '')} on ${tid} has an unknown outcome. Reconcile it first; nothing else can be done until then.`, { journalId: open.id });
+    throw new DeskError(
+      'OUTCOME_UNKNOWN',
+      `The last ${open.action.replace('payouts:', '')} on ${tid} has an unknown outcome. Reconcile it first; nothing else can be done until then.`,
+      { journalId: open.id },
+    );
   }
-  if (open) throw new DeskError('CONFLICT', `${tid} is already being acted on (${open.action.replace('payouts:', '')} by ${open.operator}). Wait for it to finish.`, { journalId: open.id });
+  if (open)
+    throw new DeskError(
+      'CONFLICT',
+      `${tid} is already being acted on (${open.action.replace('payouts:', '')} by ${open.operator}). Wait for it to finish.`,
+      { journalId: open.id },
+    );
   if (!isPendingStatus(tx.status)) {
-    throw new DeskError('CONFLICT', `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`);
+    throw new DeskError(
+      'CONFLICT',
+      `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`,
+    );
   }
   return tx;
 }
 
 /** The second approver's name when the request needs four eyes (checked before anything is sent), else null. */
-async function fourEyes(deps: ActionDeps, s: PraxisSession, tx: StoredTransaction, settings: PayoutSettings, second: SecondApprover | undefined, verified?: string | null): Promise<string | null> {
+async function fourEyes(
+  deps: ActionDeps,
+  s: PraxisSession,
+  tx: StoredTransaction,
+  settings: PayoutSettings,
+  second: SecondApprover | undefined,
+  verified?: string | null,
+): Promise<string | null> {
   if (!needsSecondApproval(tx.amountMinor, tx.currency, settings)) return null;
   if (verified) return verified;
-  return confirmSecondApprover(deps.store, s.operator, second, { tid: tx.tid, amountMinor: tx.amountMinor, currency: tx.currency, thresholdMinor: settings.fourEyesThresholds[tx.currency] ?? 0 });
+  return confirmSecondApprover(deps.store, s.operator, second, {
+    tid: tx.tid,
+    amountMinor: tx.amountMinor,
+    currency: tx.currency,
+    thresholdMinor: settings.fourEyesThresholds[tx.currency] ?? 0,
+  });
 }
 
 export interface ApproveInput {
@@ -40,19 +71,39 @@ export interface ApproveInput {
   verifiedSecondApprover?: string | null;
 }
 
-export async function approve(deps: ActionDeps, s: PraxisSession, settings: PayoutSettings, input: ApproveInput): Promise<ActionOutcome> {
+export async function approve(
+  deps: ActionDeps,
+  s: PraxisSession,
+  settings: PayoutSettings,
+  input: ApproveInput,
+): Promise<ActionOutcome> {
   const tx = await requireActionable(deps, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   const payMinor = await remainingMinor(deps.store.db, tx);
   return runJournaled(deps, s.client, {
-    tid: tx.tid, action: 'payouts:approve', operator: s.operator, movesMoney: true,
-    request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tx.tid, gateway: input.gateway, amountMinor: payMinor, currency: tx.currency },
+    tid: tx.tid,
+    action: 'payouts:approve',
+    operator: s.operator,
+    movesMoney: true,
+    request: {
+      intent: 'complete-withdrawal-request',
+      withdrawal_request_id: tx.tid,
+      gateway: input.gateway,
+      amountMinor: payMinor,
+      currency: tx.currency,
+    },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
     apply: async (answer) => {
       await ingestAnswer(deps.store, answer);
       // Mode 2: the answer is the new payout; the request itself is now fully handled.
-      if (answer.transaction.tid !== tx.tid) await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, new Date((answer.timestamp ?? Date.now() / 1000) * 1000));
+      if (answer.transaction.tid !== tx.tid)
+        await markRequestStatus(
+          deps.store,
+          tx.tid,
+          REQUEST_STATUS_WHEN_PAID,
+          new Date((answer.timestamp ?? Date.now() / 1000) * 1000),
+        );
     },
   });
 }
@@ -65,18 +116,36 @@ export interface RejectInput {
 
 export function checkReason(settings: PayoutSettings, reasonCode: string): { code: string; label: string } {
   const reason = settings.rejectReasons.find((r) => r.code === reasonCode);
-  if (!reason) throw new DeskError('VALIDATION', `"${reasonCode}" is not one of the reject reasons (${settings.rejectReasons.map((r) => r.code).join(', ')}). Pick one from the list.`);
+  if (!reason)
+    throw new DeskError(
+      'VALIDATION',
+      `"${reasonCode}" is not one of the reject reasons (${settings.rejectReasons.map((r) => r.code).join(', ')}). Pick one from the list.`,
+    );
   return reason;
 }
 
-export async function reject(deps: ActionDeps, s: PraxisSession, settings: PayoutSettings, input: RejectInput): Promise<ActionOutcome> {
+export async function reject(
+  deps: ActionDeps,
+  s: PraxisSession,
+  settings: PayoutSettings,
+  input: RejectInput,
+): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
   const tx = await requireActionable(deps, input.tid);
   return runJournaled(deps, s.client, {
-    tid: tx.tid, action: 'payouts:reject', operator: s.operator, movesMoney: false,
+    tid: tx.tid,
+    action: 'payouts:reject',
+    operator: s.operator,
+    movesMoney: false,
     request: { intent: 'cancel-withdrawal-request', withdrawal_request_id: tx.tid, reasonCode: reason.code },
     // Praxis takes no reason: it lives in the audit log only.
-    audit: { amountMinor: tx.amountMinor, currency: tx.currency, reasonCode: reason.code, reasonLabel: reason.label, note: input.note ?? null },
+    audit: {
+      amountMinor: tx.amountMinor,
+      currency: tx.currency,
+      reasonCode: reason.code,
+      reasonLabel: reason.label,
+      note: input.note ?? null,
+    },
     send: (client) => client.cancelWithdrawalRequest(tx.tid),
     apply: (answer) => ingestAnswer(deps.store, answer),
   });
@@ -98,35 +167,85 @@ async function nextSplitOrderId(deps: ActionDeps, tid: number): Promise<string> 
   for (let k = 1; ; k++) if (!used.has(`wr${tid}-split-${k}`)) return `wr${tid}-split-${k}`;
 }
 
-export async function split(deps: ActionDeps, s: PraxisSession, settings: PayoutSettings, input: SplitInput): Promise<ActionOutcome[]> {
+export async function split(
+  deps: ActionDeps,
+  s: PraxisSession,
+  settings: PayoutSettings,
+  input: SplitInput,
+): Promise<ActionOutcome[]> {
   const tx = await requireActionable(deps, input.tid);
   const remaining = await remainingMinor(deps.store.db, tx);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   if (total > remaining) {
     const fmt = (m: number) => formatMoney(m, tx.currency);
-    throw new DeskError('VALIDATION', `The parts add up to ${fmt(total)} but only ${fmt(remaining)} remains of request ${tx.tid}. Reduce the parts by ${fmt(total - remaining)}.`, {
-      remainingMinor: remaining, totalMinor: total, currency: tx.currency,
-    });
+    throw new DeskError(
+      'VALIDATION',
+      `The parts add up to ${fmt(total)} but only ${fmt(remaining)} remains of request ${tx.tid}. Reduce the parts by ${fmt(total - remaining)}.`,
+      {
+        remainingMinor: remaining,
+        totalMinor: total,
+        currency: tx.currency,
+      },
+    );
   }
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover);
   const outcomes: ActionOutcome[] = [];
   for (const [i, part] of input.parts.entries()) {
     const orderId = await nextSplitOrderId(deps, tx.tid);
     const outcome = await runJournaled(deps, s.client, {
-      tid: tx.tid, action: 'payouts:split', operator: s.operator, movesMoney: true,
-      request: { intent: 'split-withdrawal-request', withdrawal_request_id: tx.tid, order_id: orderId, amount: part.amountMinor, currency: tx.currency, gateway: part.gateway, part: i + 1 },
-      audit: { amountMinor: part.amountMinor, currency: tx.currency, gateway: part.gateway, orderId, part: i + 1, parts: input.parts.length, secondApprover: second },
-      send: (client) => client.splitWithdrawalRequest({ withdrawalRequestId: tx.tid, amountMinor: part.amountMinor, currency: tx.currency, orderId, gateway: part.gateway }),
+      tid: tx.tid,
+      action: 'payouts:split',
+      operator: s.operator,
+      movesMoney: true,
+      request: {
+        intent: 'split-withdrawal-request',
+        withdrawal_request_id: tx.tid,
+        order_id: orderId,
+        amount: part.amountMinor,
+        currency: tx.currency,
+        gateway: part.gateway,
+        part: i + 1,
+      },
+      audit: {
+        amountMinor: part.amountMinor,
+        currency: tx.currency,
+        gateway: part.gateway,
+        orderId,
+        part: i + 1,
+        parts: input.parts.length,
+        secondApprover: second,
+      },
+      send: (client) =>
+        client.splitWithdrawalRequest({
+          withdrawalRequestId: tx.tid,
+          amountMinor: part.amountMinor,
+          currency: tx.currency,
+          orderId,
+          gateway: part.gateway,
+        }),
       apply: async (answer) => {
         await ingestAnswer(deps.store, answer);
-        if ((await remainingMinor(deps.store.db, tx)) === 0) await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, new Date((answer.timestamp ?? Date.now() / 1000) * 1000));
+        if ((await remainingMinor(deps.store.db, tx)) === 0)
+          await markRequestStatus(
+            deps.store,
+            tx.tid,
+            REQUEST_STATUS_WHEN_PAID,
+            new Date((answer.timestamp ?? Date.now() / 1000) * 1000),
+          );
       },
     });
     outcomes.push(outcome);
     if (outcome.state !== 'done') {
       // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
       for (let j = i + 1; j < input.parts.length; j++) {
-        outcomes.push({ tid: tx.tid, state: 'failed', moneyMoved: false, journalId: null, errorCode: 'CONFLICT', message: `Part ${j + 1} was not sent because part ${i + 1} did not go through.` });
+        outcomes.push({
+          tid: tx.tid,
+          state: 'failed',
+          moneyMoved: false,
+          journalId: null,
+          errorCode: 'CONFLICT',
+          message: `Part ${j + 1} was not sent because part ${i + 1} did not go through.`,
+        });
       }
       break;
     }

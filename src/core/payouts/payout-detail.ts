@@ -9,8 +9,15 @@ import { assessRisk, type RiskSettings } from './risk';
 const HISTORY_LIMIT = 1_000;
 
 interface HistoryRow {
-  tid: number; transaction_type: string; status: string; amount_minor: number; currency: string; payment_method: string | null;
-  masked_destination: string | null; withdrawal_request_id: number | null; created_at: Date;
+  tid: number;
+  transaction_type: string;
+  status: string;
+  amount_minor: number;
+  currency: string;
+  payment_method: string | null;
+  masked_destination: string | null;
+  withdrawal_request_id: number | null;
+  created_at: Date;
 }
 
 const VOID = new Set(['cancelled', 'canceled', 'rejected', 'declined']);
@@ -19,7 +26,8 @@ const VOID = new Set(['cancelled', 'canceled', 'rejected', 'declined']);
 export async function payoutDetail(store: WorkStore, tid: number, settings: RiskSettings): Promise<PayoutDetail> {
   const tx = await store.getTransaction(tid);
   const [row] = await rowsByTid(store.db, [tid], settings);
-  if (!tx || !row) throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
+  if (!tx || !row)
+    throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
 
   const historyRows = tx.customerToken
     ? (
@@ -34,19 +42,40 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
 
   // The customers table holds the latest alerts from any message about the customer, not just this request's.
   const alerts = tx.customerToken
-    ? (await store.db.query<{ avs_alert: number | null; verification_alert: number | null }>('SELECT avs_alert, verification_alert FROM customers WHERE customer_token = $1', [tx.customerToken])).rows[0]
+    ? (
+        await store.db.query<{ avs_alert: number | null; verification_alert: number | null }>(
+          'SELECT avs_alert, verification_alert FROM customers WHERE customer_token = $1',
+          [tx.customerToken],
+        )
+      ).rows[0]
     : undefined;
   const deposits = historyRows.filter((h) => h.transaction_type !== 'payout' && h.status === 'approved');
-  const otherRequests = historyRows.filter((h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null && h.tid !== tid && !VOID.has(h.status));
+  const otherRequests = historyRows.filter(
+    (h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null && h.tid !== tid && !VOID.has(h.status),
+  );
   const risk = assessRisk(
     {
-      tid, amountMinor: tx.amountMinor, currency: tx.currency, createdAt: tx.createdAt, destinationId: tx.maskedDestination, destinationLabel: tx.maskedDestination,
+      tid,
+      amountMinor: tx.amountMinor,
+      currency: tx.currency,
+      createdAt: tx.createdAt,
+      destinationId: tx.maskedDestination,
+      destinationLabel: tx.maskedDestination,
       verificationAlert: alerts?.verification_alert ?? null,
       avsAlert: alerts?.avs_alert ?? null,
     },
     {
-      deposits: deposits.map((d) => ({ amountMinor: d.amount_minor, currency: d.currency, destinationId: d.masked_destination })),
-      withdrawals: otherRequests.map((w) => ({ tid: w.tid, amountMinor: w.amount_minor, currency: w.currency, createdAt: w.created_at })),
+      deposits: deposits.map((d) => ({
+        amountMinor: d.amount_minor,
+        currency: d.currency,
+        destinationId: d.masked_destination,
+      })),
+      withdrawals: otherRequests.map((w) => ({
+        tid: w.tid,
+        amountMinor: w.amount_minor,
+        currency: w.currency,
+        createdAt: w.created_at,
+      })),
     },
     settings,
   );
@@ -60,13 +89,34 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
     row: row satisfies PayoutRow,
     risk,
     history,
-    parts: parts.map((p) => ({ tid: p.tid, amountMinor: p.amount_minor, currency: p.currency, status: p.status, gateway: p.gateway, orderId: p.order_id })),
+    parts: parts.map((p) => ({
+      tid: p.tid,
+      amountMinor: p.amount_minor,
+      currency: p.currency,
+      status: p.status,
+      gateway: p.gateway,
+      orderId: p.order_id,
+    })),
     raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },
     journal: journal.map((j) => ({
-      id: j.id, action: j.action, operator: j.operator, state: j.state, praxisStatus: j.praxisStatus, praxisDescription: j.praxisDescription,
-      errorCode: j.errorCode, createdAt: j.createdAt.toISOString(), updatedAt: j.updatedAt.toISOString(),
+      id: j.id,
+      action: j.action,
+      operator: j.operator,
+      state: j.state,
+      praxisStatus: j.praxisStatus,
+      praxisDescription: j.praxisDescription,
+      errorCode: j.errorCode,
+      createdAt: j.createdAt.toISOString(),
+      updatedAt: j.updatedAt.toISOString(),
     })),
-    audit: audit.map((a) => ({ seq: a.seq, at: a.at.toISOString(), operator: a.operator, action: a.action, itemId: a.itemId, details: a.details })),
+    audit: audit.map((a) => ({
+      seq: a.seq,
+      at: a.at.toISOString(),
+      operator: a.operator,
+      action: a.action,
+      itemId: a.itemId,
+      details: a.details,
+    })),
   };
 }
 
@@ -75,11 +125,30 @@ async function historyOf(store: WorkStore, customerToken: string | null, rows: H
   return {
     deposits: rows
       .filter((h) => h.transaction_type !== 'payout')
-      .map((h) => ({ tid: h.tid, amountMinor: h.amount_minor, currency: h.currency, status: h.status, paymentMethod: h.payment_method, destination: h.masked_destination, createdAt: h.created_at.toISOString() })),
+      .map((h) => ({
+        tid: h.tid,
+        amountMinor: h.amount_minor,
+        currency: h.currency,
+        status: h.status,
+        paymentMethod: h.payment_method,
+        destination: h.masked_destination,
+        createdAt: h.created_at.toISOString(),
+      })),
     withdrawals: rows
       .filter((h) => h.transaction_type === 'payout' && h.withdrawal_request_id === null)
-      .map((h) => ({ tid: h.tid, amountMinor: h.amount_minor, currency: h.currency, status: h.status, destination: h.masked_destination, createdAt: h.created_at.toISOString() })),
+      .map((h) => ({
+        tid: h.tid,
+        amountMinor: h.amount_minor,
+        currency: h.currency,
+        status: h.status,
+        destination: h.masked_destination,
+        createdAt: h.created_at.toISOString(),
+      })),
     // Withdrawn = paid out plus still pending, as the pane's label says.
-    totals: totals.map((t) => ({ currency: t.currency, depositedMinor: t.depositedMinor, withdrawnMinor: t.withdrawnMinor + t.pendingWithdrawalMinor })),
+    totals: totals.map((t) => ({
+      currency: t.currency,
+      depositedMinor: t.depositedMinor,
+      withdrawnMinor: t.withdrawnMinor + t.pendingWithdrawalMinor,
+    })),
   };
 }

@@ -1,13 +1,29 @@
 import { DeskError, isDeskError } from '../../shared/errors';
 import type { DeskEvents } from '../../shared/ipc/contract';
-import type { ActionOutcome, BulkOutcome, GatewayOption, PayoutDetail, PayoutPage, PayoutRow, PayoutSettings } from '../../shared/payouts';
+import type {
+  ActionOutcome,
+  BulkOutcome,
+  GatewayOption,
+  PayoutDetail,
+  PayoutPage,
+  PayoutRow,
+  PayoutSettings,
+} from '../../shared/payouts';
 import { mapBounded } from '../bounded';
 import type { Logger } from '../log';
 import type { WorkStore } from '../store/work-store';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
 import { reconcileEntry, type ActionDeps } from './journaled-action';
-import { approve, checkReason, reject, split, type ApproveInput, type RejectInput, type SplitInput } from './payout-actions';
+import {
+  approve,
+  checkReason,
+  reject,
+  split,
+  type ApproveInput,
+  type RejectInput,
+  type SplitInput,
+} from './payout-actions';
 import { payoutDetail } from './payout-detail';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
 import type { PraxisSession } from './praxis-session';
@@ -28,8 +44,12 @@ export interface PayoutEngineDeps {
 const PAYOUT_ACTIONS = new Set(['payouts:approve', 'payouts:reject', 'payouts:split']);
 
 const failedOutcome = (tid: number, err: unknown): ActionOutcome => ({
-  tid, state: 'failed', moneyMoved: false, journalId: (isDeskError(err) && typeof err.details?.journalId === 'number' ? err.details.journalId : null),
-  errorCode: isDeskError(err) ? err.code : 'INTERNAL', message: err instanceof Error ? err.message : String(err),
+  tid,
+  state: 'failed',
+  moneyMoved: false,
+  journalId: isDeskError(err) && typeof err.details?.journalId === 'number' ? err.details.journalId : null,
+  errorCode: isDeskError(err) ? err.code : 'INTERNAL',
+  message: err instanceof Error ? err.message : String(err),
 });
 
 /** The payout queue engine: queue reads, the money-moving actions through the journal, bulk, four-eyes and reconciliation. */
@@ -41,19 +61,34 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
 
   async function gateways(tid: number): Promise<GatewayOption[]> {
     const tx = await store.getTransaction(tid);
-    if (!tx || tx.transactionType !== 'payout') throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
+    if (!tx || tx.transactionType !== 'payout')
+      throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
     const s = await deps.praxis();
     const country = (tx.rawCustomer as { country?: string | null } | null)?.country ?? null;
-    return gatewayCache.optionsFor(s.client, s.profileId, { currency: tx.currency, country, paymentMethod: tx.paymentMethod, gateway: tx.gateway });
+    return gatewayCache.optionsFor(s.client, s.profileId, {
+      currency: tx.currency,
+      country,
+      paymentMethod: tx.paymentMethod,
+      gateway: tx.gateway,
+    });
   }
 
   /** The gateway a bulk approval uses for one request: its own, else the picker's default (from the row already read). */
   async function defaultGateway(tid: number, row: PayoutRow | undefined, s: PraxisSession): Promise<string> {
     const options = row
-      ? await gatewayCache.optionsFor(s.client, s.profileId, { currency: row.currency, country: row.country, paymentMethod: row.paymentMethod, gateway: row.gateway })
+      ? await gatewayCache.optionsFor(s.client, s.profileId, {
+          currency: row.currency,
+          country: row.country,
+          paymentMethod: row.paymentMethod,
+          gateway: row.gateway,
+        })
       : await gateways(tid);
     const def = options.find((o) => o.isDefault);
-    if (!def) throw new DeskError('VALIDATION', `Praxis lists no payout gateway for request ${tid} and the request names none. Approve it on its own and pick a gateway.`);
+    if (!def)
+      throw new DeskError(
+        'VALIDATION',
+        `Praxis lists no payout gateway for request ${tid} and the request names none. Approve it on its own and pick a gateway.`,
+      );
     return def.id;
   }
 
@@ -68,14 +103,27 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       const last = (await store.journal.forItem('transaction', String(tid))).at(-1);
       const now = await store.getTransaction(tid);
       return {
-        tid, state: last?.state === 'failed' ? 'failed' : 'done', moneyMoved: false, journalId: last?.id ?? null, newStatus: now?.status ?? null,
+        tid,
+        state: last?.state === 'failed' ? 'failed' : 'done',
+        moneyMoved: false,
+        journalId: last?.id ?? null,
+        newStatus: now?.status ?? null,
         message: `Nothing to reconcile on ${tid}: no action is in flight or unknown. Praxis shows it as ${now?.status ?? 'unknown'}.`,
       };
     }
     const outcome = await reconcileEntry(actionDeps, s.client, open, s.operator);
     await store.audit.append({
-      operator: s.operator, action: 'payouts:reconcile', itemKind: 'transaction', itemId: String(tid),
-      details: { journalId: open.id, reconciledAction: open.action, result: outcome.state, moneyMoved: outcome.moneyMoved, message: outcome.message },
+      operator: s.operator,
+      action: 'payouts:reconcile',
+      itemKind: 'transaction',
+      itemId: String(tid),
+      details: {
+        journalId: open.id,
+        reconciledAction: open.action,
+        result: outcome.state,
+        moneyMoved: outcome.moneyMoved,
+        message: outcome.message,
+      },
     });
     return outcome;
   }
@@ -91,13 +139,21 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
     detail: async (tid: number): Promise<PayoutDetail> => payoutDetail(store, tid, await risk()),
     gateways,
 
-    approve: async (input: ApproveInput) => approve(actionDeps, await deps.praxis(), await loadPayoutSettings(store), input),
-    reject: async (input: RejectInput) => reject(actionDeps, await deps.praxis(), await loadPayoutSettings(store), input),
+    approve: async (input: ApproveInput) =>
+      approve(actionDeps, await deps.praxis(), await loadPayoutSettings(store), input),
+    reject: async (input: RejectInput) =>
+      reject(actionDeps, await deps.praxis(), await loadPayoutSettings(store), input),
     split: async (input: SplitInput) => split(actionDeps, await deps.praxis(), await loadPayoutSettings(store), input),
     reconcile,
 
     /** Approve or reject many requests with bounded concurrency; one failure never stops the others. */
-    async bulk(input: { action: 'approve' | 'reject'; tids: number[]; reasonCode?: string; note?: string; secondApprover?: SecondApprover }): Promise<BulkOutcome> {
+    async bulk(input: {
+      action: 'approve' | 'reject';
+      tids: number[];
+      reasonCode?: string;
+      note?: string;
+      secondApprover?: SecondApprover;
+    }): Promise<BulkOutcome> {
       const settings: PayoutSettings = await loadPayoutSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
@@ -110,7 +166,14 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       if (input.action === 'approve' && needing.length > 0 && input.secondApprover) {
         const first = needing[0]!;
         try {
-          second = { name: await confirmSecondApprover(store, s.operator, input.secondApprover, { amountMinor: first.amountMinor, currency: first.currency, thresholdMinor: settings.fourEyesThresholds[first.currency] ?? 0 }), error: null };
+          second = {
+            name: await confirmSecondApprover(store, s.operator, input.secondApprover, {
+              amountMinor: first.amountMinor,
+              currency: first.currency,
+              thresholdMinor: settings.fourEyesThresholds[first.currency] ?? 0,
+            }),
+            error: null,
+          };
         } catch (err) {
           second = { name: null, error: err };
         }
@@ -124,9 +187,13 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         async (tid): Promise<ActionOutcome> => {
           try {
             if (deps.stopRequested?.()) {
-              throw new DeskError('STORE', `Request ${tid} was not sent: the desk switched to another profile during the bulk ${input.action}. Nothing was sent for it.`);
+              throw new DeskError(
+                'STORE',
+                `Request ${tid} was not sent: the desk switched to another profile during the bulk ${input.action}. Nothing was sent for it.`,
+              );
             }
-            if (input.action === 'reject') return await reject(actionDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
+            if (input.action === 'reject')
+              return await reject(actionDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
             const row = rows.get(tid);
             if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;
             const gateway = await defaultGateway(tid, row, s);
@@ -158,15 +225,25 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       const succeeded = [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
       const failedCount = results.filter((r) => r.state !== 'done').length;
       await store.audit.append({
-        operator: s.operator, action: `payouts:bulk-${input.action}`,
-        details: { count: total, failedCount, succeeded, reasonCode: input.reasonCode ?? null, note: input.note ?? null, secondApprover: second.name },
+        operator: s.operator,
+        action: `payouts:bulk-${input.action}`,
+        details: {
+          count: total,
+          failedCount,
+          succeeded,
+          reasonCode: input.reasonCode ?? null,
+          note: input.note ?? null,
+          secondApprover: second.name,
+        },
       });
       return { action: input.action, results, succeeded, failedCount };
     },
 
     /** Crash recovery: every payout action left `sending` or `unknown` is looked up before anyone can act again. */
     async recoverUnresolved(): Promise<ActionOutcome[]> {
-      const open = (await store.journal.unresolved()).filter((e) => e.itemKind === 'transaction' && PAYOUT_ACTIONS.has(e.action));
+      const open = (await store.journal.unresolved()).filter(
+        (e) => e.itemKind === 'transaction' && PAYOUT_ACTIONS.has(e.action),
+      );
       if (open.length === 0) return [];
       const s = await deps.praxis();
       const out: ActionOutcome[] = [];
@@ -178,7 +255,11 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
           out.push(failedOutcome(Number(entry.itemId), err));
         }
       }
-      log.info('payout actions reconciled at start', { count: open.length, operator: s.operator, unresolved: out.filter((o) => o.state === 'unknown').length });
+      log.info('payout actions reconciled at start', {
+        count: open.length,
+        operator: s.operator,
+        unresolved: out.filter((o) => o.state === 'unknown').length,
+      });
       return out;
     },
   };

@@ -6,7 +6,12 @@ const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ')
 const VOID_STATUSES = `'cancelled', 'canceled', 'rejected', 'declined'`;
 
 /** $1..$4: the risk settings, in the order `riskParams` gives them. */
-export const riskParams = (s: RiskSettings): unknown[] => [`${s.velocityWindowHours} hours`, s.withdrawalRatioPercent, s.velocityCount, JSON.stringify(s.fourEyesThresholds)];
+export const riskParams = (s: RiskSettings): unknown[] => [
+  `${s.velocityWindowHours} hours`,
+  s.withdrawalRatioPercent,
+  s.velocityCount,
+  JSON.stringify(s.fourEyesThresholds),
+];
 
 /**
  * The rules of risk.ts `evaluateRules`, in the same order, over the same per-customer sums: the queue needs codes only,

@@ -17,11 +17,18 @@ export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES 
 export const PAID_STATUSES = ['approved', 'split', 'payment', 'split_payout', 'in progress', 'pending'] as const;
 export const VOID_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;
 
-const observedAtOf = (res: { timestamp?: number | null }) => new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
+const observedAtOf = (res: { timestamp?: number | null }) =>
+  new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
 
 /** Stores what a verified answer says: the transaction it carries (request or child payout), with source `action`. */
-export async function ingestAnswer(store: WorkStore, res: Pick<ManageResponse, 'customer' | 'session' | 'transaction' | 'timestamp'>): Promise<void> {
-  await store.ingest({ customer: res.customer ?? null, session: res.session ?? null, transaction: res.transaction }, { observedAt: observedAtOf(res), source: 'action' });
+export async function ingestAnswer(
+  store: WorkStore,
+  res: Pick<ManageResponse, 'customer' | 'session' | 'transaction' | 'timestamp'>,
+): Promise<void> {
+  await store.ingest(
+    { customer: res.customer ?? null, session: res.session ?? null, transaction: res.transaction },
+    { observedAt: observedAtOf(res), source: 'action' },
+  );
 }
 
 /** Moves the request to a later status the desk learnt from an action, never backwards, and tells every window. */
@@ -39,12 +46,22 @@ export async function markRequestStatus(store: WorkStore, tid: number, status: s
 
 /** A request's stored status alone (cheap: no raw Praxis objects), or null when the store does not have it. */
 export async function storedStatus(q: Queryable, tid: number): Promise<string | null> {
-  return (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null;
+  return (
+    (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null
+  );
 }
 
 /** Child payouts (completion or split parts) of a request as stored. */
 export async function childPayouts(q: Queryable, tid: number) {
-  const res = await q.query<{ tid: number; amount_minor: number; currency: string; status: string; gateway: string | null; order_id: string | null; created_at: Date }>(
+  const res = await q.query<{
+    tid: number;
+    amount_minor: number;
+    currency: string;
+    status: string;
+    gateway: string | null;
+    order_id: string | null;
+    created_at: Date;
+  }>(
     `SELECT tid, amount_minor, currency, status, gateway, order_id, created_at FROM transactions WHERE withdrawal_request_id = $1 ORDER BY created_at, tid`,
     [tid],
   );
@@ -54,9 +71,12 @@ export async function childPayouts(q: Queryable, tid: number) {
 /** What is left to pay on a request: its amount less every child payout that was not voided. */
 export async function remainingMinor(q: Queryable, request: { tid: number; amountMinor: number }): Promise<number> {
   const parts = await childPayouts(q, request.tid);
-  const paid = parts.filter((p) => !(VOID_STATUSES as readonly string[]).includes(p.status)).reduce((s, p) => s + p.amount_minor, 0);
+  const paid = parts
+    .filter((p) => !(VOID_STATUSES as readonly string[]).includes(p.status))
+    .reduce((s, p) => s + p.amount_minor, 0);
   return Math.max(0, request.amountMinor - paid);
 }
 
 /** Tells every window that an item's journal state changed (the journal itself does not announce). */
-export const announcePayout = (store: WorkStore, tid: number) => announceChange(store.db, { queue: 'payouts', ids: [String(tid)] });
+export const announcePayout = (store: WorkStore, tid: number) =>
+  announceChange(store.db, { queue: 'payouts', ids: [String(tid)] });

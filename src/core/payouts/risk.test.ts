@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, DEFAULT_RISK_SETTINGS, needsSecondApproval, type CustomerHistoryFacts, type PayoutRequestFacts } from './risk';
+import {
+  assessRisk,
+  DEFAULT_RISK_SETTINGS,
+  needsSecondApproval,
+  type CustomerHistoryFacts,
+  type PayoutRequestFacts,
+} from './risk';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const request = (over: Partial<PayoutRequestFacts> = {}): PayoutRequestFacts => ({
@@ -17,7 +23,8 @@ const cleanHistory: CustomerHistoryFacts = {
   deposits: [{ amountMinor: 50_000, currency: 'EUR', destinationId: 'card-A' }],
   withdrawals: [{ tid: 1, amountMinor: 5_000, currency: 'EUR', createdAt: new Date('2026-10-01T00:00:00Z') }],
 };
-const codes = (r: PayoutRequestFacts, h: CustomerHistoryFacts) => assessRisk(r, h, DEFAULT_RISK_SETTINGS).map((f) => f.code);
+const codes = (r: PayoutRequestFacts, h: CustomerHistoryFacts) =>
+  assessRisk(r, h, DEFAULT_RISK_SETTINGS).map((f) => f.code);
 
 describe('payout risk card', () => {
   it('a regular customer paid back to their own card raises nothing', () => {
@@ -26,24 +33,46 @@ describe('payout risk card', () => {
 
   it('names each reason in words', () => {
     const flags = assessRisk(
-      request({ amountMinor: 900_000, destinationId: 'card-Z', destinationLabel: '555555******4444', verificationAlert: 1, avsAlert: 1 }),
+      request({
+        amountMinor: 900_000,
+        destinationId: 'card-Z',
+        destinationLabel: '555555******4444',
+        verificationAlert: 1,
+        avsAlert: 1,
+      }),
       { deposits: cleanHistory.deposits, withdrawals: [] },
       DEFAULT_RISK_SETTINGS,
     );
-    expect(flags.map((f) => f.code)).toEqual(['first_withdrawal', 'withdrawal_ratio', 'unknown_destination', 'verification_alert', 'avs_alert', 'four_eyes']);
-    expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe('Withdrawals are 18.0× deposits in EUR (€9,000.00 out, €500.00 in); the limit is 1.5×.');
+    expect(flags.map((f) => f.code)).toEqual([
+      'first_withdrawal',
+      'withdrawal_ratio',
+      'unknown_destination',
+      'verification_alert',
+      'avs_alert',
+      'four_eyes',
+    ]);
+    expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe(
+      'Withdrawals are 18.0× deposits in EUR (€9,000.00 out, €500.00 in); the limit is 1.5×.',
+    );
     expect(flags.find((f) => f.code === 'unknown_destination')?.reason).toContain('555555******4444');
   });
 
   it('counts requests within 24 hours, this one included', () => {
-    const recent = (h: number) => ({ tid: h, amountMinor: 100, currency: 'EUR', createdAt: new Date(now.getTime() - h * 3_600_000) });
+    const recent = (h: number) => ({
+      tid: h,
+      amountMinor: 100,
+      currency: 'EUR',
+      createdAt: new Date(now.getTime() - h * 3_600_000),
+    });
     expect(codes(request(), { ...cleanHistory, withdrawals: [recent(2), recent(30)] })).not.toContain('velocity');
     expect(codes(request(), { ...cleanHistory, withdrawals: [recent(2), recent(20)] })).toContain('velocity');
   });
 
   it('compares deposits only in the same currency', () => {
     const flags = assessRisk(request({ currency: 'JPY', amountMinor: 5000 }), cleanHistory, DEFAULT_RISK_SETTINGS);
-    expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe('No approved JPY deposits on record, yet JP¥5,000 is being withdrawn in JPY.');
+    expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe(
+      'No approved JPY deposits on record, yet JP¥5,000 is being withdrawn in JPY.',
+    );
   });
 
   it('four-eyes applies strictly above the per-currency threshold', () => {

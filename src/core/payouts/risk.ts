@@ -2,7 +2,14 @@ import { formatMoney } from '../../shared/money';
 
 /** One reason a withdrawal request deserves a closer look, in words an operator can act on. */
 export interface RiskFlag {
-  code: 'first_withdrawal' | 'withdrawal_ratio' | 'unknown_destination' | 'velocity' | 'verification_alert' | 'avs_alert' | 'four_eyes';
+  code:
+    | 'first_withdrawal'
+    | 'withdrawal_ratio'
+    | 'unknown_destination'
+    | 'velocity'
+    | 'verification_alert'
+    | 'avs_alert'
+    | 'four_eyes';
   severity: 'info' | 'warn' | 'high';
   reason: string;
 }
@@ -46,7 +53,11 @@ const sumIn = (rows: { amountMinor: number; currency: string }[], currency: stri
   rows.reduce((s, r) => (r.currency === currency ? s + r.amountMinor : s), 0);
 
 /** True when the amount is strictly above the currency's four-eyes threshold; currencies without one never need it. */
-export function needsSecondApproval(amountMinor: number, currency: string, settings: Pick<RiskSettings, 'fourEyesThresholds'>): boolean {
+export function needsSecondApproval(
+  amountMinor: number,
+  currency: string,
+  settings: Pick<RiskSettings, 'fourEyesThresholds'>,
+): boolean {
   const threshold = settings.fourEyesThresholds[currency.toUpperCase()];
   return threshold !== undefined && amountMinor > threshold;
 }
@@ -68,28 +79,47 @@ export interface CustomerAggregates {
   destinationKnown: boolean;
 }
 
-export function aggregateHistory(request: PayoutRequestFacts, history: CustomerHistoryFacts, settings: Pick<RiskSettings, 'velocityWindowHours'>): CustomerAggregates {
+export function aggregateHistory(
+  request: PayoutRequestFacts,
+  history: CustomerHistoryFacts,
+  settings: Pick<RiskSettings, 'velocityWindowHours'>,
+): CustomerAggregates {
   const windowStart = request.createdAt.getTime() - settings.velocityWindowHours * 3_600_000;
   return {
     otherWithdrawalCount: history.withdrawals.length,
     depositedMinor: sumIn(history.deposits, request.currency),
     otherWithdrawnMinor: sumIn(history.withdrawals, request.currency),
-    recentOtherWithdrawals: history.withdrawals.filter((w) => w.createdAt.getTime() >= windowStart && w.createdAt.getTime() <= request.createdAt.getTime()).length,
-    destinationKnown: request.destinationId === null || history.deposits.some((d) => d.destinationId === request.destinationId),
+    recentOtherWithdrawals: history.withdrawals.filter(
+      (w) => w.createdAt.getTime() >= windowStart && w.createdAt.getTime() <= request.createdAt.getTime(),
+    ).length,
+    destinationKnown:
+      request.destinationId === null || history.deposits.some((d) => d.destinationId === request.destinationId),
   };
 }
 
-export function assessRisk(request: PayoutRequestFacts, history: CustomerHistoryFacts, settings: RiskSettings): RiskFlag[] {
+export function assessRisk(
+  request: PayoutRequestFacts,
+  history: CustomerHistoryFacts,
+  settings: RiskSettings,
+): RiskFlag[] {
   return riskFromAggregates(request, aggregateHistory(request, history, settings), settings);
 }
 
 /** The rules themselves, over pre-summed facts, with full reasons (the risk card). */
-export function riskFromAggregates(request: PayoutRequestFacts, agg: CustomerAggregates, settings: RiskSettings): RiskFlag[] {
+export function riskFromAggregates(
+  request: PayoutRequestFacts,
+  agg: CustomerAggregates,
+  settings: RiskSettings,
+): RiskFlag[] {
   return evaluateRules(request, agg, settings).map((f) => ({ code: f.code, severity: f.severity, reason: f.reason() }));
 }
 
 /** The same rules, codes only: the queue needs no words for 100,000 rows, and formatting money is the slow part. */
-export function riskCodes(request: PayoutRequestFacts, agg: CustomerAggregates, settings: RiskSettings): RiskFlag['code'][] {
+export function riskCodes(
+  request: PayoutRequestFacts,
+  agg: CustomerAggregates,
+  settings: RiskSettings,
+): RiskFlag['code'][] {
   return evaluateRules(request, agg, settings).map((f) => f.code);
 }
 
@@ -101,13 +131,21 @@ function evaluateRules(request: PayoutRequestFacts, agg: CustomerAggregates, set
   const fmt = (m: number) => formatMoney(m, cur);
 
   if (agg.otherWithdrawalCount === 0) {
-    flags.push({ code: 'first_withdrawal', severity: 'info', reason: () => 'First withdrawal: this customer has never asked for a payout before.' });
+    flags.push({
+      code: 'first_withdrawal',
+      severity: 'info',
+      reason: () => 'First withdrawal: this customer has never asked for a payout before.',
+    });
   }
 
   const deposited = agg.depositedMinor;
   const withdrawn = agg.otherWithdrawnMinor + request.amountMinor;
   if (deposited === 0) {
-    flags.push({ code: 'withdrawal_ratio', severity: 'high', reason: () => `No approved ${cur} deposits on record, yet ${fmt(withdrawn)} is being withdrawn in ${cur}.` });
+    flags.push({
+      code: 'withdrawal_ratio',
+      severity: 'high',
+      reason: () => `No approved ${cur} deposits on record, yet ${fmt(withdrawn)} is being withdrawn in ${cur}.`,
+    });
   } else if (withdrawn * 100 > deposited * settings.withdrawalRatioPercent) {
     flags.push({
       code: 'withdrawal_ratio',
@@ -121,22 +159,46 @@ function evaluateRules(request: PayoutRequestFacts, agg: CustomerAggregates, set
     flags.push({
       code: 'unknown_destination',
       severity: 'high',
-      reason: () => `Payout destination ${request.destinationLabel ?? request.destinationId} was never used for a deposit by this customer.`,
+      reason: () =>
+        `Payout destination ${request.destinationLabel ?? request.destinationId} was never used for a deposit by this customer.`,
     });
   }
 
   const recent = agg.recentOtherWithdrawals + 1;
   if (recent >= settings.velocityCount) {
-    flags.push({ code: 'velocity', severity: 'warn', reason: () => `${recent} withdrawal requests within ${settings.velocityWindowHours} h.` });
+    flags.push({
+      code: 'velocity',
+      severity: 'warn',
+      reason: () => `${recent} withdrawal requests within ${settings.velocityWindowHours} h.`,
+    });
   }
 
-  if (request.verificationAlert === 1) flags.push({ code: 'verification_alert', severity: 'high', reason: () => 'Praxis raised a fraud alert on this customer (verification_alert = 1).' });
-  if (request.verificationAlert === -1) flags.push({ code: 'verification_alert', severity: 'warn', reason: () => 'Praxis asks for a merchant review of this customer (verification_alert = -1).' });
-  if (request.avsAlert === 1) flags.push({ code: 'avs_alert', severity: 'warn', reason: () => 'The address check failed on this customer (avs_alert = 1).' });
+  if (request.verificationAlert === 1)
+    flags.push({
+      code: 'verification_alert',
+      severity: 'high',
+      reason: () => 'Praxis raised a fraud alert on this customer (verification_alert = 1).',
+    });
+  if (request.verificationAlert === -1)
+    flags.push({
+      code: 'verification_alert',
+      severity: 'warn',
+      reason: () => 'Praxis asks for a merchant review of this customer (verification_alert = -1).',
+    });
+  if (request.avsAlert === 1)
+    flags.push({
+      code: 'avs_alert',
+      severity: 'warn',
+      reason: () => 'The address check failed on this customer (avs_alert = 1).',
+    });
 
   if (needsSecondApproval(request.amountMinor, cur, settings)) {
     const threshold = settings.fourEyesThresholds[cur.toUpperCase()] as number;
-    flags.push({ code: 'four_eyes', severity: 'info', reason: () => `Above the ${fmt(threshold)} four-eyes threshold: a second operator must confirm the approval.` });
+    flags.push({
+      code: 'four_eyes',
+      severity: 'info',
+      reason: () => `Above the ${fmt(threshold)} four-eyes threshold: a second operator must confirm the approval.`,
+    });
   }
   return flags;
 }

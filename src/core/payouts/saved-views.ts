@@ -11,7 +11,10 @@ const MAX_VIEWS = 100;
 const StoredView = z.object({ id: z.string(), name: z.string(), state: z.record(z.string(), z.unknown()) });
 
 export async function listViews(store: WorkStore): Promise<SavedView[]> {
-  const res = await store.db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key LIKE $1 ORDER BY value->>'name', key`, [`${PREFIX}%`]);
+  const res = await store.db.query<{ value: unknown }>(
+    `SELECT value FROM settings WHERE key LIKE $1 ORDER BY value->>'name', key`,
+    [`${PREFIX}%`],
+  );
   return res.rows.flatMap((r) => {
     const v = StoredView.safeParse(r.value);
     return v.success ? [v.data] : [];
@@ -19,12 +22,18 @@ export async function listViews(store: WorkStore): Promise<SavedView[]> {
 }
 
 /** Saves a new view (no id) or replaces one; a second view with the same name replaces the first. */
-export async function saveView(store: WorkStore, input: { id?: string; name: string; state: Record<string, unknown> }): Promise<SavedView> {
+export async function saveView(
+  store: WorkStore,
+  input: { id?: string; name: string; state: Record<string, unknown> },
+): Promise<SavedView> {
   const existing = await listViews(store);
   const sameName = existing.find((v) => v.name.toLowerCase() === input.name.toLowerCase());
   const id = input.id ?? sameName?.id ?? randomUUID();
   if (!existing.some((v) => v.id === id) && existing.length >= MAX_VIEWS) {
-    throw new DeskError('VALIDATION', `There are already ${MAX_VIEWS} saved views. Remove one you no longer use, then save again.`);
+    throw new DeskError(
+      'VALIDATION',
+      `There are already ${MAX_VIEWS} saved views. Remove one you no longer use, then save again.`,
+    );
   }
   const view: SavedView = { id, name: input.name, state: input.state };
   await store.settings.set(PREFIX + id, view);
@@ -33,6 +42,7 @@ export async function saveView(store: WorkStore, input: { id?: string; name: str
 
 export async function removeView(store: WorkStore, id: string): Promise<SavedView[]> {
   const res = await store.db.query('DELETE FROM settings WHERE key = $1', [PREFIX + id]);
-  if (res.rowCount === 0) throw new DeskError('NOT_FOUND', `There is no saved view with id ${id}; the list was refreshed.`);
+  if (res.rowCount === 0)
+    throw new DeskError('NOT_FOUND', `There is no saved view with id ${id}; the list was refreshed.`);
   return listViews(store);
 }

@@ -13,10 +13,14 @@ export function checkPraxisBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new PraxisError('VALIDATION', `The Praxis address "${raw}" is not a URL: use e.g. https://pci-gw-test.praxispay.com.`, {
-      method: 'configure',
-      movesMoney: false,
-    });
+    throw new PraxisError(
+      'VALIDATION',
+      `The Praxis address "${raw}" is not a URL: use e.g. https://pci-gw-test.praxispay.com.`,
+      {
+        method: 'configure',
+        movesMoney: false,
+      },
+    );
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
@@ -27,10 +31,14 @@ export function checkPraxisBaseUrl(raw: string): string {
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new PraxisError('VALIDATION', 'The Praxis address must be a plain host URL without user, query or fragment.', {
-      method: 'configure',
-      movesMoney: false,
-    });
+    throw new PraxisError(
+      'VALIDATION',
+      'The Praxis address must be a plain host URL without user, query or fragment.',
+      {
+        method: 'configure',
+        movesMoney: false,
+      },
+    );
   }
   return url.toString().replace(/\/+$/, '');
 }

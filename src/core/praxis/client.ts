@@ -61,22 +61,44 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, method: string, movesM
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const where = r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
-  throw new PraxisError('VALIDATION', `Cannot send ${method}: ${where}. Nothing was sent to Praxis.`, { method, movesMoney });
+  throw new PraxisError('VALIDATION', `Cannot send ${method}: ${where}. Nothing was sent to Praxis.`, {
+    method,
+    movesMoney,
+  });
 }
 
 export function createPraxisClient(opts: PraxisClientOptions): PraxisClient {
   const t = createPraxisTransport(opts);
-  const agent = (name: keyof typeof AGENT_SIGNATURES) => ({ method: name, path: `/agent/${name}`, signatures: AGENT_SIGNATURES[name] });
+  const agent = (name: keyof typeof AGENT_SIGNATURES) => ({
+    method: name,
+    path: `/agent/${name}`,
+    signatures: AGENT_SIGNATURES[name],
+  });
 
   const manageTransaction = async (intent: 'capture-authorization' | 'cancel-authorization', tid: number) =>
-    t.call({ ...agent('manage-transaction'), movesMoney: true, schema: ManageResponseSchema, fields: { intent, tid: checked(TidSchema, tid, 'manage-transaction', true) } });
+    t.call({
+      ...agent('manage-transaction'),
+      movesMoney: true,
+      schema: ManageResponseSchema,
+      fields: { intent, tid: checked(TidSchema, tid, 'manage-transaction', true) },
+    });
 
   return {
     baseUrl: t.baseUrl,
     findOrder: async (orderId) =>
-      t.call({ ...agent('find-order'), movesMoney: false, schema: FindOrderResponseSchema, fields: { order_id: checked(OrderIdSchema, orderId, 'find-order', false) } }),
+      t.call({
+        ...agent('find-order'),
+        movesMoney: false,
+        schema: FindOrderResponseSchema,
+        fields: { order_id: checked(OrderIdSchema, orderId, 'find-order', false) },
+      }),
     findTransaction: async (tid) =>
-      t.call({ ...agent('find-transaction'), movesMoney: false, schema: FindTransactionResponseSchema, fields: { tid: checked(TidSchema, tid, 'find-transaction', false) } }),
+      t.call({
+        ...agent('find-transaction'),
+        movesMoney: false,
+        schema: FindTransactionResponseSchema,
+        fields: { tid: checked(TidSchema, tid, 'find-transaction', false) },
+      }),
     captureAuthorization: async (tid) => manageTransaction('capture-authorization', tid),
     cancelAuthorization: async (tid) => manageTransaction('cancel-authorization', tid),
     completeWithdrawalRequest: async (withdrawalRequestId, gateway) =>
@@ -95,7 +117,10 @@ export function createPraxisClient(opts: PraxisClientOptions): PraxisClient {
         ...agent('manage-withdrawal-request'),
         movesMoney: true,
         schema: ManageResponseSchema,
-        fields: { intent: 'cancel-withdrawal-request', withdrawal_request_id: checked(TidSchema, withdrawalRequestId, 'manage-withdrawal-request', true) },
+        fields: {
+          intent: 'cancel-withdrawal-request',
+          withdrawal_request_id: checked(TidSchema, withdrawalRequestId, 'manage-withdrawal-request', true),
+        },
       }),
     splitWithdrawalRequest: async (input) => {
       const i = checked(SplitInputSchema, input, 'split-withdrawal-request', true);
@@ -103,7 +128,13 @@ export function createPraxisClient(opts: PraxisClientOptions): PraxisClient {
         ...agent('split-withdrawal-request'),
         movesMoney: true,
         schema: ManageResponseSchema,
-        fields: { amount: i.amountMinor, currency: i.currency, withdrawal_request_id: i.withdrawalRequestId, order_id: i.orderId, gateway: i.gateway },
+        fields: {
+          amount: i.amountMinor,
+          currency: i.currency,
+          withdrawal_request_id: i.withdrawalRequestId,
+          order_id: i.orderId,
+          gateway: i.gateway,
+        },
       });
     },
     getAvailableGateways: async (input) => {
@@ -112,12 +143,24 @@ export function createPraxisClient(opts: PraxisClientOptions): PraxisClient {
         ...agent('get-available-gateways'),
         movesMoney: false,
         schema: AvailableGatewaysResponseSchema,
-        fields: { transaction_type: i.transactionType, currency: i.currency, country: i.country, cid: i.cid, amount: i.amountMinor, payment_method: i.paymentMethod },
+        fields: {
+          transaction_type: i.transactionType,
+          currency: i.currency,
+          country: i.country,
+          cid: i.cid,
+          amount: i.amountMinor,
+          payment_method: i.paymentMethod,
+        },
       });
     },
     getGatewayOptions: async (input = {}) => {
       const i = checked(GatewayOptionsInputSchema, input, 'get-gateway-options', false);
-      return t.call({ ...agent('get-gateway-options'), movesMoney: false, schema: GatewayOptionsResponseSchema, fields: { transaction_type: i.transactionType, gateway: i.gateway } });
+      return t.call({
+        ...agent('get-gateway-options'),
+        movesMoney: false,
+        schema: GatewayOptionsResponseSchema,
+        fields: { transaction_type: i.transactionType, gateway: i.gateway },
+      });
     },
     openVirtualTerminal: async (input) => {
       const i = checked(VirtualTerminalInputSchema, input, 'virtual-terminal', true);

@@ -9,6 +9,12 @@ export { PRAXIS_TEXTS, TIMESTAMP_WINDOW_SECONDS, classifyRejection } from './pro
 export { signBody, verifyBody, signatureBase, legacyBodySignature, sha384Hex } from './signing';
 export { AGENT_SIGNATURES, CASHIER_SIGNATURES, WEBHOOK_SIGNATURES, assumedSignatureLists } from './signature-fields';
 export type { SignatureFieldList, MethodSignatures, AgentMethod, WebhookKind } from './signature-fields';
-export { notificationSignature, verifyNotificationSignature, signedAck, verifyAckSignature, timestampWindowViolation } from './webhooks';
+export {
+  notificationSignature,
+  verifyNotificationSignature,
+  signedAck,
+  verifyAckSignature,
+  timestampWindowViolation,
+} from './webhooks';
 export type { SignedAck } from './webhooks';
 export * from './schemas';

@@ -1,7 +1,15 @@
 import { DeskError } from '../../shared/errors';
 
 /** The codes a Praxis call can fail with; all belong to the desk's closed ErrorCode set. */
-export const PRAXIS_ERROR_CODES = ['PRAXIS_REJECTED', 'AUTH', 'CLOCK_SKEW', 'TIMEOUT', 'NETWORK', 'UNVERIFIED_RESPONSE', 'VALIDATION'] as const;
+export const PRAXIS_ERROR_CODES = [
+  'PRAXIS_REJECTED',
+  'AUTH',
+  'CLOCK_SKEW',
+  'TIMEOUT',
+  'NETWORK',
+  'UNVERIFIED_RESPONSE',
+  'VALIDATION',
+] as const;
 export type PraxisErrorCode = (typeof PRAXIS_ERROR_CODES)[number];
 
 export interface PraxisErrorFacts {
@@ -32,9 +40,14 @@ export class PraxisError extends DeskError {
   readonly outcomeUnknown: boolean;
 
   constructor(code: PraxisErrorCode, message: string, facts: PraxisErrorFacts) {
-    const unknownByCode = facts.movesMoney && (code === 'TIMEOUT' || code === 'NETWORK' || code === 'UNVERIFIED_RESPONSE');
+    const unknownByCode =
+      facts.movesMoney && (code === 'TIMEOUT' || code === 'NETWORK' || code === 'UNVERIFIED_RESPONSE');
     const outcomeUnknown = unknownByCode || (facts.movesMoney && facts.outcomeUnknown === true);
-    const details: Record<string, string | number | boolean | null> = { method: facts.method, outcomeUnknown, moneyMayHaveMoved: outcomeUnknown };
+    const details: Record<string, string | number | boolean | null> = {
+      method: facts.method,
+      outcomeUnknown,
+      moneyMayHaveMoved: outcomeUnknown,
+    };
     if (facts.praxisStatus !== undefined) details.praxisStatus = facts.praxisStatus;
     if (facts.praxisDescription !== undefined) details.praxisDescription = facts.praxisDescription;
     if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;

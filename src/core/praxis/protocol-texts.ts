@@ -6,7 +6,8 @@ export const PRAXIS_TEXTS = {
   notJson: 'Request should be json formatted.',
   timestampMissing: 'Request parameter missing: timestamp (required with merchant_id).',
   timestampFormat: 'Invalid timestamp format, must be unix timestamp - seconds (required with merchant_id).',
-  timestampExpired: (ageSeconds: number) => `Timestamp expired: ${ageSeconds}s old, should be at most 60s old (required with merchant_id).`,
+  timestampExpired: (ageSeconds: number) =>
+    `Timestamp expired: ${ageSeconds}s old, should be at most 60s old (required with merchant_id).`,
   timestampFuture: 'Timestamp cannot be greater than current time (required with merchant_id).',
   orderIdNotUnique: 'The order_id value is not unique!',
   versionMissing: 'Request parameter missing: version (required with merchant_id).',

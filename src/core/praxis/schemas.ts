@@ -262,6 +262,9 @@ export const VirtualTerminalInputSchema = z.object({
   returnUrl: z.string().url().max(256).optional(),
   gateway: GatewayHashSchema.optional(),
   paymentMethod: z.string().min(1).max(50).optional(),
-  locale: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'a locale such as en-GB').optional(),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}-[A-Z]{2}$/, 'a locale such as en-GB')
+    .optional(),
 });
 export type VirtualTerminalInput = z.infer<typeof VirtualTerminalInputSchema>;

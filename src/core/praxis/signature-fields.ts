@@ -34,17 +34,35 @@ export const AGENT_SIGNATURES = {
   'find-order': {
     request: { fields: [...REQ_BASE, 'order_id'], documented: true, source: '[L-fo]' },
     response: {
-      fields: ['status', 'timestamp', 'customer.customer_token', 'transaction.tid', 'transaction.transaction_status', 'transaction.processed_currency', 'transaction.processed_amount'],
+      fields: [
+        'status',
+        'timestamp',
+        'customer.customer_token',
+        'transaction.tid',
+        'transaction.transaction_status',
+        'transaction.processed_currency',
+        'transaction.processed_amount',
+      ],
       documented: false,
-      source: 'ASSUMED: not visible in the docs (§8.1); taken to equal find-transaction, whose answer has the same shape',
+      source:
+        'ASSUMED: not visible in the docs (§8.1); taken to equal find-transaction, whose answer has the same shape',
     },
   },
   'find-transaction': {
     request: { fields: [...REQ_BASE, 'tid'], documented: true, source: '[L-ft]' },
     response: {
-      fields: ['status', 'timestamp', 'customer.customer_token', 'transaction.tid', 'transaction.transaction_status', 'transaction.processed_currency', 'transaction.processed_amount'],
+      fields: [
+        'status',
+        'timestamp',
+        'customer.customer_token',
+        'transaction.tid',
+        'transaction.transaction_status',
+        'transaction.processed_currency',
+        'transaction.processed_amount',
+      ],
       documented: false,
-      source: 'PARTLY ASSUMED: [L-ft] shows the list up to "transaction.p…" (§8.1); processed_currency, processed_amount completed by analogy with manage-transaction',
+      source:
+        'PARTLY ASSUMED: [L-ft] shows the list up to "transaction.p…" (§8.1); processed_currency, processed_amount completed by analogy with manage-transaction',
     },
   },
   'manage-transaction': {
@@ -53,19 +71,39 @@ export const AGENT_SIGNATURES = {
   },
   'manage-withdrawal-request': {
     request: { fields: [...REQ_BASE, 'intent', 'withdrawal_request_id'], documented: true, source: '[PT-mwr][PR-mwr]' },
-    response: { fields: TX_RESULT, documented: false, source: 'ASSUMED: not in the docs (§8.1); third-party production code [GH-iqsoft] verifies this list' },
+    response: {
+      fields: TX_RESULT,
+      documented: false,
+      source: 'ASSUMED: not in the docs (§8.1); third-party production code [GH-iqsoft] verifies this list',
+    },
   },
   'split-withdrawal-request': {
     request: { fields: [...REQ_BASE, 'withdrawal_request_id'], documented: true, source: '[PT-swr]' },
-    response: { fields: TX_RESULT, documented: false, source: 'ASSUMED: not in the docs (§8.1); taken to equal manage-withdrawal-request' },
+    response: {
+      fields: TX_RESULT,
+      documented: false,
+      source: 'ASSUMED: not in the docs (§8.1); taken to equal manage-withdrawal-request',
+    },
   },
   'get-available-gateways': {
-    request: { fields: [...REQ_BASE], documented: false, source: 'ASSUMED: not in the docs (§8.2); taken to equal get-gateway-options' },
-    response: { fields: STATUS_TS, documented: false, source: 'ASSUMED: not in the docs (§8.1); taken to equal the other list-returning calls (get-customer-cards)' },
+    request: {
+      fields: [...REQ_BASE],
+      documented: false,
+      source: 'ASSUMED: not in the docs (§8.2); taken to equal get-gateway-options',
+    },
+    response: {
+      fields: STATUS_TS,
+      documented: false,
+      source: 'ASSUMED: not in the docs (§8.1); taken to equal the other list-returning calls (get-customer-cards)',
+    },
   },
   'get-gateway-options': {
     request: { fields: [...REQ_BASE], documented: true, source: '[L-ggo]' },
-    response: { fields: STATUS_TS, documented: false, source: 'ASSUMED: truncated in the docs (§8.1); taken to equal get-customer-cards' },
+    response: {
+      fields: STATUS_TS,
+      documented: false,
+      source: 'ASSUMED: truncated in the docs (§8.1); taken to equal get-customer-cards',
+    },
   },
   'get-customer-cards': {
     request: { fields: [...REQ_BASE, 'cid'], documented: true, source: '[L-gcc]' },
@@ -106,7 +144,11 @@ export const WEBHOOK_SIGNATURES = {
       documented: true,
       source: '[PT-notif][L-notif]',
     },
-    response: { fields: STATUS_TS, documented: false, source: 'ASSUMED: not in the docs (§8.3); [GH-gopraxis] signs status, timestamp with Gt-Authentication' },
+    response: {
+      fields: STATUS_TS,
+      documented: false,
+      source: 'ASSUMED: not in the docs (§8.3); [GH-gopraxis] signs status, timestamp with Gt-Authentication',
+    },
   },
   validation: {
     request: {
@@ -135,7 +177,12 @@ export type AgentMethod = keyof typeof AGENT_SIGNATURES;
 export type WebhookKind = keyof typeof WEBHOOK_SIGNATURES;
 
 /** Every assumed list, for the README's "Praxis compatibility" section and the settings screen. */
-export function assumedSignatureLists(): { name: string; side: 'request' | 'response'; fields: readonly string[]; source: string }[] {
+export function assumedSignatureLists(): {
+  name: string;
+  side: 'request' | 'response';
+  fields: readonly string[];
+  source: string;
+}[] {
   const all: Record<string, MethodSignatures> = { ...AGENT_SIGNATURES, ...CASHIER_SIGNATURES, ...WEBHOOK_SIGNATURES };
   return Object.entries(all).flatMap(([name, sig]) =>
     (['request', 'response'] as const)

@@ -39,7 +39,12 @@ export function signBody(body: unknown, fields: readonly string[], secret: strin
 }
 
 /** Constant-time check of a received Gt-Authentication; case-insensitive hex (api-reference §8.15). */
-export function verifyBody(body: unknown, fields: readonly string[], secret: string, header: string | undefined | null): boolean {
+export function verifyBody(
+  body: unknown,
+  fields: readonly string[],
+  secret: string,
+  header: string | undefined | null,
+): boolean {
   if (!header || !/^[0-9a-fA-F]{96}$/.test(header)) return false;
   const expected = Buffer.from(signBody(body, fields, secret), 'hex');
   return timingSafeEqual(expected, Buffer.from(header.toLowerCase(), 'hex'));

@@ -42,10 +42,15 @@ export interface PraxisTransport {
   call<T>(spec: CallSpec<T>): Promise<T>;
 }
 
-const fail = (code: PraxisErrorCode, message: string, spec: CallSpec<unknown>, facts: Partial<ConstructorParameters<typeof PraxisError>[2]> = {}) =>
-  new PraxisError(code, message, { method: spec.method, movesMoney: spec.movesMoney, ...facts });
+const fail = (
+  code: PraxisErrorCode,
+  message: string,
+  spec: CallSpec<unknown>,
+  facts: Partial<ConstructorParameters<typeof PraxisError>[2]> = {},
+) => new PraxisError(code, message, { method: spec.method, movesMoney: spec.movesMoney, ...facts });
 
-const lookUpFirst = (spec: CallSpec<unknown>) => (spec.movesMoney ? ' The action may have been carried out: look the item up before trying again.' : '');
+const lookUpFirst = (spec: CallSpec<unknown>) =>
+  spec.movesMoney ? ' The action may have been carried out: look the item up before trying again.' : '';
 
 export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
   const baseUrl = checkPraxisBaseUrl(opts.baseUrl);
@@ -64,7 +69,11 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
 
   const resolveSecret = async (): Promise<string> => {
     const secret = typeof opts.secret === 'function' ? await opts.secret() : opts.secret;
-    if (!secret) throw new PraxisError('AUTH', 'No merchant secret is set for this profile: enter it in Settings → Credentials.', { method: 'configure', movesMoney: false });
+    if (!secret)
+      throw new PraxisError('AUTH', 'No merchant secret is set for this profile: enter it in Settings → Credentials.', {
+        method: 'configure',
+        movesMoney: false,
+      });
     opts.logger?.registerSecret(secret);
     return secret;
   };
@@ -81,7 +90,10 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
     let res: AxiosResponse<string>;
     try {
       res = await http.post<string>(spec.path, JSON.stringify(body), {
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Gt-Authentication': signBody(body, spec.signatures.request.fields, secret) },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Gt-Authentication': signBody(body, spec.signatures.request.fields, secret),
+        },
       });
     } catch (e) {
       throw logged(mapTransportFailure(e, spec, timeoutMs, baseUrl), Date.now() - started);
@@ -97,7 +109,14 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
   }
 
   const logged = (err: PraxisError, ms: number, httpStatus?: number): PraxisError => {
-    opts.logger?.warn('praxis call failed', { method: err.method, code: err.code, httpStatus, praxisStatus: err.praxisStatus, outcomeUnknown: err.outcomeUnknown, ms });
+    opts.logger?.warn('praxis call failed', {
+      method: err.method,
+      code: err.code,
+      httpStatus,
+      praxisStatus: err.praxisStatus,
+      outcomeUnknown: err.outcomeUnknown,
+      ms,
+    });
     return err;
   };
 
@@ -107,9 +126,20 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
 function mapTransportFailure(e: unknown, spec: CallSpec<unknown>, timeoutMs: number, baseUrl: string): PraxisError {
   const code = axios.isAxiosError(e) ? e.code : undefined;
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-    return fail('TIMEOUT', `Praxis did not answer ${spec.method} within ${Math.round(timeoutMs / 100) / 10} s.${lookUpFirst(spec)}`, spec);
+    return fail(
+      'TIMEOUT',
+      `Praxis did not answer ${spec.method} within ${Math.round(timeoutMs / 100) / 10} s.${lookUpFirst(spec)}`,
+      spec,
+    );
   }
-  const why = code === 'ECONNREFUSED' ? 'the connection was refused' : code === 'ECONNRESET' ? 'the connection was cut' : code === 'ENOTFOUND' ? 'the host name was not found' : `the connection failed (${code ?? 'unknown reason'})`;
+  const why =
+    code === 'ECONNREFUSED'
+      ? 'the connection was refused'
+      : code === 'ECONNRESET'
+        ? 'the connection was cut'
+        : code === 'ENOTFOUND'
+          ? 'the host name was not found'
+          : `the connection failed (${code ?? 'unknown reason'})`;
   return fail('NETWORK', `Could not complete ${spec.method} with ${baseUrl}: ${why}.${lookUpFirst(spec)}`, spec);
 }
 
@@ -134,23 +164,50 @@ function parseJson(text: unknown): unknown {
 function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: string, sentAt: number): T {
   const httpStatus = res.status;
   if (httpStatus >= 300 && httpStatus < 400) {
-    throw fail('NETWORK', `Praxis answered ${spec.method} with a redirect (HTTP ${httpStatus}), which the desk never follows.${lookUpFirst(spec)}`, spec, { httpStatus });
+    throw fail(
+      'NETWORK',
+      `Praxis answered ${spec.method} with a redirect (HTTP ${httpStatus}), which the desk never follows.${lookUpFirst(spec)}`,
+      spec,
+      { httpStatus },
+    );
   }
   const json = parseJson(res.data);
   const envelope = AnyResponseSchema.safeParse(json);
   if (!envelope.success) {
-    if (httpStatus >= 500) throw fail('NETWORK', `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}.${lookUpFirst(spec)}`, spec, { httpStatus });
+    if (httpStatus >= 500)
+      throw fail(
+        'NETWORK',
+        `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}.${lookUpFirst(spec)}`,
+        spec,
+        { httpStatus },
+      );
     if (classifyRejection(undefined, httpStatus) === 'AUTH') {
-      throw fail('AUTH', `Praxis refused access to ${spec.method} (HTTP ${httpStatus}): check the profile's credentials and that this computer's IP address is allowed by Praxis.`, spec, { httpStatus });
+      throw fail(
+        'AUTH',
+        `Praxis refused access to ${spec.method} (HTTP ${httpStatus}): check the profile's credentials and that this computer's IP address is allowed by Praxis.`,
+        spec,
+        { httpStatus },
+      );
     }
-    throw fail('UNVERIFIED_RESPONSE', `Praxis's answer to ${spec.method} (HTTP ${httpStatus}) was not the JSON the API documents.${lookUpFirst(spec)}`, spec, { httpStatus });
+    throw fail(
+      'UNVERIFIED_RESPONSE',
+      `Praxis's answer to ${spec.method} (HTTP ${httpStatus}) was not the JSON the API documents.${lookUpFirst(spec)}`,
+      spec,
+      { httpStatus },
+    );
   }
   const { status, description } = envelope.data;
   const header = res.headers['gt-authentication'] as string | undefined;
   const verified = safeVerify(json, spec.signatures.response.fields, secret, header);
 
   if (status !== 0 || httpStatus >= 400) {
-    if (httpStatus >= 500) throw fail('NETWORK', `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}: ${description ?? 'no description'}.${lookUpFirst(spec)}`, spec, { httpStatus, praxisStatus: status, praxisDescription: description ?? undefined });
+    if (httpStatus >= 500)
+      throw fail(
+        'NETWORK',
+        `Praxis had a server error (HTTP ${httpStatus}) on ${spec.method}: ${description ?? 'no description'}.${lookUpFirst(spec)}`,
+        spec,
+        { httpStatus, praxisStatus: status, praxisDescription: description ?? undefined },
+      );
     const facts = { httpStatus, praxisStatus: status, praxisDescription: description ?? undefined };
     const kind = classifyRejection(description ?? undefined, httpStatus);
     if (kind === 'CLOCK_SKEW') {
@@ -158,17 +215,42 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
       const serverTs = envelope.data.timestamp ?? undefined;
       const age = expiredAgeSeconds(description ?? undefined);
       const skewSeconds = serverTs !== undefined ? sentAt - serverTs : age !== undefined ? -age : undefined;
-      const how = skewSeconds === undefined ? 'off' : skewSeconds < 0 ? `about ${-skewSeconds} s behind` : `about ${skewSeconds} s ahead of`;
-      throw fail('CLOCK_SKEW', `Praxis refused ${spec.method} because this computer's clock is ${how} Praxis's (Praxis said: "${description}"). Turn on automatic time setting and try again; nothing was processed.`, spec, { ...facts, skewSeconds });
+      const how =
+        skewSeconds === undefined
+          ? 'off'
+          : skewSeconds < 0
+            ? `about ${-skewSeconds} s behind`
+            : `about ${skewSeconds} s ahead of`;
+      throw fail(
+        'CLOCK_SKEW',
+        `Praxis refused ${spec.method} because this computer's clock is ${how} Praxis's (Praxis said: "${description}"). Turn on automatic time setting and try again; nothing was processed.`,
+        spec,
+        { ...facts, skewSeconds },
+      );
     }
     if (kind === 'AUTH') {
-      throw fail('AUTH', `Praxis refused the credentials for ${spec.method}: "${description}". Check the merchant id, application key and secret of this profile (and that this computer's IP is allowed).`, spec, facts);
+      throw fail(
+        'AUTH',
+        `Praxis refused the credentials for ${spec.method}: "${description}". Check the merchant id, application key and secret of this profile (and that this computer's IP is allowed).`,
+        spec,
+        facts,
+      );
     }
     if (!verified && spec.movesMoney) {
-      throw fail('UNVERIFIED_RESPONSE', `Praxis's refusal of ${spec.method} ("${description}") carried no valid signature, so it cannot be trusted.${lookUpFirst(spec)}`, spec, facts);
+      throw fail(
+        'UNVERIFIED_RESPONSE',
+        `Praxis's refusal of ${spec.method} ("${description}") carried no valid signature, so it cannot be trusted.${lookUpFirst(spec)}`,
+        spec,
+        facts,
+      );
     }
     // A negative status is an internal Praxis error: processing may have started.
-    throw fail('PRAXIS_REJECTED', `Praxis refused ${spec.method} (status ${status}): ${description ?? 'no description'}`, spec, { ...facts, outcomeUnknown: status < 0 });
+    throw fail(
+      'PRAXIS_REJECTED',
+      `Praxis refused ${spec.method} (status ${status}): ${description ?? 'no description'}`,
+      spec,
+      { ...facts, outcomeUnknown: status < 0 },
+    );
   }
 
   if (!verified) {
@@ -177,12 +259,25 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
     const assumed = list.documented
       ? ''
       : ` The response signature list for ${spec.method} is only assumed (${list.fields.join(', ')}; api-reference §8): Praxis may sign other fields — correct it in src/core/praxis/signature-fields.ts once Praxis confirms.`;
-    throw fail('UNVERIFIED_RESPONSE', `Praxis's answer to ${spec.method} ${why}, so it is not treated as success.${assumed}${lookUpFirst(spec)}`, spec, { httpStatus, praxisStatus: status });
+    throw fail(
+      'UNVERIFIED_RESPONSE',
+      `Praxis's answer to ${spec.method} ${why}, so it is not treated as success.${assumed}${lookUpFirst(spec)}`,
+      spec,
+      { httpStatus, praxisStatus: status },
+    );
   }
   const parsed = spec.schema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw fail('UNVERIFIED_RESPONSE', `Praxis's answer to ${spec.method} is signed but not in the documented shape (${where}).${lookUpFirst(spec)}`, spec, { httpStatus, praxisStatus: status });
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw fail(
+      'UNVERIFIED_RESPONSE',
+      `Praxis's answer to ${spec.method} is signed but not in the documented shape (${where}).${lookUpFirst(spec)}`,
+      spec,
+      { httpStatus, praxisStatus: status },
+    );
   }
   return parsed.data;
 }

@@ -7,10 +7,16 @@ import { WEBHOOK_SIGNATURES } from './signature-fields';
 import { signBody, verifyBody } from './signing';
 import { API_VERSION } from './transport';
 
-export const notificationSignature = (body: unknown, secret: string): string => signBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret);
+export const notificationSignature = (body: unknown, secret: string): string =>
+  signBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret);
 
 /** False (never a throw) when a signed field holds an object or array: such a body cannot have been signed. */
-function verifyOrFalse(body: unknown, fields: readonly string[], secret: string, header: string | null | undefined): boolean {
+function verifyOrFalse(
+  body: unknown,
+  fields: readonly string[],
+  secret: string,
+  header: string | null | undefined,
+): boolean {
   try {
     return verifyBody(body, fields, secret, header);
   } catch {
@@ -18,8 +24,11 @@ function verifyOrFalse(body: unknown, fields: readonly string[], secret: string,
   }
 }
 
-export const verifyNotificationSignature = (body: unknown, secret: string, header: string | null | undefined): boolean =>
-  verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
+export const verifyNotificationSignature = (
+  body: unknown,
+  secret: string,
+  header: string | null | undefined,
+): boolean => verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
 
 export interface SignedAck {
   body: { status: number; description: string; version: string; timestamp: number };

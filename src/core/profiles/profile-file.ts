@@ -48,7 +48,8 @@ export async function readProfilesFile(dataDir: string): Promise<ReadProfilesOut
   let reason: string;
   try {
     const parsed = ProfilesFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { kind: 'ok', state: { profiles: parsed.data.profiles, activeProfileId: parsed.data.activeProfileId } };
+    if (parsed.success)
+      return { kind: 'ok', state: { profiles: parsed.data.profiles, activeProfileId: parsed.data.activeProfileId } };
     reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   } catch (err) {
     reason = `not valid JSON (${(err as Error).message})`;

@@ -28,7 +28,12 @@ describe('profiles', () => {
     const svc = await openProfileService(dir, createMemoryLogger());
     const state = svc.state();
     expect(state.profiles).toHaveLength(1);
-    expect(state.profiles[0]).toMatchObject({ name: 'Embedded sandbox', environment: 'embedded-sandbox', merchantId: SANDBOX_SAMPLE.merchantId, applicationKey: SANDBOX_SAMPLE.applicationKey });
+    expect(state.profiles[0]).toMatchObject({
+      name: 'Embedded sandbox',
+      environment: 'embedded-sandbox',
+      merchantId: SANDBOX_SAMPLE.merchantId,
+      applicationKey: SANDBOX_SAMPLE.applicationKey,
+    });
     expect(state.activeProfileId).toBe(state.profiles[0]!.id);
     const onDisk = JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8'));
     expect(onDisk.profiles).toHaveLength(1);
@@ -50,13 +55,19 @@ describe('profiles', () => {
 
   it('refuses a plain-http custom URL unless it is loopback, and says how to fix it', async () => {
     const svc = await openProfileService(dir, createMemoryLogger());
-    await expect(svc.save(draft({ name: 'Custom', environment: 'custom', customBaseUrl: 'http://gw.example.com' }))).rejects.toMatchObject({
+    await expect(
+      svc.save(draft({ name: 'Custom', environment: 'custom', customBaseUrl: 'http://gw.example.com' })),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('must use https'),
     });
-    const local = await svc.save(draft({ name: 'Local', environment: 'custom', customBaseUrl: 'http://127.0.0.1:8080/' }));
+    const local = await svc.save(
+      draft({ name: 'Local', environment: 'custom', customBaseUrl: 'http://127.0.0.1:8080/' }),
+    );
     expect(local.customBaseUrl).toBe('http://127.0.0.1:8080');
-    const secure = await svc.save(draft({ name: 'Gateway', environment: 'custom', customBaseUrl: 'https://gw.example.com/base/' }));
+    const secure = await svc.save(
+      draft({ name: 'Gateway', environment: 'custom', customBaseUrl: 'https://gw.example.com/base/' }),
+    );
     expect(secure.customBaseUrl).toBe('https://gw.example.com/base');
     expect(svc.state().profiles).toHaveLength(3);
   });
@@ -66,7 +77,10 @@ describe('profiles', () => {
     await expect(svc.save(draft({ name: 'embedded SANDBOX' }))).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(svc.activate('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(svc.save(draft({ id: 'nope' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(svc.remove('embedded-sandbox')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Add another profile first') });
+    await expect(svc.remove('embedded-sandbox')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Add another profile first'),
+    });
     expect(svc.state().profiles).toHaveLength(1);
   });
 

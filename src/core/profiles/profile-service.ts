@@ -22,7 +22,10 @@ export interface ProfileService {
   onChange(listener: (state: ProfilesState) => void): () => void;
 }
 
-const clone = (s: ProfilesState): ProfilesState => ({ activeProfileId: s.activeProfileId, profiles: s.profiles.map((p) => ({ ...p })) });
+const clone = (s: ProfilesState): ProfilesState => ({
+  activeProfileId: s.activeProfileId,
+  profiles: s.profiles.map((p) => ({ ...p })),
+});
 
 /** Profiles live in `<dataDir>/profiles.json`; a first start creates the embedded sandbox profile, active. */
 export async function openProfileService(dataDir: string, log: Logger): Promise<ProfileService> {
@@ -59,14 +62,21 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
 
   const get = (id: string): Profile => {
     const found = state.profiles.find((p) => p.id === id);
-    if (!found) throw new DeskError('NOT_FOUND', `There is no profile with id "${id}". Reload the profile list and pick one that exists.`);
+    if (!found)
+      throw new DeskError(
+        'NOT_FOUND',
+        `There is no profile with id "${id}". Reload the profile list and pick one that exists.`,
+      );
     return found;
   };
 
   const assertRemovable = (id: string): void => {
     get(id);
     if (state.profiles.length === 1) {
-      throw new DeskError('CONFLICT', 'This is the only profile, and the desk needs one to work on. Add another profile first, then remove this one.');
+      throw new DeskError(
+        'CONFLICT',
+        'This is the only profile, and the desk needs one to work on. Add another profile first, then remove this one.',
+      );
     }
   };
 
@@ -80,7 +90,11 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
       operatorName: draft.operatorName,
     };
     if (draft.environment === 'custom') {
-      if (!draft.customBaseUrl) throw new DeskError('VALIDATION', 'A custom environment needs its base URL, for example https://gw.example.com.');
+      if (!draft.customBaseUrl)
+        throw new DeskError(
+          'VALIDATION',
+          'A custom environment needs its base URL, for example https://gw.example.com.',
+        );
       profile.customBaseUrl = checkCustomBaseUrl(draft.customBaseUrl);
     }
     if (draft.notificationUrl) profile.notificationUrl = draft.notificationUrl;
@@ -99,7 +113,8 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
       const id = draft.id ?? randomUUID();
       const profile = normalise(draft, id);
       const clash = state.profiles.find((p) => p.id !== id && p.name.toLowerCase() === profile.name.toLowerCase());
-      if (clash) throw new DeskError('CONFLICT', `A profile named "${clash.name}" already exists. Choose another name.`);
+      if (clash)
+        throw new DeskError('CONFLICT', `A profile named "${clash.name}" already exists. Choose another name.`);
       const exists = state.profiles.some((p) => p.id === id);
       const profiles = exists ? state.profiles.map((p) => (p.id === id ? profile : p)) : [...state.profiles, profile];
       await commit({ profiles, activeProfileId: state.activeProfileId ?? id });

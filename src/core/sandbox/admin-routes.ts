@@ -26,7 +26,8 @@ export interface AdminDeps {
   notificationUrl(): string | null;
 }
 
-const isLoopbackAddress = (addr: string | undefined) => !!addr && (isLoopbackHost(addr) || addr.startsWith('127.') || addr === '::ffff:127.0.0.1');
+const isLoopbackAddress = (addr: string | undefined) =>
+  !!addr && (isLoopbackHost(addr) || addr.startsWith('127.') || addr === '::ffff:127.0.0.1');
 
 function parseJson<T>(schema: z.ZodType<T>, raw: unknown, reply: FastifyReply): T | null {
   let json: unknown;
@@ -38,7 +39,9 @@ function parseJson<T>(schema: z.ZodType<T>, raw: unknown, reply: FastifyReply): 
   }
   const r = schema.safeParse(json);
   if (r.success) return r.data;
-  void reply.code(400).send({ error: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  void reply
+    .code(400)
+    .send({ error: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
   return null;
 }
 
@@ -61,11 +64,21 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
 
   app.get<{ Params: { tid: string } }>('/_sim/transactions/:tid', async (req, reply) => {
     const rec = /^\d+$/.test(req.params.tid) ? d.book.record(Number(req.params.tid)) : null;
-    return rec ? reply.send(rec) : reply.code(404).send({ error: `No transaction ${req.params.tid} in the simulator.` });
+    return rec
+      ? reply.send(rec)
+      : reply.code(404).send({ error: `No transaction ${req.params.tid} in the simulator.` });
   });
 
   app.get('/_sim/transactions', async () => ({
-    transactions: [...d.book.records.values()].map((r) => ({ tid: r.tx.tid, type: r.tx.transaction_type, status: r.tx.transaction_status, cid: r.cid, currency: r.tx.currency, amount: r.tx.amount, created_at: r.tx.created_at })),
+    transactions: [...d.book.records.values()].map((r) => ({
+      tid: r.tx.tid,
+      type: r.tx.transaction_type,
+      status: r.tx.transaction_status,
+      cid: r.cid,
+      currency: r.tx.currency,
+      amount: r.tx.amount,
+      created_at: r.tx.created_at,
+    })),
   }));
 
   app.get('/_sim/faults', async () => d.faults.current());

@@ -9,10 +9,20 @@ import type { Notifier } from './notifier';
 import { signedRoute, type Answer, type SignedRouteContext } from './signed-route';
 
 const OK = { status: 0, description: 'Ok' } as const;
-const refusal = (description: string, extra: Record<string, unknown> = {}): Answer => ({ status: 400, description, ...extra });
+const refusal = (description: string, extra: Record<string, unknown> = {}): Answer => ({
+  status: 400,
+  description,
+  ...extra,
+});
 
-export function registerAgentRoutes(app: FastifyInstance, ctx: SignedRouteContext, book: Book, notifier: Notifier): void {
-  const route = (name: keyof typeof AGENT_SIGNATURES, action: (body: Record<string, unknown>) => Answer) => signedRoute(app, ctx, `/agent/${name}`, AGENT_SIGNATURES[name], action);
+export function registerAgentRoutes(
+  app: FastifyInstance,
+  ctx: SignedRouteContext,
+  book: Book,
+  notifier: Notifier,
+): void {
+  const route = (name: keyof typeof AGENT_SIGNATURES, action: (body: Record<string, unknown>) => Answer) =>
+    signedRoute(app, ctx, `/agent/${name}`, AGENT_SIGNATURES[name], action);
 
   /** Turns a transition into an answer and notifies every item whose status changed. */
   const settle = (o: Outcome<SimRecord>, withSession: boolean): Answer => {
@@ -24,35 +34,59 @@ export function registerAgentRoutes(app: FastifyInstance, ctx: SignedRouteContex
 
   route('find-order', (b) => {
     const found = typeof b.order_id === 'string' ? book.findOrder(b.order_id) : null;
-    return found ? { ...OK, ...found } : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
+    return found
+      ? { ...OK, ...found }
+      : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
   });
 
   route('find-transaction', (b) => {
     const found = typeof b.tid === 'number' ? book.view(b.tid) : null;
-    return found ? { ...OK, ...found } : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
+    return found
+      ? { ...OK, ...found }
+      : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
   });
 
   route('manage-transaction', (b) => settle(book.manageAuthorization(Number(b.tid), String(b.intent)), false));
 
-  route('manage-withdrawal-request', (b) => settle(book.manageWithdrawal(Number(b.withdrawal_request_id), String(b.intent), b.gateway), false));
+  route('manage-withdrawal-request', (b) =>
+    settle(book.manageWithdrawal(Number(b.withdrawal_request_id), String(b.intent), b.gateway), false),
+  );
 
   route('split-withdrawal-request', (b) => settle(book.split(b as Parameters<Book['split']>[0]), true));
 
   route('get-available-gateways', (b) => {
     const type = b.transaction_type;
-    if (type !== 'authorization' && type !== 'sale' && type !== 'payout') return refusal('Request parameter missing: transaction_type.');
-    const gateways = GATEWAYS.filter((g) => g.transaction_types.includes(type) && (typeof b.currency !== 'string' || g.currencies.includes(b.currency))).map(
-      ({ gateway, name, payment_method, gateway_type, currencies }) => ({ gateway, name, payment_method, gateway_type, currencies }),
-    );
+    if (type !== 'authorization' && type !== 'sale' && type !== 'payout')
+      return refusal('Request parameter missing: transaction_type.');
+    const gateways = GATEWAYS.filter(
+      (g) =>
+        g.transaction_types.includes(type) && (typeof b.currency !== 'string' || g.currencies.includes(b.currency)),
+    ).map(({ gateway, name, payment_method, gateway_type, currencies }) => ({
+      gateway,
+      name,
+      payment_method,
+      gateway_type,
+      currencies,
+    }));
     return { ...OK, gateways };
   });
 
   route('get-gateway-options', (b) => {
     const type = b.transaction_type;
     const options = Object.fromEntries(
-      GATEWAYS.filter((g) => (typeof b.gateway !== 'string' || g.gateway === b.gateway) && (typeof type !== 'string' || (g.transaction_types as string[]).includes(type))).map((g) => [
+      GATEWAYS.filter(
+        (g) =>
+          (typeof b.gateway !== 'string' || g.gateway === b.gateway) &&
+          (typeof type !== 'string' || (g.transaction_types as string[]).includes(type)),
+      ).map((g) => [
         g.gateway,
-        { name: g.name, payment_method: g.payment_method, gateway_type: g.gateway_type, currencies: g.currencies, transaction_types: g.transaction_types },
+        {
+          name: g.name,
+          payment_method: g.payment_method,
+          gateway_type: g.gateway_type,
+          currencies: g.currencies,
+          transaction_types: g.transaction_types,
+        },
       ]),
     );
     return { ...OK, gateway_options: options };

@@ -8,7 +8,8 @@ import type { SimCustomer, SimGateway, SimRecord, SimSession, SimTransaction } f
 import { GATEWAYS, countryFor, customerName, gatewayByHash } from './catalog';
 import type { Rng } from './prng';
 
-export type Outcome<T> = { ok: true; value: T; changed: number[] } | { ok: false; status: number; description: string; tid?: number };
+export type Outcome<T> =
+  { ok: true; value: T; changed: number[] } | { ok: false; status: number; description: string; tid?: number };
 
 /**
  * LABELLED CHOICE — completing a withdrawal request. [L-mwr] describes two modes; the simulator runs mode 2:
@@ -63,7 +64,11 @@ export class Book {
   }
 
   /** Unknown cids (admin API, VT) get a plausible customer so every transaction has one. */
-  ensureCustomer(cid: string, currency: string, data?: { first_name?: string; last_name?: string; country?: string }): SimCustomer {
+  ensureCustomer(
+    cid: string,
+    currency: string,
+    data?: { first_name?: string; last_name?: string; country?: string },
+  ): SimCustomer {
     const found = this.customers.get(cid);
     if (found) return found;
     const [first, last] = customerName(this.rng);
@@ -95,7 +100,11 @@ export class Book {
     return session;
   }
 
-  addTransaction(session: SimSession, tx: Omit<SimTransaction, 'tid' | 'conversion_rate' | 'processed_currency' | 'processed_amount'>, processed: boolean): SimRecord {
+  addTransaction(
+    session: SimSession,
+    tx: Omit<SimTransaction, 'tid' | 'conversion_rate' | 'processed_currency' | 'processed_amount'>,
+    processed: boolean,
+  ): SimRecord {
     const tid = this.nextTid++;
     const full: SimTransaction = {
       ...tx,
@@ -178,7 +187,9 @@ export class Book {
         notificationUrl: item.notificationUrl,
       });
     const approved = item.status === 'approved' || item.status === 'authorized';
-    const gateway = GATEWAYS.find((g) => (wallet ? g.gateway_type === 'apm' : g.gateway_type === 'card') && g.transaction_types.includes(item.type));
+    const gateway = GATEWAYS.find(
+      (g) => (wallet ? g.gateway_type === 'apm' : g.gateway_type === 'card') && g.transaction_types.includes(item.type),
+    );
     return this.addTransaction(
       session,
       {
@@ -204,13 +215,22 @@ export class Book {
   customerWire(cid: string) {
     const c = this.customers.get(cid);
     if (!c) return null;
-    return { customer_token: c.customer_token, country: c.country, first_name: c.first_name, last_name: c.last_name, avs_alert: c.avs_alert, verification_alert: c.verification_alert };
+    return {
+      customer_token: c.customer_token,
+      country: c.country,
+      first_name: c.first_name,
+      last_name: c.last_name,
+      avs_alert: c.avs_alert,
+      verification_alert: c.verification_alert,
+    };
   }
 
   sessionWire(orderId: string) {
     const s = this.sessions.get(orderId);
     if (!s) return null;
-    const approved = s.tids.map((t) => this.records.get(t)?.tx).filter((tx) => tx && ['approved', 'authorized'].includes(tx.transaction_status));
+    const approved = s.tids
+      .map((t) => this.records.get(t)?.tx)
+      .filter((tx) => tx && ['approved', 'authorized'].includes(tx.transaction_status));
     const processed = approved.reduce((sum, tx) => sum + (tx?.amount ?? 0), 0);
     const last = s.tids.length ? this.records.get(s.tids[s.tids.length - 1] as number)?.tx : undefined;
     return {
@@ -247,7 +267,11 @@ export class Book {
     if (!s) return null;
     const txs = s.tids.map((t) => this.records.get(t)!.tx);
     const chosen = [...txs].reverse().find((tx) => tx.transaction_status !== 'rejected') ?? txs[txs.length - 1] ?? null;
-    return { customer: this.customerWire(s.cid), session: this.sessionWire(orderId), transaction: chosen ? structuredClone(chosen) : null };
+    return {
+      customer: this.customerWire(s.cid),
+      session: this.sessionWire(orderId),
+      transaction: chosen ? structuredClone(chosen) : null,
+    };
   }
 
   notificationUrlOf(tid: number, fallback: string | null): string | null {
@@ -261,8 +285,10 @@ export class Book {
   manageAuthorization(tid: number, intent: string): Outcome<SimRecord> {
     const r = this.records.get(tid);
     if (!r) return { ok: false, status: 400, description: PRAXIS_TEXTS.transactionNotFound };
-    if (intent !== 'capture-authorization' && intent !== 'cancel-authorization') return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent, tid };
-    if (r.tx.transaction_type !== 'authorization') return { ok: false, status: 400, description: SIM_TEXTS.notAnAuthorization, tid };
+    if (intent !== 'capture-authorization' && intent !== 'cancel-authorization')
+      return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent, tid };
+    if (r.tx.transaction_type !== 'authorization')
+      return { ok: false, status: 400, description: SIM_TEXTS.notAnAuthorization, tid };
     const st = r.tx.transaction_status;
     if (st === 'cancelled') return { ok: false, status: 400, description: SIM_TEXTS.authorizationCancelled, tid };
     if (st === 'approved') return { ok: false, status: 400, description: SIM_TEXTS.authorizationCaptured, tid };
@@ -281,17 +307,22 @@ export class Book {
 
   private requestable(wrTid: number): Outcome<SimRecord> {
     const r = this.records.get(wrTid);
-    if (!r || r.tx.withdrawal_request_id !== null) return { ok: false, status: 400, description: PRAXIS_TEXTS.withdrawalNotFound };
-    if (r.tx.transaction_type !== 'payout') return { ok: false, status: 400, description: PRAXIS_TEXTS.mustBePayout, tid: wrTid };
-    if (r.tx.transaction_status === 'cancelled') return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyCancelled, tid: wrTid };
-    if (r.tx.transaction_status !== 'requested') return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
+    if (!r || r.tx.withdrawal_request_id !== null)
+      return { ok: false, status: 400, description: PRAXIS_TEXTS.withdrawalNotFound };
+    if (r.tx.transaction_type !== 'payout')
+      return { ok: false, status: 400, description: PRAXIS_TEXTS.mustBePayout, tid: wrTid };
+    if (r.tx.transaction_status === 'cancelled')
+      return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyCancelled, tid: wrTid };
+    if (r.tx.transaction_status !== 'requested')
+      return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
     return { ok: true, value: r, changed: [] };
   }
 
   private payoutGateway(hash: unknown, currency: string): SimGateway | string {
     if (typeof hash !== 'string' || hash === '') return SIM_TEXTS.gatewayMissing;
     const g = gatewayByHash(hash);
-    if (!g || !g.transaction_types.includes('payout') || !g.currencies.includes(currency)) return SIM_TEXTS.gatewayNotFound;
+    if (!g || !g.transaction_types.includes('payout') || !g.currencies.includes(currency))
+      return SIM_TEXTS.gatewayNotFound;
     return g;
   }
 
@@ -327,13 +358,15 @@ export class Book {
   }
 
   manageWithdrawal(wrTid: number, intent: string, gatewayHash: unknown): Outcome<SimRecord> {
-    if (intent !== 'complete-withdrawal-request' && intent !== 'cancel-withdrawal-request') return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent };
+    if (intent !== 'complete-withdrawal-request' && intent !== 'cancel-withdrawal-request')
+      return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent };
     const check = this.requestable(wrTid);
     if (!check.ok) return check;
     const wr = check.value;
     if (intent === 'cancel-withdrawal-request') {
       // [L-mwr]: only a request whose processing, even partial, never started can be cancelled.
-      if (wr.parts.length > 0) return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
+      if (wr.parts.length > 0)
+        return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
       wr.tx.transaction_status = 'cancelled';
       wr.cancelsMade++;
       wr.remainingMinor = 0;
@@ -346,15 +379,25 @@ export class Book {
     return { ok: true, value: part, changed: [part.tx.tid, wrTid] };
   }
 
-  split(input: { withdrawal_request_id: unknown; amount: unknown; currency: unknown; order_id: unknown; gateway: unknown }): Outcome<SimRecord> {
+  split(input: {
+    withdrawal_request_id: unknown;
+    amount: unknown;
+    currency: unknown;
+    order_id: unknown;
+    gateway: unknown;
+  }): Outcome<SimRecord> {
     const wrTid = Number(input.withdrawal_request_id);
     const check = this.requestable(wrTid);
     if (!check.ok) return check;
     const wr = check.value;
-    if (typeof input.amount !== 'number' || !Number.isSafeInteger(input.amount) || input.amount <= 0) return { ok: false, status: 400, description: SIM_TEXTS.amountInvalid, tid: wrTid };
-    if (input.currency !== wr.tx.currency) return { ok: false, status: 400, description: SIM_TEXTS.splitCurrency, tid: wrTid };
-    if (typeof input.order_id !== 'string' || input.order_id === '' || this.sessions.has(input.order_id)) return { ok: false, status: 400, description: PRAXIS_TEXTS.orderIdNotUnique, tid: wrTid };
-    if (input.amount > wr.remainingMinor) return { ok: false, status: 400, description: SIM_TEXTS.splitTooLarge, tid: wrTid };
+    if (typeof input.amount !== 'number' || !Number.isSafeInteger(input.amount) || input.amount <= 0)
+      return { ok: false, status: 400, description: SIM_TEXTS.amountInvalid, tid: wrTid };
+    if (input.currency !== wr.tx.currency)
+      return { ok: false, status: 400, description: SIM_TEXTS.splitCurrency, tid: wrTid };
+    if (typeof input.order_id !== 'string' || input.order_id === '' || this.sessions.has(input.order_id))
+      return { ok: false, status: 400, description: PRAXIS_TEXTS.orderIdNotUnique, tid: wrTid };
+    if (input.amount > wr.remainingMinor)
+      return { ok: false, status: 400, description: SIM_TEXTS.splitTooLarge, tid: wrTid };
     const g = this.payoutGateway(input.gateway, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
     const part = this.addPart(wr, input.amount, g, input.order_id);

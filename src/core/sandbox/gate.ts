@@ -13,8 +13,16 @@ import { API_VERSION } from '../praxis/transport';
  * (the caller may not even be a known merchant). Refusals after the gate (e.g. "Payout request is already
  * processed.") are HTTP 200 with JSON `status` 400 and a signed body. The client accepts either form.
  */
-export function sendGateRejection(reply: FastifyReply, code: number, description: string, nowSeconds: number): FastifyReply {
-  return reply.code(code).header('content-type', 'application/json; charset=utf-8').send({ status: code, description, version: API_VERSION, timestamp: nowSeconds });
+export function sendGateRejection(
+  reply: FastifyReply,
+  code: number,
+  description: string,
+  nowSeconds: number,
+): FastifyReply {
+  return reply
+    .code(code)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ status: code, description, version: API_VERSION, timestamp: nowSeconds });
 }
 
 export interface GateCredentials {
@@ -27,7 +35,13 @@ export type GateResult = { ok: true; body: Record<string, unknown> } | { ok: fal
 
 const refuse = (code: number, description: string): GateResult => ({ ok: false, code, description });
 
-export function checkSignedRequest(raw: unknown, header: string | undefined, requestFields: readonly string[], creds: GateCredentials, nowSeconds: number): GateResult {
+export function checkSignedRequest(
+  raw: unknown,
+  header: string | undefined,
+  requestFields: readonly string[],
+  creds: GateCredentials,
+  nowSeconds: number,
+): GateResult {
   let body: unknown;
   try {
     body = typeof raw === 'string' ? JSON.parse(raw) : undefined;
@@ -36,14 +50,20 @@ export function checkSignedRequest(raw: unknown, header: string | undefined, req
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse(400, PRAXIS_TEXTS.notJson);
   const b = body as Record<string, unknown>;
-  if (b.merchant_id === undefined || b.merchant_id === null || b.merchant_id === '') return refuse(400, PRAXIS_TEXTS.merchantIdMissing);
+  if (b.merchant_id === undefined || b.merchant_id === null || b.merchant_id === '')
+    return refuse(400, PRAXIS_TEXTS.merchantIdMissing);
   if (!header) return refuse(400, PRAXIS_TEXTS.headerMissing);
   if (b.merchant_id !== creds.merchantId) return refuse(401, PRAXIS_TEXTS.userNotFound);
   if (b.application_key !== creds.applicationKey) return refuse(401, PRAXIS_TEXTS.websiteNotFound);
   if (b.version === undefined || b.version === null) return refuse(400, PRAXIS_TEXTS.versionMissing);
   if (b.version !== API_VERSION) return refuse(400, PRAXIS_TEXTS.versionUnsupported);
   if (b.timestamp === undefined || b.timestamp === null) return refuse(400, PRAXIS_TEXTS.timestampMissing);
-  if (typeof b.timestamp !== 'number' || !Number.isSafeInteger(b.timestamp) || b.timestamp < 1_000_000_000 || b.timestamp > 9_999_999_999) {
+  if (
+    typeof b.timestamp !== 'number' ||
+    !Number.isSafeInteger(b.timestamp) ||
+    b.timestamp < 1_000_000_000 ||
+    b.timestamp > 9_999_999_999
+  ) {
     return refuse(400, PRAXIS_TEXTS.timestampFormat);
   }
   let signed: boolean;

@@ -2,10 +2,12 @@
 import { formatMoney } from '../../shared/money';
 import type { SimSession } from './book-types';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Our own pages only: inline styles, forms posting to ourselves, nothing else. */
-export const HOSTED_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *; base-uri 'none'";
+export const HOSTED_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *; base-uri 'none'";
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
@@ -50,7 +52,11 @@ export function challengePage(s: SimSession, maskedCard: string): string {
 }
 
 export function resultPage(s: SimSession, outcome: { approved: boolean; tid: number; status: string }): string {
-  const what = outcome.approved ? (s.intent === 'authorization' ? 'Authorized (capture expected)' : 'Payment approved') : 'Declined by the card issuer';
+  const what = outcome.approved
+    ? s.intent === 'authorization'
+      ? 'Authorized (capture expected)'
+      : 'Payment approved'
+    : 'Declined by the card issuer';
   return page(
     'Result',
     `${header(s)}<p class="${outcome.approved ? 'ok' : 'error'}" role="status"><strong>${esc(what)}</strong></p>

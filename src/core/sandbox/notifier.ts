@@ -65,8 +65,12 @@ export class Notifier {
 
   /** Re-sends every item's current notification to its URL; resolves with how many were sent once each first attempt ended. */
   async replay(): Promise<number> {
-    const tids = [...this.d.book.records.values()].sort((a, b) => a.tx.created_at - b.tx.created_at).map((r) => r.tx.tid);
-    const targets = tids.map((tid) => ({ tid, url: this.d.book.notificationUrlOf(tid, this.d.defaultUrl()) })).filter((t): t is { tid: number; url: string } => !!t.url);
+    const tids = [...this.d.book.records.values()]
+      .sort((a, b) => a.tx.created_at - b.tx.created_at)
+      .map((r) => r.tx.tid);
+    const targets = tids
+      .map((tid) => ({ tid, url: this.d.book.notificationUrlOf(tid, this.d.defaultUrl()) }))
+      .filter((t): t is { tid: number; url: string } => !!t.url);
     // A few at a time: the receiver is a desk on the same two cores.
     let next = 0;
     const worker = async () => {
@@ -93,7 +97,10 @@ export class Notifier {
       rec.notifications.sent++;
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Gt-Authentication': notificationSignature(body, this.d.credentials.secret) },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Gt-Authentication': notificationSignature(body, this.d.credentials.secret),
+        },
         body: JSON.stringify(body),
         signal: abort.signal,
       });
@@ -108,7 +115,8 @@ export class Notifier {
       accepted = ack.success && ack.data.status === 0;
       const header = res.headers.get('gt-authentication');
       if (ack.success && !header) this.d.logger?.info('sim: acknowledgement is unsigned', { tid });
-      else if (ack.success && !verifyAckSignature(json, this.d.credentials.secret, header)) this.d.logger?.warn('sim: acknowledgement signature does not verify', { tid });
+      else if (ack.success && !verifyAckSignature(json, this.d.credentials.secret, header))
+        this.d.logger?.warn('sim: acknowledgement signature does not verify', { tid });
     } catch (e) {
       this.d.logger?.info('sim: notification could not be delivered', { tid, attempt: n, reason: (e as Error).name });
     } finally {

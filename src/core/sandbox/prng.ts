@@ -20,7 +20,7 @@ export function createRng(seed: number): Rng {
   return {
     next,
     int,
-    pick: <T,>(items: readonly T[]): T => items[int(0, items.length - 1)] as T,
+    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T,
     chance: (p) => next() < p,
     hex: (length) => Array.from({ length }, () => int(0, 15).toString(16)).join(''),
   };

@@ -14,11 +14,13 @@ function seeded(seed: number): Book {
   return book;
 }
 
-const open = (book: Book, type: string, status: string) => [...book.records.values()].filter((r) => r.tx.transaction_type === type && r.tx.transaction_status === status);
+const open = (book: Book, type: string, status: string) =>
+  [...book.records.values()].filter((r) => r.tx.transaction_type === type && r.tx.transaction_status === status);
 
 describe('the seeded book', () => {
   it('is the same for the same seed and differs for another', () => {
-    const summary = (b: Book) => [...b.records.values()].map((r) => `${r.tx.tid}:${r.cid}:${r.tx.amount}:${r.tx.created_at}`).join(',');
+    const summary = (b: Book) =>
+      [...b.records.values()].map((r) => `${r.tx.tid}:${r.cid}:${r.tx.amount}:${r.tx.created_at}`).join(',');
     expect(summary(seeded(3))).toBe(summary(seeded(3)));
     expect(summary(seeded(3))).not.toBe(summary(seeded(4)));
   });
@@ -29,7 +31,9 @@ describe('the seeded book', () => {
     const currencies = new Set([...book.customers.values()].map((c) => c.currency));
     expect([...currencies].sort()).toEqual(['EUR', 'GBP', 'JPY', 'KWD', 'USD']);
     expect([...currencies].map(currencyExponent).sort()).toEqual([0, 2, 2, 2, 3]);
-    expect([...book.customers.values()].every((c) => c.first_name && c.last_name && /^[A-Z]{2}$/.test(c.country))).toBe(true);
+    expect([...book.customers.values()].every((c) => c.first_name && c.last_name && /^[A-Z]{2}$/.test(c.country))).toBe(
+      true,
+    );
   });
 
   it('has 40 open withdrawal requests and 25 authorizations aged from minutes to almost 7 days', () => {
@@ -47,15 +51,22 @@ describe('the seeded book', () => {
   it('contains the risky cases the payout queue must flag', () => {
     const book = seeded(1);
     const wrs = open(book, 'payout', 'requested');
-    const depositedCards = new Set([...book.records.values()].filter((r) => r.tx.transaction_type === 'sale').map((r) => r.tx.card?.card_number));
-    const noDeposits = (cid: string) => ![...book.records.values()].some((r) => r.cid === cid && r.tx.transaction_type === 'sale');
+    const depositedCards = new Set(
+      [...book.records.values()].filter((r) => r.tx.transaction_type === 'sale').map((r) => r.tx.card?.card_number),
+    );
+    const noDeposits = (cid: string) =>
+      ![...book.records.values()].some((r) => r.cid === cid && r.tx.transaction_type === 'sale');
     expect(wrs.some((r) => r.tx.card && !depositedCards.has(r.tx.card.card_number))).toBe(true); // card never used to deposit
     expect(wrs.some((r) => r.tx.wallet)).toBe(true);
     expect(wrs.some((r) => noDeposits(r.cid))).toBe(true);
     const perCustomer24h = new Map<string, number>();
-    for (const r of wrs) if (NOW - r.tx.created_at < DAY) perCustomer24h.set(r.cid, (perCustomer24h.get(r.cid) ?? 0) + 1);
+    for (const r of wrs)
+      if (NOW - r.tx.created_at < DAY) perCustomer24h.set(r.cid, (perCustomer24h.get(r.cid) ?? 0) + 1);
     expect(Math.max(...perCustomer24h.values())).toBeGreaterThanOrEqual(3);
-    const alerted = wrs.filter((r) => { const c = book.customers.get(r.cid)!; return c.verification_alert === 1 || c.avs_alert === 1; });
+    const alerted = wrs.filter((r) => {
+      const c = book.customers.get(r.cid)!;
+      return c.verification_alert === 1 || c.avs_alert === 1;
+    });
     expect(alerted.length).toBeGreaterThan(0);
     const median = [...wrs.map((r) => r.tx.amount)].sort((a, b) => a - b)[20]!;
     expect(wrs.some((r) => r.tx.amount > 8 * median)).toBe(true);

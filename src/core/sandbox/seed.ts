@@ -14,7 +14,38 @@ const DAY = 86_400;
 
 export const SEED_COUNTS = { customers: 30, withdrawalRequests: 40, authorizations: 25 } as const;
 
-const CURRENCY_PLAN = ['EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'USD', 'USD', 'USD', 'USD', 'USD', 'USD', 'GBP', 'GBP', 'GBP', 'GBP', 'GBP', 'GBP', 'JPY', 'JPY', 'JPY', 'JPY', 'KWD', 'KWD', 'KWD', 'KWD'];
+const CURRENCY_PLAN = [
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'EUR',
+  'USD',
+  'USD',
+  'USD',
+  'USD',
+  'USD',
+  'USD',
+  'GBP',
+  'GBP',
+  'GBP',
+  'GBP',
+  'GBP',
+  'GBP',
+  'JPY',
+  'JPY',
+  'JPY',
+  'JPY',
+  'KWD',
+  'KWD',
+  'KWD',
+  'KWD',
+];
 
 export function makeCard(rng: Rng): Card {
   const visa = rng.chance(0.6);
@@ -29,7 +60,10 @@ export function makeCard(rng: Rng): Card {
 }
 
 function makeWallet(rng: Rng, first: string): Wallet {
-  const local = first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const local = first
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
   return { wallet_token: rng.hex(32), account_identifier: `${local.slice(0, 2)}******@mail.example`, data: null };
 }
 
@@ -78,7 +112,12 @@ export function seedBook(book: Book, rng: Rng, nowSeconds: number): void {
 
   // Earlier approved payouts for the first twelve, so "first withdrawal" means something.
   for (const c of customers.slice(0, 12)) {
-    const wr = book.createWithdrawalRequest({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), createdAt: nowSeconds - rng.int(10 * DAY, 60 * DAY) });
+    const wr = book.createWithdrawalRequest({
+      cid: c.cid,
+      currency: c.currency,
+      amount: typicalAmountMinor(c.currency, rng),
+      createdAt: nowSeconds - rng.int(10 * DAY, 60 * DAY),
+    });
     wr.tx.transaction_status = 'approved';
     wr.tx.processed_amount = wr.tx.amount;
     wr.tx.processed_currency = wr.tx.currency;
@@ -89,7 +128,12 @@ export function seedBook(book: Book, rng: Rng, nowSeconds: number): void {
   // Several requests from one customer inside 24 hours.
   const burst = customers[5]!;
   for (const age of [1 * HOUR, 5 * HOUR, 20 * HOUR]) {
-    book.createWithdrawalRequest({ cid: burst.cid, currency: burst.currency, amount: typicalAmountMinor(burst.currency, rng), createdAt: nowSeconds - age });
+    book.createWithdrawalRequest({
+      cid: burst.cid,
+      currency: burst.currency,
+      amount: typicalAmountMinor(burst.currency, rng),
+      createdAt: nowSeconds - age,
+    });
   }
   for (let k = 3; k < SEED_COUNTS.withdrawalRequests; k++) {
     const c = rng.pick(customers);
@@ -99,14 +143,29 @@ export function seedBook(book: Book, rng: Rng, nowSeconds: number): void {
     // 15 %: a card never used for a deposit; 20 % (when the customer has one): an e-wallet.
     const card = roll < 0.15 ? makeCard(rng) : rng.pick(c.cards);
     const wallet = roll >= 0.15 && roll < 0.35 && c.wallets.length > 0 ? c.wallets[0] : null;
-    book.createWithdrawalRequest({ cid: c.cid, currency: c.currency, amount, card, wallet, createdAt: nowSeconds - rng.int(5 * MIN, Math.floor(6.5 * DAY)) });
+    book.createWithdrawalRequest({
+      cid: c.cid,
+      currency: c.currency,
+      amount,
+      card,
+      wallet,
+      createdAt: nowSeconds - rng.int(5 * MIN, Math.floor(6.5 * DAY)),
+    });
   }
 
   // Holds expire after ~7 days: spread them from minutes to nearly seven days old.
   for (let k = 0; k < SEED_COUNTS.authorizations; k++) {
     const c = rng.pick(depositors);
     const age = k < 4 ? rng.int(6 * DAY, Math.floor(6.9 * DAY)) : rng.int(2 * MIN, 6 * DAY);
-    book.createDeposit({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), type: 'authorization', status: 'authorized', card: rng.pick(c.cards), createdAt: nowSeconds - age });
+    book.createDeposit({
+      cid: c.cid,
+      currency: c.currency,
+      amount: typicalAmountMinor(c.currency, rng),
+      type: 'authorization',
+      status: 'authorized',
+      card: rng.pick(c.cards),
+      createdAt: nowSeconds - age,
+    });
   }
 }
 
@@ -114,10 +173,26 @@ export function seedBook(book: Book, rng: Rng, nowSeconds: number): void {
 export function arriveOne(book: Book, rng: Rng, nowSeconds: number, n: number): number {
   const customers = [...book.customers.values()];
   // An unseeded book still gets work: the first arrivals bring their own customers.
-  const c = customers.length > 0 && rng.chance(0.9) ? rng.pick(customers) : book.ensureCustomer(`cust-${9000 + customers.length}`, rng.pick(SIM_CURRENCIES));
+  const c =
+    customers.length > 0 && rng.chance(0.9)
+      ? rng.pick(customers)
+      : book.ensureCustomer(`cust-${9000 + customers.length}`, rng.pick(SIM_CURRENCIES));
   if (c.cards.length === 0) c.cards.push(makeCard(rng));
   if (n % 2 === 0) {
-    return book.createWithdrawalRequest({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), createdAt: nowSeconds }).tx.tid;
+    return book.createWithdrawalRequest({
+      cid: c.cid,
+      currency: c.currency,
+      amount: typicalAmountMinor(c.currency, rng),
+      createdAt: nowSeconds,
+    }).tx.tid;
   }
-  return book.createDeposit({ cid: c.cid, currency: c.currency, amount: typicalAmountMinor(c.currency, rng), type: 'authorization', status: 'authorized', card: rng.pick(c.cards), createdAt: nowSeconds }).tx.tid;
+  return book.createDeposit({
+    cid: c.cid,
+    currency: c.currency,
+    amount: typicalAmountMinor(c.currency, rng),
+    type: 'authorization',
+    status: 'authorized',
+    card: rng.pick(c.cards),
+    createdAt: nowSeconds,
+  }).tx.tid;
 }

@@ -25,14 +25,29 @@ export type Answer = { status: number; description: string } & Record<string, un
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export function signedRoute(app: FastifyInstance, ctx: SignedRouteContext, path: string, signatures: MethodSignatures, action: (body: Record<string, unknown>) => Answer): void {
+export function signedRoute(
+  app: FastifyInstance,
+  ctx: SignedRouteContext,
+  path: string,
+  signatures: MethodSignatures,
+  action: (body: Record<string, unknown>) => Answer,
+): void {
   app.post(path, async (request, reply) => {
     if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
     if (ctx.faults.take('http5xx')) {
-      return reply.code(503).header('content-type', 'text/html').send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+      return reply
+        .code(503)
+        .header('content-type', 'text/html')
+        .send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
     }
     const header = request.headers['gt-authentication'];
-    const gate = checkSignedRequest(request.body, typeof header === 'string' ? header : undefined, signatures.request.fields, ctx.credentials, ctx.nowSeconds());
+    const gate = checkSignedRequest(
+      request.body,
+      typeof header === 'string' ? header : undefined,
+      signatures.request.fields,
+      ctx.credentials,
+      ctx.nowSeconds(),
+    );
     if (!gate.ok) {
       ctx.logger?.info('sim: request refused at the gate', { path, code: gate.code, description: gate.description });
       return sendGateRejection(reply, gate.code, gate.description, ctx.nowSeconds());

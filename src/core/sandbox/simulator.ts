@@ -21,7 +21,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const book = new Book(rng, nowSeconds);
   const faults = new FaultSwitches();
   let notificationUrl = opts.notificationUrl ?? null;
-  const notifier = new Notifier({ book, faults, credentials, defaultUrl: () => notificationUrl, nowMs: now, retryBaseMs: opts.notificationRetryBaseMs ?? 1000, logger: opts.logger });
+  const notifier = new Notifier({
+    book,
+    faults,
+    credentials,
+    defaultUrl: () => notificationUrl,
+    nowMs: now,
+    retryBaseMs: opts.notificationRetryBaseMs ?? 1000,
+    logger: opts.logger,
+  });
   if (opts.seed ?? true) seedBook(book, rng, nowSeconds());
 
   const hangs = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -37,10 +45,27 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   let url = '';
-  const ctx = { credentials, faults, nowSeconds, hangMs: opts.hangMs ?? 30_000, holdOpen, logger: opts.logger, baseUrl: () => url, rng };
+  const ctx = {
+    credentials,
+    faults,
+    nowSeconds,
+    hangMs: opts.hangMs ?? 30_000,
+    holdOpen,
+    logger: opts.logger,
+    baseUrl: () => url,
+    rng,
+  };
   const create = (kind: 'wr' | 'auth') => (input: CreateItemInput) => {
-    const item = { cid: input.cid, currency: input.currency, amount: input.amount, notificationUrl: input.notification_url ?? undefined };
-    const rec = kind === 'wr' ? book.createWithdrawalRequest(item) : book.createDeposit({ ...item, type: 'authorization', status: 'authorized' });
+    const item = {
+      cid: input.cid,
+      currency: input.currency,
+      amount: input.amount,
+      notificationUrl: input.notification_url ?? undefined,
+    };
+    const rec =
+      kind === 'wr'
+        ? book.createWithdrawalRequest(item)
+        : book.createDeposit({ ...item, type: 'authorization', status: 'authorized' });
     notifier.notify(rec.tx.tid);
     return { tid: rec.tx.tid };
   };
@@ -52,7 +77,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   registerAgentRoutes(app, ctx, book, notifier);
   registerVirtualTerminal(app, ctx, book, notifier);
-  registerAdminRoutes(app, { book, faults, notifier, createWithdrawalRequest, createAuthorization, setNotificationUrl, notificationUrl: () => notificationUrl });
+  registerAdminRoutes(app, {
+    book,
+    faults,
+    notifier,
+    createWithdrawalRequest,
+    createAuthorization,
+    setNotificationUrl,
+    notificationUrl: () => notificationUrl,
+  });
 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 0, host });

@@ -15,7 +15,11 @@ import type { Notifier } from './notifier';
 import type { Rng } from './prng';
 import { signedRoute, type Answer, type SignedRouteContext } from './signed-route';
 
-export const TEST_CARDS = { approve: '4111111111111111', decline: '4000000000000002', challenge: '4000000000003220' } as const;
+export const TEST_CARDS = {
+  approve: '4111111111111111',
+  decline: '4000000000000002',
+  challenge: '4000000000003220',
+} as const;
 
 /** ASSUMED texts for VT refusals (the VT response table is not visible, §8.6). */
 const VT_TEXTS = {
@@ -33,17 +37,26 @@ interface PendingChallenge {
 const parseForm = (raw: unknown): URLSearchParams => new URLSearchParams(typeof raw === 'string' ? raw : '');
 const mask = (digits: string) => `${digits.slice(0, 6)}******${digits.slice(-4)}`;
 
-export function registerVirtualTerminal(app: FastifyInstance, ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng }, book: Book, notifier: Notifier): void {
+export function registerVirtualTerminal(
+  app: FastifyInstance,
+  ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng },
+  book: Book,
+  notifier: Notifier,
+): void {
   const challenges = new Map<string, PendingChallenge>();
 
   signedRoute(app, ctx, '/cashier/virtual-terminal', CASHIER_SIGNATURES['virtual-terminal'], (b): Answer => {
     if (b.intent !== 'payment' && b.intent !== 'authorization') return { status: 400, description: VT_TEXTS.intent };
-    if (typeof b.currency !== 'string' || !(SIM_CURRENCIES as readonly string[]).includes(b.currency)) return { status: 400, description: VT_TEXTS.currency };
+    if (typeof b.currency !== 'string' || !(SIM_CURRENCIES as readonly string[]).includes(b.currency))
+      return { status: 400, description: VT_TEXTS.currency };
     const amount = b.amount ?? null;
-    if (amount !== null && (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0)) return { status: 400, description: VT_TEXTS.amount };
-    for (const f of ['cid', 'order_id', 'agent_name'] as const) if (typeof b[f] !== 'string' || b[f] === '') return { status: 400, description: VT_TEXTS.missing(f) };
+    if (amount !== null && (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0))
+      return { status: 400, description: VT_TEXTS.amount };
+    for (const f of ['cid', 'order_id', 'agent_name'] as const)
+      if (typeof b[f] !== 'string' || b[f] === '') return { status: 400, description: VT_TEXTS.missing(f) };
     if (book.sessions.has(b.order_id as string)) return { status: 400, description: PRAXIS_TEXTS.orderIdNotUnique };
-    const data = (b.customer_data ?? undefined) as { first_name?: string; last_name?: string; country?: string } | undefined;
+    const data = (b.customer_data ?? undefined) as
+      { first_name?: string; last_name?: string; country?: string } | undefined;
     const customer = book.ensureCustomer(b.cid as string, b.currency, data);
     const session = book.openSession({
       intent: b.intent,
@@ -56,23 +69,43 @@ export function registerVirtualTerminal(app: FastifyInstance, ctx: SignedRouteCo
       agentName: b.agent_name as string,
       returnUrl: typeof b.return_url === 'string' ? b.return_url : null,
     });
-    return { status: 0, description: 'Ok', redirect_url: `${ctx.baseUrl()}/hpp/${session.auth_token}`, customer: book.customerWire(customer.cid), session: book.sessionWire(session.order_id) };
+    return {
+      status: 0,
+      description: 'Ok',
+      redirect_url: `${ctx.baseUrl()}/hpp/${session.auth_token}`,
+      customer: book.customerWire(customer.cid),
+      session: book.sessionWire(session.order_id),
+    };
   });
 
   const html = (reply: FastifyReply, code: number, body: string) =>
-    reply.code(code).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', HOSTED_PAGE_CSP).header('cache-control', 'no-store').send(body);
+    reply
+      .code(code)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', HOSTED_PAGE_CSP)
+      .header('cache-control', 'no-store')
+      .send(body);
 
   const openSession = (token: string): SimSession | string => {
     const s = book.sessionsByToken.get(token);
     if (!s) return 'This payment page does not exist or has expired.';
-    if (s.session_status !== 'open') return `This session is already ${s.session_status}; open a new one from the desk.`;
+    if (s.session_status !== 'open')
+      return `This session is already ${s.session_status}; open a new one from the desk.`;
     return s;
   };
 
   const finish = (reply: FastifyReply, s: SimSession, amountMinor: number, card: Card, approved: boolean) => {
     const type = s.intent === 'authorization' ? 'authorization' : 'sale';
     const status = approved ? (type === 'authorization' ? 'authorized' : 'approved') : 'rejected';
-    const rec = book.createDeposit({ cid: s.cid, currency: s.currency, amount: amountMinor, type, status, card: approved ? card : { ...card, card_token: null }, session: s });
+    const rec = book.createDeposit({
+      cid: s.cid,
+      currency: s.currency,
+      amount: amountMinor,
+      type,
+      status,
+      card: approved ? card : { ...card, card_token: null },
+      session: s,
+    });
     // A decline leaves the session open so the agent can try another card, as Praxis's VT does.
     if (approved) s.session_status = 'successful';
     notifier.notify(rec.tx.tid);
@@ -96,10 +129,19 @@ export function registerVirtualTerminal(app: FastifyInstance, ctx: SignedRouteCo
     }
     const digits = (form.get('card_number') ?? '').replace(/[\s-]/g, '');
     const exp = (form.get('card_exp') ?? '').trim();
-    if (!/^(0[1-9]|1[0-2])\/20\d\d$/.test(exp)) return html(reply, 400, cardFormPage(s, 'Expiry must be MM/YYYY, e.g. 12/2030.'));
-    if (!/^\d{3,4}$/.test(form.get('cvv') ?? '')) return html(reply, 400, cardFormPage(s, 'CVV must be 3 or 4 digits.'));
-    if (!(Object.values(TEST_CARDS) as string[]).includes(digits)) return html(reply, 400, cardFormPage(s, `That is not a sandbox test card. ${TEST_CARDS_HELP}`));
-    const card: Card = { card_token: ctx.rng.hex(32), card_type: 'VISA', card_number: mask(digits), card_exp: exp, card_holder: form.get('card_holder') || null };
+    if (!/^(0[1-9]|1[0-2])\/20\d\d$/.test(exp))
+      return html(reply, 400, cardFormPage(s, 'Expiry must be MM/YYYY, e.g. 12/2030.'));
+    if (!/^\d{3,4}$/.test(form.get('cvv') ?? ''))
+      return html(reply, 400, cardFormPage(s, 'CVV must be 3 or 4 digits.'));
+    if (!(Object.values(TEST_CARDS) as string[]).includes(digits))
+      return html(reply, 400, cardFormPage(s, `That is not a sandbox test card. ${TEST_CARDS_HELP}`));
+    const card: Card = {
+      card_token: ctx.rng.hex(32),
+      card_type: 'VISA',
+      card_number: mask(digits),
+      card_exp: exp,
+      card_holder: form.get('card_holder') || null,
+    };
     if (digits === TEST_CARDS.challenge) {
       challenges.set(s.auth_token, { amountMinor, card });
       return html(reply, 200, challengePage(s, card.card_number));

@@ -30,7 +30,11 @@ export async function announceChange(q: Queryable, change: StoreChange): Promise
 }
 
 /** Subscribes to committed changes from this desk and, on a shared server, from every other desk. */
-export async function subscribeChanges(db: Db, onChange: (change: StoreChange) => void, onBadPayload?: (payload: string) => void): Promise<() => Promise<void>> {
+export async function subscribeChanges(
+  db: Db,
+  onChange: (change: StoreChange) => void,
+  onBadPayload?: (payload: string) => void,
+): Promise<() => Promise<void>> {
   return db.listen(CHANGE_CHANNEL, (payload) => {
     let parsed: ReturnType<typeof StoreChangeSchema.safeParse>;
     try {

@@ -27,7 +27,11 @@ const SECRET_KEYS = /secret|password|passcode|cvv|card_data|gt-authentication|si
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEYS.test(k)).map(([k, v]) => [k, withoutSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !SECRET_KEYS.test(k))
+        .map(([k, v]) => [k, withoutSecrets(v)]),
+    );
   }
   return value;
 }
@@ -49,21 +53,42 @@ export async function beginAction(
   if (res.rows[0]) return toEntry(res.rows[0]);
   const open = await inFlightAction(q, intent.itemKind, intent.itemId);
   if (open?.state === 'unknown') {
-    throw new DeskError('OUTCOME_UNKNOWN', `The last ${open.action} on ${intent.itemId} has an unknown outcome. Look it up (find-transaction) before acting again.`, { journalId: open.id });
+    throw new DeskError(
+      'OUTCOME_UNKNOWN',
+      `The last ${open.action} on ${intent.itemId} has an unknown outcome. Look it up (find-transaction) before acting again.`,
+      { journalId: open.id },
+    );
   }
-  throw new DeskError('CONFLICT', `${intent.itemId} is already being acted on${open ? ` (${open.action} by ${open.operator})` : ''}. Wait for it to finish.`, open ? { journalId: open.id } : undefined);
+  throw new DeskError(
+    'CONFLICT',
+    `${intent.itemId} is already being acted on${open ? ` (${open.action} by ${open.operator})` : ''}. Wait for it to finish.`,
+    open ? { journalId: open.id } : undefined,
+  );
 }
 
 /** Records how a send ended. Only a `sending` or `unknown` entry can be finished; done/failed are final. */
 export async function finishAction(
   q: Queryable,
   id: number,
-  outcome: { state: Exclude<JournalState, 'sending'>; praxisStatus?: number | null; praxisDescription?: string | null; result?: unknown; errorCode?: string | null },
+  outcome: {
+    state: Exclude<JournalState, 'sending'>;
+    praxisStatus?: number | null;
+    praxisDescription?: string | null;
+    result?: unknown;
+    errorCode?: string | null;
+  },
 ): Promise<JournalEntry> {
   const res = await q.query<JournalRow>(
     `UPDATE action_journal SET state = $2, praxis_status = $3, praxis_description = $4, result = $5, error_code = $6, updated_at = now()
      WHERE id = $1 AND state IN ('sending', 'unknown') RETURNING *`,
-    [id, outcome.state, outcome.praxisStatus ?? null, outcome.praxisDescription ?? null, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.errorCode ?? null],
+    [
+      id,
+      outcome.state,
+      outcome.praxisStatus ?? null,
+      outcome.praxisDescription ?? null,
+      outcome.result === undefined ? null : JSON.stringify(outcome.result),
+      outcome.errorCode ?? null,
+    ],
   );
   const row = res.rows[0];
   if (!row) throw new DeskError('CONFLICT', `Journal entry ${id} is already final or does not exist.`);
@@ -71,29 +96,57 @@ export async function finishAction(
 }
 
 export async function inFlightAction(q: Queryable, itemKind: ItemKind, itemId: string): Promise<JournalEntry | null> {
-  const res = await q.query<JournalRow>(`SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 AND state IN ('sending', 'unknown')`, [itemKind, itemId]);
+  const res = await q.query<JournalRow>(
+    `SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 AND state IN ('sending', 'unknown')`,
+    [itemKind, itemId],
+  );
   return res.rows[0] ? toEntry(res.rows[0]) : null;
 }
 
 /** Entries whose outcome is unknown or still `sending` (after a crash): the reconciler looks each one up. */
 export async function unresolvedActions(q: Queryable): Promise<JournalEntry[]> {
-  const res = await q.query<JournalRow>(`SELECT * FROM action_journal WHERE state IN ('sending', 'unknown') ORDER BY id`);
+  const res = await q.query<JournalRow>(
+    `SELECT * FROM action_journal WHERE state IN ('sending', 'unknown') ORDER BY id`,
+  );
   return res.rows.map(toEntry);
 }
 
 export async function actionsFor(q: Queryable, itemKind: ItemKind, itemId: string): Promise<JournalEntry[]> {
-  const res = await q.query<JournalRow>(`SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 ORDER BY id`, [itemKind, itemId]);
+  const res = await q.query<JournalRow>(
+    `SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 ORDER BY id`,
+    [itemKind, itemId],
+  );
   return res.rows.map(toEntry);
 }
 
 interface JournalRow {
-  id: number; item_kind: ItemKind; item_id: string; action: string; operator: string; request: Record<string, unknown>;
-  state: JournalState; praxis_status: number | null; praxis_description: string | null; result: unknown; error_code: string | null;
-  created_at: Date; updated_at: Date;
+  id: number;
+  item_kind: ItemKind;
+  item_id: string;
+  action: string;
+  operator: string;
+  request: Record<string, unknown>;
+  state: JournalState;
+  praxis_status: number | null;
+  praxis_description: string | null;
+  result: unknown;
+  error_code: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const toEntry = (r: JournalRow): JournalEntry => ({
-  id: r.id, itemKind: r.item_kind, itemId: r.item_id, action: r.action, operator: r.operator, request: r.request, state: r.state,
-  praxisStatus: r.praxis_status, praxisDescription: r.praxis_description, result: r.result, errorCode: r.error_code,
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  itemKind: r.item_kind,
+  itemId: r.item_id,
+  action: r.action,
+  operator: r.operator,
+  request: r.request,
+  state: r.state,
+  praxisStatus: r.praxis_status,
+  praxisDescription: r.praxis_description,
+  result: r.result,
+  errorCode: r.error_code,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });

@@ -1,6 +1,17 @@
 import type { Queryable } from './db';
 
-export const NOTIFICATION_VERDICTS = ['accepted', 'duplicate', 'bad_signature', 'stale', 'future', 'malformed', 'wrong_merchant', 'too_large', 'unverifiable', 'store_failed'] as const;
+export const NOTIFICATION_VERDICTS = [
+  'accepted',
+  'duplicate',
+  'bad_signature',
+  'stale',
+  'future',
+  'malformed',
+  'wrong_merchant',
+  'too_large',
+  'unverifiable',
+  'store_failed',
+] as const;
 export type NotificationVerdict = (typeof NOTIFICATION_VERDICTS)[number];
 
 export interface NotificationRecord {
@@ -28,8 +39,16 @@ const INSERT = `INSERT INTO notifications (verdict, reason, dedupe_key, tid, ord
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 
 const params = (r: NotificationRecord) => [
-  r.verdict, r.reason ?? null, r.dedupeKey ?? null, r.tid ?? null, r.orderId ?? null, r.transactionStatus ?? null,
-  r.praxisTimestamp ?? null, r.rawBody, JSON.stringify(r.headers), r.response === undefined ? null : JSON.stringify(r.response),
+  r.verdict,
+  r.reason ?? null,
+  r.dedupeKey ?? null,
+  r.tid ?? null,
+  r.orderId ?? null,
+  r.transactionStatus ?? null,
+  r.praxisTimestamp ?? null,
+  r.rawBody,
+  JSON.stringify(r.headers),
+  r.response === undefined ? null : JSON.stringify(r.response),
 ];
 
 export async function insertNotification(q: Queryable, record: NotificationRecord): Promise<number> {
@@ -41,7 +60,10 @@ export async function insertNotification(q: Queryable, record: NotificationRecor
  * Inserts an accepted notification unless one with the same dedupe key was already accepted.
  * Returns the new id, or null when this copy is a duplicate (the unique partial index decides, even under a race).
  */
-export async function insertAcceptedOnce(q: Queryable, record: NotificationRecord & { dedupeKey: string }): Promise<number | null> {
+export async function insertAcceptedOnce(
+  q: Queryable,
+  record: NotificationRecord & { dedupeKey: string },
+): Promise<number | null> {
   const res = await q.query<{ id: number }>(
     `${INSERT} ON CONFLICT (dedupe_key) WHERE verdict = 'accepted' DO NOTHING RETURNING id`,
     params({ ...record, verdict: 'accepted' }),
@@ -50,17 +72,32 @@ export async function insertAcceptedOnce(q: Queryable, record: NotificationRecor
 }
 
 export async function findAcceptedResponse(q: Queryable, dedupeKey: string): Promise<unknown> {
-  const res = await q.query<{ response: unknown }>(`SELECT response FROM notifications WHERE dedupe_key = $1 AND verdict = 'accepted'`, [dedupeKey]);
+  const res = await q.query<{ response: unknown }>(
+    `SELECT response FROM notifications WHERE dedupe_key = $1 AND verdict = 'accepted'`,
+    [dedupeKey],
+  );
   return res.rows[0]?.response ?? null;
 }
 
 interface Row {
-  id: number; received_at: Date; verdict: NotificationVerdict; reason: string | null; dedupe_key: string | null; tid: number | null;
-  order_id: string | null; transaction_status: string | null; praxis_timestamp: number | null; raw_body: string | null;
-  headers: Record<string, string>; response: unknown;
+  id: number;
+  received_at: Date;
+  verdict: NotificationVerdict;
+  reason: string | null;
+  dedupe_key: string | null;
+  tid: number | null;
+  order_id: string | null;
+  transaction_status: string | null;
+  praxis_timestamp: number | null;
+  raw_body: string | null;
+  headers: Record<string, string>;
+  response: unknown;
 }
 
-export async function listNotifications(q: Queryable, opts: { limit?: number; verdict?: NotificationVerdict; tid?: number } = {}): Promise<StoredNotification[]> {
+export async function listNotifications(
+  q: Queryable,
+  opts: { limit?: number; verdict?: NotificationVerdict; tid?: number } = {},
+): Promise<StoredNotification[]> {
   const res = await q.query<Row>(
     `SELECT * FROM notifications
      WHERE ($1::text IS NULL OR verdict = $1) AND ($2::bigint IS NULL OR tid = $2)
@@ -68,13 +105,24 @@ export async function listNotifications(q: Queryable, opts: { limit?: number; ve
     [opts.verdict ?? null, opts.tid ?? null, opts.limit ?? 500],
   );
   return res.rows.map((r) => ({
-    id: r.id, receivedAt: r.received_at, verdict: r.verdict, reason: r.reason, dedupeKey: r.dedupe_key, tid: r.tid,
-    orderId: r.order_id, transactionStatus: r.transaction_status, praxisTimestamp: r.praxis_timestamp, rawBody: r.raw_body,
-    headers: r.headers, response: r.response,
+    id: r.id,
+    receivedAt: r.received_at,
+    verdict: r.verdict,
+    reason: r.reason,
+    dedupeKey: r.dedupe_key,
+    tid: r.tid,
+    orderId: r.order_id,
+    transactionStatus: r.transaction_status,
+    praxisTimestamp: r.praxis_timestamp,
+    rawBody: r.raw_body,
+    headers: r.headers,
+    response: r.response,
   }));
 }
 
 export async function countNotificationsByVerdict(q: Queryable): Promise<Partial<Record<NotificationVerdict, number>>> {
-  const res = await q.query<{ verdict: NotificationVerdict; n: number }>('SELECT verdict, count(*)::int8 AS n FROM notifications GROUP BY verdict');
+  const res = await q.query<{ verdict: NotificationVerdict; n: number }>(
+    'SELECT verdict, count(*)::int8 AS n FROM notifications GROUP BY verdict',
+  );
   return Object.fromEntries(res.rows.map((r) => [r.verdict, r.n]));
 }

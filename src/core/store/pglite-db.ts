@@ -6,7 +6,16 @@ import { INT8_OID, parseInt8, type Db, type QueryResult, type Queryable } from '
  * PGlite's defaults plus small memory settings: PostgreSQL's default 128 MB shared_buffers is most of a
  * reopened store's RSS (design.md), and one desk never needs it.
  */
-const DESK_START_PARAMS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB'];
+const DESK_START_PARAMS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'wal_buffers=1MB',
+  '-c',
+  'work_mem=4MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+];
 
 function defaultStartParams(): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;

@@ -16,13 +16,18 @@ describe('the one-desk PGlite store in the data folder', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'desk-data-'));
     const location = defaultStoreLocation(dataDir);
     const first = await openStore(location);
-    await first.ingest(NotificationSchema.parse(notificationBody({ tid: 77, status: 'requested' })), { observedAt: new Date(), source: 'notification' });
+    await first.ingest(NotificationSchema.parse(notificationBody({ tid: 77, status: 'requested' })), {
+      observedAt: new Date(),
+      source: 'notification',
+    });
     await first.close();
 
     const again = await openStore(location);
     try {
       expect((await again.pendingWithdrawals()).map((p) => p.tid)).toEqual([77]);
-      expect((await again.db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers).toBe('16MB');
+      expect((await again.db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers).toBe(
+        '16MB',
+      );
       expect((await again.db.query('SELECT version FROM schema_migrations')).rows).toHaveLength(1);
     } finally {
       await again.close();
@@ -30,15 +35,24 @@ describe('the one-desk PGlite store in the data folder', () => {
   });
 
   it('reads a store argument as a server URL or a folder, and never prints a password', () => {
-    expect(parseStoreLocation('postgres://desk@db.example:5432/praxis')).toEqual({ kind: 'postgres', url: 'postgres://desk@db.example:5432/praxis' });
+    expect(parseStoreLocation('postgres://desk@db.example:5432/praxis')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://desk@db.example:5432/praxis',
+    });
     expect(parseStoreLocation('/var/lib/desk/store')).toEqual({ kind: 'pglite', dir: '/var/lib/desk/store' });
-    expect(describeStoreLocation({ kind: 'postgres', url: 'postgres://desk:hunter2@db.example/praxis' })).not.toContain('hunter2');
+    expect(describeStoreLocation({ kind: 'postgres', url: 'postgres://desk:hunter2@db.example/praxis' })).not.toContain(
+      'hunter2',
+    );
   });
 
   it('says where and what to do when a server cannot be reached', async () => {
-    await expect(openStore({ kind: 'postgres', url: 'postgres://desk@127.0.0.1:1/praxis', password: 'pw-not-shown' })).rejects.toMatchObject({
+    await expect(
+      openStore({ kind: 'postgres', url: 'postgres://desk@127.0.0.1:1/praxis', password: 'pw-not-shown' }),
+    ).rejects.toMatchObject({
       code: 'STORE',
-      message: expect.stringMatching(/Could not open the work store \(PostgreSQL postgres:\/\/desk@127\.0\.0\.1:1\/praxis\).*server is running/),
+      message: expect.stringMatching(
+        /Could not open the work store \(PostgreSQL postgres:\/\/desk@127\.0\.0\.1:1\/praxis\).*server is running/,
+      ),
     });
   });
 });

@@ -11,7 +11,9 @@ export interface PostgresConnection {
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (text: string) => parseInt8(text) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === INT8_OID
+      ? (text: string) => parseInt8(text)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {

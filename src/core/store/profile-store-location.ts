@@ -14,7 +14,10 @@ const SAFE_PROFILE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 export function profileStoreLocation(dataDir: string, profileId: string): StoreLocation {
   if (profileId === EMBEDDED_SANDBOX_PROFILE_ID) return { kind: 'pglite', dir: join(dataDir, 'store') };
   if (!SAFE_PROFILE_ID.test(profileId)) {
-    throw new DeskError('STORE', `Profile id "${profileId}" cannot name a store folder (letters, digits, - and _ only). Recreate the profile in Settings › Profiles.`);
+    throw new DeskError(
+      'STORE',
+      `Profile id "${profileId}" cannot name a store folder (letters, digits, - and _ only). Recreate the profile in Settings › Profiles.`,
+    );
   }
   return { kind: 'pglite', dir: join(dataDir, 'stores', profileId) };
 }

@@ -51,21 +51,57 @@ LEFT JOIN customers c ON c.customer_token = t.customer_token
 WHERE t.transaction_type = 'payout' AND NOT (${IS_PENDING})`;
 
 interface PendingRow {
-  tid: number; status: string; amount_minor: number; currency: string; order_id: string | null; cid: string | null;
-  customer_token: string | null; first_name: string | null; last_name: string | null; country: string | null;
-  avs_alert: number | null; verification_alert: number | null; payment_method: string | null; masked_destination: string | null;
-  gateway: string | null; created_at: Date; updated_at: Date; journal_state: 'sending' | 'unknown' | null;
+  tid: number;
+  status: string;
+  amount_minor: number;
+  currency: string;
+  order_id: string | null;
+  cid: string | null;
+  customer_token: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  country: string | null;
+  avs_alert: number | null;
+  verification_alert: number | null;
+  payment_method: string | null;
+  masked_destination: string | null;
+  gateway: string | null;
+  created_at: Date;
+  updated_at: Date;
+  journal_state: 'sending' | 'unknown' | null;
 }
 
 /** Withdrawal requests waiting for a decision (requested / verification / partly paid) or with an unknown outcome, oldest first. */
 export async function pendingWithdrawals(q: Queryable, limit = 200_000): Promise<PendingWithdrawal[]> {
-  const [pending, unresolved] = [await q.query<PendingRow>(PENDING_SQL, [limit]), await q.query<PendingRow>(UNRESOLVED_SQL)];
-  const rows = unresolved.rows.length === 0 ? pending.rows : [...pending.rows, ...unresolved.rows].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.tid - b.tid).slice(0, limit);
+  const [pending, unresolved] = [
+    await q.query<PendingRow>(PENDING_SQL, [limit]),
+    await q.query<PendingRow>(UNRESOLVED_SQL),
+  ];
+  const rows =
+    unresolved.rows.length === 0
+      ? pending.rows
+      : [...pending.rows, ...unresolved.rows]
+          .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.tid - b.tid)
+          .slice(0, limit);
   return rows.map((r) => ({
-    tid: r.tid, status: r.status, amountMinor: r.amount_minor, currency: r.currency, orderId: r.order_id, cid: r.cid,
-    customerToken: r.customer_token, firstName: r.first_name, lastName: r.last_name, country: r.country, avsAlert: r.avs_alert,
-    verificationAlert: r.verification_alert, paymentMethod: r.payment_method, maskedDestination: r.masked_destination,
-    gateway: r.gateway, createdAt: r.created_at, updatedAt: r.updated_at, journalState: r.journal_state,
+    tid: r.tid,
+    status: r.status,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    orderId: r.order_id,
+    cid: r.cid,
+    customerToken: r.customer_token,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    country: r.country,
+    avsAlert: r.avs_alert,
+    verificationAlert: r.verification_alert,
+    paymentMethod: r.payment_method,
+    maskedDestination: r.masked_destination,
+    gateway: r.gateway,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    journalState: r.journal_state,
   }));
 }
 
@@ -99,16 +135,40 @@ ORDER BY t.created_at, t.tid
 LIMIT $2`;
 
 /** Authorizations still holding funds, oldest (closest to expiry) first. */
-export async function openAuthorizations(q: Queryable, now: Date = new Date(), limit = 200_000): Promise<OpenAuthorization[]> {
+export async function openAuthorizations(
+  q: Queryable,
+  now: Date = new Date(),
+  limit = 200_000,
+): Promise<OpenAuthorization[]> {
   const res = await q.query<{
-    tid: number; amount_minor: number; currency: string; order_id: string | null; cid: string | null; customer_token: string | null;
-    first_name: string | null; last_name: string | null; payment_method: string | null; masked_destination: string | null;
-    created_at: Date; age_seconds: number; journal_state: 'sending' | 'unknown' | null;
+    tid: number;
+    amount_minor: number;
+    currency: string;
+    order_id: string | null;
+    cid: string | null;
+    customer_token: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    payment_method: string | null;
+    masked_destination: string | null;
+    created_at: Date;
+    age_seconds: number;
+    journal_state: 'sending' | 'unknown' | null;
   }>(OPEN_AUTH_SQL, [now, limit]);
   return res.rows.map((r) => ({
-    tid: r.tid, amountMinor: r.amount_minor, currency: r.currency, orderId: r.order_id, cid: r.cid, customerToken: r.customer_token,
-    firstName: r.first_name, lastName: r.last_name, paymentMethod: r.payment_method, maskedDestination: r.masked_destination,
-    createdAt: r.created_at, ageSeconds: r.age_seconds, journalState: r.journal_state,
+    tid: r.tid,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    orderId: r.order_id,
+    cid: r.cid,
+    customerToken: r.customer_token,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    paymentMethod: r.payment_method,
+    maskedDestination: r.masked_destination,
+    createdAt: r.created_at,
+    ageSeconds: r.age_seconds,
+    journalState: r.journal_state,
   }));
 }
 
@@ -146,28 +206,62 @@ SELECT currency,
 FROM transactions WHERE customer_token = $1 GROUP BY currency ORDER BY currency`;
 
 /** A customer's deposits, withdrawals and totals per currency (money is never summed across currencies). */
-export async function customerHistory(q: Queryable, who: { customerToken: string } | { cid: string }, limit = 200): Promise<CustomerHistory> {
+export async function customerHistory(
+  q: Queryable,
+  who: { customerToken: string } | { cid: string },
+  limit = 200,
+): Promise<CustomerHistory> {
   let token: string | null;
   if ('customerToken' in who) token = who.customerToken;
   else {
-    const res = await q.query<{ customer_token: string }>('SELECT customer_token FROM customers WHERE cid = $1 ORDER BY updated_at DESC LIMIT 1', [who.cid]);
+    const res = await q.query<{ customer_token: string }>(
+      'SELECT customer_token FROM customers WHERE cid = $1 ORDER BY updated_at DESC LIMIT 1',
+      [who.cid],
+    );
     token = res.rows[0]?.customer_token ?? null;
   }
   if (!token) return { deposits: [], withdrawals: [], totals: [] };
-  const items = await q.query<{ tid: number; transaction_type: string; status: string; amount_minor: number; currency: string; payment_method: string | null; created_at: Date }>(
+  const items = await q.query<{
+    tid: number;
+    transaction_type: string;
+    status: string;
+    amount_minor: number;
+    currency: string;
+    payment_method: string | null;
+    created_at: Date;
+  }>(
     `SELECT tid, transaction_type, status, amount_minor, currency, payment_method, created_at FROM transactions
      WHERE customer_token = $1 ORDER BY created_at DESC LIMIT $2`,
     [token, limit * 2],
   );
   const map = (r: (typeof items.rows)[number]): HistoryItem => ({
-    tid: r.tid, transactionType: r.transaction_type, status: r.status, amountMinor: r.amount_minor, currency: r.currency,
-    paymentMethod: r.payment_method, createdAt: r.created_at,
+    tid: r.tid,
+    transactionType: r.transaction_type,
+    status: r.status,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    paymentMethod: r.payment_method,
+    createdAt: r.created_at,
   });
-  const totals = await q.query<{ currency: string; deposited: number; withdrawn: number; pending: number }>(TOTALS_SQL, [token]);
+  const totals = await q.query<{ currency: string; deposited: number; withdrawn: number; pending: number }>(
+    TOTALS_SQL,
+    [token],
+  );
   return {
-    deposits: items.rows.filter((r) => r.transaction_type !== 'payout').slice(0, limit).map(map),
-    withdrawals: items.rows.filter((r) => r.transaction_type === 'payout').slice(0, limit).map(map),
-    totals: totals.rows.map((r) => ({ currency: r.currency, depositedMinor: r.deposited, withdrawnMinor: r.withdrawn, pendingWithdrawalMinor: r.pending })),
+    deposits: items.rows
+      .filter((r) => r.transaction_type !== 'payout')
+      .slice(0, limit)
+      .map(map),
+    withdrawals: items.rows
+      .filter((r) => r.transaction_type === 'payout')
+      .slice(0, limit)
+      .map(map),
+    totals: totals.rows.map((r) => ({
+      currency: r.currency,
+      depositedMinor: r.deposited,
+      withdrawnMinor: r.withdrawn,
+      pendingWithdrawalMinor: r.pending,
+    })),
   };
 }
 
@@ -201,12 +295,26 @@ export async function getTransaction(q: Queryable, tid: number): Promise<StoredT
   const r = res.rows[0];
   if (!r) return null;
   return {
-    tid: r.tid as number, transactionType: r.transaction_type as string, status: r.status as string, statusAt: r.status_at as Date,
-    orderId: r.order_id as string | null, cid: r.cid as string | null, customerToken: r.customer_token as string | null,
-    amountMinor: r.amount_minor as number, currency: r.currency as string, processedAmountMinor: r.processed_amount_minor as number | null,
-    processedCurrency: r.processed_currency as string | null, paymentMethod: r.payment_method as string | null, gateway: r.gateway as string | null,
-    maskedDestination: r.masked_destination as string | null, withdrawalRequestId: r.withdrawal_request_id as number | null,
-    createdAt: r.created_at as Date, updatedAt: r.updated_at as Date, lastSource: r.last_source as string,
-    rawTransaction: r.raw_transaction, rawSession: r.raw_session, rawCustomer: r.raw_customer,
+    tid: r.tid as number,
+    transactionType: r.transaction_type as string,
+    status: r.status as string,
+    statusAt: r.status_at as Date,
+    orderId: r.order_id as string | null,
+    cid: r.cid as string | null,
+    customerToken: r.customer_token as string | null,
+    amountMinor: r.amount_minor as number,
+    currency: r.currency as string,
+    processedAmountMinor: r.processed_amount_minor as number | null,
+    processedCurrency: r.processed_currency as string | null,
+    paymentMethod: r.payment_method as string | null,
+    gateway: r.gateway as string | null,
+    maskedDestination: r.masked_destination as string | null,
+    withdrawalRequestId: r.withdrawal_request_id as number | null,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+    lastSource: r.last_source as string,
+    rawTransaction: r.raw_transaction,
+    rawSession: r.raw_session,
+    rawCustomer: r.raw_customer,
   };
 }

@@ -27,9 +27,11 @@ export interface IngestedItem {
 }
 
 // Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
-const ADVANCES = '(EXCLUDED.status_rank > t.status_rank OR (EXCLUDED.status_rank = t.status_rank AND EXCLUDED.status_at >= t.status_at))';
+const ADVANCES =
+  '(EXCLUDED.status_rank > t.status_rank OR (EXCLUDED.status_rank = t.status_rank AND EXCLUDED.status_at >= t.status_at))';
 const latest = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN EXCLUDED.${col} ELSE t.${col} END`;
-const fill = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN COALESCE(EXCLUDED.${col}, t.${col}) ELSE COALESCE(t.${col}, EXCLUDED.${col}) END`;
+const fill = (col: string) =>
+  `${col} = CASE WHEN ${ADVANCES} THEN COALESCE(EXCLUDED.${col}, t.${col}) ELSE COALESCE(t.${col}, EXCLUDED.${col}) END`;
 
 const UPSERT_TRANSACTION = `
 INSERT INTO transactions AS t (
@@ -77,12 +79,22 @@ ON CONFLICT (order_id) DO UPDATE SET
 RETURNING origin`;
 
 const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
-const text = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const text = (v: string | number | null | undefined): string | null =>
+  v === null || v === undefined ? null : String(v);
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Which queue a transaction in this state belongs to, if any. */
-export function queueOf(row: { transaction_type: string; status: string; withdrawal_request_id: number | null }): QueueName | null {
-  if (row.transaction_type === 'payout' && row.withdrawal_request_id === null && (PENDING_WITHDRAWAL_STATUSES as readonly string[]).includes(row.status)) return 'payouts';
+export function queueOf(row: {
+  transaction_type: string;
+  status: string;
+  withdrawal_request_id: number | null;
+}): QueueName | null {
+  if (
+    row.transaction_type === 'payout' &&
+    row.withdrawal_request_id === null &&
+    (PENDING_WITHDRAWAL_STATUSES as readonly string[]).includes(row.status)
+  )
+    return 'payouts';
   if (row.transaction_type === 'authorization' && row.status === 'authorized') return 'deposits';
   return null;
 }
@@ -98,14 +110,24 @@ function screenOf(type: string): QueueName | null {
  * Stores what Praxis said about an item — customer, session and transaction — in the caller's transaction,
  * never moving an item backwards, and announces the queues that changed.
  */
-export async function ingestSnapshot(q: Queryable, snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> {
+export async function ingestSnapshot(
+  q: Queryable,
+  snap: PraxisSnapshot,
+  origin: SnapshotOrigin,
+): Promise<IngestedItem> {
   const { customer, session, transaction: tx } = snap;
   const cid = session?.cid ?? null;
   const customerToken = customer?.customer_token ?? null;
   if (customer) {
     await q.query(UPSERT_CUSTOMER, [
-      customer.customer_token, cid, n(customer.first_name), n(customer.last_name), n(customer.country),
-      n(customer.avs_alert), n(customer.verification_alert), json(customer),
+      customer.customer_token,
+      cid,
+      n(customer.first_name),
+      n(customer.last_name),
+      n(customer.country),
+      n(customer.avs_alert),
+      n(customer.verification_alert),
+      json(customer),
     ]);
   }
 
@@ -113,8 +135,18 @@ export async function ingestSnapshot(q: Queryable, snap: PraxisSnapshot, origin:
   const orderId = session?.order_id ?? null;
   if (session && orderId) {
     const res = await q.query<{ origin: string }>(UPSERT_SESSION, [
-      orderId, n(session.intent), n(session.session_status), origin.observedAt, cid, customerToken, n(session.amount),
-      n(session.currency), n(session.processed_amount), n(session.processed_currency), tx?.tid ?? null, json(session),
+      orderId,
+      n(session.intent),
+      n(session.session_status),
+      origin.observedAt,
+      cid,
+      customerToken,
+      n(session.amount),
+      n(session.currency),
+      n(session.processed_amount),
+      n(session.processed_currency),
+      tx?.tid ?? null,
+      json(session),
     ]);
     sessionOrigin = res.rows[0]?.origin ?? null;
   }
@@ -124,20 +156,50 @@ export async function ingestSnapshot(q: Queryable, snap: PraxisSnapshot, origin:
     const type = normalizeTransactionType(tx.transaction_type);
     const status = tx.transaction_status.toLowerCase();
     const createdAt = typeof tx.created_at === 'number' ? new Date(tx.created_at * 1000) : origin.observedAt;
-    const res = await q.query<{ tid: number; transaction_type: string; status: string; withdrawal_request_id: number | null }>(UPSERT_TRANSACTION, [
-      tx.tid, type, status, statusRank(status), origin.observedAt, n(tx.transaction_id), orderId, cid, customerToken,
-      tx.amount, tx.currency, n(tx.processed_amount), n(tx.processed_currency), text(tx.conversion_rate), n(tx.payment_method),
-      n(tx.payment_processor), n(tx.gateway), tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
+    const res = await q.query<{
+      tid: number;
+      transaction_type: string;
+      status: string;
+      withdrawal_request_id: number | null;
+    }>(UPSERT_TRANSACTION, [
+      tx.tid,
+      type,
+      status,
+      statusRank(status),
+      origin.observedAt,
+      n(tx.transaction_id),
+      orderId,
+      cid,
+      customerToken,
+      tx.amount,
+      tx.currency,
+      n(tx.processed_amount),
+      n(tx.processed_currency),
+      text(tx.conversion_rate),
+      n(tx.payment_method),
+      n(tx.payment_processor),
+      n(tx.gateway),
+      tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
       // A withdrawal request's own id is not a parent link; only a separate payout points at its request.
       tx.withdrawal_request_id && tx.withdrawal_request_id !== tx.tid ? tx.withdrawal_request_id : null,
-      createdAt, origin.source, json(tx), json(session), json(customer),
+      createdAt,
+      origin.source,
+      json(tx),
+      json(session),
+      json(customer),
     ]);
     const row = res.rows[0];
     if (row) {
-      Object.assign(out, { tid: row.tid, transactionType: row.transaction_type, status: row.status, queue: queueOf(row) });
+      Object.assign(out, {
+        tid: row.tid,
+        transactionType: row.transaction_type,
+        status: row.status,
+        queue: queueOf(row),
+      });
       const screen = screenOf(row.transaction_type);
       if (screen) await announceChange(q, { queue: screen, ids: [String(row.tid)] });
-      if (row.withdrawal_request_id !== null) await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
+      if (row.withdrawal_request_id !== null)
+        await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
     }
   }
   if (sessionOrigin === 'virtual-terminal' && orderId) {

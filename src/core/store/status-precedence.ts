@@ -34,10 +34,7 @@ export function statusRank(status: string): number {
 }
 
 /** Whether an observation (status, Praxis time) should replace the stored one. */
-export function shouldAdvance(
-  current: { status: string; at: Date },
-  incoming: { status: string; at: Date },
-): boolean {
+export function shouldAdvance(current: { status: string; at: Date }, incoming: { status: string; at: Date }): boolean {
   const a = statusRank(current.status);
   const b = statusRank(incoming.status);
   return b > a || (b === a && incoming.at.getTime() >= current.at.getTime());

@@ -39,17 +39,35 @@ for (const backend of storeBackends()) {
     });
 
     it('puts a requested withdrawal in the payout queue with its customer, amounts in minor units', async () => {
-      const item = await store.ingest(snapshot({ tid: 501, status: 'requested', amountMinor: 12_345, currency: 'JPY', firstName: 'Ana' }), {
-        observedAt: at(T0), source: 'notification',
-      });
+      const item = await store.ingest(
+        snapshot({ tid: 501, status: 'requested', amountMinor: 12_345, currency: 'JPY', firstName: 'Ana' }),
+        {
+          observedAt: at(T0),
+          source: 'notification',
+        },
+      );
       expect(item).toMatchObject({ tid: 501, status: 'requested', queue: 'payouts' });
       const [row] = await store.pendingWithdrawals();
-      expect(row).toMatchObject({ tid: 501, amountMinor: 12_345, currency: 'JPY', firstName: 'Ana', country: 'GB', maskedDestination: '411111******1111', journalState: null });
+      expect(row).toMatchObject({
+        tid: 501,
+        amountMinor: 12_345,
+        currency: 'JPY',
+        firstName: 'Ana',
+        country: 'GB',
+        maskedDestination: '411111******1111',
+        journalState: null,
+      });
     });
 
     it('never moves an item backwards when approved arrives before requested', async () => {
-      await store.ingest(snapshot({ tid: 601, status: 'approved' }), { observedAt: at(T0 + 10), source: 'notification' });
-      const late = await store.ingest(snapshot({ tid: 601, status: 'requested' }), { observedAt: at(T0), source: 'notification' });
+      await store.ingest(snapshot({ tid: 601, status: 'approved' }), {
+        observedAt: at(T0 + 10),
+        source: 'notification',
+      });
+      const late = await store.ingest(snapshot({ tid: 601, status: 'requested' }), {
+        observedAt: at(T0),
+        source: 'notification',
+      });
       expect(late.status).toBe('approved');
       expect((await store.getTransaction(601))?.status).toBe('approved');
       expect(await store.pendingWithdrawals()).toEqual([]);
@@ -64,19 +82,71 @@ for (const backend of storeBackends()) {
     });
 
     it('lists open authorizations oldest first with their age', async () => {
-      await store.ingest(snapshot({ tid: 701, status: 'authorized', type: 'authorization' }), { observedAt: at(T0 + 100), source: 'notification' });
-      await store.ingest(snapshot({ tid: 702, status: 'authorized', type: 'authorization' }), { observedAt: at(T0), source: 'notification' });
-      await store.ingest(snapshot({ tid: 703, status: 'approved', type: 'authorization' }), { observedAt: at(T0), source: 'notification' });
+      await store.ingest(snapshot({ tid: 701, status: 'authorized', type: 'authorization' }), {
+        observedAt: at(T0 + 100),
+        source: 'notification',
+      });
+      await store.ingest(snapshot({ tid: 702, status: 'authorized', type: 'authorization' }), {
+        observedAt: at(T0),
+        source: 'notification',
+      });
+      await store.ingest(snapshot({ tid: 703, status: 'approved', type: 'authorization' }), {
+        observedAt: at(T0),
+        source: 'notification',
+      });
       const open = await store.openAuthorizations(at(T0 + 3600));
-      expect(open.map((a) => [a.tid, a.ageSeconds])).toEqual([[702, 3600], [701, 3500]]);
+      expect(open.map((a) => [a.tid, a.ageSeconds])).toEqual([
+        [702, 3600],
+        [701, 3500],
+      ]);
     });
 
     it('gives a customer history with totals kept apart per currency', async () => {
       const who = { customerToken: 'tok-history' };
-      await store.ingest(snapshot({ tid: 801, status: 'approved', type: 'sale', amountMinor: 5000, currency: 'EUR', customerToken: who.customerToken }), { observedAt: at(T0), source: 'notification' });
-      await store.ingest(snapshot({ tid: 802, status: 'approved', type: 'sale', amountMinor: 700, currency: 'KWD', customerToken: who.customerToken }), { observedAt: at(T0), source: 'notification' });
-      await store.ingest(snapshot({ tid: 803, status: 'requested', type: 'payout', amountMinor: 1200, currency: 'EUR', customerToken: who.customerToken }), { observedAt: at(T0), source: 'notification' });
-      await store.ingest(snapshot({ tid: 804, status: 'approved', type: 'payout', amountMinor: 300, currency: 'EUR', customerToken: who.customerToken }), { observedAt: at(T0), source: 'notification' });
+      await store.ingest(
+        snapshot({
+          tid: 801,
+          status: 'approved',
+          type: 'sale',
+          amountMinor: 5000,
+          currency: 'EUR',
+          customerToken: who.customerToken,
+        }),
+        { observedAt: at(T0), source: 'notification' },
+      );
+      await store.ingest(
+        snapshot({
+          tid: 802,
+          status: 'approved',
+          type: 'sale',
+          amountMinor: 700,
+          currency: 'KWD',
+          customerToken: who.customerToken,
+        }),
+        { observedAt: at(T0), source: 'notification' },
+      );
+      await store.ingest(
+        snapshot({
+          tid: 803,
+          status: 'requested',
+          type: 'payout',
+          amountMinor: 1200,
+          currency: 'EUR',
+          customerToken: who.customerToken,
+        }),
+        { observedAt: at(T0), source: 'notification' },
+      );
+      await store.ingest(
+        snapshot({
+          tid: 804,
+          status: 'approved',
+          type: 'payout',
+          amountMinor: 300,
+          currency: 'EUR',
+          customerToken: who.customerToken,
+        }),
+        { observedAt: at(T0), source: 'notification' },
+      );
       const h = await store.customerHistory(who);
       expect(h.deposits.map((d) => d.tid).sort()).toEqual([801, 802]);
       expect(h.withdrawals.map((d) => d.tid).sort()).toEqual([803, 804]);
@@ -90,38 +160,87 @@ for (const backend of storeBackends()) {
     it('allows one in-flight action per item and blocks retries while an outcome is unknown', async () => {
       await store.ingest(snapshot({ tid: 901, status: 'requested' }), { observedAt: at(T0), source: 'notification' });
       const first = await store.journal.begin({
-        itemKind: 'transaction', itemId: '901', action: 'complete-withdrawal-request', operator: 'ana',
-        request: { withdrawal_request_id: 901, gateway: 'gw1', merchant_secret: 'MerchantSecretKey', nested: { password: 'x', keep: 1 } },
+        itemKind: 'transaction',
+        itemId: '901',
+        action: 'complete-withdrawal-request',
+        operator: 'ana',
+        request: {
+          withdrawal_request_id: 901,
+          gateway: 'gw1',
+          merchant_secret: 'MerchantSecretKey',
+          nested: { password: 'x', keep: 1 },
+        },
       });
       expect(first.request).toEqual({ withdrawal_request_id: 901, gateway: 'gw1', nested: { keep: 1 } });
-      await expect(store.journal.begin({ itemKind: 'transaction', itemId: '901', action: 'cancel-withdrawal-request', operator: 'bob', request: {} }))
-        .rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(
+        store.journal.begin({
+          itemKind: 'transaction',
+          itemId: '901',
+          action: 'cancel-withdrawal-request',
+          operator: 'bob',
+          request: {},
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
 
       await store.journal.finish(first.id, { state: 'unknown', errorCode: 'TIMEOUT' });
-      await expect(store.journal.begin({ itemKind: 'transaction', itemId: '901', action: 'complete-withdrawal-request', operator: 'ana', request: {} }))
-        .rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+      await expect(
+        store.journal.begin({
+          itemKind: 'transaction',
+          itemId: '901',
+          action: 'complete-withdrawal-request',
+          operator: 'ana',
+          request: {},
+        }),
+      ).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
       // The queue still shows the request, flagged, even after Praxis moved it on.
-      await store.ingest(snapshot({ tid: 901, status: 'approved' }), { observedAt: at(T0 + 5), source: 'notification' });
+      await store.ingest(snapshot({ tid: 901, status: 'approved' }), {
+        observedAt: at(T0 + 5),
+        source: 'notification',
+      });
       expect((await store.pendingWithdrawals()).map((p) => [p.tid, p.journalState])).toEqual([[901, 'unknown']]);
 
       await store.journal.finish(first.id, { state: 'done', praxisStatus: 0, praxisDescription: 'Ok' });
       await expect(store.journal.finish(first.id, { state: 'failed' })).rejects.toMatchObject({ code: 'CONFLICT' });
-      const again = await store.journal.begin({ itemKind: 'transaction', itemId: '901', action: 'cancel-withdrawal-request', operator: 'ana', request: {} });
+      const again = await store.journal.begin({
+        itemKind: 'transaction',
+        itemId: '901',
+        action: 'cancel-withdrawal-request',
+        operator: 'ana',
+        request: {},
+      });
       expect(again.state).toBe('sending');
       expect(await store.pendingWithdrawals()).toHaveLength(1);
     });
 
     it('lets only one of many concurrent begins on the same item win', async () => {
       const attempts = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => store.journal.begin({ itemKind: 'transaction', itemId: '902', action: 'capture-authorization', operator: `op${i}`, request: {} })),
+        Array.from({ length: 8 }, (_, i) =>
+          store.journal.begin({
+            itemKind: 'transaction',
+            itemId: '902',
+            action: 'capture-authorization',
+            operator: `op${i}`,
+            request: {},
+          }),
+        ),
       );
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-      expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason.code === 'CONFLICT')).toBe(true);
+      expect(
+        attempts
+          .filter((a) => a.status === 'rejected')
+          .every((a) => (a as PromiseRejectedResult).reason.code === 'CONFLICT'),
+      ).toBe(true);
     });
 
     it('keeps a hash-chained audit log and names the first row that was changed or removed', async () => {
       for (const [i, op] of ['ana', 'bob', 'cy', 'dee'].entries()) {
-        await store.audit.append({ operator: op, action: 'payouts:approve', itemKind: 'transaction', itemId: String(1000 + i), details: { amountMinor: 100 * i, currency: 'EUR', secret: 'MerchantSecretKey' } });
+        await store.audit.append({
+          operator: op,
+          action: 'payouts:approve',
+          itemKind: 'transaction',
+          itemId: String(1000 + i),
+          details: { amountMinor: 100 * i, currency: 'EUR', secret: 'MerchantSecretKey' },
+        });
       }
       expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 4 });
       expect(JSON.stringify(await store.audit.list())).not.toContain('MerchantSecretKey');
@@ -151,11 +270,17 @@ for (const backend of storeBackends()) {
       await expect(
         store.db.transaction(async (tx) => {
           const { ingestSnapshot } = await import('./snapshots');
-          await ingestSnapshot(tx, snapshot({ tid: 1101, status: 'requested' }), { observedAt: at(T0), source: 'notification' });
+          await ingestSnapshot(tx, snapshot({ tid: 1101, status: 'requested' }), {
+            observedAt: at(T0),
+            source: 'notification',
+          });
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
-      await store.ingest(snapshot({ tid: 1102, status: 'authorized', type: 'authorization' }), { observedAt: at(T0), source: 'notification' });
+      await store.ingest(snapshot({ tid: 1102, status: 'authorized', type: 'authorization' }), {
+        observedAt: at(T0),
+        source: 'notification',
+      });
       await eventually(() => seen.length >= 1);
       await new Promise((r) => setTimeout(r, 100));
       expect(seen).toEqual([{ queue: 'deposits', ids: ['1102'] }]);
@@ -163,19 +288,25 @@ for (const backend of storeBackends()) {
       await off();
     });
 
-    it.skipIf(backend.name !== 'postgres')('delivers changes to a second desk on the same server by LISTEN/NOTIFY', async () => {
-      const otherDesk = await backend.openSecondDesk();
-      try {
-        const seen: StoreChange[] = [];
-        await otherDesk.onChange((c) => seen.push(c));
-        await store.ingest(snapshot({ tid: 1201, status: 'requested' }), { observedAt: at(T0), source: 'notification' });
-        await eventually(() => seen.length >= 1);
-        expect(seen[0]).toEqual({ queue: 'payouts', ids: ['1201'] });
-        expect((await otherDesk.pendingWithdrawals()).map((p) => p.tid)).toEqual([1201]);
-      } finally {
-        await otherDesk.close();
-      }
-    });
+    it.skipIf(backend.name !== 'postgres')(
+      'delivers changes to a second desk on the same server by LISTEN/NOTIFY',
+      async () => {
+        const otherDesk = await backend.openSecondDesk();
+        try {
+          const seen: StoreChange[] = [];
+          await otherDesk.onChange((c) => seen.push(c));
+          await store.ingest(snapshot({ tid: 1201, status: 'requested' }), {
+            observedAt: at(T0),
+            source: 'notification',
+          });
+          await eventually(() => seen.length >= 1);
+          expect(seen[0]).toEqual({ queue: 'payouts', ids: ['1201'] });
+          expect((await otherDesk.pendingWithdrawals()).map((p) => p.tid)).toEqual([1201]);
+        } finally {
+          await otherDesk.close();
+        }
+      },
+    );
 
     it.skipIf(backend.name !== 'postgres')('resumes live updates after the LISTEN connection is cut', async () => {
       const seen: StoreChange[] = [];

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DeskError } from '../../shared/errors';
-import { appendAudit, listAudit, verifyAuditChain, type AuditEntry, type AuditInput, type AuditVerification } from '../audit/audit-log';
+import {
+  appendAudit,
+  listAudit,
+  verifyAuditChain,
+  type AuditEntry,
+  type AuditInput,
+  type AuditVerification,
+} from '../audit/audit-log';
 import { subscribeChanges, type StoreChange } from './changes';
 import type { Db } from './db';
 import { actionsFor, beginAction, finishAction, inFlightAction, unresolvedActions } from './journal';
@@ -22,7 +29,10 @@ export type StoreLocation =
   | ({ kind: 'postgres' } & PostgresConnection);
 
 /** Where the desk keeps its store when nothing else is configured. */
-export const defaultStoreLocation = (dataDir: string): StoreLocation => ({ kind: 'pglite', dir: join(dataDir, 'store') });
+export const defaultStoreLocation = (dataDir: string): StoreLocation => ({
+  kind: 'pglite',
+  dir: join(dataDir, 'store'),
+});
 
 /** `postgres://…` / `postgresql://…` is a server; anything else is a PGlite folder. */
 export function parseStoreLocation(spec: string): StoreLocation {
@@ -53,7 +63,8 @@ function buildStore(db: Db) {
     db,
     kind: db.kind,
     /** Stores a Praxis snapshot (notification, lookup or action answer) in its own transaction. */
-    ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> => db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
+    ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> =>
+      db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
     getTransaction: (tid: number) => getTransaction(db, tid),
     pendingWithdrawals: (limit?: number) => pendingWithdrawals(db, limit),
     openAuthorizations: (now?: Date, limit?: number) => openAuthorizations(db, now, limit),
@@ -63,7 +74,8 @@ function buildStore(db: Db) {
     journal: {
       begin: (intent: Parameters<typeof beginAction>[1]) => beginAction(db, intent),
       finish: (id: number, outcome: Parameters<typeof finishAction>[2]) => finishAction(db, id, outcome),
-      inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) => inFlightAction(db, itemKind, itemId),
+      inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
+        inFlightAction(db, itemKind, itemId),
       unresolved: () => unresolvedActions(db),
       forItem: (itemKind: Parameters<typeof actionsFor>[1], itemId: string) => actionsFor(db, itemKind, itemId),
     },
@@ -98,17 +110,27 @@ function buildStore(db: Db) {
 export async function openStore(location: StoreLocation): Promise<WorkStore> {
   let db: Db;
   try {
-    db = location.kind === 'postgres' ? await openPostgresDb(location) : await openPgliteDb(location.kind === 'pglite' ? location.dir : undefined);
+    db =
+      location.kind === 'postgres'
+        ? await openPostgresDb(location)
+        : await openPgliteDb(location.kind === 'pglite' ? location.dir : undefined);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    const safe = location.kind === 'postgres' && location.password ? why.split(location.password).join('[redacted]') : why;
-    throw new DeskError('STORE', `Could not open the work store (${describeStoreLocation(location)}): ${safe}. Check the location and that the server is running.`);
+    const safe =
+      location.kind === 'postgres' && location.password ? why.split(location.password).join('[redacted]') : why;
+    throw new DeskError(
+      'STORE',
+      `Could not open the work store (${describeStoreLocation(location)}): ${safe}. Check the location and that the server is running.`,
+    );
   }
   try {
     await runMigrations(db);
   } catch (err) {
     await db.close().catch(() => undefined);
-    throw new DeskError('STORE', `The work store (${describeStoreLocation(location)}) could not be brought up to date: ${err instanceof Error ? err.message : String(err)}.`);
+    throw new DeskError(
+      'STORE',
+      `The work store (${describeStoreLocation(location)}) could not be brought up to date: ${err instanceof Error ? err.message : String(err)}.`,
+    );
   }
   return buildStore(db);
 }

@@ -19,8 +19,20 @@ let gate: ReturnType<typeof createIpcGate>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'desk-ipc-'));
-  core = await createDeskCore({ dataDir, host: 'electron', logger: log, secretStore: createMemorySecretStore('test'), embeddedSandbox: false, store: false });
-  gate = createIpcGate({ handlers: core.handlers, log, location: { kind: 'file', rendererDir }, trustedWebContents: () => new Set([7]) });
+  core = await createDeskCore({
+    dataDir,
+    host: 'electron',
+    logger: log,
+    secretStore: createMemorySecretStore('test'),
+    embeddedSandbox: false,
+    store: false,
+  });
+  gate = createIpcGate({
+    handlers: core.handlers,
+    log,
+    location: { kind: 'file', rendererDir },
+    trustedWebContents: () => new Set([7]),
+  });
 });
 afterAll(async () => {
   await core.close();
@@ -37,7 +49,13 @@ describe('the IPC gate', () => {
 
   it('drops other windows, sub-frames and foreign pages without running the handler', async () => {
     const before = (await gate(ours, 'profiles:list', {})) as { ok: true; data: { profiles: unknown[] } };
-    const save = { name: 'Injected', environment: 'praxis-sandbox', merchantId: 'm', applicationKey: 'k', operatorName: 'o' };
+    const save = {
+      name: 'Injected',
+      environment: 'praxis-sandbox',
+      merchantId: 'm',
+      applicationKey: 'k',
+      operatorName: 'o',
+    };
     for (const sender of [
       { ...ours, webContentsId: 8 },
       { ...ours, isMainFrame: false },
@@ -60,16 +78,27 @@ describe('the IPC gate', () => {
       expect(r.error.message).toMatch(/name: Give the profile a name/);
       expect(r.error.message).toMatch(/environment/);
     }
-    expect(await gate(ours, 'shell:exec', { cmd: 'rm -rf /' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Unknown command "shell:exec".' } });
+    expect(await gate(ours, 'shell:exec', { cmd: 'rm -rf /' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Unknown command "shell:exec".' },
+    });
   });
 
   it('while the core failed to start, every call answers why instead of hanging or throwing', async () => {
     const failed = Promise.reject(new Error('the store folder is read-only'));
     failed.catch(() => undefined);
-    const broken = createIpcGate({ handlers: failed, log, location: { kind: 'file', rendererDir }, trustedWebContents: () => new Set([7]) });
+    const broken = createIpcGate({
+      handlers: failed,
+      log,
+      location: { kind: 'file', rendererDir },
+      trustedWebContents: () => new Set([7]),
+    });
     expect(await broken(ours, 'app:info', {})).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'The desk could not start: the store folder is read-only. Details are in the desk log.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'The desk could not start: the store folder is read-only. Details are in the desk log.',
+      },
     });
   });
 });

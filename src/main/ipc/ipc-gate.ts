@@ -22,7 +22,9 @@ export interface IpcGateOptions {
 
 /** Our window's top frame, showing one of our pages: anything else (an iframe, a foreign page) is dropped. */
 export function isTrustedSender(sender: IpcSender, trusted: ReadonlySet<number>, location: AppLocation): boolean {
-  return trusted.has(sender.webContentsId) && sender.isMainFrame && !!sender.frameUrl && isAppUrl(sender.frameUrl, location);
+  return (
+    trusted.has(sender.webContentsId) && sender.isMainFrame && !!sender.frameUrl && isAppUrl(sender.frameUrl, location)
+  );
 }
 
 /**
@@ -33,20 +35,36 @@ export function createIpcGate(opts: IpcGateOptions) {
   const { handlers, log, location } = opts;
   return async (sender: IpcSender, channel: string, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(sender, opts.trustedWebContents(), location)) {
-      log.warn('ipc message from an unknown sender dropped', { channel, webContentsId: sender.webContentsId, frameUrl: sender.frameUrl ?? null });
-      return { ok: false, error: { code: 'AUTH', message: 'This page is not part of Praxis Desk, so the desk ignored its request.' } };
+      log.warn('ipc message from an unknown sender dropped', {
+        channel,
+        webContentsId: sender.webContentsId,
+        frameUrl: sender.frameUrl ?? null,
+      });
+      return {
+        ok: false,
+        error: { code: 'AUTH', message: 'This page is not part of Praxis Desk, so the desk ignored its request.' },
+      };
     }
     let ready: CommandHandlers;
     try {
       ready = await handlers;
     } catch (err) {
-      return { ok: false, error: { code: 'INTERNAL', message: `The desk could not start: ${log.redact(err instanceof Error ? err.message : String(err))}. Details are in the desk log.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `The desk could not start: ${log.redact(err instanceof Error ? err.message : String(err))}. Details are in the desk log.`,
+        },
+      };
     }
     try {
       return await dispatch(ready, channel, input, { transport: 'electron' }, log);
     } catch (err) {
       log.error('ipc dispatch failed', { channel, error: log.redact(String(err)) });
-      return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly. Details are in the desk log.` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `${channel} failed unexpectedly. Details are in the desk log.` },
+      };
     }
   };
 }

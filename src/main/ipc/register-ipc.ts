@@ -7,10 +7,23 @@ import type { createIpcGate } from './ipc-gate';
  * Registers every contract channel through the gate (the only ipcMain.handle in the app) and forwards the
  * core's events to our windows. Returns a function that undoes both.
  */
-export function registerDeskIpc(ipcMain: IpcMain, core: Promise<DeskCore>, gate: ReturnType<typeof createIpcGate>, windows: () => BrowserWindow[]): () => void {
+export function registerDeskIpc(
+  ipcMain: IpcMain,
+  core: Promise<DeskCore>,
+  gate: ReturnType<typeof createIpcGate>,
+  windows: () => BrowserWindow[],
+): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) =>
-      gate({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: !!event.senderFrame && event.senderFrame.parent === null }, channel, input),
+      gate(
+        {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url,
+          isMainFrame: !!event.senderFrame && event.senderFrame.parent === null,
+        },
+        channel,
+        input,
+      ),
     );
   }
   const unsubscribe: Array<() => void> = [];

@@ -17,7 +17,13 @@ describe('which URLs are the app', () => {
   });
 
   it('never a remote page, whatever the mode', () => {
-    for (const url of ['https://evil.example/', 'http://localhost:5174/', 'https://gw.praxisgate.com/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://localhost:5174/',
+      'https://gw.praxisgate.com/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAppUrl(url, built), url).toBe(false);
       expect(isAppUrl(url, dev), url).toBe(false);
     }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ENVIRONMENTS, type AppInfo, type ConnectionTestResult, type CredentialStatus, type Profile, type ProfilesState } from '../domain';
+import {
+  ENVIRONMENTS,
+  type AppInfo,
+  type ConnectionTestResult,
+  type CredentialStatus,
+  type Profile,
+  type ProfilesState,
+} from '../domain';
 import type { Result } from '../errors';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
@@ -26,23 +33,36 @@ export const ProfileInput = z
     notificationUrl: z.string().url('Notification URL must be a full URL').optional(),
   })
   .strict()
-  .refine((p) => p.environment !== 'custom' || !!p.customBaseUrl, { message: 'A custom environment needs its base URL', path: ['customBaseUrl'] });
+  .refine((p) => p.environment !== 'custom' || !!p.customBaseUrl, {
+    message: 'A custom environment needs its base URL',
+    path: ['customBaseUrl'],
+  });
 
 export const contract = {
   'app:info': channel<typeof NoInput, AppInfo>(NoInput),
 
   'profiles:list': channel<typeof NoInput, ProfilesState>(NoInput),
   'profiles:save': channel<typeof ProfileInput, Profile>(ProfileInput),
-  'profiles:remove': channel<z.ZodObject<{ id: typeof ProfileId }>, ProfilesState>(z.object({ id: ProfileId }).strict()),
-  'profiles:activate': channel<z.ZodObject<{ id: typeof ProfileId }>, ProfilesState>(z.object({ id: ProfileId }).strict()),
+  'profiles:remove': channel<z.ZodObject<{ id: typeof ProfileId }>, ProfilesState>(
+    z.object({ id: ProfileId }).strict(),
+  ),
+  'profiles:activate': channel<z.ZodObject<{ id: typeof ProfileId }>, ProfilesState>(
+    z.object({ id: ProfileId }).strict(),
+  ),
 
   // Write-only: there is deliberately no channel that returns a secret.
-  'credentials:status': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(z.object({ profileId: ProfileId }).strict()),
+  'credentials:status': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(
+    z.object({ profileId: ProfileId }).strict(),
+  ),
   'credentials:set': channel<z.ZodObject<{ profileId: typeof ProfileId; secret: z.ZodString }>, CredentialStatus>(
     z.object({ profileId: ProfileId, secret: z.string().min(1, 'The secret is empty').max(256) }).strict(),
   ),
-  'credentials:clear': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(z.object({ profileId: ProfileId }).strict()),
-  'credentials:test': channel<z.ZodObject<{ profileId: typeof ProfileId }>, ConnectionTestResult>(z.object({ profileId: ProfileId }).strict()),
+  'credentials:clear': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(
+    z.object({ profileId: ProfileId }).strict(),
+  ),
+  'credentials:test': channel<z.ZodObject<{ profileId: typeof ProfileId }>, ConnectionTestResult>(
+    z.object({ profileId: ProfileId }).strict(),
+  ),
 
   ...payoutsContract,
   ...lookupContract,
@@ -63,7 +83,13 @@ export interface DeskEvents {
   'event:lookup-progress': { done: number; total: number };
 }
 export type DeskEventName = keyof DeskEvents;
-export const EVENT_NAMES: DeskEventName[] = ['event:queue-changed', 'event:connection-changed', 'event:profiles-changed', 'event:bulk-progress', 'event:lookup-progress'];
+export const EVENT_NAMES: DeskEventName[] = [
+  'event:queue-changed',
+  'event:connection-changed',
+  'event:profiles-changed',
+  'event:bulk-progress',
+  'event:lookup-progress',
+];
 
 // ---- the renderer-facing API shape, derived from the contract ----
 
@@ -72,9 +98,10 @@ type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 export type Domain = DomainOf<Channel>;
 
 // A channel whose input is an empty object may be called with no argument.
-type Method<C extends Channel> = Record<string, never> extends InputOf<C>
-  ? (input?: InputOf<C>) => Promise<Result<ResultOf<C>>>
-  : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
+type Method<C extends Channel> =
+  Record<string, never> extends InputOf<C>
+    ? (input?: InputOf<C>) => Promise<Result<ResultOf<C>>>
+    : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
 
 export type DeskApi = {
   [D in Domain]: { [C in Channel as C extends `${D}:${infer M}` ? CamelCase<M> : never]: Method<C> };

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { ActionOutcome, BulkOutcome, GatewayOption, OperatorView, PayoutDetail, PayoutPage, PayoutRow, PayoutSettings, SavedView } from '../payouts';
+import type {
+  ActionOutcome,
+  BulkOutcome,
+  GatewayOption,
+  OperatorView,
+  PayoutDetail,
+  PayoutPage,
+  PayoutRow,
+  PayoutSettings,
+  SavedView,
+} from '../payouts';
 
 import { channel } from './channel';
 
@@ -7,7 +17,12 @@ const Tid = z.number().int().positive();
 const Gateway = z.string().trim().min(1, 'Pick a gateway').max(32);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code');
 /** A colleague confirming a four-eyes approval on this desk with their own PIN. */
-const SecondApprover = z.object({ operator: z.string().trim().min(1).max(32), pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits') }).strict();
+const SecondApprover = z
+  .object({
+    operator: z.string().trim().min(1).max(32),
+    pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits'),
+  })
+  .strict();
 
 const PayoutSettingsInput = z
   .object({
@@ -17,23 +32,43 @@ const PayoutSettingsInput = z
     velocityCount: z.number().int().min(2),
     velocityWindowHours: z.number().int().min(1),
     fourEyesThresholds: z.record(Currency, z.number().int().min(0)),
-    rejectReasons: z.array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict()).min(1),
+    rejectReasons: z
+      .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
+      .min(1),
     bulkConcurrency: z.number().int().min(1).max(32),
   })
   .strict()
-  .refine((s) => s.slaLateMinutes > s.slaWarnMinutes, { message: 'The late threshold must be after the warn threshold', path: ['slaLateMinutes'] });
+  .refine((s) => s.slaLateMinutes > s.slaWarnMinutes, {
+    message: 'The late threshold must be after the warn threshold',
+    path: ['slaLateMinutes'],
+  });
 
 export const payoutsContract = {
   // No input: the whole queue. `limit` / `after` page it oldest first, so a screen can show the first rows at once.
-  'payouts:list': channel(z.object({ limit: z.number().int().min(1).max(100_000).optional(), after: Tid.optional() }).strict()).returns<PayoutPage>(),
+  'payouts:list': channel(
+    z.object({ limit: z.number().int().min(1).max(100_000).optional(), after: Tid.optional() }).strict(),
+  ).returns<PayoutPage>(),
   'payouts:rows': channel(z.object({ tids: z.array(Tid).max(10_000) }).strict()).returns<PayoutRow[]>(),
   'payouts:detail': channel(z.object({ tid: Tid }).strict()).returns<PayoutDetail>(),
   'payouts:gateways': channel(z.object({ tid: Tid }).strict()).returns<GatewayOption[]>(),
-  'payouts:approve': channel(z.object({ tid: Tid, gateway: Gateway, secondApprover: SecondApprover.optional() }).strict()).returns<ActionOutcome>(),
-  'payouts:reject': channel(z.object({ tid: Tid, reasonCode: z.string().min(1).max(40), note: z.string().max(500).optional() }).strict()).returns<ActionOutcome>(),
+  'payouts:approve': channel(
+    z.object({ tid: Tid, gateway: Gateway, secondApprover: SecondApprover.optional() }).strict(),
+  ).returns<ActionOutcome>(),
+  'payouts:reject': channel(
+    z.object({ tid: Tid, reasonCode: z.string().min(1).max(40), note: z.string().max(500).optional() }).strict(),
+  ).returns<ActionOutcome>(),
   'payouts:split': channel(
     // secondApprover: a split of a request above the four-eyes threshold pays it out too, so it needs the same confirmation.
-    z.object({ tid: Tid, parts: z.array(z.object({ amountMinor: z.number().int().positive(), gateway: Gateway }).strict()).min(1).max(20), secondApprover: SecondApprover.optional() }).strict(),
+    z
+      .object({
+        tid: Tid,
+        parts: z
+          .array(z.object({ amountMinor: z.number().int().positive(), gateway: Gateway }).strict())
+          .min(1)
+          .max(20),
+        secondApprover: SecondApprover.optional(),
+      })
+      .strict(),
   ).returns<ActionOutcome[]>(),
   'payouts:bulk': channel(
     z
@@ -45,7 +80,10 @@ export const payoutsContract = {
         secondApprover: SecondApprover.optional(),
       })
       .strict()
-      .refine((b) => b.action !== 'reject' || !!b.reasonCode, { message: 'A bulk reject needs a reason', path: ['reasonCode'] }),
+      .refine((b) => b.action !== 'reject' || !!b.reasonCode, {
+        message: 'A bulk reject needs a reason',
+        path: ['reasonCode'],
+      }),
   ).returns<BulkOutcome>(),
   'payouts:reconcile': channel(z.object({ tid: Tid }).strict()).returns<ActionOutcome>(),
 
@@ -53,12 +91,23 @@ export const payoutsContract = {
   'payout-settings:save': channel(PayoutSettingsInput).returns<PayoutSettings>(),
   'views:list': channel(z.object({}).strict()).returns<SavedView[]>(),
   'views:save': channel(
-    z.object({ id: z.string().min(1).max(64).optional(), name: z.string().trim().min(1, 'Name the view').max(60), state: z.record(z.string(), z.unknown()) }).strict(),
+    z
+      .object({
+        id: z.string().min(1).max(64).optional(),
+        name: z.string().trim().min(1, 'Name the view').max(60),
+        state: z.record(z.string(), z.unknown()),
+      })
+      .strict(),
   ).returns<SavedView>(),
   'views:remove': channel(z.object({ id: z.string().min(1).max(64) }).strict()).returns<SavedView[]>(),
   'operators:list': channel(z.object({}).strict()).returns<OperatorView[]>(),
   'operators:add': channel(
-    z.object({ name: z.string().trim().min(1).max(32), pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits') }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(32),
+        pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits'),
+      })
+      .strict(),
   ).returns<OperatorView[]>(),
   'operators:remove': channel(z.object({ name: z.string().min(1).max(32) }).strict()).returns<OperatorView[]>(),
 } as const;

@@ -24,7 +24,10 @@ const WireErrorSchema = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 
-const ResultSchema = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: WireErrorSchema })]);
+const ResultSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: WireErrorSchema }),
+]);
 
 /** A reply to one request; `id` is null when the request was too malformed to carry one. */
 export const WsReply = z.object({ id: z.number().int().nonnegative().nullable(), result: ResultSchema });

@@ -26,7 +26,10 @@ export function deskHostForThisFile(): () => DeskHostHandle {
   test.beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-e2e-'));
     const logger = createMemoryLogger();
-    const secretStore = await openKeytarSecretStore({ service: `praxis-desk-e2e-${randomBytes(4).toString('hex')}`, log: logger });
+    const secretStore = await openKeytarSecretStore({
+      service: `praxis-desk-e2e-${randomBytes(4).toString('hex')}`,
+      log: logger,
+    });
     const core = await createDeskCore({ dataDir, host: 'browser-host', secretStore, logger });
     const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger });
     handle = { core, host, secretStore, logLines: logger.lines, dataDir };
@@ -38,7 +41,10 @@ export function deskHostForThisFile(): () => DeskHostHandle {
     await rm(handle.dataDir, { recursive: true, force: true });
   });
   return () => {
-    if (!handle) throw new Error('The desk host is not running: deskHostForThisFile() must be called at the top of the spec file.');
+    if (!handle)
+      throw new Error(
+        'The desk host is not running: deskHostForThisFile() must be called at the top of the spec file.',
+      );
     return handle;
   };
 }

@@ -10,4 +10,5 @@ export interface LookupProgress {
 
 export const runLookup = (ids: string[]): Promise<Result<LookupRow[]>> => desk().lookup.run({ ids });
 
-export const onLookupProgress = (listener: (p: LookupProgress) => void): (() => void) => desk().events.on('event:lookup-progress', listener);
+export const onLookupProgress = (listener: (p: LookupProgress) => void): (() => void) =>
+  desk().events.on('event:lookup-progress', listener);

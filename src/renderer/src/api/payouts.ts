@@ -25,16 +25,29 @@ function methodOf(channel: PayoutChannel): Method | null {
 export const payoutsAvailable = (): boolean => methodOf('payouts:list') !== null;
 
 /** Calls one payout channel; the core parses the input with the same zod schema. */
-export async function callPayouts<C extends PayoutChannel>(channel: C, input: PayoutInput<C>): Promise<Result<PayoutResult<C>>> {
+export async function callPayouts<C extends PayoutChannel>(
+  channel: C,
+  input: PayoutInput<C>,
+): Promise<Result<PayoutResult<C>>> {
   const method = methodOf(channel);
   if (!method) {
-    return { ok: false, error: { code: 'INTERNAL', message: `This build of the desk has no payout engine yet (channel ${channel} is missing). Nothing was sent.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `This build of the desk has no payout engine yet (channel ${channel} is missing). Nothing was sent.`,
+      },
+    };
   }
   return (await method(input)) as Result<PayoutResult<C>>;
 }
 
 const QueueChanged = z.object({ queue: z.string(), ids: z.array(z.string()) });
-const BulkProgress = z.object({ action: z.enum(['approve', 'reject']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+const BulkProgress = z.object({
+  action: z.enum(['approve', 'reject']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
 export type BulkProgress = z.infer<typeof BulkProgress>;
 
 type On = (name: string, listener: (payload: unknown) => void) => () => void;

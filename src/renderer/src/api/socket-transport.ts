@@ -20,7 +20,8 @@ const lostInFlight: Result<unknown> = {
   ok: false,
   error: {
     code: 'NETWORK',
-    message: 'The connection to the desk host dropped before it answered, so this page cannot tell whether the command ran. Check the item before retrying.',
+    message:
+      'The connection to the desk host dropped before it answered, so this page cannot tell whether the command ran. Check the item before retrying.',
   },
 };
 
@@ -28,7 +29,11 @@ const lostInFlight: Result<unknown> = {
  * The browser host's side of window.desk: requests go over one WebSocket and are matched to replies by id.
  * A dropped socket fails the pending calls (as NETWORK) and the next call reconnects.
  */
-export function createSocketTransport(opts: { origin: string; token: string; onLinkState?: (s: LinkState) => void }): SocketTransport {
+export function createSocketTransport(opts: {
+  origin: string;
+  token: string;
+  onLinkState?: (s: LinkState) => void;
+}): SocketTransport {
   const url = `${opts.origin.replace(/^http/, 'ws')}${WS_PATH}?${WS_TOKEN_PARAM}=${encodeURIComponent(opts.token)}`;
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -84,7 +89,8 @@ export function createSocketTransport(opts: { origin: string; token: string; onL
           ok: false,
           error: {
             code: 'NETWORK',
-            message: 'Could not connect to the desk host. Open the exact URL that "npm run start:browser" printed (it carries this run\'s access token) and check the host is still running.',
+            message:
+              'Could not connect to the desk host. Open the exact URL that "npm run start:browser" printed (it carries this run\'s access token) and check the host is still running.',
           },
         };
       }

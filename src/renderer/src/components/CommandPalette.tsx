@@ -9,7 +9,10 @@ export function CommandPalette() {
   const activeProfileId = useSession((s) => s.activeProfileId);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
-  const matches = useMemo(() => filterCommands(paletteCommands(profiles, activeProfileId), query), [profiles, activeProfileId, query]);
+  const matches = useMemo(
+    () => filterCommands(paletteCommands(profiles, activeProfileId), query),
+    [profiles, activeProfileId, query],
+  );
   const selected = Math.min(cursor, Math.max(matches.length - 1, 0));
   // Esc closes the palette wherever focus is inside it, not only in the input.
   useShortcuts({ escape: navigationActions.closePalette });
@@ -24,7 +27,13 @@ export function CommandPalette() {
 
   return (
     <div className="overlay" onMouseDown={navigationActions.closePalette}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <input
           autoFocus
           className="palette-input"
@@ -43,7 +52,15 @@ export function CommandPalette() {
         />
         <ul className="palette-list" id="palette-list" role="listbox">
           {matches.map((c, i) => (
-            <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onMouseEnter={() => setCursor(i)} onClick={c.run}>
+            <li
+              key={c.id}
+              id={`cmd-${c.id}`}
+              role="option"
+              aria-selected={i === selected}
+              className={i === selected ? 'selected' : undefined}
+              onMouseEnter={() => setCursor(i)}
+              onClick={c.run}
+            >
               <span>{c.label}</span>
               {c.hint && <span className="muted">{c.hint}</span>}
             </li>

@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 
-export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+}: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -12,7 +19,13 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
   useShortcuts({ escape: onCancel });
   return (
     <div className="overlay" onMouseDown={onCancel}>
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <h2 id="confirm-title">{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">

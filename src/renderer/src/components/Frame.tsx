@@ -8,14 +8,24 @@ import { StatusBar } from './StatusBar';
 import { ScreenView } from '../screens/ScreenView';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
-const GO_KEYS: Record<string, Screen> = { 'g p': 'payouts', 'g c': 'captures', 'g t': 'terminal', 'g l': 'lookup', 'g u': 'audit', 'g s': 'settings' };
+const GO_KEYS: Record<string, Screen> = {
+  'g p': 'payouts',
+  'g c': 'captures',
+  'g t': 'terminal',
+  'g l': 'lookup',
+  'g u': 'audit',
+  'g s': 'settings',
+};
 
 export function Frame() {
   const live = useSession((s) => isLive(selectActiveProfile(s)));
   const paletteOpen = useNavigation((s) => s.paletteOpen);
 
   const bindings = useMemo(() => {
-    const b: Record<string, () => void> = { 'mod+k': () => (useNavigation.getState().paletteOpen ? navigationActions.closePalette() : navigationActions.openPalette()) };
+    const b: Record<string, () => void> = {
+      'mod+k': () =>
+        useNavigation.getState().paletteOpen ? navigationActions.closePalette() : navigationActions.openPalette(),
+    };
     for (const [keys, screen] of Object.entries(GO_KEYS)) b[keys] = () => navigationActions.go(screen);
     return b;
   }, []);

@@ -1,6 +1,13 @@
 import { navigationActions, SCREEN_TITLES, SCREENS, useNavigation, type Screen } from '../stores/navigation';
 
-const HINTS: Partial<Record<Screen, string>> = { payouts: 'G P', captures: 'G C', terminal: 'G T', lookup: 'G L', audit: 'G U', settings: 'G S' };
+const HINTS: Partial<Record<Screen, string>> = {
+  payouts: 'G P',
+  captures: 'G C',
+  terminal: 'G T',
+  lookup: 'G L',
+  audit: 'G U',
+  settings: 'G S',
+};
 
 export function Nav() {
   const current = useNavigation((s) => s.screen);
@@ -10,7 +17,11 @@ export function Nav() {
       <ul>
         {SCREENS.map((screen) => (
           <li key={screen} className={screen === 'settings' ? 'nav-settings' : undefined}>
-            <button type="button" aria-current={current === screen ? 'page' : undefined} onClick={() => navigationActions.go(screen)}>
+            <button
+              type="button"
+              aria-current={current === screen ? 'page' : undefined}
+              onClick={() => navigationActions.go(screen)}
+            >
               <span>{SCREEN_TITLES[screen]}</span>
               <kbd>{HINTS[screen]}</kbd>
             </button>

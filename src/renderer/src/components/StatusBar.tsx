@@ -1,7 +1,12 @@
 import { ENVIRONMENT_LABELS, profileBaseUrl, selectActiveProfile, useSession } from '../stores/session';
 
 const CONNECTION_LABELS = { unknown: 'not tested', ok: 'OK', failing: 'failing' } as const;
-const LINK_LABELS = { ipc: 'app', connecting: 'connecting…', open: 'connected', closed: 'lost — retrying on next action' } as const;
+const LINK_LABELS = {
+  ipc: 'app',
+  connecting: 'connecting…',
+  open: 'connected',
+  closed: 'lost — retrying on next action',
+} as const;
 
 export function StatusBar() {
   const profile = useSession(selectActiveProfile);
@@ -16,10 +21,18 @@ export function StatusBar() {
       <span className="status-item" data-testid="status-profile">
         <span className="status-key">Profile</span> {profile?.name ?? 'none'}
       </span>
-      <span className={`status-item env env-${profile?.environment ?? 'none'}`} data-testid="status-environment" title={profile ? profileBaseUrl(profile, info?.simulatorUrl ?? null) : undefined}>
+      <span
+        className={`status-item env env-${profile?.environment ?? 'none'}`}
+        data-testid="status-environment"
+        title={profile ? profileBaseUrl(profile, info?.simulatorUrl ?? null) : undefined}
+      >
         <span className="status-key">Environment</span> {env}
       </span>
-      <span className={`status-item conn conn-${connection}`} data-testid="status-connection" title={connectionMessage || undefined}>
+      <span
+        className={`status-item conn conn-${connection}`}
+        data-testid="status-connection"
+        title={connectionMessage || undefined}
+      >
         <span className="status-key">Praxis</span> {CONNECTION_LABELS[connection]}
       </span>
       <span className="status-item" data-testid="status-operator">

@@ -16,7 +16,15 @@ describe('command palette', () => {
 
   it('offers every screen, a connection test, and a switch to each profile that is not already active', () => {
     const labels = paletteCommands(profiles, 'a').map((c) => c.label);
-    expect(labels).toEqual(expect.arrayContaining(['Go to Payouts', 'Go to Lookup', 'Go to Settings', 'Test connection', 'Switch profile: Live EUR']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Go to Payouts',
+        'Go to Lookup',
+        'Go to Settings',
+        'Test connection',
+        'Switch profile: Live EUR',
+      ]),
+    );
     expect(labels).not.toContain('Switch profile: Embedded sandbox');
   });
 

@@ -12,7 +12,11 @@ export interface PaletteCommand {
 
 /** Everything the palette offers: screens, profile switches, and a connection test of the active profile. */
 export function paletteCommands(profiles: Profile[], activeProfileId: string | null): PaletteCommand[] {
-  const go = SCREENS.map((screen) => ({ id: `go:${screen}`, label: `Go to ${SCREEN_TITLES[screen]}`, run: () => navigationActions.go(screen) }));
+  const go = SCREENS.map((screen) => ({
+    id: `go:${screen}`,
+    label: `Go to ${SCREEN_TITLES[screen]}`,
+    run: () => navigationActions.go(screen),
+  }));
   const switches = profiles
     .filter((p) => p.id !== activeProfileId)
     .map((p) => ({

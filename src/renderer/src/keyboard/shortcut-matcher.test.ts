@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { comboOf, createShortcutMatcher } from './shortcut-matcher';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -21,7 +24,10 @@ describe('shortcut matcher', () => {
   it('runs a two-key sequence G then L, but not when too slow', () => {
     let t = 0;
     const hits: string[] = [];
-    const m = createShortcutMatcher(() => ({ 'g l': () => hits.push('lookup'), 'g p': () => hits.push('payouts') }), () => t);
+    const m = createShortcutMatcher(
+      () => ({ 'g l': () => hits.push('lookup'), 'g p': () => hits.push('payouts') }),
+      () => t,
+    );
     expect(m.handle(press('g'), false)).toBe(true);
     expect(m.handle(press('l'), false)).toBe(true);
     expect(hits).toEqual(['lookup']);
@@ -33,7 +39,12 @@ describe('shortcut matcher', () => {
 
   it('ignores plain letters typed into a field but still honours Esc and Ctrl+K there', () => {
     const hits: string[] = [];
-    const m = createShortcutMatcher(() => ({ 'g l': () => hits.push('g l'), j: () => hits.push('j'), escape: () => hits.push('esc'), 'mod+k': () => hits.push('palette') }));
+    const m = createShortcutMatcher(() => ({
+      'g l': () => hits.push('g l'),
+      j: () => hits.push('j'),
+      escape: () => hits.push('esc'),
+      'mod+k': () => hits.push('palette'),
+    }));
     m.handle(press('g'), true);
     m.handle(press('l'), true);
     m.handle(press('j'), true);

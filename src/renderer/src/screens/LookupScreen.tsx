@@ -38,16 +38,38 @@ export function LookupScreen() {
       <ScreenHeader title="Lookup" />
       <section className="panel lookup-input">
         <label htmlFor="lookup-ids">Transaction ids (tid) or order ids — one per line, or separated by commas</label>
-        <textarea id="lookup-ids" rows={5} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} placeholder={'123456\n123457\norder_1001'} />
+        <textarea
+          id="lookup-ids"
+          rows={5}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={'123456\n123457\norder_1001'}
+        />
         <div className="form-actions">
-          <button type="button" className="primary" disabled={running} onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={running}
+            onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}
+          >
             Look up {pastedCount > 0 ? `${pastedCount} id${pastedCount === 1 ? '' : 's'}` : ''}
           </button>
           <button type="button" disabled={running} onClick={() => fileInput.current?.click()}>
             Import CSV…
           </button>
-          <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" aria-label="CSV file of ids" onChange={(e) => void importCsv(e)} />
-          <span className="muted">A CSV uses its tid or order_id column, otherwise the first column. The file is read here; only the ids are sent.</span>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className="visually-hidden"
+            aria-label="CSV file of ids"
+            onChange={(e) => void importCsv(e)}
+          />
+          <span className="muted">
+            A CSV uses its tid or order_id column, otherwise the first column. The file is read here; only the ids are
+            sent.
+          </span>
         </div>
         {progress && <ProgressBar label="Lookup progress" done={progress.done} total={progress.total} />}
         <FormError message={error?.message} />

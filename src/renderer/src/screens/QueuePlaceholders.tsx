@@ -9,10 +9,12 @@ export function PayoutsPlaceholder() {
       <ScreenHeader title="Payouts" />
       <EmptyState title="The payout queue is not built yet">
         <p>
-          Withdrawal requests waiting for a decision will be listed here, oldest first, with a risk card for each. You will approve,
-          reject or split them one by one or in batches (J/K to move, A approve, R reject, S split).
+          Withdrawal requests waiting for a decision will be listed here, oldest first, with a risk card for each. You
+          will approve, reject or split them one by one or in batches (J/K to move, A approve, R reject, S split).
         </p>
-        <p className="muted">Nothing is shown because this screen is not connected to the work store yet — not because the queue is empty.</p>
+        <p className="muted">
+          Nothing is shown because this screen is not connected to the work store yet — not because the queue is empty.
+        </p>
       </EmptyState>
     </>
   );
@@ -23,8 +25,13 @@ export function CapturesPlaceholder() {
     <>
       <ScreenHeader title="Captures" />
       <EmptyState title="The capture queue is not built yet">
-        <p>Authorized deposits will be listed here closest-to-expiry first, with a countdown, so you can capture or void each hold before it lapses.</p>
-        <p className="muted">Nothing is shown because this screen is not connected to the work store yet — not because there are no holds.</p>
+        <p>
+          Authorized deposits will be listed here closest-to-expiry first, with a countdown, so you can capture or void
+          each hold before it lapses.
+        </p>
+        <p className="muted">
+          Nothing is shown because this screen is not connected to the work store yet — not because there are no holds.
+        </p>
       </EmptyState>
     </>
   );
@@ -36,8 +43,9 @@ export function TerminalPlaceholder() {
       <ScreenHeader title="Virtual terminal" />
       <EmptyState title="The virtual terminal is not built yet">
         <p>
-          Here a phone agent will take a MOTO deposit for a caller: enter the customer and amount, and the Praxis payment page will open in
-          a locked-down window where the card is typed. Card numbers never pass through the desk.
+          Here a phone agent will take a MOTO deposit for a caller: enter the customer and amount, and the Praxis
+          payment page will open in a locked-down window where the card is typed. Card numbers never pass through the
+          desk.
         </p>
       </EmptyState>
     </>
@@ -49,7 +57,10 @@ export function AuditPlaceholder() {
     <>
       <ScreenHeader title="Audit" />
       <EmptyState title="The audit log is not built yet">
-        <p>Every operator action will be listed here — who, when, which item, what Praxis answered — with export and a check of the hash chain.</p>
+        <p>
+          Every operator action will be listed here — who, when, which item, what Praxis answered — with export and a
+          check of the hash chain.
+        </p>
       </EmptyState>
     </>
   );

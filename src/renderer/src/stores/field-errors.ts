@@ -15,7 +15,8 @@ export function fieldErrorsFrom(error: WireError, knownFields: readonly string[]
   if (error.code !== 'VALIDATION') return { fields: {}, general: error.message };
   // A core-raised error may name its field in details instead of the message.
   const named = error.details?.field;
-  if (typeof named === 'string' && knownFields.includes(named)) return { fields: { [named]: error.message }, general: null };
+  if (typeof named === 'string' && knownFields.includes(named))
+    return { fields: { [named]: error.message }, general: null };
   const body = error.message.replace(/^Invalid input for \S+: /, '');
   const fields: Record<string, string> = {};
   const leftover: string[] = [];

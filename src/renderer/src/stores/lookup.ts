@@ -13,17 +13,34 @@ export interface LookupState {
   source: string | null;
 }
 
-export const useLookup = create<LookupState>()(() => ({ running: false, progress: null, rows: [], error: null, source: null }));
+export const useLookup = create<LookupState>()(() => ({
+  running: false,
+  progress: null,
+  rows: [],
+  error: null,
+  source: null,
+}));
 
 // ---- actions ----
 export const lookupActions = {
   async run(ids: string[], source: string) {
     if (ids.length === 0) {
-      useLookup.setState({ error: { code: 'VALIDATION', message: 'No ids found: paste tids or order_ids, one per line, or import a CSV with a tid or order_id column.' } });
+      useLookup.setState({
+        error: {
+          code: 'VALIDATION',
+          message:
+            'No ids found: paste tids or order_ids, one per line, or import a CSV with a tid or order_id column.',
+        },
+      });
       return;
     }
     if (ids.length > MAX_LOOKUP_IDS) {
-      useLookup.setState({ error: { code: 'VALIDATION', message: `${ids.length} ids is more than one lookup takes (${MAX_LOOKUP_IDS}); split the list.` } });
+      useLookup.setState({
+        error: {
+          code: 'VALIDATION',
+          message: `${ids.length} ids is more than one lookup takes (${MAX_LOOKUP_IDS}); split the list.`,
+        },
+      });
       return;
     }
     useLookup.setState({ running: true, error: null, rows: [], source, progress: { done: 0, total: ids.length } });

@@ -109,7 +109,13 @@ export const payoutActions = {
   },
   openBulk(action: 'approve' | 'reject', tids: number[]) {
     if (tids.length === 0) return;
-    set({ dialog: { kind: 'bulk', action, tids }, bulkResult: null, bulkError: null, bulkProgress: null, report: null });
+    set({
+      dialog: { kind: 'bulk', action, tids },
+      bulkResult: null,
+      bulkError: null,
+      bulkProgress: null,
+      report: null,
+    });
   },
 
   /** Gateways for payouts are cached per request for the page's life; the core caches Praxis's answer too. */
@@ -122,19 +128,30 @@ export const payoutActions = {
   },
 
   /** Approve; on FOUR_EYES the dialog turns into the second-operator dialog. Returns true when the request was paid. */
-  async approve(tid: number, gateway: string, nextTid: number | null, secondApprover?: SecondApprover): Promise<boolean> {
-    const res = await withInFlight([tid], () => callPayouts('payouts:approve', secondApprover ? { tid, gateway, secondApprover } : { tid, gateway }));
+  async approve(
+    tid: number,
+    gateway: string,
+    nextTid: number | null,
+    secondApprover?: SecondApprover,
+  ): Promise<boolean> {
+    const res = await withInFlight([tid], () =>
+      callPayouts('payouts:approve', secondApprover ? { tid, gateway, secondApprover } : { tid, gateway }),
+    );
     if (!res) return false;
     if (!res.ok) {
       if (res.error.code === 'FOUR_EYES') {
-        set({ dialog: { kind: 'four-eyes', retry: { kind: 'approve', tid, gateway, nextTid }, message: res.error.message } });
+        set({
+          dialog: { kind: 'four-eyes', retry: { kind: 'approve', tid, gateway, nextTid }, message: res.error.message },
+        });
         return false;
       }
       set({ dialog: null, report: { title: `Approve ${tid}`, outcomes: [], error: res.error, tid } });
       return false;
     }
     if (res.data.state === 'failed' && res.data.errorCode === 'FOUR_EYES') {
-      set({ dialog: { kind: 'four-eyes', retry: { kind: 'approve', tid, gateway, nextTid }, message: res.data.message } });
+      set({
+        dialog: { kind: 'four-eyes', retry: { kind: 'approve', tid, gateway, nextTid }, message: res.data.message },
+      });
       return false;
     }
     set({ dialog: null, report: { title: `Approve ${tid}`, outcomes: [res.data], error: null, tid } });
@@ -145,7 +162,9 @@ export const payoutActions = {
 
   async reject(tid: number, reasonCode: string, note: string, nextTid: number | null) {
     const trimmed = note.trim();
-    const res = await withInFlight([tid], () => callPayouts('payouts:reject', trimmed ? { tid, reasonCode, note: trimmed } : { tid, reasonCode }));
+    const res = await withInFlight([tid], () =>
+      callPayouts('payouts:reject', trimmed ? { tid, reasonCode, note: trimmed } : { tid, reasonCode }),
+    );
     if (!res) return;
     if (!res.ok) return set({ dialog: null, report: { title: `Reject ${tid}`, outcomes: [], error: res.error, tid } });
     set({ dialog: null, report: { title: `Reject ${tid}`, outcomes: [res.data], error: null, tid } });
@@ -153,18 +172,38 @@ export const payoutActions = {
   },
 
   async split(tid: number, parts: { amountMinor: number; gateway: string }[], secondApprover?: SecondApprover) {
-    const res = await withInFlight([tid], () => callPayouts('payouts:split', secondApprover ? { tid, parts, secondApprover } : { tid, parts }));
+    const res = await withInFlight([tid], () =>
+      callPayouts('payouts:split', secondApprover ? { tid, parts, secondApprover } : { tid, parts }),
+    );
     if (!res) return;
     if (!res.ok) {
-      if (res.error.code === 'FOUR_EYES') return set({ dialog: { kind: 'four-eyes', retry: { kind: 'split', tid, parts }, message: res.error.message } });
+      if (res.error.code === 'FOUR_EYES')
+        return set({ dialog: { kind: 'four-eyes', retry: { kind: 'split', tid, parts }, message: res.error.message } });
       return set({ dialog: null, report: { title: `Split ${tid}`, outcomes: [], error: res.error, tid } });
     }
-    set({ dialog: null, report: { title: `Split ${tid} into ${parts.length} part${parts.length === 1 ? '' : 's'}`, outcomes: res.data, error: null, tid } });
+    set({
+      dialog: null,
+      report: {
+        title: `Split ${tid} into ${parts.length} part${parts.length === 1 ? '' : 's'}`,
+        outcomes: res.data,
+        error: null,
+        tid,
+      },
+    });
     if (usePayouts.getState().detailOpen) void payoutsActions.loadDetail(tid);
   },
 
-  async bulk(action: 'approve' | 'reject', tids: number[], opts: { reasonCode?: string; note?: string; secondApprover?: SecondApprover } = {}) {
-    set({ bulkRunning: true, bulkProgress: { action, done: 0, total: tids.length }, bulkResult: null, bulkError: null });
+  async bulk(
+    action: 'approve' | 'reject',
+    tids: number[],
+    opts: { reasonCode?: string; note?: string; secondApprover?: SecondApprover } = {},
+  ) {
+    set({
+      bulkRunning: true,
+      bulkProgress: { action, done: 0, total: tids.length },
+      bulkResult: null,
+      bulkError: null,
+    });
     const stop = onBulkProgress((p) => set({ bulkProgress: p }));
     try {
       const note = opts.note?.trim();
@@ -177,9 +216,16 @@ export const payoutActions = {
           ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}),
         }),
       );
-      if (!res) return set({ bulkError: { code: 'CONFLICT', message: 'Some of these requests already have an action in flight; wait for it to finish, then try again.' } });
+      if (!res)
+        return set({
+          bulkError: {
+            code: 'CONFLICT',
+            message: 'Some of these requests already have an action in flight; wait for it to finish, then try again.',
+          },
+        });
       if (!res.ok) {
-        if (res.error.code === 'FOUR_EYES') return set({ dialog: { kind: 'four-eyes', retry: { kind: 'bulk', tids }, message: res.error.message } });
+        if (res.error.code === 'FOUR_EYES')
+          return set({ dialog: { kind: 'four-eyes', retry: { kind: 'bulk', tids }, message: res.error.message } });
         return set({ bulkError: res.error });
       }
       set({ bulkResult: res.data, bulkProgress: { action, done: tids.length, total: tids.length } });
@@ -192,7 +238,8 @@ export const payoutActions = {
 
   /** Sends the held approval again with a colleague's confirmation. */
   async confirmFourEyes(retry: FourEyesRetry, approver: SecondApprover) {
-    if (retry.kind === 'approve') return void (await payoutActions.approve(retry.tid, retry.gateway, retry.nextTid, approver));
+    if (retry.kind === 'approve')
+      return void (await payoutActions.approve(retry.tid, retry.gateway, retry.nextTid, approver));
     if (retry.kind === 'split') return payoutActions.split(retry.tid, retry.parts, approver);
     set({ dialog: { kind: 'bulk', action: 'approve', tids: retry.tids } });
     await payoutActions.bulk('approve', retry.tids, { secondApprover: approver });
@@ -202,6 +249,10 @@ export const payoutActions = {
   async reconcile(tid: number) {
     const res = await withInFlight([tid], () => callPayouts('payouts:reconcile', { tid }));
     if (!res) return;
-    set({ report: res.ok ? { title: `Reconcile ${tid}`, outcomes: [res.data], error: null, tid } : { title: `Reconcile ${tid}`, outcomes: [], error: res.error, tid } });
+    set({
+      report: res.ok
+        ? { title: `Reconcile ${tid}`, outcomes: [res.data], error: null, tid }
+        : { title: `Reconcile ${tid}`, outcomes: [], error: res.error, tid },
+    });
   },
 };

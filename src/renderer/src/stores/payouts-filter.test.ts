@@ -9,8 +9,21 @@ const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
 
 function row(tid: number, over: Partial<PayoutRow> = {}): PayoutRow {
   return {
-    tid, cid: `c${tid}`, customerName: `Customer ${tid}`, country: 'DE', amountMinor: 10_000, currency: 'EUR', paymentMethod: 'Visa', destination: '411111******1111',
-    gateway: 'gw1', status: 'requested', createdAt: minutesAgo(5), journalState: null, flags: [], needsSecondApproval: false, ...over,
+    tid,
+    cid: `c${tid}`,
+    customerName: `Customer ${tid}`,
+    country: 'DE',
+    amountMinor: 10_000,
+    currency: 'EUR',
+    paymentMethod: 'Visa',
+    destination: '411111******1111',
+    gateway: 'gw1',
+    status: 'requested',
+    createdAt: minutesAgo(5),
+    journalState: null,
+    flags: [],
+    needsSecondApproval: false,
+    ...over,
   };
 }
 
@@ -19,9 +32,15 @@ describe('payout queue filter', () => {
     row(1, { customerName: 'Ann Lee', amountMinor: 5_000, createdAt: minutesAgo(10) }),
     row(2, { cid: 'vip-7', currency: 'JPY', amountMinor: 1_200, createdAt: minutesAgo(45), flags: ['velocity'] }),
     row(3, { currency: 'KWD', amountMinor: 1_250, createdAt: minutesAgo(300), journalState: 'unknown' }),
-    row(4, { status: 'verification', amountMinor: 250_000, createdAt: minutesAgo(130), flags: ['four_eyes', 'first_withdrawal'] }),
+    row(4, {
+      status: 'verification',
+      amountMinor: 250_000,
+      createdAt: minutesAgo(130),
+      flags: ['four_eyes', 'first_withdrawal'],
+    }),
   ];
-  const run = (patch: Partial<typeof EMPTY_FILTER>) => filterRows(rows, { ...EMPTY_FILTER, ...patch }, NOW, SLA).rows.map((r) => r.tid);
+  const run = (patch: Partial<typeof EMPTY_FILTER>) =>
+    filterRows(rows, { ...EMPTY_FILTER, ...patch }, NOW, SLA).rows.map((r) => r.tid);
 
   it('searches cid, name and tid, ignoring case', () => {
     expect(run({ text: 'ann' })).toEqual([1]);
@@ -62,21 +81,29 @@ describe('payout queue filter', () => {
   });
 
   it('filters 100,000 rows on a keystroke without rebuilding search keys', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => row(i + 1, { customerName: i % 1000 === 0 ? 'Needle Person' : 'Someone Else' }));
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      row(i + 1, { customerName: i % 1000 === 0 ? 'Needle Person' : 'Someone Else' }),
+    );
     filterRows(many, { ...EMPTY_FILTER, text: 'x' }, NOW, SLA);
     expect(filterRows(many, { ...EMPTY_FILTER, text: 'needle' }, NOW, SLA).rows).toHaveLength(100);
   });
 
   it('refuses a saved view in a shape it cannot read', () => {
     expect(ViewState.safeParse({ filter: { age: 'ancient' }, sort: DEFAULT_SORT }).success).toBe(false);
-    expect(ViewState.parse({ filter: { text: 'ann' }, sort: { column: 'amount', desc: true } }).filter.currency).toBe('');
+    expect(ViewState.parse({ filter: { text: 'ann' }, sort: { column: 'amount', desc: true } }).filter.currency).toBe(
+      '',
+    );
   });
 });
 
 describe('live merge of changed rows', () => {
   it('updates in place, appends arrivals and drops rows that left the queue', () => {
     const current = [row(1), row(2), row(3)];
-    const { rows, added } = mergeRows(current, [row(2, { status: 'approved' }), row(3, { journalState: 'unknown', status: 'approved' }), row(9)], [2, 3, 9]);
+    const { rows, added } = mergeRows(
+      current,
+      [row(2, { status: 'approved' }), row(3, { journalState: 'unknown', status: 'approved' }), row(9)],
+      [2, 3, 9],
+    );
     expect(rows.map((r) => r.tid)).toEqual([1, 3, 9]);
     expect(rows[1]!.journalState).toBe('unknown');
     expect(added).toBe(1);

@@ -7,7 +7,15 @@ import type { PayoutRow, RiskFlagCode } from '../../../shared/payouts';
  * 100,000 rows without a round trip. The same shape is what a saved view stores (parsed again on load).
  */
 
-export const RISK_FLAG_CODES = ['first_withdrawal', 'withdrawal_ratio', 'unknown_destination', 'velocity', 'verification_alert', 'avs_alert', 'four_eyes'] as const satisfies readonly RiskFlagCode[];
+export const RISK_FLAG_CODES = [
+  'first_withdrawal',
+  'withdrawal_ratio',
+  'unknown_destination',
+  'velocity',
+  'verification_alert',
+  'avs_alert',
+  'four_eyes',
+] as const satisfies readonly RiskFlagCode[];
 export const SORT_COLUMNS = ['age', 'customer', 'amount', 'method', 'status'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export const AGE_BANDS = ['any', 'ok', 'warn', 'late'] as const;
@@ -43,7 +51,8 @@ export interface SlaThresholds {
   slaLateMinutes: number;
 }
 
-export const ageMinutes = (row: PayoutRow, now: number): number => Math.max(0, Math.floor((now - Date.parse(row.createdAt)) / 60_000));
+export const ageMinutes = (row: PayoutRow, now: number): number =>
+  Math.max(0, Math.floor((now - Date.parse(row.createdAt)) / 60_000));
 
 export function slaLevel(row: PayoutRow, now: number, sla: SlaThresholds): SlaLevel {
   const age = ageMinutes(row, now);
@@ -53,7 +62,8 @@ export function slaLevel(row: PayoutRow, now: number, sla: SlaThresholds): SlaLe
 }
 
 /** The status the queue shows: a journal outcome overrides Praxis's status, because no one may act on it. */
-export const displayStatus = (row: PayoutRow): string => (row.journalState === 'unknown' ? 'unknown' : row.journalState === 'sending' ? 'sending' : row.status);
+export const displayStatus = (row: PayoutRow): string =>
+  row.journalState === 'unknown' ? 'unknown' : row.journalState === 'sending' ? 'sending' : row.status;
 
 // One lower-cased haystack per row object, so a keystroke does not rebuild 100,000 strings.
 const searchKeys = new WeakMap<PayoutRow, string>();
@@ -72,7 +82,12 @@ export interface FilterProblems {
 }
 
 /** Amount bounds per currency in minor units; a bound that does not parse for a currency is reported, not guessed. */
-function amountBound(text: string, currency: string, problems: FilterProblems, field: keyof FilterProblems): number | null {
+function amountBound(
+  text: string,
+  currency: string,
+  problems: FilterProblems,
+  field: keyof FilterProblems,
+): number | null {
   if (!text.trim()) return null;
   const parsed = parseAmount(text, currency);
   if (parsed.ok) return parsed.amountMinor;
@@ -80,14 +95,22 @@ function amountBound(text: string, currency: string, problems: FilterProblems, f
   return null;
 }
 
-export function filterRows(rows: readonly PayoutRow[], f: QueueFilter, now: number, sla: SlaThresholds): { rows: PayoutRow[]; problems: FilterProblems } {
+export function filterRows(
+  rows: readonly PayoutRow[],
+  f: QueueFilter,
+  now: number,
+  sla: SlaThresholds,
+): { rows: PayoutRow[]; problems: FilterProblems } {
   const problems: FilterProblems = {};
   const text = f.text.trim().toLowerCase();
   const bounds = new Map<string, { min: number | null; max: number | null }>();
   const boundsOf = (currency: string) => {
     let b = bounds.get(currency);
     if (!b) {
-      b = { min: amountBound(f.minAmount, currency, problems, 'minAmount'), max: amountBound(f.maxAmount, currency, problems, 'maxAmount') };
+      b = {
+        min: amountBound(f.minAmount, currency, problems, 'minAmount'),
+        max: amountBound(f.maxAmount, currency, problems, 'maxAmount'),
+      };
       bounds.set(currency, b);
     }
     return b;

@@ -15,7 +15,17 @@ export function followActiveProfileForPayouts(): () => void {
     const first = profileId === undefined;
     profileId = state.activeProfileId;
     if (!payoutsAvailable() || (first && !usePayouts.getState().loaded)) return;
-    usePayouts.setState({ rows: [], loaded: false, error: null, selected: new Set(), cursorTid: null, detailOpen: false, detail: null, detailError: null, arrivedLive: 0 });
+    usePayouts.setState({
+      rows: [],
+      loaded: false,
+      error: null,
+      selected: new Set(),
+      cursorTid: null,
+      detailOpen: false,
+      detail: null,
+      detailError: null,
+      arrivedLive: 0,
+    });
     void payoutsActions.load();
     void payoutSettingsActions.load();
   });

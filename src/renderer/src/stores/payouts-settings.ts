@@ -34,7 +34,11 @@ const set = usePayoutSettings.setState;
 // ---- actions ----
 export const payoutSettingsActions = {
   async load() {
-    const [settings, operators, views] = await Promise.all([callPayouts('payout-settings:get', {}), callPayouts('operators:list', {}), callPayouts('views:list', {})]);
+    const [settings, operators, views] = await Promise.all([
+      callPayouts('payout-settings:get', {}),
+      callPayouts('operators:list', {}),
+      callPayouts('views:list', {}),
+    ]);
     set({
       ...(settings.ok ? { settings: settings.data, settingsError: null } : { settingsError: settings.error }),
       ...(operators.ok ? { operators: operators.data, operatorsError: null } : { operatorsError: operators.error }),
@@ -95,5 +99,7 @@ export const payoutSettingsActions = {
 /** A saved view's state as this screen understands it; a view saved by an older screen is reported, not half-applied. */
 export function viewStateOf(view: SavedView): { ok: true; state: ViewState } | { ok: false; message: string } {
   const parsed = ViewState.safeParse(view.state);
-  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, message: `The view “${view.name}” was saved in a shape this desk cannot read; save it again.` };
+  return parsed.success
+    ? { ok: true, state: parsed.data }
+    : { ok: false, message: `The view “${view.name}” was saved in a shape this desk cannot read; save it again.` };
 }

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
-import { FIRST_PAGE_ROWS, PENDING_WITHDRAWAL_STATUSES, type PayoutDetail, type PayoutRow } from '../../../shared/payouts';
+import {
+  FIRST_PAGE_ROWS,
+  PENDING_WITHDRAWAL_STATUSES,
+  type PayoutDetail,
+  type PayoutRow,
+} from '../../../shared/payouts';
 import { callPayouts, onPayoutsChanged } from '../api/payouts';
 import { DEFAULT_SORT, EMPTY_FILTER, type QueueFilter, type QueueSort } from './payouts-filter';
 
@@ -52,7 +57,11 @@ const set = usePayouts.setState;
 const get = usePayouts.getState;
 
 /** Replaces the changed rows in place, appends newcomers, drops rows that left the queue. */
-export function mergeRows(current: readonly PayoutRow[], changed: readonly PayoutRow[], askedTids: readonly number[]): { rows: PayoutRow[]; added: number } {
+export function mergeRows(
+  current: readonly PayoutRow[],
+  changed: readonly PayoutRow[],
+  askedTids: readonly number[],
+): { rows: PayoutRow[]; added: number } {
   const fresh = new Map(changed.map((r) => [r.tid, r]));
   const asked = new Set(askedTids);
   const seen = new Set<number>();
@@ -132,7 +141,11 @@ export const payoutsActions = {
       const kept = new Set(rows.map((r) => r.tid));
       // While the rest is on its way, a row not yet loaded is not an arrival.
       const arrived = s.loadingRest ? 0 : added;
-      return { rows, arrivedLive: s.arrivedLive + arrived, selected: new Set([...s.selected].filter((t) => kept.has(t))) };
+      return {
+        rows,
+        arrivedLive: s.arrivedLive + arrived,
+        selected: new Set([...s.selected].filter((t) => kept.has(t))),
+      };
     });
     const open = get().detail?.row.tid;
     if (get().detailOpen && open !== undefined && tids.includes(open)) void payoutsActions.loadDetail(open);
@@ -153,7 +166,9 @@ export const payoutsActions = {
     set({ filter: EMPTY_FILTER });
   },
   sortBy(column: QueueSort['column']) {
-    set((s) => ({ sort: s.sort.column === column ? { column, desc: !s.sort.desc } : { column, desc: column === 'age' } }));
+    set((s) => ({
+      sort: s.sort.column === column ? { column, desc: !s.sort.desc } : { column, desc: column === 'age' },
+    }));
   },
 
   setCursor(tid: number | null) {
@@ -205,7 +220,8 @@ export const payoutsActions = {
 };
 
 // ---- selectors ----
-export const findRow = (rows: readonly PayoutRow[], tid: number | null): PayoutRow | null => (tid === null ? null : (rows.find((r) => r.tid === tid) ?? null));
+export const findRow = (rows: readonly PayoutRow[], tid: number | null): PayoutRow | null =>
+  tid === null ? null : (rows.find((r) => r.tid === tid) ?? null);
 export const rowByTid = (s: PayoutsState, tid: number | null): PayoutRow | null => findRow(s.rows, tid);
 
 // The rows as the screen currently shows them (filtered and sorted); kept outside state because nothing renders from it.

@@ -77,7 +77,8 @@ export const sessionActions = {
 };
 
 // ---- selectors ----
-export const selectActiveProfile = (s: SessionState): Profile | null => s.profiles.find((p) => p.id === s.activeProfileId) ?? null;
+export const selectActiveProfile = (s: SessionState): Profile | null =>
+  s.profiles.find((p) => p.id === s.activeProfileId) ?? null;
 
 export const ENVIRONMENT_LABELS: Record<Environment, string> = {
   'embedded-sandbox': 'Embedded sandbox',

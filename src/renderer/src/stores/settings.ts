@@ -6,7 +6,15 @@ import { desk } from '../api/desk';
 import { fieldErrorsFrom } from './field-errors';
 import { sessionActions, useSession } from './session';
 
-export const PROFILE_FIELDS = ['name', 'environment', 'customBaseUrl', 'merchantId', 'applicationKey', 'operatorName', 'notificationUrl'] as const;
+export const PROFILE_FIELDS = [
+  'name',
+  'environment',
+  'customBaseUrl',
+  'merchantId',
+  'applicationKey',
+  'operatorName',
+  'notificationUrl',
+] as const;
 export type ProfileDraft = InputOf<'profiles:save'>;
 
 // ---- state ----
@@ -141,4 +149,5 @@ export const settingsActions = {
 };
 
 // ---- selectors ----
-export const selectCredentialStatus = (profileId: string | null) => (s: SettingsState) => (profileId ? (s.credentials[profileId] ?? null) : null);
+export const selectCredentialStatus = (profileId: string | null) => (s: SettingsState) =>
+  profileId ? (s.credentials[profileId] ?? null) : null;

@@ -9,7 +9,8 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
     return (
       <div className="action-buttons">
         <p className="outcome-unknown-note" role="status">
-          The last action on this request has no known outcome. Nothing else may be done until the desk has asked Praxis what happened.
+          The last action on this request has no known outcome. Nothing else may be done until the desk has asked Praxis
+          what happened.
         </p>
         <button type="button" className="primary" disabled={busy} onClick={() => void payoutActions.reconcile(row.tid)}>
           {busy ? 'Reconciling…' : 'Reconcile now'}
@@ -20,7 +21,12 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
   const sending = busy || row.journalState === 'sending';
   return (
     <div className="action-buttons">
-      <button type="button" className="primary" disabled={sending} onClick={() => void payoutActions.openApprove(row.tid, nextTidAfter(row.tid))}>
+      <button
+        type="button"
+        className="primary"
+        disabled={sending}
+        onClick={() => void payoutActions.openApprove(row.tid, nextTidAfter(row.tid))}
+      >
         Approve <kbd>A</kbd>
       </button>
       <button type="button" disabled={sending} onClick={() => payoutActions.openReject(row.tid, nextTidAfter(row.tid))}>

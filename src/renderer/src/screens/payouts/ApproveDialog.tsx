@@ -22,7 +22,12 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
   const chosen = gateway ?? gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
 
   return (
-    <DialogFrame title={`Approve ${safeMoney(row.amountMinor, row.currency)}`} label="Approve withdrawal" onCancel={payoutActions.close} busy={busy}>
+    <DialogFrame
+      title={`Approve ${safeMoney(row.amountMinor, row.currency)}`}
+      label="Approve withdrawal"
+      onCancel={payoutActions.close}
+      busy={busy}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -33,11 +38,15 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
           {inWords(row)}
         </p>
         <p>
-          to {row.customerName ?? row.cid ?? 'unknown customer'} <span className="muted">({row.cid ?? 'no cid'})</span> · {row.paymentMethod ?? 'method unknown'}{' '}
-          <span className="mono">{row.destination ?? ''}</span>
+          to {row.customerName ?? row.cid ?? 'unknown customer'} <span className="muted">({row.cid ?? 'no cid'})</span>{' '}
+          · {row.paymentMethod ?? 'method unknown'} <span className="mono">{row.destination ?? ''}</span>
         </p>
         <GatewayPicker id="approve-gateway" tid={row.tid} value={chosen} onChange={setGateway} />
-        {row.needsSecondApproval && <p className="four-eyes-note">Above the four-eyes threshold: a second operator will be asked to confirm with their PIN.</p>}
+        {row.needsSecondApproval && (
+          <p className="four-eyes-note">
+            Above the four-eyes threshold: a second operator will be asked to confirm with their PIN.
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel

@@ -8,7 +8,9 @@ import { FormError } from '../../components/FormError';
 import { ProgressBar } from '../../components/ProgressBar';
 
 /** Count and total per currency of what is about to move: the figure the operator confirms. */
-export function totalsByCurrency(rows: readonly { amountMinor: number; currency: string }[]): { currency: string; count: number; totalMinor: number }[] {
+export function totalsByCurrency(
+  rows: readonly { amountMinor: number; currency: string }[],
+): { currency: string; count: number; totalMinor: number }[] {
   const by = new Map<string, { currency: string; count: number; totalMinor: number }>();
   for (const r of rows) {
     const t = by.get(r.currency) ?? { currency: r.currency, count: 0, totalMinor: 0 };
@@ -30,7 +32,15 @@ const Totals = ({ totals }: { totals: { currency: string; count: number; totalMi
 );
 
 /** Bulk approve / reject on the selection: confirm with count and totals, follow progress, read the per-item results. */
-export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'reject'; rows: PayoutRow[]; reasons: RejectReason[] }) {
+export function BulkDialog({
+  action,
+  rows,
+  reasons,
+}: {
+  action: 'approve' | 'reject';
+  rows: PayoutRow[];
+  reasons: RejectReason[];
+}) {
   const { bulkRunning, bulkProgress, bulkResult, bulkError } = usePayoutActions();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -42,19 +52,34 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
   const fourEyes = bulkResult?.results.filter((r) => r.errorCode === 'FOUR_EYES').map((r) => r.tid) ?? [];
 
   return (
-    <DialogFrame title={`${verb} ${rows.length} request${rows.length === 1 ? '' : 's'}`} label={`Bulk ${action}`} onCancel={payoutActions.close} busy={bulkRunning} wide>
+    <DialogFrame
+      title={`${verb} ${rows.length} request${rows.length === 1 ? '' : 's'}`}
+      label={`Bulk ${action}`}
+      onCancel={payoutActions.close}
+      busy={bulkRunning}
+      wide
+    >
       {!started && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void payoutActions.bulk(action, sendable.map((r) => r.tid), action === 'reject' ? { reasonCode: reason, note } : {});
+            void payoutActions.bulk(
+              action,
+              sendable.map((r) => r.tid),
+              action === 'reject' ? { reasonCode: reason, note } : {},
+            );
           }}
         >
           <p>
-            You are about to {action} <strong>{sendable.length}</strong> withdrawal request{sendable.length === 1 ? '' : 's'}:
+            You are about to {action} <strong>{sendable.length}</strong> withdrawal request
+            {sendable.length === 1 ? '' : 's'}:
           </p>
           <Totals totals={totalsByCurrency(sendable)} />
-          {skipped.length > 0 && <p className="form-error">{skipped.length} selected request(s) have an action in flight or an unknown outcome and will not be sent.</p>}
+          {skipped.length > 0 && (
+            <p className="form-error">
+              {skipped.length} selected request(s) have an action in flight or an unknown outcome and will not be sent.
+            </p>
+          )}
           {action === 'reject' && (
             <label className="gateway-picker">
               <span>Reason for all</span>
@@ -68,13 +93,31 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
               </select>
             </label>
           )}
-          {action === 'reject' && <textarea aria-label="Note for all" rows={2} maxLength={500} placeholder="note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />}
-          {action === 'approve' && <p className="muted">Each is paid through the gateway it came with. A failure on one does not stop the others.</p>}
+          {action === 'reject' && (
+            <textarea
+              aria-label="Note for all"
+              rows={2}
+              maxLength={500}
+              placeholder="note (optional)"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+          {action === 'approve' && (
+            <p className="muted">
+              Each is paid through the gateway it came with. A failure on one does not stop the others.
+            </p>
+          )}
           <div className="dialog-actions">
             <button type="button" onClick={payoutActions.close}>
               Cancel
             </button>
-            <button type="submit" className={action === 'approve' ? 'primary' : 'danger'} disabled={sendable.length === 0 || (action === 'reject' && !reason)} autoFocus>
+            <button
+              type="submit"
+              className={action === 'approve' ? 'primary' : 'danger'}
+              disabled={sendable.length === 0 || (action === 'reject' && !reason)}
+              autoFocus
+            >
               {verb} {sendable.length}
             </button>
           </div>
@@ -83,12 +126,15 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
           </p>
         </form>
       )}
-      {started && bulkProgress && <ProgressBar label="Bulk progress" done={bulkProgress.done} total={bulkProgress.total} />}
+      {started && bulkProgress && (
+        <ProgressBar label="Bulk progress" done={bulkProgress.done} total={bulkProgress.total} />
+      )}
       <FormError message={bulkError?.message} />
       {bulkResult && (
         <div className="bulk-result" aria-label="Bulk result">
           <p>
-            <strong>{bulkResult.results.length - bulkResult.failedCount}</strong> succeeded, <strong>{bulkResult.failedCount}</strong> failed.
+            <strong>{bulkResult.results.length - bulkResult.failedCount}</strong> succeeded,{' '}
+            <strong>{bulkResult.failedCount}</strong> failed.
           </p>
           {bulkResult.succeeded.length > 0 && <Totals totals={bulkResult.succeeded} />}
           <div className="bulk-list">
@@ -101,7 +147,11 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
                       <td className="mono">{o.tid}</td>
                       <td>{o.state}</td>
                       <td>{o.message}</td>
-                      <td className="muted">{text.tone === 'ok' ? moneyMovedWords(text.moneyMoved) : `${moneyMovedWords(text.moneyMoved)} ${text.next}`}</td>
+                      <td className="muted">
+                        {text.tone === 'ok'
+                          ? moneyMovedWords(text.moneyMoved)
+                          : `${moneyMovedWords(text.moneyMoved)} ${text.next}`}
+                      </td>
                     </tr>
                   );
                 })}
@@ -110,7 +160,19 @@ export function BulkDialog({ action, rows, reasons }: { action: 'approve' | 'rej
           </div>
           <div className="dialog-actions">
             {fourEyes.length > 0 && (
-              <button type="button" className="primary" onClick={() => usePayoutActions.setState({ dialog: { kind: 'four-eyes', retry: { kind: 'bulk', tids: fourEyes }, message: `${fourEyes.length} request(s) are above the four-eyes threshold and need a second operator.` } })}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  usePayoutActions.setState({
+                    dialog: {
+                      kind: 'four-eyes',
+                      retry: { kind: 'bulk', tids: fourEyes },
+                      message: `${fourEyes.length} request(s) are above the four-eyes threshold and need a second operator.`,
+                    },
+                  })
+                }
+              >
                 Second operator for {fourEyes.length}…
               </button>
             )}

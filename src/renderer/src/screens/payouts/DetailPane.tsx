@@ -55,7 +55,8 @@ function History({ detail }: { detail: PayoutDetail }) {
       )}
       <details>
         <summary>
-          {h.deposits.length} deposit{h.deposits.length === 1 ? '' : 's'}, {h.withdrawals.length} withdrawal{h.withdrawals.length === 1 ? '' : 's'}
+          {h.deposits.length} deposit{h.deposits.length === 1 ? '' : 's'}, {h.withdrawals.length} withdrawal
+          {h.withdrawals.length === 1 ? '' : 's'}
         </summary>
         <table className="grid compact">
           <tbody>
@@ -124,7 +125,8 @@ function Trail({ detail }: { detail: PayoutDetail }) {
           {detail.journal.map((j) => (
             <li key={j.id} className={`journal-${j.state}`}>
               <span className="mono">{when(j.createdAt)}</span> {j.action} by {j.operator}: <strong>{j.state}</strong>
-              {j.praxisStatus !== null && ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
+              {j.praxisStatus !== null &&
+                ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
               {j.errorCode && ` — ${j.errorCode}`}
             </li>
           ))}
@@ -153,7 +155,11 @@ function Raw({ detail }: { detail: PayoutDetail }) {
       {(['transaction', 'customer', 'session'] as const).map((k) => (
         <details key={k}>
           <summary>Raw {k}</summary>
-          <pre className="raw-json">{detail.raw[k] === null || detail.raw[k] === undefined ? 'not received' : JSON.stringify(detail.raw[k], null, 2)}</pre>
+          <pre className="raw-json">
+            {detail.raw[k] === null || detail.raw[k] === undefined
+              ? 'not received'
+              : JSON.stringify(detail.raw[k], null, 2)}
+          </pre>
         </details>
       ))}
     </section>
@@ -161,16 +167,28 @@ function Raw({ detail }: { detail: PayoutDetail }) {
 }
 
 /** Enter opens, Esc closes: everything needed to decide on one request. */
-export function DetailPane({ row, detail, loading, error }: { row: PayoutRow; detail: PayoutDetail | null; loading: boolean; error: WireError | null }) {
+export function DetailPane({
+  row,
+  detail,
+  loading,
+  error,
+}: {
+  row: PayoutRow;
+  detail: PayoutDetail | null;
+  loading: boolean;
+  error: WireError | null;
+}) {
   return (
     <aside className="detail-pane" aria-label={`Request ${row.tid}`}>
       <header className="detail-head">
         <div>
           <h2>
-            {safeMoney(row.amountMinor, row.currency)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
+            {safeMoney(row.amountMinor, row.currency)} <span className="muted">to</span>{' '}
+            {row.customerName ?? row.cid ?? 'unknown customer'}
           </h2>
           <p className="muted">
-            tid <span className="mono">{row.tid}</span> · {row.paymentMethod ?? 'method unknown'} <span className="mono">{row.destination ?? ''}</span> · requested {when(row.createdAt)}
+            tid <span className="mono">{row.tid}</span> · {row.paymentMethod ?? 'method unknown'}{' '}
+            <span className="mono">{row.destination ?? ''}</span> · requested {when(row.createdAt)}
           </p>
         </div>
         <button type="button" onClick={payoutsActions.closeDetail} aria-label="Close detail">

@@ -1,5 +1,11 @@
 import { memo } from 'react';
-import { AGE_BANDS, RISK_FLAG_CODES, type AgeBand, type FilterProblems, type QueueFilter } from '../../stores/payouts-filter';
+import {
+  AGE_BANDS,
+  RISK_FLAG_CODES,
+  type AgeBand,
+  type FilterProblems,
+  type QueueFilter,
+} from '../../stores/payouts-filter';
 import { payoutsActions } from '../../stores/payouts';
 import { FLAG_TEXT } from './row-format';
 
@@ -7,7 +13,15 @@ const STATUS_OPTIONS = ['requested', 'verification', 'partial_payout', 'split_pa
 const AGE_LABEL: Record<AgeBand, string> = { any: 'any age', ok: 'within SLA', warn: 'past warning', late: 'past SLA' };
 
 /** Every filter applies in the page to the loaded rows; typing never waits for the desk. */
-export const FilterBar = memo(function FilterBar({ filter, currencies, problems }: { filter: QueueFilter; currencies: string[]; problems: FilterProblems }) {
+export const FilterBar = memo(function FilterBar({
+  filter,
+  currencies,
+  problems,
+}: {
+  filter: QueueFilter;
+  currencies: string[];
+  problems: FilterProblems;
+}) {
   const set = payoutsActions.setFilter;
   return (
     <div className="filter-bar" role="search" aria-label="Filter the queue">
@@ -36,9 +50,25 @@ export const FilterBar = memo(function FilterBar({ filter, currencies, problems 
         ))}
       </select>
       <span className="amount-range">
-        <input type="text" aria-label="Minimum amount" placeholder="min" value={filter.minAmount} aria-invalid={!!problems.minAmount} title={problems.minAmount} onChange={(e) => set({ minAmount: e.target.value })} />
+        <input
+          type="text"
+          aria-label="Minimum amount"
+          placeholder="min"
+          value={filter.minAmount}
+          aria-invalid={!!problems.minAmount}
+          title={problems.minAmount}
+          onChange={(e) => set({ minAmount: e.target.value })}
+        />
         –
-        <input type="text" aria-label="Maximum amount" placeholder="max" value={filter.maxAmount} aria-invalid={!!problems.maxAmount} title={problems.maxAmount} onChange={(e) => set({ maxAmount: e.target.value })} />
+        <input
+          type="text"
+          aria-label="Maximum amount"
+          placeholder="max"
+          value={filter.maxAmount}
+          aria-invalid={!!problems.maxAmount}
+          title={problems.maxAmount}
+          onChange={(e) => set({ maxAmount: e.target.value })}
+        />
       </span>
       <select aria-label="Age" value={filter.age} onChange={(e) => set({ age: e.target.value as AgeBand })}>
         {AGE_BANDS.map((a) => (
@@ -47,7 +77,11 @@ export const FilterBar = memo(function FilterBar({ filter, currencies, problems 
           </option>
         ))}
       </select>
-      <select aria-label="Risk flag" value={filter.flag} onChange={(e) => set({ flag: e.target.value as QueueFilter['flag'] })}>
+      <select
+        aria-label="Risk flag"
+        value={filter.flag}
+        onChange={(e) => set({ flag: e.target.value as QueueFilter['flag'] })}
+      >
         <option value="">any risk</option>
         {RISK_FLAG_CODES.map((f) => (
           <option key={f} value={f}>

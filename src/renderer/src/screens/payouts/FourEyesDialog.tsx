@@ -15,11 +15,17 @@ export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; messa
   const pinOk = /^\d{4,8}$/.test(pin);
 
   return (
-    <DialogFrame title="A second operator must confirm" label="Four-eyes confirmation" onCancel={payoutActions.close} busy={busy}>
+    <DialogFrame
+      title="A second operator must confirm"
+      label="Four-eyes confirmation"
+      onCancel={payoutActions.close}
+      busy={busy}
+    >
       <p className="four-eyes-note">{message}</p>
       {operators.length === 0 ? (
         <p className="form-error" role="alert">
-          No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Payouts; until then this approval cannot be sent.
+          No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Payouts; until
+          then this approval cannot be sent.
         </p>
       ) : (
         <form
@@ -39,7 +45,15 @@ export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; messa
           </label>
           <label className="gateway-picker" htmlFor="four-eyes-pin">
             <span>Their PIN</span>
-            <input id="four-eyes-pin" type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />
+            <input
+              id="four-eyes-pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              value={pin}
+              onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+            />
           </label>
           {pin && !pinOk && <p className="field-error">The PIN is 4 to 8 digits.</p>}
           <div className="dialog-actions">

@@ -1,7 +1,19 @@
 import { usePayoutActions } from '../../stores/payouts-actions';
 
 /** Payout gateways for this request, from payouts:gateways; the one the request came with is marked and preselected. */
-export function GatewayPicker({ id, tid, value, onChange, label = 'Gateway' }: { id: string; tid: number; value: string; onChange: (id: string) => void; label?: string }) {
+export function GatewayPicker({
+  id,
+  tid,
+  value,
+  onChange,
+  label = 'Gateway',
+}: {
+  id: string;
+  tid: number;
+  value: string;
+  onChange: (id: string) => void;
+  label?: string;
+}) {
   const gateways = usePayoutActions((s) => s.gateways[tid]);
   const error = usePayoutActions((s) => s.gatewaysError);
   if (!gateways) {
@@ -13,7 +25,8 @@ export function GatewayPicker({ id, tid, value, onChange, label = 'Gateway' }: {
       <p className="muted">Loading gateways…</p>
     );
   }
-  if (gateways.length === 0) return <p className="form-error">Praxis offers no payout gateway for this request; it cannot be paid from here.</p>;
+  if (gateways.length === 0)
+    return <p className="form-error">Praxis offers no payout gateway for this request; it cannot be paid from here.</p>;
   return (
     <label className="gateway-picker" htmlFor={id}>
       <span>{label}</span>

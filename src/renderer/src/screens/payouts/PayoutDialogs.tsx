@@ -9,7 +9,15 @@ import { RejectDialog } from './RejectDialog';
 import { SplitDialog } from './SplitDialog';
 
 /** The one open payout dialog, if any. A request that left the queue meanwhile closes its dialog. */
-export function PayoutDialogs({ dialog, rows, reasons }: { dialog: PayoutDialog | null; rows: PayoutRow[]; reasons: RejectReason[] }) {
+export function PayoutDialogs({
+  dialog,
+  rows,
+  reasons,
+}: {
+  dialog: PayoutDialog | null;
+  rows: PayoutRow[];
+  reasons: RejectReason[];
+}) {
   const single = dialog && 'tid' in dialog ? findRow(rows, dialog.tid) : null;
   const bulkTids = dialog?.kind === 'bulk' ? dialog.tids : null;
   // Held once the bulk starts: the rows leave the queue as they are paid, the confirmation must not shrink.

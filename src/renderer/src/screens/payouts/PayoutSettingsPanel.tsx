@@ -11,14 +11,18 @@ interface ThresholdDraft {
   amountText: string;
 }
 
-const toDrafts = (t: Record<string, number>): ThresholdDraft[] => Object.entries(t).map(([currency, minor]) => ({ currency, amountText: minorToDecimalString(minor, currency) }));
+const toDrafts = (t: Record<string, number>): ThresholdDraft[] =>
+  Object.entries(t).map(([currency, minor]) => ({ currency, amountText: minorToDecimalString(minor, currency) }));
 
 /** Turns the drafts into the saved shape, or says which line is wrong. */
-function thresholdsFrom(drafts: ThresholdDraft[]): { ok: true; value: Record<string, number> } | { ok: false; message: string } {
+function thresholdsFrom(
+  drafts: ThresholdDraft[],
+): { ok: true; value: Record<string, number> } | { ok: false; message: string } {
   const value: Record<string, number> = {};
   for (const d of drafts) {
     const currency = d.currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, message: `"${d.currency}" is not a currency code; use three letters such as EUR.` };
+    if (!/^[A-Z]{3}$/.test(currency))
+      return { ok: false, message: `"${d.currency}" is not a currency code; use three letters such as EUR.` };
     let parsed;
     try {
       parsed = parseAmount(d.amountText, currency);
@@ -26,7 +30,8 @@ function thresholdsFrom(drafts: ThresholdDraft[]): { ok: true; value: Record<str
       return { ok: false, message: (e as Error).message };
     }
     if (!parsed.ok) return { ok: false, message: `${currency} threshold: ${parsed.message}` };
-    if (currency in value) return { ok: false, message: `${currency} is listed twice; keep one threshold per currency.` };
+    if (currency in value)
+      return { ok: false, message: `${currency} is listed twice; keep one threshold per currency.` };
     value[currency] = parsed.amountMinor;
   }
   return { ok: true, value };
@@ -35,15 +40,25 @@ function thresholdsFrom(drafts: ThresholdDraft[]): { ok: true; value: Record<str
 const NUMBER_FIELDS: { key: keyof PayoutSettings; label: string; hint: string }[] = [
   { key: 'slaWarnMinutes', label: 'SLA warning after (minutes)', hint: 'Age turns amber.' },
   { key: 'slaLateMinutes', label: 'SLA late after (minutes)', hint: 'Age turns red; must be after the warning.' },
-  { key: 'withdrawalRatioPercent', label: 'Withdrawal-to-deposit ratio flag (%)', hint: '150 flags withdrawals above 1.5× deposits.' },
+  {
+    key: 'withdrawalRatioPercent',
+    label: 'Withdrawal-to-deposit ratio flag (%)',
+    hint: '150 flags withdrawals above 1.5× deposits.',
+  },
   { key: 'velocityCount', label: 'Velocity: requests', hint: 'This many requests…' },
   { key: 'velocityWindowHours', label: 'Velocity: within hours', hint: '…within this window is flagged.' },
-  { key: 'bulkConcurrency', label: 'Bulk concurrency', hint: 'Requests sent to Praxis at once in a bulk action (1–32).' },
+  {
+    key: 'bulkConcurrency',
+    label: 'Bulk concurrency',
+    hint: 'Requests sent to Praxis at once in a bulk action (1–32).',
+  },
 ];
 
 function SettingsForm({ settings }: { settings: PayoutSettings }) {
   const saving = usePayoutSettings((s) => s.saving);
-  const [numbers, setNumbers] = useState(() => Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<string, string>);
+  const [numbers, setNumbers] = useState(
+    () => Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<string, string>,
+  );
   const [thresholds, setThresholds] = useState<ThresholdDraft[]>(() => toDrafts(settings.fourEyesThresholds));
   const [reasons, setReasons] = useState<RejectReason[]>(settings.rejectReasons);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,10 +73,17 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
     }
     const t = thresholdsFrom(thresholds);
     if (!t.ok) return setProblem(t.message);
-    const cleanReasons = reasons.map((r) => ({ code: r.code.trim(), label: r.label.trim() })).filter((r) => r.code || r.label);
+    const cleanReasons = reasons
+      .map((r) => ({ code: r.code.trim(), label: r.label.trim() }))
+      .filter((r) => r.code || r.label);
     const incomplete = cleanReasons.find((r) => !r.code || !r.label);
     if (incomplete) return setProblem('Every reject reason needs both a code (kept in the audit log) and a label.');
-    const err = await payoutSettingsActions.save({ ...settings, ...nums, fourEyesThresholds: t.value, rejectReasons: cleanReasons });
+    const err = await payoutSettingsActions.save({
+      ...settings,
+      ...nums,
+      fourEyesThresholds: t.value,
+      rejectReasons: cleanReasons,
+    });
     if (err) setProblem(err.message);
   };
 
@@ -76,18 +98,44 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
         {NUMBER_FIELDS.map((f) => (
           <div className="field" key={f.key}>
             <label htmlFor={`ps-${f.key}`}>{f.label}</label>
-            <input id={`ps-${f.key}`} type="text" inputMode="numeric" value={numbers[f.key]} onChange={(e) => setNumbers((n) => ({ ...n, [f.key]: e.target.value }))} />
+            <input
+              id={`ps-${f.key}`}
+              type="text"
+              inputMode="numeric"
+              value={numbers[f.key]}
+              onChange={(e) => setNumbers((n) => ({ ...n, [f.key]: e.target.value }))}
+            />
             <p className="field-hint">{f.hint}</p>
           </div>
         ))}
       </div>
       <h3>Four-eyes thresholds</h3>
-      <p className="field-hint">An approval strictly above the amount needs a second operator with their PIN. Currencies not listed need none.</p>
+      <p className="field-hint">
+        An approval strictly above the amount needs a second operator with their PIN. Currencies not listed need none.
+      </p>
       {thresholds.map((t, i) => (
         <div className="inline threshold-row" key={i}>
-          <input aria-label={`Threshold ${i + 1} currency`} value={t.currency} maxLength={3} style={{ maxWidth: 70 }} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))} />
-          <input aria-label={`Threshold ${i + 1} amount`} value={t.amountText} onChange={(e) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))} />
-          <button type="button" aria-label={`Remove threshold ${i + 1}`} onClick={() => setThresholds((ts) => ts.filter((_, j) => j !== i))}>
+          <input
+            aria-label={`Threshold ${i + 1} currency`}
+            value={t.currency}
+            maxLength={3}
+            style={{ maxWidth: 70 }}
+            onChange={(e) =>
+              setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))
+            }
+          />
+          <input
+            aria-label={`Threshold ${i + 1} amount`}
+            value={t.amountText}
+            onChange={(e) =>
+              setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))
+            }
+          />
+          <button
+            type="button"
+            aria-label={`Remove threshold ${i + 1}`}
+            onClick={() => setThresholds((ts) => ts.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </div>
@@ -99,9 +147,23 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <p className="field-hint">The first nine are picked with keys 1–9 in the reject dialog, in this order.</p>
       {reasons.map((r, i) => (
         <div className="inline" key={i}>
-          <input aria-label={`Reason ${i + 1} code`} value={r.code} style={{ maxWidth: 180 }} onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
-          <input aria-label={`Reason ${i + 1} label`} value={r.label} onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-          <button type="button" aria-label={`Remove reason ${i + 1}`} disabled={reasons.length <= 1} onClick={() => setReasons((rs) => rs.filter((_, j) => j !== i))}>
+          <input
+            aria-label={`Reason ${i + 1} code`}
+            value={r.code}
+            style={{ maxWidth: 180 }}
+            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}
+          />
+          <input
+            aria-label={`Reason ${i + 1} label`}
+            value={r.label}
+            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+          />
+          <button
+            type="button"
+            aria-label={`Remove reason ${i + 1}`}
+            disabled={reasons.length <= 1}
+            onClick={() => setReasons((rs) => rs.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </div>
@@ -129,13 +191,20 @@ function Operators() {
       <div className="panel-head">
         <h2>Operators for four-eyes</h2>
       </div>
-      <p className="field-hint">Colleagues who may confirm a large approval on this desk with their own PIN. The desk keeps only a hash of each PIN.</p>
+      <p className="field-hint">
+        Colleagues who may confirm a large approval on this desk with their own PIN. The desk keeps only a hash of each
+        PIN.
+      </p>
       <ul className="operator-list">
         {operators.length === 0 && <li className="muted">No operators yet.</li>}
         {operators.map((o) => (
           <li key={o.name}>
             <span>{o.name}</span>
-            <button type="button" className="danger-quiet" onClick={() => void payoutSettingsActions.removeOperator(o.name)}>
+            <button
+              type="button"
+              className="danger-quiet"
+              onClick={() => void payoutSettingsActions.removeOperator(o.name)}
+            >
               Remove
             </button>
           </li>
@@ -152,7 +221,15 @@ function Operators() {
         }}
       >
         <input aria-label="Operator name" placeholder="name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input aria-label="Operator PIN" placeholder="PIN (4–8 digits)" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <input
+          aria-label="Operator PIN"
+          placeholder="PIN (4–8 digits)"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
         <button type="submit" disabled={!name.trim() || !pin}>
           Add operator
         </button>
@@ -179,7 +256,13 @@ export function PayoutSettingsPanel() {
           <h2>Payouts</h2>
           {notice && <span className="form-notice">{notice}</span>}
         </div>
-        {settings ? <SettingsForm key={JSON.stringify(settings)} settings={settings} /> : error ? <p className="form-error">{error.message}</p> : <p className="muted">Loading…</p>}
+        {settings ? (
+          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+        ) : error ? (
+          <p className="form-error">{error.message}</p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
       </section>
       <Operators />
     </div>

@@ -4,7 +4,15 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { PayoutsPlaceholder } from '../QueuePlaceholders';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { payoutsAvailable } from '../../api/payouts';
-import { findRow, getVisibleRows, nextTidAfter, payoutsActions, rowByTid, setVisibleRows, usePayouts } from '../../stores/payouts';
+import {
+  findRow,
+  getVisibleRows,
+  nextTidAfter,
+  payoutsActions,
+  rowByTid,
+  setVisibleRows,
+  usePayouts,
+} from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { filterRows, isFiltered, sortRows } from '../../stores/payouts-filter';
 import { FALLBACK_SLA, payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
@@ -30,8 +38,25 @@ function useMinuteClock(): number {
 
 export function PayoutsScreen() {
   const available = payoutsAvailable();
-  const { rows, loaded, loading, loadingRest, error, filter, sort, cursorTid, selected, detailOpen, detail, detailLoading, detailError, arrivedLive } = usePayouts(useShallow((s) => s));
-  const { dialog, inFlight, report } = usePayoutActions(useShallow((s) => ({ dialog: s.dialog, inFlight: s.inFlight, report: s.report })));
+  const {
+    rows,
+    loaded,
+    loading,
+    loadingRest,
+    error,
+    filter,
+    sort,
+    cursorTid,
+    selected,
+    detailOpen,
+    detail,
+    detailLoading,
+    detailError,
+    arrivedLive,
+  } = usePayouts(useShallow((s) => s));
+  const { dialog, inFlight, report } = usePayoutActions(
+    useShallow((s) => ({ dialog: s.dialog, inFlight: s.inFlight, report: s.report })),
+  );
   const settings = usePayoutSettings((s) => s.settings);
   const now = useMinuteClock();
   const slaWarn = settings?.slaWarnMinutes ?? FALLBACK_SLA.slaWarnMinutes;
@@ -95,7 +120,9 @@ export function PayoutsScreen() {
     <div className="payouts-screen">
       <ScreenHeader title="Payouts">
         <span className="muted queue-count" aria-live="polite">
-          {isFiltered(filter) ? `${visible.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')}` : `${rows.length.toLocaleString('en')} waiting`}
+          {isFiltered(filter)
+            ? `${visible.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')}`
+            : `${rows.length.toLocaleString('en')} waiting`}
           {loadingRest && ' · loading the rest…'}
           {arrivedLive > 0 && ` · ${arrivedLive} arrived live`}
         </span>
@@ -127,9 +154,13 @@ export function PayoutsScreen() {
       )}
       {selected.size === 0 && visible.length > 0 && (
         <p className="muted keys-hint">
-          <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>Enter</kbd> open · <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>S</kbd> split · <kbd>X</kbd> select ·{' '}
-          <kbd>Shift A</kbd> approve selected ·{' '}
-          <button type="button" className="link-button" onClick={() => payoutsActions.selectOnly(visible.map((r) => r.tid))}>
+          <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>Enter</kbd> open · <kbd>A</kbd> approve · <kbd>R</kbd> reject ·{' '}
+          <kbd>S</kbd> split · <kbd>X</kbd> select · <kbd>Shift A</kbd> approve selected ·{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => payoutsActions.selectOnly(visible.map((r) => r.tid))}
+          >
             select all {visible.length.toLocaleString('en')} shown
           </button>
         </p>
@@ -152,9 +183,25 @@ export function PayoutsScreen() {
             <p>{rows.length.toLocaleString('en')} requests are waiting; clear or change the filter to see them.</p>
           </section>
         ) : (
-          <QueueTable rows={visible} sort={sort} now={now} sla={sla} cursorTid={cursorTid} selected={selected} inFlight={inFlight} compact={detailOpen && cursorRow !== null} />
+          <QueueTable
+            rows={visible}
+            sort={sort}
+            now={now}
+            sla={sla}
+            cursorTid={cursorTid}
+            selected={selected}
+            inFlight={inFlight}
+            compact={detailOpen && cursorRow !== null}
+          />
         )}
-        {detailOpen && cursorRow && <DetailPane row={cursorRow} detail={detail?.row.tid === cursorRow.tid ? detail : null} loading={detailLoading} error={detailError} />}
+        {detailOpen && cursorRow && (
+          <DetailPane
+            row={cursorRow}
+            detail={detail?.row.tid === cursorRow.tid ? detail : null}
+            loading={detailLoading}
+            error={detailError}
+          />
+        )}
       </div>
       <PayoutDialogs dialog={dialog} rows={rows} reasons={settings?.rejectReasons ?? []} />
     </div>

@@ -2,7 +2,14 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PayoutRow } from '../../../../shared/payouts';
-import { ageMinutes, displayStatus, slaLevel, type QueueSort, type SlaThresholds, type SortColumn } from '../../stores/payouts-filter';
+import {
+  ageMinutes,
+  displayStatus,
+  slaLevel,
+  type QueueSort,
+  type SlaThresholds,
+  type SortColumn,
+} from '../../stores/payouts-filter';
 import { payoutsActions } from '../../stores/payouts';
 import { FLAG_SEVERITY, FLAG_TEXT, formatAge, safeMoney, STATUS_LABEL } from './row-format';
 
@@ -50,7 +57,10 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       cell: ({ row }) => {
         const level = slaLevel(row.original, now, sla);
         return (
-          <span className={`sla sla-${level}`} title={`Created ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}>
+          <span
+            className={`sla sla-${level}`}
+            title={`Created ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
+          >
             {formatAge(ageMinutes(row.original, now))}
           </span>
         );
@@ -62,7 +72,8 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       header: 'Customer',
       cell: ({ row: { original: r } }) => (
         <span className="cell-customer">
-          <span className="mono">{r.cid ?? '—'}</span> <span>{r.customerName ?? <span className="muted">no name</span>}</span>
+          <span className="mono">{r.cid ?? '—'}</span>{' '}
+          <span>{r.customerName ?? <span className="muted">no name</span>}</span>
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
@@ -79,7 +90,8 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       header: 'Method · destination',
       cell: ({ row: { original: r } }) => (
         <span>
-          {r.paymentMethod ?? <span className="muted">unknown</span>} <span className="mono muted">{r.destination ?? ''}</span>
+          {r.paymentMethod ?? <span className="muted">unknown</span>}{' '}
+          <span className="mono muted">{r.destination ?? ''}</span>
         </span>
       ),
       meta: { sortKey: 'method', width: 200 } satisfies Meta,
@@ -111,10 +123,24 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
 }
 
 /** The queue: TanStack Table for the columns, TanStack Virtual so only the rows on screen are in the DOM. */
-export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, cursorTid, selected, inFlight, compact }: Props) {
+export const QueueTable = memo(function QueueTable({
+  rows,
+  sort,
+  now,
+  sla,
+  cursorTid,
+  selected,
+  inFlight,
+  compact,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useMemo(() => columnsFor(now, sla, selected), [now, sla, selected]);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtual.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.length ? items[items.length - 1]!.index + 1 : 0;
@@ -129,7 +155,10 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
     state: { columnVisibility: { method: !compact } },
   });
 
-  const cursorIndex = useMemo(() => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)), [rows, cursorTid]);
+  const cursorIndex = useMemo(
+    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
+    [rows, cursorTid],
+  );
   useEffect(() => {
     if (cursorIndex >= 0) virtual.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtual]);
@@ -144,7 +173,10 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
       <table className="grid queue" aria-label="Payout queue" aria-rowcount={rows.length}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={{ width: (compact && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width }} />
+            <col
+              key={c.id}
+              style={{ width: (compact && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width }}
+            />
           ))}
         </colgroup>
         <thead>
@@ -152,13 +184,20 @@ export const QueueTable = memo(function QueueTable({ rows, sort, now, sla, curso
             <tr key={g.id}>
               {g.headers.map((h) => {
                 const meta = metaOf(h.column.columnDef.meta);
-                const sorted = meta.sortKey && sort.column === meta.sortKey ? (sort.desc ? 'descending' : 'ascending') : undefined;
+                const sorted =
+                  meta.sortKey && sort.column === meta.sortKey ? (sort.desc ? 'descending' : 'ascending') : undefined;
                 return (
                   <th key={h.id} className={meta.className} aria-sort={sorted ?? (meta.sortKey ? 'none' : undefined)}>
                     {meta.sortKey ? (
-                      <button type="button" className="sort-button" onClick={() => payoutsActions.sortBy(meta.sortKey!)}>
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={() => payoutsActions.sortBy(meta.sortKey!)}
+                      >
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+                        <span aria-hidden="true">
+                          {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                        </span>
                       </button>
                     ) : (
                       flexRender(h.column.columnDef.header, h.getContext())

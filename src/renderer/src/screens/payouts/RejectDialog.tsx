@@ -6,7 +6,15 @@ import { DialogFrame } from './DialogFrame';
 import { safeMoney } from './row-format';
 
 /** Reject = cancel-withdrawal-request; the reason and note go to the audit log (Praxis takes no reason). Keys 1–9 pick a reason. */
-export function RejectDialog({ row, reasons, nextTid }: { row: PayoutRow; reasons: RejectReason[]; nextTid: number | null }) {
+export function RejectDialog({
+  row,
+  reasons,
+  nextTid,
+}: {
+  row: PayoutRow;
+  reasons: RejectReason[];
+  nextTid: number | null;
+}) {
   const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
   const [reason, setReason] = useState<string>('');
   const [note, setNote] = useState('');
@@ -19,7 +27,12 @@ export function RejectDialog({ row, reasons, nextTid }: { row: PayoutRow; reason
   useShortcuts(keys);
 
   return (
-    <DialogFrame title={`Reject ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`} label="Reject withdrawal" onCancel={payoutActions.close} busy={busy}>
+    <DialogFrame
+      title={`Reject ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`}
+      label="Reject withdrawal"
+      onCancel={payoutActions.close}
+      busy={busy}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -30,7 +43,13 @@ export function RejectDialog({ row, reasons, nextTid }: { row: PayoutRow; reason
           <legend>Reason (press its number)</legend>
           {reasons.map((r, i) => (
             <label key={r.code} className={reason === r.code ? 'reason checked' : 'reason'}>
-              <input type="radio" name="reason" value={r.code} checked={reason === r.code} onChange={() => setReason(r.code)} />
+              <input
+                type="radio"
+                name="reason"
+                value={r.code}
+                checked={reason === r.code}
+                onChange={() => setReason(r.code)}
+              />
               {i < 9 && <kbd>{i + 1}</kbd>} {r.label}
             </label>
           ))}

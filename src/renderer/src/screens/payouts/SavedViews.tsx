@@ -49,7 +49,14 @@ export function SavedViews({ filter, sort }: { filter: QueueFilter; sort: QueueS
             void save();
           }}
         >
-          <input type="text" aria-label="View name" placeholder="name of this view" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+          <input
+            type="text"
+            aria-label="View name"
+            placeholder="name of this view"
+            value={name}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+          />
           <button type="submit" className="primary">
             Save
           </button>
@@ -63,7 +70,11 @@ export function SavedViews({ filter, sort }: { filter: QueueFilter; sort: QueueS
         </button>
       )}
       {current && !naming && (
-        <button type="button" className="danger-quiet" onClick={() => void payoutSettingsActions.removeView(current).then(() => setCurrent(''))}>
+        <button
+          type="button"
+          className="danger-quiet"
+          onClick={() => void payoutSettingsActions.removeView(current).then(() => setCurrent(''))}
+        >
           Delete view
         </button>
       )}

@@ -16,15 +16,28 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
   const defaultGateway = gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
   const [drafts, setDrafts] = useState<SplitPartDraft[]>([{ amountText: '', gateway: '' }]);
   // A part with no gateway chosen yet uses the request's own gateway.
-  const effective = useMemo(() => drafts.map((d) => ({ ...d, gateway: d.gateway || defaultGateway })), [drafts, defaultGateway]);
-  const plan = useMemo(() => planSplit(row.amountMinor, row.currency, effective), [row.amountMinor, row.currency, effective]);
+  const effective = useMemo(
+    () => drafts.map((d) => ({ ...d, gateway: d.gateway || defaultGateway })),
+    [drafts, defaultGateway],
+  );
+  const plan = useMemo(
+    () => planSplit(row.amountMinor, row.currency, effective),
+    [row.amountMinor, row.currency, effective],
+  );
   const exp = currencyExponent(row.currency);
   const example = exp ? `e.g. 100.${'0'.repeat(exp)}` : 'e.g. 100';
 
-  const update = (i: number, patch: Partial<SplitPartDraft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const update = (i: number, patch: Partial<SplitPartDraft>) =>
+    setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   return (
-    <DialogFrame title={`Split ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`} label="Split withdrawal" onCancel={payoutActions.close} busy={busy} wide>
+    <DialogFrame
+      title={`Split ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`}
+      label="Split withdrawal"
+      onCancel={payoutActions.close}
+      busy={busy}
+      wide
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -58,11 +71,21 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
                   {d.amountText && plan.partErrors[i] && <p className="field-error">{plan.partErrors[i]}</p>}
                 </td>
                 <td>
-                  <GatewayPicker id={`split-gateway-${i}`} label={`Part ${i + 1} gateway`} tid={row.tid} value={d.gateway} onChange={(g) => update(i, { gateway: g })} />
+                  <GatewayPicker
+                    id={`split-gateway-${i}`}
+                    label={`Part ${i + 1} gateway`}
+                    tid={row.tid}
+                    value={d.gateway}
+                    onChange={(g) => update(i, { gateway: g })}
+                  />
                 </td>
                 <td>
                   {drafts.length > 1 && (
-                    <button type="button" aria-label={`Remove part ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      aria-label={`Remove part ${i + 1}`}
+                      onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
+                    >
                       ×
                     </button>
                   )}
@@ -72,9 +95,14 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
             <tr className={plan.remainderMinor < 0 ? 'remaining over' : 'remaining'}>
               <td colSpan={4}>
                 <span aria-label="Remaining request">
-                  Remaining request after the parts: <strong className="mono">{plan.remainderMinor < 0 ? '—' : safeMoney(plan.remainderMinor, row.currency)}</strong>
+                  Remaining request after the parts:{' '}
+                  <strong className="mono">
+                    {plan.remainderMinor < 0 ? '—' : safeMoney(plan.remainderMinor, row.currency)}
+                  </strong>
                 </span>{' '}
-                <span className="muted">(parts {safeMoney(plan.allocatedMinor, row.currency)} of {safeMoney(row.amountMinor, row.currency)})</span>
+                <span className="muted">
+                  (parts {safeMoney(plan.allocatedMinor, row.currency)} of {safeMoney(row.amountMinor, row.currency)})
+                </span>
               </td>
             </tr>
           </tbody>
@@ -85,7 +113,11 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" disabled={drafts.length >= MAX_PARTS || busy} onClick={() => setDrafts((ds) => [...ds, { amountText: '', gateway: '' }])}>
+          <button
+            type="button"
+            disabled={drafts.length >= MAX_PARTS || busy}
+            onClick={() => setDrafts((ds) => [...ds, { amountText: '', gateway: '' }])}
+          >
             Add part
           </button>
           <span className="spacer" />

@@ -9,8 +9,19 @@ describe('outcome text', () => {
   });
 
   it('says no money moved on a Praxis refusal or a four-eyes refusal', () => {
-    expect(describeError({ code: 'PRAXIS_REJECTED', message: 'Payout request is already processed.' }).moneyMoved).toBe('no');
-    expect(describeOutcome({ tid: 1, state: 'failed', moneyMoved: false, message: 'x', journalId: 1, errorCode: 'FOUR_EYES' }).next).toMatch(/second operator/);
+    expect(describeError({ code: 'PRAXIS_REJECTED', message: 'Payout request is already processed.' }).moneyMoved).toBe(
+      'no',
+    );
+    expect(
+      describeOutcome({
+        tid: 1,
+        state: 'failed',
+        moneyMoved: false,
+        message: 'x',
+        journalId: 1,
+        errorCode: 'FOUR_EYES',
+      }).next,
+    ).toMatch(/second operator/);
   });
 
   it('treats an unknown outcome as unknown whatever else it carries', () => {

@@ -35,10 +35,17 @@ export const moneyMovedWords = (m: MoneyMoved): string =>
 export function describeOutcome(o: ActionOutcome): OutcomeText {
   const moneyMoved: MoneyMoved = o.moneyMoved === 'unknown' ? 'unknown' : o.moneyMoved ? 'yes' : 'no';
   if (o.state === 'unknown') {
-    return { tone: 'unknown', headline: o.message, moneyMoved: 'unknown', next: 'Press “Reconcile now”: the desk asks Praxis what happened before anyone may act again.' };
+    return {
+      tone: 'unknown',
+      headline: o.message,
+      moneyMoved: 'unknown',
+      next: 'Press “Reconcile now”: the desk asks Praxis what happened before anyone may act again.',
+    };
   }
   if (o.state === 'failed') {
-    const next = (o.errorCode && NEXT_BY_CODE[o.errorCode as WireError['code']]) ?? 'Look at the request’s journal, then decide again.';
+    const next =
+      (o.errorCode && NEXT_BY_CODE[o.errorCode as WireError['code']]) ??
+      'Look at the request’s journal, then decide again.';
     return { tone: 'fail', headline: o.message, moneyMoved, next };
   }
   return { tone: 'ok', headline: o.message, moneyMoved, next: 'Nothing to do; the queue is up to date.' };
@@ -54,5 +61,10 @@ export function describeError(e: WireError): OutcomeText {
       next: 'Do not send again. Press “Reconcile now” on the request: the desk looks it up at Praxis and shows what happened.',
     };
   }
-  return { tone: 'fail', headline: e.message, moneyMoved: 'no', next: NEXT_BY_CODE[e.code] ?? 'Refresh the queue and look at the request’s journal.' };
+  return {
+    tone: 'fail',
+    headline: e.message,
+    moneyMoved: 'no',
+    next: NEXT_BY_CODE[e.code] ?? 'Refresh the queue and look at the request’s journal.',
+  };
 }

@@ -4,8 +4,14 @@ import type { RiskFlagCode } from '../../../../shared/payouts';
 /** Short badge text and the plain-words reason shown on hover (the detail pane has the item's own figures). */
 export const FLAG_TEXT: Record<RiskFlagCode, { badge: string; reason: string }> = {
   first_withdrawal: { badge: '1st', reason: 'First withdrawal: this customer has never asked for a payout before.' },
-  withdrawal_ratio: { badge: 'ratio', reason: 'Withdrawals are high compared with approved deposits in this currency.' },
-  unknown_destination: { badge: 'new dest.', reason: 'The payout destination was never used for a deposit by this customer.' },
+  withdrawal_ratio: {
+    badge: 'ratio',
+    reason: 'Withdrawals are high compared with approved deposits in this currency.',
+  },
+  unknown_destination: {
+    badge: 'new dest.',
+    reason: 'The payout destination was never used for a deposit by this customer.',
+  },
   velocity: { badge: 'velocity', reason: 'Several withdrawal requests from this customer within the velocity window.' },
   verification_alert: { badge: 'verif.', reason: 'Praxis raised a verification alert on this customer.' },
   avs_alert: { badge: 'AVS', reason: 'The address check failed on this customer.' },

@@ -47,7 +47,8 @@ export function planSplit(totalMinor: number, currency: string, drafts: readonly
   const remainderMinor = totalMinor - allocated;
   let planError: string | null = null;
   if (drafts.length === 0) planError = 'Add at least one part.';
-  else if (remainderMinor < 0) planError = `The parts add up to ${formatMoney(allocated, currency)}, ${formatMoney(-remainderMinor, currency)} more than the request (${formatMoney(totalMinor, currency)}). Lower a part.`;
+  else if (remainderMinor < 0)
+    planError = `The parts add up to ${formatMoney(allocated, currency)}, ${formatMoney(-remainderMinor, currency)} more than the request (${formatMoney(totalMinor, currency)}). Lower a part.`;
   const ok = planError === null && partErrors.every((e) => e === null);
   return { parts: ok ? parsed : null, partErrors, allocatedMinor: allocated, remainderMinor, planError };
 }

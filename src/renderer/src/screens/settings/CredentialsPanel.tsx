@@ -7,7 +7,11 @@ import { FormError } from '../../components/FormError';
 function storageText(s: CredentialStatus): { title: string; detail: string; tone: 'ok' | 'warn' | 'none' } {
   switch (s.storage) {
     case 'keychain':
-      return { title: 'Stored in the OS keychain', detail: 'Only this desk’s core can read it back; the screen never shows it.', tone: 'ok' };
+      return {
+        title: 'Stored in the OS keychain',
+        detail: 'Only this desk’s core can read it back; the screen never shows it.',
+        tone: 'ok',
+      };
     case 'memory':
       return {
         title: 'Kept for this run only',
@@ -15,9 +19,17 @@ function storageText(s: CredentialStatus): { title: string; detail: string; tone
         tone: 'warn',
       };
     case 'sample':
-      return { title: 'Public sample secret', detail: 'The embedded sandbox signs with the documentation’s public sample secret; nothing to enter.', tone: 'ok' };
+      return {
+        title: 'Public sample secret',
+        detail: 'The embedded sandbox signs with the documentation’s public sample secret; nothing to enter.',
+        tone: 'ok',
+      };
     case 'none':
-      return { title: 'No merchant secret set', detail: 'Enter the merchant secret from the Praxis back office to make calls with this profile.', tone: 'none' };
+      return {
+        title: 'No merchant secret set',
+        detail: 'Enter the merchant secret from the Praxis back office to make calls with this profile.',
+        tone: 'none',
+      };
   }
 }
 
@@ -47,7 +59,11 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
         <h2>Credentials</h2>
       </div>
 
-      <div className={`credential-status tone-${storage?.tone ?? 'none'}`} data-testid="credential-status" data-storage={status?.storage ?? 'unknown'}>
+      <div
+        className={`credential-status tone-${storage?.tone ?? 'none'}`}
+        data-testid="credential-status"
+        data-storage={status?.storage ?? 'unknown'}
+      >
         {storage ? (
           <>
             <strong>{storage.title}</strong>
@@ -61,7 +77,14 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
       <form className="secret-form" onSubmit={submit} aria-label="Merchant secret">
         <label htmlFor="merchant-secret">{ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}</label>
         <p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>
-        <input id="merchant-secret" ref={secretInput} type="password" autoComplete="new-password" spellCheck={false} placeholder="paste the merchant secret" />
+        <input
+          id="merchant-secret"
+          ref={secretInput}
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder="paste the merchant secret"
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {ownSecret ? 'Replace' : 'Save secret'}
@@ -75,11 +98,20 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
       </form>
 
       <div className="connection-test">
-        <button type="button" disabled={testing || busy} onClick={() => void settingsActions.testConnection(profile.id)}>
+        <button
+          type="button"
+          disabled={testing || busy}
+          onClick={() => void settingsActions.testConnection(profile.id)}
+        >
           {testing ? 'Testing…' : 'Test connection'}
         </button>
         {test && (
-          <div className={test.ok ? 'test-result ok' : 'test-result fail'} role="status" data-testid="connection-result" data-code={test.code}>
+          <div
+            className={test.ok ? 'test-result ok' : 'test-result fail'}
+            role="status"
+            data-testid="connection-result"
+            data-code={test.code}
+          >
             <strong>{connectionHeadline(test)}</strong>
             <span>{test.message}</span>
           </div>

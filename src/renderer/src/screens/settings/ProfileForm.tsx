@@ -17,7 +17,10 @@ interface FormValues {
 }
 
 const ENVIRONMENT_CHOICES: Record<Environment, { label: string; where: string }> = {
-  'embedded-sandbox': { label: 'Embedded sandbox', where: 'a Praxis simulator inside this desk, with the public sample credentials' },
+  'embedded-sandbox': {
+    label: 'Embedded sandbox',
+    where: 'a Praxis simulator inside this desk, with the public sample credentials',
+  },
   'praxis-sandbox': { label: 'Praxis sandbox', where: PRAXIS_HOSTS['praxis-sandbox'] },
   'praxis-live': { label: 'Praxis live', where: `${PRAXIS_HOSTS['praxis-live']} — real money` },
   custom: { label: 'Custom URL', where: 'another Praxis endpoint (https)' },
@@ -58,7 +61,8 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
   const activeProfileId = useSession((s) => s.activeProfileId);
   const isActive = !!profile && profile.id === activeProfileId;
 
-  const change = (key: keyof FormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const change = (key: keyof FormValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
   const pickEnvironment = (environment: Environment) =>
     setValues((v) =>
       // The embedded simulator only knows the docs' sample merchant.
@@ -103,16 +107,30 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
         <Field id="profile-name" label="Name" error={fieldErrors.name}>
           {input('name', { placeholder: 'e.g. EU payouts' })}
         </Field>
-        <Field id="profile-operatorName" label="Operator name" hint="Sent as agent_name in the virtual terminal and written in the audit log." error={fieldErrors.operatorName}>
+        <Field
+          id="profile-operatorName"
+          label="Operator name"
+          hint="Sent as agent_name in the virtual terminal and written in the audit log."
+          error={fieldErrors.operatorName}
+        >
           {input('operatorName', { placeholder: 'your name' })}
         </Field>
       </div>
 
-      <fieldset className="environment-choice" aria-describedby={fieldErrors.environment ? 'profile-environment-error' : undefined}>
+      <fieldset
+        className="environment-choice"
+        aria-describedby={fieldErrors.environment ? 'profile-environment-error' : undefined}
+      >
         <legend>Environment</legend>
         {ENVIRONMENTS.map((env) => (
           <label key={env} className={`env-option env-${env}${values.environment === env ? ' checked' : ''}`}>
-            <input type="radio" name="environment" value={env} checked={values.environment === env} onChange={() => pickEnvironment(env)} />
+            <input
+              type="radio"
+              name="environment"
+              value={env}
+              checked={values.environment === env}
+              onChange={() => pickEnvironment(env)}
+            />
             <span className="env-option-label">{ENVIRONMENT_CHOICES[env].label}</span>
             <span className="env-option-where">{ENVIRONMENT_CHOICES[env].where}</span>
           </label>
@@ -125,7 +143,12 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       </fieldset>
 
       {values.environment === 'custom' && (
-        <Field id="profile-customBaseUrl" label="Custom base URL" hint="The Praxis host to call, e.g. https://gw.example.com (http only for a loopback test server)." error={fieldErrors.customBaseUrl}>
+        <Field
+          id="profile-customBaseUrl"
+          label="Custom base URL"
+          hint="The Praxis host to call, e.g. https://gw.example.com (http only for a loopback test server)."
+          error={fieldErrors.customBaseUrl}
+        >
           {input('customBaseUrl', { placeholder: 'https://', type: 'url' })}
         </Field>
       )}

@@ -11,7 +11,12 @@ export function ProfileList() {
       <ul>
         {profiles.map((p) => (
           <li key={p.id} className={p.id === selectedId ? 'selected' : undefined}>
-            <button type="button" className="profile-pick" aria-pressed={p.id === selectedId} onClick={() => settingsActions.select(p.id)}>
+            <button
+              type="button"
+              className="profile-pick"
+              aria-pressed={p.id === selectedId}
+              onClick={() => settingsActions.select(p.id)}
+            >
               <span className="profile-name">{p.name}</span>
               <span className={`badge env-${p.environment}`}>{ENVIRONMENT_LABELS[p.environment]}</span>
               {p.id === activeProfileId && <span className="badge active">active</span>}
