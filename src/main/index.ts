@@ -49,15 +49,13 @@ async function main(): Promise<void> {
   );
   core.then(
     (ready) =>
-      void ready
-        .info()
-        .then((info) =>
-          log.info('desk core ready', {
-            simulatorUrl: info.simulatorUrl,
-            intakeUrl: info.intakeUrl,
-            keychain: info.keychainAvailable,
-          }),
-        ),
+      void ready.info().then((info) =>
+        log.info('desk core ready', {
+          simulatorUrl: info.simulatorUrl,
+          intakeUrl: info.intakeUrl,
+          keychain: info.keychainAvailable,
+        }),
+      ),
     (err: unknown) => log.error('desk core failed to start', { error: log.redact(String(err)) }),
   );
   const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));

@@ -18,9 +18,7 @@ export interface PayoutRig {
   /** Creates withdrawal requests at the simulator and brings them into the store by lookup (find-transaction). */
   request(items: { cid: string; currency: string; amount: number }[]): Promise<number[]>;
   /** What the simulator really did to a request. */
-  simRecord(
-    tid: number,
-  ): Promise<{
+  simRecord(tid: number): Promise<{
     payoutsMade: number;
     cancelsMade: number;
     remainingMinor: number;
