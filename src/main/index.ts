@@ -19,6 +19,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 // Tests (and people running two desks side by side) can point the desk at its own data folder.
 if (process.env.PRAXIS_DESK_USER_DATA_DIR) app.setPath('userData', process.env.PRAXIS_DESK_USER_DATA_DIR);
+// Tests turn the sandbox's timed arrivals off, so nothing lands in a queue they did not put there.
+const sandboxArrivalIntervalMs = process.env.PRAXIS_DESK_SANDBOX_ARRIVALS === 'off' ? null : undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,7 +47,13 @@ async function main(): Promise<void> {
 
   // The window opens while the core starts (a first start creates the PGlite store); calls wait for it.
   const core = openKeytarSecretStore({ service: keychainService(app.isPackaged), log }).then((secretStore) =>
-    createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log }),
+    createDeskCore({
+      dataDir: join(userData, 'desk'),
+      host: 'electron',
+      secretStore,
+      logger: log,
+      sandboxArrivalIntervalMs,
+    }),
   );
   core.then(
     (ready) =>

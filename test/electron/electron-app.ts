@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 
 /**
- * Path of the installed Electron binary, or null when `npm ci` ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+ * Path of the installed Electron binary, or null when none was fetched (electron 45 has no install script).
  * Resolved the way node_modules/electron/index.js does, without requiring it: that require starts a download.
  */
 export function electronBinary(): string | null {
@@ -19,7 +19,7 @@ export function electronBinary(): string | null {
 }
 
 export const NO_ELECTRON_MESSAGE =
-  'No Electron binary is installed (node_modules/electron has no dist; installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1 skip it). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
+  'No Electron binary is installed (node_modules/electron has no dist: electron 45 fetches it the first time it starts, and could not here). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
 
 export interface LaunchedDesk {
   app: ElectronApplication;
@@ -31,7 +31,12 @@ export interface LaunchedDesk {
 /** Launches the built desk (out/main/index.js) with its own temporary user-data folder. */
 export async function launchDesk(): Promise<LaunchedDesk> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-electron-'));
-  const env = { ...process.env, PRAXIS_DESK_USER_DATA_DIR: userDataDir } as Record<string, string>;
+  // Timed sandbox arrivals off: the window shows only what the test put there.
+  const env = {
+    ...process.env,
+    PRAXIS_DESK_USER_DATA_DIR: userDataDir,
+    PRAXIS_DESK_SANDBOX_ARRIVALS: 'off',
+  } as Record<string, string>;
   delete env.ELECTRON_RUN_AS_NODE;
   const executablePath = electronBinary();
   if (!executablePath) throw new Error(NO_ELECTRON_MESSAGE);
