@@ -35,8 +35,11 @@ const simLogger = createMemoryLogger();
 
 beforeAll(async () => {
   receiver = Fastify();
-  receiver.post('/praxis/notification', async (req, reply) => {
-    const parsed = NotificationSchema.parse(req.body);
+  // The raw text, as a merchant's receiver must keep it: the signature is over the values as written.
+  receiver.removeAllContentTypeParsers();
+  receiver.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  receiver.post<{ Body: string }>('/praxis/notification', async (req, reply) => {
+    const parsed = NotificationSchema.parse(JSON.parse(req.body));
     const verified = verifyNotificationSignature(
       req.body,
       SANDBOX_SAMPLE.secret,

@@ -115,7 +115,7 @@ export class Notifier {
       accepted = ack.success && ack.data.status === 0;
       const header = res.headers.get('gt-authentication');
       if (ack.success && !header) this.d.logger?.info('sim: acknowledgement is unsigned', { tid });
-      else if (ack.success && !verifyAckSignature(json, this.d.credentials.secret, header))
+      else if (ack.success && !verifyAckSignature(text, this.d.credentials.secret, header))
         this.d.logger?.warn('sim: acknowledgement signature does not verify', { tid });
     } catch (e) {
       this.d.logger?.info('sim: notification could not be delivered', { tid, attempt: n, reason: (e as Error).name });
