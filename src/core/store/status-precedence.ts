@@ -42,6 +42,9 @@ export function shouldAdvance(current: { status: string; at: Date }, incoming: {
 
 export { PENDING_WITHDRAWAL_STATUSES } from '../../shared/payouts';
 
+/** Statuses of a payout that mean no money went out. */
+export const VOID_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;
+
 /** Legacy 3.x spelled the hold type `authorize`; the desk stores one spelling. */
 export function normalizeTransactionType(type: string): string {
   const t = type.toLowerCase();
