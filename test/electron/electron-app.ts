@@ -1,22 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
-/**
- * Path of the installed Electron binary, or null when none was fetched (electron 45 has no install script).
- * Resolved the way node_modules/electron/index.js does, without requiring it: that require starts a download.
- */
-export function electronBinary(): string | null {
-  const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, relative ?? 'electron') : relative ? join(pkgDir, 'dist', relative) : null;
-  return binary && existsSync(binary) ? binary : null;
-}
+export { electronBinary };
 
 export const NO_ELECTRON_MESSAGE =
   'No Electron binary is installed (node_modules/electron has no dist: electron 45 fetches it the first time it starts, and could not here). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
