@@ -313,7 +313,8 @@ export class Book {
       return { ok: false, status: 400, description: PRAXIS_TEXTS.mustBePayout, tid: wrTid };
     if (r.tx.transaction_status === 'cancelled')
       return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyCancelled, tid: wrTid };
-    if (r.tx.transaction_status !== 'requested')
+    // A payout still processing (held) leaves the request showing `requested` but with nothing left to pay.
+    if (r.tx.transaction_status !== 'requested' || (r.remainingMinor === 0 && r.parts.length > 0))
       return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
     return { ok: true, value: r, changed: [] };
   }
@@ -326,7 +327,8 @@ export class Book {
     return g;
   }
 
-  private addPart(wr: SimRecord, amount: number, gateway: SimGateway, orderId: string): SimRecord {
+  /** A held part is `pending` (processing at the PSP) until settleHeld; otherwise it is approved at once. */
+  private addPart(wr: SimRecord, amount: number, gateway: SimGateway, orderId: string, hold: boolean): SimRecord {
     const wrSession = this.sessions.get(wr.orderId)!;
     const session = this.openSession({
       intent: 'withdrawal',
@@ -341,7 +343,7 @@ export class Book {
       session,
       {
         ...wr.tx,
-        transaction_status: 'approved',
+        transaction_status: hold ? 'pending' : 'approved',
         transaction_id: `sim_${this.rng.hex(12)}`,
         amount,
         gateway: gateway.gateway,
@@ -349,7 +351,7 @@ export class Book {
         withdrawal_request_id: wr.tx.tid,
         created_at: this.nowSeconds(),
       },
-      true,
+      !hold,
     );
     wr.parts.push(part.tx.tid);
     wr.payoutsMade++;
@@ -357,7 +359,7 @@ export class Book {
     return part;
   }
 
-  manageWithdrawal(wrTid: number, intent: string, gatewayHash: unknown): Outcome<SimRecord> {
+  manageWithdrawal(wrTid: number, intent: string, gatewayHash: unknown, hold = false): Outcome<SimRecord> {
     if (intent !== 'complete-withdrawal-request' && intent !== 'cancel-withdrawal-request')
       return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent };
     const check = this.requestable(wrTid);
@@ -374,18 +376,22 @@ export class Book {
     }
     const g = this.payoutGateway(gatewayHash, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`));
+    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`), hold);
+    if (hold) return { ok: true, value: part, changed: [part.tx.tid] };
     wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
     return { ok: true, value: part, changed: [part.tx.tid, wrTid] };
   }
 
-  split(input: {
-    withdrawal_request_id: unknown;
-    amount: unknown;
-    currency: unknown;
-    order_id: unknown;
-    gateway: unknown;
-  }): Outcome<SimRecord> {
+  split(
+    input: {
+      withdrawal_request_id: unknown;
+      amount: unknown;
+      currency: unknown;
+      order_id: unknown;
+      gateway: unknown;
+    },
+    hold = false,
+  ): Outcome<SimRecord> {
     const wrTid = Number(input.withdrawal_request_id);
     const check = this.requestable(wrTid);
     if (!check.ok) return check;
@@ -400,13 +406,39 @@ export class Book {
       return { ok: false, status: 400, description: SIM_TEXTS.splitTooLarge, tid: wrTid };
     const g = this.payoutGateway(input.gateway, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, input.amount, g, input.order_id);
+    const part = this.addPart(wr, input.amount, g, input.order_id, hold);
     const changed = [part.tx.tid];
-    if (wr.remainingMinor === 0) {
+    if (wr.remainingMinor === 0 && !hold) {
       wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
       changed.push(wrTid);
     }
     return { ok: true, value: part, changed };
+  }
+
+  /**
+   * Ends every held (pending) payout: `approved` — the request becomes `split` once nothing is left and no part is
+   * still pending — or `error`, after which the request goes to `verification` because funds may have been sent ([L-flow]).
+   */
+  settleHeld(status: 'approved' | 'error'): number[] {
+    const changed: number[] = [];
+    for (const r of this.records.values()) {
+      const wrTid = r.tx.withdrawal_request_id;
+      if (wrTid === null || r.tx.transaction_status !== 'pending') continue;
+      if (status === 'approved') this.markProcessed(r.tx, 'approved');
+      else r.tx.transaction_status = 'error';
+      changed.push(r.tx.tid);
+      const wr = this.records.get(wrTid);
+      if (!wr) continue;
+      const parts = wr.parts.map((t) => this.records.get(t)!.tx.transaction_status);
+      if (status === 'error') wr.tx.transaction_status = 'verification';
+      else if (
+        wr.remainingMinor === 0 &&
+        parts.every((p) => p === 'approved') &&
+        wr.tx.transaction_status !== 'verification'
+      )
+        wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
+    }
+    return changed;
   }
 
   /** Everything a test or a demo wants to know about one tid, including what was really done to it. */
