@@ -1,7 +1,7 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
 import { announceChange, type QueueName } from './changes';
 import type { Queryable } from './db';
-import { PENDING_WITHDRAWAL_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
+import { advancesSql, PENDING_WITHDRAWAL_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
 
 /** What Praxis tells us about one item, by notification or by find-transaction / find-order. */
 export interface PraxisSnapshot {
@@ -27,8 +27,10 @@ export interface IngestedItem {
 }
 
 // Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
-const ADVANCES =
-  '(EXCLUDED.status_rank > t.status_rank OR (EXCLUDED.status_rank = t.status_rank AND EXCLUDED.status_at >= t.status_at))';
+const ADVANCES = advancesSql(
+  { rank: 't.status_rank', at: 't.status_at' },
+  { rank: 'EXCLUDED.status_rank', at: 'EXCLUDED.status_at' },
+);
 const latest = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN EXCLUDED.${col} ELSE t.${col} END`;
 const fill = (col: string) =>
   `${col} = CASE WHEN ${ADVANCES} THEN COALESCE(EXCLUDED.${col}, t.${col}) ELSE COALESCE(t.${col}, EXCLUDED.${col}) END`;
