@@ -151,7 +151,7 @@ async function finishAfterFailure(
     moneyMoved: false,
     journalId: entry.id,
     errorCode: errorCodeOf(err),
-    message: state === 'sending' ? `${message} Nothing was sent to Praxis.` : message,
+    message: wasSent ? message : `${message} Nothing was sent to Praxis.`,
   };
 }
 

@@ -87,7 +87,7 @@ export async function resolveUnknown(
     }
     if (open) {
       return unknown(
-        `Praxis shows payout ${open.tid} of request ${tid} as ${open.status}: the approval reached Praxis but the payout is not final. Outcome unknown — reconcile later; do not approve it again.`,
+        `Outcome unknown — reconcile later. Praxis shows payout ${open.tid} of request ${tid} as ${open.status}: the approval reached Praxis but the payout is not final. Do not approve it again.`,
         status,
       );
     }
@@ -127,7 +127,7 @@ export async function resolveUnknown(
   }
   return unknown(
     status === 'requested'
-      ? `Praxis shows request ${tid} as requested, but a payout still processing can show that too: the outcome of the ${verb} is unknown — reconcile later, not before ${minutes(rule)} after the send ${ruleText}. Do not ${action === 'payouts:approve' ? 'approve' : 'reject'} it again.`
+      ? `Outcome unknown — reconcile later. Praxis shows request ${tid} as requested, but a payout still processing can show that too, so this does not say whether the ${verb} was applied; it is settled as not applied only ${minutes(rule)} after the send ${ruleText}. Do not ${action === 'payouts:approve' ? 'approve' : 'reject'} it again.`
       : `Praxis shows request ${tid} as "${status}", which does not say whether the ${verb} was applied${status === 'verification' ? ' (verification follows a payout error: funds may have been sent)' : ''}. Outcome unknown — check it in the Praxis back office, then reconcile again.`,
     status,
   );

@@ -22,6 +22,11 @@ export function registerAgentRoutes(
   notifier: Notifier,
 ): void {
   const { faults } = ctx;
+  // Used up only by a call that makes a payout (a cancel leaves the shortfall for the next payout).
+  const payoutFaults = (makesPayout = true) => ({
+    hold: faults.holdPayouts,
+    shortBy: makesPayout ? faults.takeShortfall() : 0,
+  });
   const route = (name: keyof typeof AGENT_SIGNATURES, action: (body: Record<string, unknown>) => Answer) =>
     signedRoute(app, ctx, `/agent/${name}`, AGENT_SIGNATURES[name], action);
 
@@ -53,14 +58,17 @@ export function registerAgentRoutes(
 
   route('manage-withdrawal-request', (b) =>
     settle(
-      book.manageWithdrawal(Number(b.withdrawal_request_id), String(b.intent), b.gateway, faults.holdPayouts),
+      book.manageWithdrawal(
+        Number(b.withdrawal_request_id),
+        String(b.intent),
+        b.gateway,
+        payoutFaults(b.intent === 'complete-withdrawal-request'),
+      ),
       false,
     ),
   );
 
-  route('split-withdrawal-request', (b) =>
-    settle(book.split(b as Parameters<Book['split']>[0], faults.holdPayouts), true),
-  );
+  route('split-withdrawal-request', (b) => settle(book.split(b as Parameters<Book['split']>[0], payoutFaults()), true));
 
   route('get-available-gateways', (b) => {
     const type = b.transaction_type;

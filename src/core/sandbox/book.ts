@@ -328,7 +328,15 @@ export class Book {
   }
 
   /** A held part is `pending` (processing at the PSP) until settleHeld; otherwise it is approved at once. */
-  private addPart(wr: SimRecord, amount: number, gateway: SimGateway, orderId: string, hold: boolean): SimRecord {
+  private addPart(
+    wr: SimRecord,
+    amount: number,
+    gateway: SimGateway,
+    orderId: string,
+    hold: boolean,
+    shortBy = 0,
+  ): SimRecord {
+    const booked = Math.max(1, amount - shortBy);
     const wrSession = this.sessions.get(wr.orderId)!;
     const session = this.openSession({
       intent: 'withdrawal',
@@ -336,7 +344,7 @@ export class Book {
       order_id: orderId,
       cid: wr.cid,
       currency: wr.tx.currency,
-      amount,
+      amount: booked,
       notificationUrl: wrSession.notificationUrl,
     });
     const part = this.addTransaction(
@@ -345,7 +353,7 @@ export class Book {
         ...wr.tx,
         transaction_status: hold ? 'pending' : 'approved',
         transaction_id: `sim_${this.rng.hex(12)}`,
-        amount,
+        amount: booked,
         gateway: gateway.gateway,
         payment_processor: gateway.name,
         withdrawal_request_id: wr.tx.tid,
@@ -355,11 +363,16 @@ export class Book {
     );
     wr.parts.push(part.tx.tid);
     wr.payoutsMade++;
-    wr.remainingMinor -= amount;
+    wr.remainingMinor -= booked;
     return part;
   }
 
-  manageWithdrawal(wrTid: number, intent: string, gatewayHash: unknown, hold = false): Outcome<SimRecord> {
+  manageWithdrawal(
+    wrTid: number,
+    intent: string,
+    gatewayHash: unknown,
+    opts: { hold?: boolean; shortBy?: number } = {},
+  ): Outcome<SimRecord> {
     if (intent !== 'complete-withdrawal-request' && intent !== 'cancel-withdrawal-request')
       return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent };
     const check = this.requestable(wrTid);
@@ -376,7 +389,8 @@ export class Book {
     }
     const g = this.payoutGateway(gatewayHash, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`), hold);
+    const hold = opts.hold ?? false;
+    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`), hold, opts.shortBy);
     if (hold) return { ok: true, value: part, changed: [part.tx.tid] };
     wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
     return { ok: true, value: part, changed: [part.tx.tid, wrTid] };
@@ -390,8 +404,9 @@ export class Book {
       order_id: unknown;
       gateway: unknown;
     },
-    hold = false,
+    opts: { hold?: boolean; shortBy?: number } = {},
   ): Outcome<SimRecord> {
+    const hold = opts.hold ?? false;
     const wrTid = Number(input.withdrawal_request_id);
     const check = this.requestable(wrTid);
     if (!check.ok) return check;
@@ -406,7 +421,7 @@ export class Book {
       return { ok: false, status: 400, description: SIM_TEXTS.splitTooLarge, tid: wrTid };
     const g = this.payoutGateway(input.gateway, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, input.amount, g, input.order_id, hold);
+    const part = this.addPart(wr, input.amount, g, input.order_id, hold, opts.shortBy);
     const changed = [part.tx.tid];
     if (wr.remainingMinor === 0 && !hold) {
       wr.tx.transaction_status = WR_STATUS_WHEN_PAID;

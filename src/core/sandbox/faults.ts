@@ -22,10 +22,13 @@ export const SimFaultsSchema = z.strictObject({
   dropNotifications: count.optional(),
   duplicateNotifications: count.optional(),
   holdPayouts: z.boolean().optional(),
+  shortPayouts: count.optional(),
+  shortByMinor: z.number().int().min(1).max(1_000_000).optional(),
   findStatus: z.array(StatusAnswerSchema).max(100).optional(),
 });
 
-type CountedFault = 'http5xx' | 'timeoutAfterApply' | 'wrongSignature' | 'dropNotifications' | 'duplicateNotifications';
+type CountedFault =
+  'http5xx' | 'timeoutAfterApply' | 'wrongSignature' | 'dropNotifications' | 'duplicateNotifications' | 'shortPayouts';
 
 interface HeldAnswer {
   tid?: number;
@@ -71,6 +74,10 @@ export class FaultSwitches {
   /** Payouts made now stay `pending` (processing at the PSP) until `/_sim/settle-payouts`. */
   get holdPayouts(): boolean {
     return this.f.holdPayouts ?? false;
+  }
+  /** How much less than asked the next payout is booked at (shortPayouts), or 0. */
+  takeShortfall(): number {
+    return this.take('shortPayouts') ? (this.f.shortByMinor ?? 1) : 0;
   }
   /** The status find-transaction (by tid) or find-order (by order_id) must answer for now, if a test set one. */
   statusAnswer(key: { tid?: number; orderId?: string }): string | null {

@@ -34,6 +34,9 @@ export interface SimulatorOptions {
  *   "duplicateNotifications": 1,  // the next notification is sent twice
  *   "holdPayouts": true,          // payouts made from now on stay `pending` (processing at the PSP) and the request
  *                                 // keeps showing `requested`, until POST /_sim/settle-payouts (until cleared)
+ *   "shortPayouts": 1, "shortByMinor": 100,
+ *                                 // the next payout is booked (and answered) 100 minor units below what was asked,
+ *                                 // as a PSP may settle a different amount (§6.7)
  *   "findStatus": [{ "tid": 123, "status": "verification", "seconds": 30 }]
  *                                 // find-transaction for tid 123 (or find-order for { "orderId" }) answers that
  *                                 // transaction_status for the next 30 s, whatever the book holds
@@ -49,6 +52,8 @@ export interface SimFaults {
   dropNotifications?: number;
   duplicateNotifications?: number;
   holdPayouts?: boolean;
+  shortPayouts?: number;
+  shortByMinor?: number;
   findStatus?: SimStatusAnswer[];
 }
 
