@@ -196,6 +196,27 @@ for (const backend of storeBackends()) {
       });
     });
 
+    describe('5b. an entry whose sender vanished', () => {
+      it('past its lease it blocks as unknown (not "wait") and "Reconcile now" takes it over', async () => {
+        const { tid, gateway } = await one();
+        await rig.store.journal.begin({
+          itemKind: 'transaction',
+          itemId: String(tid),
+          action: 'payouts:approve',
+          operator: 'Bo',
+          request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tid, gateway },
+        });
+        expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('CONFLICT');
+        await backdate(tid, 60_000);
+        expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('OUTCOME_UNKNOWN');
+        // Requested, no payout, but only a minute after the send: still unknown, now the reconciler's.
+        const r = await rig.engine.reconcile(tid);
+        expect(r).toMatchObject({ state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
+        expect((await journalOf(tid)).map((j) => j.state)).toEqual(['unknown']);
+        expect((await rig.simRecord(tid)).payoutsMade).toBe(0);
+      });
+    });
+
     describe('6. one concurrency limit per desk', () => {
       it('two overlapping bulk approves never have more sends at Praxis than the limit', async () => {
         const items = (n: number, p: string) =>

@@ -4,7 +4,7 @@ import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, type ActionDeps } from './journaled-action';
-import type { PraxisSession } from './praxis-session';
+import { sendLeaseMs, type PraxisSession } from './praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import {
   allPartsPaid,
@@ -21,7 +21,7 @@ import {
 import { needsSecondApproval } from './risk';
 
 /** A request that may be acted on now: known, still waiting for a decision, and with no unresolved action. */
-export async function requireActionable(deps: ActionDeps, tid: number): Promise<StoredTransaction> {
+export async function requireActionable(deps: ActionDeps, s: PraxisSession, tid: number): Promise<StoredTransaction> {
   const tx = await deps.store.getTransaction(tid);
   if (!tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
     throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
@@ -34,6 +34,13 @@ export async function requireActionable(deps: ActionDeps, tid: number): Promise<
       { journalId: open.id },
     );
   }
+  // A `sending` entry past its sender's lease was abandoned (a crash, a lost store write): it must be reconciled.
+  if (open && !(await deps.store.journal.leaseHeld(open.id, sendLeaseMs(s))))
+    throw new DeskError(
+      'OUTCOME_UNKNOWN',
+      `The last ${open.action.replace('payouts:', '')} on ${tid} (by ${open.operator}) never recorded its answer. Reconcile it first; nothing else can be done until then.`,
+      { journalId: open.id },
+    );
   if (open)
     throw new DeskError(
       'CONFLICT',
@@ -109,7 +116,7 @@ export async function approve(
   settings: PayoutSettings,
   input: ApproveInput,
 ): Promise<ActionOutcome> {
-  const tx = await requireActionable(deps, input.tid);
+  const tx = await requireActionable(deps, s, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   const payMinor = await payableRemainder(deps, tx);
   return runJournaled(deps, s.client, {
@@ -160,7 +167,7 @@ export async function reject(
   input: RejectInput,
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
-  const tx = await requireActionable(deps, input.tid);
+  const tx = await requireActionable(deps, s, input.tid);
   return runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:reject',
@@ -202,7 +209,7 @@ export async function split(
   settings: PayoutSettings,
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
-  const tx = await requireActionable(deps, input.tid);
+  const tx = await requireActionable(deps, s, input.tid);
   const remaining = await payableRemainder(deps, tx);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   if (total > remaining) {
