@@ -25,3 +25,28 @@ export async function mapBounded<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
   return results;
 }
+
+/**
+ * One limit shared by every caller: at most `limit()` tasks run at once, the rest wait in order. The limit is read
+ * each time a slot frees, so a changed setting applies to the next task.
+ */
+export function createSlots(limit: () => number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    running--;
+    if (waiting.length > 0 && running < limit()) {
+      running++;
+      waiting.shift()!();
+    }
+  };
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (running < limit()) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}

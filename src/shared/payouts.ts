@@ -60,6 +60,8 @@ export interface JournalEntryView {
   errorCode: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Praxis's answer that arrived after the entry had been reconciled (kept, never dropped), in words; or null. */
+  lateAnswer: string | null;
 }
 
 export interface AuditEntryView {

@@ -247,6 +247,48 @@ test('a timeout after Praxis applied the approval ends reconciled, with exactly 
   expect((await simRecord(tid)).payoutsMade).toBe(1);
 });
 
+test('a timeout while Praxis keeps the payout processing: outcome unknown, never "safe to retry"; reconciled as paid once it finishes', async ({
+  page,
+}) => {
+  const cid = `e2e-processing-${run}`;
+  const tid = await createRequest(cid, 'EUR', 6_600);
+  await openQueueFor(page, cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(dialog.getByLabel('Gateway')).not.toHaveValue('');
+
+  // Praxis applies the approval but its payout stays processing (the request still shows `requested`), and the answer is lost.
+  await setFaults({ holdPayouts: true, timeoutAfterApply: 1, timeoutMode: 'drop' });
+  try {
+    await dialog.getByRole('button', { name: 'Approve and pay' }).click();
+    await expect(lastAction(page)).toContainText('Outcome unknown — reconcile later', { timeout: 30_000 });
+    await expect(lastAction(page)).toContainText('Whether money moved is not known yet.');
+    await expect(page.getByText(/safe to (approve|retry)/i)).toHaveCount(0);
+    await expect(queueRow(page, tid)).toHaveClass(/outcome-unknown/);
+    // While it is processing, "Reconcile now" still cannot call it either way.
+    await lastAction(page).getByRole('button', { name: 'Reconcile now' }).click();
+    await expect(lastAction(page)).toContainText('Outcome unknown — reconcile later');
+    await expect(page.getByText(/safe to (approve|retry)/i)).toHaveCount(0);
+    expect((await simRecord(tid)).payoutsMade).toBe(1);
+
+    // The payout finishes at Praxis; now the lookup settles it as paid.
+    const settled = await fetch(`${await simulator()}/_sim/settle-payouts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(settled.ok).toBe(true);
+    await lastAction(page).getByRole('button', { name: 'Reconcile now' }).click();
+    await expect(lastAction(page)).toContainText('Money moved.');
+    await expect(lastAction(page)).toContainText('the payout was made once');
+    await expect(queueRow(page, tid)).toHaveCount(0);
+    expect((await simRecord(tid)).payoutsMade).toBe(1);
+  } finally {
+    await fetch(`${await simulator()}/_sim/faults`, { method: 'DELETE' });
+  }
+});
+
 test('a request created while the page is open arrives live, without a refresh', async ({ page }) => {
   const cid = `e2e-live-${run}`;
   await openQueueFor(page, cid);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskError } from '../../src/shared/errors';
+import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { emptyStore } from '../support/store-backends';
 import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
 
@@ -15,6 +16,12 @@ beforeEach(async () => {
 });
 
 const gatewayOf = async (tid: number) => (await rig.engine.gateways(tid)).find((g) => g.isDefault)!.id;
+/** As if the entry had been written `ms` ago (the lease and the not-applied rule count from it). */
+const backdateJournal = (tid: number, ms: number) =>
+  rig.store.db.query(
+    `UPDATE action_journal SET created_at = created_at - $2 * interval '1 millisecond' WHERE item_id = $1`,
+    [String(tid), ms],
+  );
 const auditFor = async (tid: number) => (await rig.engine.detail(tid)).audit;
 
 describe('payout actions through the journal', () => {
@@ -195,14 +202,20 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     expect(entry).toMatchObject({ state: 'done', errorCode: 'TIMEOUT' });
   });
 
-  it('a 503 before anything was applied is found "not applied, safe to retry", and the retry pays once', async () => {
+  it('a 503 stays unknown (requested proves nothing yet); past the stated rule it is "not applied", and the retry pays once', async () => {
     const [tid] = await rig.request([{ cid: 'c-503', currency: 'EUR', amount: 4_300 }]);
     const gateway = await gatewayOf(tid!);
     rig.sim.setFaults({ http5xx: 1 });
     const first = await rig.engine.approve({ tid: tid!, gateway });
-    expect(first).toMatchObject({ state: 'failed', moneyMoved: false, errorCode: 'NETWORK' });
-    expect(first.message).toContain('safe to approve it again');
+    expect(first).toMatchObject({ state: 'unknown', moneyMoved: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
+    expect(first.message).not.toContain('safe to');
+    expect((await refusal(rig.engine.approve({ tid: tid!, gateway }))).code).toBe('OUTCOME_UNKNOWN');
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(0);
+
+    await backdateJournal(tid!, PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value + 60_000);
+    const settled = await rig.engine.reconcile(tid!);
+    expect(settled).toMatchObject({ state: 'failed', moneyMoved: false });
+    expect(settled.message).toContain('safe to approve it again');
     expect(await rig.engine.approve({ tid: tid!, gateway })).toMatchObject({ state: 'done' });
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
   });
@@ -242,7 +255,7 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     expect(lost!.message).toContain(`reuses order_id wr${tid}-split-1`);
     expect(notSent).toMatchObject({
       state: 'failed',
-      message: 'Part 2 was not sent because part 1 did not go through.',
+      message: 'Part 2 was not sent because part 1 did not go through as asked.',
     });
 
     const [retried] = await rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }] });
@@ -268,6 +281,9 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
       });
     }
     await rig.client.completeWithdrawalRequest(paid!, gateway);
+    // Still within their senders' lease: a restart now leaves them alone.
+    expect(await rig.restartEngine().recoverUnresolved()).toEqual([]);
+    for (const tid of [paid!, unsent!]) await backdateJournal(tid, PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value + 60_000);
 
     const recovered = await rig.restartEngine().recoverUnresolved();
     expect(recovered.map((o) => [o.tid, o.state, o.moneyMoved])).toEqual([
@@ -276,7 +292,7 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     ]);
     expect((await rig.simRecord(paid!)).payoutsMade).toBe(1);
     expect((await rig.simRecord(unsent!)).payoutsMade).toBe(0);
-    expect(await rig.store.journal.unresolved()).toEqual([]);
+    expect(await rig.store.journal.unresolved(0)).toEqual([]);
     expect((await rig.engine.list()).rows.map((r) => r.tid)).toEqual([unsent]);
   });
 });

@@ -19,6 +19,7 @@ import type {
   SavedView,
 } from '../../src/shared/payouts';
 import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
+import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 
 // The whole one-desk composition (PGlite file store, intake, embedded simulator) driven through the command table.
 let dataDir: string;
@@ -121,6 +122,10 @@ describe('payout channels in the desk core', () => {
       operator: 'Ana',
       request: { withdrawal_request_id: untouchedTid },
     });
+    // …long enough ago that its sender's lease ran out and the not-applied rule can speak.
+    await store.db.query(`UPDATE action_journal SET created_at = created_at - $1 * interval '1 millisecond'`, [
+      PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value + 60_000,
+    ]);
     await store.close();
     await open();
     // The desk looks it up at start (the sandbox's book is seeded the same way, so the request is still unpaid there).

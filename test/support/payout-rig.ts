@@ -3,6 +3,7 @@ import type { DeskError } from '../../src/shared/errors';
 import { createMemoryLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
+import type { ResolveOptions } from '../../src/core/payouts/reconcile';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import type { SimFaults } from '../../src/core/sandbox/types';
@@ -26,13 +27,24 @@ export interface PayoutRig {
     transaction: { transaction_status: string };
   }>;
   faults(): Promise<SimFaults>;
+  /** POST to the simulator's admin API (e.g. /_sim/settle-payouts); the JSON answer. */
+  admin<T = unknown>(path: string, body?: unknown, method?: 'POST' | 'GET' | 'DELETE'): Promise<T>;
   /** A second engine on the same store and simulator, as after a restart. */
   restartEngine(operator?: string): PayoutEngine;
   close(): Promise<void>;
 }
 
 export async function startPayoutRig(
-  opts: { operator?: string; timeoutMs?: number; hangMs?: number; store?: StoreLocation; latencyMs?: number } = {},
+  opts: {
+    operator?: string;
+    timeoutMs?: number;
+    hangMs?: number;
+    store?: StoreLocation;
+    /** A store opened by the caller (e.g. a StoreBackend's), closed by the rig. */
+    openStore?: () => Promise<WorkStore>;
+    latencyMs?: number;
+    resolve?: ResolveOptions;
+  } = {},
 ): Promise<PayoutRig> {
   const sim = await startSimulator({
     port: 0,
@@ -42,21 +54,18 @@ export async function startPayoutRig(
     hangMs: opts.hangMs ?? 20_000,
   });
   if (opts.latencyMs) sim.setFaults({ latencyMs: opts.latencyMs });
-  const store = await openStore(opts.store ?? { kind: 'memory' });
+  const store = opts.openStore ? await opts.openStore() : await openStore(opts.store ?? { kind: 'memory' });
   const log = createMemoryLogger();
-  const client = createPraxisClient({
-    baseUrl: sim.url,
-    ...sim.credentials,
-    timeoutMs: opts.timeoutMs ?? 10_000,
-    logger: log,
-  });
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs, logger: log });
   const progress: { done: number; total: number }[] = [];
   const makeEngine = (operator: string) =>
     createPayoutEngine({
       store,
       log,
-      praxis: async () => ({ client, profileId: 'embedded-sandbox', operator }),
+      praxis: async () => ({ client, profileId: 'embedded-sandbox', operator, timeoutMs }),
       onBulkProgress: (p) => progress.push(p),
+      resolve: opts.resolve,
     });
   const engine = makeEngine(opts.operator ?? 'Ana');
   return {
@@ -75,6 +84,14 @@ export async function startPayoutRig(
     },
     simRecord: async (tid) => (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json(),
     faults: async () => (await fetch(`${sim.url}/_sim/faults`)).json(),
+    async admin(path, body, method = 'POST') {
+      const res = await fetch(`${sim.url}${path}`, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
     restartEngine: (operator = opts.operator ?? 'Ana') => makeEngine(operator),
     async close() {
       await sim.stop();

@@ -49,6 +49,6 @@ export function createPraxisSessions(deps: {
       });
       clients.set(key, client);
     }
-    return { client, profileId: profile.id, operator: profile.operatorName };
+    return { client, profileId: profile.id, operator: profile.operatorName, timeoutMs: ACTION_TIMEOUT_MS };
   };
 }

@@ -3,9 +3,9 @@ import type { ActionOutcome } from '../../shared/payouts';
 import type { Logger } from '../log';
 import { isPraxisError, type PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
-import type { JournalEntry } from '../store/journal';
+import type { JournalEntry, JournalState } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
-import { resolveUnknown, type PayoutAction, type Resolution } from './reconcile';
+import { resolveUnknown, type PayoutAction, type Resolution, type ResolveOptions } from './reconcile';
 import { announcePayout, ingestAnswer, isPendingStatus, storedStatus } from './request-state';
 
 export interface JournaledAction {
@@ -15,6 +15,8 @@ export interface JournaledAction {
   /** The intent as the journal keeps it (never a secret): enough to look the effect up later. */
   request: Record<string, unknown>;
   send(client: PraxisClient): Promise<ManageResponse>;
+  /** Checks the verified answer against the intent; a text saying what differs, or null. */
+  check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
   apply(answer: ManageResponse): Promise<void>;
   /** Facts for the audit entry: amount, gateway, reason, second approver… */
@@ -26,14 +28,22 @@ export interface JournaledAction {
 export interface ActionDeps {
   store: WorkStore;
   log: Logger;
+  resolve?: ResolveOptions;
+  /** Every send to Praxis of this desk goes through this one limit (see bounded.ts). */
+  sendSlot?<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 const statusOf = (a: ManageResponse) => a.transaction.transaction_status.toLowerCase();
+const errorCodeOf = (err: unknown) => (isDeskError(err) ? err.code : 'INTERNAL');
+
+/** How far a send got, so a failure anywhere finishes the journal entry with the right state. */
+type Phase = 'claimed' | 'sending' | 'answered';
 
 /**
  * "Money moves exactly once" (design.md): claim the item in the journal (the database allows one in-flight
  * action per item), send once, record done/failed from the verified answer; on a timeout, a cut connection or
- * an unverifiable answer the entry becomes `unknown` and is looked up at once — never re-sent.
+ * an unverifiable answer the entry becomes `unknown` and is looked up at once — never re-sent. Whatever throws
+ * after the claim, the entry is finished (failed when nothing was sent, unknown once the send began).
  */
 export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
   const { store, log } = deps;
@@ -44,9 +54,10 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
     operator: a.operator,
     request: a.request,
   });
-  await announcePayout(store, a.tid);
+  const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;
   try {
+    await announcePayout(store, a.tid);
     // Re-read after the claim: another desk may have decided the request between our check and our claim.
     const current = await storedStatus(store.db, a.tid);
     if (!current || !isPendingStatus(current)) {
@@ -54,29 +65,94 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
       await store.journal.finish(entry.id, { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message });
       throw new DeskError('CONFLICT', message, { journalId: entry.id });
     }
-    outcome = await sendOnce(deps, client, a, entry);
+    outcome = await sendOnce(deps, client, a, entry, phase);
+  } catch (err) {
+    outcome = await finishAfterFailure(deps, a, entry, phase.at, err);
   } finally {
     await announcePayout(store, a.tid).catch((err: unknown) =>
       log.warn('queue change not announced', { tid: a.tid, error: String(err) }),
     );
   }
-  await store.audit.append({
-    operator: a.operator,
-    action: a.action,
-    itemKind: 'transaction',
-    itemId: String(a.tid),
-    details: {
-      ...a.audit,
-      result: outcome.state,
-      moneyMoved: outcome.moneyMoved,
-      journalId: entry.id,
-      praxisStatus: outcome.praxisStatus ?? null,
-      newStatus: outcome.newStatus ?? null,
-      errorCode: outcome.errorCode ?? null,
-      message: outcome.message,
-    },
-  });
+  try {
+    await store.audit.append({
+      operator: a.operator,
+      action: a.action,
+      itemKind: 'transaction',
+      itemId: String(a.tid),
+      details: {
+        ...a.audit,
+        result: outcome.state,
+        moneyMoved: outcome.moneyMoved,
+        journalId: entry.id,
+        praxisStatus: outcome.praxisStatus ?? null,
+        newStatus: outcome.newStatus ?? null,
+        errorCode: outcome.errorCode ?? null,
+        message: outcome.message,
+      },
+    });
+  } catch (err) {
+    // The journal already holds the outcome; the operator must still see it, and that the audit entry is missing.
+    log.error('payout action audit entry not written', { tid: a.tid, journalId: entry.id, error: String(err) });
+    outcome = { ...outcome, message: `${outcome.message} (The audit entry could not be written: ${String(err)}.)` };
+  }
   return outcome;
+}
+
+/**
+ * Something threw after the claim. A refusal of our own (CONFLICT above) already finished the entry; otherwise
+ * finish it now — failed if nothing was sent, unknown once the send began — so it never stays `sending`. If even
+ * that write fails, the entry's lease runs out and the next reconcile takes it.
+ */
+async function finishAfterFailure(
+  deps: ActionDeps,
+  a: JournaledAction,
+  entry: JournalEntry,
+  phase: Phase,
+  err: unknown,
+): Promise<ActionOutcome> {
+  const current = await deps.store.journal.byId(entry.id).catch(() => null);
+  const wasSent = phase !== 'claimed';
+  let state: JournalState = current?.state ?? 'sending';
+  if (state === 'sending') {
+    const next = wasSent ? 'unknown' : 'failed';
+    try {
+      state = (
+        await deps.store.journal.finish(entry.id, {
+          state: next,
+          errorCode: errorCodeOf(err),
+          praxisDescription: `${wasSent ? 'Failed after the send began' : 'Nothing was sent'}: ${String(err)}`.slice(
+            0,
+            500,
+          ),
+        })
+      ).state;
+    } catch (finishErr) {
+      deps.log.error('journal entry left sending; its lease will hand it to the reconciler', {
+        tid: a.tid,
+        journalId: entry.id,
+        error: String(finishErr),
+      });
+    }
+  }
+  deps.log.warn('payout action failed after its journal claim', { tid: a.tid, journalId: entry.id, phase, state });
+  const message = err instanceof Error ? err.message : String(err);
+  if (state === 'unknown' || (state === 'sending' && wasSent))
+    return {
+      tid: a.tid,
+      state: 'unknown',
+      moneyMoved: 'unknown',
+      journalId: entry.id,
+      errorCode: 'OUTCOME_UNKNOWN',
+      message: `${message} The request may have reached Praxis: outcome unknown — reconcile later.`,
+    };
+  return {
+    tid: a.tid,
+    state: 'failed',
+    moneyMoved: false,
+    journalId: entry.id,
+    errorCode: errorCodeOf(err),
+    message: wasSent ? message : `${message} Nothing was sent to Praxis.`,
+  };
 }
 
 async function sendOnce(
@@ -84,37 +160,46 @@ async function sendOnce(
   client: PraxisClient,
   a: JournaledAction,
   entry: JournalEntry,
+  phase: { at: Phase },
 ): Promise<ActionOutcome> {
   const { store, log } = deps;
   let answer: ManageResponse;
   try {
-    answer = await a.send(client);
+    const send = () => {
+      phase.at = 'sending';
+      return a.send(client);
+    };
+    answer = await (deps.sendSlot ? deps.sendSlot(send) : send());
+    phase.at = 'answered';
   } catch (err) {
     const praxis = isPraxisError(err) ? err : null;
+    if (phase.at === 'claimed') throw err;
     // Anything but a clean, verified refusal may have reached Praxis: treat it as unknown and look it up.
     if (!praxis || praxis.outcomeUnknown) {
-      const code = isDeskError(err) ? err.code : 'INTERNAL';
-      const unknown = await store.journal.finish(entry.id, {
+      const code = errorCodeOf(err);
+      const finished = await finishOrKeepLate(deps, entry, {
         state: 'unknown',
         errorCode: code,
         praxisStatus: praxis?.praxisStatus ?? null,
         praxisDescription: praxis?.praxisDescription ?? null,
       });
+      if (!finished) return lateOutcome(deps, a, entry, `no answer (${code})`, 'unknown');
       log.warn('payout action outcome unknown; reconciling', {
         tid: a.tid,
         action: a.action,
         journalId: entry.id,
         code,
       });
-      return reconcileEntry(deps, client, unknown, a.operator);
+      return reconcileEntry(deps, client, finished, a.operator);
     }
-    await store.journal.finish(entry.id, {
+    const finished = await finishOrKeepLate(deps, entry, {
       state: 'failed',
       errorCode: praxis.code,
       praxisStatus: praxis.praxisStatus ?? null,
       praxisDescription: praxis.praxisDescription ?? null,
     });
     if (praxis.code === 'PRAXIS_REJECTED') await refreshRequest(deps, client, a.tid);
+    if (!finished) return lateOutcome(deps, a, entry, `refused: ${praxis.message}`, 'failed');
     return {
       tid: a.tid,
       state: 'failed',
@@ -125,16 +210,19 @@ async function sendOnce(
       errorCode: praxis.code,
     };
   }
-  await store.journal.finish(entry.id, {
+  const mismatch = a.check?.(answer) ?? null;
+  const result = {
+    tid: answer.transaction.tid,
+    status: statusOf(answer),
+    amountMinor: answer.transaction.amount,
+    currency: answer.transaction.currency,
+    ...(mismatch ? { mismatch } : {}),
+  };
+  const finished = await finishOrKeepLate(deps, entry, {
     state: 'done',
     praxisStatus: answer.status,
     praxisDescription: answer.description,
-    result: {
-      tid: answer.transaction.tid,
-      status: statusOf(answer),
-      amountMinor: answer.transaction.amount,
-      currency: answer.transaction.currency,
-    },
+    result,
   });
   try {
     await a.apply(answer);
@@ -142,6 +230,8 @@ async function sendOnce(
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
     log.error('payout applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
+  const said = `Praxis confirmed (${answer.description}): ${a.movesMoney ? `payout ${answer.transaction.tid} is ${statusOf(answer)}` : `request ${a.tid} is ${statusOf(answer)}`}.`;
+  if (!finished) return lateOutcome(deps, a, entry, said, 'done');
   return {
     tid: a.tid,
     state: 'done',
@@ -149,7 +239,61 @@ async function sendOnce(
     journalId: entry.id,
     praxisStatus: answer.status,
     newStatus: (await storedStatus(store.db, a.tid)) ?? statusOf(answer),
-    message: `Praxis confirmed (${answer.description}): ${a.movesMoney ? `payout ${answer.transaction.tid} is ${statusOf(answer)}` : `request ${a.tid} is ${statusOf(answer)}`}.`,
+    ...(mismatch ? { errorCode: 'CONFLICT' } : {}),
+    message: mismatch ? `${said} But ${mismatch}. Check it in the Praxis back office before acting again.` : said,
+  };
+}
+
+/**
+ * Finishes the entry, or — when a reconcile finished it meanwhile — keeps this late answer next to the final
+ * state (never dropped) and returns null.
+ */
+async function finishOrKeepLate(
+  deps: ActionDeps,
+  entry: JournalEntry,
+  outcome: Parameters<WorkStore['journal']['finish']>[1],
+): Promise<JournalEntry | null> {
+  try {
+    return await deps.store.journal.finish(entry.id, outcome);
+  } catch (err) {
+    const now = await deps.store.journal.byId(entry.id);
+    if (!now || now.state === 'sending' || now.state === 'unknown') throw err;
+    await deps.store.journal.recordLate(entry.id, {
+      state: outcome.state,
+      praxisStatus: outcome.praxisStatus ?? null,
+      praxisDescription: outcome.praxisDescription ?? null,
+      result: outcome.result ?? null,
+      errorCode: outcome.errorCode ?? null,
+      at: new Date().toISOString(),
+    });
+    deps.log.warn('a late answer met a journal entry already reconciled; kept next to it', {
+      journalId: entry.id,
+      reconciled: now.state,
+      late: outcome.state,
+    });
+    return null;
+  }
+}
+
+/** What the operator sees when the answer came after a reconcile had already decided the entry. */
+async function lateOutcome(
+  deps: ActionDeps,
+  a: JournaledAction,
+  entry: JournalEntry,
+  said: string,
+  late: 'done' | 'failed' | 'unknown',
+): Promise<ActionOutcome> {
+  const now = await deps.store.journal.byId(entry.id);
+  const decided = now?.state === 'done' || now?.state === 'failed' ? now.state : 'unknown';
+  const disagree = decided !== late;
+  return {
+    tid: a.tid,
+    state: late === 'done' ? 'done' : disagree ? 'unknown' : decided,
+    moneyMoved: late === 'done' ? a.movesMoney : disagree ? 'unknown' : false,
+    journalId: entry.id,
+    errorCode: disagree ? 'OUTCOME_UNKNOWN' : null,
+    newStatus: await storedStatus(deps.store.db, a.tid),
+    message: `Praxis's answer came after this ${a.action.replace('payouts:', '')} had already been reconciled as ${decided}: ${said}${disagree ? ' The two disagree: check it in the Praxis back office before acting again.' : ''}`,
   };
 }
 
@@ -169,24 +313,36 @@ export async function reconcileEntry(
   entry: JournalEntry,
   operator: string,
 ): Promise<ActionOutcome> {
-  const r: Resolution = await resolveUnknown(entry, client, deps.store);
-  if (r.state !== 'unknown') {
-    await deps.store.journal.finish(entry.id, {
-      state: r.state,
-      praxisStatus: entry.praxisStatus,
-      errorCode: entry.errorCode ?? null,
-      praxisDescription: r.message,
-      result: { reconciled: true, foundStatus: r.foundStatus, by: operator },
-    });
+  const r: Resolution = await resolveUnknown(entry, client, deps.store, deps.resolve);
+  let state = r.state;
+  let message = r.message;
+  const sending = entry.state === 'sending';
+  if (r.state !== 'unknown' || sending) {
+    try {
+      await deps.store.journal.finish(entry.id, {
+        // A lease-expired `sending` entry the lookup could not settle becomes `unknown`: it is ours to reconcile now.
+        state: r.state,
+        praxisStatus: entry.praxisStatus,
+        errorCode: entry.errorCode ?? (sending ? 'LEASE_EXPIRED' : null),
+        praxisDescription: r.message,
+        result: { reconciled: true, foundStatus: r.foundStatus, by: operator },
+      });
+    } catch (err) {
+      // Another desk (or the late answer) finished it first: report what the journal now says.
+      const now = await deps.store.journal.byId(entry.id);
+      if (!now || now.state === 'sending' || now.state === 'unknown') throw err;
+      state = now.state;
+      message = `Already settled as ${now.state} meanwhile: ${now.praxisDescription ?? ''}`.trim();
+    }
   }
   await announcePayout(deps.store, Number(entry.itemId));
   return {
     tid: Number(entry.itemId),
-    state: r.state,
-    moneyMoved: r.moneyMoved,
-    message: r.message,
+    state,
+    moneyMoved: state === r.state ? r.moneyMoved : state === 'done' ? 'unknown' : false,
+    message,
     journalId: entry.id,
     newStatus: (await storedStatus(deps.store.db, Number(entry.itemId))) ?? r.foundStatus,
-    errorCode: r.state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
+    errorCode: state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
   };
 }

@@ -4,19 +4,24 @@ import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, type ActionDeps } from './journaled-action';
-import type { PraxisSession } from './praxis-session';
+import { sendLeaseMs, type PraxisSession } from './praxis-session';
+import type { ManageResponse } from '../praxis/schemas';
 import {
+  allPartsPaid,
   childPayouts,
   ingestAnswer,
+  isIn,
   isPendingStatus,
   markRequestStatus,
+  PAID_PAYOUT_STATUSES,
+  remainderOf,
   remainingMinor,
   REQUEST_STATUS_WHEN_PAID,
 } from './request-state';
 import { needsSecondApproval } from './risk';
 
 /** A request that may be acted on now: known, still waiting for a decision, and with no unresolved action. */
-export async function requireActionable(deps: ActionDeps, tid: number): Promise<StoredTransaction> {
+export async function requireActionable(deps: ActionDeps, s: PraxisSession, tid: number): Promise<StoredTransaction> {
   const tx = await deps.store.getTransaction(tid);
   if (!tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
     throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
@@ -29,6 +34,13 @@ export async function requireActionable(deps: ActionDeps, tid: number): Promise<
       { journalId: open.id },
     );
   }
+  // A `sending` entry past its sender's lease was abandoned (a crash, a lost store write): it must be reconciled.
+  if (open && !(await deps.store.journal.leaseHeld(open.id, sendLeaseMs(s))))
+    throw new DeskError(
+      'OUTCOME_UNKNOWN',
+      `The last ${open.action.replace('payouts:', '')} on ${tid} (by ${open.operator}) never recorded its answer. Reconcile it first; nothing else can be done until then.`,
+      { journalId: open.id },
+    );
   if (open)
     throw new DeskError(
       'CONFLICT',
@@ -43,6 +55,33 @@ export async function requireActionable(deps: ActionDeps, tid: number): Promise<
   }
   return tx;
 }
+
+/** What is left to pay, refused when Praxis reported a part in another currency or nothing is left. */
+async function payableRemainder(deps: ActionDeps, tx: StoredTransaction): Promise<number> {
+  const r = await remainderOf(deps.store.db, tx);
+  if (r.otherCurrencies.length > 0) {
+    const other = r.otherCurrencies.map((o) => formatMoney(o.amountMinor, o.currency)).join(', ');
+    throw new DeskError(
+      'CONFLICT',
+      `Praxis reports part of request ${tx.tid} paid in another currency (${other}), so what is left of ${formatMoney(tx.amountMinor, tx.currency)} cannot be worked out. Check it in the Praxis back office; nothing was sent.`,
+    );
+  }
+  if (r.remainingMinor === 0)
+    throw new DeskError(
+      'CONFLICT',
+      `Nothing is left to pay on request ${tx.tid}: its payouts (some maybe still processing) cover it. Reconcile it to see Praxis's status; nothing was sent.`,
+    );
+  return r.remainingMinor;
+}
+
+/** What differs between a verified answer and the payout the desk asked for, or null. */
+const answerMismatch = (answer: ManageResponse, want: { amountMinor: number; currency: string }): string | null => {
+  const t = answer.transaction;
+  if (t.currency === want.currency && t.amount === want.amountMinor) return null;
+  return `Praxis answered a payout of ${formatMoney(t.amount, t.currency)} where ${formatMoney(want.amountMinor, want.currency)} was asked`;
+};
+
+const answeredAt = (answer: ManageResponse) => new Date((answer.timestamp ?? Date.now() / 1000) * 1000);
 
 /** The second approver's name when the request needs four eyes (checked before anything is sent), else null. */
 async function fourEyes(
@@ -77,9 +116,9 @@ export async function approve(
   settings: PayoutSettings,
   input: ApproveInput,
 ): Promise<ActionOutcome> {
-  const tx = await requireActionable(deps, input.tid);
+  const tx = await requireActionable(deps, s, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
-  const payMinor = await remainingMinor(deps.store.db, tx);
+  const payMinor = await payableRemainder(deps, tx);
   return runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:approve',
@@ -94,16 +133,13 @@ export async function approve(
     },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
+    check: (answer) => answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
     apply: async (answer) => {
       await ingestAnswer(deps.store, answer);
-      // Mode 2: the answer is the new payout; the request itself is now fully handled.
-      if (answer.transaction.tid !== tx.tid)
-        await markRequestStatus(
-          deps.store,
-          tx.tid,
-          REQUEST_STATUS_WHEN_PAID,
-          new Date((answer.timestamp ?? Date.now() / 1000) * 1000),
-        );
+      // Mode 2: the answer is the new payout; the request is handled only once that payout is final (§6.6).
+      const child = answer.transaction;
+      if (child.tid !== tx.tid && isIn(PAID_PAYOUT_STATUSES, child.transaction_status.toLowerCase()))
+        await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
     },
   });
 }
@@ -131,7 +167,7 @@ export async function reject(
   input: RejectInput,
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
-  const tx = await requireActionable(deps, input.tid);
+  const tx = await requireActionable(deps, s, input.tid);
   return runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:reject',
@@ -173,8 +209,8 @@ export async function split(
   settings: PayoutSettings,
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
-  const tx = await requireActionable(deps, input.tid);
-  const remaining = await remainingMinor(deps.store.db, tx);
+  const tx = await requireActionable(deps, s, input.tid);
+  const remaining = await payableRemainder(deps, tx);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   if (total > remaining) {
     const fmt = (m: number) => formatMoney(m, tx.currency);
@@ -223,19 +259,16 @@ export async function split(
           orderId,
           gateway: part.gateway,
         }),
+      check: (answer) => answerMismatch(answer, { amountMinor: part.amountMinor, currency: tx.currency }),
       apply: async (answer) => {
         await ingestAnswer(deps.store, answer);
-        if ((await remainingMinor(deps.store.db, tx)) === 0)
-          await markRequestStatus(
-            deps.store,
-            tx.tid,
-            REQUEST_STATUS_WHEN_PAID,
-            new Date((answer.timestamp ?? Date.now() / 1000) * 1000),
-          );
+        // Handled only when nothing is left AND every part is final: a pending part may still end in error.
+        if ((await remainingMinor(deps.store.db, tx)) === 0 && (await allPartsPaid(deps.store.db, tx.tid)))
+          await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
       },
     });
     outcomes.push(outcome);
-    if (outcome.state !== 'done') {
+    if (outcome.state !== 'done' || outcome.errorCode) {
       // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
       for (let j = i + 1; j < input.parts.length; j++) {
         outcomes.push({
@@ -244,7 +277,7 @@ export async function split(
           moneyMoved: false,
           journalId: null,
           errorCode: 'CONFLICT',
-          message: `Part ${j + 1} was not sent because part ${i + 1} did not go through.`,
+          message: `Part ${j + 1} was not sent because part ${i + 1} did not go through as asked.`,
         });
       }
       break;

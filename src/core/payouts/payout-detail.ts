@@ -118,6 +118,7 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
       errorCode: j.errorCode,
       createdAt: j.createdAt.toISOString(),
       updatedAt: j.updatedAt.toISOString(),
+      lateAnswer: lateAnswerWords(j.result),
     })),
     audit: audit.map((a) => ({
       seq: a.seq,
@@ -184,4 +185,12 @@ async function historyOf(store: WorkStore, customerToken: string | null, rows: H
       withdrawnMinor: t.withdrawnMinor + t.pendingWithdrawalMinor,
     })),
   };
+}
+
+/** The late answer a journal entry keeps next to its final state (journal.recordLateAnswer), in words. */
+function lateAnswerWords(result: unknown): string | null {
+  const late = (result as { lateAnswer?: Record<string, unknown> } | null)?.lateAnswer;
+  if (!late) return null;
+  const r = late.result as { tid?: number; status?: string } | null;
+  return `after reconciliation Praxis answered ${String(late.state)}${r?.status ? ` (payout ${r.tid} ${r.status})` : ''}${late.praxisDescription ? `: ${String(late.praxisDescription)}` : ''} at ${String(late.at)}`;
 }

@@ -9,12 +9,13 @@ import type {
   PayoutRow,
   PayoutSettings,
 } from '../../shared/payouts';
-import { mapBounded } from '../bounded';
+import { createSlots, mapBounded } from '../bounded';
 import type { Logger } from '../log';
 import type { WorkStore } from '../store/work-store';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
 import { reconcileEntry, type ActionDeps } from './journaled-action';
+import type { ResolveOptions } from './reconcile';
 import {
   approve,
   checkReason,
@@ -26,7 +27,7 @@ import {
 } from './payout-actions';
 import { payoutDetail } from './payout-detail';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
-import type { PraxisSession } from './praxis-session';
+import { sendLeaseMs, type PraxisSession } from './praxis-session';
 import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
 import { ingestAnswer } from './request-state';
 import { needsSecondApproval } from './risk';
@@ -39,6 +40,8 @@ export interface PayoutEngineDeps {
   onBulkProgress?(progress: DeskEvents['event:bulk-progress']): void;
   /** True once the desk is switching away from this store's profile: a bulk action starts no further items. */
   stopRequested?(): boolean;
+  /** Overrides of the reconcile rules (tests shorten PRAXIS_ASSUMPTIONS.notAppliedAfterMs). */
+  resolve?: ResolveOptions;
 }
 
 const PAYOUT_ACTIONS = new Set(['payouts:approve', 'payouts:reject', 'payouts:split']);
@@ -55,7 +58,10 @@ const failedOutcome = (tid: number, err: unknown): ActionOutcome => ({
 /** The payout queue engine: queue reads, the money-moving actions through the journal, bulk, four-eyes and reconciliation. */
 export function createPayoutEngine(deps: PayoutEngineDeps) {
   const { store, log } = deps;
-  const actionDeps: ActionDeps = { store, log };
+  const actionDeps: ActionDeps = { store, log, resolve: deps.resolve };
+  // One limit for the whole desk: overlapping bulk runs share it (the setting is read as slots free up).
+  let bulkLimit = 8;
+  const bulkDeps: ActionDeps = { ...actionDeps, sendSlot: createSlots(() => bulkLimit) };
   const gatewayCache = createGatewayCache();
   const risk = async () => riskSettingsOf(await loadPayoutSettings(store));
 
@@ -95,6 +101,14 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
   async function reconcile(tid: number): Promise<ActionOutcome> {
     const open = await store.journal.inFlight('transaction', String(tid));
     const s = await deps.praxis();
+    if (open?.state === 'sending' && (await store.journal.leaseHeld(open.id, sendLeaseMs(s)))) {
+      // Its sender may still get Praxis's answer: looking it up now could call a payout in flight "not applied".
+      throw new DeskError(
+        'CONFLICT',
+        `The ${open.action.replace('payouts:', '')} on ${tid} by ${open.operator} is still being sent (since ${open.createdAt.toISOString()}). Wait for its answer; reconcile only if it never comes.`,
+        { journalId: open.id },
+      );
+    }
     if (!open) {
       const tx = await store.getTransaction(tid);
       if (!tx) throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store.`);
@@ -179,6 +193,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         }
       }
 
+      bulkLimit = settings.bulkConcurrency;
       const total = tids.length;
       let lastProgressAt = 0;
       const settled = await mapBounded(
@@ -193,11 +208,11 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
               );
             }
             if (input.action === 'reject')
-              return await reject(actionDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
+              return await reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
             const row = rows.get(tid);
             if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;
             const gateway = await defaultGateway(tid, row, s);
-            return await approve(actionDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
+            return await approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
           } catch (err) {
             return failedOutcome(tid, err);
           }
@@ -239,13 +254,18 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       return { action: input.action, results, succeeded, failedCount };
     },
 
-    /** Crash recovery: every payout action left `sending` or `unknown` is looked up before anyone can act again. */
+    /**
+     * Crash recovery: every payout action `unknown`, or left `sending` past its sender's lease, is looked up before
+     * anyone can act again. A `sending` entry still within its lease belongs to a sender that may yet get the answer.
+     */
     async recoverUnresolved(): Promise<ActionOutcome[]> {
-      const open = (await store.journal.unresolved()).filter(
+      // Without credentials yet there is nothing to look up with; the default client timeout then sets the lease.
+      const session = await deps.praxis().catch(() => null);
+      const open = (await store.journal.unresolved(sendLeaseMs(session ?? {}))).filter(
         (e) => e.itemKind === 'transaction' && PAYOUT_ACTIONS.has(e.action),
       );
       if (open.length === 0) return [];
-      const s = await deps.praxis();
+      const s = session ?? (await deps.praxis());
       const out: ActionOutcome[] = [];
       for (const entry of open) {
         try {

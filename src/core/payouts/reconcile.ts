@@ -1,8 +1,16 @@
 import { isDeskError } from '../../shared/errors';
 import { isPraxisError, type PraxisClient } from '../praxis';
+import { PRAXIS_ASSUMPTIONS } from '../praxis/assumptions';
 import type { JournalEntry } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
-import { childPayouts, ingestAnswer, isPendingStatus, PAID_STATUSES, VOID_STATUSES } from './request-state';
+import {
+  childPayouts,
+  HANDLED_REQUEST_STATUSES,
+  ingestAnswer,
+  isIn,
+  NO_MONEY_STATUSES,
+  PAID_PAYOUT_STATUSES,
+} from './request-state';
 
 export type PayoutAction = 'payouts:approve' | 'payouts:reject' | 'payouts:split';
 
@@ -15,20 +23,33 @@ export interface Resolution {
   foundStatus: string | null;
 }
 
-const isIn = (list: readonly string[], s: string) => list.includes(s);
+export interface ResolveOptions {
+  /** The rule of PRAXIS_ASSUMPTIONS.notAppliedAfterMs (tests may shorten it). */
+  notAppliedAfterMs?: number;
+  now?: Date;
+}
+
 const why = (err: unknown) => (isDeskError(err) ? `${err.code}: ${err.message}` : String(err));
-const unknown = (message: string): Resolution => ({
+const unknown = (message: string, foundStatus: string | null = null): Resolution => ({
   state: 'unknown',
   moneyMoved: 'unknown',
   message,
-  foundStatus: null,
+  foundStatus,
 });
+const minutes = (ms: number) => `${Math.round(ms / 6_000) / 10} min`;
 
 /**
- * Looks an action with an unknown outcome up at Praxis — never re-sends it. Approve/reject read the request
- * with find-transaction (and any child payout the intake stored since); a split part is found by its own order_id.
+ * Looks an action with an unknown outcome up at Praxis — never re-sends it. Only a definitive answer resolves it as
+ * not applied: the request cancelled, a part not found or declined, or the stated rule of PRAXIS_ASSUMPTIONS
+ * (still `requested` with no payout long after the send). Anything else — `requested` soon after, `verification`,
+ * `partial_payout`, `error`, a payout still processing — stays unknown, with what was found in the message.
  */
-export async function resolveUnknown(entry: JournalEntry, client: PraxisClient, store: WorkStore): Promise<Resolution> {
+export async function resolveUnknown(
+  entry: JournalEntry,
+  client: PraxisClient,
+  store: WorkStore,
+  opts: ResolveOptions = {},
+): Promise<Resolution> {
   const tid = Number(entry.itemId);
   const action = entry.action as PayoutAction;
   if (action === 'payouts:split') return resolveSplitPart(entry, client, store);
@@ -44,39 +65,34 @@ export async function resolveUnknown(entry: JournalEntry, client: PraxisClient, 
     );
   }
 
+  // Payouts of this request stored since the send started (by a notification or the lookup): direct evidence.
+  const since = entry.createdAt.getTime() - 1_000;
+  const newChildren = (await childPayouts(store.db, tid)).filter((c) => c.created_at.getTime() >= since);
+  const paid = newChildren.find((c) => isIn(PAID_PAYOUT_STATUSES, c.status));
+  const open = newChildren.find((c) => !isIn(PAID_PAYOUT_STATUSES, c.status) && !isIn(NO_MONEY_STATUSES, c.status));
+  const rule = opts.notAppliedAfterMs ?? PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value;
+  const age = (opts.now ?? new Date()).getTime() - entry.createdAt.getTime();
+  const ruleSaysNotApplied = status === 'requested' && newChildren.length === 0 && age >= rule;
+  const ruleText = `(the desk's stated rule: still requested with no payout ${minutes(rule)} after the send means not applied)`;
+  const verb = action === 'payouts:approve' ? 'approval' : 'rejection';
+
   if (action === 'payouts:approve') {
-    // A child payout stored since the send started (e.g. by a notification) is direct evidence the approval went through.
-    const since = entry.createdAt.getTime() - 1_000;
-    const newChild = (await childPayouts(store.db, tid)).find(
-      (c) => c.created_at.getTime() >= since && isIn(PAID_STATUSES, c.status),
-    );
-    if (isIn(PAID_STATUSES, status) || newChild) {
+    if (isIn(HANDLED_REQUEST_STATUSES, status) || paid) {
       return {
         state: 'done',
         moneyMoved: true,
         foundStatus: status,
-        message: `Praxis shows request ${tid} as ${status}: the approval went through and the payout was made once. Do not approve it again.`,
+        message: `Praxis shows request ${tid} as ${status}${paid ? ` with payout ${paid.tid} ${paid.status}` : ''}: the approval went through and the payout was made once. Do not approve it again.`,
       };
     }
-    if (isPendingStatus(status)) {
-      // Safe: a second complete on a request Praxis already processed is refused ("already processed"), never paid twice.
-      return {
-        state: 'failed',
-        moneyMoved: false,
-        foundStatus: status,
-        message: `Praxis shows request ${tid} still ${status} with no payout: the approval was not applied. It is safe to approve it again.`,
-      };
-    }
-    if (isIn(VOID_STATUSES, status)) {
-      return {
-        state: 'failed',
-        moneyMoved: false,
-        foundStatus: status,
-        message: `Praxis shows request ${tid} as ${status}: this approval did not pay it.`,
-      };
+    if (open) {
+      return unknown(
+        `Outcome unknown — reconcile later. Praxis shows payout ${open.tid} of request ${tid} as ${open.status}: the approval reached Praxis but the payout is not final. Do not approve it again.`,
+        status,
+      );
     }
   } else {
-    if (status === 'cancelled' || status === 'canceled') {
+    if (isIn(['cancelled', 'canceled'], status)) {
       return {
         state: 'done',
         moneyMoved: false,
@@ -84,15 +100,7 @@ export async function resolveUnknown(entry: JournalEntry, client: PraxisClient, 
         message: `Praxis shows request ${tid} as cancelled: the rejection went through.`,
       };
     }
-    if (isPendingStatus(status)) {
-      return {
-        state: 'failed',
-        moneyMoved: false,
-        foundStatus: status,
-        message: `Praxis shows request ${tid} still ${status}: the rejection was not applied. It is safe to reject it again.`,
-      };
-    }
-    if (isIn(PAID_STATUSES, status)) {
+    if (isIn(HANDLED_REQUEST_STATUSES, status) || paid) {
       return {
         state: 'failed',
         moneyMoved: false,
@@ -101,12 +109,28 @@ export async function resolveUnknown(entry: JournalEntry, client: PraxisClient, 
       };
     }
   }
-  return {
-    ...unknown(
-      `Praxis shows request ${tid} as "${status}", which does not say whether the ${action.slice(8)} was applied. Check it in the Praxis back office, then reconcile again.`,
-    ),
-    foundStatus: status,
-  };
+  if (action === 'payouts:approve' && isIn(NO_MONEY_STATUSES, status)) {
+    return {
+      state: 'failed',
+      moneyMoved: false,
+      foundStatus: status,
+      message: `Praxis shows request ${tid} as ${status}: this approval did not pay it.`,
+    };
+  }
+  if (ruleSaysNotApplied) {
+    return {
+      state: 'failed',
+      moneyMoved: false,
+      foundStatus: status,
+      message: `Praxis still shows request ${tid} as requested with no payout, ${minutes(age)} after the send ${ruleText}: the ${verb} was not applied. It is safe to ${action === 'payouts:approve' ? 'approve' : 'reject'} it again.`,
+    };
+  }
+  return unknown(
+    status === 'requested'
+      ? `Outcome unknown — reconcile later. Praxis shows request ${tid} as requested, but a payout still processing can show that too, so this does not say whether the ${verb} was applied; it is settled as not applied only ${minutes(rule)} after the send ${ruleText}. Do not ${action === 'payouts:approve' ? 'approve' : 'reject'} it again.`
+      : `Praxis shows request ${tid} as "${status}", which does not say whether the ${verb} was applied${status === 'verification' ? ' (verification follows a payout error: funds may have been sent)' : ''}. Outcome unknown — check it in the Praxis back office, then reconcile again.`,
+    status,
+  );
 }
 
 async function resolveSplitPart(entry: JournalEntry, client: PraxisClient, store: WorkStore): Promise<Resolution> {
@@ -127,19 +151,24 @@ async function resolveSplitPart(entry: JournalEntry, client: PraxisClient, store
       source: 'action',
     });
     const status = found.transaction.transaction_status.toLowerCase();
-    if (isIn(VOID_STATUSES, status))
+    if (isIn(NO_MONEY_STATUSES, status))
       return {
         state: 'failed',
         moneyMoved: false,
         foundStatus: status,
         message: `Split part ${orderId} exists at Praxis but ended ${status}: no money moved.`,
       };
-    return {
-      state: 'done',
-      moneyMoved: true,
-      foundStatus: status,
-      message: `Split part ${orderId} exists at Praxis (${status}): it was paid once. Do not send it again.`,
-    };
+    if (isIn(PAID_PAYOUT_STATUSES, status))
+      return {
+        state: 'done',
+        moneyMoved: true,
+        foundStatus: status,
+        message: `Split part ${orderId} exists at Praxis (${status}): it was paid once. Do not send it again.`,
+      };
+    return unknown(
+      `Split part ${orderId} exists at Praxis as ${status}${status === 'error' ? ' (an error: funds may still have been sent)' : ''}: it counts against the remainder until it is final. Outcome unknown — reconcile later; do not send it again.`,
+      status,
+    );
   } catch (err) {
     if (isPraxisError(err) && err.code === 'PRAXIS_REJECTED' && /not found/i.test(err.praxisDescription ?? '')) {
       return {

@@ -1,7 +1,7 @@
 import type { ManageResponse } from '../praxis/schemas';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
-import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES, statusRank } from '../store/status-precedence';
+import { advancesSql, PAID_PAYOUT_STATUSES, PENDING_WITHDRAWAL_STATUSES, statusRank } from '../store/status-precedence';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -13,9 +13,16 @@ export const REQUEST_STATUS_WHEN_PAID = 'split';
 
 export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES as readonly string[]).includes(status);
 
-/** Statuses of a payout (a request paid in one go, or a child payout) that mean money went or is going out. */
-export const PAID_STATUSES = ['approved', 'split', 'payment', 'split_payout', 'in progress', 'pending'] as const;
-export { VOID_STATUSES };
+export { PAID_PAYOUT_STATUSES };
+/** A withdrawal request fully handled by its payouts ([L-flow] newer and older copies, [L-mwr] mode 2). */
+export const HANDLED_REQUEST_STATUSES = ['split', 'payment', 'split_payout', 'approved'] as const;
+/** Definitive "no money moved" for a payout or request: cancelled, or declined by the PSP. */
+export const NO_MONEY_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined'] as const;
+/**
+ * Everything else is not final: `pending` / `in progress` (processing at the PSP) and `error` ([L-flow]: "funds may
+ * still have been sent", the request goes to `verification`) — such a payout counts against the remainder.
+ */
+export const isIn = (list: readonly string[], status: string) => list.includes(status);
 
 const observedAtOf = (res: { timestamp?: number | null }) =>
   new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
@@ -37,7 +44,7 @@ export async function markRequestStatus(store: WorkStore, tid: number, status: s
   await store.db.transaction(async (tx) => {
     const res = await tx.query(
       `UPDATE transactions SET status = $2, status_rank = $3, status_at = $4, last_source = 'action', updated_at = now()
-       WHERE tid = $1 AND (status_rank < $3 OR (status_rank = $3 AND status_at <= $4))`,
+       WHERE tid = $1 AND ${advancesSql({ rank: 'status_rank', at: 'status_at' }, { rank: '$3::smallint', at: '$4::timestamptz' })}`,
       [tid, status, rank, at],
     );
     if (res.rowCount > 0) await announceChange(tx, { queue: 'payouts', ids: [String(tid)] });
@@ -68,13 +75,67 @@ export async function childPayouts(q: Queryable, tid: number) {
   return res.rows;
 }
 
-/** What is left to pay on a request: its amount less every child payout that was not voided. */
-export async function remainingMinor(q: Queryable, request: { tid: number; amountMinor: number }): Promise<number> {
-  const parts = await childPayouts(q, request.tid);
-  const paid = parts
-    .filter((p) => !(VOID_STATUSES as readonly string[]).includes(p.status))
-    .reduce((s, p) => s + p.amount_minor, 0);
-  return Math.max(0, request.amountMinor - paid);
+export interface Remainder {
+  currency: string;
+  remainingMinor: number;
+  /** Parts Praxis reported in another currency than the request's: they cannot be taken off its amount. */
+  otherCurrencies: { currency: string; amountMinor: number }[];
+}
+
+/**
+ * What is left to pay on a request, per currency: its amount less every part that may have paid — child payouts as
+ * Praxis reported them, and split parts the journal knows were sent (done, unknown or still sending) but that the
+ * store has no payout for yet, at the amount and currency Praxis answered where it did. Only a part definitively
+ * not paid (cancelled, declined) is left out.
+ */
+export async function remainderOf(
+  q: Queryable,
+  request: { tid: number; amountMinor: number; currency: string },
+): Promise<Remainder> {
+  const children = await childPayouts(q, request.tid);
+  const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
+  const sent = await q.query<{ request: Record<string, unknown>; result: Record<string, unknown> | null }>(
+    `SELECT request, result FROM action_journal
+     WHERE item_kind = 'transaction' AND item_id = $1 AND action = 'payouts:split' AND state IN ('done', 'unknown', 'sending')`,
+    [String(request.tid)],
+  );
+  const parts = [
+    ...children
+      .filter((c) => !isIn(NO_MONEY_STATUSES, c.status))
+      .map((c) => ({ currency: c.currency, amountMinor: c.amount_minor })),
+    ...sent.rows
+      .filter((j) => typeof j.request.order_id === 'string' && !known.has(j.request.order_id))
+      .filter((j) => !isIn(NO_MONEY_STATUSES, String(j.result?.status ?? '')))
+      .map((j) => ({
+        currency: String(j.result?.currency ?? j.request.currency),
+        amountMinor: Number(j.result?.amountMinor ?? j.request.amount),
+      })),
+  ];
+  const byCurrency = new Map<string, number>();
+  for (const p of parts) byCurrency.set(p.currency, (byCurrency.get(p.currency) ?? 0) + p.amountMinor);
+  const paid = byCurrency.get(request.currency) ?? 0;
+  byCurrency.delete(request.currency);
+  return {
+    currency: request.currency,
+    remainingMinor: Math.max(0, request.amountMinor - paid),
+    otherCurrencies: [...byCurrency].map(([currency, amountMinor]) => ({ currency, amountMinor })),
+  };
+}
+
+/** What is left to pay in the request's own currency (see remainderOf). */
+export async function remainingMinor(
+  q: Queryable,
+  request: { tid: number; amountMinor: number; currency: string },
+): Promise<number> {
+  return (await remainderOf(q, request)).remainingMinor;
+}
+
+/** Whether every child payout of a request is paid (final): only then may the desk mark the request handled. */
+export async function allPartsPaid(q: Queryable, tid: number): Promise<boolean> {
+  const parts = await childPayouts(q, tid);
+  return (
+    parts.length > 0 && parts.every((p) => isIn(PAID_PAYOUT_STATUSES, p.status) || isIn(NO_MONEY_STATUSES, p.status))
+  );
 }
 
 /** Tells every window that an item's journal state changed (the journal itself does not announce). */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { isLoopbackHost } from '../praxis/base-url';
 import type { Book } from './book';
-import { SimFaultsSchema, type FaultSwitches } from './faults';
+import { SimFaultsSchema, type CallGauge, type FaultSwitches } from './faults';
 import type { Notifier } from './notifier';
 import type { CreateItemInput } from './types';
 
@@ -14,11 +14,14 @@ const CreateItemSchema = z.strictObject({
   notification_url: z.string().url().nullish(),
 });
 
+const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });
+
 const NotificationUrlSchema = z.strictObject({ url: z.string().url().nullable() });
 
 export interface AdminDeps {
   book: Book;
   faults: FaultSwitches;
+  calls: CallGauge;
   notifier: Notifier;
   createWithdrawalRequest(input: CreateItemInput): { tid: number };
   createAuthorization(input: CreateItemInput): { tid: number };
@@ -93,6 +96,21 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
   app.delete('/_sim/faults', async () => {
     d.faults.clear();
     return d.faults.current();
+  });
+
+  // Held payouts end: each notified (the request's own status change is not, as [L-flow] says).
+  app.post('/_sim/settle-payouts', async (req, reply) => {
+    const body = parseJson(SettleSchema, req.body, reply);
+    if (!body) return reply;
+    const settled = d.book.settleHeld(body.status);
+    for (const tid of settled) d.notifier.notify(tid);
+    return { settled };
+  });
+
+  app.get('/_sim/stats', async () => d.calls.snapshot());
+  app.delete('/_sim/stats', async () => {
+    d.calls.reset();
+    return d.calls.snapshot();
   });
 
   app.get('/_sim/notification-url', async () => ({ url: d.notificationUrl() }));

@@ -21,6 +21,12 @@ export function registerAgentRoutes(
   book: Book,
   notifier: Notifier,
 ): void {
+  const { faults } = ctx;
+  // Used up only by a call that makes a payout (a cancel leaves the shortfall for the next payout).
+  const payoutFaults = (makesPayout = true) => ({
+    hold: faults.holdPayouts,
+    shortBy: makesPayout ? faults.takeShortfall() : 0,
+  });
   const route = (name: keyof typeof AGENT_SIGNATURES, action: (body: Record<string, unknown>) => Answer) =>
     signedRoute(app, ctx, `/agent/${name}`, AGENT_SIGNATURES[name], action);
 
@@ -32,27 +38,37 @@ export function registerAgentRoutes(
     return withSession ? { ...OK, ...view } : { ...OK, transaction: view.transaction };
   };
 
-  route('find-order', (b) => {
-    const found = typeof b.order_id === 'string' ? book.findOrder(b.order_id) : null;
-    return found
-      ? { ...OK, ...found }
-      : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
-  });
+  /** A find answer, with the status a test told the simulator to answer for this item (faults.findStatus). */
+  const found = (view: ReturnType<Book['view']>, key: { tid?: number; orderId?: string }): Answer => {
+    if (!view) return refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
+    const status = faults.statusAnswer(key);
+    if (status && view.transaction) view.transaction.transaction_status = status;
+    return { ...OK, ...view };
+  };
 
-  route('find-transaction', (b) => {
-    const found = typeof b.tid === 'number' ? book.view(b.tid) : null;
-    return found
-      ? { ...OK, ...found }
-      : refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
-  });
+  route('find-order', (b) =>
+    found(typeof b.order_id === 'string' ? book.findOrder(b.order_id) : null, { orderId: String(b.order_id) }),
+  );
+
+  route('find-transaction', (b) =>
+    found(typeof b.tid === 'number' ? book.view(b.tid) : null, { tid: typeof b.tid === 'number' ? b.tid : -1 }),
+  );
 
   route('manage-transaction', (b) => settle(book.manageAuthorization(Number(b.tid), String(b.intent)), false));
 
   route('manage-withdrawal-request', (b) =>
-    settle(book.manageWithdrawal(Number(b.withdrawal_request_id), String(b.intent), b.gateway), false),
+    settle(
+      book.manageWithdrawal(
+        Number(b.withdrawal_request_id),
+        String(b.intent),
+        b.gateway,
+        payoutFaults(b.intent === 'complete-withdrawal-request'),
+      ),
+      false,
+    ),
   );
 
-  route('split-withdrawal-request', (b) => settle(book.split(b as Parameters<Book['split']>[0]), true));
+  route('split-withdrawal-request', (b) => settle(book.split(b as Parameters<Book['split']>[0], payoutFaults()), true));
 
   route('get-available-gateways', (b) => {
     const type = b.transaction_type;

@@ -388,7 +388,8 @@ export class Book {
       return { ok: false, status: 400, description: PRAXIS_TEXTS.mustBePayout, tid: wrTid };
     if (r.tx.transaction_status === 'cancelled')
       return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyCancelled, tid: wrTid };
-    if (r.tx.transaction_status !== 'requested')
+    // A payout still processing (held) leaves the request showing `requested` but with nothing left to pay.
+    if (r.tx.transaction_status !== 'requested' || (r.remainingMinor === 0 && r.parts.length > 0))
       return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
     return { ok: true, value: r, changed: [] };
   }
@@ -401,7 +402,16 @@ export class Book {
     return g;
   }
 
-  private addPart(wr: SimRecord, amount: number, gateway: SimGateway, orderId: string): SimRecord {
+  /** A held part is `pending` (processing at the PSP) until settleHeld; otherwise it is approved at once. */
+  private addPart(
+    wr: SimRecord,
+    amount: number,
+    gateway: SimGateway,
+    orderId: string,
+    hold: boolean,
+    shortBy = 0,
+  ): SimRecord {
+    const booked = Math.max(1, amount - shortBy);
     const wrSession = this.sessions.get(wr.orderId)!;
     const session = this.openSession({
       intent: 'withdrawal',
@@ -409,17 +419,17 @@ export class Book {
       order_id: orderId,
       cid: wr.cid,
       currency: wr.tx.currency,
-      amount,
+      amount: booked,
       notificationUrl: wrSession.notificationUrl,
     });
     const part = this.addTransaction(
       session,
       {
         transaction_type: 'payout',
-        transaction_status: 'approved',
+        transaction_status: hold ? 'pending' : 'approved',
         transaction_id: `sim_${this.rng.hex(12)}`,
         currency: wr.tx.currency,
-        amount,
+        amount: booked,
         payment_method: wr.tx.payment_method,
         payment_processor: gateway.name,
         gateway: gateway.gateway,
@@ -427,16 +437,21 @@ export class Book {
         wallet: wr.tx.wallet,
         withdrawal_request_id: wr.tx.tid,
       },
-      true,
+      !hold,
       this.nowSeconds(),
     );
     wr.parts.push(part.tx.tid);
     wr.payoutsMade++;
-    wr.remainingMinor -= amount;
+    wr.remainingMinor -= booked;
     return part;
   }
 
-  manageWithdrawal(wrTid: number, intent: string, gatewayHash: unknown): Outcome<SimRecord> {
+  manageWithdrawal(
+    wrTid: number,
+    intent: string,
+    gatewayHash: unknown,
+    opts: { hold?: boolean; shortBy?: number } = {},
+  ): Outcome<SimRecord> {
     if (intent !== 'complete-withdrawal-request' && intent !== 'cancel-withdrawal-request')
       return { ok: false, status: 400, description: SIM_TEXTS.invalidIntent };
     const check = this.requestable(wrTid);
@@ -453,19 +468,24 @@ export class Book {
     }
     const g = this.payoutGateway(gatewayHash, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`));
-    this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
+    const hold = opts.hold ?? false;
+    const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`), hold, opts.shortBy);
+    if (!hold) this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
     // Praxis does not notify the request's own `split` ([L-flow]): only the new payout is announced.
     return { ok: true, value: part, changed: [part.tx.tid] };
   }
 
-  split(input: {
-    withdrawal_request_id: unknown;
-    amount: unknown;
-    currency: unknown;
-    order_id: unknown;
-    gateway: unknown;
-  }): Outcome<SimRecord> {
+  split(
+    input: {
+      withdrawal_request_id: unknown;
+      amount: unknown;
+      currency: unknown;
+      order_id: unknown;
+      gateway: unknown;
+    },
+    opts: { hold?: boolean; shortBy?: number } = {},
+  ): Outcome<SimRecord> {
+    const hold = opts.hold ?? false;
     const wrTid = Number(input.withdrawal_request_id);
     const check = this.requestable(wrTid);
     if (!check.ok) return check;
@@ -480,10 +500,37 @@ export class Book {
       return { ok: false, status: 400, description: SIM_TEXTS.splitTooLarge, tid: wrTid };
     const g = this.payoutGateway(input.gateway, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
-    const part = this.addPart(wr, input.amount, g, input.order_id);
+    const part = this.addPart(wr, input.amount, g, input.order_id, hold, opts.shortBy);
     // A request paid in full becomes `split` too, again without a notification of its own ([L-flow]).
-    if (wr.remainingMinor === 0) this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
+    if (wr.remainingMinor === 0 && !hold) this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
     return { ok: true, value: part, changed: [part.tx.tid] };
+  }
+
+  /**
+   * Ends every held (pending) payout: `approved` — the request becomes `split` once nothing is left and no part is
+   * still pending — or `error`, after which the request goes to `verification` because funds may have been sent ([L-flow]).
+   */
+  settleHeld(status: 'approved' | 'error'): number[] {
+    const changed: number[] = [];
+    for (const r of this.records.values()) {
+      const wrTid = r.tx.withdrawal_request_id;
+      if (wrTid === null || r.tx.transaction_status !== 'pending') continue;
+      if (status === 'approved') this.markProcessed(r.tx, 'approved');
+      else this.setStatus(r.tx, 'error');
+      changed.push(r.tx.tid);
+      const wr = this.records.get(wrTid);
+      if (!wr) continue;
+      const parts = wr.parts.map((t) => this.records.get(t)!.tx.transaction_status);
+      // The request's own status changes unannounced, as after a complete ([L-flow]).
+      if (status === 'error') this.setStatus(wr.tx, 'verification');
+      else if (
+        wr.remainingMinor === 0 &&
+        parts.every((p) => p === 'approved') &&
+        wr.tx.transaction_status !== 'verification'
+      )
+        this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
+    }
+    return changed;
   }
 
   /** Everything a test or a demo wants to know about one tid, including what was really done to it. */

@@ -1,8 +1,17 @@
 /** The simulator's fault switches (body documented on SimFaults in types.ts). */
 import { z } from 'zod';
-import type { SimFaults } from './types';
+import type { SimFaults, SimStatusAnswer } from './types';
 
 const count = z.number().int().min(0).max(1000);
+
+const StatusAnswerSchema = z
+  .strictObject({
+    tid: z.number().int().positive().optional(),
+    orderId: z.string().min(1).max(50).optional(),
+    status: z.string().min(1).max(32),
+    seconds: z.number().positive().max(3600),
+  })
+  .refine((a) => (a.tid === undefined) !== (a.orderId === undefined), 'give exactly one of tid or orderId');
 
 export const SimFaultsSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(120_000).optional(),
@@ -12,21 +21,49 @@ export const SimFaultsSchema = z.strictObject({
   wrongSignature: count.optional(),
   dropNotifications: count.optional(),
   duplicateNotifications: count.optional(),
+  holdPayouts: z.boolean().optional(),
+  shortPayouts: count.optional(),
+  shortByMinor: z.number().int().min(1).max(1_000_000).optional(),
+  findStatus: z.array(StatusAnswerSchema).max(100).optional(),
 });
 
-type CountedFault = 'http5xx' | 'timeoutAfterApply' | 'wrongSignature' | 'dropNotifications' | 'duplicateNotifications';
+type CountedFault =
+  'http5xx' | 'timeoutAfterApply' | 'wrongSignature' | 'dropNotifications' | 'duplicateNotifications' | 'shortPayouts';
+
+interface HeldAnswer {
+  tid?: number;
+  orderId?: string;
+  status: string;
+  untilMs: number;
+}
 
 export class FaultSwitches {
-  private f: SimFaults = {};
+  private f: Omit<SimFaults, 'findStatus'> = {};
+  private answers: HeldAnswer[] = [];
+
+  constructor(private readonly nowMs: () => number = Date.now) {}
 
   set(faults: SimFaults): void {
-    this.f = { ...this.f, ...faults };
+    const { findStatus, ...rest } = faults;
+    this.f = { ...this.f, ...rest };
+    // Each new answer replaces an older one for the same item; the rest are kept.
+    for (const a of findStatus ?? []) {
+      this.answers = this.answers.filter((h) => !(h.tid === a.tid && h.orderId === a.orderId));
+      this.answers.push({ tid: a.tid, orderId: a.orderId, status: a.status, untilMs: this.nowMs() + a.seconds * 1000 });
+    }
   }
   clear(): void {
     this.f = {};
+    this.answers = [];
   }
   current(): SimFaults {
-    return { ...this.f };
+    const now = this.nowMs();
+    const findStatus: SimStatusAnswer[] = this.live(now).map((a) => ({
+      ...(a.tid !== undefined ? { tid: a.tid } : { orderId: a.orderId }),
+      status: a.status,
+      seconds: Math.round((a.untilMs - now) / 100) / 10,
+    }));
+    return { ...this.f, ...(findStatus.length ? { findStatus } : {}) };
   }
   get latencyMs(): number {
     return this.f.latencyMs ?? 0;
@@ -34,11 +71,49 @@ export class FaultSwitches {
   get timeoutMode(): 'hang' | 'drop' {
     return this.f.timeoutMode ?? 'hang';
   }
+  /** Payouts made now stay `pending` (processing at the PSP) until `/_sim/settle-payouts`. */
+  get holdPayouts(): boolean {
+    return this.f.holdPayouts ?? false;
+  }
+  /** How much less than asked the next payout is booked at (shortPayouts), or 0. */
+  takeShortfall(): number {
+    return this.take('shortPayouts') ? (this.f.shortByMinor ?? 1) : 0;
+  }
+  /** The status find-transaction (by tid) or find-order (by order_id) must answer for now, if a test set one. */
+  statusAnswer(key: { tid?: number; orderId?: string }): string | null {
+    const hit = this.live(this.nowMs()).find((a) =>
+      key.tid !== undefined ? a.tid === key.tid : a.orderId !== undefined && a.orderId === key.orderId,
+    );
+    return hit?.status ?? null;
+  }
   /** Uses up one occurrence of a counted fault; true when it fires. */
   take(name: CountedFault): boolean {
     const left = this.f[name] ?? 0;
     if (left <= 0) return false;
     this.f[name] = left - 1;
     return true;
+  }
+  private live(now: number): HeldAnswer[] {
+    this.answers = this.answers.filter((a) => a.untilMs > now);
+    return this.answers;
+  }
+}
+
+/** How many signed calls the simulator is serving at once, per path, and the most it has seen. */
+export class CallGauge {
+  private inFlight = new Map<string, number>();
+  private max = new Map<string, number>();
+
+  enter(path: string): () => void {
+    const n = (this.inFlight.get(path) ?? 0) + 1;
+    this.inFlight.set(path, n);
+    this.max.set(path, Math.max(this.max.get(path) ?? 0, n));
+    return () => this.inFlight.set(path, (this.inFlight.get(path) ?? 1) - 1);
+  }
+  snapshot(): { inFlight: Record<string, number>; maxInFlight: Record<string, number> } {
+    return { inFlight: Object.fromEntries(this.inFlight), maxInFlight: Object.fromEntries(this.max) };
+  }
+  reset(): void {
+    this.max = new Map([...this.inFlight]);
   }
 }

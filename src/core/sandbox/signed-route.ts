@@ -2,17 +2,18 @@
  * One wrapper for every signed endpoint: faults before the action (latency, 5xx), the gate, the action,
  * faults after it (timeout-after-apply, wrong signature), then the signed answer.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../log';
 import type { MethodSignatures } from '../praxis/signature-fields';
 import { signBody } from '../praxis/signing';
 import { API_VERSION } from '../praxis/transport';
-import type { FaultSwitches } from './faults';
+import type { CallGauge, FaultSwitches } from './faults';
 import { checkSignedRequest, sendGateRejection, type GateCredentials } from './gate';
 
 export interface SignedRouteContext {
   credentials: GateCredentials;
   faults: FaultSwitches;
+  calls: CallGauge;
   nowSeconds: () => number;
   hangMs: number;
   /** Registers a hang so stop() can end it. */
@@ -33,6 +34,15 @@ export function signedRoute(
   action: (body: Record<string, unknown>) => Answer,
 ): void {
   app.post(path, async (request, reply) => {
+    const leave = ctx.calls.enter(path);
+    try {
+      return await answer(request, reply);
+    } finally {
+      leave();
+    }
+  });
+
+  async function answer(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
     if (ctx.faults.take('http5xx')) {
       return reply
@@ -68,5 +78,5 @@ export function signedRoute(
       .header('content-type', 'application/json; charset=utf-8')
       .header('gt-authentication', signBody(answer, signatures.response.fields, secret))
       .send(answer);
-  });
+  }
 }

@@ -2,7 +2,7 @@
 import Fastify from 'fastify';
 import { SANDBOX_SAMPLE } from '../../shared/domain';
 import { Book } from './book';
-import { FaultSwitches } from './faults';
+import { CallGauge, FaultSwitches } from './faults';
 import { Notifier } from './notifier';
 import { createRng } from './prng';
 import { arriveOne, seedBook } from './seed';
@@ -19,7 +19,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const credentials = { ...SANDBOX_SAMPLE };
   const rng = createRng(opts.seedValue ?? 1);
   const book = new Book(rng, nowSeconds);
-  const faults = new FaultSwitches();
+  const faults = new FaultSwitches(now);
+  const calls = new CallGauge();
   let notificationUrl = opts.notificationUrl ?? null;
   const notifier = new Notifier({
     book,
@@ -48,6 +49,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const ctx = {
     credentials,
     faults,
+    calls,
     nowSeconds,
     hangMs: opts.hangMs ?? 30_000,
     holdOpen,
@@ -81,6 +83,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerAdminRoutes(app, {
     book,
     faults,
+    calls,
     notifier,
     createWithdrawalRequest,
     createAuthorization,

@@ -33,7 +33,15 @@ export interface SimulatorOptions {
  *   "timeoutMode": "hang",        // …"hang": socket held for hangMs then dropped; "drop": socket cut at once
  *   "wrongSignature": 1,          // the next answer carries a Gt-Authentication that does not verify
  *   "dropNotifications": 1,       // the next notification is silently not sent (no retry)
- *   "duplicateNotifications": 1   // the next notification is sent twice
+ *   "duplicateNotifications": 1,  // the next notification is sent twice
+ *   "holdPayouts": true,          // payouts made from now on stay `pending` (processing at the PSP) and the request
+ *                                 // keeps showing `requested`, until POST /_sim/settle-payouts (until cleared)
+ *   "shortPayouts": 1, "shortByMinor": 100,
+ *                                 // the next payout is booked (and answered) 100 minor units below what was asked,
+ *                                 // as a PSP may settle a different amount (§6.7)
+ *   "findStatus": [{ "tid": 123, "status": "verification", "seconds": 30 }]
+ *                                 // find-transaction for tid 123 (or find-order for { "orderId" }) answers that
+ *                                 // transaction_status for the next 30 s, whatever the book holds
  * }
  * Counts are "the next N"; each is used up as it fires. `DELETE /_sim/faults` clears everything.
  */
@@ -45,6 +53,18 @@ export interface SimFaults {
   wrongSignature?: number;
   dropNotifications?: number;
   duplicateNotifications?: number;
+  holdPayouts?: boolean;
+  shortPayouts?: number;
+  shortByMinor?: number;
+  findStatus?: SimStatusAnswer[];
+}
+
+/** "Answer find-transaction for this tid (or find-order for this order_id) with this status for the next N seconds." */
+export interface SimStatusAnswer {
+  tid?: number;
+  orderId?: string;
+  status: string;
+  seconds: number;
 }
 
 export interface CreateItemInput {

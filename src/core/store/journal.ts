@@ -103,12 +103,47 @@ export async function inFlightAction(q: Queryable, itemKind: ItemKind, itemId: s
   return res.rows[0] ? toEntry(res.rows[0]) : null;
 }
 
-/** Entries whose outcome is unknown or still `sending` (after a crash): the reconciler looks each one up. */
-export async function unresolvedActions(q: Queryable): Promise<JournalEntry[]> {
+/**
+ * Entries the reconciler may look up: every `unknown` one, and a `sending` one only once its sender's lease ran out
+ * (older than `leaseMs`, by the database's clock) — a sender still waiting for Praxis's answer is left alone.
+ */
+export async function unresolvedActions(q: Queryable, leaseMs: number): Promise<JournalEntry[]> {
   const res = await q.query<JournalRow>(
-    `SELECT * FROM action_journal WHERE state IN ('sending', 'unknown') ORDER BY id`,
+    `SELECT * FROM action_journal
+     WHERE state = 'unknown' OR (state = 'sending' AND created_at < now() - $1 * interval '1 millisecond')
+     ORDER BY id`,
+    [leaseMs],
   );
   return res.rows.map(toEntry);
+}
+
+/** Whether a `sending` entry's sender still holds its lease (by the database's clock). */
+export async function leaseHeld(q: Queryable, id: number, leaseMs: number): Promise<boolean> {
+  const res = await q.query<{ held: boolean }>(
+    `SELECT state = 'sending' AND created_at >= now() - $2 * interval '1 millisecond' AS held FROM action_journal WHERE id = $1`,
+    [id, leaseMs],
+  );
+  return res.rows[0]?.held ?? false;
+}
+
+/**
+ * A verified answer that arrived after its entry was already final (reconciled meanwhile): kept next to the final
+ * state, never dropped, so the journal shows both what was decided and what Praxis said later.
+ */
+export async function recordLateAnswer(q: Queryable, id: number, late: Record<string, unknown>): Promise<JournalEntry> {
+  const res = await q.query<JournalRow>(
+    `UPDATE action_journal SET result = COALESCE(result, '{}'::jsonb) || jsonb_build_object('lateAnswer', $2::jsonb), updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [id, JSON.stringify(withoutSecrets(late))],
+  );
+  const row = res.rows[0];
+  if (!row) throw new DeskError('NOT_FOUND', `Journal entry ${id} does not exist.`);
+  return toEntry(row);
+}
+
+export async function actionById(q: Queryable, id: number): Promise<JournalEntry | null> {
+  const res = await q.query<JournalRow>('SELECT * FROM action_journal WHERE id = $1', [id]);
+  return res.rows[0] ? toEntry(res.rows[0]) : null;
 }
 
 export async function actionsFor(q: Queryable, itemKind: ItemKind, itemId: string): Promise<JournalEntry[]> {

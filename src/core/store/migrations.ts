@@ -152,6 +152,20 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'status ranks after the flows of api-reference §6.6',
+    // Ranks of status-precedence.ts as they were when this shipped; an unlisted status is -1 (placed by time).
+    sql: `
+UPDATE transactions SET status_rank = CASE
+  WHEN status IN ('initialized') THEN 0
+  WHEN status IN ('pending', 'pending_async', 'in progress', 'requested', 'verification', 'partial_payout', 'split_partial') THEN 1
+  WHEN status IN ('authorized') THEN 3
+  WHEN status IN ('approved', 'rejected', 'declined', 'error', 'cancelled', 'canceled', 'payment', 'split', 'split_payout') THEN 4
+  WHEN status IN ('refunded', 'chargeback', 'reversed') THEN 5
+  ELSE -1 END;
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -1,7 +1,13 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
 import { announceChange, type QueueName } from './changes';
 import type { Queryable } from './db';
-import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
+import {
+  advancesSql,
+  PAID_PAYOUT_STATUSES,
+  PENDING_WITHDRAWAL_STATUSES,
+  normalizeTransactionType,
+  statusRank,
+} from './status-precedence';
 
 /** What Praxis tells us about one item, by notification or by find-transaction / find-order. */
 export interface PraxisSnapshot {
@@ -27,8 +33,10 @@ export interface IngestedItem {
 }
 
 // Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
-const ADVANCES =
-  '(EXCLUDED.status_rank > t.status_rank OR (EXCLUDED.status_rank = t.status_rank AND EXCLUDED.status_at >= t.status_at))';
+const ADVANCES = advancesSql(
+  { rank: 't.status_rank', at: 't.status_at' },
+  { rank: 'EXCLUDED.status_rank', at: 'EXCLUDED.status_at' },
+);
 const latest = (col: string) => `${col} = CASE WHEN ${ADVANCES} THEN EXCLUDED.${col} ELSE t.${col} END`;
 const fill = (col: string) =>
   `${col} = CASE WHEN ${ADVANCES} THEN COALESCE(EXCLUDED.${col}, t.${col}) ELSE COALESCE(t.${col}, EXCLUDED.${col}) END`;
@@ -49,14 +57,14 @@ RETURNING tid, transaction_type, status, withdrawal_request_id`;
 
 /**
  * Praxis does not notify a request's own `split` after a complete or a split ([L-flow]; the labelled choice in
- * payouts/request-state.ts): a request whose payouts that moved money cover its amount has been paid, whoever
+ * payouts/request-state.ts): a request whose approved (final) payouts cover its amount has been paid, whoever
  * paid it (this desk, another one, the back office), so it leaves the queue when its last payout is reported.
  */
 const MARK_REQUEST_PAID = `
 UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
 WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
   SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
-  WHERE c.withdrawal_request_id = $1 AND NOT (c.status = ANY ($6::text[])))`;
+  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))`;
 
 const UPSERT_CUSTOMER = `
 INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
@@ -217,7 +225,7 @@ export async function ingestSnapshot(
           statusRank('split'),
           origin.source,
           [...PENDING_WITHDRAWAL_STATUSES],
-          [...VOID_STATUSES],
+          [...PAID_PAYOUT_STATUSES],
         ]);
         await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
       }

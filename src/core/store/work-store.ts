@@ -11,7 +11,16 @@ import {
 } from '../audit/audit-log';
 import { subscribeChanges, type StoreChange } from './changes';
 import type { Db } from './db';
-import { actionsFor, beginAction, finishAction, inFlightAction, unresolvedActions } from './journal';
+import {
+  actionById,
+  actionsFor,
+  beginAction,
+  finishAction,
+  inFlightAction,
+  leaseHeld,
+  recordLateAnswer,
+  unresolvedActions,
+} from './journal';
 import { runMigrations } from './migrations';
 import { countNotificationsByVerdict, listNotifications } from './notifications-repo';
 import { openPgliteDb } from './pglite-db';
@@ -76,7 +85,10 @@ function buildStore(db: Db) {
       finish: (id: number, outcome: Parameters<typeof finishAction>[2]) => finishAction(db, id, outcome),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
-      unresolved: () => unresolvedActions(db),
+      unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
+      leaseHeld: (id: number, leaseMs: number) => leaseHeld(db, id, leaseMs),
+      recordLate: (id: number, late: Record<string, unknown>) => recordLateAnswer(db, id, late),
+      byId: (id: number) => actionById(db, id),
       forItem: (itemKind: Parameters<typeof actionsFor>[1], itemId: string) => actionsFor(db, itemKind, itemId),
     },
     audit: {

@@ -131,6 +131,7 @@ function Trail({ detail }: { detail: PayoutDetail }) {
               {j.praxisStatus !== null &&
                 ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
               {j.errorCode && ` — ${j.errorCode}`}
+              {j.lateAnswer && <div className="late-answer">Late answer: {j.lateAnswer}</div>}
             </li>
           ))}
         </ul>

@@ -1,0 +1,26 @@
+/**
+ * The one table of the desk's assumptions about Praxis that its behaviour rests on, where the docs leave the
+ * answer open (api-reference §8). Each row says what is assumed, why, and the value used; README
+ * "Praxis compatibility" lists the same rows. Correct a row here when Praxis support confirms or refutes it.
+ * (Signature field lists keep their own table in signature-fields.ts.)
+ */
+export interface PraxisAssumption<T> {
+  /** What the desk assumes, in one sentence an operator could check with Praxis support. */
+  says: string;
+  /** Where the docs leave it open. */
+  openIn: string;
+  value: T;
+}
+
+export const PRAXIS_ASSUMPTIONS = {
+  /**
+   * After a complete/cancel whose answer was lost, `requested` from find-transaction does not prove the action was
+   * not applied (a payout still processing can show it). Only after this long, with no child payout stored, does
+   * the desk call it not applied.
+   */
+  notAppliedAfterMs: {
+    says: 'A withdrawal request still `requested`, with no payout of it known to the desk, 30 minutes after a complete or cancel whose answer was lost, was not changed by that call.',
+    openIn: 'api-reference §8 items 10 and 13 (withdrawal-request statuses, idempotency)',
+    value: 30 * 60_000,
+  },
+} satisfies Record<string, PraxisAssumption<unknown>>;
