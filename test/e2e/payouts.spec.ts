@@ -121,6 +121,11 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   const pane = page.getByRole('complementary', { name: `Request ${tid}` });
   await expect(pane.getByRole('region', { name: 'Risk' })).toContainText('First withdrawal');
   await expect(pane.getByRole('region', { name: 'Customer history' })).toBeVisible();
+  // Praxis sends no created_at and no processed amount yet: the pane says where the age comes from, and labels the amount.
+  await expect(pane.getByLabel('Waiting since')).toContainText("(Praxis's first notification)");
+  await expect(pane.getByLabel('Processed amount')).toHaveText(
+    '€1,000.00 requested — Praxis has not processed an amount yet',
+  );
   await pane.getByText('Raw transaction').click();
   await expect(pane.locator('.raw-json').first()).toContainText(String(tid));
   await page.screenshot({ path: screenshotPath('21-payouts-detail') });
