@@ -3,8 +3,8 @@ import { formatMoney } from '../../shared/money';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
-import { runJournaled, type ActionDeps } from './journaled-action';
-import { sendLeaseMs, type PraxisSession } from './praxis-session';
+import { runJournaled, type ActionDeps } from '../queues/journaled-action';
+import { sendLeaseMs, type PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import {
   allPartsPaid,
