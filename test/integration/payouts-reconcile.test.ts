@@ -10,7 +10,7 @@ for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason !== null)(`reconciliation on ${backend.name}`, () => {
     let rig: PayoutRig;
     beforeAll(async () => {
-      rig = await startPayoutRig({ timeoutMs: 1_500, hangMs: 4_000, openStore: () => backend.open() });
+      rig = await startPayoutRig({ timeoutMs: 5_000, hangMs: 4_000, openStore: () => backend.open() });
     }, 60_000);
     afterAll(async () => {
       await rig?.close();
@@ -44,7 +44,7 @@ for (const backend of storeBackends()) {
     describe('1. an action still being sent is its sender’s', () => {
       it('a restart or "Reconcile now" during an approve in flight leaves it alone; the answer is recorded once', async () => {
         const { tid, gateway } = await one();
-        rig.sim.setFaults({ latencyMs: 700 });
+        rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await journalOf(tid)).length > 0);
         const other = rig.restartEngine('Bo');
@@ -60,7 +60,7 @@ for (const backend of storeBackends()) {
 
       it('a late answer to an entry reconciled meanwhile (lease run out) is kept and shown, and the store follows it', async () => {
         const { tid, gateway } = await one();
-        rig.sim.setFaults({ latencyMs: 700 });
+        rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await sendsAtPraxis()) > 0);
         // The send is already waiting at Praxis; the entry looks abandoned (past its lease and the rule).
