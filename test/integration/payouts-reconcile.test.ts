@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { createMemoryLogger } from '../../src/core/log';
+import { createPayoutEngine } from '../../src/core/payouts/payout-engine';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { remainderOf } from '../../src/core/payouts/request-state';
 import { emptyStore, storeBackends } from '../support/store-backends';
@@ -42,12 +44,21 @@ for (const backend of storeBackends()) {
     };
 
     describe('1. an action still being sent is its sender’s', () => {
-      it('a restart or "Reconcile now" during an approve in flight leaves it alone; the answer is recorded once', async () => {
+      it('a second desk (or a restart) and "Reconcile now" during an approve in flight leave it alone; the answer is recorded once', async () => {
         const { tid, gateway } = await one();
         rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await journalOf(tid)).length > 0);
-        const other = rig.restartEngine('Bo');
+        // On PostgreSQL a second desk on its own connection; on PGlite (one desk) a restarted engine on the same store.
+        const secondStore = backend.name === 'postgres' ? await backend.openSecondDesk() : null;
+        const other = secondStore
+          ? createPayoutEngine({
+              store: secondStore,
+              log: createMemoryLogger(),
+              praxis: async () => ({ client: rig.client, profileId: 'team', operator: 'Bo', timeoutMs: 5_000 }),
+            })
+          : rig.restartEngine('Bo');
+        onTestFinished(() => secondStore?.close());
         expect(await other.recoverUnresolved()).toEqual([]);
         const busy = await refusal(other.reconcile(tid));
         expect(busy.code).toBe('CONFLICT');

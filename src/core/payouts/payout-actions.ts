@@ -133,7 +133,11 @@ export async function approve(
     },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
-    check: (answer) => answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
+    // Mode 2 answers the new payout: it must pay what was left. (Mode 1 answers the request itself, at its full amount.)
+    check: (answer) =>
+      answer.transaction.tid === tx.tid
+        ? null
+        : answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
     apply: async (answer) => {
       await ingestAnswer(deps.store, answer);
       // Mode 2: the answer is the new payout; the request is handled only once that payout is final (§6.6).
