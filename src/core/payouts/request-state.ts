@@ -1,7 +1,7 @@
 import type { ManageResponse } from '../praxis/schemas';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
-import { advancesSql, PENDING_WITHDRAWAL_STATUSES, statusRank } from '../store/status-precedence';
+import { advancesSql, PAID_PAYOUT_STATUSES, PENDING_WITHDRAWAL_STATUSES, statusRank } from '../store/status-precedence';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -13,8 +13,7 @@ export const REQUEST_STATUS_WHEN_PAID = 'split';
 
 export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES as readonly string[]).includes(status);
 
-/** A child payout that is paid: final, money went out. */
-export const PAID_PAYOUT_STATUSES = ['approved'] as const;
+export { PAID_PAYOUT_STATUSES };
 /** A withdrawal request fully handled by its payouts ([L-flow] newer and older copies, [L-mwr] mode 2). */
 export const HANDLED_REQUEST_STATUSES = ['split', 'payment', 'split_payout', 'approved'] as const;
 /** Definitive "no money moved" for a payout or request: cancelled, or declined by the PSP. */

@@ -52,6 +52,12 @@ export function shouldAdvance(current: { status: string; at: Date }, incoming: {
 
 export { PENDING_WITHDRAWAL_STATUSES } from '../../shared/payouts';
 
+/**
+ * A payout that is paid: final, money went out. Only these mark a request handled; `pending` is still processing and
+ * `error` may or may not have sent funds ([L-flow]), so neither closes the request.
+ */
+export const PAID_PAYOUT_STATUSES = ['approved'] as const;
+
 /** Legacy 3.x spelled the hold type `authorize`; the desk stores one spelling. */
 export function normalizeTransactionType(type: string): string {
   const t = type.toLowerCase();
