@@ -269,6 +269,16 @@ for (const backend of storeBackends()) {
         expect((await rig.simRecord(tid)).remainingMinor).toBe(6_100);
       });
 
+      it('a part sent but not yet seen at Praxis (lookup unverifiable) still counts against the remainder', async () => {
+        const { tid, gateway } = await one(8_000);
+        rig.sim.setFaults({ timeoutAfterApply: 1, timeoutMode: 'drop', wrongSignature: 1 });
+        const [part] = await rig.engine.split({ tid, parts: [{ amountMinor: 2_500, gateway }] });
+        expect(part).toMatchObject({ state: 'unknown' });
+        expect((await rig.engine.detail(tid)).parts).toEqual([]);
+        const tx = (await rig.store.getTransaction(tid))!;
+        expect((await remainderOf(rig.store.db, tx)).remainingMinor).toBe(5_500);
+      });
+
       it('a part Praxis reports in another currency blocks further payouts with the amounts in words', async () => {
         const { tid, gateway } = await one(9_000);
         const request = (await rig.store.getTransaction(tid))!;
