@@ -218,8 +218,11 @@ for (const backend of storeBackends()) {
           request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tid, gateway },
         });
         expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('CONFLICT');
+        expect((await rig.engine.list()).rows.find((r) => r.tid === tid)).toMatchObject({ journalState: 'sending' });
         await backdate(tid, 60_000);
         expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('OUTCOME_UNKNOWN');
+        // The queue offers "Reconcile now" for it (the row shows unknown), not a wait that never ends.
+        expect((await rig.engine.list()).rows.find((r) => r.tid === tid)).toMatchObject({ journalState: 'unknown' });
         // Requested, no payout, but only a minute after the send: still unknown, now the reconciler's.
         const r = await rig.engine.reconcile(tid);
         expect(r).toMatchObject({ state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
