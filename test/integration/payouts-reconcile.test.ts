@@ -129,6 +129,25 @@ for (const backend of storeBackends()) {
         });
       }
 
+      it('a rejection whose answer was lost is unknown while Praxis still shows `requested`, done once it shows cancelled', async () => {
+        const { tid } = await one();
+        rig.sim.setFaults({
+          timeoutAfterApply: 1,
+          timeoutMode: 'drop',
+          findStatus: [{ tid, status: 'requested', seconds: 30 }],
+        });
+        const outcome = await rig.engine.reject({ tid, reasonCode: 'other' });
+        expect(outcome).toMatchObject({ state: 'unknown', moneyMoved: 'unknown' });
+        expect(outcome.message).not.toMatch(/safe to/i);
+        rig.sim.clearFaults();
+        expect(await rig.engine.reconcile(tid)).toMatchObject({
+          state: 'done',
+          moneyMoved: false,
+          newStatus: 'cancelled',
+        });
+        expect((await rig.simRecord(tid)).cancelsMade).toBe(1);
+      });
+
       it('a cancelled request is definitive: the approval did not pay it', async () => {
         const { tid, gateway } = await one();
         rig.sim.setFaults({ http5xx: 1, findStatus: [{ tid, status: 'cancelled', seconds: 30 }] });
