@@ -1,4 +1,5 @@
 /** What the payout queue shows and acts on; produced by src/core/payouts, rendered by the Payouts screen. */
+import type { ActionOutcome } from './actions';
 
 /** Withdrawal-request statuses that still wait for the merchant's decision: the payout queue, in core and renderer alike. */
 export const PENDING_WITHDRAWAL_STATUSES = ['requested', 'verification', 'partial_payout', 'split_partial'] as const;
@@ -130,17 +131,7 @@ export interface GatewayOption {
   isDefault: boolean;
 }
 
-/** How one money-moving action ended. `moneyMoved` is 'unknown' only until reconciliation answers. */
-export interface ActionOutcome {
-  tid: number;
-  state: 'done' | 'failed' | 'unknown';
-  moneyMoved: boolean | 'unknown';
-  message: string;
-  journalId: number | null;
-  praxisStatus?: number | null;
-  newStatus?: string | null;
-  errorCode?: string | null;
-}
+export type { ActionOutcome } from './actions';
 
 export interface BulkOutcome {
   action: 'approve' | 'reject';

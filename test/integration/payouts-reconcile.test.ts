@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { createMemoryLogger } from '../../src/core/log';
+import { createPayoutEngine } from '../../src/core/payouts/payout-engine';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { remainderOf } from '../../src/core/payouts/request-state';
 import { emptyStore, storeBackends } from '../support/store-backends';
@@ -10,7 +12,7 @@ for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason !== null)(`reconciliation on ${backend.name}`, () => {
     let rig: PayoutRig;
     beforeAll(async () => {
-      rig = await startPayoutRig({ timeoutMs: 1_500, hangMs: 4_000, openStore: () => backend.open() });
+      rig = await startPayoutRig({ timeoutMs: 5_000, hangMs: 4_000, openStore: () => backend.open() });
     }, 60_000);
     afterAll(async () => {
       await rig?.close();
@@ -42,12 +44,21 @@ for (const backend of storeBackends()) {
     };
 
     describe('1. an action still being sent is its sender’s', () => {
-      it('a restart or "Reconcile now" during an approve in flight leaves it alone; the answer is recorded once', async () => {
+      it('a second desk (or a restart) and "Reconcile now" during an approve in flight leave it alone; the answer is recorded once', async () => {
         const { tid, gateway } = await one();
-        rig.sim.setFaults({ latencyMs: 700 });
+        rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await journalOf(tid)).length > 0);
-        const other = rig.restartEngine('Bo');
+        // On PostgreSQL a second desk on its own connection; on PGlite (one desk) a restarted engine on the same store.
+        const secondStore = backend.name === 'postgres' ? await backend.openSecondDesk() : null;
+        const other = secondStore
+          ? createPayoutEngine({
+              store: secondStore,
+              log: createMemoryLogger(),
+              praxis: async () => ({ client: rig.client, profileId: 'team', operator: 'Bo', timeoutMs: 5_000 }),
+            })
+          : rig.restartEngine('Bo');
+        onTestFinished(() => secondStore?.close());
         expect(await other.recoverUnresolved()).toEqual([]);
         const busy = await refusal(other.reconcile(tid));
         expect(busy.code).toBe('CONFLICT');
@@ -60,7 +71,7 @@ for (const backend of storeBackends()) {
 
       it('a late answer to an entry reconciled meanwhile (lease run out) is kept and shown, and the store follows it', async () => {
         const { tid, gateway } = await one();
-        rig.sim.setFaults({ latencyMs: 700 });
+        rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await sendsAtPraxis()) > 0);
         // The send is already waiting at Praxis; the entry looks abandoned (past its lease and the rule).
@@ -117,6 +128,25 @@ for (const backend of storeBackends()) {
           expect((await rig.simRecord(tid)).payoutsMade).toBe(1);
         });
       }
+
+      it('a rejection whose answer was lost is unknown while Praxis still shows `requested`, done once it shows cancelled', async () => {
+        const { tid } = await one();
+        rig.sim.setFaults({
+          timeoutAfterApply: 1,
+          timeoutMode: 'drop',
+          findStatus: [{ tid, status: 'requested', seconds: 30 }],
+        });
+        const outcome = await rig.engine.reject({ tid, reasonCode: 'other' });
+        expect(outcome).toMatchObject({ state: 'unknown', moneyMoved: 'unknown' });
+        expect(outcome.message).not.toMatch(/safe to/i);
+        rig.sim.clearFaults();
+        expect(await rig.engine.reconcile(tid)).toMatchObject({
+          state: 'done',
+          moneyMoved: false,
+          newStatus: 'cancelled',
+        });
+        expect((await rig.simRecord(tid)).cancelsMade).toBe(1);
+      });
 
       it('a cancelled request is definitive: the approval did not pay it', async () => {
         const { tid, gateway } = await one();
@@ -207,8 +237,11 @@ for (const backend of storeBackends()) {
           request: { intent: 'complete-withdrawal-request', withdrawal_request_id: tid, gateway },
         });
         expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('CONFLICT');
+        expect((await rig.engine.list()).rows.find((r) => r.tid === tid)).toMatchObject({ journalState: 'sending' });
         await backdate(tid, 60_000);
         expect((await refusal(rig.engine.approve({ tid, gateway }))).code).toBe('OUTCOME_UNKNOWN');
+        // The queue offers "Reconcile now" for it (the row shows unknown), not a wait that never ends.
+        expect((await rig.engine.list()).rows.find((r) => r.tid === tid)).toMatchObject({ journalState: 'unknown' });
         // Requested, no payout, but only a minute after the send: still unknown, now the reconciler's.
         const r = await rig.engine.reconcile(tid);
         expect(r).toMatchObject({ state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
@@ -256,6 +289,16 @@ for (const backend of storeBackends()) {
           otherCurrencies: [],
         });
         expect((await rig.simRecord(tid)).remainingMinor).toBe(6_100);
+      });
+
+      it('a part sent but not yet seen at Praxis (lookup unverifiable) still counts against the remainder', async () => {
+        const { tid, gateway } = await one(8_000);
+        rig.sim.setFaults({ timeoutAfterApply: 1, timeoutMode: 'drop', wrongSignature: 1 });
+        const [part] = await rig.engine.split({ tid, parts: [{ amountMinor: 2_500, gateway }] });
+        expect(part).toMatchObject({ state: 'unknown' });
+        expect((await rig.engine.detail(tid)).parts).toEqual([]);
+        const tx = (await rig.store.getTransaction(tid))!;
+        expect((await remainderOf(rig.store.db, tx)).remainingMinor).toBe(5_500);
       });
 
       it('a part Praxis reports in another currency blocks further payouts with the amounts in words', async () => {

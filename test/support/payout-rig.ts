@@ -3,7 +3,7 @@ import type { DeskError } from '../../src/shared/errors';
 import { createMemoryLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
-import type { ResolveOptions } from '../../src/core/payouts/reconcile';
+import type { ResolveOptions } from '../../src/core/queues/queue-kind';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import type { SimFaults } from '../../src/core/sandbox/types';

@@ -2,7 +2,7 @@ import { DeskError } from '../../shared/errors';
 import type { CredentialService } from '../credentials/credential-service';
 import type { Logger } from '../log';
 import { createPraxisClient, type PraxisClient } from '../praxis';
-import type { PraxisSession } from '../payouts/praxis-session';
+import type { PraxisSession } from '../queues/praxis-session';
 import { baseUrlOf } from '../profiles/base-url';
 import type { ProfileService } from '../profiles/profile-service';
 

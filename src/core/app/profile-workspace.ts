@@ -2,7 +2,7 @@ import type { Profile } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
 import type { Logger } from '../log';
 import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '../payouts/payout-engine';
-import type { PraxisSession } from '../payouts/praxis-session';
+import type { PraxisSession } from '../queues/praxis-session';
 import type { StoreChange } from '../store/changes';
 import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
 

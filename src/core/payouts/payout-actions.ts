@@ -3,8 +3,8 @@ import { formatMoney } from '../../shared/money';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
-import { runJournaled, type ActionDeps } from './journaled-action';
-import { sendLeaseMs, type PraxisSession } from './praxis-session';
+import { runJournaled, type ActionDeps } from '../queues/journaled-action';
+import { sendLeaseMs, type PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import {
   allPartsPaid,
@@ -133,7 +133,11 @@ export async function approve(
     },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
-    check: (answer) => answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
+    // Mode 2 answers the new payout: it must pay what was left. (Mode 1 answers the request itself, at its full amount.)
+    check: (answer) =>
+      answer.transaction.tid === tx.tid
+        ? null
+        : answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
     apply: async (answer) => {
       await ingestAnswer(deps.store, answer);
       // Mode 2: the answer is the new payout; the request is handled only once that payout is final (§6.6).

@@ -1,4 +1,4 @@
-import { DeskError, isDeskError } from '../../shared/errors';
+import { DeskError } from '../../shared/errors';
 import type { DeskEvents } from '../../shared/ipc/contract';
 import type {
   ActionOutcome,
@@ -9,13 +9,16 @@ import type {
   PayoutRow,
   PayoutSettings,
 } from '../../shared/payouts';
-import { createSlots, mapBounded } from '../bounded';
 import type { Logger } from '../log';
+import { runBulk, succeededByCurrency } from '../queues/bulk-runner';
+import type { ActionDeps } from '../queues/journaled-action';
+import type { PraxisSession } from '../queues/praxis-session';
+import type { ResolveOptions } from '../queues/queue-kind';
+import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
+import { createSendLimit, type SendLimit } from '../queues/send-limit';
 import type { WorkStore } from '../store/work-store';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
-import { reconcileEntry, type ActionDeps } from './journaled-action';
-import type { ResolveOptions } from './reconcile';
 import {
   approve,
   checkReason,
@@ -26,10 +29,9 @@ import {
   type SplitInput,
 } from './payout-actions';
 import { payoutDetail } from './payout-detail';
+import { PAYOUT_QUEUE } from './payout-queue';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
-import { sendLeaseMs, type PraxisSession } from './praxis-session';
 import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
-import { ingestAnswer } from './request-state';
 import { needsSecondApproval } from './risk';
 
 export interface PayoutEngineDeps {
@@ -42,26 +44,16 @@ export interface PayoutEngineDeps {
   stopRequested?(): boolean;
   /** Overrides of the reconcile rules (tests shorten PRAXIS_ASSUMPTIONS.notAppliedAfterMs). */
   resolve?: ResolveOptions;
+  /** The desk's one bulk send limit, shared with other queues' engines (default: this engine's own). */
+  sendLimit?: SendLimit;
 }
-
-const PAYOUT_ACTIONS = new Set(['payouts:approve', 'payouts:reject', 'payouts:split']);
-
-const failedOutcome = (tid: number, err: unknown): ActionOutcome => ({
-  tid,
-  state: 'failed',
-  moneyMoved: false,
-  journalId: isDeskError(err) && typeof err.details?.journalId === 'number' ? err.details.journalId : null,
-  errorCode: isDeskError(err) ? err.code : 'INTERNAL',
-  message: err instanceof Error ? err.message : String(err),
-});
 
 /** The payout queue engine: queue reads, the money-moving actions through the journal, bulk, four-eyes and reconciliation. */
 export function createPayoutEngine(deps: PayoutEngineDeps) {
   const { store, log } = deps;
-  const actionDeps: ActionDeps = { store, log, resolve: deps.resolve };
-  // One limit for the whole desk: overlapping bulk runs share it (the setting is read as slots free up).
-  let bulkLimit = 8;
-  const bulkDeps: ActionDeps = { ...actionDeps, sendSlot: createSlots(() => bulkLimit) };
+  const actionDeps: ActionDeps = { store, log, queue: PAYOUT_QUEUE, resolve: deps.resolve };
+  const sendLimit = deps.sendLimit ?? createSendLimit();
+  const bulkDeps: ActionDeps = { ...actionDeps, sendSlot: sendLimit.run };
   const gatewayCache = createGatewayCache();
   const risk = async () => riskSettingsOf(await loadPayoutSettings(store));
 
@@ -98,49 +90,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
     return def.id;
   }
 
-  async function reconcile(tid: number): Promise<ActionOutcome> {
-    const open = await store.journal.inFlight('transaction', String(tid));
-    const s = await deps.praxis();
-    if (open?.state === 'sending' && (await store.journal.leaseHeld(open.id, sendLeaseMs(s)))) {
-      // Its sender may still get Praxis's answer: looking it up now could call a payout in flight "not applied".
-      throw new DeskError(
-        'CONFLICT',
-        `The ${open.action.replace('payouts:', '')} on ${tid} by ${open.operator} is still being sent (since ${open.createdAt.toISOString()}). Wait for its answer; reconcile only if it never comes.`,
-        { journalId: open.id },
-      );
-    }
-    if (!open) {
-      const tx = await store.getTransaction(tid);
-      if (!tx) throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store.`);
-      // Nothing unresolved: refresh the request so the operator sees Praxis's current status.
-      await ingestAnswer(store, await s.client.findTransaction(tid));
-      const last = (await store.journal.forItem('transaction', String(tid))).at(-1);
-      const now = await store.getTransaction(tid);
-      return {
-        tid,
-        state: last?.state === 'failed' ? 'failed' : 'done',
-        moneyMoved: false,
-        journalId: last?.id ?? null,
-        newStatus: now?.status ?? null,
-        message: `Nothing to reconcile on ${tid}: no action is in flight or unknown. Praxis shows it as ${now?.status ?? 'unknown'}.`,
-      };
-    }
-    const outcome = await reconcileEntry(actionDeps, s.client, open, s.operator);
-    await store.audit.append({
-      operator: s.operator,
-      action: 'payouts:reconcile',
-      itemKind: 'transaction',
-      itemId: String(tid),
-      details: {
-        journalId: open.id,
-        reconciledAction: open.action,
-        result: outcome.state,
-        moneyMoved: outcome.moneyMoved,
-        message: outcome.message,
-      },
-    });
-    return outcome;
-  }
+  const reconcile = async (tid: number): Promise<ActionOutcome> => reconcileItem(actionDeps, await deps.praxis(), tid);
 
   return {
     async list(page: QueuePage = {}): Promise<PayoutPage> {
@@ -193,51 +143,25 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         }
       }
 
-      bulkLimit = settings.bulkConcurrency;
-      const total = tids.length;
-      let lastProgressAt = 0;
-      const settled = await mapBounded(
+      sendLimit.setLimit(settings.bulkConcurrency);
+      const results = await runBulk({
         tids,
-        settings.bulkConcurrency,
-        async (tid): Promise<ActionOutcome> => {
-          try {
-            if (deps.stopRequested?.()) {
-              throw new DeskError(
-                'STORE',
-                `Request ${tid} was not sent: the desk switched to another profile during the bulk ${input.action}. Nothing was sent for it.`,
-              );
-            }
-            if (input.action === 'reject')
-              return await reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
-            const row = rows.get(tid);
-            if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;
-            const gateway = await defaultGateway(tid, row, s);
-            return await approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
-          } catch (err) {
-            return failedOutcome(tid, err);
-          }
+        concurrency: settings.bulkConcurrency,
+        verb: input.action,
+        noun: PAYOUT_QUEUE.noun,
+        stopRequested: deps.stopRequested,
+        onProgress: (done, total) => deps.onBulkProgress?.({ action: input.action, done, total }),
+        act: async (tid) => {
+          if (input.action === 'reject')
+            return reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
+          const row = rows.get(tid);
+          if (row && needsSecondApproval(row.amountMinor, row.currency, settings) && second.error) throw second.error;
+          const gateway = await defaultGateway(tid, row, s);
+          return approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
         },
-        (done) => {
-          // At most one progress event per 100 ms (and always the last): a 5,000-item bulk must not flood every window.
-          const now = Date.now();
-          if (done === total || now - lastProgressAt >= 100) {
-            lastProgressAt = now;
-            deps.onBulkProgress?.({ action: input.action, done, total });
-          }
-        },
-      );
-      const results = settled.map((r, i) => (r.status === 'fulfilled' ? r.value : failedOutcome(tids[i]!, r.reason)));
-
-      const byCurrency = new Map<string, { currency: string; count: number; totalMinor: number }>();
-      for (const r of results) {
-        const row = rows.get(r.tid);
-        if (r.state !== 'done' || !row) continue;
-        const t = byCurrency.get(row.currency) ?? { currency: row.currency, count: 0, totalMinor: 0 };
-        t.count++;
-        t.totalMinor += row.amountMinor;
-        byCurrency.set(row.currency, t);
-      }
-      const succeeded = [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+      });
+      const succeeded = succeededByCurrency(results, (tid) => rows.get(tid));
+      const total = tids.length;
       const failedCount = results.filter((r) => r.state !== 'done').length;
       await store.audit.append({
         operator: s.operator,
@@ -254,34 +178,8 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       return { action: input.action, results, succeeded, failedCount };
     },
 
-    /**
-     * Crash recovery: every payout action `unknown`, or left `sending` past its sender's lease, is looked up before
-     * anyone can act again. A `sending` entry still within its lease belongs to a sender that may yet get the answer.
-     */
-    async recoverUnresolved(): Promise<ActionOutcome[]> {
-      // Without credentials yet there is nothing to look up with; the default client timeout then sets the lease.
-      const session = await deps.praxis().catch(() => null);
-      const open = (await store.journal.unresolved(sendLeaseMs(session ?? {}))).filter(
-        (e) => e.itemKind === 'transaction' && PAYOUT_ACTIONS.has(e.action),
-      );
-      if (open.length === 0) return [];
-      const s = session ?? (await deps.praxis());
-      const out: ActionOutcome[] = [];
-      for (const entry of open) {
-        try {
-          out.push(await reconcile(Number(entry.itemId)));
-        } catch (err) {
-          log.warn('payout reconciliation at start failed', { journalId: entry.id, error: String(err) });
-          out.push(failedOutcome(Number(entry.itemId), err));
-        }
-      }
-      log.info('payout actions reconciled at start', {
-        count: open.length,
-        operator: s.operator,
-        unresolved: out.filter((o) => o.state === 'unknown').length,
-      });
-      return out;
-    },
+    /** Crash recovery: unresolved payout actions are looked up before anyone can act again (see queues/reconcile). */
+    recoverUnresolved: () => recoverUnresolved(actionDeps, deps.praxis),
   };
 }
 export type PayoutEngine = ReturnType<typeof createPayoutEngine>;

@@ -1,3 +1,5 @@
+import { sendLeaseMs } from '../queues/praxis-session';
+import { shownJournalStateSql } from '../store/journal';
 import { PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
 import type { RiskSettings } from './risk';
 
@@ -73,7 +75,7 @@ win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
 r AS (
   SELECT p.tid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
-         c.avs_alert, c.verification_alert, j.state AS journal_state,
+         c.avs_alert, c.verification_alert, ${shownJournalStateSql('j', sendLeaseMs({}))} AS journal_state,
          COALESCE(s.deposited, 0) AS deposited,
          COALESCE(s.withdrawn - CASE WHEN p.counts THEN p.amount_minor ELSE 0 END, 0) AS other_withdrawn,
          COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,

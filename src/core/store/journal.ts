@@ -117,6 +117,13 @@ export async function unresolvedActions(q: Queryable, leaseMs: number): Promise<
   return res.rows.map(toEntry);
 }
 
+/**
+ * The journal state a queue row shows for entry alias `j`: a `sending` entry past the lease is shown `unknown` —
+ * its sender is gone, so the row offers "Reconcile now" instead of waiting forever.
+ */
+export const shownJournalStateSql = (j: string, leaseMs: number) =>
+  `CASE WHEN ${j}.state = 'sending' AND ${j}.created_at < now() - interval '${Math.round(leaseMs)} milliseconds' THEN 'unknown' ELSE ${j}.state END`;
+
 /** Whether a `sending` entry's sender still holds its lease (by the database's clock). */
 export async function leaseHeld(q: Queryable, id: number, leaseMs: number): Promise<boolean> {
   const res = await q.query<{ held: boolean }>(

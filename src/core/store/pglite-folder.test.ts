@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotificationSchema } from '../praxis/schemas';
 import { notificationBody } from '../../../test/support/notifications';
+import { MIGRATIONS } from './migrations';
 import { defaultStoreLocation, describeStoreLocation, openStore, parseStoreLocation } from './work-store';
 
 describe('the one-desk PGlite store in the data folder', () => {
@@ -28,7 +29,7 @@ describe('the one-desk PGlite store in the data folder', () => {
       expect((await again.db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers).toBe(
         '16MB',
       );
-      expect((await again.db.query('SELECT version FROM schema_migrations')).rows).toHaveLength(1);
+      expect((await again.db.query('SELECT version FROM schema_migrations')).rows).toHaveLength(MIGRATIONS.length);
     } finally {
       await again.close();
     }

@@ -2,6 +2,7 @@ import { isDeskError } from '../../shared/errors';
 import { isPraxisError, type PraxisClient } from '../praxis';
 import { PRAXIS_ASSUMPTIONS } from '../praxis/assumptions';
 import type { JournalEntry } from '../store/journal';
+import type { Resolution, ResolveOptions } from '../queues/queue-kind';
 import type { WorkStore } from '../store/work-store';
 import {
   childPayouts,
@@ -13,21 +14,6 @@ import {
 } from './request-state';
 
 export type PayoutAction = 'payouts:approve' | 'payouts:reject' | 'payouts:split';
-
-/** What a lookup after an unknown outcome established. `unknown` keeps every action on the item blocked. */
-export interface Resolution {
-  state: 'done' | 'failed' | 'unknown';
-  moneyMoved: boolean | 'unknown';
-  message: string;
-  /** The request's (or split part's) status Praxis reported, when it answered. */
-  foundStatus: string | null;
-}
-
-export interface ResolveOptions {
-  /** The rule of PRAXIS_ASSUMPTIONS.notAppliedAfterMs (tests may shorten it). */
-  notAppliedAfterMs?: number;
-  now?: Date;
-}
 
 const why = (err: unknown) => (isDeskError(err) ? `${err.code}: ${err.message}` : String(err));
 const unknown = (message: string, foundStatus: string | null = null): Resolution => ({

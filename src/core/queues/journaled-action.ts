@@ -1,16 +1,16 @@
+import type { ActionOutcome } from '../../shared/actions';
 import { DeskError, isDeskError } from '../../shared/errors';
-import type { ActionOutcome } from '../../shared/payouts';
 import type { Logger } from '../log';
 import { isPraxisError, type PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
 import type { JournalEntry, JournalState } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
-import { resolveUnknown, type PayoutAction, type Resolution, type ResolveOptions } from './reconcile';
-import { announcePayout, ingestAnswer, isPendingStatus, storedStatus } from './request-state';
+import { capital, verbOf, type QueueKind, type ResolveOptions } from './queue-kind';
 
 export interface JournaledAction {
   tid: number;
-  action: PayoutAction;
+  /** `<queue prefix><verb>`, e.g. `payouts:approve`. */
+  action: string;
   operator: string;
   /** The intent as the journal keeps it (never a secret): enough to look the effect up later. */
   request: Record<string, unknown>;
@@ -21,13 +21,14 @@ export interface JournaledAction {
   apply(answer: ManageResponse): Promise<void>;
   /** Facts for the audit entry: amount, gateway, reason, second approver… */
   audit: Record<string, unknown>;
-  /** Whether a done action moved money to the customer (approve, split) or not (reject). */
+  /** Whether a done action moved money (pay out, capture) or not (reject, void). */
   movesMoney: boolean;
 }
 
 export interface ActionDeps {
   store: WorkStore;
   log: Logger;
+  queue: QueueKind;
   resolve?: ResolveOptions;
   /** Every send to Praxis of this desk goes through this one limit (see bounded.ts). */
   sendSlot?<T>(fn: () => Promise<T>): Promise<T>;
@@ -46,7 +47,7 @@ type Phase = 'claimed' | 'sending' | 'answered';
  * after the claim, the entry is finished (failed when nothing was sent, unknown once the send began).
  */
 export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
-  const { store, log } = deps;
+  const { store, log, queue } = deps;
   const entry = await store.journal.begin({
     itemKind: 'transaction',
     itemId: String(a.tid),
@@ -57,11 +58,11 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
   const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;
   try {
-    await announcePayout(store, a.tid);
-    // Re-read after the claim: another desk may have decided the request between our check and our claim.
-    const current = await storedStatus(store.db, a.tid);
-    if (!current || !isPendingStatus(current)) {
-      const message = `Request ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
+    await queue.announce(store, a.tid);
+    // Re-read after the claim: another desk may have decided the item between our check and our claim.
+    const current = await queue.storedStatus(store, a.tid);
+    if (!current || !queue.isOpen(current)) {
+      const message = `${capital(queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
       await store.journal.finish(entry.id, { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message });
       throw new DeskError('CONFLICT', message, { journalId: entry.id });
     }
@@ -69,9 +70,9 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
   } catch (err) {
     outcome = await finishAfterFailure(deps, a, entry, phase.at, err);
   } finally {
-    await announcePayout(store, a.tid).catch((err: unknown) =>
-      log.warn('queue change not announced', { tid: a.tid, error: String(err) }),
-    );
+    await queue
+      .announce(store, a.tid)
+      .catch((err: unknown) => log.warn('queue change not announced', { tid: a.tid, error: String(err) }));
   }
   try {
     await store.audit.append({
@@ -92,7 +93,7 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
     });
   } catch (err) {
     // The journal already holds the outcome; the operator must still see it, and that the audit entry is missing.
-    log.error('payout action audit entry not written', { tid: a.tid, journalId: entry.id, error: String(err) });
+    log.error('journaled action audit entry not written', { tid: a.tid, journalId: entry.id, error: String(err) });
     outcome = { ...outcome, message: `${outcome.message} (The audit entry could not be written: ${String(err)}.)` };
   }
   return outcome;
@@ -134,7 +135,7 @@ async function finishAfterFailure(
       });
     }
   }
-  deps.log.warn('payout action failed after its journal claim', { tid: a.tid, journalId: entry.id, phase, state });
+  deps.log.warn('journaled action failed after its journal claim', { tid: a.tid, journalId: entry.id, phase, state });
   const message = err instanceof Error ? err.message : String(err);
   if (state === 'unknown' || (state === 'sending' && wasSent))
     return {
@@ -143,7 +144,7 @@ async function finishAfterFailure(
       moneyMoved: 'unknown',
       journalId: entry.id,
       errorCode: 'OUTCOME_UNKNOWN',
-      message: `${message} The request may have reached Praxis: outcome unknown — reconcile later.`,
+      message: `${message} The call may have reached Praxis: outcome unknown — reconcile later.`,
     };
   return {
     tid: a.tid,
@@ -162,7 +163,7 @@ async function sendOnce(
   entry: JournalEntry,
   phase: { at: Phase },
 ): Promise<ActionOutcome> {
-  const { store, log } = deps;
+  const { store, log, queue } = deps;
   let answer: ManageResponse;
   try {
     const send = () => {
@@ -184,7 +185,7 @@ async function sendOnce(
         praxisDescription: praxis?.praxisDescription ?? null,
       });
       if (!finished) return lateOutcome(deps, a, entry, `no answer (${code})`, 'unknown');
-      log.warn('payout action outcome unknown; reconciling', {
+      log.warn('journaled action outcome unknown; reconciling', {
         tid: a.tid,
         action: a.action,
         journalId: entry.id,
@@ -198,7 +199,7 @@ async function sendOnce(
       praxisStatus: praxis.praxisStatus ?? null,
       praxisDescription: praxis.praxisDescription ?? null,
     });
-    if (praxis.code === 'PRAXIS_REJECTED') await refreshRequest(deps, client, a.tid);
+    if (praxis.code === 'PRAXIS_REJECTED') await refreshItem(deps, client, a.tid);
     if (!finished) return lateOutcome(deps, a, entry, `refused: ${praxis.message}`, 'failed');
     return {
       tid: a.tid,
@@ -228,9 +229,9 @@ async function sendOnce(
     await a.apply(answer);
   } catch (err) {
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
-    log.error('payout applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
+    log.error('action applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
-  const said = `Praxis confirmed (${answer.description}): ${a.movesMoney ? `payout ${answer.transaction.tid} is ${statusOf(answer)}` : `request ${a.tid} is ${statusOf(answer)}`}.`;
+  const said = `Praxis confirmed (${answer.description}): ${answer.transaction.tid === a.tid ? `${queue.noun} ${a.tid}` : `transaction ${answer.transaction.tid}`} is ${statusOf(answer)}.`;
   if (!finished) return lateOutcome(deps, a, entry, said, 'done');
   return {
     tid: a.tid,
@@ -238,7 +239,7 @@ async function sendOnce(
     moneyMoved: a.movesMoney,
     journalId: entry.id,
     praxisStatus: answer.status,
-    newStatus: (await storedStatus(store.db, a.tid)) ?? statusOf(answer),
+    newStatus: (await queue.storedStatus(store, a.tid)) ?? statusOf(answer),
     ...(mismatch ? { errorCode: 'CONFLICT' } : {}),
     message: mismatch ? `${said} But ${mismatch}. Check it in the Praxis back office before acting again.` : said,
   };
@@ -292,17 +293,17 @@ async function lateOutcome(
     moneyMoved: late === 'done' ? a.movesMoney : disagree ? 'unknown' : false,
     journalId: entry.id,
     errorCode: disagree ? 'OUTCOME_UNKNOWN' : null,
-    newStatus: await storedStatus(deps.store.db, a.tid),
-    message: `Praxis's answer came after this ${a.action.replace('payouts:', '')} had already been reconciled as ${decided}: ${said}${disagree ? ' The two disagree: check it in the Praxis back office before acting again.' : ''}`,
+    newStatus: await deps.queue.storedStatus(deps.store, a.tid),
+    message: `Praxis's answer came after this ${verbOf(a.action)} had already been reconciled as ${decided}: ${said}${disagree ? ' The two disagree: check it in the Praxis back office before acting again.' : ''}`,
   };
 }
 
-/** After a refusal such as "already processed", the stored request is stale: read it again so the queue drops it. */
-async function refreshRequest(deps: ActionDeps, client: PraxisClient, tid: number): Promise<void> {
+/** After a refusal such as "already processed", the stored item is stale: read it again so the queue drops it. */
+async function refreshItem(deps: ActionDeps, client: PraxisClient, tid: number): Promise<void> {
   try {
-    await ingestAnswer(deps.store, await client.findTransaction(tid));
+    await deps.queue.refresh(deps.store, client, tid);
   } catch (err) {
-    deps.log.warn('could not refresh a refused request', { tid, error: String(err) });
+    deps.log.warn('could not refresh a refused item', { tid, error: String(err) });
   }
 }
 
@@ -313,7 +314,7 @@ export async function reconcileEntry(
   entry: JournalEntry,
   operator: string,
 ): Promise<ActionOutcome> {
-  const r: Resolution = await resolveUnknown(entry, client, deps.store, deps.resolve);
+  const r = await deps.queue.resolve(entry, client, deps.store, deps.resolve);
   let state = r.state;
   let message = r.message;
   const sending = entry.state === 'sending';
@@ -335,14 +336,14 @@ export async function reconcileEntry(
       message = `Already settled as ${now.state} meanwhile: ${now.praxisDescription ?? ''}`.trim();
     }
   }
-  await announcePayout(deps.store, Number(entry.itemId));
+  await deps.queue.announce(deps.store, Number(entry.itemId));
   return {
     tid: Number(entry.itemId),
     state,
     moneyMoved: state === r.state ? r.moneyMoved : state === 'done' ? 'unknown' : false,
     message,
     journalId: entry.id,
-    newStatus: (await storedStatus(deps.store.db, Number(entry.itemId))) ?? r.foundStatus,
+    newStatus: (await deps.queue.storedStatus(deps.store, Number(entry.itemId))) ?? r.foundStatus,
     errorCode: state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
   };
 }

@@ -1,0 +1,69 @@
+import type { ActionOutcome } from '../../shared/actions';
+import { DeskError } from '../../shared/errors';
+import { mapBounded } from '../bounded';
+import { capital } from './queue-kind';
+import { failedOutcome } from './reconcile';
+
+export interface BulkRun {
+  tids: number[];
+  /** Items worked at once by this run; every run of a desk also shares the desk's one send limit (ActionDeps.sendSlot). */
+  concurrency: number;
+  /** What "the bulk <verb>" is called in messages, e.g. "approve". */
+  verb: string;
+  /** What an item is called in messages, e.g. "request". */
+  noun: string;
+  act(tid: number): Promise<ActionOutcome>;
+  /** True once the desk is switching profiles: items not started yet are not sent. */
+  stopRequested?(): boolean;
+  onProgress?(done: number, total: number): void;
+}
+
+/** At most one progress event per this many ms (and always the last): a 5,000-item bulk must not flood every window. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Acts on many items with bounded concurrency; one failure never stops the others. Outcomes in input order. */
+export async function runBulk(run: BulkRun): Promise<ActionOutcome[]> {
+  const total = run.tids.length;
+  let lastProgressAt = 0;
+  const settled = await mapBounded(
+    run.tids,
+    run.concurrency,
+    async (tid): Promise<ActionOutcome> => {
+      try {
+        if (run.stopRequested?.())
+          throw new DeskError(
+            'STORE',
+            `${capital(run.noun)} ${tid} was not sent: the desk switched to another profile during the bulk ${run.verb}. Nothing was sent for it.`,
+          );
+        return await run.act(tid);
+      } catch (err) {
+        return failedOutcome(tid, err);
+      }
+    },
+    (done) => {
+      const now = Date.now();
+      if (done === total || now - lastProgressAt >= PROGRESS_EVERY_MS) {
+        lastProgressAt = now;
+        run.onProgress?.(done, total);
+      }
+    },
+  );
+  return settled.map((r, i) => (r.status === 'fulfilled' ? r.value : failedOutcome(run.tids[i]!, r.reason)));
+}
+
+/** Per currency: count and total of the items that succeeded, sorted by currency. */
+export function succeededByCurrency(
+  results: readonly ActionOutcome[],
+  amountOf: (tid: number) => { amountMinor: number; currency: string } | undefined,
+): { currency: string; count: number; totalMinor: number }[] {
+  const byCurrency = new Map<string, { currency: string; count: number; totalMinor: number }>();
+  for (const r of results) {
+    const item = amountOf(r.tid);
+    if (r.state !== 'done' || !item) continue;
+    const t = byCurrency.get(item.currency) ?? { currency: item.currency, count: 0, totalMinor: 0 };
+    t.count++;
+    t.totalMinor += item.amountMinor;
+    byCurrency.set(item.currency, t);
+  }
+  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
