@@ -24,7 +24,10 @@ export interface PayoutRow {
   cid: string | null;
   customerName: string | null;
   country: string | null;
+  /** The amount the customer asked for. */
   amountMinor: number;
+  /** What is left to pay after split parts: what an approval pays and what the desk shows as the request's amount. */
+  remainingMinor: number;
   currency: string;
   paymentMethod: string | null;
   /** Masked card number or wallet account; never a full PAN. */
@@ -104,6 +107,8 @@ export interface PayoutDetail {
     currency: string;
     status: string;
     gateway: string | null;
+    /** The gateway's name as Praxis reported it (payment_processor); the hash alone means nothing to an operator. */
+    gatewayName: string | null;
     orderId: string | null;
   }[];
   raw: { transaction: unknown; customer: unknown; session: unknown };
@@ -122,6 +127,11 @@ export interface GatewayOption {
 /** How one money-moving action ended. `moneyMoved` is 'unknown' only until reconciliation answers. */
 export interface ActionOutcome {
   tid: number;
+  /** What this action paid or would have paid (an approval: the remainder; a split: the part), in the request's currency. */
+  amountMinor?: number;
+  currency?: string;
+  /** The customer's name, else their cid, for messages that say whose money moved. */
+  customer?: string | null;
   state: 'done' | 'failed' | 'unknown';
   moneyMoved: boolean | 'unknown';
   message: string;

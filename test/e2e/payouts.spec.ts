@@ -67,7 +67,7 @@ test('approve: the amount is echoed in words, Praxis pays once, the row leaves t
   const second = await createRequest(cid, 'EUR', 3_000);
   await openQueueFor(page, cid);
 
-  await expect(queueRow(page, first)).toContainText('€125.50');
+  await expect(queueRow(page, first)).toContainText('EUR 125.50');
   await expect(queueRow(page, first)).toContainText(cid);
   await page.screenshot({ path: screenshotPath('20-payouts-queue') });
 
@@ -76,7 +76,7 @@ test('approve: the amount is echoed in words, Praxis pays once, the row leaves t
   await expect(queueRow(page, first)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('a');
   const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
-  await expect(dialog.getByLabel('Amount in words')).toHaveText('one hundred twenty-five EUR and 50/100');
+  await expect(dialog.getByLabel('Amount in words')).toHaveText('one hundred twenty-five euros and fifty cents');
   await expect(dialog.getByLabel('Gateway')).not.toHaveValue('');
   await dialog.getByRole('button', { name: 'Approve and pay' }).click();
 
@@ -93,7 +93,7 @@ test('reject with a reason picked by its number key: Praxis cancels, no money mo
   const cid = `e2e-reject-${run}`;
   const tid = await createRequest(cid, 'JPY', 4_200);
   await openQueueFor(page, cid);
-  await expect(queueRow(page, tid)).toContainText('¥4,200');
+  await expect(queueRow(page, tid)).toContainText('JPY 4,200');
 
   await queueRow(page, tid).click();
   await page.keyboard.press('r');
@@ -132,7 +132,7 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await dialog.getByLabel('Part 1 amount').fill('300');
   await dialog.getByRole('button', { name: 'Add part' }).click();
   await dialog.getByLabel('Part 2 amount').fill('450.50');
-  await expect(dialog.getByLabel('Remaining request')).toContainText('€249.50');
+  await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 249.50');
   await page.screenshot({ path: screenshotPath('22-payouts-split') });
   await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
 
@@ -141,8 +141,8 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   expect(rec.parts).toHaveLength(2);
   expect(rec.remainingMinor).toBe(24_950);
   const parts = pane.getByRole('region', { name: 'Split parts' });
-  await expect(parts).toContainText('€300.00');
-  await expect(parts).toContainText('€450.50');
+  await expect(parts).toContainText('EUR 300.00');
+  await expect(parts).toContainText('EUR 450.50');
   await expect(parts).toContainText('remaining request');
 });
 
@@ -160,7 +160,7 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   await page.keyboard.press('Shift+A');
   const dialog = page.getByRole('dialog', { name: 'Bulk approve' });
   // 200 × €10.00 + (0 + … + 199) cents = €2,000.00 + €199.00.
-  await expect(dialog).toContainText('200 in EUR: €2,199.00');
+  await expect(dialog).toContainText('200 in EUR: EUR 2,199.00');
   await dialog.getByRole('button', { name: 'Approve 200' }).click();
 
   await expect(dialog.getByLabel('Bulk progress')).toBeVisible();

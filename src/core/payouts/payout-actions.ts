@@ -7,6 +7,7 @@ import { runJournaled, type ActionDeps } from './journaled-action';
 import type { PraxisSession } from './praxis-session';
 import {
   childPayouts,
+  customerLabel,
   ingestAnswer,
   isPendingStatus,
   markRequestStatus,
@@ -80,7 +81,8 @@ export async function approve(
   const tx = await requireActionable(deps, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   const payMinor = await remainingMinor(deps.store.db, tx);
-  return runJournaled(deps, s.client, {
+  const about = { amountMinor: payMinor, currency: tx.currency, customer: await customerLabel(deps.store.db, tx) };
+  const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:approve',
     operator: s.operator,
@@ -106,6 +108,7 @@ export async function approve(
         );
     },
   });
+  return { ...outcome, ...about };
 }
 
 export interface RejectInput {
@@ -132,7 +135,12 @@ export async function reject(
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
   const tx = await requireActionable(deps, input.tid);
-  return runJournaled(deps, s.client, {
+  const about = {
+    amountMinor: await remainingMinor(deps.store.db, tx),
+    currency: tx.currency,
+    customer: await customerLabel(deps.store.db, tx),
+  };
+  const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:reject',
     operator: s.operator,
@@ -149,6 +157,7 @@ export async function reject(
     send: (client) => client.cancelWithdrawalRequest(tx.tid),
     apply: (answer) => ingestAnswer(deps.store, answer),
   });
+  return { ...outcome, ...about };
 }
 
 export interface SplitInput {
@@ -189,6 +198,7 @@ export async function split(
     );
   }
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover);
+  const customer = await customerLabel(deps.store.db, tx);
   const outcomes: ActionOutcome[] = [];
   for (const [i, part] of input.parts.entries()) {
     const orderId = await nextSplitOrderId(deps, tx.tid);
@@ -234,7 +244,7 @@ export async function split(
           );
       },
     });
-    outcomes.push(outcome);
+    outcomes.push({ ...outcome, amountMinor: part.amountMinor, currency: tx.currency, customer });
     if (outcome.state !== 'done') {
       // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
       for (let j = i + 1; j < input.parts.length; j++) {
@@ -245,6 +255,9 @@ export async function split(
           journalId: null,
           errorCode: 'CONFLICT',
           message: `Part ${j + 1} was not sent because part ${i + 1} did not go through.`,
+          amountMinor: input.parts[j]!.amountMinor,
+          currency: tx.currency,
+          customer,
         });
       }
       break;

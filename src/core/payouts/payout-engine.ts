@@ -211,7 +211,19 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
           }
         },
       );
-      const results = settled.map((r, i) => (r.status === 'fulfilled' ? r.value : failedOutcome(tids[i]!, r.reason)));
+      const results = settled.map((r, i) => {
+        const o = r.status === 'fulfilled' ? r.value : failedOutcome(tids[i]!, r.reason);
+        const row = rows.get(o.tid);
+        // Every per-item result names the amount and the customer, a failure before any send included.
+        return row
+          ? {
+              ...o,
+              amountMinor: o.amountMinor ?? row.remainingMinor,
+              currency: o.currency ?? row.currency,
+              customer: o.customer ?? row.customerName ?? row.cid,
+            }
+          : o;
+      });
 
       const byCurrency = new Map<string, { currency: string; count: number; totalMinor: number }>();
       for (const r of results) {
@@ -219,7 +231,8 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         if (r.state !== 'done' || !row) continue;
         const t = byCurrency.get(row.currency) ?? { currency: row.currency, count: 0, totalMinor: 0 };
         t.count++;
-        t.totalMinor += row.amountMinor;
+        // What this action paid (a split request's remainder), not the amount first asked for.
+        t.totalMinor += r.amountMinor ?? row.remainingMinor;
         byCurrency.set(row.currency, t);
       }
       const succeeded = [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));

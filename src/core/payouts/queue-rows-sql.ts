@@ -1,4 +1,4 @@
-import { PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, VOID_PAYOUT_STATUSES } from '../store/status-precedence';
 import type { RiskSettings } from './risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -30,8 +30,12 @@ const FLAGS = `array_remove(ARRAY[
 /** Date#toISOString's shape, so a row reads the same whichever path produced it. */
 const ISO_UTC = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+const VOID_PAYOUTS = VOID_PAYOUT_STATUSES.map((s) => `'${s}'`).join(', ');
+/** What the request's split parts (child payouts not voided) already paid; the index on withdrawal_request_id serves it. */
+const PAID_MINOR = `COALESCE((SELECT sum(c.amount_minor) FROM transactions c
+  WHERE c.withdrawal_request_id = t.tid AND c.status NOT IN (${VOID_PAYOUTS})), 0)::int8`;
 const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.customer_token, t.payment_method, t.masked_destination, t.gateway,
-  t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts`;
+  t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts, ${PAID_MINOR} AS paid_minor`;
 /** Withdrawal requests (not their child payouts) that match `where`. */
 const requestsWhere = (where: string) =>
   `SELECT ${PAYOUT_COLUMNS} FROM transactions t WHERE t.transaction_type = 'payout' AND t.withdrawal_request_id IS NULL AND ${where}`;
@@ -71,7 +75,7 @@ win AS (
 -- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
 win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
 r AS (
-  SELECT p.tid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
+  SELECT p.tid, p.status, p.amount_minor, p.paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
          c.avs_alert, c.verification_alert, j.state AS journal_state,
          COALESCE(s.deposited, 0) AS deposited,
@@ -90,7 +94,8 @@ r AS (
 )
 SELECT COALESCE(json_agg(row), '[]')::text AS rows
 FROM (
-  SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor", r.currency,
+  SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor",
+         GREATEST(r.amount_minor - r.paid_minor, 0) AS "remainingMinor", r.currency,
          r.payment_method AS "paymentMethod", r.masked_destination AS destination, r.gateway, r.status, ${ISO_UTC} AS "createdAt",
          r.journal_state AS "journalState", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
   FROM r ORDER BY r.created_at, r.tid

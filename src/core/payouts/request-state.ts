@@ -1,7 +1,7 @@
 import type { ManageResponse } from '../praxis/schemas';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
-import { PENDING_WITHDRAWAL_STATUSES, statusRank } from '../store/status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, statusRank, VOID_PAYOUT_STATUSES } from '../store/status-precedence';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -15,7 +15,7 @@ export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES 
 
 /** Statuses of a payout (a request paid in one go, or a child payout) that mean money went or is going out. */
 export const PAID_STATUSES = ['approved', 'split', 'payment', 'split_payout', 'in progress', 'pending'] as const;
-export const VOID_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;
+export const VOID_STATUSES = VOID_PAYOUT_STATUSES;
 
 const observedAtOf = (res: { timestamp?: number | null }) =>
   new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
@@ -60,9 +60,12 @@ export async function childPayouts(q: Queryable, tid: number) {
     status: string;
     gateway: string | null;
     order_id: string | null;
+    /** Praxis's `payment_processor`: the gateway's name, where the hash means nothing to an operator. */
+    gateway_name: string | null;
     created_at: Date;
   }>(
-    `SELECT tid, amount_minor, currency, status, gateway, order_id, created_at FROM transactions WHERE withdrawal_request_id = $1 ORDER BY created_at, tid`,
+    `SELECT tid, amount_minor, currency, status, gateway, order_id, raw_transaction ->> 'payment_processor' AS gateway_name, created_at
+     FROM transactions WHERE withdrawal_request_id = $1 ORDER BY created_at, tid`,
     [tid],
   );
   return res.rows;
@@ -80,3 +83,13 @@ export async function remainingMinor(q: Queryable, request: { tid: number; amoun
 /** Tells every window that an item's journal state changed (the journal itself does not announce). */
 export const announcePayout = (store: WorkStore, tid: number) =>
   announceChange(store.db, { queue: 'payouts', ids: [String(tid)] });
+
+/** The customer's name as stored, else their cid: how messages name whose money moved. */
+export async function customerLabel(q: Queryable, tx: { customerToken: string | null; cid: string | null }) {
+  if (!tx.customerToken) return tx.cid;
+  const res = await q.query<{ name: string | null }>(
+    `SELECT NULLIF(concat_ws(' ', NULLIF(first_name, ''), NULLIF(last_name, '')), '') AS name FROM customers WHERE customer_token = $1`,
+    [tx.customerToken],
+  );
+  return res.rows[0]?.name ?? tx.cid;
+}

@@ -47,3 +47,6 @@ export function normalizeTransactionType(type: string): string {
   const t = type.toLowerCase();
   return t === 'authorize' ? 'authorization' : t;
 }
+
+/** Statuses of a payout (a request, or a child payout) after which it moved no money: its amount counts for nothing. */
+export const VOID_PAYOUT_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;

@@ -11,7 +11,8 @@ import {
   type SortColumn,
 } from '../../stores/payouts-filter';
 import { payoutsActions } from '../../stores/payouts';
-import { FLAG_SEVERITY, FLAG_TEXT, formatAge, safeMoney, STATUS_LABEL } from './row-format';
+import { FLAG_SEVERITY, FLAG_TEXT, formatAge, remainingText, STATUS_LABEL } from './row-format';
+import { AlignedAmount } from './AlignedAmount';
 
 const ROW_HEIGHT = 30;
 
@@ -52,6 +53,12 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       meta: { className: 'select-cell', width: 36 } satisfies Meta,
     },
     {
+      id: 'tid',
+      header: 'tid',
+      cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
+      meta: { sortKey: 'tid', width: 96, compactWidth: 88 } satisfies Meta,
+    },
+    {
       id: 'age',
       header: 'Age',
       cell: ({ row }) => {
@@ -71,7 +78,10 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       id: 'customer',
       header: 'Customer',
       cell: ({ row: { original: r } }) => (
-        <span className="cell-customer">
+        <span
+          className="cell-customer"
+          title={[r.cid, r.customerName, r.country].filter(Boolean).join(' · ') || undefined}
+        >
           <span className="mono">{r.cid ?? '—'}</span>{' '}
           <span>{r.customerName ?? <span className="muted">no name</span>}</span>
           {r.country && <span className="muted"> · {r.country}</span>}
@@ -82,8 +92,16 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
     {
       id: 'amount',
       header: 'Amount',
-      cell: ({ row: { original: r } }) => <span className="mono">{safeMoney(r.amountMinor, r.currency)}</span>,
-      meta: { sortKey: 'amount', className: 'num', width: 124, compactWidth: 110 } satisfies Meta,
+      // A split request shows what is left to pay: that is what an approval sends.
+      cell: ({ row: { original: r } }) => (
+        <AlignedAmount
+          amountMinor={r.remainingMinor}
+          currency={r.currency}
+          note={r.remainingMinor !== r.amountMinor ? 'left' : undefined}
+          label={remainingText(r)}
+        />
+      ),
+      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 140 } satisfies Meta,
     },
     {
       id: 'method',
@@ -100,7 +118,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       id: 'flags',
       header: 'Risk',
       cell: ({ row: { original: r } }) => (
-        <span className="flags">
+        <span className="flags" title={r.flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
           {r.flags.map((f) => (
             <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`} title={FLAG_TEXT[f].reason}>
               {FLAG_TEXT[f].badge}

@@ -3,7 +3,7 @@ import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { DialogFrame } from './DialogFrame';
-import { safeMoney } from './row-format';
+import { remainingText } from './row-format';
 
 /** Reject = cancel-withdrawal-request; the reason and note go to the audit log (Praxis takes no reason). Keys 1–9 pick a reason. */
 export function RejectDialog({
@@ -28,7 +28,7 @@ export function RejectDialog({
 
   return (
     <DialogFrame
-      title={`Reject ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`}
+      title={`Reject ${remainingText(row)} for ${row.customerName ?? row.cid ?? row.tid}`}
       label="Reject withdrawal"
       onCancel={payoutActions.close}
       busy={busy}
