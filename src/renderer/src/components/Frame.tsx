@@ -29,8 +29,8 @@ export function Frame() {
     for (const [keys, screen] of Object.entries(GO_KEYS)) b[keys] = () => navigationActions.go(screen);
     return b;
   }, []);
+  // While the palette is open it binds its own keys (Esc, Ctrl/Cmd+K close it).
   useShortcuts(bindings, !paletteOpen);
-  useShortcuts({ 'mod+k': navigationActions.closePalette }, paletteOpen);
 
   return (
     <div className={live ? 'frame env-live' : 'frame'} data-environment={live ? 'live' : 'test'}>

@@ -23,8 +23,9 @@ export function RejectDialog({
   };
   const keys: Record<string, () => void> = {};
   reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => setReason(r.code)));
+  // Enter sends only when no control has focus: on Cancel, Enter is Cancel's.
   keys.enter = () => send(reason);
-  useShortcuts(keys);
+  useShortcuts(keys, true, 'dialog');
 
   return (
     <DialogFrame
@@ -39,7 +40,16 @@ export function RejectDialog({
           send(reason);
         }}
       >
-        <fieldset className="reason-list">
+        <fieldset
+          className="reason-list"
+          onKeyDown={(e) => {
+            // A radio is a field for the shortcuts; Enter on a picked reason sends, as the form's Enter would.
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'radio') {
+              e.preventDefault();
+              send(reason);
+            }
+          }}
+        >
           <legend>Reason (press its number)</legend>
           {reasons.map((r, i) => (
             <label key={r.code} className={reason === r.code ? 'reason checked' : 'reason'}>
@@ -62,7 +72,17 @@ export function RejectDialog({
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="danger" disabled={busy || !reason}>
+          {!reason && !busy && (
+            <span className="muted disabled-why" id="reject-why">
+              Pick a reason first (press its number).
+            </span>
+          )}
+          <button
+            type="submit"
+            className="danger"
+            disabled={busy || !reason}
+            aria-describedby={!reason && !busy ? 'reject-why' : undefined}
+          >
             {busy ? 'Sending…' : reason ? 'Reject request' : 'Pick a reason'}
           </button>
         </div>
