@@ -118,6 +118,13 @@ function Parts({ detail }: { detail: PayoutDetail }) {
   );
 }
 
+/** Audit details name a gateway by the name Praxis gave its payouts, not by its 32-character hash. */
+function withGatewayNames(details: Record<string, unknown>, detail: PayoutDetail): Record<string, unknown> {
+  if (typeof details.gateway !== 'string') return details;
+  const name = detail.parts.find((p) => p.gateway === details.gateway)?.gatewayName;
+  return name ? { ...details, gateway: name } : details;
+}
+
 function Trail({ detail }: { detail: PayoutDetail }) {
   return (
     <section className="detail-section" aria-label="Journal and audit">
@@ -144,7 +151,9 @@ function Trail({ detail }: { detail: PayoutDetail }) {
           {detail.audit.map((a) => (
             <li key={a.seq}>
               <span className="mono">{when(a.at)}</span> {a.operator}: {a.action}
-              {Object.keys(a.details).length > 0 && <span className="muted mono"> {JSON.stringify(a.details)}</span>}
+              {Object.keys(a.details).length > 0 && (
+                <span className="muted mono"> {JSON.stringify(withGatewayNames(a.details, detail))}</span>
+              )}
             </li>
           ))}
         </ul>

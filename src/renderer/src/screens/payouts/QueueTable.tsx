@@ -24,7 +24,7 @@ interface Props {
   cursorTid: number | null;
   selected: ReadonlySet<number>;
   inFlight: ReadonlySet<number>;
-  /** Beside the detail pane: the method column gives way (the pane shows it). */
+  /** Beside the detail pane: the method and status columns give way (the pane shows both), so nothing clips. */
   compact: boolean;
 }
 
@@ -126,7 +126,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           ))}
         </span>
       ),
-      meta: { width: 150, compactWidth: 110 } satisfies Meta,
+      meta: { width: 150, compactWidth: 140 } satisfies Meta,
     },
     {
       id: 'status',
@@ -170,7 +170,7 @@ export const QueueTable = memo(function QueueTable({
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     getRowId: (r) => String(r.tid),
-    state: { columnVisibility: { method: !compact } },
+    state: { columnVisibility: { method: !compact, status: !compact } },
   });
 
   const cursorIndex = useMemo(
