@@ -1,41 +1,16 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { lastAction, openQueueFor as openQueueForCid, payoutsSim, queueRow } from './support/payouts-sim';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
 
-async function simulator(): Promise<string> {
-  const base = (await desk().core.info()).simulatorUrl;
-  if (!base)
-    throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
-  return base;
-}
-
-/** A withdrawal request made at the simulator, as a customer would through the cashier; Praxis then notifies the desk. */
-async function createRequest(cid: string, currency: string, amountMinor: number): Promise<number> {
-  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cid, currency, amount: amountMinor }),
-  });
-  if (res.status !== 201)
-    throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { tid: number }).tid;
-}
-
-interface SimRecord {
-  transaction: { transaction_status: string; amount: number };
-  remainingMinor: number;
-  parts: number[];
-  payoutsMade: number;
-  cancelsMade: number;
-}
-async function simRecord(tid: number): Promise<SimRecord> {
-  const res = await fetch(`${await simulator()}/_sim/transactions/${tid}`);
-  if (!res.ok) throw new Error(`The simulator has no transaction ${tid}: ${res.status}`);
-  return (await res.json()) as SimRecord;
-}
+const sim = payoutsSim(desk);
+const simulator = sim.base;
+const createRequest = sim.createRequest;
+const simRecord = sim.record;
 
 async function setFaults(faults: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${await simulator()}/_sim/faults`, {
@@ -46,18 +21,7 @@ async function setFaults(faults: Record<string, unknown>): Promise<void> {
   if (!res.ok) throw new Error(`Simulator refused the faults: ${await res.text()}`);
 }
 
-const queue = (page: Page) => page.getByRole('table', { name: 'Payout queue' });
-const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
-const lastAction = (page: Page) => page.getByLabel('Last action');
-
-/** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
-async function openQueueFor(page: Page, cid: string): Promise<void> {
-  await openDesk(page, desk());
-  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
-  await page.getByLabel('Search customer id, name or tid').fill(cid);
-  // Back to the list so the triage keys act on the queue, not the search box.
-  await page.getByLabel('Search customer id, name or tid').press('Enter');
-}
+const openQueueFor = (page: Page, cid: string) => openQueueForCid(page, desk(), cid);
 
 test('approve: the amount is echoed in words, Praxis pays once, the row leaves the queue and the cursor moves on', async ({
   page,
@@ -122,7 +86,7 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await expect(pane.getByRole('region', { name: 'Risk' })).toContainText('First withdrawal');
   await expect(pane.getByRole('region', { name: 'Customer history' })).toBeVisible();
   await pane.getByText('Raw transaction').click();
-  await expect(pane.locator('.raw-json').first()).toContainText(String(tid));
+  await expect(pane.getByRole('region', { name: 'Raw transaction JSON' })).toContainText(String(tid));
   await page.screenshot({ path: screenshotPath('21-payouts-detail') });
 
   await pane.getByRole('button', { name: /Split/ }).click();
@@ -153,7 +117,7 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   const cid = `e2e-bulk-${run}`;
   const tids = await Promise.all(Array.from({ length: 200 }, (_, i) => createRequest(cid, 'EUR', 1_000 + i)));
   await openQueueFor(page, cid);
-  await expect(page.locator('.queue-count')).toContainText(/^200 of /, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^200 of /, { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'select all 200 shown' }).click();
   await expect(page.getByRole('region', { name: 'Selection' })).toContainText('200 selected');
@@ -169,7 +133,7 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   const made = await Promise.all(tids.map(async (t) => (await simRecord(t)).payoutsMade));
   expect(made.filter((n) => n === 1)).toHaveLength(200);
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(page.locator('.queue-count')).toContainText(/^0 of /);
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^0 of /);
 });
 
 test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({
@@ -208,6 +172,7 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
 
   const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
   await expect(fourEyes).toContainText('needs a second operator');
+  await expectNoSeriousA11yViolations(page, 'the four-eyes dialog');
   await fourEyes.getByLabel('Their PIN').fill('9999');
   await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
   await expect(fourEyes).toContainText('Wrong PIN for Second Checker');
@@ -252,7 +217,7 @@ test('a request created while the page is open arrives live, without a refresh',
   await expect(page.getByText('No request matches the filter')).toBeVisible();
   const tid = await createRequest(cid, 'KWD', 1_250);
   await expect(queueRow(page, tid)).toContainText('KWD 1.250', { timeout: 15_000 });
-  await expect(page.locator('.queue-count')).toContainText('arrived live');
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText('arrived live');
 });
 
 test('a saved view survives a reload of the page', async ({ page }) => {
