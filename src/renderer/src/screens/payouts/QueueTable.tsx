@@ -36,7 +36,12 @@ interface Meta {
   compactWidth?: number;
 }
 
-function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<number>): ColumnDef<PayoutRow>[] {
+function columnsFor(
+  now: number,
+  sla: SlaThresholds,
+  selected: ReadonlySet<number>,
+  compact: boolean,
+): ColumnDef<PayoutRow>[] {
   return [
     {
       id: 'select',
@@ -56,7 +61,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       id: 'tid',
       header: 'tid',
       cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
-      meta: { sortKey: 'tid', width: 96, compactWidth: 88 } satisfies Meta,
+      meta: { sortKey: 'tid', width: 90, compactWidth: 80 } satisfies Meta,
     },
     {
       id: 'age',
@@ -72,7 +77,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 84, compactWidth: 70 } satisfies Meta,
+      meta: { sortKey: 'age', width: 100, compactWidth: 100 } satisfies Meta,
     },
     {
       id: 'customer',
@@ -87,7 +92,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 240, compactWidth: 160 } satisfies Meta,
+      meta: { sortKey: 'customer', width: 240, compactWidth: 136 } satisfies Meta,
     },
     {
       id: 'amount',
@@ -101,7 +106,7 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           label={remainingText(r)}
         />
       ),
-      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 140 } satisfies Meta,
+      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 132 } satisfies Meta,
     },
     {
       id: 'method',
@@ -117,16 +122,26 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
     {
       id: 'flags',
       header: 'Risk',
-      cell: ({ row: { original: r } }) => (
-        <span className="flags" title={r.flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
-          {r.flags.map((f) => (
-            <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`} title={FLAG_TEXT[f].reason}>
-              {FLAG_TEXT[f].badge}
-            </span>
-          ))}
-        </span>
-      ),
-      meta: { width: 150, compactWidth: 140 } satisfies Meta,
+      cell: ({ row: { original: r } }) => {
+        // Beside the pane two badges fit; the rest is counted, never cut ("+2" says which on hover).
+        const shown = compact ? r.flags.slice(0, r.flags.length > 2 ? 1 : 2) : r.flags;
+        const more = r.flags.slice(shown.length);
+        return (
+          <span className="flags" title={r.flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
+            {shown.map((f) => (
+              <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`}>
+                {FLAG_TEXT[f].badge}
+              </span>
+            ))}
+            {more.length > 0 && (
+              <span className="flag flag-more" aria-label={more.map((f) => FLAG_TEXT[f].label).join(', ')}>
+                +{more.length}
+              </span>
+            )}
+          </span>
+        );
+      },
+      meta: { width: 150, compactWidth: 116 } satisfies Meta,
     },
     {
       id: 'status',
@@ -152,7 +167,7 @@ export const QueueTable = memo(function QueueTable({
   compact,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => columnsFor(now, sla, selected), [now, sla, selected]);
+  const columns = useMemo(() => columnsFor(now, sla, selected, compact), [now, sla, selected, compact]);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
