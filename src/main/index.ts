@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
-import { createFileLogger } from './file-logger';
+import { createFileLogger } from '../core/file-logger';
 import { createIpcGate } from './ipc/ipc-gate';
 import { registerDeskIpc } from './ipc/register-ipc';
 import { appLocationFrom } from './security/app-location';
@@ -14,11 +14,15 @@ import { openMainWindow } from './window';
 // Composition root: paths, logger, keychain, core, IPC, window. Everything testable lives in plain modules.
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
+// Runtime assets live in resources/ (unpacked next to the asar when packaged), as in the electron-vite template.
+const iconPath = join(here, '../../resources/icon.png').replace('app.asar', 'app.asar.unpacked');
 const rendererDir = join(here, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 // Tests (and people running two desks side by side) can point the desk at its own data folder.
 if (process.env.PRAXIS_DESK_USER_DATA_DIR) app.setPath('userData', process.env.PRAXIS_DESK_USER_DATA_DIR);
+// Tests turn the sandbox's timed arrivals off, so nothing lands in a queue they did not put there.
+const sandboxArrivalIntervalMs = process.env.PRAXIS_DESK_SANDBOX_ARRIVALS === 'off' ? null : undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -28,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function main(): Promise<void> {
   const userData = app.getPath('userData');
-  const log = createFileLogger(userData);
+  const log = createFileLogger(userData, { echoToStderr: true });
   const location = appLocationFrom(devServerUrl, rendererDir);
   const windows = new Set<BrowserWindow>();
 
@@ -45,7 +49,13 @@ async function main(): Promise<void> {
 
   // The window opens while the core starts (a first start creates the PGlite store); calls wait for it.
   const core = openKeytarSecretStore({ service: keychainService(app.isPackaged), log }).then((secretStore) =>
-    createDeskCore({ dataDir: join(userData, 'desk'), host: 'electron', secretStore, logger: log }),
+    createDeskCore({
+      dataDir: join(userData, 'desk'),
+      host: 'electron',
+      secretStore,
+      logger: log,
+      sandboxArrivalIntervalMs,
+    }),
   );
   core.then(
     (ready) =>
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
   const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);
 
   const open = async () => {
-    const win = await openMainWindow(location, preloadPath, devServerUrl, log);
+    const win = await openMainWindow(location, { preload: preloadPath, icon: iconPath }, devServerUrl, log);
     windows.add(win);
     win.on('closed', () => windows.delete(win));
   };

@@ -7,11 +7,11 @@ import { mainWindowOptions } from './security/window-options';
 /** Opens the desk's window on our renderer, shown once it has painted. */
 export async function openMainWindow(
   location: AppLocation,
-  preloadPath: string,
+  paths: { preload: string; icon: string },
   devServerUrl: string | undefined,
   log: Logger,
 ): Promise<BrowserWindow> {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  const win = new BrowserWindow(mainWindowOptions(paths.preload, paths.icon));
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_e, details) =>
     log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode }),

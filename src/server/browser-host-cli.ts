@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
-import { createLogger } from '../core/log';
+import { createFileLogger } from '../core/file-logger';
 import { createBrowserHost } from './browser-host';
 import { closeOnSignal, parsePort } from './cli-support';
 
@@ -40,7 +40,9 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const logger = createLogger();
+  // Log lines go to the file, so the terminal keeps what a person needs: where things are and the URL, last.
+  const logger = createFileLogger(opts.dataDir, { echoToStderr: false });
+  console.log(`Praxis Desk (browser host) starting — data folder ${opts.dataDir}, log ${logger.path}`);
   // The browser host is a development tool: it uses the unpackaged keychain service name.
   const secretStore = await openKeytarSecretStore({ service: keychainService(false), log: logger });
   const core = await createDeskCore({ dataDir: opts.dataDir, host: 'browser-host', secretStore, logger });
@@ -51,7 +53,9 @@ async function main() {
     await core.close();
     throw err;
   }
-  console.log(`\nPraxis Desk (browser host) — data in ${opts.dataDir}, keychain: ${secretStore.kind}`);
+  const keychain =
+    secretStore.kind === 'keychain' ? 'OS keychain' : `memory only (${secretStore.unavailableReason ?? 'no keychain'})`;
+  console.log(`Ready. Data folder: ${opts.dataDir}  ·  log: ${logger.path}  ·  secrets: ${keychain}`);
   console.log(`Open this URL in a browser on this machine (it carries this run's access token):\n\n  ${host.url}\n`);
 
   closeOnSignal(

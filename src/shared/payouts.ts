@@ -112,6 +112,15 @@ export interface PayoutDetail {
     orderId: string | null;
   }[];
   raw: { transaction: unknown; customer: unknown; session: unknown };
+  /**
+   * Where the request's age comes from: Praxis sends no created_at (api-reference §8a), so it is the timestamp of
+   * the first notification the desk accepted, or when the desk first saw it (a lookup or an action's answer).
+   */
+  age: { since: string; from: 'notification' | 'first-seen' };
+  /** Praxis's processed amount; null while it has none (a requested payout): the pane shows the requested one, labelled. */
+  processed: { amountMinor: number; currency: string } | null;
+  /** Praxis's status_details by tid (request and parts) where the status is a decline or an error: they explain it. */
+  statusDetails: Record<number, string>;
   journal: JournalEntryView[];
   audit: AuditEntryView[];
 }

@@ -133,6 +133,7 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   const made = await Promise.all(tids.map(async (t) => (await simRecord(t)).payoutsMade));
   expect(made.filter((n) => n === 1)).toHaveLength(200);
   await dialog.getByRole('button', { name: 'Done' }).click();
+  for (const tid of [tids[0]!, tids[199]!]) await expect(queueRow(page, tid)).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^0 of /);
 });
 

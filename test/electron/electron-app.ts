@@ -1,25 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
-/**
- * Path of the installed Electron binary, or null when `npm ci` ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
- * Resolved the way node_modules/electron/index.js does, without requiring it: that require starts a download.
- */
-export function electronBinary(): string | null {
-  const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, relative ?? 'electron') : relative ? join(pkgDir, 'dist', relative) : null;
-  return binary && existsSync(binary) ? binary : null;
-}
+export { electronBinary };
 
 export const NO_ELECTRON_MESSAGE =
-  'No Electron binary is installed (node_modules/electron has no dist; installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1 skip it). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
+  'No Electron binary is installed (node_modules/electron has no dist: electron 45 fetches it the first time it starts, and could not here). Run `node node_modules/electron/install.js` where downloads are allowed to run these tests.';
 
 export interface LaunchedDesk {
   app: ElectronApplication;
@@ -31,7 +19,12 @@ export interface LaunchedDesk {
 /** Launches the built desk (out/main/index.js) with its own temporary user-data folder. */
 export async function launchDesk(): Promise<LaunchedDesk> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-electron-'));
-  const env = { ...process.env, PRAXIS_DESK_USER_DATA_DIR: userDataDir } as Record<string, string>;
+  // Timed sandbox arrivals off: the window shows only what the test put there.
+  const env = {
+    ...process.env,
+    PRAXIS_DESK_USER_DATA_DIR: userDataDir,
+    PRAXIS_DESK_SANDBOX_ARRIVALS: 'off',
+  } as Record<string, string>;
   delete env.ELECTRON_RUN_AS_NODE;
   const executablePath = electronBinary();
   if (!executablePath) throw new Error(NO_ELECTRON_MESSAGE);

@@ -30,6 +30,7 @@ const open = async () => {
   core = await createDeskCore({
     dataDir,
     host: 'browser-host',
+    sandboxArrivalIntervalMs: null, // only what the test creates lands in the queues
     logger: log,
     secretStore: createMemorySecretStore('no keychain in this test'),
   });

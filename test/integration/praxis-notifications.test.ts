@@ -16,11 +16,13 @@ import { DEFAULT_PAYOUT_GATEWAY, startSimulator, type Simulator } from '../../sr
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 
 interface Received {
-  tid: number;
+  tid: number | null;
   status: string;
   verified: boolean;
   inWindow: boolean;
   withdrawalRequestId: number | null | undefined;
+  /** The whole body as received. */
+  body: Record<string, unknown>;
 }
 
 let receiver: FastifyInstance;
@@ -35,22 +37,27 @@ const simLogger = createMemoryLogger();
 
 beforeAll(async () => {
   receiver = Fastify();
-  receiver.post('/praxis/notification', async (req, reply) => {
-    const parsed = NotificationSchema.parse(req.body);
+  // The raw text, as a merchant's receiver must keep it: the signature is over the values as written.
+  receiver.removeAllContentTypeParsers();
+  receiver.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  receiver.post<{ Body: string }>('/praxis/notification', async (req, reply) => {
+    const body = JSON.parse(req.body) as Record<string, unknown>;
+    const parsed = NotificationSchema.parse(body);
     const verified = verifyNotificationSignature(
       req.body,
       SANDBOX_SAMPLE.secret,
       req.headers['gt-authentication'] as string,
     );
-    const tid = parsed.transaction!.tid;
+    const tid = parsed.transaction?.tid ?? null;
     received.push({
       tid,
-      status: parsed.transaction!.transaction_status,
+      status: parsed.transaction?.transaction_status ?? `session ${parsed.session.session_status}`,
       verified,
       inWindow: timestampWindowViolation(parsed.timestamp) === 0,
-      withdrawalRequestId: parsed.transaction!.withdrawal_request_id,
+      withdrawalRequestId: parsed.transaction?.withdrawal_request_id,
+      body,
     });
-    const again = refuseOnce.delete(tid);
+    const again = tid !== null && refuseOnce.delete(tid);
     const ack = signedAck(again ? -1 : 0, again ? 'please resend' : 'Ok', SANDBOX_SAMPLE.secret);
     if (signAcks) void reply.header('gt-authentication', ack.signature);
     return ack.body;
@@ -87,24 +94,119 @@ const client = () =>
   });
 
 describe('notifications', () => {
-  it('a new withdrawal request and its completion arrive signed, in the 60 s window, one per status change', async () => {
+  it("a new withdrawal request and its payout arrive signed, in the 60 s window; the request's own split is not notified", async () => {
     const { tid } = sim.createWithdrawalRequest({ cid: 'cust-1003', currency: 'GBP', amount: 25_000 });
     await sim.idle();
-    expect(received).toEqual([{ tid, status: 'requested', verified: true, inWindow: true, withdrawalRequestId: null }]);
+    expect(received).toEqual([
+      { tid, status: 'requested', verified: true, inWindow: true, withdrawalRequestId: null, body: expect.anything() },
+    ]);
     const payout = await client().completeWithdrawalRequest(tid, DEFAULT_PAYOUT_GATEWAY);
     await sim.idle();
-    expect(received.slice(1)).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          tid: payout.transaction.tid,
-          status: 'approved',
-          verified: true,
-          withdrawalRequestId: tid,
-        }),
-        expect.objectContaining({ tid, status: 'split', verified: true }),
-      ]),
-    );
-    expect((await simRecord(tid)).notifications).toMatchObject({ acknowledged: 2, failedAttempts: 0 });
+    // The docs: the request's own status after a complete or a split is not notified; only the payout is.
+    expect(received.slice(1).map((r) => [r.tid, r.status, r.verified, r.withdrawalRequestId])).toEqual([
+      [payout.transaction.tid, 'approved', true, tid],
+    ]);
+    expect((await simRecord(tid)).transaction.transaction_status).toBe('split');
+    expect((await simRecord(tid)).notifications).toMatchObject({ acknowledged: 1, failedAttempts: 0 });
+  });
+
+  it('a split that pays the whole request notifies its parts only, never the request becoming split', async () => {
+    const { tid } = sim.createWithdrawalRequest({ cid: 'cust-1003', currency: 'EUR', amount: 10_000 });
+    await sim.idle();
+    received = [];
+    const part = (amount: number, n: number) =>
+      client().splitWithdrawalRequest({
+        withdrawalRequestId: tid,
+        amountMinor: amount,
+        currency: 'EUR',
+        orderId: `split-${tid}-${n}`,
+        gateway: DEFAULT_PAYOUT_GATEWAY,
+      });
+    await part(4_000, 1);
+    await part(6_000, 2);
+    await sim.idle();
+    expect((await simRecord(tid)).transaction.transaction_status).toBe('split');
+    expect(received.map((r) => r.tid)).not.toContain(tid);
+    expect(received.map((r) => r.status)).toEqual(['approved', 'approved']);
+  });
+
+  it('notifications have the shape Praxis really sends (§8a): no created_at, fee and status fields, session cid and pin', async () => {
+    const { tid } = sim.createWithdrawalRequest({ cid: 'new-payee-7', currency: 'EUR', amount: 5_000 });
+    await sim.idle();
+    const body = received.find((r) => r.tid === tid)!.body;
+    expect(JSON.stringify(body)).not.toContain('created_at');
+    expect(body).not.toHaveProperty('conversion_rate'); // none at the top level of a requested payout
+    expect(body.transaction).toMatchObject({
+      transaction_type: 'payout',
+      transaction_status: 'requested',
+      conversion_rate: '1.000000',
+      processed_currency: null,
+      processed_amount: null,
+      fee: 0,
+      fee_included: 0,
+      fee_type: 'flat',
+      payment_processor: expect.any(String),
+      is_async: 0,
+      is_cascade: 0,
+      cascade_level: 0,
+      reference_id: null,
+      withdrawal_request_id: null,
+      created_by: 'INTERNET',
+      edited_by: null,
+      status_code: '0',
+      status_details: '[TEST] Payout initiated',
+    });
+    expect(body.transaction).toHaveProperty('wallet');
+    expect(body.transaction).toHaveProperty('card');
+    expect(body.session).toMatchObject({
+      intent: 'withdrawal',
+      cid: 'new-payee-7',
+      pin: 'new-payee-7',
+      variable1: null,
+      variable2: null,
+      variable3: null,
+    });
+    expect(body.session).toHaveProperty('payment_method');
+    expect(body.session).toHaveProperty('gateway');
+    // Praxis knew no name for this customer: empty strings, as in the real capture.
+    expect(body.customer).toMatchObject({ first_name: '', last_name: '' });
+  });
+
+  it('an expired virtual-terminal session is notified with "transaction": null, signed', async () => {
+    const vt = await client().openVirtualTerminal({
+      intent: 'payment',
+      cid: 'cust-1007',
+      orderId: `vt-expire-${Date.now()}`,
+      currency: 'EUR',
+      amountMinor: 1_500,
+      agentName: 'Ana',
+    });
+    const orderId = vt.session!.order_id!;
+    const res = await fetch(`${sim.url}/_sim/sessions/${orderId}/expire`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    await sim.idle();
+    const [expired] = received.filter((r) => (r.body.session as { order_id?: string }).order_id === orderId);
+    expect(expired).toMatchObject({ tid: null, status: 'session expired', verified: true, inWindow: true });
+    expect(expired!.body.transaction).toBeNull();
+    expect((await fetch(`${sim.url}/_sim/sessions/${orderId}/expire`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('replay returns once each first attempt ended, not after the retries to a dead URL', async () => {
+    const slow = await startSimulator({
+      port: 0,
+      arrivalIntervalMs: null,
+      notificationUrl: 'http://127.0.0.1:9/nowhere',
+      notificationRetryBaseMs: 5_000,
+    });
+    try {
+      const started = Date.now();
+      const sent = await slow.replayNotifications();
+      expect(sent).toBeGreaterThan(90);
+      // Each item's retry chain (5 s, 10 s, 20 s, …) goes on in the background.
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('retries after a -1 answer until it gets status 0', async () => {

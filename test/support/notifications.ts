@@ -67,3 +67,13 @@ export function notificationBody(spec: NotificationSpec): Record<string, unknown
 export function signNotification(body: unknown, secret: string = SANDBOX_SAMPLE.secret): string {
   return signBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret);
 }
+
+/**
+ * The JSON text with each `"key":"digits"` written as the bare number `digits`, as Praxis's documented example
+ * writes `"conversion_rate":1.000000` (api-reference §8a); the signature stays over the digits.
+ */
+export function withNumbersWritten(rawJson: string, key: string, digits: string): string {
+  const quoted = `${JSON.stringify(key)}:${JSON.stringify(digits)}`;
+  if (!rawJson.includes(quoted)) throw new Error(`The JSON text has no ${quoted} to write as a number.`);
+  return rawJson.split(quoted).join(`${JSON.stringify(key)}:${digits}`);
+}

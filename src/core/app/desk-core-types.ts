@@ -22,6 +22,8 @@ export interface DeskCoreOptions {
   logger: Logger;
   /** Start the embedded sandbox simulator on a free loopback port (default true). */
   embeddedSandbox?: boolean;
+  /** How often the embedded sandbox brings a new request or authorization (default 20 000 ms); null = never (tests). */
+  sandboxArrivalIntervalMs?: number | null;
 }
 
 /** The engine both transports (Electron IPC, browser host WebSocket) dispatch into. */

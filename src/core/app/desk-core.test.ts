@@ -33,10 +33,11 @@ afterEach(async () => {
 });
 
 /** The shell alone (no simulator, store or intake) unless `full` asks for the whole one-desk composition. */
-const start = async (secretStore?: SecretStore, full = false) => {
+const start = async (secretStore?: SecretStore, full = false, sandboxArrivalIntervalMs: number | null = null) => {
   core = await createDeskCore({
     dataDir,
     host: 'browser-host',
+    sandboxArrivalIntervalMs, // null: only what the test creates lands in the queues
     logger: log,
     embeddedSandbox: full,
     store: full ? undefined : false,
@@ -269,6 +270,22 @@ describe('desk core', () => {
 
     await expect.poll(() => queued.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(queued.every((q) => ['payouts', 'deposits', 'terminal'].includes(q))).toBe(true);
+  });
+
+  it("the embedded sandbox's timed arrivals follow the desk's setting: none when off, new work when on", async () => {
+    const bookSize = async () => {
+      const { simulatorUrl } = await call<{ simulatorUrl: string }>('app:info', {});
+      const res = await fetch(`${simulatorUrl}/_sim/transactions`);
+      return ((await res.json()) as { transactions: unknown[] }).transactions.length;
+    };
+    await start(createMemorySecretStore('test'), true, null);
+    const seeded = await bookSize();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await bookSize()).toBe(seeded);
+    await core!.close();
+
+    await start(createMemorySecretStore('test'), true, 100);
+    await expect.poll(bookSize, { timeout: 5_000 }).toBeGreaterThan(seeded);
   });
 
   it('a wrong secret for the sandbox tests as wrong credentials, in plain words', async () => {

@@ -106,7 +106,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
 
     // ---- embedded sandbox: the simulator on a free loopback port, notifying our intake ----
     if (opts.embeddedSandbox !== false) {
-      const started = await startSimulator({ port: 0, seed: true, notificationUrl: intakeUrl, logger: log });
+      const started = await startSimulator({
+        port: 0,
+        seed: true,
+        notificationUrl: intakeUrl,
+        arrivalIntervalMs: opts.sandboxArrivalIntervalMs,
+        logger: log,
+      });
       simulator = started;
       closers.push(() => started.stop());
     }

@@ -6,6 +6,7 @@ import {
   notificationBody,
   nowSeconds,
   signNotification,
+  withNumbersWritten,
   type NotificationSpec,
 } from '../../../test/support/notifications';
 import { emptyStore, storeBackends } from '../../../test/support/store-backends';
@@ -37,11 +38,12 @@ for (const backend of storeBackends()) {
         headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
         body: raw,
       });
-      const body = (await res.json()) as Posted['body'];
+      const text = await res.text();
+      const body = JSON.parse(text) as Posted['body'];
       return {
         http: res.status,
         body,
-        signed: verifyAckSignature(body, SANDBOX_SAMPLE.secret, res.headers.get('gt-authentication')),
+        signed: verifyAckSignature(text, SANDBOX_SAMPLE.secret, res.headers.get('gt-authentication')),
       };
     };
     const post = (body: unknown, signature = signNotification(body)) =>
@@ -85,6 +87,46 @@ for (const backend of storeBackends()) {
       const [stored] = await store.listNotifications({ verdict: 'bad_signature' });
       expect(stored?.rawBody).toContain('100000');
       expect(await verdicts()).toEqual({ bad_signature: 2 });
+    });
+
+    it('verifies signed numbers as Praxis wrote them: conversion_rate 1.000000 as a JSON number or a string, and 100.50', async () => {
+      const signedAs = (tid: number, rate: string) => {
+        const body = notificationBody({ tid, status: 'requested' });
+        (body.transaction as Record<string, unknown>).conversion_rate = rate;
+        return { body, signature: signNotification(body) };
+      };
+      // The documentation's example: the number 1.000000 (JSON.parse alone would re-print it "1").
+      const asNumber = signedAs(3020, '1.000000');
+      const numberText = withNumbersWritten(JSON.stringify(asNumber.body), 'conversion_rate', '1.000000');
+      expect(numberText).toContain('"conversion_rate":1.000000');
+      expect(await postRaw(numberText, { 'gt-authentication': asNumber.signature })).toMatchObject({
+        http: 200,
+        body: { status: 0 },
+      });
+      // The real sandbox capture: the string "1.000000".
+      const asString = signedAs(3021, '1.000000');
+      expect(await post(asString.body, asString.signature)).toMatchObject({ http: 200, body: { status: 0 } });
+      // 100.50 keeps its trailing zero; a signature over JavaScript's "100.5" is not Praxis's.
+      const trailingZero = signedAs(3022, '100.50');
+      const trailingText = withNumbersWritten(JSON.stringify(trailingZero.body), 'conversion_rate', '100.50');
+      expect(await postRaw(trailingText, { 'gt-authentication': trailingZero.signature })).toMatchObject({
+        http: 200,
+        body: { status: 0 },
+      });
+      const reprinted = signedAs(3023, '100.5');
+      const reprintedText = withNumbersWritten(
+        JSON.stringify({
+          ...reprinted.body,
+          transaction: { ...(reprinted.body.transaction as object), conversion_rate: '100.50' },
+        }),
+        'conversion_rate',
+        '100.50',
+      );
+      expect(await postRaw(reprintedText, { 'gt-authentication': reprinted.signature })).toMatchObject({
+        http: 401,
+        body: { description: 'Invalid signature.' },
+      });
+      expect((await store.pendingWithdrawals()).map((p) => p.tid).sort()).toEqual([3020, 3021, 3022]);
     });
 
     it('refuses stale and future timestamps with the reason', async () => {

@@ -125,7 +125,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     );
   }
   const header = msg.headers['gt-authentication'];
-  if (!verifyNotificationSignature(n, secret, Array.isArray(header) ? header[0] : header)) {
+  if (!verifyNotificationSignature(msg.rawBody, secret, Array.isArray(header) ? header[0] : header)) {
     return refuse('bad_signature', 401, header ? 'Invalid signature.' : 'GT-Authentication header is missing.');
   }
 

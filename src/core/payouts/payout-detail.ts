@@ -21,6 +21,8 @@ interface HistoryRow {
 }
 
 const VOID = new Set(['cancelled', 'canceled', 'rejected', 'declined']);
+/** Statuses whose status_details say why: a decline or an error (an approval's "Transaction approved" says nothing). */
+const EXPLAINED_STATUSES = ['rejected', 'declined', 'error', 'failed', 'cancelled', 'canceled'] as const;
 
 /** Everything the detail pane shows for one request: history, parts, raw Praxis objects, journal, audit and risk card. */
 export async function payoutDetail(store: WorkStore, tid: number, settings: RiskSettings): Promise<PayoutDetail> {
@@ -80,10 +82,12 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
     settings,
   );
 
-  const [parts, journal, audit] = await Promise.all([
+  const [parts, journal, audit, age, statusDetails] = await Promise.all([
     childPayouts(store.db, tid),
     store.journal.forItem('transaction', String(tid)),
     listAuditForItem(store.db, 'transaction', String(tid)),
+    ageOf(store, tid, tx.createdAt),
+    explainedStatuses(store, tid),
   ]);
   return {
     row: row satisfies PayoutRow,
@@ -99,6 +103,12 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
       orderId: p.order_id,
     })),
     raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },
+    age,
+    processed:
+      tx.processedAmountMinor === null
+        ? null
+        : { amountMinor: tx.processedAmountMinor, currency: tx.processedCurrency ?? tx.currency },
+    statusDetails,
     journal: journal.map((j) => ({
       id: j.id,
       action: j.action,
@@ -119,6 +129,29 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
       details: a.details,
     })),
   };
+}
+
+/** The stored age is the earliest time the desk knows; it came from a notification when one was stamped then. */
+async function ageOf(store: WorkStore, tid: number, createdAt: Date): Promise<PayoutDetail['age']> {
+  const first = (
+    await store.db.query<{ first: string | null }>(
+      `SELECT min(praxis_timestamp)::text AS first FROM notifications WHERE tid = $1 AND verdict = 'accepted'`,
+      [tid],
+    )
+  ).rows[0]?.first;
+  const fromNotification = first !== null && first !== undefined && Number(first) * 1000 <= createdAt.getTime();
+  return { since: createdAt.toISOString(), from: fromNotification ? 'notification' : 'first-seen' };
+}
+
+/** status_details of the request and its parts whose status is a decline or an error: Praxis's reason for it. */
+async function explainedStatuses(store: WorkStore, tid: number): Promise<Record<number, string>> {
+  const res = await store.db.query<{ tid: number; details: string }>(
+    `SELECT tid, raw_transaction ->> 'status_details' AS details FROM transactions
+     WHERE (tid = $1 OR withdrawal_request_id = $1) AND status = ANY ($2::text[])
+       AND raw_transaction ->> 'status_details' <> ''`,
+    [tid, [...EXPLAINED_STATUSES]],
+  );
+  return Object.fromEntries(res.rows.map((r) => [Number(r.tid), r.details]));
 }
 
 async function historyOf(store: WorkStore, customerToken: string | null, rows: HistoryRow[]): Promise<CustomerHistory> {

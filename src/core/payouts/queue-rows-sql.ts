@@ -1,4 +1,4 @@
-import { PENDING_WITHDRAWAL_STATUSES, VOID_PAYOUT_STATUSES } from '../store/status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES as VOID_PAYOUT_STATUSES } from '../store/status-precedence';
 import type { RiskSettings } from './risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');

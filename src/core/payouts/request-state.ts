@@ -1,7 +1,7 @@
 import type { ManageResponse } from '../praxis/schemas';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
-import { PENDING_WITHDRAWAL_STATUSES, statusRank, VOID_PAYOUT_STATUSES } from '../store/status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES, statusRank } from '../store/status-precedence';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -15,7 +15,7 @@ export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES 
 
 /** Statuses of a payout (a request paid in one go, or a child payout) that mean money went or is going out. */
 export const PAID_STATUSES = ['approved', 'split', 'payment', 'split_payout', 'in progress', 'pending'] as const;
-export const VOID_STATUSES = VOID_PAYOUT_STATUSES;
+export { VOID_STATUSES };
 
 const observedAtOf = (res: { timestamp?: number | null }) =>
   new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);

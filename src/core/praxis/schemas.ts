@@ -86,7 +86,8 @@ export const TRANSACTION_TYPES = ['authorization', 'sale', 'payout', 'refund'] a
 /**
  * The transaction fields the desk needs beyond the visible part of [L-o-tx]. ALL ASSUMED (api-reference §8.4):
  * third-party clients read payment_method, payment_processor, gateway, card, fee*, status_details
- * ([GH-gopraxis][GH-php][GH-iqsoft]); wallet's key, withdrawal_request_id and created_at are our guesses.
+ * ([GH-gopraxis][GH-php][GH-iqsoft]); a public capture (§8a) shows all of them, wallet and withdrawal_request_id
+ * included, and no created_at (so an item's age is the earliest time the desk knows of it).
  * Kept in one place so a merchant can correct them when Praxis confirms the real object.
  */
 export const ASSUMED_TRANSACTION_FIELDS = {
@@ -96,11 +97,11 @@ export const ASSUMED_TRANSACTION_FIELDS = {
   card: opt(CardSchema), // ASSUMED key name ([GH-gopraxis]); object per [L-o-card]
   wallet: opt(WalletSchema), // ASSUMED key name: not visible in any doc (§6.5)
   withdrawal_request_id: opt(int), // ASSUMED: links a payout (split or completion) to its withdrawal request
-  created_at: opt(int), // ASSUMED: unix seconds when the transaction was created (hold age, queue age)
   fee: opt(minor), // ASSUMED ([GH-gopraxis])
   fee_included: opt(int), // ASSUMED ([GH-gopraxis])
   fee_type: opt(z.string()), // ASSUMED ([GH-gopraxis])
-  status_details: opt(z.string()), // ASSUMED ([GH-iqsoft])
+  status_details: opt(z.string()), // ASSUMED ([GH-iqsoft]); "Transaction approved", "[TEST] Payout initiated" (§8a)
+  status_code: opt(z.string()), // §8a: "SC-002", "0"
 } as const;
 
 /** §6.4 Transaction object: the visible documented part plus the assumed fields above. */

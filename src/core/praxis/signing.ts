@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { parseJsonAsWritten } from './json-as-written';
 
 /** Reads `a.b.c` from a parsed JSON body; undefined when any step is missing. */
 export function valueAtPath(body: unknown, path: string): unknown {
@@ -12,7 +13,9 @@ export function valueAtPath(body: unknown, path: string): unknown {
 
 /**
  * How one value is written into the signature string. Integers and strings as in JSON are documented;
- * ASSUMPTION (api-reference §8.14): booleans as "true"/"false" and other numbers by JS's shortest form.
+ * ASSUMPTION (api-reference §8.14): booleans as "true"/"false". A received body is checked as written
+ * (`verifyWrittenBody`), so its numbers arrive here as their source text; a number the desk itself signs is one
+ * it also serialises, and JSON.stringify writes it as String() does.
  */
 export function renderSignatureValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -48,6 +51,23 @@ export function verifyBody(
   if (!header || !/^[0-9a-fA-F]{96}$/.test(header)) return false;
   const expected = Buffer.from(signBody(body, fields, secret), 'hex');
   return timingSafeEqual(expected, Buffer.from(header.toLowerCase(), 'hex'));
+}
+
+/**
+ * Checks a received JSON text's Gt-Authentication over its values as written (a number such as 1.000000 or 100.50
+ * keeps its digits); false, never a throw, for a text that is not JSON or signs an object or array.
+ */
+export function verifyWrittenBody(
+  rawJson: string,
+  fields: readonly string[],
+  secret: string,
+  header: string | undefined | null,
+): boolean {
+  try {
+    return verifyBody(parseJsonAsWritten(rawJson), fields, secret, header);
+  } catch {
+    return false;
+  }
 }
 
 /**

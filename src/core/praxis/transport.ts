@@ -9,7 +9,7 @@ import { checkPraxisBaseUrl } from './base-url';
 import { PraxisError, type PraxisErrorCode } from './praxis-error';
 import { classifyRejection, expiredAgeSeconds } from './protocol-texts';
 import type { MethodSignatures } from './signature-fields';
-import { signBody, verifyBody } from './signing';
+import { signBody, verifyWrittenBody } from './signing';
 import { AnyResponseSchema } from './schemas';
 
 export const API_VERSION = '1.3';
@@ -143,15 +143,6 @@ function mapTransportFailure(e: unknown, spec: CallSpec<unknown>, timeoutMs: num
   return fail('NETWORK', `Could not complete ${spec.method} with ${baseUrl}: ${why}.${lookUpFirst(spec)}`, spec);
 }
 
-/** A signed field holding an object cannot match any signature: that is "does not verify", not a crash. */
-function safeVerify(json: unknown, fields: readonly string[], secret: string, header: string | undefined): boolean {
-  try {
-    return verifyBody(json, fields, secret, header);
-  } catch {
-    return false;
-  }
-}
-
 function parseJson(text: unknown): unknown {
   if (typeof text !== 'string') return text;
   try {
@@ -198,7 +189,9 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
   }
   const { status, description } = envelope.data;
   const header = res.headers['gt-authentication'] as string | undefined;
-  const verified = safeVerify(json, spec.signatures.response.fields, secret, header);
+  // Over the answer as Praxis wrote it: JSON.parse would re-print a signed 1.000000 as "1".
+  const verified =
+    typeof res.data === 'string' && verifyWrittenBody(res.data, spec.signatures.response.fields, secret, header);
 
   if (status !== 0 || httpStatus >= 400) {
     if (httpStatus >= 500)

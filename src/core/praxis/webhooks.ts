@@ -4,31 +4,18 @@
  */
 import { TIMESTAMP_WINDOW_SECONDS } from './protocol-texts';
 import { WEBHOOK_SIGNATURES } from './signature-fields';
-import { signBody, verifyBody } from './signing';
+import { signBody, verifyWrittenBody } from './signing';
 import { API_VERSION } from './transport';
 
 export const notificationSignature = (body: unknown, secret: string): string =>
   signBody(body, WEBHOOK_SIGNATURES.notification.request.fields, secret);
 
-/** False (never a throw) when a signed field holds an object or array: such a body cannot have been signed. */
-function verifyOrFalse(
-  body: unknown,
-  fields: readonly string[],
-  secret: string,
-  header: string | null | undefined,
-): boolean {
-  try {
-    return verifyBody(body, fields, secret, header);
-  } catch {
-    return false;
-  }
-}
-
+/** Over the notification's raw body as Praxis wrote it (a number such as 1.000000 keeps its digits). */
 export const verifyNotificationSignature = (
-  body: unknown,
+  rawBody: string,
   secret: string,
   header: string | null | undefined,
-): boolean => verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
+): boolean => verifyWrittenBody(rawBody, WEBHOOK_SIGNATURES.notification.request.fields, secret, header);
 
 export interface SignedAck {
   body: { status: number; description: string; version: string; timestamp: number };
@@ -42,8 +29,8 @@ export function signedAck(status: 0 | -1, description: string, secret: string, n
   return { body, signature: signBody(body, WEBHOOK_SIGNATURES.notification.response.fields, secret) };
 }
 
-export const verifyAckSignature = (body: unknown, secret: string, header: string | null | undefined): boolean =>
-  verifyOrFalse(body, WEBHOOK_SIGNATURES.notification.response.fields, secret, header);
+export const verifyAckSignature = (rawBody: string, secret: string, header: string | null | undefined): boolean =>
+  verifyWrittenBody(rawBody, WEBHOOK_SIGNATURES.notification.response.fields, secret, header);
 
 /** Seconds a message timestamp is off the 60 s window: 0 inside it, >0 too old, <0 in the future. */
 export function timestampWindowViolation(timestampSeconds: number, nowMs: number = Date.now()): number {

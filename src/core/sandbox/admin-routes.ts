@@ -24,6 +24,8 @@ export interface AdminDeps {
   createAuthorization(input: CreateItemInput): { tid: number };
   setNotificationUrl(url: string | null): void;
   notificationUrl(): string | null;
+  /** Expires a still-open session now (false when there is none open under that order_id). */
+  expireSession(orderId: string): boolean;
 }
 
 const isLoopbackAddress = (addr: string | undefined) =>
@@ -77,7 +79,7 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
       cid: r.cid,
       currency: r.tx.currency,
       amount: r.tx.amount,
-      created_at: r.tx.created_at,
+      created_at: r.createdAt,
     })),
   }));
 
@@ -100,6 +102,12 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
     d.setNotificationUrl(body.url);
     return { url: d.notificationUrl() };
   });
+
+  app.post<{ Params: { orderId: string } }>('/_sim/sessions/:orderId/expire', async (req, reply) =>
+    d.expireSession(req.params.orderId)
+      ? { order_id: req.params.orderId, session_status: 'expired' }
+      : reply.code(404).send({ error: `No open session ${req.params.orderId} in the simulator.` }),
+  );
 
   app.post('/_sim/replay-notifications', async () => ({ sent: await d.notifier.replay() }));
 }

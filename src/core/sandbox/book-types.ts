@@ -30,7 +30,10 @@ export interface SimSession {
   tids: number[];
 }
 
-/** The wire form of a transaction (api-reference §6.4 plus the assumed fields of schemas.ts). */
+/**
+ * The wire form of a transaction: the fields Praxis really sends (api-reference §8a), in its order. There is no
+ * `created_at`: neither capture carries one, so the desk must not rely on it.
+ */
 export interface SimTransaction {
   transaction_type: 'authorization' | 'sale' | 'payout' | 'refund';
   transaction_status: string;
@@ -41,17 +44,29 @@ export interface SimTransaction {
   conversion_rate: string | null;
   processed_currency: string | null;
   processed_amount: number | null;
+  fee: number;
+  fee_included: number;
+  fee_type: string;
   payment_method: string;
   payment_processor: string;
   gateway: string | null;
   card: Card | null;
   wallet: Wallet | null;
+  is_async: number;
+  is_cascade: number;
+  cascade_level: number;
+  reference_id: string | null;
   withdrawal_request_id: number | null;
-  created_at: number;
+  created_by: string;
+  edited_by: string | null;
+  status_code: string;
+  status_details: string;
 }
 
 export interface SimRecord {
   tx: SimTransaction;
+  /** Unix seconds the simulator created it: orders seeding and replays; never sent (Praxis sends no created_at). */
+  createdAt: number;
   cid: string;
   orderId: string;
   /** Withdrawal requests: what is still to be paid out. */

@@ -1,11 +1,11 @@
 /**
  * The simulator's book and its status transitions (api-reference §6.6). Pure state: no HTTP, no timers.
- * Every transition answers which tids changed status, so the caller can notify each one.
+ * Every transition answers which tids Praxis notifies (`changed`), so the caller can notify each one.
  */
 import { PRAXIS_TEXTS } from '../praxis/protocol-texts';
 import type { Card, Wallet } from '../praxis/schemas';
 import type { SimCustomer, SimGateway, SimRecord, SimSession, SimTransaction } from './book-types';
-import { GATEWAYS, countryFor, customerName, gatewayByHash } from './catalog';
+import { GATEWAYS, countryFor, gatewayByHash } from './catalog';
 import type { Rng } from './prng';
 
 export type Outcome<T> =
@@ -31,6 +31,39 @@ export const SIM_TEXTS = {
   splitTooLarge: 'Split amount exceeds the remaining amount of the withdrawal request.',
   amountInvalid: 'Amount must be a positive whole number of minor units.',
 } as const;
+
+/**
+ * ASSUMED status_code / status_details per status: the captures (§8a) show only "SC-002" "Transaction approved"
+ * and "0" "[TEST] Payout initiated"; the other pairs are the simulator's guesses in the same style.
+ */
+export const SIM_STATUS_DETAILS: Record<string, readonly [code: string, details: string]> = {
+  requested: ['0', '[TEST] Payout initiated'],
+  approved: ['SC-002', 'Transaction approved'],
+  authorized: ['SC-002', 'Transaction authorized'],
+  rejected: ['SC-205', '[TEST] Declined by the issuer: insufficient funds'],
+  cancelled: ['0', 'Cancelled by the merchant'],
+  split: ['0', 'Withdrawal request processed'],
+};
+const statusFields = (status: string) => {
+  const [status_code, status_details] = SIM_STATUS_DETAILS[status] ?? ['0', status];
+  return { status_code, status_details };
+};
+
+/** The part of a new transaction that differs from item to item; the rest is what Praxis always sends (§8a). */
+type NewTransaction = Pick<
+  SimTransaction,
+  | 'transaction_type'
+  | 'transaction_status'
+  | 'transaction_id'
+  | 'currency'
+  | 'amount'
+  | 'payment_method'
+  | 'payment_processor'
+  | 'gateway'
+  | 'card'
+  | 'wallet'
+  | 'withdrawal_request_id'
+>;
 
 export interface NewItem {
   cid: string;
@@ -71,12 +104,12 @@ export class Book {
   ): SimCustomer {
     const found = this.customers.get(cid);
     if (found) return found;
-    const [first, last] = customerName(this.rng);
+    // Praxis knows a customer's name only when the merchant sent one: a real payout came with "" for both (§8a).
     return this.addCustomer({
       cid,
       customer_token: this.rng.hex(32),
-      first_name: data?.first_name ?? first,
-      last_name: data?.last_name ?? last,
+      first_name: data?.first_name ?? '',
+      last_name: data?.last_name ?? '',
       country: data?.country ?? countryFor(currency, this.rng),
       currency,
       avs_alert: 0,
@@ -100,21 +133,39 @@ export class Book {
     return session;
   }
 
-  addTransaction(
-    session: SimSession,
-    tx: Omit<SimTransaction, 'tid' | 'conversion_rate' | 'processed_currency' | 'processed_amount'>,
-    processed: boolean,
-  ): SimRecord {
+  addTransaction(session: SimSession, tx: NewTransaction, processed: boolean, createdAt: number): SimRecord {
     const tid = this.nextTid++;
     const full: SimTransaction = {
-      ...tx,
+      transaction_type: tx.transaction_type,
+      transaction_status: tx.transaction_status,
       tid,
-      conversion_rate: processed ? '1.000000' : null,
+      transaction_id: tx.transaction_id,
+      currency: tx.currency,
+      amount: tx.amount,
+      // A requested payout already carries the string "1.000000" while processed_* are still null (§8a).
+      conversion_rate: '1.000000',
       processed_currency: processed ? tx.currency : null,
       processed_amount: processed ? tx.amount : null,
+      fee: 0,
+      fee_included: 0,
+      fee_type: 'flat',
+      payment_method: tx.payment_method,
+      payment_processor: tx.payment_processor,
+      gateway: tx.gateway,
+      card: tx.card,
+      wallet: tx.wallet,
+      is_async: 0,
+      is_cascade: 0,
+      cascade_level: 0,
+      reference_id: null,
+      withdrawal_request_id: tx.withdrawal_request_id,
+      created_by: 'INTERNET',
+      edited_by: null,
+      ...statusFields(tx.transaction_status),
     };
     const rec: SimRecord = {
       tx: full,
+      createdAt,
       cid: session.cid,
       orderId: session.order_id,
       remainingMinor: tx.transaction_type === 'payout' && tx.transaction_status === 'requested' ? tx.amount : 0,
@@ -129,9 +180,13 @@ export class Book {
     return rec;
   }
 
+  /** A status change made through the Agent API: its status_code/status_details and who edited it follow. */
+  private setStatus(tx: SimTransaction, status: string): void {
+    Object.assign(tx, { transaction_status: status, edited_by: 'API', ...statusFields(status) });
+  }
+
   private markProcessed(tx: SimTransaction, status: string): void {
-    tx.transaction_status = status;
-    tx.conversion_rate = '1.000000';
+    this.setStatus(tx, status);
     tx.processed_currency = tx.currency;
     tx.processed_amount = tx.amount;
     tx.transaction_id ??= `sim_${this.rng.hex(12)}`;
@@ -164,9 +219,9 @@ export class Book {
         card,
         wallet,
         withdrawal_request_id: null,
-        created_at: item.createdAt ?? this.nowSeconds(),
       },
       false,
+      item.createdAt ?? this.nowSeconds(),
     );
   }
 
@@ -204,9 +259,9 @@ export class Book {
         card,
         wallet,
         withdrawal_request_id: null,
-        created_at: item.createdAt ?? this.nowSeconds(),
       },
       approved,
+      item.createdAt ?? this.nowSeconds(),
     );
   }
 
@@ -233,6 +288,7 @@ export class Book {
       .filter((tx) => tx && ['approved', 'authorized'].includes(tx.transaction_status));
     const processed = approved.reduce((sum, tx) => sum + (tx?.amount ?? 0), 0);
     const last = s.tids.length ? this.records.get(s.tids[s.tids.length - 1] as number)?.tx : undefined;
+    // The fields of the captured sessions (§8a): cid, pin, payment_method, gateway and the merchant's variables.
     return {
       auth_token: s.auth_token,
       intent: s.intent,
@@ -240,18 +296,37 @@ export class Book {
       order_id: s.order_id,
       currency: s.currency,
       amount: s.amount,
-      conversion_rate: '1.000000',
+      conversion_rate: approved.length ? '1.000000' : null,
       processed_currency: s.currency,
       processed_amount: processed,
-      cid: s.cid,
       payment_method: last?.payment_method ?? null,
       gateway: last?.gateway ?? null,
+      cid: s.cid,
+      // ASSUMED: the legacy flat notification's `pin` was the merchant's customer id (§5.1), so it mirrors cid.
+      pin: s.cid,
+      variable1: null,
+      variable2: null,
+      variable3: null,
     };
   }
 
   txWire(tid: number): SimTransaction | null {
     const r = this.records.get(tid);
     return r ? structuredClone(r.tx) : null;
+  }
+
+  /** customer + session of a session alone (one that ended without a transaction). */
+  sessionView(orderId: string) {
+    const s = this.sessions.get(orderId);
+    return s ? { customer: this.customerWire(s.cid), session: this.sessionWire(orderId) } : null;
+  }
+
+  /** A virtual-terminal session whose customer never paid: `expired` (§6.3), true when it was still open. */
+  expireSession(orderId: string): boolean {
+    const s = this.sessions.get(orderId);
+    if (!s || s.session_status !== 'open') return false;
+    s.session_status = 'expired';
+    return true;
   }
 
   /** customer + session + transaction, the shape of find-transaction and of a notification. */
@@ -297,7 +372,7 @@ export class Book {
       this.markProcessed(r.tx, 'approved');
       r.capturesMade++;
     } else {
-      r.tx.transaction_status = 'cancelled';
+      this.setStatus(r.tx, 'cancelled');
       r.cancelsMade++;
     }
     return { ok: true, value: r, changed: [tid] };
@@ -340,16 +415,20 @@ export class Book {
     const part = this.addTransaction(
       session,
       {
-        ...wr.tx,
+        transaction_type: 'payout',
         transaction_status: 'approved',
         transaction_id: `sim_${this.rng.hex(12)}`,
+        currency: wr.tx.currency,
         amount,
-        gateway: gateway.gateway,
+        payment_method: wr.tx.payment_method,
         payment_processor: gateway.name,
+        gateway: gateway.gateway,
+        card: wr.tx.card,
+        wallet: wr.tx.wallet,
         withdrawal_request_id: wr.tx.tid,
-        created_at: this.nowSeconds(),
       },
       true,
+      this.nowSeconds(),
     );
     wr.parts.push(part.tx.tid);
     wr.payoutsMade++;
@@ -367,7 +446,7 @@ export class Book {
       // [L-mwr]: only a request whose processing, even partial, never started can be cancelled.
       if (wr.parts.length > 0)
         return { ok: false, status: 400, description: PRAXIS_TEXTS.alreadyProcessed, tid: wrTid };
-      wr.tx.transaction_status = 'cancelled';
+      this.setStatus(wr.tx, 'cancelled');
       wr.cancelsMade++;
       wr.remainingMinor = 0;
       return { ok: true, value: wr, changed: [wrTid] };
@@ -375,8 +454,9 @@ export class Book {
     const g = this.payoutGateway(gatewayHash, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
     const part = this.addPart(wr, wr.remainingMinor, g, this.newOrderId(`${wr.orderId}-payout`));
-    wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
-    return { ok: true, value: part, changed: [part.tx.tid, wrTid] };
+    this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
+    // Praxis does not notify the request's own `split` ([L-flow]): only the new payout is announced.
+    return { ok: true, value: part, changed: [part.tx.tid] };
   }
 
   split(input: {
@@ -401,12 +481,9 @@ export class Book {
     const g = this.payoutGateway(input.gateway, wr.tx.currency);
     if (typeof g === 'string') return { ok: false, status: 400, description: g, tid: wrTid };
     const part = this.addPart(wr, input.amount, g, input.order_id);
-    const changed = [part.tx.tid];
-    if (wr.remainingMinor === 0) {
-      wr.tx.transaction_status = WR_STATUS_WHEN_PAID;
-      changed.push(wrTid);
-    }
-    return { ok: true, value: part, changed };
+    // A request paid in full becomes `split` too, again without a notification of its own ([L-flow]).
+    if (wr.remainingMinor === 0) this.setStatus(wr.tx, WR_STATUS_WHEN_PAID);
+    return { ok: true, value: part, changed: [part.tx.tid] };
   }
 
   /** Everything a test or a demo wants to know about one tid, including what was really done to it. */

@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { PRAXIS_TEXTS, TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
-import { verifyBody } from '../praxis/signing';
+import { verifyWrittenBody } from '../praxis/signing';
 import { API_VERSION } from '../praxis/transport';
 
 /**
@@ -66,12 +66,8 @@ export function checkSignedRequest(
   ) {
     return refuse(400, PRAXIS_TEXTS.timestampFormat);
   }
-  let signed: boolean;
-  try {
-    signed = verifyBody(b, requestFields, creds.secret, header);
-  } catch {
-    signed = false; // a signed field held an object or array: it cannot have been signed correctly
-  }
+  // Over the request as the client wrote it (raw is the JSON text here, or parsing above refused it).
+  const signed = verifyWrittenBody(raw as string, requestFields, creds.secret, header);
   if (!signed) return refuse(400, PRAXIS_TEXTS.invalidSignature);
   if (b.timestamp > nowSeconds) return refuse(400, PRAXIS_TEXTS.timestampFuture);
   const age = nowSeconds - b.timestamp;

@@ -20,6 +20,9 @@ export interface NotifierDeps {
   logger?: Logger;
 }
 
+/** What one notification is about: a transaction, or a session that has none (`"transaction": null`). */
+type NotifyTarget = { tid: number } | { orderId: string };
+
 const MAX_ATTEMPTS = 8;
 const MAX_DELAY_MS = 60_000;
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -33,17 +36,23 @@ export class Notifier {
 
   constructor(private readonly d: NotifierDeps) {}
 
-  /** The body Praxis would send for the item's current state, stamped now. */
-  body(tid: number): Record<string, unknown> | null {
-    const view = this.d.book.view(tid);
-    if (!view?.transaction) return null;
+  /** The body Praxis would send for the item's current state, stamped now; `transaction` null for a session alone. */
+  body(target: NotifyTarget): Record<string, unknown> | null {
+    const view =
+      'tid' in target
+        ? this.d.book.view(target.tid)
+        : { ...this.d.book.sessionView(target.orderId), transaction: null };
+    if (!view?.session || !view.customer) return null;
+    if ('tid' in target && !view.transaction) return null;
+    const tx = view.transaction;
     return {
       merchant_id: this.d.credentials.merchantId,
       application_key: this.d.credentials.applicationKey,
-      conversion_rate: view.transaction.conversion_rate,
+      // The documented (processed) sale carries a top-level conversion_rate; the captured requested payout has none (§8a).
+      ...(tx && tx.processed_amount !== null ? { conversion_rate: tx.conversion_rate } : {}),
       customer: view.customer,
       session: view.session,
-      transaction: view.transaction,
+      transaction: tx,
       version: API_VERSION,
       timestamp: Math.floor(this.d.nowMs() / 1000),
     };
@@ -51,50 +60,65 @@ export class Notifier {
 
   /** A status change of `tid`: notify it, honouring the drop/duplicate faults. */
   notify(tid: number): void {
-    const url = this.d.book.notificationUrlOf(tid, this.d.defaultUrl());
-    const rec = this.d.book.records.get(tid);
-    if (!url || !rec || this.stopped) return;
+    this.send({ tid });
+  }
+
+  /** A session that ended without a transaction (an expired virtual-terminal session): `"transaction": null`. */
+  notifySession(orderId: string): void {
+    this.send({ orderId });
+  }
+
+  private send(target: NotifyTarget): void {
+    const rec = 'tid' in target ? this.d.book.records.get(target.tid) : undefined;
+    if (!this.urlOf(target) || ('tid' in target && !rec) || this.stopped) return;
     if (this.d.faults.take('dropNotifications')) {
-      rec.notifications.dropped++;
-      this.d.logger?.info('sim: notification dropped by fault', { tid });
+      if (rec) rec.notifications.dropped++;
+      this.d.logger?.info('sim: notification dropped by fault', target);
       return;
     }
     const copies = this.d.faults.take('duplicateNotifications') ? 2 : 1;
-    for (let i = 0; i < copies; i++) void this.track(this.attempt(tid, 1));
+    for (let i = 0; i < copies; i++) void this.track(this.attempt(target, 1));
   }
 
-  /** Re-sends every item's current notification to its URL; resolves with how many were sent once each first attempt ended. */
+  private urlOf(target: NotifyTarget): string | null {
+    return 'tid' in target
+      ? this.d.book.notificationUrlOf(target.tid, this.d.defaultUrl())
+      : (this.d.book.sessions.get(target.orderId)?.notificationUrl ?? this.d.defaultUrl());
+  }
+
+  /**
+   * Re-sends every item's current notification to its URL; resolves with how many were sent once each first
+   * attempt ended (retries go on in the background: a dead URL must not hold the caller for minutes).
+   */
   async replay(): Promise<number> {
-    const tids = [...this.d.book.records.values()]
-      .sort((a, b) => a.tx.created_at - b.tx.created_at)
-      .map((r) => r.tx.tid);
-    const targets = tids
-      .map((tid) => ({ tid, url: this.d.book.notificationUrlOf(tid, this.d.defaultUrl()) }))
-      .filter((t): t is { tid: number; url: string } => !!t.url);
+    const targets = [...this.d.book.records.values()]
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((r) => ({ tid: r.tx.tid }))
+      .filter((t) => !!this.urlOf(t));
     // A few at a time: the receiver is a desk on the same two cores.
     let next = 0;
     const worker = async () => {
       while (next < targets.length && !this.stopped) {
         const t = targets[next++]!;
-        await this.track(this.attempt(t.tid, 1));
+        await this.track(this.attempt(t, 1));
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
     return targets.length;
   }
 
-  /** The URL is looked up on every attempt, so retries of seeded items follow setNotificationUrl. */
-  private async attempt(tid: number, n: number): Promise<void> {
-    const rec = this.d.book.records.get(tid);
-    const body = this.body(tid);
-    const url = this.d.book.notificationUrlOf(tid, this.d.defaultUrl());
-    if (!rec || !body || !url || this.stopped) return;
+  /** One attempt; a failed one schedules the next without waiting for it. The URL is looked up on every attempt. */
+  private async attempt(target: NotifyTarget, n: number): Promise<void> {
+    const rec = 'tid' in target ? this.d.book.records.get(target.tid) : undefined;
+    const body = this.body(target);
+    const url = this.urlOf(target);
+    if (!body || !url || this.stopped) return;
     const abort = new AbortController();
     this.aborts.add(abort);
     const timer = setTimeout(() => abort.abort(), ATTEMPT_TIMEOUT_MS);
     let accepted = false;
     try {
-      rec.notifications.sent++;
+      if (rec) rec.notifications.sent++;
       const res = await fetch(url, {
         method: 'POST',
         headers: {
@@ -114,27 +138,32 @@ export class Notifier {
       const ack = NotificationAckSchema.safeParse(json);
       accepted = ack.success && ack.data.status === 0;
       const header = res.headers.get('gt-authentication');
-      if (ack.success && !header) this.d.logger?.info('sim: acknowledgement is unsigned', { tid });
-      else if (ack.success && !verifyAckSignature(json, this.d.credentials.secret, header))
-        this.d.logger?.warn('sim: acknowledgement signature does not verify', { tid });
+      if (ack.success && !header) this.d.logger?.info('sim: acknowledgement is unsigned', target);
+      else if (ack.success && !verifyAckSignature(text, this.d.credentials.secret, header))
+        this.d.logger?.warn('sim: acknowledgement signature does not verify', target);
     } catch (e) {
-      this.d.logger?.info('sim: notification could not be delivered', { tid, attempt: n, reason: (e as Error).name });
+      this.d.logger?.info('sim: notification could not be delivered', {
+        ...target,
+        attempt: n,
+        reason: (e as Error).name,
+      });
     } finally {
       clearTimeout(timer);
       this.aborts.delete(abort);
     }
     if (accepted) {
-      rec.notifications.acknowledged++;
+      if (rec) rec.notifications.acknowledged++;
       return;
     }
-    rec.notifications.failedAttempts++;
+    if (rec) rec.notifications.failedAttempts++;
     if (n >= MAX_ATTEMPTS || this.stopped) return;
     const delay = Math.min(this.d.retryBaseMs * 2 ** (n - 1), MAX_DELAY_MS);
-    await this.track(
+    // Tracked, so idle() still waits for the whole chain, but not awaited.
+    void this.track(
       new Promise<void>((resolve) => {
         const t = setTimeout(() => {
           this.timers.delete(t);
-          void this.attempt(tid, n + 1).then(resolve, resolve);
+          void this.attempt(target, n + 1).then(resolve, resolve);
         }, delay);
         this.timers.add(t);
       }),

@@ -8,7 +8,7 @@ import { createRng } from './prng';
 import { arriveOne, seedBook } from './seed';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAgentRoutes } from './agent-routes';
-import { registerVirtualTerminal } from './vt-routes';
+import { expireVtSession, registerVirtualTerminal } from './vt-routes';
 import type { CreateItemInput, Simulator, SimulatorOptions } from './types';
 
 export const DEFAULT_ARRIVAL_INTERVAL_MS = 20_000;
@@ -54,6 +54,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     logger: opts.logger,
     baseUrl: () => url,
     rng,
+    vtSessionTtlMs: opts.vtSessionTtlMs,
   };
   const create = (kind: 'wr' | 'auth') => (input: CreateItemInput) => {
     const item = {
@@ -76,7 +77,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
 
   registerAgentRoutes(app, ctx, book, notifier);
-  registerVirtualTerminal(app, ctx, book, notifier);
+  const vt = registerVirtualTerminal(app, ctx, book, notifier);
   registerAdminRoutes(app, {
     book,
     faults,
@@ -85,6 +86,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     createAuthorization,
     setNotificationUrl,
     notificationUrl: () => notificationUrl,
+    expireSession: (orderId) => expireVtSession(book, notifier, orderId),
   });
 
   const host = opts.host ?? '127.0.0.1';
@@ -118,6 +120,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     idle: () => notifier.idle(),
     stop: async () => {
       if (arrivalTimer) clearInterval(arrivalTimer);
+      vt.stop();
       notifier.stop();
       for (const h of hangs) {
         clearTimeout(h.timer);

@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   notificationRetryBaseMs?: number;
   /** How long a "timeoutAfterApply" fault holds the socket before dropping it (default 30 000 ms). */
   hangMs?: number;
+  /** How long a virtual-terminal session stays open before it expires and is notified (default 15 min). */
+  vtSessionTtlMs?: number;
   logger?: Logger;
   /** Milliseconds since the epoch (default Date.now). */
   now?: () => number;

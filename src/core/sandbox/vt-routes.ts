@@ -37,13 +37,25 @@ interface PendingChallenge {
 const parseForm = (raw: unknown): URLSearchParams => new URLSearchParams(typeof raw === 'string' ? raw : '');
 const mask = (digits: string) => `${digits.slice(0, 6)}******${digits.slice(-4)}`;
 
+/** A Cashier session is valid 15 minutes (§6.3); one still open then expires. */
+export const VT_SESSION_TTL_MS = 15 * 60_000;
+
+/** Expires a still-open session and notifies it with `"transaction": null`, as Praxis documents (§5.1). */
+export function expireVtSession(book: Book, notifier: Notifier, orderId: string): boolean {
+  if (!book.expireSession(orderId)) return false;
+  notifier.notifySession(orderId);
+  return true;
+}
+
+/** Registers the VT routes; the answer stops the sessions' expiry timers. */
 export function registerVirtualTerminal(
   app: FastifyInstance,
-  ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng },
+  ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng; vtSessionTtlMs?: number },
   book: Book,
   notifier: Notifier,
-): void {
+): { stop(): void } {
   const challenges = new Map<string, PendingChallenge>();
+  const expiries = new Set<NodeJS.Timeout>();
 
   signedRoute(app, ctx, '/cashier/virtual-terminal', CASHIER_SIGNATURES['virtual-terminal'], (b): Answer => {
     if (b.intent !== 'payment' && b.intent !== 'authorization') return { status: 400, description: VT_TEXTS.intent };
@@ -69,6 +81,12 @@ export function registerVirtualTerminal(
       agentName: b.agent_name as string,
       returnUrl: typeof b.return_url === 'string' ? b.return_url : null,
     });
+    const expiry = setTimeout(() => {
+      expiries.delete(expiry);
+      expireVtSession(book, notifier, session.order_id);
+    }, ctx.vtSessionTtlMs ?? VT_SESSION_TTL_MS);
+    expiry.unref();
+    expiries.add(expiry);
     return {
       status: 0,
       description: 'Ok',
@@ -157,4 +175,11 @@ export function registerVirtualTerminal(
     challenges.delete(s.auth_token);
     return finish(reply, s, pending.amountMinor, pending.card, parseForm(req.body).get('decision') === 'approve');
   });
+
+  return {
+    stop: () => {
+      for (const t of expiries) clearTimeout(t);
+      expiries.clear();
+    },
+  };
 }

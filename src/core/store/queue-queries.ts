@@ -1,5 +1,5 @@
 import type { Queryable } from './db';
-import { PENDING_WITHDRAWAL_STATUSES, VOID_PAYOUT_STATUSES } from './status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES as VOID_PAYOUT_STATUSES } from './status-precedence';
 
 /** One row of the payout queue: a withdrawal request with the customer facts the risk card needs. */
 export interface PendingWithdrawal {

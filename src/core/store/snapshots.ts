@@ -1,7 +1,7 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
 import { announceChange, type QueueName } from './changes';
 import type { Queryable } from './db';
-import { PENDING_WITHDRAWAL_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES, normalizeTransactionType, statusRank } from './status-precedence';
 
 /** What Praxis tells us about one item, by notification or by find-transaction / find-order. */
 export interface PraxisSnapshot {
@@ -46,6 +46,17 @@ ON CONFLICT (tid) DO UPDATE SET
   created_at = LEAST(t.created_at, EXCLUDED.created_at),
   updated_at = now()
 RETURNING tid, transaction_type, status, withdrawal_request_id`;
+
+/**
+ * Praxis does not notify a request's own `split` after a complete or a split ([L-flow]; the labelled choice in
+ * payouts/request-state.ts): a request whose payouts that moved money cover its amount has been paid, whoever
+ * paid it (this desk, another one, the back office), so it leaves the queue when its last payout is reported.
+ */
+const MARK_REQUEST_PAID = `
+UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
+WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
+  SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
+  WHERE c.withdrawal_request_id = $1 AND NOT (c.status = ANY ($6::text[])))`;
 
 const UPSERT_CUSTOMER = `
 INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
@@ -155,7 +166,8 @@ export async function ingestSnapshot(
   if (tx) {
     const type = normalizeTransactionType(tx.transaction_type);
     const status = tx.transaction_status.toLowerCase();
-    const createdAt = typeof tx.created_at === 'number' ? new Date(tx.created_at * 1000) : origin.observedAt;
+    // Praxis sends no created_at (§8a): the age is the earliest time the desk knows (LEAST below keeps the first).
+    const createdAt = origin.observedAt;
     const res = await q.query<{
       tid: number;
       transaction_type: string;
@@ -198,8 +210,17 @@ export async function ingestSnapshot(
       });
       const screen = screenOf(row.transaction_type);
       if (screen) await announceChange(q, { queue: screen, ids: [String(row.tid)] });
-      if (row.withdrawal_request_id !== null)
+      if (row.withdrawal_request_id !== null) {
+        await q.query(MARK_REQUEST_PAID, [
+          row.withdrawal_request_id,
+          origin.observedAt,
+          statusRank('split'),
+          origin.source,
+          [...PENDING_WITHDRAWAL_STATUSES],
+          [...VOID_STATUSES],
+        ]);
         await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
+      }
     }
   }
   if (sessionOrigin === 'virtual-terminal' && orderId) {

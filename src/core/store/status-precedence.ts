@@ -42,11 +42,11 @@ export function shouldAdvance(current: { status: string; at: Date }, incoming: {
 
 export { PENDING_WITHDRAWAL_STATUSES } from '../../shared/payouts';
 
+/** Statuses of a payout that mean no money went out. */
+export const VOID_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;
+
 /** Legacy 3.x spelled the hold type `authorize`; the desk stores one spelling. */
 export function normalizeTransactionType(type: string): string {
   const t = type.toLowerCase();
   return t === 'authorize' ? 'authorization' : t;
 }
-
-/** Statuses of a payout (a request, or a child payout) after which it moved no money: its amount counts for nothing. */
-export const VOID_PAYOUT_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined', 'error'] as const;

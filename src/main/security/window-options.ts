@@ -21,8 +21,10 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** The desk's main window. Hidden until the first paint so a user never sees a blank white frame. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    // Linux takes the window icon from here; macOS and Windows from the packaged app's own icon.
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1440,
     height: 900,
     minWidth: 1024,

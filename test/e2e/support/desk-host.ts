@@ -17,11 +17,19 @@ export interface DeskHostHandle {
   dataDir: string;
 }
 
+export interface DeskHostOptions {
+  /**
+   * The sandbox's timed arrivals (a new request for a random existing customer every 20 s, a test's own included).
+   * Off unless the test is about them: an arrival in a test's filtered queue changes its counts.
+   */
+  liveArrivals?: boolean;
+}
+
 /**
  * Starts a real desk core (fresh temp data folder, keytar on the test Secret Service under a service name of
  * its own) and the browser host on a free port, once for the calling spec file.
  */
-export function deskHostForThisFile(): () => DeskHostHandle {
+export function deskHostForThisFile(options: DeskHostOptions = {}): () => DeskHostHandle {
   let handle: DeskHostHandle | null = null;
   test.beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-e2e-'));
@@ -30,7 +38,13 @@ export function deskHostForThisFile(): () => DeskHostHandle {
       service: `praxis-desk-e2e-${randomBytes(4).toString('hex')}`,
       log: logger,
     });
-    const core = await createDeskCore({ dataDir, host: 'browser-host', secretStore, logger });
+    const core = await createDeskCore({
+      dataDir,
+      host: 'browser-host',
+      secretStore,
+      logger,
+      sandboxArrivalIntervalMs: options.liveArrivals ? undefined : null,
+    });
     const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger });
     handle = { core, host, secretStore, logLines: logger.lines, dataDir };
   });

@@ -98,7 +98,10 @@ function Parts({ detail }: { detail: PayoutDetail }) {
             <tr key={p.tid}>
               <td className="mono">{p.tid}</td>
               <td className="num mono">{safeMoney(p.amountMinor, p.currency)}</td>
-              <td>{p.status}</td>
+              <td>
+                {p.status}
+                {detail.statusDetails[p.tid] && <span className="muted"> — {detail.statusDetails[p.tid]}</span>}
+              </td>
               <td className="muted" title={p.gateway ?? undefined}>
                 {p.gatewayName ?? (p.gateway ? 'gateway not named by Praxis' : '')}
               </td>
@@ -180,6 +183,29 @@ function Raw({ detail }: { detail: PayoutDetail }) {
   );
 }
 
+/** Praxis sends no created_at: the age is the earliest time the desk knows, and the pane says which that is. */
+function Age({ row, detail }: { row: PayoutRow; detail: PayoutDetail | null }) {
+  const from = detail?.age.from;
+  return (
+    <span aria-label="Waiting since">
+      waiting since {when(detail?.age.since ?? row.createdAt)}
+      {from && ` (${from === 'notification' ? "Praxis's first notification" : 'first seen by this desk'})`}
+    </span>
+  );
+}
+
+/** A requested payout has no processed amount yet (null from Praxis): the requested amount stands, labelled. */
+function ProcessedAmount({ row, detail }: { row: PayoutRow; detail: PayoutDetail }) {
+  const p = detail.processed;
+  return (
+    <p className="muted" aria-label="Processed amount">
+      {p === null
+        ? `${safeMoney(row.amountMinor, row.currency)} requested — Praxis has not processed an amount yet`
+        : `Praxis processed ${safeMoney(p.amountMinor, p.currency)}`}
+    </p>
+  );
+}
+
 /** Enter opens, Esc closes: everything needed to decide on one request. */
 export function DetailPane({
   row,
@@ -201,8 +227,14 @@ export function DetailPane({
           </h2>
           <p className="muted">
             tid <span className="mono">{row.tid}</span> · {row.paymentMethod ?? 'method unknown'}{' '}
-            <span className="mono">{row.destination ?? ''}</span> · requested {when(row.createdAt)}
+            <span className="mono">{row.destination ?? ''}</span> · <Age row={row} detail={detail} />
           </p>
+          {detail && <ProcessedAmount row={row} detail={detail} />}
+          {detail?.statusDetails[row.tid] && (
+            <p role="note" aria-label="Praxis status details">
+              Praxis says: {detail.statusDetails[row.tid]}
+            </p>
+          )}
         </div>
         <button type="button" onClick={payoutsActions.closeDetail} aria-label="Close detail">
           Close <kbd>Esc</kbd>

@@ -71,7 +71,7 @@ function columnsFor(
         return (
           <span
             className={`sla sla-${level}`}
-            title={`Created ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
+            title={`Waiting since ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
           >
             {formatAge(ageMinutes(row.original, now))}
           </span>
