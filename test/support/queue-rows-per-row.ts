@@ -4,7 +4,10 @@
  */
 import type { PayoutRow, RiskFlagCode } from '../../src/shared/payouts';
 import type { Queryable } from '../../src/core/store/db';
-import { PENDING_WITHDRAWAL_STATUSES, VOID_STATUSES as VOID_PAYOUT_STATUSES } from '../../src/core/store/status-precedence';
+import {
+  PENDING_WITHDRAWAL_STATUSES,
+  VOID_STATUSES as VOID_PAYOUT_STATUSES,
+} from '../../src/core/store/status-precedence';
 import { riskCodes, type RiskSettings } from '../../src/core/payouts/risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
