@@ -31,11 +31,8 @@ const FLAGS = `array_remove(ARRAY[
 const ISO_UTC = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const VOID_PAYOUTS = VOID_PAYOUT_STATUSES.map((s) => `'${s}'`).join(', ');
-/** What the request's split parts (child payouts not voided) already paid; the index on withdrawal_request_id serves it. */
-const PAID_MINOR = `COALESCE((SELECT sum(c.amount_minor) FROM transactions c
-  WHERE c.withdrawal_request_id = t.tid AND c.status NOT IN (${VOID_PAYOUTS})), 0)::int8`;
 const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.customer_token, t.payment_method, t.masked_destination, t.gateway,
-  t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts, ${PAID_MINOR} AS paid_minor`;
+  t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts`;
 /** Withdrawal requests (not their child payouts) that match `where`. */
 const requestsWhere = (where: string) =>
   `SELECT ${PAYOUT_COLUMNS} FROM transactions t WHERE t.transaction_type = 'payout' AND t.withdrawal_request_id IS NULL AND ${where}`;
@@ -74,8 +71,14 @@ win AS (
 ),
 -- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
 win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
+-- What each request's split parts (child payouts not voided) already paid, summed once for all of p.
+paid AS (
+  SELECT c.withdrawal_request_id AS tid, sum(c.amount_minor)::int8 AS paid_minor FROM transactions c
+  WHERE c.withdrawal_request_id IN (SELECT tid FROM p) AND c.status NOT IN (${VOID_PAYOUTS})
+  GROUP BY c.withdrawal_request_id
+),
 r AS (
-  SELECT p.tid, p.status, p.amount_minor, p.paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
+  SELECT p.tid, p.status, p.amount_minor, COALESCE(pd.paid_minor, 0) AS paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
          c.avs_alert, c.verification_alert, j.state AS journal_state,
          COALESCE(s.deposited, 0) AS deposited,
@@ -89,6 +92,7 @@ r AS (
   LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = p.tid::text AND j.state IN ('sending', 'unknown')
   LEFT JOIN sums s ON s.customer_token = p.customer_token AND s.currency = p.currency
   LEFT JOIN win_by_tid w ON w.tid = p.tid
+  LEFT JOIN paid pd ON pd.tid = p.tid
   LEFT JOIN dest d ON d.customer_token = p.customer_token AND d.masked_destination = p.masked_destination
   ${page}
 )
