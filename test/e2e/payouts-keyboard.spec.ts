@@ -103,6 +103,14 @@ test('Reject: Enter on Cancel cancels (nothing is sent); single keys never fire 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
   await expect(page.getByRole('complementary', { name: `Request ${tid}` })).toHaveCount(0);
+
+  // Back by the navigation: the screen takes focus, so its keys work at once (no dead end on the nav button).
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
+  await page.keyboard.press('j');
+  await expect(queueRow(page, tid)).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the command palette input shows its focus ring; the current filter survives a reload', async ({ page }) => {
