@@ -17,6 +17,12 @@ export interface LookupFound {
   amountMinor: number;
   currency: string;
   queue: LookupQueue | null;
+  /** The customer's name, else their cid. */
+  customer: string | null;
+  /** ISO 8601 UTC, when the transaction was created. */
+  createdAt: string | null;
+  /** A withdrawal request already handled: the payouts the desk knows were made for it (empty when none). */
+  payouts: { tid: number; amountMinor: number; currency: string; status: string; createdAt: string }[];
 }
 
 /** One id that could not be looked up, with the reason in plain words; nothing else was affected. */

@@ -39,42 +39,70 @@ export function minorToDecimalString(amountMinor: number, currency: string): str
   return (negative ? '-' : '') + whole + frac;
 }
 
-/** Display form with grouping and symbol, e.g. "€1,234.56", "¥1,200", "KWD 1.250". */
+/**
+ * Display form, written the same way for every currency: ISO code, grouped digits, the currency's own decimals
+ * ("EUR 1,234.56", "JPY 1,200", "KWD 1.250"); symbols are ambiguous ($, ¥) and Intl mixes them with codes.
+ */
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-GB'): string {
+  return `${currency.toUpperCase()} ${formatAmount(amountMinor, currency, locale)}`;
+}
+
+/** The number part alone ("1,234.56"), for columns that show the currency apart. */
+export function formatAmount(amountMinor: number, currency: string, locale = 'en-GB'): string {
   const exp = currencyExponent(currency);
   const decimal = minorToDecimalString(amountMinor, currency);
   // Intl accepts a decimal string and formats it exactly (no float rounding on the way).
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  }).format(decimal as unknown as number);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(
+    decimal as unknown as number,
+  );
 }
 
 export type ParseAmountResult = { ok: true; amountMinor: number } | { ok: false; message: string };
 
+/** "12.50" for EUR, "1250" for JPY, "12.500" for KWD: what to type, in every refusal. */
+export const amountExample = (currency: string): string => {
+  const exp = currencyExponent(currency);
+  return exp ? `12.${'5'.padEnd(exp, '0')}` : '1250';
+};
+
+// A comma, a space of any width, an apostrophe or an underscore: a decimal or a group separator, read two ways.
+const SEPARATOR = /[,\s'\u2019_\u00a0\u202f\u066b\u066c]/;
+
 /**
- * Operator input ("1,234.5", "1200") -> minor units. Refuses sub-unit precision rather than rounding:
- * "10.005 EUR" is an error, not 10.01.
+ * The one reading of an operator's amount for every field (split parts, filters, thresholds, capture, terminal):
+ * digits with at most one point for decimals, nothing else. "12,5" could be 12.50 or 125, "1.234,50" could be
+ * two different amounts: anything but a point is refused with what to type, never guessed. Sub-unit precision
+ * is refused, not rounded: "10.005 EUR" is an error, not 10.01.
  */
 export function parseAmount(input: string, currency: string): ParseAmountResult {
   const exp = currencyExponent(currency);
-  const cleaned = input.trim().replace(/[\s,_']/g, '');
-  if (!/^\d+(\.\d*)?$/.test(cleaned)) {
+  const code = currency.toUpperCase();
+  const text = input.trim();
+  const example = amountExample(code);
+  if (text === '') return { ok: false, message: `Enter an amount, e.g. ${example}.` };
+  if (SEPARATOR.test(text)) {
     return {
       ok: false,
-      message: `"${input}" is not an amount: type digits with an optional decimal point, e.g. ${exp ? '1250.' + '5'.padEnd(exp, '0') : '1250'}.`,
+      message:
+        exp === 0
+          ? `"${input}" has a separator: type digits only, without thousands separators, e.g. ${example}.`
+          : `"${input}" has a separator: use a point for decimals and no thousands separators, e.g. ${example}.`,
     };
   }
-  const [whole, frac = ''] = cleaned.split('.');
+  if (!/^\d+(\.\d*)?$/.test(text)) {
+    return {
+      ok: false,
+      message: `"${input}" is not an amount: type digits${exp ? ' with an optional point for decimals' : ''}, e.g. ${example}.`,
+    };
+  }
+  const [whole = '', frac = ''] = text.split('.');
   if (frac.length > exp) {
     return {
       ok: false,
       message:
         exp === 0
-          ? `${currency.toUpperCase()} has no minor unit: enter a whole amount.`
-          : `${currency.toUpperCase()} has ${exp} decimal places: "${input}" has ${frac.length}.`,
+          ? `${code} has no minor unit: "${input}" has decimals; enter a whole amount, e.g. ${example}.`
+          : `${code} has ${exp} decimal places: "${input}" has ${frac.length}.`,
     };
   }
   const minor = Number(whole + frac.padEnd(exp, '0'));

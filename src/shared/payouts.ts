@@ -25,7 +25,10 @@ export interface PayoutRow {
   cid: string | null;
   customerName: string | null;
   country: string | null;
+  /** The amount the customer asked for. */
   amountMinor: number;
+  /** What is left to pay after split parts: what an approval pays and what the desk shows as the request's amount. */
+  remainingMinor: number;
   currency: string;
   paymentMethod: string | null;
   /** Masked card number or wallet account; never a full PAN. */
@@ -107,6 +110,8 @@ export interface PayoutDetail {
     currency: string;
     status: string;
     gateway: string | null;
+    /** The gateway's name as Praxis reported it (payment_processor); the hash alone means nothing to an operator. */
+    gatewayName: string | null;
     orderId: string | null;
   }[];
   raw: { transaction: unknown; customer: unknown; session: unknown };

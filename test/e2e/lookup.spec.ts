@@ -41,7 +41,7 @@ test('pasted ids are looked up: found items show type, status, amount and queue;
   await page.getByRole('button', { name: 'Look up 3 ids' }).click();
 
   await expect(page.getByLabel('Lookup progress')).toContainText('3 / 3');
-  await expect(rowOf(page, payout)).toContainText('€1,250.50');
+  await expect(rowOf(page, payout)).toContainText('EUR 1,250.50');
   await expect(rowOf(page, payout)).toContainText('Payouts');
   await expect(rowOf(page, hold)).toContainText('KWD 1.250');
   await expect(rowOf(page, hold)).toContainText('Captures');
@@ -61,7 +61,7 @@ test('a CSV export is read in the page and its tid column is looked up', async (
     mimeType: 'text/csv',
     buffer: Buffer.from(`customer,amount,tid\nann,99.00,${payout}\n`),
   });
-  await expect(rowOf(page, payout)).toContainText('€99.00');
+  await expect(rowOf(page, payout)).toContainText('EUR 99.00');
   await expect(page.getByText('crm-export.csv (tid)')).toBeVisible();
 });
 

@@ -1,41 +1,16 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { lastAction, openQueueFor as openQueueForCid, payoutsSim, queueRow } from './support/payouts-sim';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
 
-async function simulator(): Promise<string> {
-  const base = (await desk().core.info()).simulatorUrl;
-  if (!base)
-    throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
-  return base;
-}
-
-/** A withdrawal request made at the simulator, as a customer would through the cashier; Praxis then notifies the desk. */
-async function createRequest(cid: string, currency: string, amountMinor: number): Promise<number> {
-  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cid, currency, amount: amountMinor }),
-  });
-  if (res.status !== 201)
-    throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { tid: number }).tid;
-}
-
-interface SimRecord {
-  transaction: { transaction_status: string; amount: number };
-  remainingMinor: number;
-  parts: number[];
-  payoutsMade: number;
-  cancelsMade: number;
-}
-async function simRecord(tid: number): Promise<SimRecord> {
-  const res = await fetch(`${await simulator()}/_sim/transactions/${tid}`);
-  if (!res.ok) throw new Error(`The simulator has no transaction ${tid}: ${res.status}`);
-  return (await res.json()) as SimRecord;
-}
+const sim = payoutsSim(desk);
+const simulator = sim.base;
+const createRequest = sim.createRequest;
+const simRecord = sim.record;
 
 async function setFaults(faults: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${await simulator()}/_sim/faults`, {
@@ -46,18 +21,7 @@ async function setFaults(faults: Record<string, unknown>): Promise<void> {
   if (!res.ok) throw new Error(`Simulator refused the faults: ${await res.text()}`);
 }
 
-const queue = (page: Page) => page.getByRole('table', { name: 'Payout queue' });
-const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
-const lastAction = (page: Page) => page.getByLabel('Last action');
-
-/** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
-async function openQueueFor(page: Page, cid: string): Promise<void> {
-  await openDesk(page, desk());
-  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
-  await page.getByLabel('Search customer id, name or tid').fill(cid);
-  // Back to the list so the triage keys act on the queue, not the search box.
-  await page.getByLabel('Search customer id, name or tid').press('Enter');
-}
+const openQueueFor = (page: Page, cid: string) => openQueueForCid(page, desk(), cid);
 
 test('approve: the amount is echoed in words, Praxis pays once, the row leaves the queue and the cursor moves on', async ({
   page,
@@ -67,7 +31,7 @@ test('approve: the amount is echoed in words, Praxis pays once, the row leaves t
   const second = await createRequest(cid, 'EUR', 3_000);
   await openQueueFor(page, cid);
 
-  await expect(queueRow(page, first)).toContainText('€125.50');
+  await expect(queueRow(page, first)).toContainText('EUR 125.50');
   await expect(queueRow(page, first)).toContainText(cid);
   await page.screenshot({ path: screenshotPath('20-payouts-queue') });
 
@@ -76,7 +40,7 @@ test('approve: the amount is echoed in words, Praxis pays once, the row leaves t
   await expect(queueRow(page, first)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('a');
   const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
-  await expect(dialog.getByLabel('Amount in words')).toHaveText('one hundred twenty-five EUR and 50/100');
+  await expect(dialog.getByLabel('Amount in words')).toHaveText('one hundred twenty-five euros and fifty cents');
   await expect(dialog.getByLabel('Gateway')).not.toHaveValue('');
   await dialog.getByRole('button', { name: 'Approve and pay' }).click();
 
@@ -93,7 +57,7 @@ test('reject with a reason picked by its number key: Praxis cancels, no money mo
   const cid = `e2e-reject-${run}`;
   const tid = await createRequest(cid, 'JPY', 4_200);
   await openQueueFor(page, cid);
-  await expect(queueRow(page, tid)).toContainText('¥4,200');
+  await expect(queueRow(page, tid)).toContainText('JPY 4,200');
 
   await queueRow(page, tid).click();
   await page.keyboard.press('r');
@@ -127,7 +91,7 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
     '€1,000.00 requested — Praxis has not processed an amount yet',
   );
   await pane.getByText('Raw transaction').click();
-  await expect(pane.locator('.raw-json').first()).toContainText(String(tid));
+  await expect(pane.getByRole('region', { name: 'Raw transaction JSON' })).toContainText(String(tid));
   await page.screenshot({ path: screenshotPath('21-payouts-detail') });
 
   await pane.getByRole('button', { name: /Split/ }).click();
@@ -137,7 +101,7 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await dialog.getByLabel('Part 1 amount').fill('300');
   await dialog.getByRole('button', { name: 'Add part' }).click();
   await dialog.getByLabel('Part 2 amount').fill('450.50');
-  await expect(dialog.getByLabel('Remaining request')).toContainText('€249.50');
+  await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 249.50');
   await page.screenshot({ path: screenshotPath('22-payouts-split') });
   await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
 
@@ -146,8 +110,8 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   expect(rec.parts).toHaveLength(2);
   expect(rec.remainingMinor).toBe(24_950);
   const parts = pane.getByRole('region', { name: 'Split parts' });
-  await expect(parts).toContainText('€300.00');
-  await expect(parts).toContainText('€450.50');
+  await expect(parts).toContainText('EUR 300.00');
+  await expect(parts).toContainText('EUR 450.50');
   await expect(parts).toContainText('remaining request');
 });
 
@@ -158,14 +122,14 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   const cid = `e2e-bulk-${run}`;
   const tids = await Promise.all(Array.from({ length: 200 }, (_, i) => createRequest(cid, 'EUR', 1_000 + i)));
   await openQueueFor(page, cid);
-  await expect(page.locator('.queue-count')).toContainText(/^200 of /, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^200 of /, { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'select all 200 shown' }).click();
   await expect(page.getByRole('region', { name: 'Selection' })).toContainText('200 selected');
   await page.keyboard.press('Shift+A');
   const dialog = page.getByRole('dialog', { name: 'Bulk approve' });
   // 200 × €10.00 + (0 + … + 199) cents = €2,000.00 + €199.00.
-  await expect(dialog).toContainText('200 in EUR: €2,199.00');
+  await expect(dialog).toContainText('200 in EUR: EUR 2,199.00');
   await dialog.getByRole('button', { name: 'Approve 200' }).click();
 
   await expect(dialog.getByLabel('Bulk progress')).toBeVisible();
@@ -175,7 +139,7 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   expect(made.filter((n) => n === 1)).toHaveLength(200);
   await dialog.getByRole('button', { name: 'Done' }).click();
   for (const tid of [tids[0]!, tids[199]!]) await expect(queueRow(page, tid)).toHaveCount(0);
-  await expect(page.locator('.queue-count')).toContainText(/^0 of /);
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^0 of /);
 });
 
 test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({
@@ -214,6 +178,7 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
 
   const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
   await expect(fourEyes).toContainText('needs a second operator');
+  await expectNoSeriousA11yViolations(page, 'the four-eyes dialog');
   await fourEyes.getByLabel('Their PIN').fill('9999');
   await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
   await expect(fourEyes).toContainText('Wrong PIN for Second Checker');
@@ -300,7 +265,7 @@ test('a request created while the page is open arrives live, without a refresh',
   await expect(page.getByText('No request matches the filter')).toBeVisible();
   const tid = await createRequest(cid, 'KWD', 1_250);
   await expect(queueRow(page, tid)).toContainText('KWD 1.250', { timeout: 15_000 });
-  await expect(page.locator('.queue-count')).toContainText('arrived live');
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText('arrived live');
 });
 
 test('a saved view survives a reload of the page', async ({ page }) => {
@@ -317,7 +282,10 @@ test('a saved view survives a reload of the page', async ({ page }) => {
 
   await page.reload();
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-  await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('');
+  // The current filter survives the reload too; clear it, then the saved view brings it back.
+  await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('e2e');
+  await page.getByLabel('Search customer id, name or tid').fill('');
+  await page.getByLabel('Age').selectOption('any');
   await page.getByLabel('Saved view').selectOption({ label: `Late e2e ${run}` });
   await expect(page.getByLabel('Search customer id, name or tid')).toHaveValue('e2e');
   await expect(page.getByLabel('Age')).toHaveValue('late');

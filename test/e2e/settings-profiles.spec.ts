@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 
@@ -147,8 +148,11 @@ test('deleting a profile asks first; Esc cancels, confirming removes it', async 
   await page.getByRole('button', { name: 'Delete profile' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete “Short-lived”?' });
   await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the delete-profile confirmation');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened the confirmation.
+  await expect(page.getByRole('button', { name: 'Delete profile' })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Short-lived')).toBeVisible();
 
   await page.getByRole('button', { name: 'Delete profile' }).click();

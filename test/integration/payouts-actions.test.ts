@@ -119,8 +119,8 @@ describe('payout actions through the journal', () => {
       }),
     );
     expect(tooMuch.code).toBe('VALIDATION');
-    expect(tooMuch.message).toContain('€60.00');
-    expect(tooMuch.message).toContain('only €50.00 remains');
+    expect(tooMuch.message).toContain('EUR 60.00');
+    expect(tooMuch.message).toContain('only EUR 50.00 remains');
     expect(tooMuch.details).toMatchObject({ remainingMinor: 5_000 });
 
     const detail = await rig.engine.detail(tid!);

@@ -203,7 +203,7 @@ describe('virtual terminal', () => {
     const vt = await openVt('payment', 'vt-approve-1');
     expect(vt.redirect_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hpp\/[0-9a-f]{32}$/);
     const form = await (await fetch(vt.redirect_url)).text();
-    expect(form).toContain('¥12,000');
+    expect(form).toContain('JPY 12,000');
     const res = await pay(vt.redirect_url, TEST_CARDS.approve);
     expect(await res.text()).toContain('Payment approved');
     const order = await client().findOrder('vt-approve-1');

@@ -4,7 +4,10 @@
  */
 import type { PayoutRow, RiskFlagCode } from '../../src/shared/payouts';
 import type { Queryable } from '../../src/core/store/db';
-import { PENDING_WITHDRAWAL_STATUSES } from '../../src/core/store/status-precedence';
+import {
+  PENDING_WITHDRAWAL_STATUSES,
+  NO_MONEY_STATUSES as VOID_PAYOUT_STATUSES,
+} from '../../src/core/store/status-precedence';
 import { riskCodes, type RiskSettings } from '../../src/core/payouts/risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -41,8 +44,13 @@ wd AS (
   FROM hist WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status NOT IN (${VOID_STATUSES})
 ),
 wd_cur AS (SELECT customer_token, currency, sum(amount_minor)::int8 AS withdrawn FROM wd GROUP BY customer_token, currency),
-wd_all AS (SELECT customer_token, count(*)::int8 AS n FROM wd GROUP BY customer_token)
-SELECT p.tid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
+wd_all AS (SELECT customer_token, count(*)::int8 AS n FROM wd GROUP BY customer_token),
+paid AS (
+  SELECT withdrawal_request_id AS tid, sum(amount_minor)::int8 AS paid FROM transactions
+  WHERE withdrawal_request_id IN (SELECT tid FROM p) AND status NOT IN (${VOID_PAYOUT_STATUSES.map((s) => `'${s}'`).join(', ')})
+  GROUP BY withdrawal_request_id
+)
+SELECT p.tid, COALESCE(paid.paid, 0)::int8 AS paid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
        c.first_name, c.last_name, c.country, c.avs_alert, c.verification_alert, j.state AS journal_state,
        COALESCE(dep.deposited, 0)::int8 AS deposited,
        (COALESCE(wd_cur.withdrawn, 0) - CASE WHEN w.tid IS NULL THEN 0 ELSE p.amount_minor END)::int8 AS other_withdrawn,
@@ -56,6 +64,7 @@ LEFT JOIN dep ON dep.customer_token = p.customer_token AND dep.currency = p.curr
 LEFT JOIN wd_cur ON wd_cur.customer_token = p.customer_token AND wd_cur.currency = p.currency
 LEFT JOIN wd_all ON wd_all.customer_token = p.customer_token
 LEFT JOIN wd w ON w.tid = p.tid
+LEFT JOIN paid ON paid.tid = p.tid
 LEFT JOIN dest d ON d.customer_token = p.customer_token AND d.masked_destination = p.masked_destination
 ORDER BY p.created_at, p.tid`;
 
@@ -70,6 +79,7 @@ interface QueueSqlRow {
   tid: number;
   status: string;
   amount_minor: number;
+  paid: number;
   currency: string;
   cid: string | null;
   payment_method: string | null;
@@ -117,6 +127,7 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
     customerName: name || null,
     country: r.country,
     amountMinor: r.amount_minor,
+    remainingMinor: Math.max(0, r.amount_minor - r.paid),
     currency: r.currency,
     paymentMethod: r.payment_method,
     destination: r.masked_destination,

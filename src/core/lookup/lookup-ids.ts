@@ -3,6 +3,7 @@ import type { LookupFailed, LookupIdKind, LookupResult } from '../../shared/look
 import { mapBounded } from '../bounded';
 import type { PraxisClient } from '../praxis/client';
 import type { WorkStore } from '../store/work-store';
+import { childPayouts, customerLabel } from '../payouts/request-state';
 
 export interface LookupOptions {
   client: Pick<PraxisClient, 'findTransaction' | 'findOrder'>;
@@ -70,11 +71,26 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
             `Order ${id} exists (session ${answer.session?.session_status ?? 'unknown'}) but has no transaction yet.`,
           );
         }
+        // What became of it: whose money, when, and (for a request) the payouts made for it.
+        const stored = await opts.store.getTransaction(item.tid);
+        const payouts =
+          stored?.transactionType === 'payout' && stored.withdrawalRequestId === null
+            ? (await childPayouts(opts.store.db, item.tid)).map((p) => ({
+                tid: p.tid,
+                amountMinor: p.amount_minor,
+                currency: p.currency,
+                status: p.status,
+                createdAt: p.created_at.toISOString(),
+              }))
+            : [];
         return {
           id,
           kind: c.kind,
           ok: true,
           tid: item.tid,
+          customer: stored ? await customerLabel(opts.store.db, stored) : null,
+          createdAt: stored?.createdAt.toISOString() ?? null,
+          payouts,
           type: item.transactionType ?? tx.transaction_type,
           status: item.status ?? tx.transaction_status,
           amountMinor: tx.amount,

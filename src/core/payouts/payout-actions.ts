@@ -9,6 +9,7 @@ import type { ManageResponse } from '../praxis/schemas';
 import {
   allPartsPaid,
   childPayouts,
+  customerLabel,
   ingestAnswer,
   isIn,
   isPendingStatus,
@@ -119,7 +120,8 @@ export async function approve(
   const tx = await requireActionable(deps, s, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   const payMinor = await payableRemainder(deps, tx);
-  return runJournaled(deps, s.client, {
+  const about = { amountMinor: payMinor, currency: tx.currency, customer: await customerLabel(deps.store.db, tx) };
+  const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:approve',
     operator: s.operator,
@@ -146,6 +148,7 @@ export async function approve(
         await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
     },
   });
+  return { ...outcome, ...about };
 }
 
 export interface RejectInput {
@@ -172,7 +175,12 @@ export async function reject(
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
   const tx = await requireActionable(deps, s, input.tid);
-  return runJournaled(deps, s.client, {
+  const about = {
+    amountMinor: await remainingMinor(deps.store.db, tx),
+    currency: tx.currency,
+    customer: await customerLabel(deps.store.db, tx),
+  };
+  const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
     action: 'payouts:reject',
     operator: s.operator,
@@ -189,6 +197,7 @@ export async function reject(
     send: (client) => client.cancelWithdrawalRequest(tx.tid),
     apply: (answer) => ingestAnswer(deps.store, answer),
   });
+  return { ...outcome, ...about };
 }
 
 export interface SplitInput {
@@ -229,6 +238,7 @@ export async function split(
     );
   }
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover);
+  const customer = await customerLabel(deps.store.db, tx);
   const outcomes: ActionOutcome[] = [];
   for (const [i, part] of input.parts.entries()) {
     const orderId = await nextSplitOrderId(deps, tx.tid);
@@ -271,7 +281,7 @@ export async function split(
           await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
       },
     });
-    outcomes.push(outcome);
+    outcomes.push({ ...outcome, amountMinor: part.amountMinor, currency: tx.currency, customer });
     if (outcome.state !== 'done' || outcome.errorCode) {
       // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
       for (let j = i + 1; j < input.parts.length; j++) {
@@ -282,6 +292,9 @@ export async function split(
           journalId: null,
           errorCode: 'CONFLICT',
           message: `Part ${j + 1} was not sent because part ${i + 1} did not go through as asked.`,
+          amountMinor: input.parts[j]!.amountMinor,
+          currency: tx.currency,
+          customer,
         });
       }
       break;

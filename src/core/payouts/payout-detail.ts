@@ -99,6 +99,7 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
       currency: p.currency,
       status: p.status,
       gateway: p.gateway,
+      gatewayName: p.gateway_name,
       orderId: p.order_id,
     })),
     raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },

@@ -144,7 +144,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       }
 
       sendLimit.setLimit(settings.bulkConcurrency);
-      const results = await runBulk({
+      const settled = await runBulk({
         tids,
         concurrency: settings.bulkConcurrency,
         verb: input.action,
@@ -159,6 +159,18 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
           const gateway = await defaultGateway(tid, row, s);
           return approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
         },
+      });
+      // Every per-item result names the amount and the customer, a failure before any send included.
+      const results = settled.map((o) => {
+        const row = rows.get(o.tid);
+        return row
+          ? {
+              ...o,
+              amountMinor: o.amountMinor ?? row.remainingMinor,
+              currency: o.currency ?? row.currency,
+              customer: o.customer ?? row.customerName ?? row.cid,
+            }
+          : o;
       });
       const succeeded = succeededByCurrency(results, (tid) => rows.get(tid));
       const total = tids.length;

@@ -1,11 +1,11 @@
 import { sendLeaseMs } from '../queues/praxis-session';
 import { shownJournalStateSql } from '../store/journal';
-import { PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
+import { NO_MONEY_STATUSES, PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
 import type { RiskSettings } from './risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
 /** Requests that no longer count as the customer's withdrawals. */
-const VOID_STATUSES = `'cancelled', 'canceled', 'rejected', 'declined'`;
+const VOID_STATUSES = NO_MONEY_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** $1..$4: the risk settings, in the order `riskParams` gives them. */
 export const riskParams = (s: RiskSettings): unknown[] => [
@@ -72,8 +72,14 @@ win AS (
 ),
 -- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
 win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
+-- What each request's split parts (child payouts not voided) already paid, summed once for all of p.
+paid AS (
+  SELECT c.withdrawal_request_id AS tid, sum(c.amount_minor)::int8 AS paid_minor FROM transactions c
+  WHERE c.withdrawal_request_id IN (SELECT tid FROM p) AND c.status NOT IN (${VOID_STATUSES})
+  GROUP BY c.withdrawal_request_id
+),
 r AS (
-  SELECT p.tid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
+  SELECT p.tid, p.status, p.amount_minor, COALESCE(pd.paid_minor, 0) AS paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
          c.avs_alert, c.verification_alert, ${shownJournalStateSql('j', sendLeaseMs({}))} AS journal_state,
          COALESCE(s.deposited, 0) AS deposited,
@@ -87,12 +93,14 @@ r AS (
   LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = p.tid::text AND j.state IN ('sending', 'unknown')
   LEFT JOIN sums s ON s.customer_token = p.customer_token AND s.currency = p.currency
   LEFT JOIN win_by_tid w ON w.tid = p.tid
+  LEFT JOIN paid pd ON pd.tid = p.tid
   LEFT JOIN dest d ON d.customer_token = p.customer_token AND d.masked_destination = p.masked_destination
   ${page}
 )
 SELECT COALESCE(json_agg(row), '[]')::text AS rows
 FROM (
-  SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor", r.currency,
+  SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor",
+         GREATEST(r.amount_minor - r.paid_minor, 0) AS "remainingMinor", r.currency,
          r.payment_method AS "paymentMethod", r.masked_destination AS destination, r.gateway, r.status, ${ISO_UTC} AS "createdAt",
          r.journal_state AS "journalState", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
   FROM r ORDER BY r.created_at, r.tid

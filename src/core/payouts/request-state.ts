@@ -1,7 +1,13 @@
 import type { ManageResponse } from '../praxis/schemas';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
-import { advancesSql, PAID_PAYOUT_STATUSES, PENDING_WITHDRAWAL_STATUSES, statusRank } from '../store/status-precedence';
+import {
+  advancesSql,
+  NO_MONEY_STATUSES,
+  PAID_PAYOUT_STATUSES,
+  PENDING_WITHDRAWAL_STATUSES,
+  statusRank,
+} from '../store/status-precedence';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -16,8 +22,7 @@ export const isPendingStatus = (status: string) => (PENDING_WITHDRAWAL_STATUSES 
 export { PAID_PAYOUT_STATUSES };
 /** A withdrawal request fully handled by its payouts ([L-flow] newer and older copies, [L-mwr] mode 2). */
 export const HANDLED_REQUEST_STATUSES = ['split', 'payment', 'split_payout', 'approved'] as const;
-/** Definitive "no money moved" for a payout or request: cancelled, or declined by the PSP. */
-export const NO_MONEY_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined'] as const;
+export { NO_MONEY_STATUSES };
 /**
  * Everything else is not final: `pending` / `in progress` (processing at the PSP) and `error` ([L-flow]: "funds may
  * still have been sent", the request goes to `verification`) — such a payout counts against the remainder.
@@ -67,9 +72,12 @@ export async function childPayouts(q: Queryable, tid: number) {
     status: string;
     gateway: string | null;
     order_id: string | null;
+    /** Praxis's `payment_processor`: the gateway's name, where the hash means nothing to an operator. */
+    gateway_name: string | null;
     created_at: Date;
   }>(
-    `SELECT tid, amount_minor, currency, status, gateway, order_id, created_at FROM transactions WHERE withdrawal_request_id = $1 ORDER BY created_at, tid`,
+    `SELECT tid, amount_minor, currency, status, gateway, order_id, raw_transaction ->> 'payment_processor' AS gateway_name, created_at
+     FROM transactions WHERE withdrawal_request_id = $1 ORDER BY created_at, tid`,
     [tid],
   );
   return res.rows;
@@ -141,3 +149,13 @@ export async function allPartsPaid(q: Queryable, tid: number): Promise<boolean> 
 /** Tells every window that an item's journal state changed (the journal itself does not announce). */
 export const announcePayout = (store: WorkStore, tid: number) =>
   announceChange(store.db, { queue: 'payouts', ids: [String(tid)] });
+
+/** The customer's name as stored, else their cid: how messages name whose money moved. */
+export async function customerLabel(q: Queryable, tx: { customerToken: string | null; cid: string | null }) {
+  if (!tx.customerToken) return tx.cid;
+  const res = await q.query<{ name: string | null }>(
+    `SELECT NULLIF(concat_ws(' ', NULLIF(first_name, ''), NULLIF(last_name, '')), '') AS name FROM customers WHERE customer_token = $1`,
+    [tx.customerToken],
+  );
+  return res.rows[0]?.name ?? tx.cid;
+}

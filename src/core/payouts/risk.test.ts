@@ -52,7 +52,7 @@ describe('payout risk card', () => {
       'four_eyes',
     ]);
     expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe(
-      'Withdrawals are 18.0× deposits in EUR (€9,000.00 out, €500.00 in); the limit is 1.5×.',
+      'Withdrawals are 18.0× deposits in EUR (EUR 9,000.00 out, EUR 500.00 in); the limit is 1.5×.',
     );
     expect(flags.find((f) => f.code === 'unknown_destination')?.reason).toContain('555555******4444');
   });
@@ -71,7 +71,7 @@ describe('payout risk card', () => {
   it('compares deposits only in the same currency', () => {
     const flags = assessRisk(request({ currency: 'JPY', amountMinor: 5000 }), cleanHistory, DEFAULT_RISK_SETTINGS);
     expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe(
-      'No approved JPY deposits on record, yet JP¥5,000 is being withdrawn in JPY.',
+      'No approved JPY deposits on record, yet JPY 5,000 is being withdrawn in JPY.',
     );
   });
 

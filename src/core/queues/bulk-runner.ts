@@ -58,7 +58,11 @@ export function succeededByCurrency(
 ): { currency: string; count: number; totalMinor: number }[] {
   const byCurrency = new Map<string, { currency: string; count: number; totalMinor: number }>();
   for (const r of results) {
-    const item = amountOf(r.tid);
+    // What the action itself says it paid (a split request's remainder), else the item's amount.
+    const item =
+      r.amountMinor !== undefined && r.currency
+        ? { amountMinor: r.amountMinor, currency: r.currency }
+        : amountOf(r.tid);
     if (r.state !== 'done' || !item) continue;
     const t = byCurrency.get(item.currency) ?? { currency: item.currency, count: 0, totalMinor: 0 };
     t.count++;

@@ -1,5 +1,5 @@
 import type { Queryable } from './db';
-import { PENDING_WITHDRAWAL_STATUSES } from './status-precedence';
+import { PENDING_WITHDRAWAL_STATUSES, NO_MONEY_STATUSES as VOID_PAYOUT_STATUSES } from './status-precedence';
 
 /** One row of the payout queue: a withdrawal request with the customer facts the risk card needs. */
 export interface PendingWithdrawal {
@@ -25,6 +25,7 @@ export interface PendingWithdrawal {
 }
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
+const VOID_PAYOUTS = VOID_PAYOUT_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const PENDING_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.order_id, t.cid, t.customer_token, c.first_name, c.last_name,
        c.country, c.avs_alert, c.verification_alert, t.payment_method, t.masked_destination, t.gateway, t.created_at,
@@ -202,8 +203,11 @@ const TOTALS_SQL = `
 SELECT currency,
   COALESCE(sum(amount_minor) FILTER (WHERE transaction_type IN ('sale', 'authorization') AND status = 'approved'), 0)::int8 AS deposited,
   COALESCE(sum(amount_minor) FILTER (WHERE transaction_type = 'payout' AND status = 'approved'), 0)::int8 AS withdrawn,
-  COALESCE(sum(amount_minor) FILTER (WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status IN (${PENDING_LIST})), 0)::int8 AS pending
-FROM transactions WHERE customer_token = $1 GROUP BY currency ORDER BY currency`;
+  -- A pending request counts with what is left of it: its split parts already count as paid above.
+  COALESCE(sum(amount_minor - COALESCE((SELECT sum(c.amount_minor) FROM transactions c
+    WHERE c.withdrawal_request_id = t.tid AND c.status NOT IN (${VOID_PAYOUTS})), 0))
+    FILTER (WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status IN (${PENDING_LIST})), 0)::int8 AS pending
+FROM transactions t WHERE customer_token = $1 GROUP BY currency ORDER BY currency`;
 
 /** A customer's deposits, withdrawals and totals per currency (money is never summed across currencies). */
 export async function customerHistory(

@@ -57,6 +57,8 @@ export { PENDING_WITHDRAWAL_STATUSES } from '../../shared/payouts';
  * `error` may or may not have sent funds ([L-flow]), so neither closes the request.
  */
 export const PAID_PAYOUT_STATUSES = ['approved'] as const;
+/** Definitive "no money moved" for a payout or request: cancelled, or declined by the PSP. */
+export const NO_MONEY_STATUSES = ['cancelled', 'canceled', 'rejected', 'declined'] as const;
 
 /** Legacy 3.x spelled the hold type `authorize`; the desk stores one spelling. */
 export function normalizeTransactionType(type: string): string {

@@ -1,5 +1,6 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
+import { useModalFocus } from './use-modal-focus';
 import { navigationActions } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { filterCommands, paletteCommands } from './palette-commands';
@@ -15,7 +16,9 @@ export function CommandPalette() {
   );
   const selected = Math.min(cursor, Math.max(matches.length - 1, 0));
   // Esc closes the palette wherever focus is inside it, not only in the input.
-  useShortcuts({ escape: navigationActions.closePalette });
+  useShortcuts({ escape: navigationActions.closePalette, 'mod+k': navigationActions.closePalette }, true, 'dialog');
+  const ref = useRef<HTMLDivElement>(null);
+  const trap = useModalFocus(ref);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') setCursor((selected + 1) % Math.max(matches.length, 1));
@@ -32,6 +35,9 @@ export function CommandPalette() {
         role="dialog"
         aria-modal="true"
         aria-label="Command palette"
+        ref={ref}
+        tabIndex={-1}
+        onKeyDown={trap}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <input

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
+import { useModalFocus } from './use-modal-focus';
 
 export function ConfirmDialog({
   title,
@@ -16,7 +17,9 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  useShortcuts({ escape: onCancel });
+  useShortcuts({ escape: onCancel }, true, 'dialog');
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = useModalFocus(ref);
   return (
     <div className="overlay" onMouseDown={onCancel}>
       <div
@@ -24,6 +27,9 @@ export function ConfirmDialog({
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="confirm-title"
+        ref={ref}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <h2 id="confirm-title">{title}</h2>

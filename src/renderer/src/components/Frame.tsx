@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { navigationActions, useNavigation, type Screen } from '../stores/navigation';
 import { isLive, selectActiveProfile, useSession } from '../stores/session';
@@ -29,8 +29,20 @@ export function Frame() {
     for (const [keys, screen] of Object.entries(GO_KEYS)) b[keys] = () => navigationActions.go(screen);
     return b;
   }, []);
+  // While the palette is open it binds its own keys (Esc, Ctrl/Cmd+K close it).
   useShortcuts(bindings, !paletteOpen);
-  useShortcuts({ 'mod+k': navigationActions.closePalette }, paletteOpen);
+
+  // A screen chosen from the navigation takes the focus, so its keys (J/K, A…) work at once instead of the
+  // focused nav button keeping them.
+  const screen = useNavigation((s) => s.screen);
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(screen);
+  useEffect(() => {
+    if (shown.current === screen) return;
+    shown.current = screen;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('nav')) main.current?.focus({ preventScroll: true });
+  }, [screen]);
 
   return (
     <div className={live ? 'frame env-live' : 'frame'} data-environment={live ? 'live' : 'test'}>
@@ -41,7 +53,7 @@ export function Frame() {
       )}
       <div className="frame-body">
         <Nav />
-        <main className="screen" id="main">
+        <main className="screen" id="main" ref={main} tabIndex={-1}>
           <ScreenView />
         </main>
       </div>

@@ -28,3 +28,40 @@ describe('shortcut registry', () => {
     expect(hits).toEqual(['close dialog', 'close detail']);
   });
 });
+
+describe('shortcuts and focus (issue 9)', () => {
+  const at = (p: Partial<{ inField: boolean; onControl: boolean; inDialog: boolean }>) => ({
+    inField: false,
+    onControl: false,
+    inDialog: false,
+    ...p,
+  });
+
+  it('leaves Enter and single keys to a focused button or link; Esc still acts', () => {
+    const hits: string[] = [];
+    const off = registerShortcuts(() => ({
+      enter: () => hits.push('open detail'),
+      a: () => hits.push('approve'),
+      escape: () => hits.push('close'),
+    }));
+    expect(handleKeyPress(press('Enter'), at({ onControl: true }))).toBe(false);
+    expect(handleKeyPress(press('a'), at({ onControl: true }))).toBe(false);
+    handleKeyPress(press('Escape'), at({ onControl: true }));
+    handleKeyPress(press('a'), at({}));
+    expect(hits).toEqual(['close', 'approve']);
+    off();
+  });
+
+  it("a screen's keys never fire while a modal is open; the dialog's own keys do", () => {
+    const hits: string[] = [];
+    const offScreen = registerShortcuts(() => ({ a: () => hits.push('approve'), 'g c': () => hits.push('go') }));
+    const offDialog = registerShortcuts(() => ({ '2': () => hits.push('reason 2') }), 'dialog');
+    handleKeyPress(press('a'), at({ inDialog: true }));
+    handleKeyPress(press('g'), at({ inDialog: true }));
+    handleKeyPress(press('c'), at({ inDialog: true }));
+    handleKeyPress(press('2'), at({ inDialog: true }));
+    expect(hits).toEqual(['reason 2']);
+    offDialog();
+    offScreen();
+  });
+});

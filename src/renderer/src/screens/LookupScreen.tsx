@@ -90,7 +90,9 @@ export function LookupScreen() {
                 <th>Type</th>
                 <th>Status</th>
                 <th className="num">Amount</th>
-                <th>Queue</th>
+                <th>Customer</th>
+                <th>Created</th>
+                <th>Queue or outcome</th>
               </tr>
             </thead>
             <tbody>
@@ -103,12 +105,30 @@ export function LookupScreen() {
                       <span className={`status status-${r.status}`}>{r.status}</span>
                     </td>
                     <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
-                    <td>{r.queue ? (QUEUE_NAMES[r.queue] ?? r.queue) : <span className="muted">not queued</span>}</td>
+                    <td>{r.customer ?? <span className="muted">unknown</span>}</td>
+                    <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : ''}</td>
+                    <td>
+                      {r.queue ? (
+                        (QUEUE_NAMES[r.queue] ?? r.queue)
+                      ) : r.payouts.length > 0 ? (
+                        <span>
+                          paid by{' '}
+                          {r.payouts
+                            .map(
+                              (p) =>
+                                `payout ${p.tid} ${safeMoney(p.amountMinor, p.currency)} (${p.status}, ${new Date(p.createdAt).toLocaleString()})`,
+                            )
+                            .join('; ')}
+                        </span>
+                      ) : (
+                        <span className="muted">not queued: {r.status}</span>
+                      )}
+                    </td>
                   </tr>
                 ) : (
                   <tr key={r.id} className="failed">
                     <td className="mono">{r.id}</td>
-                    <td colSpan={4}>
+                    <td colSpan={6}>
                       <span className="fail-reason">{r.reason}</span>
                     </td>
                   </tr>

@@ -156,7 +156,7 @@ export const payoutActions = {
     }
     set({ dialog: null, report: { title: `Approve ${tid}`, outcomes: [res.data], error: null, tid } });
     // "Approve and next": the cursor moves on only after a real payout.
-    if (moved(res.data) && nextTid !== null) payoutsActions.setCursor(nextTid);
+    if (moved(res.data) && nextTid !== null) payoutsActions.moveTo(nextTid);
     return moved(res.data);
   },
 
@@ -168,7 +168,7 @@ export const payoutActions = {
     if (!res) return;
     if (!res.ok) return set({ dialog: null, report: { title: `Reject ${tid}`, outcomes: [], error: res.error, tid } });
     set({ dialog: null, report: { title: `Reject ${tid}`, outcomes: [res.data], error: null, tid } });
-    if (moved(res.data) && nextTid !== null) payoutsActions.setCursor(nextTid);
+    if (moved(res.data) && nextTid !== null) payoutsActions.moveTo(nextTid);
   },
 
   async split(tid: number, parts: { amountMinor: number; gateway: string }[], secondApprover?: SecondApprover) {

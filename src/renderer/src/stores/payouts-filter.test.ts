@@ -8,7 +8,9 @@ const SLA = { slaWarnMinutes: 30, slaLateMinutes: 120 };
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
 
 function row(tid: number, over: Partial<PayoutRow> = {}): PayoutRow {
+  const amountMinor = over.amountMinor ?? 10_000;
   return {
+    remainingMinor: amountMinor,
     tid,
     cid: `c${tid}`,
     customerName: `Customer ${tid}`,

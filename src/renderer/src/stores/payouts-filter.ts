@@ -16,7 +16,7 @@ export const RISK_FLAG_CODES = [
   'avs_alert',
   'four_eyes',
 ] as const satisfies readonly RiskFlagCode[];
-export const SORT_COLUMNS = ['age', 'customer', 'amount', 'method', 'status'] as const;
+export const SORT_COLUMNS = ['tid', 'age', 'customer', 'amount', 'method', 'status'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export const AGE_BANDS = ['any', 'ok', 'warn', 'late'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -124,8 +124,9 @@ export function filterRows(
     if (f.age !== 'any' && slaLevel(row, now, sla) !== f.age) continue;
     if (needsAmount) {
       const b = boundsOf(row.currency);
-      if (b.min !== null && row.amountMinor < b.min) continue;
-      if (b.max !== null && row.amountMinor > b.max) continue;
+      // What is left to pay is the request's amount now (a split request's parts are paid already).
+      if (b.min !== null && row.remainingMinor < b.min) continue;
+      if (b.max !== null && row.remainingMinor > b.max) continue;
     }
     if (text && !searchKeyOf(row).includes(text)) continue;
     out.push(row);
@@ -135,11 +136,12 @@ export function filterRows(
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 const COMPARE: Record<SortColumn, (a: PayoutRow, b: PayoutRow) => number> = {
+  tid: (a, b) => a.tid - b.tid,
   // By age, so ascending is newest first; ISO 8601 UTC strings compare as text; tid keeps the order stable.
   age: (a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : b.tid - a.tid),
   customer: (a, b) => byText(a.cid, b.cid) || a.tid - b.tid,
   // Amounts are only comparable within a currency: group by currency, then by minor units.
-  amount: (a, b) => a.currency.localeCompare(b.currency) || a.amountMinor - b.amountMinor || a.tid - b.tid,
+  amount: (a, b) => a.currency.localeCompare(b.currency) || a.remainingMinor - b.remainingMinor || a.tid - b.tid,
   method: (a, b) => byText(a.paymentMethod, b.paymentMethod) || a.tid - b.tid,
   status: (a, b) => displayStatus(a).localeCompare(displayStatus(b)) || a.tid - b.tid,
 };

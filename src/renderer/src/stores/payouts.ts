@@ -7,7 +7,8 @@ import {
   type PayoutRow,
 } from '../../../shared/payouts';
 import { callPayouts, onPayoutsChanged } from '../api/payouts';
-import { DEFAULT_SORT, EMPTY_FILTER, type QueueFilter, type QueueSort } from './payouts-filter';
+import { EMPTY_FILTER, type QueueFilter, type QueueSort } from './payouts-filter';
+import { rememberedView, rememberView } from './payouts-view-memory';
 
 /** What stays in the queue when a live change arrives: the same statuses the core's queue query uses. */
 const QUEUE_STATUSES = new Set<string>(PENDING_WITHDRAWAL_STATUSES);
@@ -35,14 +36,15 @@ export interface PayoutsState {
   arrivedLive: number;
 }
 
+const remembered = rememberedView();
 const initial: PayoutsState = {
   rows: [],
   loaded: false,
   loading: false,
   loadingRest: false,
   error: null,
-  filter: EMPTY_FILTER,
-  sort: DEFAULT_SORT,
+  filter: remembered.filter,
+  sort: remembered.sort,
   cursorTid: null,
   selected: new Set(),
   detailOpen: false,
@@ -55,6 +57,9 @@ const initial: PayoutsState = {
 export const usePayouts = create<PayoutsState>()(() => initial);
 const set = usePayouts.setState;
 const get = usePayouts.getState;
+usePayouts.subscribe((s, before) => {
+  if (s.filter !== before.filter || s.sort !== before.sort) rememberView({ filter: s.filter, sort: s.sort });
+});
 
 /** Replaces the changed rows in place, appends newcomers, drops rows that left the queue. */
 export function mergeRows(
@@ -173,6 +178,11 @@ export const payoutsActions = {
 
   setCursor(tid: number | null) {
     set({ cursorTid: tid });
+  },
+  /** "Approve / reject and next": the cursor moves on and, with the pane open, the next request's detail loads. */
+  moveTo(tid: number) {
+    set({ cursorTid: tid });
+    if (get().detailOpen) void payoutsActions.loadDetail(tid);
   },
   /** J/K: moves within the rows as currently filtered and sorted. */
   moveCursor(visible: readonly PayoutRow[], delta: number) {

@@ -19,23 +19,35 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
     );
   }
   const sending = busy || row.journalState === 'sending';
+  // A disabled button says why, to a screen reader as well as on screen.
+  const why = sending ? { 'aria-describedby': `in-flight-${row.tid}` } : {};
   return (
     <div className="action-buttons">
       <button
         type="button"
         className="primary"
         disabled={sending}
+        {...why}
         onClick={() => void payoutActions.openApprove(row.tid, nextTidAfter(row.tid))}
       >
         Approve <kbd>A</kbd>
       </button>
-      <button type="button" disabled={sending} onClick={() => payoutActions.openReject(row.tid, nextTidAfter(row.tid))}>
+      <button
+        type="button"
+        disabled={sending}
+        {...why}
+        onClick={() => payoutActions.openReject(row.tid, nextTidAfter(row.tid))}
+      >
         Reject <kbd>R</kbd>
       </button>
-      <button type="button" disabled={sending} onClick={() => void payoutActions.openSplit(row.tid)}>
+      <button type="button" disabled={sending} {...why} onClick={() => void payoutActions.openSplit(row.tid)}>
         Split <kbd>S</kbd>
       </button>
-      {sending && <span className="muted">An action is in flight on this request…</span>}
+      {sending && (
+        <span className="muted" id={`in-flight-${row.tid}`}>
+          An action is in flight on this request; wait for its outcome.
+        </span>
+      )}
     </div>
   );
 }

@@ -1,29 +1,44 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { amountInWords } from '../../../../shared/money-words';
 import type { PayoutRow } from '../../../../shared/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { DialogFrame } from './DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { safeMoney } from './row-format';
+import { FLAG_TEXT, remainingText, safeMoney } from './row-format';
 
-const inWords = (row: PayoutRow) => {
+const inWords = (minor: number, currency: string) => {
   try {
-    return amountInWords(row.amountMinor, row.currency);
+    return amountInWords(minor, currency);
   } catch {
-    return `${row.amountMinor} minor units of ${row.currency}`;
+    return `${minor} minor units of ${currency}`;
   }
 };
 
-/** Approve = complete-withdrawal-request through the chosen gateway; the amount is echoed in words first. */
+/** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
 export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
   const gateways = usePayoutActions((s) => s.gateways[row.tid]);
   const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
   const [gateway, setGateway] = useState<string | null>(null);
   const chosen = gateway ?? gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
+  const ready = !busy && chosen !== '';
+  const confirm = useRef<HTMLButtonElement>(null);
+  // The button is disabled until the gateways are in; focus it the moment it can be pressed, so Enter confirms.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (ready && (!active || active === document.body || active.getAttribute('role') === 'dialog'))
+      confirm.current?.focus();
+  }, [ready]);
+  const why = busy
+    ? 'Sending…'
+    : !gateways
+      ? 'Waiting for the gateways to load.'
+      : !chosen
+        ? 'No gateway to pay through.'
+        : '';
 
   return (
     <DialogFrame
-      title={`Approve ${safeMoney(row.amountMinor, row.currency)}`}
+      title={`Approve ${safeMoney(row.remainingMinor, row.currency)}`}
       label="Approve withdrawal"
       onCancel={payoutActions.close}
       busy={busy}
@@ -35,11 +50,18 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
         }}
       >
         <p className="amount-words" aria-label="Amount in words">
-          {inWords(row)}
+          {inWords(row.remainingMinor, row.currency)}
         </p>
+        {row.remainingMinor !== row.amountMinor && (
+          <p aria-label="Remaining amount">{remainingText(row)}: split parts were paid already.</p>
+        )}
         <p>
-          to {row.customerName ?? row.cid ?? 'unknown customer'} <span className="muted">({row.cid ?? 'no cid'})</span>{' '}
-          · {row.paymentMethod ?? 'method unknown'} <span className="mono">{row.destination ?? ''}</span>
+          tid <span className="mono">{row.tid}</span> to {row.customerName ?? row.cid ?? 'unknown customer'}{' '}
+          <span className="muted">({row.cid ?? 'no cid'})</span> · {row.paymentMethod ?? 'method unknown'}{' '}
+          <span className="mono">{row.destination ?? ''}</span>
+        </p>
+        <p className={row.flags.length ? 'risk-line risk-some' : 'risk-line'} aria-label="Risk flags">
+          {row.flags.length ? `Risk: ${row.flags.map((f) => FLAG_TEXT[f].label).join(' · ')}` : 'Risk: no flags'}
         </p>
         <GatewayPicker id="approve-gateway" tid={row.tid} value={chosen} onChange={setGateway} />
         {row.needsSecondApproval && (
@@ -51,7 +73,18 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !chosen} autoFocus>
+          {why && (
+            <span className="muted disabled-why" id="approve-why">
+              {why}
+            </span>
+          )}
+          <button
+            ref={confirm}
+            type="submit"
+            className="primary"
+            disabled={!ready}
+            aria-describedby={why ? 'approve-why' : undefined}
+          >
             {busy ? 'Sending…' : 'Approve and pay'}
           </button>
         </div>

@@ -2,7 +2,7 @@ import type { PayoutDetail, PayoutRow } from '../../../../shared/payouts';
 import type { WireError } from '../../../../shared/errors';
 import { payoutsActions } from '../../stores/payouts';
 import { ActionButtons } from './ActionButtons';
-import { safeMoney } from './row-format';
+import { remainingText, safeMoney } from './row-format';
 import { FormError } from '../../components/FormError';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -102,19 +102,30 @@ function Parts({ detail }: { detail: PayoutDetail }) {
                 {p.status}
                 {detail.statusDetails[p.tid] && <span className="muted"> — {detail.statusDetails[p.tid]}</span>}
               </td>
-              <td className="muted">{p.gateway ?? ''}</td>
+              <td className="muted" title={p.gateway ?? undefined}>
+                {p.gatewayName ?? (p.gateway ? 'gateway not named by Praxis' : '')}
+              </td>
             </tr>
           ))}
           <tr className="remaining">
             <td>remaining request</td>
-            <td className="num mono">{safeMoney(row.amountMinor, row.currency)}</td>
+            <td className="num mono">{safeMoney(row.remainingMinor, row.currency)}</td>
             <td>{row.status}</td>
-            <td className="muted">parts total {safeMoney(paid, row.currency)}</td>
+            <td className="muted">
+              parts total {safeMoney(paid, row.currency)} of {safeMoney(row.amountMinor, row.currency)}
+            </td>
           </tr>
         </tbody>
       </table>
     </section>
   );
+}
+
+/** Audit details name a gateway by the name Praxis gave its payouts, not by its 32-character hash. */
+function withGatewayNames(details: Record<string, unknown>, detail: PayoutDetail): Record<string, unknown> {
+  if (typeof details.gateway !== 'string') return details;
+  const name = detail.parts.find((p) => p.gateway === details.gateway)?.gatewayName;
+  return name ? { ...details, gateway: name } : details;
 }
 
 function Trail({ detail }: { detail: PayoutDetail }) {
@@ -144,7 +155,9 @@ function Trail({ detail }: { detail: PayoutDetail }) {
           {detail.audit.map((a) => (
             <li key={a.seq}>
               <span className="mono">{when(a.at)}</span> {a.operator}: {a.action}
-              {Object.keys(a.details).length > 0 && <span className="muted mono"> {JSON.stringify(a.details)}</span>}
+              {Object.keys(a.details).length > 0 && (
+                <span className="muted mono"> {JSON.stringify(withGatewayNames(a.details, detail))}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -159,7 +172,8 @@ function Raw({ detail }: { detail: PayoutDetail }) {
       {(['transaction', 'customer', 'session'] as const).map((k) => (
         <details key={k}>
           <summary>Raw {k}</summary>
-          <pre className="raw-json">
+          {/* Focusable so the keyboard can scroll a long object (WCAG 2.1.1). */}
+          <pre className="raw-json" tabIndex={0} role="region" aria-label={`Raw ${k} JSON`}>
             {detail.raw[k] === null || detail.raw[k] === undefined
               ? 'not received'
               : JSON.stringify(detail.raw[k], null, 2)}
@@ -210,8 +224,7 @@ export function DetailPane({
       <header className="detail-head">
         <div>
           <h2>
-            {safeMoney(row.amountMinor, row.currency)} <span className="muted">to</span>{' '}
-            {row.customerName ?? row.cid ?? 'unknown customer'}
+            {remainingText(row)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
           </h2>
           <p className="muted">
             tid <span className="mono">{row.tid}</span> · {row.paymentMethod ?? 'method unknown'}{' '}

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useModalFocus } from '../../components/use-modal-focus';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 
-/** A modal for one payout decision: Esc or a click outside cancels (unless a send is in flight). */
+/** A modal for one payout decision: Esc or a click outside cancels (unless a send is in flight); focus stays inside. */
 export function DialogFrame({
   title,
   label,
@@ -20,7 +21,9 @@ export function DialogFrame({
   const cancel = () => {
     if (!busy) onCancel();
   };
-  useShortcuts({ escape: cancel });
+  useShortcuts({ escape: cancel }, true, 'dialog');
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = useModalFocus(ref);
   return (
     <div className="overlay" onMouseDown={cancel}>
       <div
@@ -28,6 +31,9 @@ export function DialogFrame({
         role="dialog"
         aria-modal="true"
         aria-label={label}
+        ref={ref}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <h2>{title}</h2>

@@ -119,7 +119,7 @@ export function PayoutsScreen() {
   return (
     <div className="payouts-screen">
       <ScreenHeader title="Payouts">
-        <span className="muted queue-count" aria-live="polite">
+        <span className="muted queue-count" role="status" aria-label="Queue count">
           {isFiltered(filter)
             ? `${visible.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')}`
             : `${rows.length.toLocaleString('en')} waiting`}

@@ -11,7 +11,8 @@ import {
   type SortColumn,
 } from '../../stores/payouts-filter';
 import { payoutsActions } from '../../stores/payouts';
-import { FLAG_SEVERITY, FLAG_TEXT, formatAge, safeMoney, STATUS_LABEL } from './row-format';
+import { FLAG_SEVERITY, FLAG_TEXT, formatAge, remainingText, STATUS_LABEL } from './row-format';
+import { AlignedAmount } from './AlignedAmount';
 
 const ROW_HEIGHT = 30;
 
@@ -23,7 +24,7 @@ interface Props {
   cursorTid: number | null;
   selected: ReadonlySet<number>;
   inFlight: ReadonlySet<number>;
-  /** Beside the detail pane: the method column gives way (the pane shows it). */
+  /** Beside the detail pane: the method and status columns give way (the pane shows both), so nothing clips. */
   compact: boolean;
 }
 
@@ -35,7 +36,12 @@ interface Meta {
   compactWidth?: number;
 }
 
-function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<number>): ColumnDef<PayoutRow>[] {
+function columnsFor(
+  now: number,
+  sla: SlaThresholds,
+  selected: ReadonlySet<number>,
+  compact: boolean,
+): ColumnDef<PayoutRow>[] {
   return [
     {
       id: 'select',
@@ -52,6 +58,12 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
       meta: { className: 'select-cell', width: 36 } satisfies Meta,
     },
     {
+      id: 'tid',
+      header: 'tid',
+      cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
+      meta: { sortKey: 'tid', width: 90, compactWidth: 80 } satisfies Meta,
+    },
+    {
       id: 'age',
       header: 'Age',
       cell: ({ row }) => {
@@ -65,25 +77,36 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 84, compactWidth: 70 } satisfies Meta,
+      meta: { sortKey: 'age', width: 100, compactWidth: 100 } satisfies Meta,
     },
     {
       id: 'customer',
       header: 'Customer',
       cell: ({ row: { original: r } }) => (
-        <span className="cell-customer">
+        <span
+          className="cell-customer"
+          title={[r.cid, r.customerName, r.country].filter(Boolean).join(' · ') || undefined}
+        >
           <span className="mono">{r.cid ?? '—'}</span>{' '}
           <span>{r.customerName ?? <span className="muted">no name</span>}</span>
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 240, compactWidth: 160 } satisfies Meta,
+      meta: { sortKey: 'customer', width: 240, compactWidth: 136 } satisfies Meta,
     },
     {
       id: 'amount',
       header: 'Amount',
-      cell: ({ row: { original: r } }) => <span className="mono">{safeMoney(r.amountMinor, r.currency)}</span>,
-      meta: { sortKey: 'amount', className: 'num', width: 124, compactWidth: 110 } satisfies Meta,
+      // A split request shows what is left to pay: that is what an approval sends.
+      cell: ({ row: { original: r } }) => (
+        <AlignedAmount
+          amountMinor={r.remainingMinor}
+          currency={r.currency}
+          note={r.remainingMinor !== r.amountMinor ? 'left' : undefined}
+          label={remainingText(r)}
+        />
+      ),
+      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 132 } satisfies Meta,
     },
     {
       id: 'method',
@@ -99,16 +122,26 @@ function columnsFor(now: number, sla: SlaThresholds, selected: ReadonlySet<numbe
     {
       id: 'flags',
       header: 'Risk',
-      cell: ({ row: { original: r } }) => (
-        <span className="flags">
-          {r.flags.map((f) => (
-            <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`} title={FLAG_TEXT[f].reason}>
-              {FLAG_TEXT[f].badge}
-            </span>
-          ))}
-        </span>
-      ),
-      meta: { width: 150, compactWidth: 110 } satisfies Meta,
+      cell: ({ row: { original: r } }) => {
+        // Beside the pane two badges fit; the rest is counted, never cut ("+2" says which on hover).
+        const shown = compact ? r.flags.slice(0, r.flags.length > 2 ? 1 : 2) : r.flags;
+        const more = r.flags.slice(shown.length);
+        return (
+          <span className="flags" title={r.flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
+            {shown.map((f) => (
+              <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`}>
+                {FLAG_TEXT[f].badge}
+              </span>
+            ))}
+            {more.length > 0 && (
+              <span className="flag flag-more" aria-label={more.map((f) => FLAG_TEXT[f].label).join(', ')}>
+                +{more.length}
+              </span>
+            )}
+          </span>
+        );
+      },
+      meta: { width: 150, compactWidth: 116 } satisfies Meta,
     },
     {
       id: 'status',
@@ -134,7 +167,7 @@ export const QueueTable = memo(function QueueTable({
   compact,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => columnsFor(now, sla, selected), [now, sla, selected]);
+  const columns = useMemo(() => columnsFor(now, sla, selected, compact), [now, sla, selected, compact]);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -152,7 +185,7 @@ export const QueueTable = memo(function QueueTable({
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     getRowId: (r) => String(r.tid),
-    state: { columnVisibility: { method: !compact } },
+    state: { columnVisibility: { method: !compact, status: !compact } },
   });
 
   const cursorIndex = useMemo(

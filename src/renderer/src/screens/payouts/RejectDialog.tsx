@@ -3,7 +3,7 @@ import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { DialogFrame } from './DialogFrame';
-import { safeMoney } from './row-format';
+import { remainingText } from './row-format';
 
 /** Reject = cancel-withdrawal-request; the reason and note go to the audit log (Praxis takes no reason). Keys 1–9 pick a reason. */
 export function RejectDialog({
@@ -23,12 +23,13 @@ export function RejectDialog({
   };
   const keys: Record<string, () => void> = {};
   reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => setReason(r.code)));
+  // Enter sends only when no control has focus: on Cancel, Enter is Cancel's.
   keys.enter = () => send(reason);
-  useShortcuts(keys);
+  useShortcuts(keys, true, 'dialog');
 
   return (
     <DialogFrame
-      title={`Reject ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`}
+      title={`Reject ${remainingText(row)} for ${row.customerName ?? row.cid ?? row.tid}`}
       label="Reject withdrawal"
       onCancel={payoutActions.close}
       busy={busy}
@@ -39,7 +40,16 @@ export function RejectDialog({
           send(reason);
         }}
       >
-        <fieldset className="reason-list">
+        <fieldset
+          className="reason-list"
+          onKeyDown={(e) => {
+            // A radio is a field for the shortcuts; Enter on a picked reason sends, as the form's Enter would.
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'radio') {
+              e.preventDefault();
+              send(reason);
+            }
+          }}
+        >
           <legend>Reason (press its number)</legend>
           {reasons.map((r, i) => (
             <label key={r.code} className={reason === r.code ? 'reason checked' : 'reason'}>
@@ -62,7 +72,17 @@ export function RejectDialog({
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="danger" disabled={busy || !reason}>
+          {!reason && !busy && (
+            <span className="muted disabled-why" id="reject-why">
+              Pick a reason first (press its number).
+            </span>
+          )}
+          <button
+            type="submit"
+            className="danger"
+            disabled={busy || !reason}
+            aria-describedby={!reason && !busy ? 'reject-why' : undefined}
+          >
             {busy ? 'Sending…' : reason ? 'Reject request' : 'Pick a reason'}
           </button>
         </div>

@@ -4,10 +4,17 @@ import { currencyExponent } from '../../../../shared/money';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { DialogFrame } from './DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { safeMoney } from './row-format';
-import { planSplit, type SplitPartDraft } from './split-plan';
+import { remainingText, safeMoney } from './row-format';
+import { planSplit, type SplitPartDraft, type SplitPlan } from './split-plan';
 
 const MAX_PARTS = 20;
+
+/** Why Send is disabled, in one line beside it. */
+function sendBlockedWhy(plan: SplitPlan): string {
+  if (plan.planError) return plan.planError.split('. ')[0] + '.';
+  const at = plan.partErrors.findIndex((e) => e !== null);
+  return at >= 0 ? `Part ${at + 1}: ${plan.partErrors[at]}` : 'Add a part.';
+}
 
 /** Split = split-withdrawal-request: parts with exact amounts and a gateway each; what is left stays as the request. */
 export function SplitDialog({ row }: { row: PayoutRow }) {
@@ -21,8 +28,8 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
     [drafts, defaultGateway],
   );
   const plan = useMemo(
-    () => planSplit(row.amountMinor, row.currency, effective),
-    [row.amountMinor, row.currency, effective],
+    () => planSplit(row.remainingMinor, row.currency, effective),
+    [row.remainingMinor, row.currency, effective],
   );
   const exp = currencyExponent(row.currency);
   const example = exp ? `e.g. 100.${'0'.repeat(exp)}` : 'e.g. 100';
@@ -32,7 +39,7 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
 
   return (
     <DialogFrame
-      title={`Split ${safeMoney(row.amountMinor, row.currency)} for ${row.customerName ?? row.cid ?? row.tid}`}
+      title={`Split ${remainingText(row)} for ${row.customerName ?? row.cid ?? row.tid}`}
       label="Split withdrawal"
       onCancel={payoutActions.close}
       busy={busy}
@@ -97,11 +104,14 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
                 <span aria-label="Remaining request">
                   Remaining request after the parts:{' '}
                   <strong className="mono">
-                    {plan.remainderMinor < 0 ? '—' : safeMoney(plan.remainderMinor, row.currency)}
+                    {plan.remainderMinor < 0
+                      ? `${safeMoney(-plan.remainderMinor, row.currency)} over`
+                      : safeMoney(plan.remainderMinor, row.currency)}
                   </strong>
                 </span>{' '}
                 <span className="muted">
-                  (parts {safeMoney(plan.allocatedMinor, row.currency)} of {safeMoney(row.amountMinor, row.currency)})
+                  (parts {safeMoney(plan.allocatedMinor, row.currency)} of {safeMoney(row.remainingMinor, row.currency)}
+                  )
                 </span>
               </td>
             </tr>
@@ -124,7 +134,17 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !plan.parts}>
+          {!busy && !plan.parts && (
+            <span className="muted disabled-why" id="split-why">
+              {sendBlockedWhy(plan)}
+            </span>
+          )}
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !plan.parts}
+            aria-describedby={!busy && !plan.parts ? 'split-why' : undefined}
+          >
             {busy ? 'Sending…' : `Send ${drafts.length} part${drafts.length === 1 ? '' : 's'}`}
           </button>
         </div>

@@ -28,4 +28,18 @@ describe('outcome text', () => {
     const t = describeOutcome({ tid: 1, state: 'unknown', moneyMoved: 'unknown', message: 'No answer', journalId: 3 });
     expect([t.tone, t.moneyMoved]).toEqual(['unknown', 'unknown']);
   });
+
+  it("names the amount and the customer before the core's words", () => {
+    const t = describeOutcome({
+      tid: 5012,
+      state: 'done',
+      moneyMoved: true,
+      message: 'Praxis confirmed (ok): payout 9 is approved.',
+      journalId: 1,
+      amountMinor: 18_425,
+      currency: 'EUR',
+      customer: 'Ann Lee',
+    });
+    expect(t.headline).toBe('Paid EUR 184.25 to Ann Lee (tid 5012). Praxis confirmed (ok): payout 9 is approved.');
+  });
 });

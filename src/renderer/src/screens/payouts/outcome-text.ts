@@ -1,5 +1,6 @@
 import type { WireError } from '../../../../shared/errors';
 import type { ActionOutcome } from '../../../../shared/payouts';
+import { safeMoney } from './row-format';
 
 export type MoneyMoved = 'yes' | 'no' | 'unknown';
 
@@ -32,12 +33,26 @@ const NEXT_BY_CODE: Partial<Record<WireError['code'], string>> = {
 export const moneyMovedWords = (m: MoneyMoved): string =>
   m === 'yes' ? 'Money moved.' : m === 'no' ? 'No money moved.' : 'Whether money moved is not known yet.';
 
+/** "Paid EUR 184.25 to Ann Lee (tid 5012)." first, then the core's words: whose money and how much, before how. */
+function whatAndWhom(o: ActionOutcome): string {
+  if (o.amountMinor === undefined || !o.currency) return '';
+  const money = safeMoney(o.amountMinor, o.currency);
+  const who = o.customer ?? 'unknown customer';
+  if (o.state === 'done')
+    return o.moneyMoved === true
+      ? `Paid ${money} to ${who} (tid ${o.tid}). `
+      : `Rejected ${money} for ${who} (tid ${o.tid}). `;
+  if (o.state === 'unknown') return `${money} to ${who} (tid ${o.tid}): outcome unknown. `;
+  return `${money} to ${who} (tid ${o.tid}) not sent or refused. `;
+}
+
 export function describeOutcome(o: ActionOutcome): OutcomeText {
   const moneyMoved: MoneyMoved = o.moneyMoved === 'unknown' ? 'unknown' : o.moneyMoved ? 'yes' : 'no';
+  const headline = whatAndWhom(o) + o.message;
   if (o.state === 'unknown') {
     return {
       tone: 'unknown',
-      headline: o.message,
+      headline,
       moneyMoved: 'unknown',
       next: 'Press “Reconcile now”: the desk asks Praxis what happened before anyone may act again.',
     };
@@ -46,9 +61,9 @@ export function describeOutcome(o: ActionOutcome): OutcomeText {
     const next =
       (o.errorCode && NEXT_BY_CODE[o.errorCode as WireError['code']]) ??
       'Look at the request’s journal, then decide again.';
-    return { tone: 'fail', headline: o.message, moneyMoved, next };
+    return { tone: 'fail', headline, moneyMoved, next };
   }
-  return { tone: 'ok', headline: o.message, moneyMoved, next: 'Nothing to do; the queue is up to date.' };
+  return { tone: 'ok', headline, moneyMoved, next: 'Nothing to do; the queue is up to date.' };
 }
 
 export function describeError(e: WireError): OutcomeText {

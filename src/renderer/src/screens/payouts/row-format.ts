@@ -1,21 +1,39 @@
-import { formatMoney } from '../../../../shared/money';
+import { formatAmount, formatMoney } from '../../../../shared/money';
 import type { RiskFlagCode } from '../../../../shared/payouts';
 
 /** Short badge text and the plain-words reason shown on hover (the detail pane has the item's own figures). */
-export const FLAG_TEXT: Record<RiskFlagCode, { badge: string; reason: string }> = {
-  first_withdrawal: { badge: '1st', reason: 'First withdrawal: this customer has never asked for a payout before.' },
+export const FLAG_TEXT: Record<RiskFlagCode, { badge: string; label: string; reason: string }> = {
+  first_withdrawal: {
+    badge: '1st',
+    label: 'first withdrawal',
+    reason: 'First withdrawal: this customer has never asked for a payout before.',
+  },
   withdrawal_ratio: {
     badge: 'ratio',
+    label: 'withdrawals high vs deposits',
     reason: 'Withdrawals are high compared with approved deposits in this currency.',
   },
   unknown_destination: {
     badge: 'new dest.',
+    label: 'new destination',
     reason: 'The payout destination was never used for a deposit by this customer.',
   },
-  velocity: { badge: 'velocity', reason: 'Several withdrawal requests from this customer within the velocity window.' },
-  verification_alert: { badge: 'verif.', reason: 'Praxis raised a verification alert on this customer.' },
-  avs_alert: { badge: 'AVS', reason: 'The address check failed on this customer.' },
-  four_eyes: { badge: '4-eyes', reason: 'Above the four-eyes threshold: a second operator must confirm the approval.' },
+  velocity: {
+    badge: 'velocity',
+    label: 'several requests',
+    reason: 'Several withdrawal requests from this customer within the velocity window.',
+  },
+  verification_alert: {
+    badge: 'verif.',
+    label: 'verification alert',
+    reason: 'Praxis raised a verification alert on this customer.',
+  },
+  avs_alert: { badge: 'AVS', label: 'AVS alert', reason: 'The address check failed on this customer.' },
+  four_eyes: {
+    badge: '4-eyes',
+    label: 'four-eyes',
+    reason: 'Above the four-eyes threshold: a second operator must confirm the approval.',
+  },
 };
 
 export const FLAG_SEVERITY: Record<RiskFlagCode, 'info' | 'warn' | 'high'> = {
@@ -43,6 +61,22 @@ export function safeMoney(amountMinor: number, currency: string): string {
   } catch {
     return `${amountMinor} minor units of unknown currency ${currency}`;
   }
+}
+
+/** The number alone for a column that aligns decimal points ("1,234.50"); the currency is shown beside it. */
+export function safeAmount(amountMinor: number, currency: string): string {
+  try {
+    return formatAmount(amountMinor, currency);
+  } catch {
+    return String(amountMinor);
+  }
+}
+
+/** What a request still asks for: "EUR 184.25 left of EUR 335.00" once split parts were paid, else "EUR 335.00". */
+export function remainingText(row: { amountMinor: number; remainingMinor: number; currency: string }): string {
+  return row.remainingMinor === row.amountMinor
+    ? safeMoney(row.amountMinor, row.currency)
+    : `${safeMoney(row.remainingMinor, row.currency)} left of ${safeMoney(row.amountMinor, row.currency)}`;
 }
 
 export const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };

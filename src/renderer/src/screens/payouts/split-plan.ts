@@ -18,7 +18,12 @@ export interface SplitPlan {
 }
 
 /** Checks a split as the operator types: each amount exact in the currency's minor units, gateway picked, total within the request. */
-export function planSplit(totalMinor: number, currency: string, drafts: readonly SplitPartDraft[]): SplitPlan {
+export function planSplit(
+  /** What is left of the request: its amount less the parts already paid. */
+  totalMinor: number,
+  currency: string,
+  drafts: readonly SplitPartDraft[],
+): SplitPlan {
   const partErrors: (string | null)[] = [];
   const parsed: { amountMinor: number; gateway: string }[] = [];
   let allocated = 0;
@@ -48,7 +53,7 @@ export function planSplit(totalMinor: number, currency: string, drafts: readonly
   let planError: string | null = null;
   if (drafts.length === 0) planError = 'Add at least one part.';
   else if (remainderMinor < 0)
-    planError = `The parts add up to ${formatMoney(allocated, currency)}, ${formatMoney(-remainderMinor, currency)} more than the request (${formatMoney(totalMinor, currency)}). Lower a part.`;
+    planError = `The parts add up to ${formatMoney(allocated, currency)}: ${formatMoney(-remainderMinor, currency)} over the ${formatMoney(totalMinor, currency)} left to pay. Lower a part.`;
   const ok = planError === null && partErrors.every((e) => e === null);
   return { parts: ok ? parsed : null, partErrors, allocatedMinor: allocated, remainderMinor, planError };
 }

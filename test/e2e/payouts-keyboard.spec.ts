@@ -1,0 +1,134 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { deskHostForThisFile, screenshotPath } from './support/desk-host';
+import { lastAction, openQueueFor, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
+
+// Issue 9, keyboard flow: every key goes where the operator's focus is, and no dialog is a dead end.
+const desk = deskHostForThisFile();
+const sim = payoutsSim(desk);
+const run = randomBytes(3).toString('hex');
+
+/** Presses Tab (or Shift+Tab) n times and says whether focus ever left `inside`. */
+async function tabStaysIn(page: Page, inside: Locator, n: number, key = 'Tab'): Promise<boolean> {
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press(key);
+    if (!(await inside.evaluate((el) => el.contains(document.activeElement)))) return false;
+  }
+  return true;
+}
+
+test('A: focus lands on "Approve and pay" once it can be pressed, Enter pays, the next request opens with its risk card', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-approve-${run}`;
+  const first = await sim.createRequest(cid, 'EUR', 4_100);
+  const second = await sim.createRequest(cid, 'EUR', 4_200);
+  await openQueueFor(page, desk(), cid);
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('complementary', { name: `Request ${first}` }).getByRole('region', { name: 'Risk' }),
+  ).toBeVisible();
+
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  const pay = dialog.getByRole('button', { name: 'Approve and pay' });
+  await expect(pay).toBeFocused();
+  await expect(dialog.getByLabel('Risk flags')).toContainText('Risk: ');
+  await page.screenshot({ path: screenshotPath('32-approve-dialog') });
+  await page.keyboard.press('Enter');
+
+  await expect(lastAction(page)).toContainText(/Paid EUR 41\.00 to .*Money moved\./);
+  const next = page.getByRole('complementary', { name: `Request ${second}` });
+  await expect(next.getByRole('region', { name: 'Risk' })).toBeVisible();
+  await expect(next.getByRole('region', { name: 'Customer history' })).toBeVisible();
+  expect((await sim.record(first)).payoutsMade).toBe(1);
+  expect((await sim.record(second)).payoutsMade).toBe(0);
+});
+
+test('Esc cancels a dialog and gives focus back to the button that opened it; Tab and Shift+Tab stay inside', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-trap-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 5_100);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('complementary', { name: `Request ${tid}` });
+  const approveButton = pane.getByRole('button', { name: /^Approve/ });
+  await approveButton.focus();
+  // Enter belongs to the focused button: it opens the approval.
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(dialog.getByRole('button', { name: 'Approve and pay' })).toBeFocused();
+  expect(await tabStaysIn(page, dialog, 8)).toBe(true);
+  expect(await tabStaysIn(page, dialog, 8, 'Shift+Tab')).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(approveButton).toBeFocused();
+
+  await pane.getByRole('button', { name: /^Split/ }).click();
+  const split = page.getByRole('dialog', { name: 'Split withdrawal' });
+  expect(await tabStaysIn(page, split, 10)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(pane.getByRole('button', { name: /^Split/ })).toBeFocused();
+  expect((await sim.record(tid)).payoutsMade).toBe(0);
+});
+
+test('Reject: Enter on Cancel cancels (nothing is sent); single keys never fire from a button or inside a dialog', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-reject-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 6_100);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press('2');
+  await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
+  // A and S belong to the queue behind the dialog: nothing opens over it.
+  await page.keyboard.press('a');
+  await expect(page.getByRole('dialog', { name: 'Approve withdrawal' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  expect((await sim.record(tid)).cancelsMade).toBe(0);
+  await expect(queueRow(page, tid)).toBeVisible();
+
+  // Enter on the navigation's Captures goes to Captures, not to the payout detail.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Captures/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: `Request ${tid}` })).toHaveCount(0);
+
+  // Back by the navigation: the screen takes focus, so its keys work at once (no dead end on the nav button).
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
+  await page.keyboard.press('j');
+  await expect(queueRow(page, tid)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the command palette input shows its focus ring; the current filter survives a reload', async ({ page }) => {
+  const cid = `e2e-keys-filter-${run}`;
+  await openQueueFor(page, desk(), cid);
+  await page.getByLabel('Age').selectOption('late');
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  await expect(searchBox(page)).toHaveValue(cid);
+  await expect(page.getByLabel('Age')).toHaveValue('late');
+
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox', { name: 'Command' });
+  await expect(input).toBeFocused();
+  const outline = await input.evaluate(
+    (el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth,
+  );
+  expect(outline).toBe('solid 2px');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toHaveCount(0);
+});

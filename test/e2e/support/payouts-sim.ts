@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openDesk, type DeskHostHandle } from './desk-host';
+
+/** The e2e specs' view of the embedded simulator: make requests as a customer would, read what was really paid. */
+export function payoutsSim(desk: () => DeskHostHandle) {
+  async function base(): Promise<string> {
+    const url = (await desk().core.info()).simulatorUrl;
+    if (!url)
+      throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
+    return url;
+  }
+  async function record(tid: number): Promise<SimRecord> {
+    const res = await fetch(`${await base()}/_sim/transactions/${tid}`);
+    if (!res.ok) throw new Error(`The simulator has no transaction ${tid}: ${res.status}`);
+    return (await res.json()) as SimRecord;
+  }
+  return {
+    base,
+    record,
+    /** A withdrawal request made at the simulator; Praxis then notifies the desk. */
+    async createRequest(cid: string, currency: string, amountMinor: number): Promise<number> {
+      const res = await fetch(`${await base()}/_sim/withdrawal-requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cid, currency, amount: amountMinor }),
+      });
+      if (res.status !== 201)
+        throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { tid: number }).tid;
+    },
+    /** Every payout the simulator made for a request (its parts), amount by part tid. */
+    async partsPaid(tid: number): Promise<Map<number, number>> {
+      const rec = await record(tid);
+      const out = new Map<number, number>();
+      for (const p of rec.parts) out.set(p, (await record(p)).transaction.amount);
+      return out;
+    },
+  };
+}
+
+export interface SimRecord {
+  transaction: { transaction_status: string; amount: number };
+  remainingMinor: number;
+  parts: number[];
+  payoutsMade: number;
+  cancelsMade: number;
+}
+
+export const queue = (page: Page) => page.getByRole('table', { name: 'Payout queue' });
+/** A queue row by the tid the test created (the row's own attribute: rows have no accessible name of their own). */
+export const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
+export const lastAction = (page: Page) => page.getByLabel('Last action');
+export const searchBox = (page: Page) => page.getByLabel('Search customer id, name or tid');
+
+/** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
+export async function openQueueFor(page: Page, desk: DeskHostHandle, cid: string): Promise<void> {
+  await openDesk(page, desk);
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await searchBox(page).fill(cid);
+  // Back to the list so the triage keys act on the queue, not the search box.
+  await searchBox(page).press('Enter');
+}
