@@ -29,9 +29,12 @@ export function createLogger(
     for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK);
     return out;
   };
+  // Redact every string before serialising: JSON escapes a secret's quotes, backslashes and control characters,
+  // after which the escaped text would no longer match the secret.
+  const redactStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' ? redact(value) : value);
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return;
-    sink(redact(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields })));
+    sink(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, redactStrings));
   };
   return {
     debug: (m, f) => write('debug', m, f),

@@ -26,6 +26,8 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
 
   const unsubscribers = EVENT_NAMES.map((name) => core.events.on(name, (payload) => send({ event: name, payload })));
 
+  // A page sending garbage is logged once, and the count when it goes, not once per frame.
+  let malformedFrames = 0;
   socket.on('message', (data, isBinary) => {
     void (async () => {
       let raw: unknown;
@@ -37,9 +39,10 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
       const parsed = WsRequest.safeParse(raw);
       if (!parsed.success) {
         // Only the shape is logged: the input may carry a secret.
-        logger.warn('browser host: malformed socket message', {
-          problem: raw === undefined ? 'not JSON text' : describeZodError(parsed.error),
-        });
+        if (malformedFrames++ === 0)
+          logger.warn('browser host: malformed socket message', {
+            problem: raw === undefined ? 'not JSON text' : describeZodError(parsed.error).slice(0, 500),
+          });
         send({
           id: idOf(raw),
           result: {
@@ -61,6 +64,10 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
   });
 
   const detach = () => unsubscribers.forEach((off) => off());
-  socket.on('close', detach);
+  socket.on('close', () => {
+    detach();
+    if (malformedFrames > 1)
+      logger.warn('browser host: connection closed after malformed socket messages', { count: malformedFrames });
+  });
   return detach;
 }

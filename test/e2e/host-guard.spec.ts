@@ -59,11 +59,30 @@ test('the right token from the desk page connects; malformed messages get VALIDA
   });
   ws.send(JSON.stringify({ id: 9, channel: 'app:info', input: {} }));
   expect(await next()).toMatchObject({ id: 9, result: { ok: true, data: { host: 'browser-host' } } });
+
+  for (let i = 0; i < 50; i++) ws.send('garbage {secret-ish-payload}');
+  await expect.poll(() => replies.length).toBe(54);
   ws.close();
 
+  // Logged once while it lasted, then once with the count when it went: not once per frame.
+  await expect
+    .poll(() => desk().logLines.filter((l) => l.includes('after malformed socket messages')).length)
+    .toBe(1);
   const logged = desk().logLines.filter((l) => l.includes('malformed socket message'));
-  expect(logged.length).toBe(2);
+  expect(logged).toHaveLength(2);
+  expect(logged[1]).toContain('"count":52');
   expect(logged.join('\n')).not.toContain('secret-ish-payload');
+});
+
+test('the token leaves the address bar and the history once read, and a reload still connects', async ({ page }) => {
+  const { url } = desk().host;
+  await page.goto(url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect.poll(() => page.url()).not.toContain('token');
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
+  await page.reload();
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toHaveCount(0);
 });
 
 test('the page is served with the strict CSP and only on its own Host', async ({ request }) => {

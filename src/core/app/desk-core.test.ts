@@ -159,6 +159,25 @@ describe('desk core', () => {
     expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
   });
 
+  it('moving a profile to another host forgets its secret, so signed money requests never reach the new host with it', async () => {
+    await start();
+    const profile = await customProfile(await closedPort());
+    await call('credentials:set', { profileId: profile.id, secret: 'bound-to-the-first-host' });
+    // Renaming it keeps the secret: the host is the same.
+    await call('profiles:save', { ...profile, name: 'Renamed gateway' });
+    expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBe('bound-to-the-first-host');
+
+    await call('profiles:save', { ...profile, customBaseUrl: `http://127.0.0.1:${await closedPort()}` });
+    expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
+    expect(await call<CredentialStatus>('credentials:status', { profileId: profile.id })).toMatchObject({
+      hasSecret: false,
+    });
+
+    await call('credentials:set', { profileId: profile.id, secret: 'bound-to-the-first-host' });
+    await call('profiles:save', { ...profile, environment: 'praxis-sandbox', customBaseUrl: undefined });
+    expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
+  });
+
   it('refusing to remove the last profile leaves its secret in the keychain', async () => {
     await start();
     await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'kept-when-removal-refused' });

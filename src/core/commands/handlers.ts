@@ -1,5 +1,5 @@
 import { DeskError } from '../../shared/errors';
-import type { AppInfo, ConnectionTestResult } from '../../shared/domain';
+import type { AppInfo, ConnectionTestResult, Profile } from '../../shared/domain';
 import type { CredentialService } from '../credentials/credential-service';
 import type { ProfileService } from '../profiles/profile-service';
 import type { CommandHandlers } from './dispatch';
@@ -12,6 +12,9 @@ export interface HandlerDeps {
   /** Called after a profile's secret was removed with the profile. */
   onProfileRemoved?(profileId: string): Promise<void>;
 }
+
+/** The Agent API host a profile's signed requests go to, as configured (the embedded sandbox is one host). */
+const praxisHostOf = (p: Profile): string => (p.environment === 'custom' ? (p.customBaseUrl ?? '') : p.environment);
 
 /** The command table for app, profile and credential channels: thin, each line delegates to a service. */
 export function createShellHandlers(
@@ -32,7 +35,13 @@ export function createShellHandlers(
   return {
     'app:info': () => deps.info(),
     'profiles:list': async () => profiles.state(),
-    'profiles:save': (input) => profiles.save(input),
+    'profiles:save': async (input) => {
+      const before = input.id ? profiles.get(input.id) : null;
+      const saved = await profiles.save(input);
+      // A secret belongs to the host it was entered for: a profile moved elsewhere asks for it again.
+      if (before && praxisHostOf(before) !== praxisHostOf(saved)) await credentials.clear(before);
+      return saved;
+    },
     'profiles:remove': async ({ id }) => {
       profiles.assertRemovable(id);
       const profile = profiles.get(id);

@@ -3,6 +3,7 @@ import { insertNotification } from '../store/notifications-repo';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { keptHeaders, processNotification, type IntakeDeps, type IntakeMerchant } from './process-notification';
+import { createRefusalPolicy, type RefusalLimits } from './refusal-policy';
 
 /** The store a message goes to and the merchant it is verified for: always of one profile. */
 export interface IntakeTarget {
@@ -13,9 +14,25 @@ export interface IntakeTarget {
 /** Runs one message on the current target; throws (a DeskError) while there is none, e.g. during a profile switch. */
 export type WithIntakeTarget = <T>(fn: (target: IntakeTarget) => Promise<T>) => Promise<T>;
 
-export type IntakeOptions = Omit<IntakeDeps, 'store' | 'merchant'> & {
+/** Limits that keep slow or numerous clients from holding the one port the internet can reach. */
+export interface ConnectionLimits {
+  /** Whole request, headers and body, must arrive within this. */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  /** A socket with no traffic for this long is closed. */
+  idleTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  maxConnections?: number;
+  maxRequestsPerSocket?: number;
+  /** How often Node checks the request and header timeouts (its default, 30 s, lets a slow client stay 30 s longer). */
+  checkEveryMs?: number;
+}
+
+export type IntakeOptions = Omit<IntakeDeps, 'store' | 'merchant' | 'refusals'> & {
   /** Largest body accepted, in bytes. Praxis notifications are a few KB. */
   bodyLimitBytes?: number;
+  limits?: ConnectionLimits;
+  refusalLimits?: RefusalLimits;
 } & (IntakeTarget | { withTarget: WithIntakeTarget });
 
 export interface Intake {
@@ -38,7 +55,22 @@ function send(reply: FastifyReply, out: SignedAnswer): FastifyReply {
 export function createIntake(opts: IntakeOptions): Intake {
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const now = opts.now ?? Date.now;
-  const app = Fastify({ logger: false, bodyLimit });
+  const limits = opts.limits ?? {};
+  const requestTimeout = limits.requestTimeoutMs ?? 10_000;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    requestTimeout,
+    connectionTimeout: limits.idleTimeoutMs ?? 10_000,
+    keepAliveTimeout: limits.keepAliveTimeoutMs ?? 5_000,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket ?? 100,
+    http: {
+      headersTimeout: Math.min(limits.headersTimeoutMs ?? 5_000, requestTimeout),
+      connectionsCheckingInterval: limits.checkEveryMs ?? 1_000,
+    },
+  });
+  app.server.maxConnections = limits.maxConnections ?? 256;
+  const refusals = createRefusalPolicy(opts.refusalLimits, now);
   const withTarget: WithIntakeTarget =
     'withTarget' in opts ? opts.withTarget : (fn) => fn({ store: opts.store, merchant: opts.merchant });
   // No target (the desk is switching profile): nothing can be verified or stored, so Praxis is asked to resend (-1).
@@ -58,29 +90,33 @@ export function createIntake(opts: IntakeOptions): Intake {
       ? `Body is larger than ${bodyLimit} bytes; a Praxis notification is a few KB.`
       : `Could not read the request: ${err.message}`;
     const status = tooLarge ? 413 : (err.statusCode ?? 500);
-    const out = await withTarget(async ({ store, merchant }) => {
-      const refused = answer(status, 1, description, await merchant.secret().catch(() => null), now());
-      if (req.url === NOTIFICATION_PATH) {
+    // Unread and unauthenticated: answered unsigned, recorded without a body.
+    const refused = answer(status, 1, description, null, now());
+    const headers = keptHeaders({ headers: req.headers, remoteAddress: req.ip });
+    if (req.url === NOTIFICATION_PATH) {
+      await withTarget(async ({ store }) => {
         await insertNotification(store.db, {
           verdict: tooLarge ? 'too_large' : 'malformed',
           reason: description,
           rawBody: null,
           response: refused.body,
-          headers: keptHeaders({ headers: req.headers, remoteAddress: req.ip }),
-        }).catch((e: unknown) =>
-          opts.logger.error('intake could not record a refused request', { error: opts.logger.redact(String(e)) }),
-        );
-      }
-      return refused;
-    }).catch(() => answer(status, 1, description, null, now()));
-    opts.logger.warn('intake refused a request', { url: req.url, reason: description });
-    return send(reply, out);
+          headers,
+        });
+        await refusals.recorded(store.db);
+      }).catch((e: unknown) =>
+        opts.logger.error('intake could not record a refused request', { error: opts.logger.redact(String(e)) }),
+      );
+    }
+    refusals.log(opts.logger, { url: req.url, reason: description, from: headers['remote-address'] });
+    return send(reply, refused);
   });
 
   app.post(NOTIFICATION_PATH, async (req, reply) => {
     const rawBody = typeof req.body === 'string' ? req.body : '';
     const msg = { rawBody, headers: req.headers, remoteAddress: req.ip };
-    const out = await withTarget((target) => processNotification({ ...opts, ...target }, msg)).catch(noTarget);
+    const out = await withTarget((target) => processNotification({ ...opts, ...target, refusals }, msg)).catch(
+      noTarget,
+    );
     return send(reply, out);
   });
 

@@ -7,12 +7,16 @@ import {
   findAcceptedResponse,
   insertAcceptedOnce,
   insertNotification,
+  UNAUTHENTICATED_VERDICTS,
   type NotificationRecord,
   type NotificationVerdict,
 } from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
+import { digestBody } from './body-digest';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import type { RefusalPolicy } from './refusal-policy';
 
 export interface IntakeMerchant {
   merchantId: string;
@@ -28,6 +32,8 @@ export interface IntakeDeps {
   now?: () => number;
   /** Seconds a message may be ahead of our clock (clock skew) before it counts as "future". */
   futureToleranceSeconds?: number;
+  /** How refusals anyone can cause are logged and kept: a budget of log lines and a cap on stored records. */
+  refusals: RefusalPolicy;
 }
 
 export interface IncomingMessage {
@@ -37,12 +43,14 @@ export interface IncomingMessage {
 }
 
 const KEPT_HEADERS = ['content-type', 'gt-authentication', 'user-agent', 'x-forwarded-for'];
+/** A Gt-Authentication is 96 hex characters; a header longer than this is cut, not stored whole. */
+const KEPT_HEADER_CHARS = 256;
 
 export function keptHeaders(msg: Pick<IncomingMessage, 'headers' | 'remoteAddress'>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const v = msg.headers[name];
-    if (v !== undefined) out[name] = Array.isArray(v) ? v.join(', ') : v;
+    if (v !== undefined) out[name] = (Array.isArray(v) ? v.join(', ') : v).slice(0, KEPT_HEADER_CHARS);
   }
   if (msg.remoteAddress) out['remote-address'] = msg.remoteAddress;
   return out;
@@ -62,7 +70,7 @@ const describeIssues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.'
  * after the commit answer status 0. Every message is stored with its verdict, accepted or not.
  */
 export async function processNotification(deps: IntakeDeps, msg: IncomingMessage): Promise<SignedAnswer> {
-  const { store, merchant, logger } = deps;
+  const { store, merchant, logger, refusals } = deps;
   const nowMs = (deps.now ?? Date.now)();
   const headers = keptHeaders(msg);
   let secret: string | null = null;
@@ -73,20 +81,30 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     httpStatus: number,
     description: string,
   ): Promise<SignedAnswer> => {
-    const out = answer(httpStatus, verdict === 'unverifiable' ? -1 : 1, description, secret, nowMs);
+    // Anyone can cause these: the answer is not signed (no signing oracle) and only a digest of the body is kept.
+    const unauthenticated = UNAUTHENTICATED_VERDICTS.has(verdict);
+    const out = answer(
+      httpStatus,
+      verdict === 'unverifiable' ? -1 : 1,
+      description,
+      unauthenticated ? null : secret,
+      nowMs,
+    );
     try {
       await insertNotification(store.db, {
         ...facts,
         verdict,
         reason: description,
-        rawBody: msg.rawBody,
+        rawBody: unauthenticated ? null : msg.rawBody,
+        body: unauthenticated ? digestBody(msg.rawBody) : null,
         headers,
         response: out.body,
       });
+      if (unauthenticated) await refusals.recorded(store.db);
     } catch (err) {
       logger.error('intake could not record a refused notification', { verdict, error: logger.redact(String(err)) });
     }
-    logger.warn('notification refused', { verdict, reason: description, tid: facts.tid ?? null });
+    refusals.log(logger, { verdict, reason: description, tid: facts.tid ?? null, from: headers['remote-address'] });
     return out;
   };
 
@@ -107,6 +125,9 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   } catch (err) {
     return refuse('malformed', 400, `Request should be json formatted: ${(err as Error).message}.`);
   }
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
+    return refuse('malformed', 400, `Not a Praxis notification: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
   const parsed = NotificationSchema.safeParse(json);
   if (!parsed.success) return refuse('malformed', 400, `Not a Praxis notification: ${describeIssues(parsed.error)}.`);
   const n = parsed.data;
@@ -118,11 +139,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   };
 
   if (n.merchant_id !== merchant.merchantId || n.application_key !== merchant.applicationKey) {
-    return refuse(
-      'wrong_merchant',
-      403,
-      `This intake serves merchant_id "${merchant.merchantId}" / application_key "${merchant.applicationKey}", not "${n.merchant_id}" / "${n.application_key}".`,
-    );
+    return refuse('wrong_merchant', 403, 'This intake does not serve that merchant_id / application_key.');
   }
   const header = msg.headers['gt-authentication'];
   if (!verifyNotificationSignature(msg.rawBody, secret, Array.isArray(header) ? header[0] : header)) {
@@ -142,7 +159,9 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       dedupeKey: null,
       verdict: 'duplicate',
       reason: `Same tid, status and timestamp as an accepted notification (${key}).`,
-      rawBody: msg.rawBody,
+      // The accepted copy holds the body; a replayed copy, sent any number of times, keeps only its digest.
+      rawBody: null,
+      body: digestBody(msg.rawBody),
       headers,
       response: out.body,
     });

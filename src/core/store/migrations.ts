@@ -166,6 +166,15 @@ UPDATE transactions SET status_rank = CASE
   ELSE -1 END;
 `,
   },
+  {
+    version: 3,
+    name: 'bounded records of unauthenticated notifications',
+    sql: `
+-- A message no one authenticated keeps a digest, not its body: an open port cannot fill the disk.
+ALTER TABLE notifications ADD COLUMN body_sha256 text, ADD COLUMN body_bytes integer, ADD COLUMN body_head text;
+CREATE INDEX notifications_unauthenticated ON notifications (id) WHERE raw_body IS NULL;
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

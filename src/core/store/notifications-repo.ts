@@ -14,6 +14,21 @@ export const NOTIFICATION_VERDICTS = [
 ] as const;
 export type NotificationVerdict = (typeof NOTIFICATION_VERDICTS)[number];
 
+/** Verdicts given before a message was authenticated: anyone can cause them, so they keep a bounded record only. */
+export const UNAUTHENTICATED_VERDICTS: ReadonlySet<NotificationVerdict> = new Set([
+  'malformed',
+  'wrong_merchant',
+  'bad_signature',
+  'too_large',
+  'unverifiable',
+]);
+
+export interface NotificationBodyDigest {
+  sha256: string;
+  bytes: number;
+  head: string;
+}
+
 export interface NotificationRecord {
   verdict: NotificationVerdict;
   reason?: string | null;
@@ -23,20 +38,23 @@ export interface NotificationRecord {
   transactionStatus?: string | null;
   praxisTimestamp?: number | null;
   rawBody: string | null;
+  /** Hash, size and first characters, kept instead of the body of a message no one authenticated. */
+  body?: NotificationBodyDigest | null;
   /** Only the headers worth keeping (content-type, gt-authentication, user-agent, remote address). */
   headers: Record<string, string>;
   /** The answer the intake gave, so a replay gets the same one. */
   response?: unknown;
 }
 
-export interface StoredNotification extends Required<Omit<NotificationRecord, 'response'>> {
+export interface StoredNotification extends Required<Omit<NotificationRecord, 'response' | 'body'>> {
+  body: NotificationBodyDigest | null;
   id: number;
   receivedAt: Date;
   response: unknown;
 }
 
-const INSERT = `INSERT INTO notifications (verdict, reason, dedupe_key, tid, order_id, transaction_status, praxis_timestamp, raw_body, headers, response)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+const INSERT = `INSERT INTO notifications (verdict, reason, dedupe_key, tid, order_id, transaction_status, praxis_timestamp, raw_body, headers, response, body_sha256, body_bytes, body_head)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 const params = (r: NotificationRecord) => [
   r.verdict,
@@ -49,6 +67,9 @@ const params = (r: NotificationRecord) => [
   r.rawBody,
   JSON.stringify(r.headers),
   r.response === undefined ? null : JSON.stringify(r.response),
+  r.body?.sha256 ?? null,
+  r.body?.bytes ?? null,
+  r.body?.head ?? null,
 ];
 
 export async function insertNotification(q: Queryable, record: NotificationRecord): Promise<number> {
@@ -69,6 +90,15 @@ export async function insertAcceptedOnce(
     params({ ...record, verdict: 'accepted' }),
   );
   return res.rows[0]?.id ?? null;
+}
+
+/** Keeps the newest `keep` bounded records of unauthenticated messages and deletes the rest. */
+export async function pruneUnauthenticated(q: Queryable, keep: number): Promise<void> {
+  await q.query(
+    `DELETE FROM notifications WHERE raw_body IS NULL AND id < (
+       SELECT id FROM notifications WHERE raw_body IS NULL ORDER BY id DESC OFFSET $1 LIMIT 1)`,
+    [keep - 1],
+  );
 }
 
 export async function findAcceptedResponse(q: Queryable, dedupeKey: string): Promise<unknown> {
@@ -92,6 +122,9 @@ interface Row {
   raw_body: string | null;
   headers: Record<string, string>;
   response: unknown;
+  body_sha256: string | null;
+  body_bytes: number | null;
+  body_head: string | null;
 }
 
 export async function listNotifications(
@@ -117,6 +150,7 @@ export async function listNotifications(
     rawBody: r.raw_body,
     headers: r.headers,
     response: r.response,
+    body: r.body_sha256 === null ? null : { sha256: r.body_sha256, bytes: r.body_bytes ?? 0, head: r.body_head ?? '' },
   }));
 }
 

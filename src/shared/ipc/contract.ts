@@ -26,11 +26,11 @@ export const ProfileInput = z
     id: ProfileId.optional(),
     name: z.string().trim().min(1, 'Give the profile a name').max(60),
     environment: z.enum(ENVIRONMENTS),
-    customBaseUrl: z.string().url('Custom URL must be a full URL such as https://gw.example.com').optional(),
+    customBaseUrl: z.string().max(2048).url('Custom URL must be a full URL such as https://gw.example.com').optional(),
     merchantId: z.string().trim().min(1, 'merchant_id is required').max(50),
     applicationKey: z.string().trim().min(1, 'application_key is required').max(32),
     operatorName: z.string().trim().min(1, 'Operator name is required (sent as agent_name)').max(32),
-    notificationUrl: z.string().url('Notification URL must be a full URL').optional(),
+    notificationUrl: z.string().max(2048).url('Notification URL must be a full URL').optional(),
   })
   .strict()
   .refine((p) => p.environment !== 'custom' || !!p.customBaseUrl, {

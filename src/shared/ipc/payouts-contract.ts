@@ -11,6 +11,7 @@ import type {
   SavedView,
 } from '../payouts';
 
+import { boundedJsonObject, boundedRecord } from './bounded';
 import { channel } from './channel';
 
 const Tid = z.number().int().positive();
@@ -24,17 +25,25 @@ const SecondApprover = z
   })
   .strict();
 
+const MINUTES_IN_30_DAYS = 30 * 24 * 60;
+const MAX_REJECT_REASONS = 50;
+
 const PayoutSettingsInput = z
   .object({
-    slaWarnMinutes: z.number().int().min(1),
-    slaLateMinutes: z.number().int().min(1),
-    withdrawalRatioPercent: z.number().int().min(1),
-    velocityCount: z.number().int().min(2),
-    velocityWindowHours: z.number().int().min(1),
-    fourEyesThresholds: z.record(Currency, z.number().int().min(0)),
+    slaWarnMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
+    slaLateMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
+    withdrawalRatioPercent: z.number().int().min(1).max(100_000),
+    velocityCount: z.number().int().min(2).max(1_000),
+    velocityWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
+    fourEyesThresholds: boundedRecord(Currency, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
     rejectReasons: z
       .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
-      .min(1),
+      .min(1)
+      .max(MAX_REJECT_REASONS, `At most ${MAX_REJECT_REASONS} reject reasons (1–9 pick the first nine)`),
     bulkConcurrency: z.number().int().min(1).max(32),
   })
   .strict()
@@ -95,7 +104,7 @@ export const payoutsContract = {
       .object({
         id: z.string().min(1).max(64).optional(),
         name: z.string().trim().min(1, 'Name the view').max(60),
-        state: z.record(z.string(), z.unknown()),
+        state: boundedJsonObject(8 * 1024),
       })
       .strict(),
   ).returns<SavedView>(),

@@ -30,10 +30,26 @@ export function desk(): DeskApi {
     setLink('ipc');
     return api;
   }
-  const token = tokenFromLocation(window.location.hash) ?? '';
+  const token = takeHostToken();
   const transport = createSocketTransport({ origin: window.location.origin, token, onLinkState: setLink });
   api = buildDeskApi(transport.invoke, transport.subscribe);
   return api;
+}
+
+const TOKEN_KEY = 'praxis-desk.host-token';
+
+/**
+ * Reads the browser host's token from the URL fragment once, then takes it out of the address bar and the
+ * history; the tab keeps it in sessionStorage so a reload still connects.
+ */
+function takeHostToken(): string {
+  const fromUrl = tokenFromLocation(window.location.hash);
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 export const hostLink = (): HostLink => link;

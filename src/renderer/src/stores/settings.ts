@@ -59,6 +59,7 @@ export const settingsActions = {
 
   async save(draft: ProfileDraft): Promise<Profile | null> {
     set({ saving: true, fieldErrors: {}, formError: null, notice: null });
+    const hadSecret = draft.id ? useSettings.getState().credentials[draft.id]?.hasSecret === true : false;
     try {
       const res = await desk().profiles.save(draft);
       if (!res.ok) {
@@ -68,8 +69,15 @@ export const settingsActions = {
       }
       const list = await desk().profiles.list({});
       if (list.ok) sessionActions.applyProfiles(list.data);
-      set({ selectedId: res.data.id, notice: `Saved “${res.data.name}”.` });
-      void settingsActions.loadCredentials(res.data.id);
+      await settingsActions.loadCredentials(res.data.id);
+      // The core forgets a secret when its profile moves to another host: say so, and what to do.
+      const secretCleared = hadSecret && useSettings.getState().credentials[res.data.id]?.hasSecret === false;
+      set({
+        selectedId: res.data.id,
+        notice: secretCleared
+          ? `Saved “${res.data.name}”. It now sends to another host, so its secret was cleared: paste the merchant secret for that host.`
+          : `Saved “${res.data.name}”.`,
+      });
       return res.data;
     } finally {
       set({ saving: false });
