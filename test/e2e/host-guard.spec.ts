@@ -65,9 +65,7 @@ test('the right token from the desk page connects; malformed messages get VALIDA
   ws.close();
 
   // Logged once while it lasted, then once with the count when it went: not once per frame.
-  await expect
-    .poll(() => desk().logLines.filter((l) => l.includes('after malformed socket messages')).length)
-    .toBe(1);
+  await expect.poll(() => desk().logLines.filter((l) => l.includes('after malformed socket messages')).length).toBe(1);
   const logged = desk().logLines.filter((l) => l.includes('malformed socket message'));
   expect(logged).toHaveLength(2);
   expect(logged[1]).toContain('"count":52');
