@@ -60,6 +60,7 @@ beforeAll(async () => {
     dataDir,
     host: 'browser-host',
     sandboxArrivalIntervalMs: null, // only what the test creates lands in the queues
+    intakeRefusalLimits: { logLinesPerMinute: 10_000 }, // the test reads each refusal's log line
     logger: log,
     secretStore: createMemorySecretStore('no keychain in this test'),
   });

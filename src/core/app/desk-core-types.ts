@@ -1,3 +1,4 @@
+import type { RefusalLimits } from '../intake/refusal-policy';
 import type { AppInfo } from '../../shared/domain';
 import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../commands/dispatch';
@@ -24,6 +25,8 @@ export interface DeskCoreOptions {
   embeddedSandbox?: boolean;
   /** How often the embedded sandbox brings a new request or authorization (default 20 000 ms); null = never (tests). */
   sandboxArrivalIntervalMs?: number | null;
+  /** How the intake logs and keeps refused notifications (defaults: 10 log lines a minute, 10,000 records). */
+  intakeRefusalLimits?: RefusalLimits;
 }
 
 /** The engine both transports (Electron IPC, browser host WebSocket) dispatch into. */

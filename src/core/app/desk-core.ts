@@ -82,6 +82,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       // ---- intake: one loopback port; each message is verified and stored with the active profile's merchant and store ----
       const intake = createIntake({
         logger: log,
+        refusalLimits: opts.intakeRefusalLimits,
         withTarget: (fn) =>
           workspaces.use(({ profile, store }) => {
             const merchant: IntakeMerchant = {
