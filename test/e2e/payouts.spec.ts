@@ -88,7 +88,7 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   // Praxis sends no created_at and no processed amount yet: the pane says where the age comes from, and labels the amount.
   await expect(pane.getByLabel('Waiting since')).toContainText("(Praxis's first notification)");
   await expect(pane.getByLabel('Processed amount')).toHaveText(
-    '€1,000.00 requested — Praxis has not processed an amount yet',
+    'EUR 1,000.00 requested — Praxis has not processed an amount yet',
   );
   await pane.getByText('Raw transaction').click();
   await expect(pane.getByRole('region', { name: 'Raw transaction JSON' })).toContainText(String(tid));
