@@ -181,7 +181,7 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   await expectNoSeriousA11yViolations(page, 'the four-eyes dialog');
   await fourEyes.getByLabel('Their PIN').fill('9999');
   await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
-  await expect(fourEyes).toContainText('Wrong PIN for Second Checker');
+  await expect(fourEyes).toContainText('The operator name or PIN is not right');
   expect((await simRecord(tid)).payoutsMade).toBe(0);
 
   await fourEyes.getByLabel('Their PIN').fill('4321');

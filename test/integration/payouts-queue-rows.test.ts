@@ -227,7 +227,8 @@ for (const backend of storeBackends()) {
         needsSecondApproval: false,
         flags: ['withdrawal_ratio', 'velocity', 'verification_alert', 'avs_alert'],
       });
-      expect(byTid.get(204)!.needsSecondApproval).toBe(false);
+      // SEK has no threshold: four-eyes fails closed, whatever the amount.
+      expect(byTid.get(204)).toMatchObject({ needsSecondApproval: true, flags: expect.arrayContaining(['four_eyes']) });
       expect(byTid.get(207)).toMatchObject({
         customerName: null,
         flags: ['withdrawal_ratio', 'unknown_destination', 'verification_alert'],

@@ -13,7 +13,7 @@ type PayoutChannel = Extract<
 
 /** The active profile's store and payout engine, held for the length of one command (a profile switch waits for it). */
 export type WithPayoutWorkspace = <T>(
-  fn: (ws: { payouts: PayoutEngine; store: WorkStore }) => Promise<T>,
+  fn: (ws: { payouts: PayoutEngine; store: WorkStore; profile: { operatorName: string } }) => Promise<T>,
 ) => Promise<T>;
 
 /** The command table for the payout queue, its settings, saved views and four-eyes operators: each line delegates. */
@@ -37,12 +37,13 @@ export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null):
     'payouts:bulk': (input) => on(({ payouts }) => payouts.bulk(input)),
     'payouts:reconcile': ({ tid }) => on(({ payouts }) => payouts.reconcile(tid)),
     'payout-settings:get': () => on(({ store }) => loadPayoutSettings(store)),
-    'payout-settings:save': (input) => on(({ store }) => savePayoutSettings(store, input)),
+    'payout-settings:save': (input) =>
+      on(({ store, profile }) => savePayoutSettings(store, input, profile.operatorName)),
     'views:list': () => on(({ store }) => listViews(store)),
     'views:save': (input) => on(({ store }) => saveView(store, input)),
     'views:remove': ({ id }) => on(({ store }) => removeView(store, id)),
     'operators:list': () => on(({ store }) => listOperators(store)),
-    'operators:add': ({ name, pin }) => on(({ store }) => addOperator(store, name, pin)),
-    'operators:remove': ({ name }) => on(({ store }) => removeOperator(store, name)),
+    'operators:add': ({ name, pin }) => on(({ store, profile }) => addOperator(store, name, pin, profile.operatorName)),
+    'operators:remove': ({ name }) => on(({ store, profile }) => removeOperator(store, name, profile.operatorName)),
   };
 }

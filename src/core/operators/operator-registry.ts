@@ -52,7 +52,8 @@ export async function listOperators(store: WorkStore): Promise<OperatorView[]> {
   return (await readAll(store)).map(view);
 }
 
-export async function addOperator(store: WorkStore, name: string, pin: string): Promise<OperatorView[]> {
+/** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
+export async function addOperator(store: WorkStore, name: string, pin: string, by: string): Promise<OperatorView[]> {
   const trimmed = name.trim();
   if (!/^\d{4,8}$/.test(pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
   if (await readOne(store, trimmed)) {
@@ -71,13 +72,15 @@ export async function addOperator(store: WorkStore, name: string, pin: string): 
     scrypt: { ...SCRYPT },
   };
   await store.settings.set(PREFIX + operatorKey(trimmed), stored);
+  await store.audit.append({ operator: by, action: 'operators:add', details: { name: trimmed } });
   return listOperators(store);
 }
 
-export async function removeOperator(store: WorkStore, name: string): Promise<OperatorView[]> {
+export async function removeOperator(store: WorkStore, name: string, by: string): Promise<OperatorView[]> {
   const res = await store.db.query('DELETE FROM settings WHERE key = $1', [PREFIX + operatorKey(name)]);
   if (res.rowCount === 0)
     throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
+  await store.audit.append({ operator: by, action: 'operators:remove', details: { name: name.trim() } });
   return listOperators(store);
 }
 

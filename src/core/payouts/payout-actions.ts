@@ -19,7 +19,7 @@ import {
   remainingMinor,
   REQUEST_STATUS_WHEN_PAID,
 } from './request-state';
-import { needsSecondApproval } from './risk';
+import { fourEyesReason, needsSecondApproval } from './risk';
 
 /** A request that may be acted on now: known, still waiting for a decision, and with no unresolved action. */
 export async function requireActionable(deps: ActionDeps, s: PraxisSession, tid: number): Promise<StoredTransaction> {
@@ -99,7 +99,7 @@ async function fourEyes(
     tid: tx.tid,
     amountMinor: tx.amountMinor,
     currency: tx.currency,
-    thresholdMinor: settings.fourEyesThresholds[tx.currency] ?? 0,
+    why: fourEyesReason(tx.currency, settings),
   });
 }
 

@@ -32,7 +32,7 @@ import { payoutDetail } from './payout-detail';
 import { PAYOUT_QUEUE } from './payout-queue';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
 import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
-import { needsSecondApproval } from './risk';
+import { fourEyesReason, needsSecondApproval } from './risk';
 
 export interface PayoutEngineDeps {
   store: WorkStore;
@@ -134,7 +134,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
             name: await confirmSecondApprover(store, s.operator, input.secondApprover, {
               amountMinor: first.amountMinor,
               currency: first.currency,
-              thresholdMinor: settings.fourEyesThresholds[first.currency] ?? 0,
+              why: fourEyesReason(first.currency, settings),
             }),
             error: null,
           };

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { PayoutSettings } from '../../shared/payouts';
 import { payoutsContract } from '../../shared/ipc/payouts-contract';
+import { appendAuditInTransaction } from '../audit/audit-log';
+import { setSetting } from '../store/settings-repo';
 import type { WorkStore } from '../store/work-store';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './risk';
 
@@ -32,9 +34,29 @@ export async function loadPayoutSettings(store: WorkStore): Promise<PayoutSettin
   return (await store.settings.get(SETTINGS_KEY, StoredSettings)) ?? DEFAULT_PAYOUT_SETTINGS;
 }
 
-export async function savePayoutSettings(store: WorkStore, settings: PayoutSettings): Promise<PayoutSettings> {
+/** Saves the settings and audits the change with what each changed setting was before and is after. */
+export async function savePayoutSettings(
+  store: WorkStore,
+  settings: PayoutSettings,
+  operator: string,
+): Promise<PayoutSettings> {
   const parsed = StoredSettings.parse(settings);
-  await store.settings.set(SETTINGS_KEY, parsed);
+  const before = await loadPayoutSettings(store);
+  const changed = (Object.keys(parsed) as (keyof PayoutSettings)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(parsed[k]),
+  );
+  await store.db.transaction(async (tx) => {
+    await setSetting(tx, SETTINGS_KEY, parsed);
+    await appendAuditInTransaction(tx, {
+      operator,
+      action: 'payout-settings:save',
+      details: {
+        changed,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, parsed[k]])),
+      },
+    });
+  });
   return parsed;
 }
 

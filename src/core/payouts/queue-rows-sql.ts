@@ -87,7 +87,7 @@ r AS (
          COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,
          GREATEST(COALESCE(w.in_window, 1) - 1, 0) AS recent_others,
          (p.masked_destination IS NULL OR d.customer_token IS NOT NULL) AS destination_known,
-         COALESCE(p.amount_minor > ($4::jsonb ->> upper(p.currency))::int8, false) AS four_eyes
+         COALESCE(p.amount_minor > ($4::jsonb ->> upper(p.currency))::int8, true) AS four_eyes
   FROM p
   LEFT JOIN customers c ON c.customer_token = p.customer_token
   LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = p.tid::text AND j.state IN ('sending', 'unknown')

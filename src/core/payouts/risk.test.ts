@@ -75,9 +75,11 @@ describe('payout risk card', () => {
     );
   });
 
-  it('four-eyes applies strictly above the per-currency threshold', () => {
+  it('four-eyes applies strictly above the per-currency threshold, and to any amount where none is set', () => {
     expect(needsSecondApproval(500_000, 'EUR', DEFAULT_RISK_SETTINGS)).toBe(false);
     expect(needsSecondApproval(500_001, 'eur', DEFAULT_RISK_SETTINGS)).toBe(true);
-    expect(needsSecondApproval(10 ** 9, 'CHF', DEFAULT_RISK_SETTINGS)).toBe(false);
+    expect(needsSecondApproval(1, 'CHF', DEFAULT_RISK_SETTINGS)).toBe(true);
+    // Only own keys count: an inherited name is no threshold.
+    expect(needsSecondApproval(1, 'constructor', DEFAULT_RISK_SETTINGS)).toBe(true);
   });
 });

@@ -52,14 +52,34 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
 const sumIn = (rows: { amountMinor: number; currency: string }[], currency: string) =>
   rows.reduce((s, r) => (r.currency === currency ? s + r.amountMinor : s), 0);
 
-/** True when the amount is strictly above the currency's four-eyes threshold; currencies without one never need it. */
+/** The currency's four-eyes threshold, or null when none is set (an own property only: never `__proto__` and kin). */
+export function fourEyesThresholdOf(
+  currency: string,
+  settings: Pick<RiskSettings, 'fourEyesThresholds'>,
+): number | null {
+  const key = currency.toUpperCase();
+  return Object.hasOwn(settings.fourEyesThresholds, key) ? (settings.fourEyesThresholds[key] ?? null) : null;
+}
+
+/**
+ * True when the amount is strictly above the currency's four-eyes threshold. Fails closed: a currency with no
+ * threshold needs a second approver for any amount until a manager sets one.
+ */
 export function needsSecondApproval(
   amountMinor: number,
   currency: string,
   settings: Pick<RiskSettings, 'fourEyesThresholds'>,
 ): boolean {
-  const threshold = settings.fourEyesThresholds[currency.toUpperCase()];
-  return threshold !== undefined && amountMinor > threshold;
+  const threshold = fourEyesThresholdOf(currency, settings);
+  return threshold === null || amountMinor > threshold;
+}
+
+/** Why four-eyes applies, in words: the threshold passed, or none set for the currency. */
+export function fourEyesReason(currency: string, settings: Pick<RiskSettings, 'fourEyesThresholds'>): string {
+  const threshold = fourEyesThresholdOf(currency, settings);
+  return threshold === null
+    ? `no four-eyes threshold is set for ${currency.toUpperCase()}, so every amount needs a second operator until a manager sets one`
+    : `it is above the ${formatMoney(threshold, currency.toUpperCase())} four-eyes threshold`;
 }
 
 /**
@@ -193,11 +213,11 @@ function evaluateRules(request: PayoutRequestFacts, agg: CustomerAggregates, set
     });
 
   if (needsSecondApproval(request.amountMinor, cur, settings)) {
-    const threshold = settings.fourEyesThresholds[cur.toUpperCase()] as number;
+    const why = fourEyesReason(cur, settings);
     flags.push({
       code: 'four_eyes',
       severity: 'info',
-      reason: () => `Above the ${fmt(threshold)} four-eyes threshold: a second operator must confirm the approval.`,
+      reason: () => `${why.charAt(0).toUpperCase()}${why.slice(1)}: a second operator must confirm the approval.`,
     });
   }
   return flags;

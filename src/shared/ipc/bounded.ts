@@ -26,3 +26,28 @@ export function boundedJsonObject(maxBytes: number) {
     message: `Larger than ${maxBytes / 1024} KB; a saved view holds a filter and a sort`,
   });
 }
+
+const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * A map keyed by ISO 4217 codes. Checked on the raw input first: zod's record silently drops keys such as
+ * `__proto__`, and `{"__proto__": 5}` must be refused, not saved as `{}`.
+ */
+export function currencyRecord(value: z.ZodNumber, maxEntries: number) {
+  const map = boundedRecord(z.string(), value, maxEntries);
+  return z
+    .custom<Record<string, number>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw), {
+      message: 'Expected a map of currency codes to amounts',
+    })
+    .superRefine((raw, ctx) => {
+      for (const key of Object.keys(raw))
+        if (!ISO_4217.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `"${key.slice(0, 16)}" is not an ISO 4217 currency code: use three capital letters such as EUR, JPY or KWD`,
+          });
+    })
+    .pipe(map)
+    .meta({ maxProperties: maxEntries });
+}

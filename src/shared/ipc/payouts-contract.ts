@@ -11,12 +11,11 @@ import type {
   SavedView,
 } from '../payouts';
 
-import { boundedJsonObject, boundedRecord } from './bounded';
+import { boundedJsonObject, currencyRecord } from './bounded';
 import { channel } from './channel';
 
 const Tid = z.number().int().positive();
 const Gateway = z.string().trim().min(1, 'Pick a gateway').max(32);
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code');
 /** A colleague confirming a four-eyes approval on this desk with their own PIN. */
 const SecondApprover = z
   .object({
@@ -39,7 +38,7 @@ const PayoutSettingsInput = z
       .int()
       .min(1)
       .max(24 * 90),
-    fourEyesThresholds: boundedRecord(Currency, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
+    fourEyesThresholds: currencyRecord(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
     rejectReasons: z
       .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
       .min(1)

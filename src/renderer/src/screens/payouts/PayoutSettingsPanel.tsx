@@ -111,7 +111,8 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       </div>
       <h3>Four-eyes thresholds</h3>
       <p className="field-hint">
-        An approval strictly above the amount needs a second operator with their PIN. Currencies not listed need none.
+        An approval strictly above the amount needs a second operator with their PIN. A currency not listed needs one
+        for every amount, until a threshold is set for it.
       </p>
       {thresholds.map((t, i) => (
         <div className="inline threshold-row" key={i}>

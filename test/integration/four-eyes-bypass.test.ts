@@ -1,0 +1,155 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskCore } from '../../src/core/app/desk-core';
+import type { DeskCore } from '../../src/core/app/desk-core-types';
+import { dispatch } from '../../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
+import { createMemoryLogger } from '../../src/core/log';
+import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
+import type { Result } from '../../src/shared/errors';
+import type { Channel } from '../../src/shared/ipc/contract';
+import type { GatewayOption, PayoutDetail, PayoutRow, PayoutSettings } from '../../src/shared/payouts';
+
+// The bypasses a hostile insider tried, each through the real command table of a whole one-desk composition.
+let dataDir: string;
+let core: DeskCore;
+const log = createMemoryLogger();
+
+const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
+  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
+  const r = await callRaw(channel, input);
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+};
+const simulator = async () => (await core.info()).simulatorUrl!;
+
+/** A withdrawal request made at the simulator, once the desk has it in its queue. */
+async function request(cid: string, currency: string, amountMinor: number): Promise<PayoutRow> {
+  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cid, currency, amount: amountMinor }),
+  });
+  const { tid } = (await res.json()) as { tid: number };
+  await expect.poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length).toBe(1);
+  return (await call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0]!;
+}
+const payoutsMade = async (tid: number) =>
+  ((await (await fetch(`${await simulator()}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number })
+    .payoutsMade;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'four-eyes-bypass-'));
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    sandboxArrivalIntervalMs: null,
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
+});
+afterAll(async () => {
+  await core?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('four-eyes bypasses, through the command table', () => {
+  it('thresholds are a strict map of ISO 4217 codes: __proto__ and unknown codes are refused, nothing is saved', async () => {
+    const before = await call<PayoutSettings>('payout-settings:get');
+    // Parsed from JSON text, as the transports do: `__proto__` is then an own key, which zod's record would drop.
+    for (const map of ['{"__proto__": 5}', '{"XYZ": 5}', '{"eur": 5}']) {
+      const r = await callRaw('payout-settings:save', { ...before, fourEyesThresholds: JSON.parse(map) as unknown });
+      expect(r, map).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('is not an ISO 4217 currency code') },
+      });
+    }
+    expect(await call<PayoutSettings>('payout-settings:get')).toEqual(before);
+  });
+
+  it('a currency with no threshold needs a second approver for any amount (fails closed)', async () => {
+    const settings = await call<PayoutSettings>('payout-settings:get');
+    const { GBP: _dropped, ...withoutGbp } = settings.fourEyesThresholds;
+    await call('payout-settings:save', { ...settings, fourEyesThresholds: withoutGbp });
+
+    const row = await request('fe-closed', 'GBP', 1_00);
+    expect(row).toMatchObject({ needsSecondApproval: true, flags: expect.arrayContaining(['four_eyes']) });
+    const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    const refused = await callRaw('payouts:approve', { tid: row.tid, gateway: gateway!.id });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('no four-eyes threshold is set for GBP') },
+    });
+    const risk = (await call<PayoutDetail>('payouts:detail', { tid: row.tid })).risk;
+    expect(risk.find((f) => f.code === 'four_eyes')?.reason).toContain('No four-eyes threshold is set for GBP');
+    expect(await payoutsMade(row.tid)).toBe(0);
+    await call('payout-settings:save', settings);
+  });
+
+  it('PIN guessing is locked out after 5 wrong tries; even the right PIN is refused while locked', async () => {
+    await call('operators:add', { name: 'Bo', pin: '482135' });
+    const row = await request('fe-guess', 'EUR', 6_000_00);
+    const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    const approveWith = (pin: string) =>
+      callRaw('payouts:approve', { tid: row.tid, gateway: gateway!.id, secondApprover: { operator: 'Bo', pin } });
+
+    const tries: string[] = [];
+    for (const pin of ['0000', '1111', '2222', '3333', '4444']) {
+      const r = await approveWith(pin);
+      tries.push(r.ok ? 'sent' : r.error.message);
+    }
+    expect(tries.slice(0, 4).every((m) => m.includes('name or PIN is not right') && !m.includes('locked'))).toBe(true);
+    expect(tries[4]).toContain('"Bo" is locked for 30 s');
+    // An unknown name reads exactly like a wrong PIN: no guessing who is registered.
+    const stranger = await callRaw('payouts:approve', {
+      tid: row.tid,
+      gateway: gateway!.id,
+      secondApprover: { operator: 'Cy', pin: '482135' },
+    });
+    expect(stranger).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('name or PIN is not right') },
+    });
+
+    const right = await approveWith('482135');
+    expect(right).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('locked') },
+    });
+    expect(await payoutsMade(row.tid)).toBe(0);
+  });
+
+  it('operators added or removed and every settings change are audited, with before and after', async () => {
+    const settings = await call<PayoutSettings>('payout-settings:get');
+    await call('payout-settings:save', { ...settings, slaWarnMinutes: 20 });
+    await call('operators:add', { name: 'Di', pin: '918273' });
+    await call('operators:remove', { name: 'di' });
+    await core.close();
+
+    const store = await openStore(defaultStoreLocation(dataDir));
+    try {
+      const rows = (
+        await store.db.query<{ operator: string; action: string; details: Record<string, unknown> }>(
+          `SELECT operator, action, details FROM audit_log WHERE action IN ('payout-settings:save', 'operators:add', 'operators:remove') ORDER BY seq`,
+        )
+      ).rows;
+      expect(rows.at(-3)).toMatchObject({
+        operator: 'Sandbox operator',
+        action: 'payout-settings:save',
+        details: { changed: ['slaWarnMinutes'], before: { slaWarnMinutes: 30 }, after: { slaWarnMinutes: 20 } },
+      });
+      // Dropping GBP's threshold (the fail-closed test) was recorded with what it was.
+      expect(rows.some((r) => JSON.stringify(r.details.before).includes('"GBP":400000'))).toBe(true);
+      expect(rows.slice(-2).map((r) => [r.action, r.details.name])).toEqual([
+        ['operators:add', 'Di'],
+        ['operators:remove', 'di'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('918273');
+    } finally {
+      await store.close();
+    }
+  });
+});
