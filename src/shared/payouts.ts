@@ -124,6 +124,8 @@ export interface PayoutDetail {
   processed: { amountMinor: number; currency: string } | null;
   /** Praxis's status_details by tid (request and parts) where the status is a decline or an error: they explain it. */
   statusDetails: Record<number, string>;
+  /** What notifications claimed that a signed find-transaction has not confirmed yet: shown, not applied. */
+  unconfirmed: { status: string; notifiedAt: string }[];
   journal: JournalEntryView[];
   audit: AuditEntryView[];
 }

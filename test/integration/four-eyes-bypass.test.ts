@@ -34,7 +34,9 @@ async function request(cid: string, currency: string, amountMinor: number): Prom
     body: JSON.stringify({ cid, currency, amount: amountMinor }),
   });
   const { tid } = (await res.json()) as { tid: number };
-  await expect.poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length).toBe(1);
+  await expect
+    .poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length, { timeout: 15_000 })
+    .toBe(1);
   return (await call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0]!;
 }
 const payoutsMade = async (tid: number) =>

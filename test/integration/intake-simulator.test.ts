@@ -1,9 +1,11 @@
 /**
- * End to end: the simulator sends signed notifications over HTTP to the intake, which stores them in a
- * real store (PGlite and PostgreSQL). Faults make the simulator duplicate and drop notifications.
+ * End to end: the simulator sends signed notifications over HTTP to the intake, whose changes a signed
+ * find-transaction confirms into a real store (PGlite and PostgreSQL). Faults make the simulator duplicate and
+ * drop notifications.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIntake, NOTIFICATION_PATH, type Intake } from '../../src/core/intake/intake-server';
+import { createChangeConfirmer, type ChangeConfirmer } from '../../src/core/intake/change-confirmer';
 import { createMemoryLogger } from '../../src/core/log';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import { DEFAULT_PAYOUT_GATEWAY, startSimulator, type Simulator } from '../../src/core/sandbox';
@@ -16,20 +18,35 @@ for (const backend of storeBackends()) {
     let intake: Intake;
     let sim: Simulator;
     let client: PraxisClient;
+    let confirmer: ChangeConfirmer;
+    let intakeUrl: string;
     const logger = createMemoryLogger();
+    /** Every notification sent has been answered, and every change it claimed looked up at the simulator. */
+    const settled = async () => {
+      await sim.idle();
+      await confirmer.kick();
+    };
 
     beforeAll(async () => {
       store = await backend.open();
       sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationRetryBaseMs: 50 });
+      client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials });
+      confirmer = createChangeConfirmer({
+        store,
+        log: logger,
+        praxis: async () => ({ client, profileId: 'sim', operator: 'test' }),
+      });
       intake = createIntake({
         store,
         logger,
         merchant: { ...sim.credentials, secret: async () => sim.credentials.secret },
+        onUnconfirmedChange: () => void confirmer.kick(),
       });
-      sim.setNotificationUrl(`${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`);
-      client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials });
+      intakeUrl = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
+      sim.setNotificationUrl(intakeUrl);
     });
     afterAll(async () => {
+      await confirmer?.close();
       await sim?.stop();
       await intake?.close();
       await store?.close();
@@ -48,7 +65,7 @@ for (const backend of storeBackends()) {
       const auths = [9900, 150].map(
         (amount, i) => sim.createAuthorization({ cid: `a${i}`, currency: 'USD', amount }).tid,
       );
-      await sim.idle();
+      await settled();
 
       expect((await store.pendingWithdrawals()).map((p) => [p.tid, p.amountMinor, p.cid])).toEqual([
         [wrs[0], 1200, 'c0'],
@@ -68,12 +85,12 @@ for (const backend of storeBackends()) {
     it('moves items out of their queues when Praxis reports the outcome of an action', async () => {
       const wr = sim.createWithdrawalRequest({ cid: 'c9', currency: 'EUR', amount: 700 }).tid;
       const auth = sim.createAuthorization({ cid: 'a9', currency: 'EUR', amount: 800 }).tid;
-      await sim.idle();
+      await settled();
       expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([wr]);
 
       await client.completeWithdrawalRequest(wr, DEFAULT_PAYOUT_GATEWAY);
       await client.captureAuthorization(auth);
-      await sim.idle();
+      await settled();
       expect(await store.pendingWithdrawals()).toEqual([]);
       expect(await store.openAuthorizations()).toEqual([]);
       expect((await store.getTransaction(auth))?.status).toBe('approved');
@@ -86,16 +103,61 @@ for (const backend of storeBackends()) {
       expect(payout).toEqual([{ tid: expect.any(Number), status: 'approved' }]);
     });
 
+    it('a captured notification edited within its window changes nothing: Praxis is asked once, and its answer stands', async () => {
+      const wr = sim.createWithdrawalRequest({ cid: 'c-edit', currency: 'EUR', amount: 4_200 }).tid;
+      await settled();
+      const lookups = async () =>
+        ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { served: Record<string, number> }).served[
+          '/agent/find-transaction'
+        ] ?? 0;
+      const before = await lookups();
+
+      // A message the simulator really sent, as captured on the wire: its body and its Gt-Authentication.
+      const captured = await store.db.query<{ raw_body: string; headers: Record<string, string> }>(
+        `SELECT raw_body, headers FROM notifications WHERE tid = $1 AND verdict = 'accepted' ORDER BY id LIMIT 1`,
+        [wr],
+      );
+      const { raw_body: raw, headers } = captured.rows[0]!;
+      // The signature covers the tid and the amounts, not the status or the alerts: an attacker can edit those.
+      const edited = raw.replace('"transaction_status":"requested"', '"transaction_status":"cancelled"');
+      expect(edited).not.toBe(raw);
+      const post = () =>
+        fetch(intakeUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'gt-authentication': headers['gt-authentication']! },
+          body: edited,
+        });
+      expect((await (await post()).json()) as { status: number }).toMatchObject({ status: 0 });
+      await confirmer.kick();
+      expect((await store.getTransaction(wr))?.status).toBe('requested');
+      expect(await lookups()).toBe(before + 1);
+      const changes = await store.db.query<{ claimed_status: string; state: string; found_status: string }>(
+        'SELECT claimed_status, state, found_status FROM unconfirmed_changes WHERE tid = $1 ORDER BY id',
+        [wr],
+      );
+      expect(changes.rows.at(-1)).toEqual({
+        claimed_status: 'cancelled',
+        state: 'contradicted',
+        found_status: 'requested',
+      });
+      expect(logger.lines.join('\n')).toContain('a notified change was not confirmed by Praxis');
+
+      // The same message again is a duplicate: answered as before, and no second look-up.
+      expect((await (await post()).json()) as { status: number }).toMatchObject({ status: 0 });
+      await confirmer.kick();
+      expect(await lookups()).toBe(before + 1);
+    });
+
     it('recovers a dropped notification through a replay, idempotently', async () => {
       sim.setFaults({ dropNotifications: 1 });
       const lost = sim.createWithdrawalRequest({ cid: 'c10', currency: 'EUR', amount: 990 }).tid;
-      await sim.idle();
+      await settled();
       expect(await store.getTransaction(lost)).toBeNull();
 
       expect(await sim.replayNotifications()).toBeGreaterThanOrEqual(1);
-      await sim.idle();
+      await settled();
       await sim.replayNotifications();
-      await sim.idle();
+      await settled();
       expect((await store.pendingWithdrawals()).map((p) => p.tid)).toContain(lost);
       expect((await store.db.query('SELECT 1 FROM transactions WHERE tid = $1', [lost])).rows).toHaveLength(1);
       expect(logger.lines.join('\n')).not.toContain(sim.credentials.secret);

@@ -15,12 +15,10 @@ import { createPraxisClient } from '../../src/core/praxis';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import type { LookupResult } from '../../src/shared/lookup';
 import type { PayoutDetail, PayoutRow } from '../../src/shared/payouts';
-import { notificationBody, signNotification } from '../support/notifications';
 
 let dataDir: string;
 let core: DeskCore;
 let simUrl: string;
-let intakeUrl: string;
 const log = createMemoryLogger();
 const call = async <T>(channel: string, input: unknown): Promise<T> => {
   const r = await dispatch(core.handlers, channel, input, { transport: 'test' }, log);
@@ -35,13 +33,13 @@ const createRequest = async (body: Record<string, unknown>): Promise<number> => 
   });
   return ((await res.json()) as { tid: number }).tid;
 };
-const rowOf = async (tid: number) => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0];
-const postToIntake = (body: unknown) =>
-  fetch(intakeUrl, {
+const setFaults = (faults: Record<string, unknown>) =>
+  fetch(`${simUrl}/_sim/faults`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
-    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
   });
+const rowOf = async (tid: number) => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'real-shape-desk-'));
@@ -54,7 +52,6 @@ beforeAll(async () => {
   });
   const info = await core.info();
   simUrl = info.simulatorUrl!;
-  intakeUrl = info.intakeUrl!;
 });
 afterAll(async () => {
   await core.close();
@@ -93,22 +90,52 @@ describe('the desk with what Praxis really sends', () => {
   it("a payout's status_details are shown where they explain an error; an approval's are not", async () => {
     const tid = await createRequest({ cid: 'payee-error', currency: 'EUR', amount: 10_000 });
     await expect.poll(() => rowOf(tid), { timeout: 10_000 }).toBeDefined();
-    const part = notificationBody({
-      tid: tid + 900_000,
-      status: 'error',
-      withdrawalRequestId: tid,
-      amountMinor: 4_000,
+    // A part the PSP is still processing…
+    await setFaults({ holdPayouts: true });
+    const client = createPraxisClient({ baseUrl: simUrl, ...SANDBOX_SAMPLE });
+    const [gateway] = await call<{ id: string }[]>('payouts:gateways', { tid });
+    const part = (
+      await client.splitWithdrawalRequest({
+        withdrawalRequestId: tid,
+        amountMinor: 4_000,
+        currency: 'EUR',
+        orderId: `wr${tid}-error`,
+        gateway: gateway!.id,
+      })
+    ).transaction.tid;
+    const parts = async () => (await call<PayoutDetail>('payouts:detail', { tid })).parts.map((p) => [p.tid, p.status]);
+    await expect.poll(parts, { timeout: 10_000 }).toEqual([[part, 'pending']]);
+    // …then errors there, and Praxis's own answer says why.
+    await setFaults({
+      findStatus: [{ tid: part, status: 'error', details: '[TEST] Beneficiary account closed', seconds: 60 }],
     });
-    Object.assign(part.transaction as object, {
-      status_code: 'SC-500',
-      status_details: '[TEST] Beneficiary account closed',
-    });
-    expect((await postToIntake(part)).status).toBe(200);
+    await call<LookupResult[]>('lookup:run', { ids: [String(part)] });
     const detail = await call<PayoutDetail>('payouts:detail', { tid });
-    expect(detail.parts.map((p) => [p.tid, p.status])).toEqual([[tid + 900_000, 'error']]);
-    expect(detail.statusDetails).toEqual({ [tid + 900_000]: '[TEST] Beneficiary account closed' });
+    expect(detail.parts.map((p) => [p.tid, p.status])).toEqual([[part, 'error']]);
+    expect(detail.statusDetails).toEqual({ [part]: '[TEST] Beneficiary account closed' });
     // An errored part moved no money: the request still waits.
     expect((await rowOf(tid))?.status).toBe('requested');
+    await fetch(`${simUrl}/_sim/faults`, { method: 'DELETE' });
+  });
+
+  it('a notified change Praxis cannot confirm yet is shown as unconfirmed, not applied, and applied once it can', async () => {
+    const tid = await createRequest({ cid: 'payee-unconfirmed', currency: 'EUR', amount: 3_300 });
+    await expect.poll(() => rowOf(tid), { timeout: 10_000 }).toBeDefined();
+    // Cancelled in the back office; its notification is lost on the way, and comes again later (a replay).
+    await setFaults({ dropNotifications: 1 });
+    await createPraxisClient({ baseUrl: simUrl, ...SANDBOX_SAMPLE }).cancelWithdrawalRequest(tid);
+    // The first look-up of the claimed change fails: the change waits, shown but not applied.
+    await setFaults({ http5xx: 1 });
+    await fetch(`${simUrl}/_sim/replay-notifications`, { method: 'POST' });
+    await expect
+      .poll(async () => (await call<PayoutDetail>('payouts:detail', { tid })).unconfirmed.map((c) => c.status), {
+        timeout: 10_000,
+      })
+      .toEqual(['cancelled']);
+    expect((await rowOf(tid))?.status).toBe('requested');
+    // The next try (2 s later) reaches Praxis, whose signed answer applies the change.
+    await expect.poll(async () => (await rowOf(tid))?.status, { timeout: 15_000 }).toBe('cancelled');
+    expect((await call<PayoutDetail>('payouts:detail', { tid })).unconfirmed).toEqual([]);
   });
 
   it('an approved payout covering the request takes it out of the queue, though Praxis never notifies its split', async () => {

@@ -83,6 +83,10 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       const intake = createIntake({
         logger: log,
         refusalLimits: opts.intakeRefusalLimits,
+        onUnconfirmedChange: () =>
+          void workspaces
+            .use(async ({ confirmer }) => void confirmer.kick())
+            .catch((err: unknown) => log.warn('notified change not looked up yet', { error: String(err) })),
         withTarget: (fn) =>
           workspaces.use(({ profile, store }) => {
             const merchant: IntakeMerchant = {

@@ -1,5 +1,6 @@
 import type { Profile } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
+import { createChangeConfirmer, type ChangeConfirmer } from '../intake/change-confirmer';
 import type { Logger } from '../log';
 import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '../payouts/payout-engine';
 import type { PraxisSession } from '../queues/praxis-session';
@@ -12,6 +13,8 @@ export interface ProfileWorkspace {
   profile: Profile;
   store: WorkStore;
   payouts: PayoutEngine;
+  /** Looks up what notifications claimed before it changes an item (their signature does not cover the status). */
+  confirmer: ChangeConfirmer;
   praxis(): Promise<PraxisSession>;
 }
 
@@ -117,7 +120,8 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       onBulkProgress: deps.onBulkProgress,
       stopRequested: () => opened.stopping,
     });
-    opened.ws = { profile, store, payouts, praxis };
+    const confirmer = createChangeConfirmer({ store, praxis, log });
+    opened.ws = { profile, store, payouts, confirmer, praxis };
     log.info('work store opened for the active profile', {
       profileId: profile.id,
       store: describeStoreLocation(location),
@@ -148,6 +152,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
         );
       }
     }
+    await open.ws.confirmer.close().catch(() => undefined);
     await open.unsubscribe().catch(() => undefined);
     await open.ws.store.close();
     log.info('work store closed', { profileId: profile.id });

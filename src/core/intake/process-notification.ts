@@ -12,6 +12,7 @@ import {
   type NotificationVerdict,
 } from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
+import { claimsChange, recordUnconfirmed } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
@@ -34,6 +35,8 @@ export interface IntakeDeps {
   futureToleranceSeconds?: number;
   /** How refusals anyone can cause are logged and kept: a budget of log lines and a cap on stored records. */
   refusals: RefusalPolicy;
+  /** Called after the commit of a change that waits for find-transaction (the desk's confirmer looks it up). */
+  onUnconfirmedChange?(): void;
 }
 
 export interface IncomingMessage {
@@ -190,7 +193,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
-    const stored = await store.db.transaction(async (tx) => {
+    const effect = await store.db.transaction(async (tx) => {
       const id = await insertAcceptedOnce(tx, {
         ...facts,
         dedupeKey: key,
@@ -200,11 +203,30 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
         response: ok.body,
       });
       if (id === null) return null;
-      return ingestSnapshot(tx, n, { observedAt: new Date(n.timestamp * 1000), source: 'notification' });
+      const observedAt = new Date(n.timestamp * 1000);
+      if (!n.transaction) {
+        // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.
+        const { avs_alert: _a, verification_alert: _v, ...customer } = n.customer;
+        await ingestSnapshot(tx, { ...n, customer }, { observedAt, source: 'notification' });
+        return 'session' as const;
+      }
+      // The signature does not cover the status, card or alerts: a change waits for a signed find-transaction.
+      if (!(await claimsChange(tx, n))) return 'unchanged' as const;
+      const t = n.transaction;
+      await recordUnconfirmed(tx, {
+        tid: t.tid,
+        notificationId: id,
+        status: t.transaction_status.toLowerCase(),
+        amountMinor: t.amount,
+        currency: t.currency,
+        notifiedAt: observedAt,
+      });
+      return 'unconfirmed' as const;
     });
     // Already accepted (a duplicate, or a copy that won the race): answer as that copy was answered.
-    if (!stored) return (await replayAnswer()) ?? ok;
-    logger.info('notification accepted', { key, status: stored.status, queue: stored.queue });
+    if (!effect) return (await replayAnswer()) ?? ok;
+    logger.info('notification accepted', { key, effect });
+    if (effect === 'unconfirmed') deps.onUnconfirmedChange?.();
     return ok;
   } catch (err) {
     const why = logger.redact(err instanceof Error ? err.message : String(err));

@@ -1,6 +1,7 @@
 import { DeskError } from '../../shared/errors';
 import type { CustomerHistory, PayoutDetail, PayoutRow } from '../../shared/payouts';
 import { listAuditForItem } from '../audit/audit-log';
+import { pendingChanges } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
 import { childPayouts } from './request-state';
 import { rowsByTid } from './queue-rows';
@@ -82,12 +83,13 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
     settings,
   );
 
-  const [parts, journal, audit, age, statusDetails] = await Promise.all([
+  const [parts, journal, audit, age, statusDetails, unconfirmed] = await Promise.all([
     childPayouts(store.db, tid),
     store.journal.forItem('transaction', String(tid)),
     listAuditForItem(store.db, 'transaction', String(tid)),
     ageOf(store, tid, tx.createdAt),
     explainedStatuses(store, tid),
+    pendingChanges(store.db, tid),
   ]);
   return {
     row: row satisfies PayoutRow,
@@ -109,6 +111,7 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
         ? null
         : { amountMinor: tx.processedAmountMinor, currency: tx.processedCurrency ?? tx.currency },
     statusDetails,
+    unconfirmed: unconfirmed.map((c) => ({ status: c.claimedStatus, notifiedAt: c.notifiedAt })),
     journal: journal.map((j) => ({
       id: j.id,
       action: j.action,

@@ -41,8 +41,11 @@ export function registerAgentRoutes(
   /** A find answer, with the status a test told the simulator to answer for this item (faults.findStatus). */
   const found = (view: ReturnType<Book['view']>, key: { tid?: number; orderId?: string }): Answer => {
     if (!view) return refusal(PRAXIS_TEXTS.transactionNotFound, { customer: null, session: null, transaction: null });
-    const status = faults.statusAnswer(key);
-    if (status && view.transaction) view.transaction.transaction_status = status;
+    const held = faults.statusAnswer(key);
+    if (held && view.transaction) {
+      view.transaction.transaction_status = held.status;
+      if (held.details) view.transaction.status_details = held.details;
+    }
     return { ...OK, ...view };
   };
 

@@ -9,6 +9,7 @@ const StatusAnswerSchema = z
     tid: z.number().int().positive().optional(),
     orderId: z.string().min(1).max(50).optional(),
     status: z.string().min(1).max(32),
+    details: z.string().min(1).max(255).optional(),
     seconds: z.number().positive().max(3600),
   })
   .refine((a) => (a.tid === undefined) !== (a.orderId === undefined), 'give exactly one of tid or orderId');
@@ -34,6 +35,7 @@ interface HeldAnswer {
   tid?: number;
   orderId?: string;
   status: string;
+  details?: string;
   untilMs: number;
 }
 
@@ -49,7 +51,13 @@ export class FaultSwitches {
     // Each new answer replaces an older one for the same item; the rest are kept.
     for (const a of findStatus ?? []) {
       this.answers = this.answers.filter((h) => !(h.tid === a.tid && h.orderId === a.orderId));
-      this.answers.push({ tid: a.tid, orderId: a.orderId, status: a.status, untilMs: this.nowMs() + a.seconds * 1000 });
+      this.answers.push({
+        tid: a.tid,
+        orderId: a.orderId,
+        status: a.status,
+        details: a.details,
+        untilMs: this.nowMs() + a.seconds * 1000,
+      });
     }
   }
   clear(): void {
@@ -61,6 +69,7 @@ export class FaultSwitches {
     const findStatus: SimStatusAnswer[] = this.live(now).map((a) => ({
       ...(a.tid !== undefined ? { tid: a.tid } : { orderId: a.orderId }),
       status: a.status,
+      ...(a.details ? { details: a.details } : {}),
       seconds: Math.round((a.untilMs - now) / 100) / 10,
     }));
     return { ...this.f, ...(findStatus.length ? { findStatus } : {}) };
@@ -79,12 +88,12 @@ export class FaultSwitches {
   takeShortfall(): number {
     return this.take('shortPayouts') ? (this.f.shortByMinor ?? 1) : 0;
   }
-  /** The status find-transaction (by tid) or find-order (by order_id) must answer for now, if a test set one. */
-  statusAnswer(key: { tid?: number; orderId?: string }): string | null {
+  /** The status (and details) find-transaction (by tid) or find-order (by order_id) must answer now, if a test set one. */
+  statusAnswer(key: { tid?: number; orderId?: string }): { status: string; details?: string } | null {
     const hit = this.live(this.nowMs()).find((a) =>
       key.tid !== undefined ? a.tid === key.tid : a.orderId !== undefined && a.orderId === key.orderId,
     );
-    return hit?.status ?? null;
+    return hit ? { status: hit.status, details: hit.details } : null;
   }
   /** Uses up one occurrence of a counted fault; true when it fires. */
   take(name: CountedFault): boolean {
@@ -99,19 +108,29 @@ export class FaultSwitches {
   }
 }
 
-/** How many signed calls the simulator is serving at once, per path, and the most it has seen. */
+/** How many signed calls the simulator is serving at once, per path, the most it has seen, and how many in all. */
 export class CallGauge {
   private inFlight = new Map<string, number>();
   private max = new Map<string, number>();
+  private served = new Map<string, number>();
 
   enter(path: string): () => void {
     const n = (this.inFlight.get(path) ?? 0) + 1;
     this.inFlight.set(path, n);
     this.max.set(path, Math.max(this.max.get(path) ?? 0, n));
+    this.served.set(path, (this.served.get(path) ?? 0) + 1);
     return () => this.inFlight.set(path, (this.inFlight.get(path) ?? 1) - 1);
   }
-  snapshot(): { inFlight: Record<string, number>; maxInFlight: Record<string, number> } {
-    return { inFlight: Object.fromEntries(this.inFlight), maxInFlight: Object.fromEntries(this.max) };
+  snapshot(): {
+    inFlight: Record<string, number>;
+    maxInFlight: Record<string, number>;
+    served: Record<string, number>;
+  } {
+    return {
+      inFlight: Object.fromEntries(this.inFlight),
+      maxInFlight: Object.fromEntries(this.max),
+      served: Object.fromEntries(this.served),
+    };
   }
   reset(): void {
     this.max = new Map([...this.inFlight]);

@@ -64,6 +64,8 @@ export interface SimStatusAnswer {
   tid?: number;
   orderId?: string;
   status: string;
+  /** The status_details to answer with it (e.g. why a payout errored); default: the record's own. */
+  details?: string;
   seconds: number;
 }
 

@@ -175,6 +175,32 @@ ALTER TABLE notifications ADD COLUMN body_sha256 text, ADD COLUMN body_bytes int
 CREATE INDEX notifications_unauthenticated ON notifications (id) WHERE raw_body IS NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'notified changes wait for a signed find-transaction',
+    sql: `
+-- A notification's signature does not cover its status, card or alerts: what it claims waits here until a signed
+-- find-transaction confirms (or contradicts) it; only Praxis's answer changes the item.
+CREATE TABLE unconfirmed_changes (
+  id               bigserial PRIMARY KEY,
+  tid              bigint NOT NULL,
+  notification_id  bigint REFERENCES notifications (id),
+  claimed_status   text NOT NULL,
+  claimed_amount_minor bigint,
+  claimed_currency text,
+  notified_at      timestamptz NOT NULL,
+  received_at      timestamptz NOT NULL DEFAULT now(),
+  state            text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'contradicted')),
+  attempts         integer NOT NULL DEFAULT 0,
+  next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+  last_error       text,
+  found_status     text,
+  resolved_at      timestamptz
+);
+CREATE INDEX unconfirmed_changes_due ON unconfirmed_changes (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX unconfirmed_changes_tid ON unconfirmed_changes (tid);
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

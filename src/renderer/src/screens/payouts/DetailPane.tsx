@@ -207,6 +207,17 @@ function ProcessedAmount({ row, detail }: { row: PayoutRow; detail: PayoutDetail
   );
 }
 
+/** A notification's status is not signed: what one claimed shows here until Praxis's own answer confirms it. */
+function UnconfirmedChanges({ detail }: { detail: PayoutDetail }) {
+  if (detail.unconfirmed.length === 0) return null;
+  return (
+    <p className="muted" role="status" aria-label="Unconfirmed change">
+      {detail.unconfirmed.map((c) => `Praxis notified "${c.status}" at ${when(c.notifiedAt)}`).join('; ')} — not applied
+      until a signed find-transaction confirms it.
+    </p>
+  );
+}
+
 /** Enter opens, Esc closes: everything needed to decide on one request. */
 export function DetailPane({
   row,
@@ -231,6 +242,7 @@ export function DetailPane({
             <span className="mono">{row.destination ?? ''}</span> · <Age row={row} detail={detail} />
           </p>
           {detail && <ProcessedAmount row={row} detail={detail} />}
+          {detail && <UnconfirmedChanges detail={detail} />}
           {detail?.statusDetails[row.tid] && (
             <p role="note" aria-label="Praxis status details">
               Praxis says: {detail.statusDetails[row.tid]}
