@@ -12,7 +12,7 @@ import {
   type NotificationVerdict,
 } from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
-import { claimsChange, recordUnconfirmed } from '../store/unconfirmed-changes';
+import { acceptWithClaim } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
@@ -193,36 +193,29 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
-    const effect = await store.db.transaction(async (tx) => {
-      const id = await insertAcceptedOnce(tx, {
-        ...facts,
-        dedupeKey: key,
-        verdict: 'accepted',
-        rawBody: msg.rawBody,
-        headers,
-        response: ok.body,
-      });
-      if (id === null) return null;
-      const observedAt = new Date(n.timestamp * 1000);
-      if (!n.transaction) {
-        // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.
-        const { avs_alert: _a, verification_alert: _v, ...customer } = n.customer;
-        await ingestSnapshot(tx, { ...n, customer }, { observedAt, source: 'notification' });
-        return 'session' as const;
-      }
-      // The signature does not cover the status, card or alerts: a change waits for a signed find-transaction.
-      if (!(await claimsChange(tx, n))) return 'unchanged' as const;
-      const t = n.transaction;
-      await recordUnconfirmed(tx, {
-        tid: t.tid,
-        notificationId: id,
-        status: t.transaction_status.toLowerCase(),
-        amountMinor: t.amount,
-        currency: t.currency,
-        notifiedAt: observedAt,
-      });
-      return 'unconfirmed' as const;
-    });
+    const record = {
+      ...facts,
+      dedupeKey: key,
+      verdict: 'accepted' as const,
+      rawBody: msg.rawBody,
+      headers,
+      response: ok.body,
+    };
+    const { transaction } = n;
+    // The signature does not cover the status, card or alerts: a change waits for a signed find-transaction.
+    const effect = transaction
+      ? await acceptWithClaim(store.db, record, { ...n, transaction })
+      : await store.db.transaction(async (tx) => {
+          if ((await insertAcceptedOnce(tx, record)) === null) return null;
+          // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.
+          const { avs_alert: _a, verification_alert: _v, ...customer } = n.customer;
+          await ingestSnapshot(
+            tx,
+            { ...n, customer },
+            { observedAt: new Date(n.timestamp * 1000), source: 'notification' },
+          );
+          return 'session' as const;
+        });
     // Already accepted (a duplicate, or a copy that won the race): answer as that copy was answered.
     if (!effect) return (await replayAnswer()) ?? ok;
     logger.info('notification accepted', { key, effect });

@@ -1,5 +1,6 @@
 import type { Notification } from '../praxis/schemas';
 import type { Queryable } from './db';
+import { notificationInsert, type NotificationRecord } from './notifications-repo';
 
 /**
  * What a notification claims about an item, kept until a signed find-transaction confirms or contradicts it. The
@@ -14,50 +15,49 @@ export interface UnconfirmedChange {
   notifiedAt: string;
 }
 
-const STORED_FACTS = `
-SELECT t.status, t.amount_minor, t.currency, t.processed_amount_minor, t.processed_currency, t.masked_destination,
-       c.avs_alert, c.verification_alert
-FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`;
+/**
+ * Stores an accepted notification and, when it would change its item (a new item, another status, amount,
+ * destination or alert), what it claims — in ONE statement, so the intake's commit before the ack costs one round
+ * trip. Returns null for a copy of a message already accepted (the unique partial index decides, even in a race).
+ */
+const ACCEPT_WITH_CLAIM = `
+WITH ins AS (${notificationInsert.sql} ON CONFLICT (dedupe_key) WHERE verdict = 'accepted' DO NOTHING RETURNING id),
+unchanged AS (
+  SELECT 1 FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token
+  WHERE t.tid = $14::int8 AND t.status = $15::text AND t.amount_minor = $16::int8 AND t.currency = $17::text
+    AND t.processed_amount_minor IS NOT DISTINCT FROM $18::int8 AND t.processed_currency IS NOT DISTINCT FROM $19::text
+    AND t.masked_destination IS NOT DISTINCT FROM $20::text
+    AND c.avs_alert IS NOT DISTINCT FROM $21::int4 AND c.verification_alert IS NOT DISTINCT FROM $22::int4
+),
+claim AS (
+  INSERT INTO unconfirmed_changes (tid, notification_id, claimed_status, claimed_amount_minor, claimed_currency, notified_at)
+  SELECT $14::int8, ins.id, $15::text, $16::int8, $17::text, $23::timestamptz FROM ins
+  WHERE NOT EXISTS (SELECT 1 FROM unchanged) RETURNING id
+)
+SELECT (SELECT id FROM ins) AS notification_id, (SELECT id FROM claim) AS claim_id`;
 
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
-
-/** Whether the notification would change the item's status, amounts, destination or risk data (or is a new item). */
-export async function claimsChange(q: Queryable, n: Notification): Promise<boolean> {
-  const tx = n.transaction;
-  if (!tx) return false;
-  const res = await q.query<{
-    status: string;
-    amount_minor: number;
-    currency: string;
-    processed_amount_minor: number | null;
-    processed_currency: string | null;
-    masked_destination: string | null;
-    avs_alert: number | null;
-    verification_alert: number | null;
-  }>(STORED_FACTS, [tx.tid]);
-  const row = res.rows[0];
-  if (!row) return true;
-  return !(
-    row.status === tx.transaction_status.toLowerCase() &&
-    Number(row.amount_minor) === tx.amount &&
-    row.currency === tx.currency &&
-    same(row.processed_amount_minor === null ? null : Number(row.processed_amount_minor), tx.processed_amount) &&
-    same(row.processed_currency, tx.processed_currency) &&
-    same(row.masked_destination, tx.card?.card_number ?? tx.wallet?.account_identifier) &&
-    same(row.avs_alert, n.customer.avs_alert) &&
-    same(row.verification_alert, n.customer.verification_alert)
-  );
-}
-
-export async function recordUnconfirmed(
+export async function acceptWithClaim(
   q: Queryable,
-  c: { tid: number; notificationId: number; status: string; amountMinor: number; currency: string; notifiedAt: Date },
-): Promise<void> {
-  await q.query(
-    `INSERT INTO unconfirmed_changes (tid, notification_id, claimed_status, claimed_amount_minor, claimed_currency, notified_at)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [c.tid, c.notificationId, c.status, c.amountMinor, c.currency, c.notifiedAt],
-  );
+  record: NotificationRecord & { dedupeKey: string },
+  n: Notification & { transaction: NonNullable<Notification['transaction']> },
+): Promise<'unconfirmed' | 'unchanged' | null> {
+  const tx = n.transaction;
+  const res = await q.query<{ notification_id: unknown; claim_id: unknown }>(ACCEPT_WITH_CLAIM, [
+    ...notificationInsert.params({ ...record, verdict: 'accepted' }),
+    tx.tid,
+    tx.transaction_status.toLowerCase(),
+    tx.amount,
+    tx.currency,
+    tx.processed_amount ?? null,
+    tx.processed_currency ?? null,
+    tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
+    n.customer.avs_alert ?? null,
+    n.customer.verification_alert ?? null,
+    new Date(n.timestamp * 1000),
+  ]);
+  const row = res.rows[0];
+  if (!row || row.notification_id === null) return null;
+  return row.claim_id === null ? 'unchanged' : 'unconfirmed';
 }
 
 /**
