@@ -45,7 +45,13 @@ for (const backend of storeBackends()) {
     it('lists a hold with its window and lapse, captures the whole hold once, and the queue drops it', async () => {
       const [tid] = await rig.authorize([{ cid: 'c-capture', currency: 'KWD', amount: 12_345 }]);
       const [row] = (await rig.engine.list()).rows;
-      expect(row).toMatchObject({ tid, amountMinor: 12_345, currency: 'KWD', status: 'authorized', journalState: null });
+      expect(row).toMatchObject({
+        tid,
+        amountMinor: 12_345,
+        currency: 'KWD',
+        status: 'authorized',
+        journalState: null,
+      });
       expect(row!.holdWindow).toEqual({
         key: 'default',
         label: 'Any other method (4 d 18 h, the shortest known)',
@@ -54,7 +60,13 @@ for (const backend of storeBackends()) {
       expect(Date.parse(row!.lapsesAt) - Date.parse(row!.authorizedAt)).toBe(6840 * 60_000);
 
       const outcome = await rig.engine.capture(tid!);
-      expect(outcome).toMatchObject({ tid, state: 'done', moneyMoved: true, newStatus: 'approved', amountMinor: 12_345 });
+      expect(outcome).toMatchObject({
+        tid,
+        state: 'done',
+        moneyMoved: true,
+        newStatus: 'approved',
+        amountMinor: 12_345,
+      });
       expect((await rig.simRecord(tid!)).capturesMade).toBe(1);
       expect(await queueTids()).toEqual([]);
       const detail = await rig.engine.detail(tid!);
@@ -94,7 +106,11 @@ for (const backend of storeBackends()) {
       expect(bad.message).toContain('order_cancelled');
       expect((await rig.simRecord(tid!)).cancelsMade).toBe(0);
 
-      const outcome = await rig.engine.void({ tid: tid!, reasonCode: 'order_cancelled', note: 'Customer changed mind' });
+      const outcome = await rig.engine.void({
+        tid: tid!,
+        reasonCode: 'order_cancelled',
+        note: 'Customer changed mind',
+      });
       expect(outcome).toMatchObject({ state: 'done', moneyMoved: false, newStatus: 'cancelled' });
       expect((await rig.simRecord(tid!)).cancelsMade).toBe(1);
       expect(await queueTids()).toEqual([]);
@@ -263,7 +279,13 @@ for (const backend of storeBackends()) {
         ...DEFAULT_CAPTURE_SETTINGS,
         holdWindows: [
           ...DEFAULT_CAPTURE_SETTINGS.holdWindows,
-          { key: 'cards', label: 'Cards at our PSP (2 d)', cardType: null, paymentMethod: 'credit card', minutes: 2880 },
+          {
+            key: 'cards',
+            label: 'Cards at our PSP (2 d)',
+            cardType: null,
+            paymentMethod: 'credit card',
+            minutes: 2880,
+          },
         ],
       });
       const rows = (await rig.engine.list()).rows;

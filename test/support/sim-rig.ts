@@ -1,4 +1,5 @@
 /** The real simulator over HTTP, a real store and a signed client, for queue engines in tests and benchmarks. No mocks. */
+import type { DeskError } from '../../src/shared/errors';
 import { createMemoryLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
@@ -91,11 +92,11 @@ export async function startSimRig(opts: SimRigOptions = {}): Promise<SimRig> {
 }
 
 /** The DeskError a refused engine call threw; fails the test when the call went through. */
-export async function refusal(p: Promise<unknown>): Promise<import('../../src/shared/errors').DeskError> {
+export async function refusal(p: Promise<unknown>): Promise<DeskError> {
   try {
     await p;
   } catch (err) {
-    return err as import('../../src/shared/errors').DeskError;
+    return err as DeskError;
   }
   throw new Error('expected a refusal');
 }

@@ -18,7 +18,11 @@ const CreateItemSchema = z.strictObject({
 const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });
 
 const HoldWindowSchema = z.strictObject({
-  seconds: z.number().int().min(1).max(60 * 24 * 3600),
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 3600),
   tids: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 
