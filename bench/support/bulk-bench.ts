@@ -1,8 +1,11 @@
 /** What the bulk benchmarks (payouts, captures) share: items made at the simulator, the measured floor, the table. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mapBounded } from '../../src/core/bounded';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
 import type { PraxisClient } from '../../src/core/praxis';
-import type { Simulator } from '../../src/core/sandbox';
+import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import type { WorkStore } from '../../src/core/store/work-store';
 
 export const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -123,4 +126,28 @@ export async function measureBulk<O extends BulkOutcomeFigures>(o: {
   const elapsedMs = ms(t0);
   o.sim.clearFaults();
   return { floorMs, elapsedMs, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
+}
+
+/**
+ * Runs a bulk benchmark: a bare simulator (no seed, no arrivals) and a fresh temporary folder for its store, both
+ * removed afterwards; the process exits with what `body` returns (1 on a throw).
+ */
+export function runBulkBench(name: string, body: (sim: Simulator, dir: string) => Promise<number>): void {
+  const run = async () => {
+    const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
+    const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
+    try {
+      return await body(sim, dir);
+    } finally {
+      await sim.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  run().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }
