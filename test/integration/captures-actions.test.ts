@@ -7,6 +7,8 @@ import { saveCaptureSettings, DEFAULT_CAPTURE_SETTINGS } from '../../src/core/ca
 import { emptyStore, storeBackends } from '../support/store-backends';
 import { startCaptureRig, type CaptureRig } from '../support/capture-rig';
 import { refusal } from '../support/sim-rig';
+import { fillSyntheticHolds } from '../support/synthetic-holds';
+import { holdWindowFor, lapseTime } from '../../src/shared/hold-windows';
 
 const HOUR = 3600_000;
 
@@ -259,6 +261,31 @@ for (const backend of storeBackends()) {
       await backdateHold(later!, 4 * 24 * HOUR + 2 * HOUR);
       expect((await rig.engine.announceExpiring()).map((h) => h.tid)).toEqual([later]);
       expect(rig.expiring).toHaveLength(2);
+    });
+
+    it('the queue SQL picks the same window as holdWindowFor for every brand and method', async () => {
+      await fillSyntheticHolds(rig.store, { holds: 60, customers: 7 });
+      // Some wallets and unknown brands too: no card, and a brand the table does not name.
+      await rig.store.db.query(
+        `UPDATE transactions SET payment_method = 'Skrill', raw_transaction = '{"card": null}' WHERE tid % 3 = 0`,
+      );
+      await rig.store.db.query(
+        `UPDATE transactions SET raw_transaction = '{"card": {"card_type": "jcb"}}' WHERE tid % 5 = 1`,
+      );
+      const table = [
+        ...DEFAULT_CAPTURE_SETTINGS.holdWindows,
+        { key: 'skrill', label: 'Skrill (3 d)', cardType: null, paymentMethod: 'SKRILL', minutes: 4320 },
+      ];
+      await saveCaptureSettings(rig.store, { ...DEFAULT_CAPTURE_SETTINGS, holdWindows: table });
+      const rows = (await rig.engine.list()).rows;
+      expect(rows).toHaveLength(60);
+      expect(new Set(rows.map((r) => r.holdWindow.key))).toEqual(new Set(['visa', 'mastercard', 'skrill', 'default']));
+      for (const r of rows) {
+        expect(r.holdWindow).toEqual(holdWindowFor(r, table));
+        expect(r.lapsesAt).toBe(lapseTime(r.authorizedAt, r.holdWindow).toISOString());
+      }
+      const lapses = rows.map((r) => `${r.lapsesAt}/${String(r.tid).padStart(12, '0')}`);
+      expect(lapses).toEqual([...lapses].sort());
     });
 
     it('sorts by time left, with the window each countdown uses from the settings', async () => {
