@@ -8,8 +8,6 @@
 import { FIRST_PAGE_ROWS } from '../src/shared/queue-views';
 import { createCaptureEngine } from '../src/core/captures/capture-engine';
 import { loadCaptureSettings } from '../src/core/captures/capture-settings';
-import { createLogger } from '../src/core/log';
-import { createPraxisClient } from '../src/core/praxis';
 import { openStore } from '../src/core/store/work-store';
 import { fillSyntheticHolds } from '../test/support/synthetic-holds';
 import { mb, measureBulk, ms, printBulkFigures, runBulkBench } from './support/bulk-bench';
@@ -18,13 +16,7 @@ const N = Number(process.env.BENCH_N ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
 const LIST_ROWS = 100_000;
 
-runBulkBench('captures', async (sim, dir) => {
-  const log = createLogger(() => undefined, 'error');
-  let t0 = performance.now();
-  const store = await openStore({ kind: 'pglite', dir });
-  console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
-  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
-  const praxis = async () => ({ client, profileId: 'bench', operator: 'Bench' });
+runBulkBench('captures', async ({ sim, store, client, log, praxis }) => {
   const engine = createCaptureEngine({ store, log, praxis });
   const concurrency = (await loadCaptureSettings(store)).bulkConcurrency;
 
@@ -46,7 +38,6 @@ runBulkBench('captures', async (sim, dir) => {
     madeField: 'capturesMade',
   });
   const rssAfterBulk = mb();
-  await store.close();
 
   // captures:list at 100,000 open holds: every lapse is worked out from the settings' windows, then sorted.
   const big = await openStore({ kind: 'memory' });
@@ -54,7 +45,7 @@ runBulkBench('captures', async (sim, dir) => {
   const bigEngine = createCaptureEngine({ store: big, log, praxis });
   const timings: { what: string; ms: number; rows: number }[] = [];
   for (let k = 0; k < 3; k++) {
-    t0 = performance.now();
+    let t0 = performance.now();
     const first = await bigEngine.list({ limit: FIRST_PAGE_ROWS });
     timings.push({ what: `first ${FIRST_PAGE_ROWS} by time left`, ms: ms(t0), rows: first.rows.length });
     t0 = performance.now();

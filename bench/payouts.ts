@@ -5,29 +5,18 @@
  * the process RSS; and payouts:list over 100,000 requests: the old per-row path next to the JSON path and its first
  * page, on PGlite and on a PostgreSQL server started here (skipped with a message where none is installed). Env: BENCH_N (1000), BENCH_LATENCY_MS (40).
  */
-import { createLogger } from '../src/core/log';
 import { createPayoutEngine } from '../src/core/payouts/payout-engine';
 import { loadPayoutSettings } from '../src/core/payouts/payout-settings';
-import { createPraxisClient } from '../src/core/praxis';
 import { openStore } from '../src/core/store/work-store';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
-import { mb, measureBulk, ms, printBulkFigures, runBulkBench } from './support/bulk-bench';
+import { mb, measureBulk, printBulkFigures, runBulkBench } from './support/bulk-bench';
 import { QUEUE_ROWS, queueListFigures, type QueueListFigures } from './support/queue-list-figures';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
 
-runBulkBench('payouts', async (sim, dir) => {
-  const log = createLogger(() => undefined, 'error');
-  const t0 = performance.now();
-  const store = await openStore({ kind: 'pglite', dir });
-  console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
-  const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
-  const engine = createPayoutEngine({
-    store,
-    log,
-    praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
-  });
+runBulkBench('payouts', async ({ sim, store, client, log, praxis }) => {
+  const engine = createPayoutEngine({ store, log, praxis });
   const concurrency = (await loadPayoutSettings(store)).bulkConcurrency;
 
   // 1,000 requests created through the simulator's admin API, brought into the store by lookup, approved in bulk.
@@ -50,7 +39,6 @@ runBulkBench('payouts', async (sim, dir) => {
   });
   const payoutsMade = run.made;
   const rssAfterBulk = mb();
-  await store.close();
 
   // payouts:list at 100,000 rows, old path and new side by side, on a PGlite store and a PostgreSQL server of their own.
   const lists: QueueListFigures[] = [];
