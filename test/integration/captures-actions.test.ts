@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/ipc/contract';
 import { dispatch, type CommandHandlers } from '../../src/core/commands/dispatch';
 import { createMemoryLogger } from '../../src/core/log';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { saveCaptureSettings, DEFAULT_CAPTURE_SETTINGS } from '../../src/core/captures/capture-settings';
-import { emptyStore, storeBackends } from '../support/store-backends';
+import { describeOnEachStore } from '../support/store-backends';
 import { startCaptureRig, type CaptureRig } from '../support/capture-rig';
 import { refusal } from '../support/sim-rig';
 import { fillSyntheticHolds } from '../support/synthetic-holds';
@@ -14,21 +14,15 @@ const HOUR = 3600_000;
 
 // Issue 11: the capture queue on the same journal, bulk and reconcile machinery as payouts — on both stores,
 // against the real simulator over HTTP.
-for (const backend of storeBackends()) {
-  describe.skipIf(backend.skipReason !== null)(`captures on ${backend.name}`, () => {
+describeOnEachStore(
+  'captures',
+  (openStore) => startCaptureRig({ timeoutMs: 2_500, hangMs: 4_000, openStore }),
+  (rigOf) => {
     let rig: CaptureRig;
-    beforeAll(async () => {
-      rig = await startCaptureRig({ timeoutMs: 2_500, hangMs: 4_000, openStore: () => backend.open() });
-    }, 60_000);
-    afterAll(async () => {
-      await rig?.close();
-      await backend.stop();
-    });
-    beforeEach(async () => {
-      rig.sim.clearFaults();
+    beforeEach(() => {
+      rig = rigOf();
       rig.progress.length = 0;
       rig.expiring.length = 0;
-      await emptyStore(rig.store);
     });
 
     const queueTids = async () => (await rig.engine.list()).rows.map((r) => r.tid);
@@ -319,8 +313,8 @@ for (const backend of storeBackends()) {
       expect(rows.map((r) => r.holdWindow.key)).toEqual(['cards', 'cards', 'cards']);
       expect(Date.parse(rows[0]!.lapsesAt) - Date.parse(rows[0]!.authorizedAt)).toBe(2880 * 60_000);
     });
-  });
-}
+  },
+);
 
 describe('the captures contract', () => {
   it('answers bad input with VALIDATION before any handler runs', async () => {
