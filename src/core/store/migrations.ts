@@ -201,6 +201,18 @@ CREATE INDEX unconfirmed_changes_due ON unconfirmed_changes (next_attempt_at) WH
 CREATE INDEX unconfirmed_changes_tid ON unconfirmed_changes (tid);
 `,
   },
+  {
+    version: 5,
+    name: 'holds announced as entering their last 24 hours',
+    sql: `
+-- One row per authorization the desk has announced as expiring, so a restart (or a second desk) never repeats it.
+CREATE TABLE hold_expiry_notices (
+  tid          bigint PRIMARY KEY,
+  lapses_at    timestamptz NOT NULL,
+  notified_at  timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */
