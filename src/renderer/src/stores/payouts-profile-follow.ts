@@ -15,17 +15,7 @@ export function followActiveProfileForPayouts(): () => void {
     const first = profileId === undefined;
     profileId = state.activeProfileId;
     if (!payoutsAvailable() || (first && !usePayouts.getState().loaded)) return;
-    usePayouts.setState({
-      rows: [],
-      loaded: false,
-      error: null,
-      selected: new Set(),
-      cursorTid: null,
-      detailOpen: false,
-      detail: null,
-      detailError: null,
-      arrivedLive: 0,
-    });
+    payoutsActions.reset();
     void payoutsActions.load();
     void payoutSettingsActions.load();
   });

@@ -1,5 +1,5 @@
 import type { PayoutRow } from '../../../../shared/payouts';
-import { nextTidAfter } from '../../stores/payouts';
+import { payoutsRows } from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 
 /** Approve / Reject / Split for one request; an unknown outcome offers only "Reconcile now". */
@@ -28,7 +28,7 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
         className="primary"
         disabled={sending}
         {...why}
-        onClick={() => void payoutActions.openApprove(row.tid, nextTidAfter(row.tid))}
+        onClick={() => void payoutActions.openApprove(row.tid, payoutsRows.nextTidAfter(row.tid))}
       >
         Approve <kbd>A</kbd>
       </button>
@@ -36,7 +36,7 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
         type="button"
         disabled={sending}
         {...why}
-        onClick={() => payoutActions.openReject(row.tid, nextTidAfter(row.tid))}
+        onClick={() => payoutActions.openReject(row.tid, payoutsRows.nextTidAfter(row.tid))}
       >
         Reject <kbd>R</kbd>
       </button>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
-import { findRow } from '../../stores/payouts';
+import { findRow } from '../../queue/queue-row';
 import type { PayoutDialog } from '../../stores/payouts-actions';
 import { ApproveDialog } from './ApproveDialog';
 import { BulkDialog } from './BulkDialog';

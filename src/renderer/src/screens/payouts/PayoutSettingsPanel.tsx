@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
+import { AmountInput } from '../../queue/AmountInput';
 import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
@@ -124,12 +125,10 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
               setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))
             }
           />
-          <input
-            aria-label={`Threshold ${i + 1} amount`}
+          <AmountInput
+            label={`Threshold ${i + 1} amount`}
             value={t.amountText}
-            onChange={(e) =>
-              setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))
-            }
+            onChange={(amountText) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText } : x)))}
           />
           <button
             type="button"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { DialogFrame } from './DialogFrame';
+import { DialogFrame } from '../../queue/DialogFrame';
 import { remainingText } from './row-format';
 
 /** Reject = cancel-withdrawal-request; the reason and note go to the audit log (Praxis takes no reason). Keys 1–9 pick a reason. */
