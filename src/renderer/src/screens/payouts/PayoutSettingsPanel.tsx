@@ -6,6 +6,7 @@ import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
 import { FormError } from '../../components/FormError';
+import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 
 interface ThresholdDraft {
   currency: string;
@@ -74,16 +75,13 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
     }
     const t = thresholdsFrom(thresholds);
     if (!t.ok) return setProblem(t.message);
-    const cleanReasons = reasons
-      .map((r) => ({ code: r.code.trim(), label: r.label.trim() }))
-      .filter((r) => r.code || r.label);
-    const incomplete = cleanReasons.find((r) => !r.code || !r.label);
-    if (incomplete) return setProblem('Every reject reason needs both a code (kept in the audit log) and a label.');
+    const cleaned = cleanReasons(reasons, 'reject reason');
+    if (!cleaned.ok) return setProblem(cleaned.message);
     const err = await payoutSettingsActions.save({
       ...settings,
       ...nums,
       fourEyesThresholds: t.value,
-      rejectReasons: cleanReasons,
+      rejectReasons: cleaned.value,
     });
     if (err) setProblem(err.message);
   };
@@ -142,34 +140,12 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <button type="button" onClick={() => setThresholds((ts) => [...ts, { currency: '', amountText: '' }])}>
         Add currency
       </button>
-      <h3>Reject reasons</h3>
-      <p className="field-hint">The first nine are picked with keys 1–9 in the reject dialog, in this order.</p>
-      {reasons.map((r, i) => (
-        <div className="inline" key={i}>
-          <input
-            aria-label={`Reason ${i + 1} code`}
-            value={r.code}
-            style={{ maxWidth: 180 }}
-            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}
-          />
-          <input
-            aria-label={`Reason ${i + 1} label`}
-            value={r.label}
-            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
-          />
-          <button
-            type="button"
-            aria-label={`Remove reason ${i + 1}`}
-            disabled={reasons.length <= 1}
-            onClick={() => setReasons((rs) => rs.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '' }])}>
-        Add reason
-      </button>
+      <ReasonListEditor
+        title="Reject reasons"
+        hint="The first nine are picked with keys 1–9 in the reject dialog, in this order."
+        reasons={reasons}
+        setReasons={setReasons}
+      />
       <FormError message={problem} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
