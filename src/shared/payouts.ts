@@ -1,5 +1,14 @@
 /** What the payout queue shows and acts on; produced by src/core/payouts, rendered by the Payouts screen. */
-import type { ActionOutcome } from './actions';
+import type {
+  AuditEntryView,
+  CustomerHistory,
+  JournalEntryView,
+  QueueBulkOutcome,
+  QueuePageOf,
+  ReasonOption,
+} from './queue-views';
+
+export type { AuditEntryView, CustomerHistory, JournalEntryView } from './queue-views';
 
 /** Withdrawal-request statuses that still wait for the merchant's decision: the payout queue, in core and renderer alike. */
 export const PENDING_WITHDRAWAL_STATUSES = ['requested', 'verification', 'partial_payout', 'split_partial'] as const;
@@ -43,61 +52,10 @@ export interface PayoutRow {
   needsSecondApproval: boolean;
 }
 
-/** The rows the Payouts screen asks for first, oldest first as the queue's default sort shows them; the rest follows. */
-export const FIRST_PAGE_ROWS = 500;
+export { FIRST_PAGE_ROWS } from './queue-views';
 
 /** An answer of payouts:list: the whole queue, or one page of it in the default order (oldest first). */
-export interface PayoutPage {
-  rows: PayoutRow[];
-  asOf: string;
-  /** The tid to ask for the rest `after`; null when these rows reach the end of the queue. */
-  next: number | null;
-}
-
-export interface JournalEntryView {
-  id: number;
-  action: string;
-  operator: string;
-  state: 'sending' | 'done' | 'failed' | 'unknown';
-  praxisStatus: number | null;
-  praxisDescription: string | null;
-  errorCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Praxis's answer that arrived after the entry had been reconciled (kept, never dropped), in words; or null. */
-  lateAnswer: string | null;
-}
-
-export interface AuditEntryView {
-  seq: number;
-  at: string;
-  operator: string;
-  action: string;
-  itemId: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface CustomerHistory {
-  deposits: {
-    tid: number;
-    amountMinor: number;
-    currency: string;
-    status: string;
-    paymentMethod: string | null;
-    destination: string | null;
-    createdAt: string;
-  }[];
-  withdrawals: {
-    tid: number;
-    amountMinor: number;
-    currency: string;
-    status: string;
-    destination: string | null;
-    createdAt: string;
-  }[];
-  /** Per currency: approved deposits in, paid or pending withdrawals out. */
-  totals: { currency: string; depositedMinor: number; withdrawnMinor: number }[];
-}
+export type PayoutPage = QueuePageOf<PayoutRow>;
 
 export interface PayoutDetail {
   row: PayoutRow;
@@ -138,18 +96,10 @@ export interface GatewayOption {
 
 export type { ActionOutcome } from './actions';
 
-export interface BulkOutcome {
-  action: 'approve' | 'reject';
-  results: ActionOutcome[];
-  /** Per currency: count and total of the items that succeeded. */
-  succeeded: { currency: string; count: number; totalMinor: number }[];
-  failedCount: number;
-}
+/** A bulk approve / reject: per-item results and what succeeded per currency. */
+export type BulkOutcome = QueueBulkOutcome<'approve' | 'reject'>;
 
-export interface RejectReason {
-  code: string;
-  label: string;
-}
+export type RejectReason = ReasonOption;
 
 /** Desk-wide payout settings (not secrets), kept in the work store. */
 export interface PayoutSettings {

@@ -51,6 +51,6 @@ export function storeBackends(): StoreBackend[] {
 /** Empties every work table between tests (the schema and its migrations stay). */
 export async function emptyStore(store: WorkStore): Promise<void> {
   await store.db.exec(
-    'TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings RESTART IDENTITY CASCADE',
+    'TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings, hold_expiry_notices RESTART IDENTITY CASCADE',
   );
 }

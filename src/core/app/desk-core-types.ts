@@ -25,6 +25,8 @@ export interface DeskCoreOptions {
   embeddedSandbox?: boolean;
   /** How often the embedded sandbox brings a new request or authorization (default 20 000 ms); null = never (tests). */
   sandboxArrivalIntervalMs?: number | null;
+  /** How often the desk looks for holds entering their last 24 hours (default 60 000 ms); null = only at open. */
+  holdWatchIntervalMs?: number | null;
   /** How the intake logs and keeps refused notifications (defaults: 10 log lines a minute, 10,000 records). */
   intakeRefusalLimits?: RefusalLimits;
 }

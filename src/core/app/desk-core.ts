@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
+import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
@@ -66,6 +67,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         log,
         onQueueChange: (change) => bus.emit('event:queue-changed', change),
         onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
+        onHoldsExpiring: (e) => bus.emit('event:holds-expiring', e),
+        holdWatchIntervalMs: opts.holdWatchIntervalMs,
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
@@ -244,6 +247,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       return state;
     },
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
+    ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
     'lookup:run': (input) =>
       onWorkspace((ws) =>

@@ -1,7 +1,9 @@
 import type { Profile } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
 import type { Logger } from '../log';
+import { createCaptureEngine, type CaptureEngine, type CaptureEngineDeps } from '../captures/capture-engine';
 import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '../payouts/payout-engine';
+import { createSendLimit } from '../queues/send-limit';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { StoreChange } from '../store/changes';
 import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
@@ -12,6 +14,7 @@ export interface ProfileWorkspace {
   profile: Profile;
   store: WorkStore;
   payouts: PayoutEngine;
+  captures: CaptureEngine;
   praxis(): Promise<PraxisSession>;
 }
 
@@ -21,6 +24,9 @@ export interface WorkspaceDeps {
   log: Logger;
   onQueueChange(change: StoreChange): void;
   onBulkProgress?: PayoutEngineDeps['onBulkProgress'];
+  onHoldsExpiring?: CaptureEngineDeps['onHoldsExpiring'];
+  /** How often to look for holds entering their last 24 hours (default 60 s); null = only when the store opens. */
+  holdWatchIntervalMs?: number | null;
   /** Called once a workspace is open (the embedded sandbox replays its notifications into it). */
   onOpened?(ws: ProfileWorkspace): void;
   /** How long a switch waits for commands still running on the old store before it closes it anyway. */
@@ -44,10 +50,18 @@ interface OpenWorkspace {
   stopping: boolean;
   idle: Array<() => void>;
   unsubscribe: () => Promise<void>;
+  /** Stops the watch for expiring holds. */
+  stopWatch: () => void;
+  /** Asks the watch to look again soon (the capture queue changed). */
+  pokeWatch: () => void;
 }
 
 // An action times out after 20 s and is then looked up (another 20 s at most): wait for that, with room to spare.
 const DEFAULT_DRAIN_TIMEOUT_MS = 90_000;
+// A hold enters its last 24 hours at some minute: a check a minute is on time to the minute.
+const DEFAULT_HOLD_WATCH_MS = 60_000;
+// Many notifications arrive together (a replay): one check after they settled.
+const POKED_CHECK_DELAY_MS = 1_000;
 
 export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher {
   const { log } = deps;
@@ -95,29 +109,39 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
   async function open(profile: Profile): Promise<OpenWorkspace> {
     const location = deps.locationFor(profile.id);
     const store = await openStore(location);
+    let opened: OpenWorkspace | null = null;
     let unsubscribe: () => Promise<void>;
     try {
-      unsubscribe = await store.onChange(deps.onQueueChange);
+      // A hold that joins the capture queue already in its last 24 hours is announced within a second.
+      unsubscribe = await store.onChange((change) => {
+        deps.onQueueChange(change);
+        if (change.queue === 'deposits') opened?.pokeWatch();
+      });
     } catch (err) {
       await store.close().catch(() => undefined);
       throw err;
     }
     const praxis = () => deps.praxisFor(profile.id);
-    const opened: OpenWorkspace = {
+    opened = {
       ws: null as unknown as ProfileWorkspace,
       running: 0,
       stopping: false,
       idle: [],
       unsubscribe,
+      stopWatch: () => undefined,
+      pokeWatch: () => undefined,
     };
-    const payouts = createPayoutEngine({
-      store,
-      log,
-      praxis,
+    const ready = opened;
+    // One send limit for the desk: a payout bulk and a capture bulk at once still have at most N sends at Praxis.
+    const sendLimit = createSendLimit();
+    const engineDeps = { store, log, praxis, sendLimit, stopRequested: () => ready.stopping };
+    const payouts = createPayoutEngine({ ...engineDeps, onBulkProgress: deps.onBulkProgress });
+    const captures = createCaptureEngine({
+      ...engineDeps,
       onBulkProgress: deps.onBulkProgress,
-      stopRequested: () => opened.stopping,
+      onHoldsExpiring: deps.onHoldsExpiring,
     });
-    opened.ws = { profile, store, payouts, praxis };
+    ready.ws = { profile, store, payouts, captures, praxis };
     log.info('work store opened for the active profile', {
       profileId: profile.id,
       store: describeStoreLocation(location),
@@ -126,8 +150,42 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     void run(opened, () => payouts.recoverUnresolved()).catch((err: unknown) =>
       log.warn('payout reconciliation at start failed', { profileId: profile.id, error: String(err) }),
     );
+    void run(opened, () => captures.recoverUnresolved()).catch((err: unknown) =>
+      log.warn('capture reconciliation at start failed', { profileId: profile.id, error: String(err) }),
+    );
+    opened.stopWatch = watchExpiringHolds(opened, deps.holdWatchIntervalMs, (err) =>
+      log.warn('expiring-hold check failed', { profileId: profile.id, error: String(err) }),
+    );
     deps.onOpened?.(opened.ws);
     return opened;
+  }
+
+  /**
+   * Looks for holds entering their last 24 hours now, every interval, and a second after the capture queue changes
+   * (pokeWatch), each check a command on the workspace. Returns the stop.
+   */
+  function watchExpiringHolds(
+    opened: OpenWorkspace,
+    intervalMs: number | null | undefined,
+    onError: (err: unknown) => void,
+  ): () => void {
+    let soon: NodeJS.Timeout | null = null;
+    const check = () => {
+      if (opened.stopping) return;
+      void run(opened, () => opened.ws.captures.announceExpiring()).catch(onError);
+    };
+    opened.pokeWatch = () => {
+      soon ??= setTimeout(() => ((soon = null), check()), POKED_CHECK_DELAY_MS);
+      soon.unref();
+    };
+    check();
+    const timer = intervalMs === null ? null : setInterval(check, intervalMs ?? DEFAULT_HOLD_WATCH_MS);
+    timer?.unref();
+    return () => {
+      if (timer) clearInterval(timer);
+      if (soon) clearTimeout(soon);
+      opened.pokeWatch = () => undefined;
+    };
   }
 
   async function retire(open: OpenWorkspace): Promise<void> {
@@ -148,6 +206,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
         );
       }
     }
+    open.stopWatch();
     await open.unsubscribe().catch(() => undefined);
     await open.ws.store.close();
     log.info('work store closed', { profileId: profile.id });

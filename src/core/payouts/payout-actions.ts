@@ -4,7 +4,9 @@ import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, type ActionDeps } from '../queues/journaled-action';
-import { sendLeaseMs, type PraxisSession } from '../queues/praxis-session';
+import { requireNoOpenAction } from '../queues/actionable';
+import { pickReason } from '../queues/reasons';
+import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import {
   allPartsPaid,
@@ -27,27 +29,7 @@ export async function requireActionable(deps: ActionDeps, s: PraxisSession, tid:
   if (!tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
     throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
   }
-  const open = await deps.store.journal.inFlight('transaction', String(tid));
-  if (open?.state === 'unknown') {
-    throw new DeskError(
-      'OUTCOME_UNKNOWN',
-      `The last ${open.action.replace('payouts:', '')} on ${tid} has an unknown outcome. Reconcile it first; nothing else can be done until then.`,
-      { journalId: open.id },
-    );
-  }
-  // A `sending` entry past its sender's lease was abandoned (a crash, a lost store write): it must be reconciled.
-  if (open && !(await deps.store.journal.leaseHeld(open.id, sendLeaseMs(s))))
-    throw new DeskError(
-      'OUTCOME_UNKNOWN',
-      `The last ${open.action.replace('payouts:', '')} on ${tid} (by ${open.operator}) never recorded its answer. Reconcile it first; nothing else can be done until then.`,
-      { journalId: open.id },
-    );
-  if (open)
-    throw new DeskError(
-      'CONFLICT',
-      `${tid} is already being acted on (${open.action.replace('payouts:', '')} by ${open.operator}). Wait for it to finish.`,
-      { journalId: open.id },
-    );
+  await requireNoOpenAction(deps, s, tid);
   if (!isPendingStatus(tx.status)) {
     throw new DeskError(
       'CONFLICT',
@@ -157,15 +139,8 @@ export interface RejectInput {
   note?: string;
 }
 
-export function checkReason(settings: PayoutSettings, reasonCode: string): { code: string; label: string } {
-  const reason = settings.rejectReasons.find((r) => r.code === reasonCode);
-  if (!reason)
-    throw new DeskError(
-      'VALIDATION',
-      `"${reasonCode}" is not one of the reject reasons (${settings.rejectReasons.map((r) => r.code).join(', ')}). Pick one from the list.`,
-    );
-  return reason;
-}
+export const checkReason = (settings: PayoutSettings, reasonCode: string) =>
+  pickReason(settings.rejectReasons, reasonCode, 'reject');
 
 export async function reject(
   deps: ActionDeps,

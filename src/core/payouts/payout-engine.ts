@@ -10,10 +10,11 @@ import type {
   PayoutSettings,
 } from '../../shared/payouts';
 import type { Logger } from '../log';
-import { runBulk, succeededByCurrency } from '../queues/bulk-runner';
+import { finishBulk, runBulk } from '../queues/bulk-runner';
 import type { ActionDeps } from '../queues/journaled-action';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ResolveOptions } from '../queues/queue-kind';
+import { readPage } from '../queues/queue-sql';
 import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
 import { createSendLimit, type SendLimit } from '../queues/send-limit';
 import type { WorkStore } from '../store/work-store';
@@ -93,12 +94,8 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
   const reconcile = async (tid: number): Promise<ActionOutcome> => reconcileItem(actionDeps, await deps.praxis(), tid);
 
   return {
-    async list(page: QueuePage = {}): Promise<PayoutPage> {
-      const asOf = new Date().toISOString();
-      const rows = await queueRows(store.db, await risk(), page);
-      const full = page.limit !== undefined && rows.length === page.limit;
-      return { rows, asOf, next: full ? rows.at(-1)!.tid : null };
-    },
+    list: async (page: QueuePage = {}): Promise<PayoutPage> =>
+      readPage(page.limit, async () => queueRows(store.db, await risk(), page)),
     rows: async (tids: number[]): Promise<PayoutRow[]> => rowsByTid(store.db, tids, await risk()),
     detail: async (tid: number): Promise<PayoutDetail> => payoutDetail(store, tid, await risk()),
     gateways,
@@ -150,7 +147,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         verb: input.action,
         noun: PAYOUT_QUEUE.noun,
         stopRequested: deps.stopRequested,
-        onProgress: (done, total) => deps.onBulkProgress?.({ action: input.action, done, total }),
+        onProgress: (done, total) => deps.onBulkProgress?.({ action: input.action, queue: 'payouts', done, total }),
         act: async (tid) => {
           if (input.action === 'reject')
             return reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
@@ -160,34 +157,19 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
           return approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
         },
       });
-      // Every per-item result names the amount and the customer, a failure before any send included.
-      const results = settled.map((o) => {
-        const row = rows.get(o.tid);
-        return row
-          ? {
-              ...o,
-              amountMinor: o.amountMinor ?? row.remainingMinor,
-              currency: o.currency ?? row.currency,
-              customer: o.customer ?? row.customerName ?? row.cid,
-            }
-          : o;
-      });
-      const succeeded = succeededByCurrency(results, (tid) => rows.get(tid));
-      const total = tids.length;
-      const failedCount = results.filter((r) => r.state !== 'done').length;
-      await store.audit.append({
+      const facts = new Map(
+        [...rows.values()].map((r) => [
+          r.tid,
+          { amountMinor: r.remainingMinor, currency: r.currency, customer: r.customerName ?? r.cid },
+        ]),
+      );
+      return finishBulk(actionDeps, {
+        action: input.action,
         operator: s.operator,
-        action: `payouts:bulk-${input.action}`,
-        details: {
-          count: total,
-          failedCount,
-          succeeded,
-          reasonCode: input.reasonCode ?? null,
-          note: input.note ?? null,
-          secondApprover: second.name,
-        },
+        settled,
+        facts,
+        audit: { reasonCode: input.reasonCode ?? null, note: input.note ?? null, secondApprover: second.name },
       });
-      return { action: input.action, results, succeeded, failedCount };
     },
 
     /** Crash recovery: unresolved payout actions are looked up before anyone can act again (see queues/reconcile). */

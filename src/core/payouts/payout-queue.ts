@@ -1,6 +1,7 @@
 import type { QueueKind } from '../queues/queue-kind';
 import { resolveUnknown } from './payout-resolution';
-import { announcePayout, ingestAnswer, isPendingStatus, storedStatus } from './request-state';
+import { refreshByLookup } from '../queues/item-state';
+import { announcePayout, isPendingStatus, storedStatus } from './request-state';
 
 /** The payout queue as the journal, reconcile and bulk machinery of src/core/queues sees it. */
 export const PAYOUT_QUEUE: QueueKind = {
@@ -9,6 +10,6 @@ export const PAYOUT_QUEUE: QueueKind = {
   announce: announcePayout,
   storedStatus: (store, tid) => storedStatus(store.db, tid),
   isOpen: isPendingStatus,
-  refresh: async (store, client, tid) => ingestAnswer(store, await client.findTransaction(tid)),
+  refresh: refreshByLookup,
   resolve: resolveUnknown,
 };

@@ -1,28 +1,16 @@
-import { isDeskError } from '../../shared/errors';
 import { isPraxisError, type PraxisClient } from '../praxis';
 import { PRAXIS_ASSUMPTIONS } from '../praxis/assumptions';
 import type { JournalEntry } from '../store/journal';
 import type { Resolution, ResolveOptions } from '../queues/queue-kind';
+import { errorWords, lookUpStatus, minutesText, sinceSend, stillUnknown } from '../queues/resolution';
 import type { WorkStore } from '../store/work-store';
-import {
-  childPayouts,
-  HANDLED_REQUEST_STATUSES,
-  ingestAnswer,
-  isIn,
-  NO_MONEY_STATUSES,
-  PAID_PAYOUT_STATUSES,
-} from './request-state';
+import { childPayouts, HANDLED_REQUEST_STATUSES, isIn, NO_MONEY_STATUSES, PAID_PAYOUT_STATUSES } from './request-state';
 
 export type PayoutAction = 'payouts:approve' | 'payouts:reject' | 'payouts:split';
 
-const why = (err: unknown) => (isDeskError(err) ? `${err.code}: ${err.message}` : String(err));
-const unknown = (message: string, foundStatus: string | null = null): Resolution => ({
-  state: 'unknown',
-  moneyMoved: 'unknown',
-  message,
-  foundStatus,
-});
-const minutes = (ms: number) => `${Math.round(ms / 6_000) / 10} min`;
+const why = errorWords;
+const unknown = stillUnknown;
+const minutes = minutesText;
 
 /**
  * Looks an action with an unknown outcome up at Praxis — never re-sends it. Only a definitive answer resolves it as
@@ -40,16 +28,9 @@ export async function resolveUnknown(
   const action = entry.action as PayoutAction;
   if (action === 'payouts:split') return resolveSplitPart(entry, client, store);
 
-  let status: string;
-  try {
-    const found = await client.findTransaction(tid);
-    await ingestAnswer(store, found);
-    status = found.transaction.transaction_status.toLowerCase();
-  } catch (err) {
-    return unknown(
-      `find-transaction for ${tid} did not answer usefully (${why(err)}); the outcome is still unknown. Reconcile again when Praxis is reachable.`,
-    );
-  }
+  const looked = await lookUpStatus(client, store, tid);
+  if ('failed' in looked) return looked.failed;
+  const status = looked.status;
 
   // Payouts of this request stored since the send started (by a notification or the lookup): direct evidence.
   const since = entry.createdAt.getTime() - 1_000;
@@ -57,7 +38,7 @@ export async function resolveUnknown(
   const paid = newChildren.find((c) => isIn(PAID_PAYOUT_STATUSES, c.status));
   const open = newChildren.find((c) => !isIn(PAID_PAYOUT_STATUSES, c.status) && !isIn(NO_MONEY_STATUSES, c.status));
   const rule = opts.notAppliedAfterMs ?? PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value;
-  const age = (opts.now ?? new Date()).getTime() - entry.createdAt.getTime();
+  const age = sinceSend(entry, opts.now);
   const ruleSaysNotApplied = status === 'requested' && newChildren.length === 0 && age >= rule;
   const ruleText = `(the desk's stated rule: still requested with no payout ${minutes(rule)} after the send means not applied)`;
   const verb = action === 'payouts:approve' ? 'approval' : 'rejection';

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { PayoutSettings } from '../../shared/payouts';
 import { payoutsContract } from '../../shared/ipc/payouts-contract';
-import type { WorkStore } from '../store/work-store';
+import { settingsSlot } from '../store/settings-slot';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './risk';
-
-const SETTINGS_KEY = 'payout-settings';
 
 export const DEFAULT_PAYOUT_SETTINGS: PayoutSettings = {
   slaWarnMinutes: 30,
@@ -24,19 +22,14 @@ export const DEFAULT_PAYOUT_SETTINGS: PayoutSettings = {
   bulkConcurrency: 8,
 };
 
-// The same rules as the save channel, so a stored value is checked exactly as a saved one was.
-const StoredSettings = payoutsContract['payout-settings:save'].input as unknown as z.ZodType<PayoutSettings>;
-
+const slot = settingsSlot(
+  'payout-settings',
+  payoutsContract['payout-settings:save'].input as unknown as z.ZodType<PayoutSettings>,
+  DEFAULT_PAYOUT_SETTINGS,
+);
 /** Desk-wide payout settings from the store's settings table; defaults until someone saves. */
-export async function loadPayoutSettings(store: WorkStore): Promise<PayoutSettings> {
-  return (await store.settings.get(SETTINGS_KEY, StoredSettings)) ?? DEFAULT_PAYOUT_SETTINGS;
-}
-
-export async function savePayoutSettings(store: WorkStore, settings: PayoutSettings): Promise<PayoutSettings> {
-  const parsed = StoredSettings.parse(settings);
-  await store.settings.set(SETTINGS_KEY, parsed);
-  return parsed;
-}
+export const loadPayoutSettings = slot.load;
+export const savePayoutSettings = slot.save;
 
 export const riskSettingsOf = (s: PayoutSettings): RiskSettings => ({
   withdrawalRatioPercent: s.withdrawalRatioPercent,

@@ -1,5 +1,10 @@
-import { sendLeaseMs } from '../queues/praxis-session';
-import { shownJournalStateSql } from '../store/journal';
+import {
+  CUSTOMER_NAME_SQL,
+  isoUtcSql,
+  openJournalJoinSql,
+  ROW_JOURNAL_STATE_SQL,
+  UNRESOLVED_TIDS_SQL,
+} from '../queues/queue-sql';
 import { NO_MONEY_STATUSES, PENDING_WITHDRAWAL_STATUSES } from '../store/status-precedence';
 import type { RiskSettings } from './risk';
 
@@ -29,8 +34,7 @@ const FLAGS = `array_remove(ARRAY[
   CASE WHEN r.four_eyes THEN 'four_eyes' END
 ]::text[], NULL)`;
 
-/** Date#toISOString's shape, so a row reads the same whichever path produced it. */
-const ISO_UTC = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO_UTC = isoUtcSql('r.created_at');
 
 const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.customer_token, t.payment_method, t.masked_destination, t.gateway,
   t.created_at, t.status NOT IN (${VOID_STATUSES}) AS counts`;
@@ -80,8 +84,8 @@ paid AS (
 ),
 r AS (
   SELECT p.tid, p.status, p.amount_minor, COALESCE(pd.paid_minor, 0) AS paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
-         NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name, c.country,
-         c.avs_alert, c.verification_alert, ${shownJournalStateSql('j', sendLeaseMs({}))} AS journal_state,
+         ${CUSTOMER_NAME_SQL} AS customer_name, c.country,
+         c.avs_alert, c.verification_alert, ${ROW_JOURNAL_STATE_SQL} AS journal_state,
          COALESCE(s.deposited, 0) AS deposited,
          COALESCE(s.withdrawn - CASE WHEN p.counts THEN p.amount_minor ELSE 0 END, 0) AS other_withdrawn,
          COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,
@@ -90,7 +94,7 @@ r AS (
          COALESCE(p.amount_minor > ($4::jsonb ->> upper(p.currency))::int8, false) AS four_eyes
   FROM p
   LEFT JOIN customers c ON c.customer_token = p.customer_token
-  LEFT JOIN action_journal j ON j.item_kind = 'transaction' AND j.item_id = p.tid::text AND j.state IN ('sending', 'unknown')
+  ${openJournalJoinSql('p')}
   LEFT JOIN sums s ON s.customer_token = p.customer_token AND s.currency = p.currency
   LEFT JOIN win_by_tid w ON w.tid = p.tid
   LEFT JOIN paid pd ON pd.tid = p.tid
@@ -108,7 +112,7 @@ FROM (
 
 const IS_PENDING = `t.status IN (${PENDING_LIST})`;
 // Requests Praxis already moved on while our own action on them has no known outcome yet (a handful at most).
-const UNRESOLVED = `NOT (${IS_PENDING}) AND t.tid IN (SELECT item_id::bigint FROM action_journal WHERE item_kind = 'transaction' AND state IN ('sending', 'unknown'))`;
+const UNRESOLVED = `NOT (${IS_PENDING}) AND t.tid IN (${UNRESOLVED_TIDS_SQL})`;
 
 /** The whole queue: pending requests plus those with an unresolved action. */
 export const QUEUE_SQL = rowsJsonSql(`${requestsWhere(IS_PENDING)} UNION ALL ${requestsWhere(UNRESOLVED)}`);

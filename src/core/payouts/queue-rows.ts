@@ -1,4 +1,5 @@
 import type { PayoutRow } from '../../shared/payouts';
+import { jsonRows } from '../queues/queue-sql';
 import type { Queryable } from '../store/db';
 import { BY_TIDS_SQL, QUEUE_LONG_PAGE_SQL, QUEUE_PAGE_SQL, QUEUE_SQL, riskParams } from './queue-rows-sql';
 import type { RiskSettings } from './risk';
@@ -14,11 +15,7 @@ export interface QueuePage {
 // Up to this many rows, a page reads its customers' histories through the index rather than by one scan.
 const SHORT_PAGE = 5_000;
 
-// PostgreSQL builds the rows as one JSON string: one parse instead of a driver object and a JS pass per row.
-async function rowsOf(q: Queryable, sql: string, params: unknown[]): Promise<PayoutRow[]> {
-  const res = await q.query<{ rows: string }>(sql, params);
-  return JSON.parse(res.rows[0]?.rows ?? '[]') as PayoutRow[];
-}
+const rowsOf = (q: Queryable, sql: string, params: unknown[]) => jsonRows<PayoutRow>(q, sql, params);
 
 /** Withdrawal requests waiting for a decision or with an unresolved action, oldest first; the whole queue unless paged. */
 export async function queueRows(q: Queryable, settings: RiskSettings, page: QueuePage = {}): Promise<PayoutRow[]> {

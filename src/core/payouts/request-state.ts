@@ -1,4 +1,4 @@
-import type { ManageResponse } from '../praxis/schemas';
+export { customerLabel, ingestAnswer, storedStatus } from '../queues/item-state';
 import { announceChange } from '../store/changes';
 import type { Queryable } from '../store/db';
 import {
@@ -29,20 +29,6 @@ export { NO_MONEY_STATUSES };
  */
 export const isIn = (list: readonly string[], status: string) => list.includes(status);
 
-const observedAtOf = (res: { timestamp?: number | null }) =>
-  new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
-
-/** Stores what a verified answer says: the transaction it carries (request or child payout), with source `action`. */
-export async function ingestAnswer(
-  store: WorkStore,
-  res: Pick<ManageResponse, 'customer' | 'session' | 'transaction' | 'timestamp'>,
-): Promise<void> {
-  await store.ingest(
-    { customer: res.customer ?? null, session: res.session ?? null, transaction: res.transaction },
-    { observedAt: observedAtOf(res), source: 'action' },
-  );
-}
-
 /** Moves the request to a later status the desk learnt from an action, never backwards, and tells every window. */
 export async function markRequestStatus(store: WorkStore, tid: number, status: string, at: Date): Promise<void> {
   const rank = statusRank(status);
@@ -54,13 +40,6 @@ export async function markRequestStatus(store: WorkStore, tid: number, status: s
     );
     if (res.rowCount > 0) await announceChange(tx, { queue: 'payouts', ids: [String(tid)] });
   });
-}
-
-/** A request's stored status alone (cheap: no raw Praxis objects), or null when the store does not have it. */
-export async function storedStatus(q: Queryable, tid: number): Promise<string | null> {
-  return (
-    (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null
-  );
 }
 
 /** Child payouts (completion or split parts) of a request as stored. */
@@ -149,13 +128,3 @@ export async function allPartsPaid(q: Queryable, tid: number): Promise<boolean> 
 /** Tells every window that an item's journal state changed (the journal itself does not announce). */
 export const announcePayout = (store: WorkStore, tid: number) =>
   announceChange(store.db, { queue: 'payouts', ids: [String(tid)] });
-
-/** The customer's name as stored, else their cid: how messages name whose money moved. */
-export async function customerLabel(q: Queryable, tx: { customerToken: string | null; cid: string | null }) {
-  if (!tx.customerToken) return tx.cid;
-  const res = await q.query<{ name: string | null }>(
-    `SELECT NULLIF(concat_ws(' ', NULLIF(first_name, ''), NULLIF(last_name, '')), '') AS name FROM customers WHERE customer_token = $1`,
-    [tx.customerToken],
-  );
-  return res.rows[0]?.name ?? tx.cid;
-}

@@ -23,4 +23,27 @@ export const PRAXIS_ASSUMPTIONS = {
     openIn: 'api-reference §8 items 10 and 13 (withdrawal-request statuses, idempotency)',
     value: 30 * 60_000,
   },
+  /**
+   * The capture queue's rule of the same kind: after a capture or void whose answer was lost, `authorized` from
+   * find-transaction may be a capture still processing at the PSP. Only this long after the send does the desk call
+   * the action not applied.
+   */
+  holdUnchangedAfterMs: {
+    says: 'An authorization still `authorized` 30 minutes after a capture or void whose answer was lost was not changed by that call.',
+    openIn: 'api-reference §3.3 (no idempotency or timing of capture-authorization) and §8 item 13',
+    value: 30 * 60_000,
+  },
+  /**
+   * What a hold that lapsed unreleased looks like: the docs list no `expired` transaction status (§6), and `cancelled`
+   * is what a released hold shows; the simulator says why in status_details. A capture then meets "already cancelled".
+   */
+  lapsedHold: {
+    says: 'An authorization whose hold lapsed without a capture shows transaction_status `cancelled`, with status_details saying it expired, and Praxis notifies it.',
+    openIn: 'api-reference §6 (transaction statuses: no expired status) and §3.3',
+    value: {
+      status: 'cancelled',
+      statusCode: '0',
+      statusDetails: 'Authorization expired: the hold lapsed before it was captured',
+    },
+  },
 } satisfies Record<string, PraxisAssumption<unknown>>;

@@ -1,7 +1,9 @@
 import type { ActionOutcome } from '../../shared/actions';
+import type { QueueBulkOutcome } from '../../shared/queue-views';
+import type { WorkStore } from '../store/work-store';
 import { DeskError } from '../../shared/errors';
 import { mapBounded } from '../bounded';
-import { capital } from './queue-kind';
+import { capital, type QueueKind } from './queue-kind';
 import { failedOutcome } from './reconcile';
 
 export interface BulkRun {
@@ -70,4 +72,47 @@ export function succeededByCurrency(
     byCurrency.set(item.currency, t);
   }
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** What a bulk result names about its item when the action itself did not say: what it moves, and whose. */
+export interface BulkItemFacts {
+  amountMinor: number;
+  currency: string;
+  customer: string | null;
+}
+
+/**
+ * Ends a bulk run the same way for every queue: each result names its amount and customer (a failure before any
+ * send included), what succeeded is summed per currency, and one audit entry records the run.
+ */
+export async function finishBulk<A extends string>(
+  deps: { store: WorkStore; queue: QueueKind },
+  run: {
+    action: A;
+    operator: string;
+    settled: ActionOutcome[];
+    facts: ReadonlyMap<number, BulkItemFacts>;
+    /** Extra facts for the audit entry (reason, note, second approver…). */
+    audit: Record<string, unknown>;
+  },
+): Promise<QueueBulkOutcome<A>> {
+  const results = run.settled.map((o) => {
+    const f = run.facts.get(o.tid);
+    return f
+      ? {
+          ...o,
+          amountMinor: o.amountMinor ?? f.amountMinor,
+          currency: o.currency ?? f.currency,
+          customer: o.customer ?? f.customer,
+        }
+      : o;
+  });
+  const succeeded = succeededByCurrency(results, (tid) => run.facts.get(tid));
+  const failedCount = results.filter((r) => r.state !== 'done').length;
+  await deps.store.audit.append({
+    operator: run.operator,
+    action: `${deps.queue.actionPrefix}bulk-${run.action}`,
+    details: { count: results.length, failedCount, succeeded, ...run.audit },
+  });
+  return { action: run.action, results, succeeded, failedCount };
 }

@@ -175,6 +175,18 @@ ALTER TABLE notifications ADD COLUMN body_sha256 text, ADD COLUMN body_bytes int
 CREATE INDEX notifications_unauthenticated ON notifications (id) WHERE raw_body IS NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'holds announced as entering their last 24 hours',
+    sql: `
+-- One row per authorization the desk has announced as expiring, so a restart (or a second desk) never repeats it.
+CREATE TABLE hold_expiry_notices (
+  tid          bigint PRIMARY KEY,
+  lapses_at    timestamptz NOT NULL,
+  notified_at  timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -8,6 +8,8 @@ import {
   type ProfilesState,
 } from '../domain';
 import type { Result } from '../errors';
+import type { ExpiringHold } from '../captures';
+import { capturesContract } from './captures-contract';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
 
@@ -65,6 +67,7 @@ export const contract = {
   ),
 
   ...payoutsContract,
+  ...capturesContract,
   ...lookupContract,
 } as const;
 
@@ -79,8 +82,18 @@ export interface DeskEvents {
   'event:queue-changed': { queue: 'payouts' | 'deposits' | 'terminal'; ids: string[] };
   'event:connection-changed': { state: 'ok' | 'failing'; message: string };
   'event:profiles-changed': ProfilesState;
-  'event:bulk-progress': { action: 'approve' | 'reject'; done: number; total: number };
+  'event:bulk-progress': {
+    action: 'approve' | 'reject' | 'capture' | 'void';
+    /** The queue the bulk runs on (absent: payouts, as before captures existed). */
+    queue?: 'payouts' | 'deposits';
+    done: number;
+    total: number;
+  };
   'event:lookup-progress': { done: number; total: number };
+  /** Holds that entered their last 24 hours: each announced once, ever (the store remembers, across restarts). */
+  'event:holds-expiring': { items: ExpiringHold[] };
+  /** Open one item in its queue's screen (the desktop notification about it was clicked). */
+  'event:open-item': { queue: 'payouts' | 'deposits'; tid: number };
 }
 export type DeskEventName = keyof DeskEvents;
 export const EVENT_NAMES: DeskEventName[] = [
@@ -89,6 +102,8 @@ export const EVENT_NAMES: DeskEventName[] = [
   'event:profiles-changed',
   'event:bulk-progress',
   'event:lookup-progress',
+  'event:holds-expiring',
+  'event:open-item',
 ];
 
 // ---- the renderer-facing API shape, derived from the contract ----

@@ -1,0 +1,40 @@
+/** Reading and storing one queue item, the same for every queue. */
+import type { PraxisClient } from '../praxis';
+import type { ManageResponse } from '../praxis/schemas';
+import type { Queryable } from '../store/db';
+import type { WorkStore } from '../store/work-store';
+
+const observedAtOf = (res: { timestamp?: number | null }) =>
+  new Date((res.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
+
+/** Stores what a verified answer says: the transaction it carries (request or child payout), with source `action`. */
+export async function ingestAnswer(
+  store: WorkStore,
+  res: Pick<ManageResponse, 'customer' | 'session' | 'transaction' | 'timestamp'>,
+): Promise<void> {
+  await store.ingest(
+    { customer: res.customer ?? null, session: res.session ?? null, transaction: res.transaction },
+    { observedAt: observedAtOf(res), source: 'action' },
+  );
+}
+
+/** An item's stored status alone (cheap: no raw Praxis objects), or null when the store does not have it. */
+export async function storedStatus(q: Queryable, tid: number): Promise<string | null> {
+  return (
+    (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null
+  );
+}
+
+/** The customer's name as stored, else their cid: how messages name whose money moved. */
+export async function customerLabel(q: Queryable, tx: { customerToken: string | null; cid: string | null }) {
+  if (!tx.customerToken) return tx.cid;
+  const res = await q.query<{ name: string | null }>(
+    `SELECT NULLIF(concat_ws(' ', NULLIF(first_name, ''), NULLIF(last_name, '')), '') AS name FROM customers WHERE customer_token = $1`,
+    [tx.customerToken],
+  );
+  return res.rows[0]?.name ?? tx.cid;
+}
+
+/** Reads an item again at Praxis (find-transaction) and stores what it says. */
+export const refreshByLookup = async (store: WorkStore, client: PraxisClient, tid: number): Promise<void> =>
+  ingestAnswer(store, await client.findTransaction(tid));

@@ -1,0 +1,13 @@
+import { DeskError } from '../../shared/errors';
+import type { ReasonOption } from '../../shared/queue-views';
+
+/** The reason picked from a settings pick-list (reject, void); anything else is refused with the list. */
+export function pickReason(reasons: readonly ReasonOption[], reasonCode: string, kind: string): ReasonOption {
+  const reason = reasons.find((r) => r.code === reasonCode);
+  if (!reason)
+    throw new DeskError(
+      'VALIDATION',
+      `"${reasonCode}" is not one of the ${kind} reasons (${reasons.map((r) => r.code).join(', ')}). Pick one from the list.`,
+    );
+  return reason;
+}

@@ -1,0 +1,76 @@
+/**
+ * What every queue (payouts, captures…) shows alike: a page of rows, the detail pane's journal, audit trail and
+ * customer history, bulk outcomes and reason pick-lists. Each queue's own file adds its rows and settings.
+ */
+import type { ActionOutcome } from './actions';
+
+/** The rows a queue screen asks for first; the rest follows. */
+export const FIRST_PAGE_ROWS = 500;
+
+/** One answer of a queue's list channel: the whole queue, or one page of it in the queue's default order. */
+export interface QueuePageOf<Row> {
+  rows: Row[];
+  asOf: string;
+  /** The tid to ask for the rest `after`; null when these rows reach the end of the queue. */
+  next: number | null;
+}
+
+/** A bulk action on a selection: per-item results (input order) and what succeeded per currency. */
+export interface QueueBulkOutcome<Action extends string> {
+  action: Action;
+  results: ActionOutcome[];
+  /** Per currency: count and total of the items that succeeded. */
+  succeeded: { currency: string; count: number; totalMinor: number }[];
+  failedCount: number;
+}
+
+/** One entry of a reason pick-list (reject, void): kept in the audit log, never sent to Praxis. */
+export interface ReasonOption {
+  code: string;
+  label: string;
+}
+
+export interface JournalEntryView {
+  id: number;
+  action: string;
+  operator: string;
+  state: 'sending' | 'done' | 'failed' | 'unknown';
+  praxisStatus: number | null;
+  praxisDescription: string | null;
+  errorCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Praxis's answer that arrived after the entry had been reconciled (kept, never dropped), in words; or null. */
+  lateAnswer: string | null;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  operator: string;
+  action: string;
+  itemId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface CustomerHistory {
+  deposits: {
+    tid: number;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    paymentMethod: string | null;
+    destination: string | null;
+    createdAt: string;
+  }[];
+  withdrawals: {
+    tid: number;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    destination: string | null;
+    createdAt: string;
+  }[];
+  /** Per currency: approved deposits in, paid or pending withdrawals out. */
+  totals: { currency: string; depositedMinor: number; withdrawnMinor: number }[];
+}
