@@ -1,19 +1,8 @@
+import type { CustomerHistory } from '../../../shared/queue-views';
 import { safeMoney } from './money-text';
 
 /** The customer's deposits and withdrawals the store knows, with totals per currency (any queue's detail pane). */
-export interface CustomerHistoryView {
-  deposits: {
-    tid: number;
-    amountMinor: number;
-    currency: string;
-    status: string;
-    destination: string | null;
-  }[];
-  withdrawals: { tid: number; amountMinor: number; currency: string; status: string; destination: string | null }[];
-  totals: { currency: string; depositedMinor: number; withdrawnMinor: number }[];
-}
-
-export function CustomerHistorySection({ history: h }: { history: CustomerHistoryView }) {
+export function CustomerHistorySection({ history: h }: { history: CustomerHistory }) {
   return (
     <section className="detail-section" aria-label="Customer history">
       <h3>Customer history</h3>

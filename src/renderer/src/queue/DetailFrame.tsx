@@ -1,28 +1,8 @@
 import type { ReactNode } from 'react';
+import type { AuditEntryView, JournalEntryView } from '../../../shared/queue-views';
 import { FormError } from '../components/FormError';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
-
-/** A journal entry as the detail pane lists it (the core's view of one money-moving action). */
-export interface TrailJournalEntry {
-  id: number;
-  action: string;
-  operator: string;
-  state: 'sending' | 'done' | 'failed' | 'unknown';
-  praxisStatus: number | null;
-  praxisDescription: string | null;
-  errorCode: string | null;
-  createdAt: string;
-  lateAnswer: string | null;
-}
-
-export interface TrailAuditEntry {
-  seq: number;
-  at: string;
-  operator: string;
-  action: string;
-  details: Record<string, unknown>;
-}
 
 /** What the desk sent for this item and what it recorded, oldest first. */
 function Trail({
@@ -31,8 +11,8 @@ function Trail({
   noun,
   auditDetails,
 }: {
-  journal: readonly TrailJournalEntry[];
-  audit: readonly TrailAuditEntry[];
+  journal: readonly JournalEntryView[];
+  audit: readonly AuditEntryView[];
   noun: string;
   auditDetails: (details: Record<string, unknown>) => Record<string, unknown>;
 }) {
@@ -92,8 +72,8 @@ function Raw({ raw }: { raw: Record<string, unknown> }) {
 
 /** What the frame shows once the item's detail has loaded. */
 export interface DetailTrail {
-  journal: readonly TrailJournalEntry[];
-  audit: readonly TrailAuditEntry[];
+  journal: readonly JournalEntryView[];
+  audit: readonly AuditEntryView[];
   raw: Record<string, unknown>;
 }
 

@@ -104,6 +104,8 @@ export function createQueueStore<
   let changedDuringLoad: Set<number> | null = null;
   // The rows as the screen currently shows them (filtered and sorted); outside state because nothing renders from it.
   let visibleRows: readonly Row[] = [];
+  let followers = 0;
+  let stopFollowing: (() => void) | null = null;
 
   const actions = {
     /** The first page at once, then the rest in a second call, so the screen never waits for 100,000 rows. */
@@ -160,9 +162,15 @@ export function createQueueStore<
       if (get().detailOpen && open !== undefined && tids.includes(open)) void actions.loadDetail(open);
     },
 
-    /** Live pushes from the core; returns the unsubscribe. */
+    /** Live pushes from the core, one subscription however many follow (a screen, a badge); returns the release. */
     follow(): () => void {
-      return source.onChanged((tids) => void actions.refreshRows(tids));
+      if (followers++ === 0) stopFollowing = source.onChanged((tids) => void actions.refreshRows(tids));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--followers === 0) stopFollowing?.();
+      };
     },
 
     /** Another profile's store: everything shown is dropped at once, then the queue reloads. */

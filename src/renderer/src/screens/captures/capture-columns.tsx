@@ -1,0 +1,83 @@
+import type { CaptureRow } from '../../../../shared/captures';
+import { displayStatus } from '../../queue/queue-filter';
+import { AlignedAmount } from '../../queue/AlignedAmount';
+import { formatAge } from '../../queue/money-text';
+import type { QueueColumn } from '../../queue/QueueTable';
+import { HoldCountdown } from './HoldCountdown';
+import { customerOf, instrumentOf } from './capture-words';
+
+const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };
+const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+
+/** The capture queue's columns; beside the detail pane the gateway, order id and status give way (the pane shows them). */
+export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
+  return [
+    {
+      id: 'timeLeft',
+      header: 'Time left',
+      cell: ({ row }) => <HoldCountdown row={row.original} now={now} />,
+      meta: { sortKey: 'timeLeft', width: 110, compactWidth: 100 },
+    },
+    {
+      id: 'tid',
+      header: 'tid',
+      cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
+      meta: { sortKey: 'tid', width: 90, compactWidth: 80 },
+    },
+    {
+      id: 'customer',
+      header: 'Customer',
+      cell: ({ row: { original: r } }) => (
+        <span className="cell-customer" title={[r.cid, r.customerName].filter(Boolean).join(' · ') || undefined}>
+          {customerOf(r)}
+        </span>
+      ),
+      meta: { sortKey: 'customer', width: 180, compactWidth: 130 },
+    },
+    {
+      id: 'amount',
+      header: 'Amount',
+      cell: ({ row: { original: r } }) => <AlignedAmount amountMinor={r.amountMinor} currency={r.currency} />,
+      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 132 },
+    },
+    {
+      id: 'card',
+      header: 'Card · wallet',
+      cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
+      meta: { sortKey: 'card', width: 190, compactWidth: 150 },
+    },
+    {
+      id: 'gateway',
+      header: 'Gateway',
+      cell: ({ row: { original: r } }) => (
+        <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
+      ),
+      meta: { sortKey: 'gateway', width: 130, hideWhenCompact: true },
+    },
+    {
+      id: 'orderId',
+      header: 'Order id',
+      cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
+      meta: { sortKey: 'orderId', width: 130, hideWhenCompact: true },
+    },
+    {
+      id: 'age',
+      header: 'Age',
+      cell: ({ row: { original: r } }) => (
+        <span title={`Authorized ${new Date(r.authorizedAt).toLocaleString()}`}>
+          {formatAge(minutesSince(r.authorizedAt, now))}
+        </span>
+      ),
+      meta: { sortKey: 'age', width: 90, compactWidth: 80 },
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: ({ row: { original: r } }) => {
+        const status = displayStatus(r);
+        return <span className={`status status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
+      },
+      meta: { width: 120, hideWhenCompact: true },
+    },
+  ];
+}
