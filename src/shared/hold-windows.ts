@@ -106,7 +106,7 @@ export function holdLevel(lapsesAt: Date | string, now: Date | number = Date.now
 }
 
 /**
- * The lapse as a date and time in the operator's time zone, with the zone's name, e.g. "Sun 27 Oct 2024, 03:30 CET".
+ * The lapse as a date and time in the operator's time zone, with the zone's name, e.g. "Sun, 27 Oct 2024, 03:30 CET".
  * `timeZone` defaults to the system's (the renderer passes nothing; tests pass a zone).
  */
 export function lapseLocalText(lapsesAt: Date | string, timeZone?: string, locale = 'en-GB'): string {
@@ -125,7 +125,7 @@ export function lapseLocalText(lapsesAt: Date | string, timeZone?: string, local
 
 /**
  * One line about a hold for a notification or banner: whose, how much (by the currency's exponent), and when it
- * lapses — "Ana Silva · JPY 1,200 · lapses in 23 h 59 min (Tue 5 Nov 2024, 14:00 CET)".
+ * lapses — "Ana Silva · JPY 1,200 · lapses in 23 h 59 min (Tue, 5 Nov 2024, 14:00 CET)".
  */
 export function holdLine(
   hold: { customer: string | null; amountMinor: number; currency: string; lapsesAt: string },

@@ -59,7 +59,7 @@ describe('bulk approve', () => {
       return { currency: cur, count: rows.length, totalMinor: rows.reduce((s, r) => s + r.amount, 0) };
     };
     expect(outcome.succeeded).toEqual([expected('EUR'), expected('GBP')]);
-    expect(rig.progress.at(-1)).toEqual({ action: 'approve', done: 200, total: 200 });
+    expect(rig.progress.at(-1)).toEqual({ action: 'approve', queue: 'payouts', done: 200, total: 200 });
     // Only the refused items are still waiting (the cancelled ones left the queue when the refusal refreshed them).
     expect((await rig.engine.list()).rows.map((r) => r.tid)).toEqual([tids[10], tids[20]]);
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../praxis/base-url';
 import type { Book } from './book';
 import { SimFaultsSchema, type CallGauge, type FaultSwitches } from './faults';
+import type { HoldWindows } from './hold-windows';
 import type { Notifier } from './notifier';
 import type { CreateItemInput } from './types';
 
@@ -15,6 +16,15 @@ const CreateItemSchema = z.strictObject({
 });
 
 const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });
+
+const HoldWindowSchema = z.strictObject({
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 3600),
+  tids: z.array(z.number().int().positive()).max(10_000).optional(),
+});
 
 const NotificationUrlSchema = z.strictObject({ url: z.string().url().nullable() });
 
@@ -29,6 +39,7 @@ export interface AdminDeps {
   notificationUrl(): string | null;
   /** Expires a still-open session now (false when there is none open under that order_id). */
   expireSession(orderId: string): boolean;
+  holdWindow: HoldWindows;
 }
 
 const isLoopbackAddress = (addr: string | undefined) =>
@@ -111,6 +122,15 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
   app.delete('/_sim/stats', async () => {
     d.calls.reset();
     return d.calls.snapshot();
+  });
+
+  // Holds lapse after this window: a test shortens it for a run (or for some tids) to watch one lapse in seconds.
+  app.get('/_sim/hold-window', async () => d.holdWindow.current());
+  app.post('/_sim/hold-window', async (req, reply) => {
+    const body = parseJson(HoldWindowSchema, req.body, reply);
+    if (!body) return reply;
+    d.holdWindow.set(body.seconds, body.tids);
+    return d.holdWindow.current();
   });
 
   app.get('/_sim/notification-url', async () => ({ url: d.notificationUrl() }));

@@ -2,6 +2,7 @@
  * The simulator's book and its status transitions (api-reference §6.6). Pure state: no HTTP, no timers.
  * Every transition answers which tids Praxis notifies (`changed`), so the caller can notify each one.
  */
+import { PRAXIS_ASSUMPTIONS } from '../praxis/assumptions';
 import { PRAXIS_TEXTS } from '../praxis/protocol-texts';
 import type { Card, Wallet } from '../praxis/schemas';
 import type { SimCustomer, SimGateway, SimRecord, SimSession, SimTransaction } from './book-types';
@@ -376,6 +377,28 @@ export class Book {
       r.cancelsMade++;
     }
     return { ok: true, value: r, changed: [tid] };
+  }
+
+  /**
+   * Holds that outlived their window lapse: the status Praxis is assumed to use (PRAXIS_ASSUMPTIONS.lapsedHold,
+   * `cancelled` with status_details saying it expired). Answers the tids that changed, to be notified.
+   */
+  lapseHolds(windowSecondsOf: (tid: number) => number): number[] {
+    const now = this.nowSeconds();
+    const lapse = PRAXIS_ASSUMPTIONS.lapsedHold.value;
+    const changed: number[] = [];
+    for (const r of this.records.values()) {
+      if (r.tx.transaction_type !== 'authorization' || r.tx.transaction_status !== 'authorized') continue;
+      if (r.createdAt + windowSecondsOf(r.tx.tid) > now) continue;
+      Object.assign(r.tx, {
+        transaction_status: lapse.status,
+        status_code: lapse.statusCode,
+        status_details: lapse.statusDetails,
+        edited_by: 'SYSTEM',
+      });
+      changed.push(r.tx.tid);
+    }
+    return changed;
   }
 
   // ---- withdrawal requests: requested → split (paid) / cancelled; splits leave the rest requestable --

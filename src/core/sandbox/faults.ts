@@ -1,6 +1,6 @@
 /** The simulator's fault switches (body documented on SimFaults in types.ts). */
 import { z } from 'zod';
-import type { SimFaults, SimStatusAnswer } from './types';
+import type { SimFaults, SimStatusAnswer, SimTidFault } from './types';
 
 const count = z.number().int().min(0).max(1000);
 
@@ -12,6 +12,13 @@ const StatusAnswerSchema = z
     seconds: z.number().positive().max(3600),
   })
   .refine((a) => (a.tid === undefined) !== (a.orderId === undefined), 'give exactly one of tid or orderId');
+
+const TidFaultSchema = z.strictObject({
+  tid: z.number().int().positive(),
+  fault: z.enum(['http5xx', 'refuse', 'timeoutAfterApply']),
+  description: z.string().min(1).max(200).optional(),
+  times: z.number().int().min(1).max(1000).optional(),
+});
 
 export const SimFaultsSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(120_000).optional(),
@@ -25,6 +32,7 @@ export const SimFaultsSchema = z.strictObject({
   shortPayouts: count.optional(),
   shortByMinor: z.number().int().min(1).max(1_000_000).optional(),
   findStatus: z.array(StatusAnswerSchema).max(100).optional(),
+  tidFaults: z.array(TidFaultSchema).max(1000).optional(),
 });
 
 type CountedFault =
@@ -38,14 +46,17 @@ interface HeldAnswer {
 }
 
 export class FaultSwitches {
-  private f: Omit<SimFaults, 'findStatus'> = {};
+  private f: Omit<SimFaults, 'findStatus' | 'tidFaults'> = {};
   private answers: HeldAnswer[] = [];
+  private tidFaults: SimTidFault[] = [];
 
   constructor(private readonly nowMs: () => number = Date.now) {}
 
   set(faults: SimFaults): void {
-    const { findStatus, ...rest } = faults;
+    const { findStatus, tidFaults, ...rest } = faults;
     this.f = { ...this.f, ...rest };
+    // Each new fault replaces an older one for the same tid.
+    for (const t of tidFaults ?? []) this.tidFaults = [...this.tidFaults.filter((o) => o.tid !== t.tid), { ...t }];
     // Each new answer replaces an older one for the same item; the rest are kept.
     for (const a of findStatus ?? []) {
       this.answers = this.answers.filter((h) => !(h.tid === a.tid && h.orderId === a.orderId));
@@ -55,6 +66,7 @@ export class FaultSwitches {
   clear(): void {
     this.f = {};
     this.answers = [];
+    this.tidFaults = [];
   }
   current(): SimFaults {
     const now = this.nowMs();
@@ -63,7 +75,11 @@ export class FaultSwitches {
       status: a.status,
       seconds: Math.round((a.untilMs - now) / 100) / 10,
     }));
-    return { ...this.f, ...(findStatus.length ? { findStatus } : {}) };
+    return {
+      ...this.f,
+      ...(findStatus.length ? { findStatus } : {}),
+      ...(this.tidFaults.length ? { tidFaults: this.tidFaults.map((t) => ({ ...t })) } : {}),
+    };
   }
   get latencyMs(): number {
     return this.f.latencyMs ?? 0;
@@ -85,6 +101,15 @@ export class FaultSwitches {
       key.tid !== undefined ? a.tid === key.tid : a.orderId !== undefined && a.orderId === key.orderId,
     );
     return hit?.status ?? null;
+  }
+  /** Uses up one occurrence of the fault set for this tid (a money-moving call naming it), if any. */
+  takeTidFault(tid: number): SimTidFault | null {
+    const hit = this.tidFaults.find((t) => t.tid === tid);
+    if (!hit) return null;
+    const left = (hit.times ?? 1) - 1;
+    this.tidFaults = this.tidFaults.filter((t) => t !== hit);
+    if (left > 0) this.tidFaults.push({ ...hit, times: left });
+    return hit;
   }
   /** Uses up one occurrence of a counted fault; true when it fires. */
   take(name: CountedFault): boolean {

@@ -24,6 +24,13 @@ export interface SignedRouteContext {
 /** What an action answers: `status` 0 for success, or Praxis's status and description. */
 export type Answer = { status: number; description: string } & Record<string, unknown>;
 
+const UNAVAILABLE_PAGE = '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>';
+/** Praxis's documented generic text (api-reference §6, code 999): what an injected refusal says unless told otherwise. */
+const GENERIC_ERROR = 'Generic Error.';
+/** The calls a tid fault applies to: those that change an item (a lookup of it stays truthful). */
+const MONEY_MOVING_PATH = /^\/agent\/(manage-|split-)/;
+const tidNamed = (body: Record<string, unknown>) => Number(body.tid ?? body.withdrawal_request_id ?? -1);
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function signedRoute(
@@ -45,10 +52,7 @@ export function signedRoute(
   async function answer(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
     if (ctx.faults.take('http5xx')) {
-      return reply
-        .code(503)
-        .header('content-type', 'text/html')
-        .send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+      return reply.code(503).header('content-type', 'text/html').send(UNAVAILABLE_PAGE);
     }
     const header = request.headers['gt-authentication'];
     const gate = checkSignedRequest(
@@ -62,8 +66,17 @@ export function signedRoute(
       ctx.logger?.info('sim: request refused at the gate', { path, code: gate.code, description: gate.description });
       return sendGateRejection(reply, gate.code, gate.description, ctx.nowSeconds());
     }
-    const answer: Record<string, unknown> = { ...action(gate.body), version: API_VERSION, timestamp: ctx.nowSeconds() };
-    if (ctx.faults.take('timeoutAfterApply')) {
+    const tidFault = MONEY_MOVING_PATH.test(path) ? ctx.faults.takeTidFault(tidNamed(gate.body)) : null;
+    if (tidFault?.fault === 'http5xx') {
+      ctx.logger?.info('sim: 503 for a tid fault', { path });
+      return reply.code(503).header('content-type', 'text/html').send(UNAVAILABLE_PAGE);
+    }
+    const acted =
+      tidFault?.fault === 'refuse'
+        ? { status: 400, description: tidFault.description ?? GENERIC_ERROR }
+        : action(gate.body);
+    const answer: Record<string, unknown> = { ...acted, version: API_VERSION, timestamp: ctx.nowSeconds() };
+    if (ctx.faults.take('timeoutAfterApply') || tidFault?.fault === 'timeoutAfterApply') {
       // The dangerous case: the action above WAS applied, but the caller never hears about it.
       const mode = ctx.faults.timeoutMode;
       ctx.logger?.info('sim: answer withheld after applying', { path, mode });

@@ -5,6 +5,7 @@ import { Book } from './book';
 import { CallGauge, FaultSwitches } from './faults';
 import { Notifier } from './notifier';
 import { createRng } from './prng';
+import { createHoldWindows } from './hold-windows';
 import { arriveOne, seedBook } from './seed';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAgentRoutes } from './agent-routes';
@@ -12,6 +13,8 @@ import { expireVtSession, registerVirtualTerminal } from './vt-routes';
 import type { CreateItemInput, Simulator, SimulatorOptions } from './types';
 
 export const DEFAULT_ARRIVAL_INTERVAL_MS = 20_000;
+/** Card schemes' usual hold: about 7 days (product.md "Hold windows"); a test shortens it per run. */
+export const DEFAULT_HOLD_WINDOW_MS = 7 * 24 * 3600_000;
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const now = opts.now ?? Date.now;
@@ -72,6 +75,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     notifier.notify(rec.tx.tid);
     return { tid: rec.tx.tid };
   };
+  const holdWindow = createHoldWindows(opts.holdWindowMs ?? DEFAULT_HOLD_WINDOW_MS);
   const createWithdrawalRequest = create('wr');
   const createAuthorization = create('auth');
   const setNotificationUrl = (u: string | null) => {
@@ -90,6 +94,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setNotificationUrl,
     notificationUrl: () => notificationUrl,
     expireSession: (orderId) => expireVtSession(book, notifier, orderId),
+    holdWindow,
   });
 
   const host = opts.host ?? '127.0.0.1';
@@ -110,6 +115,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
   const arrivalTimer = interval === null ? null : setInterval(arrive, interval);
   arrivalTimer?.unref();
+  // Lapsed holds move on by themselves, notified as Praxis would.
+  const lapseTimer = setInterval(() => {
+    for (const tid of book.lapseHolds(holdWindow.secondsOf)) notifier.notify(tid);
+  }, opts.lapseCheckMs ?? 1000);
+  lapseTimer.unref();
 
   return {
     url,
@@ -119,10 +129,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     createWithdrawalRequest,
     createAuthorization,
     setFaults: (f) => faults.set(f),
+    setHoldWindow: (seconds, tids) => holdWindow.set(seconds, tids),
     clearFaults: () => faults.clear(),
     idle: () => notifier.idle(),
     stop: async () => {
       if (arrivalTimer) clearInterval(arrivalTimer);
+      clearInterval(lapseTimer);
       vt.stop();
       notifier.stop();
       for (const h of hangs) {

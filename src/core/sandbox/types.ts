@@ -17,6 +17,10 @@ export interface SimulatorOptions {
   notificationRetryBaseMs?: number;
   /** How long a "timeoutAfterApply" fault holds the socket before dropping it (default 30 000 ms). */
   hangMs?: number;
+  /** How long an authorization holds before it lapses (default 7 days, the schemes' usual card window). */
+  holdWindowMs?: number;
+  /** How often lapsed holds are looked for (default 1000 ms). */
+  lapseCheckMs?: number;
   /** How long a virtual-terminal session stays open before it expires and is notified (default 15 min). */
   vtSessionTtlMs?: number;
   logger?: Logger;
@@ -42,6 +46,10 @@ export interface SimulatorOptions {
  *   "findStatus": [{ "tid": 123, "status": "verification", "seconds": 30 }]
  *                                 // find-transaction for tid 123 (or find-order for { "orderId" }) answers that
  *                                 // transaction_status for the next 30 s, whatever the book holds
+ *   "tidFaults": [{ "tid": 123, "fault": "refuse", "description": "Generic Error.", "times": 1 }]
+ *                                 // the next money-moving call (manage-*, split-*) naming tid 123: "http5xx" answers
+ *                                 // 503 without acting, "refuse" answers status 400 with the description without
+ *                                 // acting, "timeoutAfterApply" acts and then withholds the answer (timeoutMode)
  * }
  * Counts are "the next N"; each is used up as it fires. `DELETE /_sim/faults` clears everything.
  */
@@ -57,6 +65,16 @@ export interface SimFaults {
   shortPayouts?: number;
   shortByMinor?: number;
   findStatus?: SimStatusAnswer[];
+  tidFaults?: SimTidFault[];
+}
+
+/** A fault for the money-moving calls naming one tid (a capture, a void, a complete…), `times` times (default 1). */
+export interface SimTidFault {
+  tid: number;
+  fault: 'http5xx' | 'refuse' | 'timeoutAfterApply';
+  /** The refusal's description (default "Generic Error.", Praxis's documented generic text). */
+  description?: string;
+  times?: number;
 }
 
 /** "Answer find-transaction for this tid (or find-order for this order_id) with this status for the next N seconds." */
@@ -86,6 +104,8 @@ export interface Simulator {
   createWithdrawalRequest(input: CreateItemInput): { tid: number };
   createAuthorization(input: CreateItemInput): { tid: number };
   setFaults(faults: SimFaults): void;
+  /** Shortens (or lengthens) the hold window for this run: every hold, or only the given tids. */
+  setHoldWindow(seconds: number, tids?: number[]): void;
   clearFaults(): void;
   /** Resolves when every notification that is being sent or retried has finished (for tests). */
   idle(): Promise<void>;
