@@ -8,28 +8,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mapBounded } from '../src/core/bounded';
 import { createLogger } from '../src/core/log';
-import { lookupIds } from '../src/core/lookup/lookup-ids';
 import { createPayoutEngine } from '../src/core/payouts/payout-engine';
 import { loadPayoutSettings } from '../src/core/payouts/payout-settings';
 import { createPraxisClient } from '../src/core/praxis';
 import { startSimulator } from '../src/core/sandbox';
 import { openStore } from '../src/core/store/work-store';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
+import { mb, measureBulk, ms, printBulkFigures } from './support/bulk-bench';
 import { QUEUE_ROWS, queueListFigures, type QueueListFigures } from './support/queue-list-figures';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
-const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
-const ms = (t0: number) => Math.round(performance.now() - t0);
 
 async function main(): Promise<number> {
   const log = createLogger(() => undefined, 'error');
   const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
   const dir = await mkdtemp(join(tmpdir(), 'bench-payouts-'));
   try {
-    let t0 = performance.now();
+    const t0 = performance.now();
     const store = await openStore({ kind: 'pglite', dir });
     console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
     const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
@@ -40,46 +37,25 @@ async function main(): Promise<number> {
     });
     const concurrency = (await loadPayoutSettings(store)).bulkConcurrency;
 
-    // 1,000 requests created through the simulator's admin API, brought into the store by lookup.
-    const tids: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const res = await fetch(`${sim.url}/_sim/withdrawal-requests`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          cid: `bench-${i % 250}`,
-          currency: i % 5 === 0 ? 'GBP' : 'EUR',
-          amount: 1_000 + (i % 400) * 100,
-        }),
-      });
-      tids.push(((await res.json()) as { tid: number }).tid);
-    }
-    sim.setFaults({ latencyMs: LATENCY_MS });
-    t0 = performance.now();
-    const found = await lookupIds(tids.map(String), { client, store, concurrency });
-    if (found.some((f) => !f.ok)) throw new Error(`lookup failed for ${found.filter((f) => !f.ok).length} requests`);
-    console.log(
-      `${N} requests looked up into the store in ${ms(t0)} ms; queue holds ${(await engine.list()).rows.length}`,
-    );
-
-    // The floor measured in this run: the same number of bare signed calls at the same concurrency and latency.
-    t0 = performance.now();
-    await mapBounded(tids, concurrency, (tid) => client.findTransaction(tid));
-    const floorMs = ms(t0);
-
-    t0 = performance.now();
-    const bulk = await engine.bulk({ action: 'approve', tids });
-    const elapsedMs = ms(t0);
-    sim.clearFaults();
-
-    const records = await mapBounded(
-      tids,
-      16,
-      async (tid) =>
-        ((await (await fetch(`${sim.url}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade,
-    );
-    const payoutsMade = records.reduce((s, r) => s + (r.status === 'fulfilled' ? r.value : 0), 0);
-    const idealMs = (N * LATENCY_MS) / concurrency;
+    // 1,000 requests created through the simulator's admin API, brought into the store by lookup, approved in bulk.
+    const run = await measureBulk({
+      sim,
+      store,
+      client,
+      n: N,
+      latencyMs: LATENCY_MS,
+      concurrency,
+      path: '/_sim/withdrawal-requests',
+      item: (i) => ({
+        cid: `bench-${i % 250}`,
+        currency: i % 5 === 0 ? 'GBP' : 'EUR',
+        amount: 1_000 + (i % 400) * 100,
+      }),
+      queueSize: async () => (await engine.list()).rows.length,
+      bulk: (tids) => engine.bulk({ action: 'approve', tids }),
+      madeField: 'payoutsMade',
+    });
+    const payoutsMade = run.made;
     const rssAfterBulk = mb();
     await store.close();
 
@@ -100,16 +76,7 @@ async function main(): Promise<number> {
       }
     }
 
-    console.log('');
-    console.log(`bulk approve of ${N} at concurrency ${concurrency}, ${LATENCY_MS} ms added latency per Praxis call`);
-    console.table([
-      { what: 'ideal (N × latency / concurrency)', ms: idealMs, 'vs ideal': '1.00×' },
-      { what: `bare find-transaction × ${N}, same run`, ms: floorMs, 'vs ideal': `${(floorMs / idealMs).toFixed(2)}×` },
-      { what: 'bulk approve through the engine', ms: elapsedMs, 'vs ideal': `${(elapsedMs / idealMs).toFixed(2)}×` },
-    ]);
-    console.log(
-      `succeeded ${bulk.results.length - bulk.failedCount}, failed ${bulk.failedCount}; totals ${bulk.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,
-    );
+    printBulkFigures({ verb: 'approve', n: N, concurrency, latencyMs: LATENCY_MS, ...run });
     console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
     console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
     console.log('');

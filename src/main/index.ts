@@ -5,6 +5,7 @@ import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
 import { createFileLogger } from '../core/file-logger';
+import { notifyExpiringHolds } from './hold-notifications';
 import { createIpcGate } from './ipc/ipc-gate';
 import { registerDeskIpc } from './ipc/register-ipc';
 import { appLocationFrom } from './security/app-location';
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   handlers.catch(() => undefined); // reported per call by the gate, and logged above
   const gate = createIpcGate({ handlers, log, location, trustedWebContents: trusted });
   const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);
+  const notifying = core.then((ready) => notifyExpiringHolds(ready, () => [...windows], log));
+  notifying.catch(() => undefined); // a failed start is reported above
 
   const open = async () => {
     const win = await openMainWindow(location, { preload: preloadPath, icon: iconPath }, devServerUrl, log);
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
     closing = true;
     event.preventDefault();
     unregister();
+    void notifying.then(
+      (stop) => stop(),
+      () => undefined,
+    );
     // Stop the simulator, intake and store cleanly before the process goes.
     void core
       .then((ready) => ready.close())

@@ -115,4 +115,27 @@ describe('the built main process and preload, on a stand-in for electron', () =>
       timeout: 30_000,
     });
   });
+
+  it('holds entering their last 24 hours raise a desktop notification; clicking it asks the window to open the hold', async () => {
+    // Praxis sends no created_at, so the sandbox's holds start their countdown when the desk first hears of them:
+    // a one-hour window puts every one of them in its last 24 hours, and a new hold makes the desk look at once.
+    const settings = await desk['capture-settings']!.get!();
+    await desk['capture-settings']!.save!({
+      ...(settings.data as object),
+      holdWindows: [{ key: 'default', label: 'One hour (test)', cardType: null, paymentMethod: null, minutes: 60 }],
+    });
+    const { simulatorUrl } = (await desk.app!.info!()).data as { simulatorUrl: string };
+    await fetch(`${simulatorUrl}/_sim/authorizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cid: 'smoke-hold', currency: 'KWD', amount: 1_250 }),
+    });
+    await vi.waitFor(() => expect(standIn.notifications.length).toBeGreaterThan(0), { timeout: 45_000 });
+    const [n] = standIn.notifications;
+    expect(n!.options.title).toMatch(/lapses? within 24 hours/);
+    expect(n!.options.body).toMatch(/lapses in 5\d min/);
+    n!.emit('click');
+    const opened = standIn.windows[0]!.webContents.sent.find((m) => m.name === 'event:open-item');
+    expect(opened?.payload).toMatchObject({ queue: 'deposits', tid: expect.any(Number) });
+  }, 60_000);
 });

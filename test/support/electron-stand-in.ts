@@ -48,6 +48,8 @@ export interface StandInState {
   exposed: Record<string, unknown>;
   /** What a sandboxed preload's require('electron') returns. */
   preloadElectron: unknown;
+  /** Desktop notifications the main process showed. */
+  notifications: StandInNotification[];
 }
 
 export const standIn: StandInState = {
@@ -60,7 +62,23 @@ export const standIn: StandInState = {
   headersHandler: null,
   exposed: {},
   preloadElectron: null,
+  notifications: [],
 };
+
+/** Records a desktop notification; a test clicks it with `emit('click')`. */
+export class StandInNotification extends Emitter {
+  static isSupported() {
+    return true;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    this.shown = true;
+    standIn.notifications.push(this);
+  }
+}
 
 export class StandInBrowserWindow extends Emitter {
   readonly webContents = new StandInWebContents();
@@ -145,5 +163,11 @@ const contextBridge = {
   },
 };
 
-export const electronStandIn = { app, session, ipcMain, BrowserWindow: StandInBrowserWindow };
+export const electronStandIn = {
+  app,
+  session,
+  ipcMain,
+  BrowserWindow: StandInBrowserWindow,
+  Notification: StandInNotification,
+};
 standIn.preloadElectron = { ipcRenderer, contextBridge };

@@ -1,0 +1,126 @@
+/** What the bulk benchmarks (payouts, captures) share: items made at the simulator, the measured floor, the table. */
+import { mapBounded } from '../../src/core/bounded';
+import { lookupIds } from '../../src/core/lookup/lookup-ids';
+import type { PraxisClient } from '../../src/core/praxis';
+import type { Simulator } from '../../src/core/sandbox';
+import type { WorkStore } from '../../src/core/store/work-store';
+
+export const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+export const ms = (t0: number) => Math.round(performance.now() - t0);
+
+/** Creates `n` items through the simulator's admin API (e.g. /_sim/authorizations); their tids in order. */
+export async function createAtSimulator(
+  simUrl: string,
+  path: '/_sim/withdrawal-requests' | '/_sim/authorizations',
+  n: number,
+  item: (i: number) => { cid: string; currency: string; amount: number },
+): Promise<number[]> {
+  const tids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${simUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(item(i)),
+    });
+    tids.push(((await res.json()) as { tid: number }).tid);
+  }
+  return tids;
+}
+
+/** The floor measured in the same run: the same number of bare signed calls at the same concurrency and latency. */
+export async function findTransactionFloorMs(
+  client: PraxisClient,
+  tids: number[],
+  concurrency: number,
+): Promise<number> {
+  const t0 = performance.now();
+  await mapBounded(tids, concurrency, (tid) => client.findTransaction(tid));
+  return ms(t0);
+}
+
+/** What the simulator really did, summed over the items: payouts or captures made. */
+export async function countAtSimulator(
+  simUrl: string,
+  tids: number[],
+  field: 'payoutsMade' | 'capturesMade',
+): Promise<number> {
+  const records = await mapBounded(
+    tids,
+    16,
+    async (tid) =>
+      ((await (await fetch(`${simUrl}/_sim/transactions/${tid}`)).json()) as Record<string, number>)[field]!,
+  );
+  return records.reduce((s, r) => s + (r.status === 'fulfilled' ? r.value : 0), 0);
+}
+
+/** The bulk run next to the ideal (N × latency / concurrency) and the measured floor, and its per-currency totals. */
+export function printBulkFigures(f: {
+  verb: string;
+  n: number;
+  concurrency: number;
+  latencyMs: number;
+  floorMs: number;
+  elapsedMs: number;
+  outcome: {
+    results: unknown[];
+    failedCount: number;
+    succeeded: { currency: string; count: number; totalMinor: number }[];
+  };
+}): void {
+  const idealMs = (f.n * f.latencyMs) / f.concurrency;
+  console.log('');
+  console.log(
+    `bulk ${f.verb} of ${f.n} at concurrency ${f.concurrency}, ${f.latencyMs} ms added latency per Praxis call`,
+  );
+  console.table([
+    { what: 'ideal (N × latency / concurrency)', ms: idealMs, 'vs ideal': '1.00×' },
+    {
+      what: `bare find-transaction × ${f.n}, same run`,
+      ms: f.floorMs,
+      'vs ideal': `${(f.floorMs / idealMs).toFixed(2)}×`,
+    },
+    {
+      what: `bulk ${f.verb} through the engine`,
+      ms: f.elapsedMs,
+      'vs ideal': `${(f.elapsedMs / idealMs).toFixed(2)}×`,
+    },
+  ]);
+  console.log(
+    `succeeded ${f.outcome.results.length - f.outcome.failedCount}, failed ${f.outcome.failedCount}; totals ${f.outcome.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,
+  );
+}
+
+type BulkOutcomeFigures = Parameters<typeof printBulkFigures>[0]['outcome'];
+
+/**
+ * One bulk run measured the same way for every queue: `n` items made at the simulator and looked up into the store,
+ * then `latencyMs` added to every Praxis call, the find-transaction floor measured, the bulk timed, and what the
+ * simulator really did counted.
+ */
+export async function measureBulk<O extends BulkOutcomeFigures>(o: {
+  sim: Simulator;
+  store: WorkStore;
+  client: PraxisClient;
+  n: number;
+  latencyMs: number;
+  concurrency: number;
+  path: '/_sim/withdrawal-requests' | '/_sim/authorizations';
+  item: (i: number) => { cid: string; currency: string; amount: number };
+  /** How many rows the queue shows once the items are in. */
+  queueSize(): Promise<number>;
+  bulk(tids: number[]): Promise<O>;
+  madeField: 'payoutsMade' | 'capturesMade';
+}): Promise<{ floorMs: number; elapsedMs: number; outcome: O; made: number }> {
+  const tids = await createAtSimulator(o.sim.url, o.path, o.n, o.item);
+  o.sim.setFaults({ latencyMs: o.latencyMs });
+  let t0 = performance.now();
+  const found = await lookupIds(tids.map(String), { client: o.client, store: o.store, concurrency: o.concurrency });
+  if (found.some((f) => !f.ok)) throw new Error(`lookup failed for ${found.filter((f) => !f.ok).length} items`);
+  console.log(`${o.n} items looked up into the store in ${ms(t0)} ms; queue holds ${await o.queueSize()}`);
+  const floorMs = await findTransactionFloorMs(o.client, tids, o.concurrency);
+  t0 = performance.now();
+  const outcome = await o.bulk(tids);
+  const elapsedMs = ms(t0);
+  o.sim.clearFaults();
+  return { floorMs, elapsedMs, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
+}
