@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import type { ActionOutcome } from '../../../shared/actions';
 import { FormError } from '../components/FormError';
 import { ProgressBar } from '../components/ProgressBar';
 import { AlignedAmount } from './AlignedAmount';
@@ -7,6 +8,15 @@ import { safeMoney, totalsByCurrency } from './money-text';
 import { describeOutcome, moneyMovedWords, type OutcomeWords } from './outcome-text';
 import type { QueueRow } from './queue-row';
 import { DialogFrame } from './DialogFrame';
+
+const TONE_ORDER = { unknown: 0, fail: 1, ok: 2 } as const;
+
+/** Unknown outcomes, then failures, then successes: what needs the operator comes first; input order within each. */
+function resultsWorstFirst(results: readonly ActionOutcome[], words: OutcomeWords) {
+  return results
+    .map((o) => ({ o, text: describeOutcome(o, words) }))
+    .sort((a, b) => TONE_ORDER[a.text.tone] - TONE_ORDER[b.text.tone]);
+}
 
 export const TotalsList = ({ totals, label }: { totals: readonly CurrencyTotal[]; label: string }) => (
   <ul className="bulk-totals" aria-label={label}>
@@ -174,8 +184,7 @@ export function BulkDialogFrame<Row extends QueueRow>({
           <div className="bulk-list">
             <table className="grid compact" aria-label="Per-item results">
               <tbody>
-                {bulkResult.results.map((o) => {
-                  const text = describeOutcome(o, words);
+                {resultsWorstFirst(bulkResult.results, words).map(({ o, text }) => {
                   return (
                     <tr key={o.tid} className={`outcome-${text.tone}`}>
                       <td className="mono">{o.tid}</td>

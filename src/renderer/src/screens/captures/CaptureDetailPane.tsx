@@ -7,8 +7,6 @@ import { DetailFrame } from '../../queue/DetailFrame';
 import { CaptureActionButtons } from './CaptureActionButtons';
 import { customerOf, holdMoney, instrumentOf } from './capture-words';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
-
 /** The authorization itself: what is held, on what, through which gateway, since when, and until when. */
 function Authorization({ row, detail, now }: { row: CaptureRow; detail: CaptureDetail | null; now: number }) {
   const from = detail?.age.from;
@@ -26,7 +24,7 @@ function Authorization({ row, detail, now }: { row: CaptureRow; detail: CaptureD
         <dd className="mono">{row.orderId ?? '—'}</dd>
         <dt>Authorized</dt>
         <dd>
-          {when(detail?.age.since ?? row.authorizedAt)}
+          {lapseLocalText(detail?.age.since ?? row.authorizedAt)}
           {from && ` (${from === 'notification' ? "Praxis's first notification" : 'first seen by this desk'})`}
         </dd>
         <dt>Lapses</dt>

@@ -47,8 +47,8 @@ export function CaptureDialog({ row, nextTid, now }: { row: CaptureRow; nextTid:
         </p>
         <p className="muted">
           {left === 'lapsed'
-            ? `The desk’s hold window (${row.holdWindow.label}) says this hold lapsed ${lapseLocalText(row.lapsesAt)}; Praxis may refuse the capture.`
-            : `${left} left: lapses ${lapseLocalText(row.lapsesAt)} (${row.holdWindow.label}).`}
+            ? `By the desk’s hold window (${row.holdWindow.label}) this hold lapsed ${lapseLocalText(row.lapsesAt)}; Praxis may refuse the capture.`
+            : `${left} left: lapses ${lapseLocalText(row.lapsesAt)} · window: ${row.holdWindow.label}.`}
         </p>
         <div className="dialog-actions">
           <button type="button" onClick={captureActions.close} disabled={busy}>

@@ -9,20 +9,20 @@ import { customerOf, instrumentOf } from './capture-words';
 const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
-/** The capture queue's columns; beside the detail pane the gateway, order id and status give way (the pane shows them). */
+/** The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows them). */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
     {
       id: 'timeLeft',
       header: 'Time left',
       cell: ({ row }) => <HoldCountdown row={row.original} now={now} />,
-      meta: { sortKey: 'timeLeft', width: 110, compactWidth: 100 },
+      meta: { sortKey: 'timeLeft', width: 96, compactWidth: 96 },
     },
     {
       id: 'tid',
       header: 'tid',
       cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
-      meta: { sortKey: 'tid', width: 90, compactWidth: 80 },
+      meta: { sortKey: 'tid', width: 84, compactWidth: 80 },
     },
     {
       id: 'customer',
@@ -32,19 +32,19 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {customerOf(r)}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 180, compactWidth: 130 },
+      meta: { sortKey: 'customer', width: 160, compactWidth: 160 },
     },
     {
       id: 'amount',
       header: 'Amount',
       cell: ({ row: { original: r } }) => <AlignedAmount amountMinor={r.amountMinor} currency={r.currency} />,
-      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 132 },
+      meta: { sortKey: 'amount', className: 'num', width: 136, compactWidth: 132 },
     },
     {
       id: 'card',
       header: 'Card · wallet',
       cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
-      meta: { sortKey: 'card', width: 190, compactWidth: 150 },
+      meta: { sortKey: 'card', width: 160, hideWhenCompact: true },
     },
     {
       id: 'gateway',
@@ -52,13 +52,13 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row: { original: r } }) => (
         <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
       ),
-      meta: { sortKey: 'gateway', width: 130, hideWhenCompact: true },
+      meta: { sortKey: 'gateway', width: 116, hideWhenCompact: true },
     },
     {
       id: 'orderId',
       header: 'Order id',
       cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
-      meta: { sortKey: 'orderId', width: 130, hideWhenCompact: true },
+      meta: { sortKey: 'orderId', width: 116, hideWhenCompact: true },
     },
     {
       id: 'age',
@@ -68,7 +68,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {formatAge(minutesSince(r.authorizedAt, now))}
         </span>
       ),
-      meta: { sortKey: 'age', width: 90, compactWidth: 80 },
+      meta: { sortKey: 'age', width: 70, compactWidth: 70 },
     },
     {
       id: 'status',
@@ -77,7 +77,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
         const status = displayStatus(r);
         return <span className={`status status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
       },
-      meta: { width: 120, hideWhenCompact: true },
+      meta: { width: 100, hideWhenCompact: true },
     },
   ];
 }
