@@ -87,7 +87,7 @@ export function placeSaveErrors(message: string): {
   for (const part of body.split('; ')) {
     const row = /^holdWindows\.(\d+)\.(\w+): (.+)$/s.exec(part);
     const whole = /^holdWindows: (.+)$/s.exec(part);
-    if (row) rowErrors[Number(row[1])] = `${row[2]}: ${row[3]}`;
+    if (row) rowErrors[Number(row[1])] = row[3]!;
     else if (whole) table.push(whole[1]!);
     else general.push(part);
   }
