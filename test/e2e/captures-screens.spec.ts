@@ -3,29 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
+import { expectEveryControlNamed } from './support/named-controls';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
 const sim = capturesSim(desk);
 
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-
-/** Every button, checkbox, select, field and link on screen has an accessible name. */
-async function expectEveryControlNamed(page: Page) {
-  for (const role of ['button', 'checkbox', 'combobox', 'textbox', 'link', 'radio'] as const) {
-    const unnamed = await page.getByRole(role).evaluateAll((els) =>
-      els
-        .filter((el) => {
-          const labelled =
-            el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
-          const byLabel = (el as HTMLInputElement).labels?.length;
-          return !labelled && !byLabel && !(el.textContent ?? '').trim();
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-    expect(unnamed, `${role}s without a name`).toEqual([]);
-  }
-}
 
 test('axe (WCAG 2.1 AA) finds nothing serious on the Captures screen and its dialogs; every control is named', async ({
   page,

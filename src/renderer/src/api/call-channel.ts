@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Result } from '../../../shared/errors';
 import { desk } from './desk';
 
@@ -31,3 +32,14 @@ export async function callChannel<T>(channel: string, input: unknown, engine: st
   }
   return (await method(input)) as Result<T>;
 }
+
+/** A contract file's channels, as declared with `channel(...).returns<R>()`. */
+type ChannelTable = Record<string, { input: z.ZodType; result: unknown }>;
+export type ChannelInput<T extends ChannelTable, C extends keyof T> = z.input<T[C]['input']>;
+export type ChannelResult<T extends ChannelTable, C extends keyof T> = T[C]['result'];
+
+/** A typed caller for one contract file's channels; `engine` names what a build without them lacks. */
+export const callerFor =
+  <T extends ChannelTable>(engine: string) =>
+  <C extends keyof T & string>(channel: C, input: ChannelInput<T, C>): Promise<Result<ChannelResult<T, C>>> =>
+    callChannel<ChannelResult<T, C>>(channel, input, engine);

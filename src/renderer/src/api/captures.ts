@@ -1,20 +1,13 @@
-import type { z } from 'zod';
-import type { Result } from '../../../shared/errors';
 import type { capturesContract } from '../../../shared/ipc/captures-contract';
-import { callChannel, channelAvailable } from './call-channel';
+import { callerFor, channelAvailable, type ChannelInput } from './call-channel';
 import { onQueueChanged } from './queue-events';
 
-export type CaptureChannel = keyof typeof capturesContract;
-export type CaptureInput<C extends CaptureChannel> = z.input<(typeof capturesContract)[C]['input']>;
-export type CaptureResult<C extends CaptureChannel> = (typeof capturesContract)[C]['result'];
+export type CaptureInput<C extends keyof typeof capturesContract> = ChannelInput<typeof capturesContract, C>;
 
 export const capturesAvailable = (): boolean => channelAvailable('captures:list');
 
 /** Calls one capture channel; the core parses the input with the same zod schema. */
-export const callCaptures = <C extends CaptureChannel>(
-  channel: C,
-  input: CaptureInput<C>,
-): Promise<Result<CaptureResult<C>>> => callChannel<CaptureResult<C>>(channel, input, 'capture engine');
+export const callCaptures = callerFor<typeof capturesContract>('capture engine');
 
 /** Tids of holds the store changed (new authorizations, captures, voids, lapses, journal states). */
 export const onCapturesChanged = (listener: (tids: number[]) => void): (() => void) =>

@@ -1,35 +1,48 @@
-import type { ReactNode } from 'react';
+import { Fragment } from 'react';
 import { AmountInput } from './AmountInput';
 import type { BaseFilter, FilterProblems } from './queue-filter';
 
+const AMOUNT_BOUNDS = [
+  { field: 'minAmount', label: 'Minimum amount', placeholder: 'min' },
+  { field: 'maxAmount', label: 'Maximum amount', placeholder: 'max' },
+] as const;
+
+/** One of the screen's own filters, as a pick-list: the first option is "any". */
+export interface FilterSelect {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
 /**
- * The filter fields every queue has — search, currency, amount range, Clear — with the screen's own selects
- * (status, age, flags…) as children. Every filter applies in the page to the loaded rows; typing never waits.
+ * The filter fields every queue has — search, currency, amount range, Clear — with the screen's own pick-lists
+ * (status, age, flags…). Every filter applies in the page to the loaded rows; typing never waits.
  */
 export function FilterBar({
   filter,
   currencies,
   problems,
-  onChange,
-  onClear,
+  actions,
   searchId,
   searchLabel,
   searchPlaceholder,
-  children,
+  selects,
 }: {
   filter: BaseFilter;
   currencies: string[];
   problems: FilterProblems;
-  onChange(patch: Partial<BaseFilter>): void;
-  onClear(): void;
+  /** The screen's store: a patch to the filter, and Clear. */
+  actions: { setFilter(patch: Partial<BaseFilter>): void; resetFilter(): void };
   /** The search box's id, for the "/" key. */
   searchId: string;
   /** The search box's name, saying what it matches ("Search customer id, name or tid"). */
   searchLabel: string;
   /** Its short visible hint. */
   searchPlaceholder: string;
-  children?: ReactNode;
+  selects: readonly FilterSelect[];
 }) {
+  const onChange = actions.setFilter;
   return (
     <div className="filter-bar" role="search" aria-label="Filter the queue">
       <input
@@ -49,26 +62,30 @@ export function FilterBar({
         ))}
       </select>
       <span className="amount-range">
-        <AmountInput
-          label="Minimum amount"
-          placeholder="min"
-          value={filter.minAmount}
-          problem={problems.minAmount}
-          showProblem={false}
-          onChange={(minAmount) => onChange({ minAmount })}
-        />
-        –
-        <AmountInput
-          label="Maximum amount"
-          placeholder="max"
-          value={filter.maxAmount}
-          problem={problems.maxAmount}
-          showProblem={false}
-          onChange={(maxAmount) => onChange({ maxAmount })}
-        />
+        {AMOUNT_BOUNDS.map((b, i) => (
+          <Fragment key={b.field}>
+            {i > 0 && '–'}
+            <AmountInput
+              label={b.label}
+              placeholder={b.placeholder}
+              value={filter[b.field]}
+              problem={problems[b.field]}
+              showProblem={false}
+              onChange={(text) => onChange({ [b.field]: text })}
+            />
+          </Fragment>
+        ))}
       </span>
-      {children}
-      <button type="button" onClick={onClear}>
+      {selects.map((f) => (
+        <select key={f.label} aria-label={f.label} value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+          {f.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ))}
+      <button type="button" onClick={actions.resetFilter}>
         Clear
       </button>
       {(problems.minAmount || problems.maxAmount) && (

@@ -110,3 +110,13 @@ export const displayStatus = (row: QueueRow & { status: string }): string =>
   row.journalState === 'unknown' ? 'unknown' : row.journalState === 'sending' ? 'sending' : row.status;
 
 export const isFiltered = <F>(f: F, empty: F): boolean => JSON.stringify(f) !== JSON.stringify(empty);
+
+/** A screen's sort and saved-view schemas from its filter schema and sort columns, and its empty filter. */
+export function queueViewSchemas<F extends z.ZodObject<z.ZodRawShape>, C extends readonly [string, ...string[]]>(
+  filter: F,
+  columns: C,
+) {
+  const Sort = z.object({ column: z.enum(columns), desc: z.boolean() });
+  const View = z.object({ filter, sort: Sort });
+  return { Sort, View, emptyFilter: filter.parse({}) as z.infer<F> };
+}

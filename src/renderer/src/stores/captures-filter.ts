@@ -7,6 +7,7 @@ import {
   displayStatus,
   filterQueue,
   searchKeyCache,
+  queueViewSchemas,
   sortQueue,
   type FilterProblems,
   type RowCompare,
@@ -40,14 +41,13 @@ export const CaptureFilter = z.object({
 });
 export type CaptureFilter = z.infer<typeof CaptureFilter>;
 
-export const CaptureSort = z.object({ column: z.enum(CAPTURE_SORT_COLUMNS), desc: z.boolean() });
+const schemas = queueViewSchemas(CaptureFilter, CAPTURE_SORT_COLUMNS);
+export const CaptureSort = schemas.Sort;
 export type CaptureSort = z.infer<typeof CaptureSort>;
-
 /** What a saved view of this screen holds. */
-export const CaptureViewState = z.object({ filter: CaptureFilter, sort: CaptureSort });
+export const CaptureViewState = schemas.View;
 export type CaptureViewState = z.infer<typeof CaptureViewState>;
-
-export const EMPTY_CAPTURE_FILTER: CaptureFilter = CaptureFilter.parse({});
+export const EMPTY_CAPTURE_FILTER: CaptureFilter = schemas.emptyFilter;
 /** Closest to lapsing first: a lapsed hold cannot be captured any more. */
 export const DEFAULT_CAPTURE_SORT: CaptureSort = { column: 'timeLeft', desc: false };
 

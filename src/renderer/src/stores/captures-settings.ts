@@ -3,14 +3,10 @@ import type { WireError } from '../../../shared/errors';
 import type { CaptureSettings } from '../../../shared/captures';
 import { callCaptures, type CaptureInput } from '../api/captures';
 import { captureViews } from './captures-views';
+import { saveSettings, type SettingsSlice } from './save-settings';
 
 // ---- state ----
-export interface CaptureSettingsState {
-  settings: CaptureSettings | null;
-  settingsError: WireError | null;
-  saving: boolean;
-  notice: string | null;
-}
+export type CaptureSettingsState = SettingsSlice<CaptureSettings>;
 
 export const useCaptureSettings = create<CaptureSettingsState>()(() => ({
   settings: null,
@@ -28,18 +24,6 @@ export const captureSettingsActions = {
   },
 
   /** Returns the core's error (its message names the field) or null when saved. */
-  async save(next: CaptureInput<'capture-settings:save'>): Promise<WireError | null> {
-    set({ saving: true, notice: null, settingsError: null });
-    try {
-      const res = await callCaptures('capture-settings:save', next);
-      if (!res.ok) {
-        set({ settingsError: res.error });
-        return res.error;
-      }
-      set({ settings: res.data, notice: 'Capture settings saved.' });
-      return null;
-    } finally {
-      set({ saving: false });
-    }
-  },
+  save: (next: CaptureInput<'capture-settings:save'>): Promise<WireError | null> =>
+    saveSettings(set, () => callCaptures('capture-settings:save', next), 'Capture settings saved.'),
 };

@@ -6,6 +6,7 @@ import {
   displayStatus,
   filterQueue,
   searchKeyCache,
+  queueViewSchemas,
   sortQueue,
   type FilterProblems,
   type RowCompare,
@@ -37,14 +38,13 @@ export const QueueFilter = z.object({
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
-export const QueueSort = z.object({ column: z.enum(SORT_COLUMNS), desc: z.boolean() });
+const schemas = queueViewSchemas(QueueFilter, SORT_COLUMNS);
+export const QueueSort = schemas.Sort;
 export type QueueSort = z.infer<typeof QueueSort>;
-
 /** What a saved view holds. */
-export const ViewState = z.object({ filter: QueueFilter, sort: QueueSort });
+export const ViewState = schemas.View;
 export type ViewState = z.infer<typeof ViewState>;
-
-export const EMPTY_FILTER: QueueFilter = QueueFilter.parse({});
+export const EMPTY_FILTER: QueueFilter = schemas.emptyFilter;
 /** Oldest first: the SLA is what the desk is judged on. */
 export const DEFAULT_SORT: QueueSort = { column: 'age', desc: true };
 

@@ -3,6 +3,7 @@ import type { WireError } from '../../../shared/errors';
 import type { OperatorView, PayoutSettings } from '../../../shared/payouts';
 import { callPayouts, type PayoutInput } from '../api/payouts';
 import { payoutViews } from './payouts-views';
+import { saveSettings } from './save-settings';
 
 /** Thresholds and reasons for the SLA colours before the core has answered. */
 export const FALLBACK_SLA = { slaWarnMinutes: 30, slaLateMinutes: 120 };
@@ -42,20 +43,8 @@ export const payoutSettingsActions = {
   },
 
   /** Returns the core's error (its message names the field) or null when saved. */
-  async save(next: PayoutInput<'payout-settings:save'>): Promise<WireError | null> {
-    set({ saving: true, notice: null, settingsError: null });
-    try {
-      const res = await callPayouts('payout-settings:save', next);
-      if (!res.ok) {
-        set({ settingsError: res.error });
-        return res.error;
-      }
-      set({ settings: res.data, notice: 'Payout settings saved.' });
-      return null;
-    } finally {
-      set({ saving: false });
-    }
-  },
+  save: (next: PayoutInput<'payout-settings:save'>): Promise<WireError | null> =>
+    saveSettings(set, () => callPayouts('payout-settings:save', next), 'Payout settings saved.'),
 
   /** The PIN goes straight to the core, which keeps only a hash; it is never put in a store. */
   async addOperator(name: string, pin: string): Promise<WireError | null> {

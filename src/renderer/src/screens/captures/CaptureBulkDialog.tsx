@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CaptureRow, VoidReason } from '../../../../shared/captures';
 import { timeLeftText } from '../../../../shared/hold-windows';
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
+import { BulkReasonFields } from '../../queue/BulkReasonFields';
 import { BulkDialogFrame, type BulkRowParts } from '../../queue/BulkDialogFrame';
 import { CAPTURE_WORDS, customerOf, instrumentOf } from './capture-words';
 
@@ -54,27 +55,14 @@ export function CaptureBulkDialog({
       blockedWhy={action === 'void' && !reason ? 'Pick a reason first.' : null}
       fields={
         action === 'void' ? (
-          <>
-            <label className="field-label" htmlFor="bulk-void-reason">
-              Reason for all
-            </label>
-            <select id="bulk-void-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-              <option value="">pick a reason…</option>
-              {reasons.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-            <textarea
-              aria-label="Note for all"
-              rows={2}
-              maxLength={500}
-              placeholder="note (optional, kept in the audit log)"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </>
+          <BulkReasonFields
+            id="bulk-void-reason"
+            reasons={reasons}
+            reason={reason}
+            onReason={setReason}
+            note={note}
+            onNote={setNote}
+          />
         ) : (
           <p className="muted">A failure on one does not stop the others; each result is listed when the run ends.</p>
         )

@@ -11,8 +11,15 @@ const TIME_LEFT_LABEL: Record<TimeLeftBand, string> = {
   red: 'under 24 h',
   lapsed: 'lapsed',
 };
+const TIME_LEFT_OPTIONS = TIME_LEFT_BANDS.map((b) => ({ value: b, label: TIME_LEFT_LABEL[b] }));
+const STATUS_OPTIONS = [
+  { value: '', label: 'all statuses' },
+  { value: 'authorized', label: 'authorized' },
+  { value: 'unknown', label: 'outcome unknown' },
+  { value: 'sending', label: 'sending' },
+];
 
-/** The shared filter bar with the capture queue's time-left, card / method and status selects. */
+/** The shared filter bar with the capture queue's time-left, card / method and status pick-lists. */
 export const CaptureFilters = memo(function CaptureFilters({
   filter,
   currencies,
@@ -30,35 +37,25 @@ export const CaptureFilters = memo(function CaptureFilters({
       filter={filter}
       currencies={currencies}
       problems={problems}
-      onChange={set}
-      onClear={capturesActions.resetFilter}
+      actions={capturesActions}
       searchId="capture-search"
       searchLabel="Search customer, tid or order id"
       searchPlaceholder="Search customer, tid or order id"
-    >
-      <select
-        aria-label="Time left"
-        value={filter.timeLeft}
-        onChange={(e) => set({ timeLeft: e.target.value as TimeLeftBand })}
-      >
-        {TIME_LEFT_BANDS.map((b) => (
-          <option key={b} value={b}>
-            {TIME_LEFT_LABEL[b]}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Card or method" value={filter.method} onChange={(e) => set({ method: e.target.value })}>
-        <option value="">any card or method</option>
-        {methods.map((m) => (
-          <option key={m}>{m}</option>
-        ))}
-      </select>
-      <select aria-label="Status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
-        <option value="">all statuses</option>
-        <option value="authorized">authorized</option>
-        <option value="unknown">outcome unknown</option>
-        <option value="sending">sending</option>
-      </select>
-    </FilterBar>
+      selects={[
+        {
+          label: 'Time left',
+          value: filter.timeLeft,
+          options: TIME_LEFT_OPTIONS,
+          onChange: (timeLeft) => set({ timeLeft: timeLeft as TimeLeftBand }),
+        },
+        {
+          label: 'Card or method',
+          value: filter.method,
+          options: [{ value: '', label: 'any card or method' }, ...methods.map((m) => ({ value: m, label: m }))],
+          onChange: (method) => set({ method }),
+        },
+        { label: 'Status', value: filter.status, options: STATUS_OPTIONS, onChange: (status) => set({ status }) },
+      ]}
+    />
   );
 });

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CaptureSettings } from '../../../../shared/captures';
 import { capturesAvailable } from '../../api/captures';
 import { FormError } from '../../components/FormError';
+import { SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor, type ReasonDraft } from '../../components/ReasonListEditor';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
 import { HoldWindowsEditor } from './HoldWindowsEditor';
@@ -79,24 +80,18 @@ export function CaptureSettingsPanel() {
   const settings = useCaptureSettings((s) => s.settings);
   const error = useCaptureSettings((s) => s.settingsError);
   const notice = useCaptureSettings((s) => s.notice);
-  const available = capturesAvailable();
-  useEffect(() => {
-    if (available) void captureSettingsActions.load();
-  }, [available]);
-  if (!available) return null;
   return (
-    <section className="panel capture-settings" aria-label="Capture settings">
-      <div className="panel-head">
-        <h2>Captures</h2>
-        {notice && <span className="form-notice">{notice}</span>}
-      </div>
-      {settings ? (
-        <SettingsForm key={JSON.stringify(settings)} settings={settings} />
-      ) : error ? (
-        <p className="form-error">{error.message}</p>
-      ) : (
-        <p className="muted">Loading…</p>
-      )}
-    </section>
+    <SettingsSection
+      label="Capture settings"
+      title="Captures"
+      className="capture-settings"
+      available={capturesAvailable()}
+      load={captureSettingsActions.load}
+      settings={settings}
+      error={error}
+      notice={notice}
+    >
+      {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
+    </SettingsSection>
   );
 }

@@ -11,16 +11,11 @@ import {
   methodOf,
   sortCaptureRows,
   type CaptureFilter,
-  type CaptureViewState,
 } from '../../stores/captures-filter';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
 import { captureViews } from '../../stores/captures-views';
-import { isFiltered } from '../../queue/queue-filter';
 import { totalsByCurrency } from '../../queue/money-text';
-import { KeysHint, QueueEmpty, QueueHeader, SelectionBar } from '../../queue/QueueChrome';
-import { OutcomeBanner } from '../../queue/OutcomeBanner';
-import { QueueTable } from '../../queue/QueueTable';
-import { SavedViews } from '../../queue/SavedViews';
+import { QueueScreen } from '../../queue/QueueScreen';
 import { useClock } from '../../queue/use-clock';
 import { useQueueKeys } from '../../queue/use-queue-keys';
 import { useQueueRows } from '../../queue/use-queue-rows';
@@ -87,85 +82,47 @@ export function CapturesScreen() {
   // A build without the capture engine keeps the frame's honest placeholder rather than an empty queue.
   if (!available) return <CapturesPlaceholder />;
 
-  const selectAll = () => capturesActions.selectOnly(visible.map((r) => r.tid));
   return (
-    <div className="queue-screen">
-      <QueueHeader
-        title="Captures"
-        total={q.rows.length}
-        shown={visible.length}
-        filtered={isFiltered(q.filter, EMPTY_CAPTURE_FILTER)}
-        waitingWord={q.rows.length === 1 ? 'hold' : 'holds'}
-        loadingRest={q.loadingRest}
-        arrivedLive={q.arrivedLive}
-        loading={q.loading}
-        onRefresh={() => void capturesActions.load()}
-      />
-      <div className="queue-tools">
-        <CaptureFilters filter={q.filter} currencies={currencies} methods={methods} problems={problems} />
-        <SavedViews<CaptureViewState>
-          current={{ filter: q.filter, sort: q.sort }}
-          store={captureViews}
-          apply={(v) => capturesActions.applyView(v.filter, v.sort)}
-        />
-      </div>
-      {q.selected.size > 0 && (
-        <SelectionBar
-          count={q.selected.size}
-          totals={selectedTotals}
-          shown={visible.length}
-          onSelectAll={selectAll}
-          onClear={capturesActions.clearSelection}
-        >
+    <QueueScreen
+      title="Captures"
+      noun={['hold', 'holds']}
+      waitingWord={q.rows.length === 1 ? 'hold' : 'holds'}
+      tableLabel="Capture queue"
+      q={q}
+      actions={capturesActions}
+      emptyFilter={EMPTY_CAPTURE_FILTER}
+      visible={visible}
+      compact={compact}
+      columns={columns}
+      inFlight={inFlight}
+      filters={<CaptureFilters filter={q.filter} currencies={currencies} methods={methods} problems={problems} />}
+      views={captureViews}
+      selectedTotals={selectedTotals}
+      bulkButtons={
+        <>
           <button type="button" className="primary" onClick={() => captureActions.openBulk('capture', [...q.selected])}>
             Capture selected <kbd>Shift C</kbd>
           </button>
           <button type="button" onClick={() => captureActions.openBulk('void', [...q.selected])}>
             Void selected
           </button>
-        </SelectionBar>
-      )}
-      {q.selected.size === 0 && visible.length > 0 && (
-        <KeysHint shown={visible.length} onSelectAll={selectAll}>
+        </>
+      }
+      keys={
+        <>
           <kbd>C</kbd> capture · <kbd>V</kbd> void · <kbd>X</kbd> select · <kbd>Shift C</kbd> capture selected
-        </KeysHint>
-      )}
-      {report && (
-        <OutcomeBanner
-          report={report}
-          words={CAPTURE_WORDS}
-          onReconcile={(tid) => void captureActions.reconcile(tid)}
-          onDismiss={captureActions.dismissReport}
-        />
-      )}
-      {q.error && (
-        <p className="form-error" role="alert">
-          The queue could not be loaded: {q.error.message}
-        </p>
-      )}
-      <div className={compact ? 'queue-layout with-detail' : 'queue-layout'}>
-        {q.loaded && q.rows.length === 0 ? (
-          <QueueEmpty title="No authorized deposits are waiting">
-            Holds appear here as soon as Praxis reports an authorization; nothing needs capturing right now.
-          </QueueEmpty>
-        ) : q.loaded && visible.length === 0 ? (
-          <QueueEmpty title="No hold matches the filter">
-            {q.rows.length.toLocaleString('en')} holds are waiting; clear or change the filter to see them.
-          </QueueEmpty>
-        ) : (
-          <QueueTable
-            label="Capture queue"
-            rows={visible}
-            columns={columns}
-            sort={q.sort}
-            nav={capturesActions}
-            cursorTid={q.cursorTid}
-            selected={q.selected}
-            inFlight={inFlight}
-            compact={compact}
-          />
-        )}
-        {compact && cursorRow && (
+        </>
+      }
+      report={report}
+      words={CAPTURE_WORDS}
+      onReconcile={(tid) => void captureActions.reconcile(tid)}
+      onDismissReport={captureActions.dismissReport}
+      empty={{
+        title: 'No authorized deposits are waiting',
+        text: 'Holds appear here as soon as Praxis reports an authorization; nothing needs capturing right now.',
+      }}
+      detail={
+        cursorRow && (
           <CaptureDetailPane
             row={cursorRow}
             detail={q.detail?.row.tid === cursorRow.tid ? q.detail : null}
@@ -173,9 +130,9 @@ export function CapturesScreen() {
             error={q.detailError}
             now={now}
           />
-        )}
-      </div>
-      <CaptureDialogs dialog={dialog} rows={q.rows} reasons={settings?.voidReasons ?? []} now={now} />
-    </div>
+        )
+      }
+      dialogs={<CaptureDialogs dialog={dialog} rows={q.rows} reasons={settings?.voidReasons ?? []} now={now} />}
+    />
   );
 }

@@ -1,6 +1,8 @@
 import { holdLevel, lapseLocalText, timeLeftText } from '../../../../shared/hold-windows';
 import type { CaptureRow } from '../../../../shared/captures';
 
+/** The queue's shared tones: amber is a warning, red is late; a lapsed hold has its own look. */
+const TONE = { ok: 'due-ok', amber: 'due-warn', red: 'due-late', lapsed: 'hold-lapsed' } as const;
 const LEVEL_WORDS = { ok: '', amber: 'under 48 hours left', red: 'under 24 hours left', lapsed: 'lapsed' } as const;
 
 /**
@@ -13,7 +15,7 @@ export function HoldCountdown({ row, now }: { row: CaptureRow; now: number }) {
   const when = lapseLocalText(row.lapsesAt);
   const tipId = `lapse-${row.tid}`;
   return (
-    <span className={`hold-countdown hold-${level}`} tabIndex={0} aria-describedby={tipId}>
+    <span className={`due ${TONE[level]}`} tabIndex={0} aria-describedby={tipId}>
       {left}
       {level !== 'ok' && level !== 'lapsed' && <span className="visually-hidden"> ({LEVEL_WORDS[level]})</span>}
       <span className="hold-tip" role="tooltip" id={tipId}>

@@ -1,12 +1,11 @@
 import type { CaptureRow } from '../../../../shared/captures';
-import { displayStatus } from '../../queue/queue-filter';
+import { statusColumn, tidColumn } from '../../queue/common-columns';
 import { AlignedAmount } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { HoldCountdown } from './HoldCountdown';
 import { customerOf, instrumentOf } from './capture-words';
 
-const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
 /** The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows them). */
@@ -18,12 +17,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row }) => <HoldCountdown row={row.original} now={now} />,
       meta: { sortKey: 'timeLeft', width: 96, compactWidth: 96 },
     },
-    {
-      id: 'tid',
-      header: 'tid',
-      cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
-      meta: { sortKey: 'tid', width: 84, compactWidth: 80 },
-    },
+    tidColumn({ sortKey: 'tid', width: 84, compactWidth: 80 }),
     {
       id: 'customer',
       header: 'Customer',
@@ -70,14 +64,6 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       ),
       meta: { sortKey: 'age', width: 70, compactWidth: 70 },
     },
-    {
-      id: 'status',
-      header: 'Status',
-      cell: ({ row: { original: r } }) => {
-        const status = displayStatus(r);
-        return <span className={`status status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
-      },
-      meta: { width: 100, hideWhenCompact: true },
-    },
+    statusColumn({ width: 100, hideWhenCompact: true }),
   ];
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
+import { BulkReasonFields } from '../../queue/BulkReasonFields';
 import { BulkDialogFrame, type BulkRowParts } from '../../queue/BulkDialogFrame';
 import { FLAG_TEXT, PAYOUT_WORDS, remainingText } from './row-format';
 
@@ -59,27 +60,14 @@ export function BulkDialog({
       blockedWhy={noReason ? 'Pick a reason first.' : null}
       fields={
         action === 'reject' ? (
-          <>
-            <label className="gateway-picker">
-              <span>Reason for all</span>
-              <select aria-label="Bulk reject reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-                <option value="">pick a reason…</option>
-                {reasons.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <textarea
-              aria-label="Note for all"
-              rows={2}
-              maxLength={500}
-              placeholder="note (optional)"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </>
+          <BulkReasonFields
+            id="bulk-reject-reason"
+            reasons={reasons}
+            reason={reason}
+            onReason={setReason}
+            note={note}
+            onNote={setNote}
+          />
         ) : (
           <p className="muted">
             Each is paid through the gateway it came with. A failure on one does not stop the others.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
 import { AmountInput } from '../../queue/AmountInput';
 import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
@@ -6,6 +6,7 @@ import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
 import { FormError } from '../../components/FormError';
+import { SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 
 interface ThresholdDraft {
@@ -220,25 +221,20 @@ export function PayoutSettingsPanel() {
   const error = usePayoutSettings((s) => s.settingsError);
   const notice = usePayoutSettings((s) => s.notice);
   const available = payoutsAvailable();
-  useEffect(() => {
-    if (available) void payoutSettingsActions.load();
-  }, [available]);
   if (!available) return null;
   return (
     <div className="payout-settings">
-      <section className="panel" aria-label="Payout settings">
-        <div className="panel-head">
-          <h2>Payouts</h2>
-          {notice && <span className="form-notice">{notice}</span>}
-        </div>
-        {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
-        ) : error ? (
-          <p className="form-error">{error.message}</p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
+      <SettingsSection
+        label="Payout settings"
+        title="Payouts"
+        available={available}
+        load={payoutSettingsActions.load}
+        settings={settings}
+        error={error}
+        notice={notice}
+      >
+        {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
+      </SettingsSection>
       <Operators />
     </div>
   );

@@ -5,15 +5,11 @@ import { PayoutsPlaceholder } from '../QueuePlaceholders';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutsActions, payoutsRows, usePayouts } from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { EMPTY_FILTER, filterRows, sortRows, type QueueFilter, type ViewState } from '../../stores/payouts-filter';
+import { EMPTY_FILTER, filterRows, sortRows, type QueueFilter } from '../../stores/payouts-filter';
 import { FALLBACK_SLA, payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import { payoutViews } from '../../stores/payouts-views';
-import { isFiltered } from '../../queue/queue-filter';
 import { totalsByCurrency } from '../../queue/money-text';
-import { KeysHint, QueueEmpty, QueueHeader, SelectionBar } from '../../queue/QueueChrome';
-import { OutcomeBanner } from '../../queue/OutcomeBanner';
-import { QueueTable } from '../../queue/QueueTable';
-import { SavedViews } from '../../queue/SavedViews';
+import { QueueScreen } from '../../queue/QueueScreen';
 import { useClock } from '../../queue/use-clock';
 import { useQueueKeys } from '../../queue/use-queue-keys';
 import { useQueueRows } from '../../queue/use-queue-rows';
@@ -82,95 +78,57 @@ export function PayoutsScreen() {
   // A build without the payout engine keeps the frame's honest placeholder rather than an empty queue.
   if (!available) return <PayoutsPlaceholder />;
 
-  const selectAll = () => payoutsActions.selectOnly(visible.map((r) => r.tid));
   return (
-    <div className="queue-screen">
-      <QueueHeader
-        title="Payouts"
-        total={q.rows.length}
-        shown={visible.length}
-        filtered={isFiltered(q.filter, EMPTY_FILTER)}
-        waitingWord="waiting"
-        loadingRest={q.loadingRest}
-        arrivedLive={q.arrivedLive}
-        loading={q.loading}
-        onRefresh={() => void payoutsActions.load()}
-      />
-      <div className="queue-tools">
-        <PayoutFilters filter={q.filter} currencies={currencies} problems={problems} />
-        <SavedViews<ViewState>
-          current={{ filter: q.filter, sort: q.sort }}
-          store={payoutViews}
-          apply={(v) => payoutsActions.applyView(v.filter, v.sort)}
-        />
-      </div>
-      {q.selected.size > 0 && (
-        <SelectionBar
-          count={q.selected.size}
-          totals={selectedTotals}
-          shown={visible.length}
-          onSelectAll={selectAll}
-          onClear={payoutsActions.clearSelection}
-        >
+    <QueueScreen
+      title="Payouts"
+      noun={['request', 'requests']}
+      waitingWord={'waiting'}
+      tableLabel="Payout queue"
+      q={q}
+      actions={payoutsActions}
+      emptyFilter={EMPTY_FILTER}
+      visible={visible}
+      compact={compact}
+      columns={columns}
+      inFlight={inFlight}
+      filters={<PayoutFilters filter={q.filter} currencies={currencies} problems={problems} />}
+      views={payoutViews}
+      selectedTotals={selectedTotals}
+      bulkButtons={
+        <>
           <button type="button" className="primary" onClick={() => payoutActions.openBulk('approve', [...q.selected])}>
             Approve selected <kbd>Shift A</kbd>
           </button>
           <button type="button" onClick={() => payoutActions.openBulk('reject', [...q.selected])}>
             Reject selected
           </button>
-        </SelectionBar>
-      )}
-      {q.selected.size === 0 && visible.length > 0 && (
-        <KeysHint shown={visible.length} onSelectAll={selectAll}>
+        </>
+      }
+      keys={
+        <>
           <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>S</kbd> split · <kbd>X</kbd> select · <kbd>Shift A</kbd>{' '}
           approve selected
-        </KeysHint>
-      )}
-      {report && (
-        <OutcomeBanner
-          report={report}
-          words={PAYOUT_WORDS}
-          onReconcile={(tid) => void payoutActions.reconcile(tid)}
-          onDismiss={payoutActions.dismissReport}
-        />
-      )}
-      {q.error && (
-        <p className="form-error" role="alert">
-          The queue could not be loaded: {q.error.message}
-        </p>
-      )}
-      <div className={compact ? 'queue-layout with-detail' : 'queue-layout'}>
-        {q.loaded && q.rows.length === 0 ? (
-          <QueueEmpty title="No withdrawal requests are waiting">
-            New requests appear here as soon as Praxis notifies the desk; nothing needs a decision right now.
-          </QueueEmpty>
-        ) : q.loaded && visible.length === 0 ? (
-          <QueueEmpty title="No request matches the filter">
-            {q.rows.length.toLocaleString('en')} requests are waiting; clear or change the filter to see them.
-          </QueueEmpty>
-        ) : (
-          <QueueTable
-            label="Payout queue"
-            rows={visible}
-            columns={columns}
-            sort={q.sort}
-            nav={payoutsActions}
-            cursorTid={q.cursorTid}
-            selected={q.selected}
-            inFlight={inFlight}
-            compact={compact}
-          />
-        )}
-        {compact && cursorRow && (
+        </>
+      }
+      report={report}
+      words={PAYOUT_WORDS}
+      onReconcile={(tid) => void payoutActions.reconcile(tid)}
+      onDismissReport={payoutActions.dismissReport}
+      empty={{
+        title: 'No withdrawal requests are waiting',
+        text: 'New requests appear here as soon as Praxis notifies the desk; nothing needs a decision right now.',
+      }}
+      detail={
+        cursorRow && (
           <DetailPane
             row={cursorRow}
             detail={q.detail?.row.tid === cursorRow.tid ? q.detail : null}
             loading={q.detailLoading}
             error={q.detailError}
           />
-        )}
-      </div>
-      <PayoutDialogs dialog={dialog} rows={q.rows} reasons={settings?.rejectReasons ?? []} />
-    </div>
+        )
+      }
+      dialogs={<PayoutDialogs dialog={dialog} rows={q.rows} reasons={settings?.rejectReasons ?? []} />}
+    />
   );
 }

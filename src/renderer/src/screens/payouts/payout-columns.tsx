@@ -1,19 +1,15 @@
 import type { PayoutRow } from '../../../../shared/payouts';
-import { ageMinutes, displayStatus, slaLevel, type SlaThresholds } from '../../stores/payouts-filter';
+import { ageMinutes, slaLevel, type SlaThresholds } from '../../stores/payouts-filter';
+import { statusColumn, tidColumn } from '../../queue/common-columns';
 import { AlignedAmount } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
-import { FLAG_SEVERITY, FLAG_TEXT, remainingText, STATUS_LABEL } from './row-format';
+import { FLAG_SEVERITY, FLAG_TEXT, remainingText } from './row-format';
 
 /** The payout queue's columns; beside the detail pane the method and status give way (the pane shows both). */
 export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean): QueueColumn<PayoutRow>[] {
   return [
-    {
-      id: 'tid',
-      header: 'tid',
-      cell: ({ row }) => <span className="mono">{row.original.tid}</span>,
-      meta: { sortKey: 'tid', width: 90, compactWidth: 80 },
-    },
+    tidColumn({ sortKey: 'tid', width: 90, compactWidth: 80 }),
     {
       id: 'age',
       header: 'Age',
@@ -21,7 +17,7 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
         const level = slaLevel(row.original, now, sla);
         return (
           <span
-            className={`sla sla-${level}`}
+            className={`due due-${level}`}
             title={`Waiting since ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
           >
             {formatAge(ageMinutes(row.original, now))}
@@ -94,14 +90,6 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
       },
       meta: { width: 150, compactWidth: 116 },
     },
-    {
-      id: 'status',
-      header: 'Status',
-      cell: ({ row: { original: r } }) => {
-        const status = displayStatus(r);
-        return <span className={`status status-${status.replace(/\s+/g, '-')}`}>{STATUS_LABEL[status] ?? status}</span>;
-      },
-      meta: { sortKey: 'status', width: 140, compactWidth: 120, hideWhenCompact: true },
-    },
+    statusColumn({ sortKey: 'status', width: 140, compactWidth: 120, hideWhenCompact: true }),
   ];
 }

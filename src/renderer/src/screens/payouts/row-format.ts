@@ -54,8 +54,6 @@ export function remainingText(row: { amountMinor: number; remainingMinor: number
     : `${safeMoney(row.remainingMinor, row.currency)} left of ${safeMoney(row.amountMinor, row.currency)}`;
 }
 
-export const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };
-
 /** "Paid EUR 184.25 to Ann Lee (tid 5012)." before the core's words. */
 export const PAYOUT_WORDS: OutcomeWords = {
   moved: (money, who, tid) => `Paid ${money} to ${who} (tid ${tid}).`,
