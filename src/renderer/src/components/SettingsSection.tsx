@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { WireError } from '../../../shared/errors';
+import { FormError } from './FormError';
 
 /** One queue's settings panel: loads when shown, says it is loading or why it could not, then shows the form. */
 export function SettingsSection<S>({
@@ -44,5 +45,27 @@ export function SettingsSection<S>({
         <p className="muted">Loading…</p>
       )}
     </section>
+  );
+}
+
+/** A settings form's last lines: what was wrong, and the save button (busy while saving). */
+export function SettingsSaveFooter({
+  problem,
+  saving,
+  label,
+}: {
+  problem: string | null;
+  saving: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      <FormError message={problem} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : label}
+        </button>
+      </div>
+    </>
   );
 }

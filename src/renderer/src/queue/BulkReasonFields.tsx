@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import type { PickableReason } from './ReasonDialog';
 
 /** One reason and an optional note for every item of a bulk reject or void (kept in the audit log). */
-export function BulkReasonFields({
+function BulkReasonFields({
   id,
   reasons,
   reason,
@@ -39,4 +40,14 @@ export function BulkReasonFields({
       />
     </>
   );
+}
+
+/** The bulk dialog's reason and note, and their fields (id: the pick-list's). */
+export function useBulkReason(id: string, reasons: readonly PickableReason[]) {
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const fields = (
+    <BulkReasonFields id={id} reasons={reasons} reason={reason} onReason={setReason} note={note} onNote={setNote} />
+  );
+  return { reason, note, fields };
 }

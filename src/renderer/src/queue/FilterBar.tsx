@@ -24,9 +24,7 @@ export function FilterBar({
   currencies,
   problems,
   actions,
-  searchId,
-  searchLabel,
-  searchPlaceholder,
+  search,
   selects,
 }: {
   filter: BaseFilter;
@@ -34,12 +32,8 @@ export function FilterBar({
   problems: FilterProblems;
   /** The screen's store: a patch to the filter, and Clear. */
   actions: { setFilter(patch: Partial<BaseFilter>): void; resetFilter(): void };
-  /** The search box's id, for the "/" key. */
-  searchId: string;
-  /** The search box's name, saying what it matches ("Search customer id, name or tid"). */
-  searchLabel: string;
-  /** Its short visible hint. */
-  searchPlaceholder: string;
+  /** The search box: its id (for the "/" key), its name saying what it matches, its short visible hint. */
+  search: { id: string; label: string; placeholder: string };
   selects: readonly FilterSelect[];
 }) {
   const onChange = actions.setFilter;
@@ -48,12 +42,12 @@ export function FilterBar({
       <input
         type="text"
         className="filter-text"
-        aria-label={searchLabel}
-        placeholder={`${searchPlaceholder}  (/)`}
+        aria-label={search.label}
+        placeholder={`${search.placeholder}  (/)`}
         value={filter.text}
         onChange={(e) => onChange({ text: e.target.value })}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        id={searchId}
+        id={search.id}
       />
       <select aria-label="Currency" value={filter.currency} onChange={(e) => onChange({ currency: e.target.value })}>
         <option value="">all currencies</option>

@@ -41,8 +41,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   keys,
   report,
   words,
-  onReconcile,
-  onDismissReport,
+  outcomeActions,
   empty,
   detail,
   dialogs,
@@ -68,8 +67,8 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   keys: ReactNode;
   report: ActionReport | null;
   words: OutcomeWords;
-  onReconcile(tid: number): void;
-  onDismissReport(): void;
+  /** The screen's action store: "Reconcile now" and dismissing the report. */
+  outcomeActions: { reconcile(tid: number): Promise<void>; dismissReport(): void };
   /** An empty queue, in the screen's words. */
   empty: { title: string; text: string };
   detail: ReactNode;
@@ -114,7 +113,14 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
           {keys}
         </KeysHint>
       )}
-      {report && <OutcomeBanner report={report} words={words} onReconcile={onReconcile} onDismiss={onDismissReport} />}
+      {report && (
+        <OutcomeBanner
+          report={report}
+          words={words}
+          onReconcile={(tid) => void outcomeActions.reconcile(tid)}
+          onDismiss={outcomeActions.dismissReport}
+        />
+      )}
       {error && (
         <p className="form-error" role="alert">
           The queue could not be loaded: {error.message}

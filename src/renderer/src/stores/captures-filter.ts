@@ -12,6 +12,7 @@ import {
   type FilterProblems,
   type RowCompare,
 } from '../queue/queue-filter';
+import type { QueueSortState } from '../queue/queue-row';
 
 /* The Captures screen's own filter fields and sort columns on top of the shared queue filter. */
 
@@ -41,15 +42,14 @@ export const CaptureFilter = z.object({
 });
 export type CaptureFilter = z.infer<typeof CaptureFilter>;
 
-const schemas = queueViewSchemas(CaptureFilter, CAPTURE_SORT_COLUMNS);
-export const CaptureSort = schemas.Sort;
-export type CaptureSort = z.infer<typeof CaptureSort>;
-/** What a saved view of this screen holds. */
-export const CaptureViewState = schemas.View;
-export type CaptureViewState = z.infer<typeof CaptureViewState>;
-export const EMPTY_CAPTURE_FILTER: CaptureFilter = schemas.emptyFilter;
+/** This screen's sort, its saved views' shape and its empty filter. */
+export const {
+  Sort: CaptureSort,
+  View: CaptureViewState,
+  emptyFilter: EMPTY_CAPTURE_FILTER,
+} = queueViewSchemas(CaptureFilter, CAPTURE_SORT_COLUMNS);
 /** Closest to lapsing first: a lapsed hold cannot be captured any more. */
-export const DEFAULT_CAPTURE_SORT: CaptureSort = { column: 'timeLeft', desc: false };
+export const DEFAULT_CAPTURE_SORT: QueueSortState<CaptureSortColumn> = { column: 'timeLeft', desc: false };
 
 /** The card brand, else the payment method: what the card column and the method filter name. */
 export const methodOf = (r: CaptureRow): string => r.cardType ?? r.paymentMethod ?? 'unknown method';
@@ -88,5 +88,5 @@ const COMPARE: Record<CaptureSortColumn, RowCompare<CaptureRow>> = {
 };
 
 /** Sorted copy; "time left ascending" (the default) puts the hold closest to lapsing on top. */
-export const sortCaptureRows = (rows: readonly CaptureRow[], sort: CaptureSort): CaptureRow[] =>
+export const sortCaptureRows = (rows: readonly CaptureRow[], sort: QueueSortState<CaptureSortColumn>): CaptureRow[] =>
   sortQueue(rows, COMPARE, sort);

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { CaptureRow, VoidReason } from '../../../../shared/captures';
 import { timeLeftText } from '../../../../shared/hold-windows';
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
-import { BulkReasonFields } from '../../queue/BulkReasonFields';
+import { useBulkReason } from '../../queue/BulkReasonFields';
 import { BulkDialogFrame, type BulkRowParts } from '../../queue/BulkDialogFrame';
 import { CAPTURE_WORDS, customerOf, instrumentOf } from './capture-words';
 
@@ -30,8 +29,7 @@ export function CaptureBulkDialog({
   now: number;
 }) {
   const run = useCaptureActions();
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
+  const { reason, note, fields } = useBulkReason('bulk-void-reason', reasons);
   const verb = action === 'capture' ? 'Capture' : 'Void';
   return (
     <BulkDialogFrame
@@ -55,14 +53,7 @@ export function CaptureBulkDialog({
       blockedWhy={action === 'void' && !reason ? 'Pick a reason first.' : null}
       fields={
         action === 'void' ? (
-          <BulkReasonFields
-            id="bulk-void-reason"
-            reasons={reasons}
-            reason={reason}
-            onReason={setReason}
-            note={note}
-            onNote={setNote}
-          />
+          fields
         ) : (
           <p className="muted">A failure on one does not stop the others; each result is listed when the run ends.</p>
         )

@@ -19,6 +19,12 @@ const STATUS_OPTIONS = [
   { value: 'sending', label: 'sending' },
 ];
 
+export const CAPTURE_SEARCH = {
+  id: 'capture-search',
+  label: 'Search customer, tid or order id',
+  placeholder: 'Search customer, tid or order id',
+};
+
 /** The shared filter bar with the capture queue's time-left, card / method and status pick-lists. */
 export const CaptureFilters = memo(function CaptureFilters({
   filter,
@@ -38,9 +44,7 @@ export const CaptureFilters = memo(function CaptureFilters({
       currencies={currencies}
       problems={problems}
       actions={capturesActions}
-      searchId="capture-search"
-      searchLabel="Search customer, tid or order id"
-      searchPlaceholder="Search customer, tid or order id"
+      search={CAPTURE_SEARCH}
       selects={[
         {
           label: 'Time left',

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { CaptureSettings } from '../../../../shared/captures';
 import { capturesAvailable } from '../../api/captures';
-import { FormError } from '../../components/FormError';
-import { SettingsSection } from '../../components/SettingsSection';
+import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor, type ReasonDraft } from '../../components/ReasonListEditor';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
 import { HoldWindowsEditor } from './HoldWindowsEditor';
@@ -65,12 +64,7 @@ function SettingsForm({ settings }: { settings: CaptureSettings }) {
         />
         <p className="field-hint">Holds sent to Praxis at once in a bulk capture or void (1–32).</p>
       </div>
-      <FormError message={problem} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save capture settings'}
-        </button>
-      </div>
+      <SettingsSaveFooter problem={problem} saving={saving} label="Save capture settings" />
     </form>
   );
 }

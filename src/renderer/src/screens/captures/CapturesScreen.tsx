@@ -22,7 +22,7 @@ import { useQueueRows } from '../../queue/use-queue-rows';
 import { CAPTURE_BULK_PARTS } from './CaptureBulkDialog';
 import { CaptureDetailPane } from './CaptureDetailPane';
 import { CaptureDialogs } from './CaptureDialogs';
-import { CaptureFilters } from './CaptureFilters';
+import { CAPTURE_SEARCH, CaptureFilters } from './CaptureFilters';
 import { captureColumns } from './capture-columns';
 import { CAPTURE_WORDS } from './capture-words';
 import '../../queue/queue.css';
@@ -70,7 +70,7 @@ export function CapturesScreen() {
   const next = capturesRows.nextTidAfter;
   useQueueKeys(
     queueKeys,
-    'capture-search',
+    CAPTURE_SEARCH.id,
     {
       c: (tid) => actionable(tid) && captureActions.openCapture(tid, next(tid)),
       v: (tid) => actionable(tid) && captureActions.openVoid(tid, next(tid)),
@@ -115,8 +115,7 @@ export function CapturesScreen() {
       }
       report={report}
       words={CAPTURE_WORDS}
-      onReconcile={(tid) => void captureActions.reconcile(tid)}
-      onDismissReport={captureActions.dismissReport}
+      outcomeActions={captureActions}
       empty={{
         title: 'No authorized deposits are waiting',
         text: 'Holds appear here as soon as Praxis reports an authorization; nothing needs capturing right now.',

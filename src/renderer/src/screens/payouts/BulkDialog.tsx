@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { BulkReasonFields } from '../../queue/BulkReasonFields';
+import { useBulkReason } from '../../queue/BulkReasonFields';
 import { BulkDialogFrame, type BulkRowParts } from '../../queue/BulkDialogFrame';
 import { FLAG_TEXT, PAYOUT_WORDS, remainingText } from './row-format';
 
@@ -25,8 +24,7 @@ export function BulkDialog({
   reasons: RejectReason[];
 }) {
   const run = usePayoutActions();
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
+  const { reason, note, fields } = useBulkReason('bulk-reject-reason', reasons);
   const fourEyes = run.bulkResult?.results.filter((r) => r.errorCode === 'FOUR_EYES').map((r) => r.tid) ?? [];
   const noReason = action === 'reject' && !reason;
 
@@ -60,14 +58,7 @@ export function BulkDialog({
       blockedWhy={noReason ? 'Pick a reason first.' : null}
       fields={
         action === 'reject' ? (
-          <BulkReasonFields
-            id="bulk-reject-reason"
-            reasons={reasons}
-            reason={reason}
-            onReason={setReason}
-            note={note}
-            onNote={setNote}
-          />
+          fields
         ) : (
           <p className="muted">
             Each is paid through the gateway it came with. A failure on one does not stop the others.

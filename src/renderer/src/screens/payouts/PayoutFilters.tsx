@@ -18,6 +18,12 @@ const FLAG_OPTIONS = [
   ...RISK_FLAG_CODES.map((f) => ({ value: f, label: FLAG_TEXT[f].badge })),
 ];
 
+export const PAYOUT_SEARCH = {
+  id: 'payout-search',
+  label: 'Search customer id, name or tid',
+  placeholder: 'Search cid, name or tid',
+};
+
 /** The shared filter bar with the payout queue's status, age and risk pick-lists. */
 export const PayoutFilters = memo(function PayoutFilters({
   filter,
@@ -35,9 +41,7 @@ export const PayoutFilters = memo(function PayoutFilters({
       currencies={currencies}
       problems={problems}
       actions={payoutsActions}
-      searchId="payout-search"
-      searchLabel="Search customer id, name or tid"
-      searchPlaceholder="Search cid, name or tid"
+      search={PAYOUT_SEARCH}
       selects={[
         { label: 'Status', value: filter.status, options: STATUS_OPTIONS, onChange: (status) => set({ status }) },
         { label: 'Age', value: filter.age, options: AGE_OPTIONS, onChange: (age) => set({ age: age as AgeBand }) },

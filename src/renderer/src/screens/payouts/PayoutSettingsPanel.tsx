@@ -6,7 +6,7 @@ import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
 import { FormError } from '../../components/FormError';
-import { SettingsSection } from '../../components/SettingsSection';
+import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 
 interface ThresholdDraft {
@@ -147,12 +147,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
         reasons={reasons}
         setReasons={setReasons}
       />
-      <FormError message={problem} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save payout settings'}
-        </button>
-      </div>
+      <SettingsSaveFooter problem={problem} saving={saving} label="Save payout settings" />
     </form>
   );
 }

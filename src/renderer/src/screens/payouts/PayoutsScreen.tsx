@@ -17,7 +17,7 @@ import { PAYOUT_BULK_PARTS } from './BulkDialog';
 import { DetailPane } from './DetailPane';
 import { payoutColumns } from './payout-columns';
 import { PayoutDialogs } from './PayoutDialogs';
-import { PayoutFilters } from './PayoutFilters';
+import { PAYOUT_SEARCH, PayoutFilters } from './PayoutFilters';
 import { PAYOUT_WORDS } from './row-format';
 import '../../queue/queue.css';
 import './payouts.css';
@@ -65,7 +65,7 @@ export function PayoutsScreen() {
   const next = payoutsRows.nextTidAfter;
   useQueueKeys(
     queueKeys,
-    'payout-search',
+    PAYOUT_SEARCH.id,
     {
       a: (tid) => actionable(tid) && void payoutActions.openApprove(tid, next(tid)),
       r: (tid) => actionable(tid) && payoutActions.openReject(tid, next(tid)),
@@ -112,8 +112,7 @@ export function PayoutsScreen() {
       }
       report={report}
       words={PAYOUT_WORDS}
-      onReconcile={(tid) => void payoutActions.reconcile(tid)}
-      onDismissReport={payoutActions.dismissReport}
+      outcomeActions={payoutActions}
       empty={{
         title: 'No withdrawal requests are waiting',
         text: 'New requests appear here as soon as Praxis notifies the desk; nothing needs a decision right now.',
