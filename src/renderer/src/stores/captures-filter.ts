@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { CaptureRow } from '../../../shared/captures';
 import { holdLevel, type HoldLevel } from '../../../shared/hold-windows';
-import {
-  baseFilterFields,
-  byText,
-  displayStatus,
-  filterQueue,
-  searchKeyCache,
-  queueViewSchemas,
-  sortQueue,
-  type FilterProblems,
-  type RowCompare,
-} from '../queue/queue-filter';
+import type { FilterProblems, RowCompare } from '../queue/queue-filter';
+import { baseFilterFields, byText, displayStatus, filterQueue } from '../queue/queue-filter';
+import { queueViewSchemas, searchKeyCache, sortQueue } from '../queue/queue-filter';
 import type { QueueSortState } from '../queue/queue-row';
 
 /* The Captures screen's own filter fields and sort columns on top of the shared queue filter. */

@@ -16,7 +16,11 @@ const Hold = z.object({
 const HoldsExpiring = z.object({ items: z.array(Hold) });
 const OpenItem = z.object({ queue: z.string(), tid: z.number().int().positive() });
 
-export type NotificationState = NotificationPermission | 'unsupported';
+/** 'desktop': the Electron main process raises the notifications itself, so the page neither notifies nor shows the banner. */
+export type NotificationState = NotificationPermission | 'unsupported' | 'desktop';
+
+/** More holds than this at once (a first start on an old queue) get one summary, not a pile of notifications. */
+const MAX_SINGLE_NOTIFICATIONS = 3;
 
 // ---- state ----
 export interface HoldsExpiringState {
@@ -28,7 +32,7 @@ export interface HoldsExpiringState {
 }
 
 const permission = (): NotificationState =>
-  typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+  window.desk !== undefined ? 'desktop' : typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
 export const useHoldsExpiring = create<HoldsExpiringState>()(() => ({
   holds: new Map(),
@@ -37,16 +41,21 @@ export const useHoldsExpiring = create<HoldsExpiringState>()(() => ({
 }));
 const set = useHoldsExpiring.setState;
 
-/** A desktop notification per hold; clicking it brings the desk forward and opens the hold. */
-function notify(hold: ExpiringHold) {
-  const n = new Notification(`Hold ${hold.tid} lapses within 24 hours`, {
-    body: holdLine(hold),
-    tag: `hold-${hold.tid}`,
-  });
-  n.onclick = () => {
-    window.focus();
-    holdsExpiringActions.open(hold.tid);
+/** A browser notification per hold (one summary for many); clicking it brings the desk forward and opens the hold. */
+function notify(holds: readonly ExpiringHold[]) {
+  const show = (title: string, body: string, tag: string, tid: number) => {
+    const n = new Notification(title, { body, tag });
+    n.onclick = () => {
+      window.focus();
+      holdsExpiringActions.open(tid);
+    };
   };
+  if (holds.length > MAX_SINGLE_NOTIFICATIONS) {
+    const first = holds[0]!;
+    show(`${holds.length} holds lapse within 24 hours`, `First: ${holdLine(first)}`, `holds-${first.tid}`, first.tid);
+    return;
+  }
+  for (const h of holds) show(`Hold ${h.tid} lapses within 24 hours`, holdLine(h), `hold-${h.tid}`, h.tid);
 }
 
 // ---- actions ----
@@ -67,17 +76,17 @@ export const holdsExpiringActions = {
     };
   },
 
-  /** Desktop notifications where the operator allowed them, else the in-app banner. */
+  /** Browser notifications where the operator allowed them, else the in-app banner (Electron's main notifies itself). */
   announce(items: ExpiringHold[]) {
     const notifications = permission();
+    const fresh = items.filter((h) => !useHoldsExpiring.getState().holds.has(h.tid));
     set((s) => {
       const holds = new Map(s.holds);
-      const fresh = items.filter((h) => !holds.has(h.tid));
       for (const h of items) holds.set(h.tid, h);
-      if (notifications === 'granted') fresh.forEach(notify);
-      const banner = notifications === 'granted' ? s.banner : [...s.banner, ...fresh.map((h) => h.tid)];
-      return { holds, banner, notifications };
+      const quiet = notifications === 'granted' || notifications === 'desktop';
+      return { holds, notifications, banner: quiet ? s.banner : [...s.banner, ...fresh.map((h) => h.tid)] };
     });
+    if (notifications === 'granted' && fresh.length > 0) notify(fresh);
   },
 
   /** Goes to the Captures screen with the hold's detail open. */

@@ -26,7 +26,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {customerOf(r)}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 160, compactWidth: 160 },
+      meta: { sortKey: 'customer', width: 150, compactWidth: 160 },
     },
     {
       id: 'amount',
@@ -38,7 +38,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'card',
       header: 'Card · wallet',
       cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
-      meta: { sortKey: 'card', width: 160, hideWhenCompact: true },
+      meta: { sortKey: 'card', width: 150, hideWhenCompact: true },
     },
     {
       id: 'gateway',
@@ -46,13 +46,13 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row: { original: r } }) => (
         <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
       ),
-      meta: { sortKey: 'gateway', width: 116, hideWhenCompact: true },
+      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true },
     },
     {
       id: 'orderId',
       header: 'Order id',
       cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
-      meta: { sortKey: 'orderId', width: 116, hideWhenCompact: true },
+      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true },
     },
     {
       id: 'age',
@@ -64,6 +64,6 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       ),
       meta: { sortKey: 'age', width: 70, compactWidth: 70 },
     },
-    statusColumn({ width: 100, hideWhenCompact: true }),
+    statusColumn({ width: 96, hideWhenCompact: true }),
   ];
 }
