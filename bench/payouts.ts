@@ -5,101 +5,70 @@
  * the process RSS; and payouts:list over 100,000 requests: the old per-row path next to the JSON path and its first
  * page, on PGlite and on a PostgreSQL server started here (skipped with a message where none is installed). Env: BENCH_N (1000), BENCH_LATENCY_MS (40).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '../src/core/log';
 import { createPayoutEngine } from '../src/core/payouts/payout-engine';
 import { loadPayoutSettings } from '../src/core/payouts/payout-settings';
-import { createPraxisClient } from '../src/core/praxis';
-import { startSimulator } from '../src/core/sandbox';
 import { openStore } from '../src/core/store/work-store';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
-import { mb, measureBulk, ms, printBulkFigures } from './support/bulk-bench';
+import { mb, measureBulk, printBulkFigures, runBulkBench } from './support/bulk-bench';
 import { QUEUE_ROWS, queueListFigures, type QueueListFigures } from './support/queue-list-figures';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
 
-async function main(): Promise<number> {
-  const log = createLogger(() => undefined, 'error');
-  const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
-  const dir = await mkdtemp(join(tmpdir(), 'bench-payouts-'));
-  try {
-    const t0 = performance.now();
-    const store = await openStore({ kind: 'pglite', dir });
-    console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
-    const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
-    const engine = createPayoutEngine({
-      store,
-      log,
-      praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
-    });
-    const concurrency = (await loadPayoutSettings(store)).bulkConcurrency;
+runBulkBench('payouts', async ({ sim, store, client, log, praxis }) => {
+  const engine = createPayoutEngine({ store, log, praxis });
+  const concurrency = (await loadPayoutSettings(store)).bulkConcurrency;
 
-    // 1,000 requests created through the simulator's admin API, brought into the store by lookup, approved in bulk.
-    const run = await measureBulk({
-      sim,
-      store,
-      client,
-      n: N,
-      latencyMs: LATENCY_MS,
-      concurrency,
-      path: '/_sim/withdrawal-requests',
-      item: (i) => ({
-        cid: `bench-${i % 250}`,
-        currency: i % 5 === 0 ? 'GBP' : 'EUR',
-        amount: 1_000 + (i % 400) * 100,
-      }),
-      queueSize: async () => (await engine.list()).rows.length,
-      bulk: (tids) => engine.bulk({ action: 'approve', tids }),
-      madeField: 'payoutsMade',
-    });
-    const payoutsMade = run.made;
-    const rssAfterBulk = mb();
-    await store.close();
+  // 1,000 requests created through the simulator's admin API, brought into the store by lookup, approved in bulk.
+  const run = await measureBulk({
+    sim,
+    store,
+    client,
+    n: N,
+    latencyMs: LATENCY_MS,
+    concurrency,
+    path: '/_sim/withdrawal-requests',
+    item: (i) => ({
+      cid: `bench-${i % 250}`,
+      currency: i % 5 === 0 ? 'GBP' : 'EUR',
+      amount: 1_000 + (i % 400) * 100,
+    }),
+    queueSize: async () => (await engine.list()).rows.length,
+    bulk: (tids) => engine.bulk({ action: 'approve', tids }),
+    madeField: 'payoutsMade',
+  });
+  const payoutsMade = run.made;
+  const rssAfterBulk = mb();
 
-    // payouts:list at 100,000 rows, old path and new side by side, on a PGlite store and a PostgreSQL server of their own.
-    const lists: QueueListFigures[] = [];
-    const big = await openStore({ kind: 'memory' });
-    lists.push(await queueListFigures('PGlite', big));
-    await big.close();
-    const pgSkip = postgresUnavailableReason();
-    if (!pgSkip) {
-      const server = await startPostgres();
-      const team = await openStore({ kind: 'postgres', url: await server.createDatabase('bench_payouts') });
-      try {
-        lists.push(await queueListFigures('PostgreSQL', team));
-      } finally {
-        await team.close();
-        await server.stop();
-      }
+  // payouts:list at 100,000 rows, old path and new side by side, on a PGlite store and a PostgreSQL server of their own.
+  const lists: QueueListFigures[] = [];
+  const big = await openStore({ kind: 'memory' });
+  lists.push(await queueListFigures('PGlite', big));
+  await big.close();
+  const pgSkip = postgresUnavailableReason();
+  if (!pgSkip) {
+    const server = await startPostgres();
+    const team = await openStore({ kind: 'postgres', url: await server.createDatabase('bench_payouts') });
+    try {
+      lists.push(await queueListFigures('PostgreSQL', team));
+    } finally {
+      await team.close();
+      await server.stop();
     }
-
-    printBulkFigures({ verb: 'approve', n: N, concurrency, latencyMs: LATENCY_MS, ...run });
-    console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
-    console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
-    console.log('');
-    console.log(
-      `payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`,
-    );
-    console.table(lists);
-    if (pgSkip) console.log(pgSkip);
-    if (payoutsMade !== N) {
-      console.error(`FAIL: the simulator made ${payoutsMade} payouts for ${N} approvals`);
-      return 1;
-    }
-    return 0;
-  } finally {
-    await sim.stop();
-    await rm(dir, { recursive: true, force: true });
   }
-}
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+  printBulkFigures({ verb: 'approve', n: N, concurrency, latencyMs: LATENCY_MS, ...run });
+  console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
+  console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
+  console.log('');
+  console.log(
+    `payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`,
+  );
+  console.table(lists);
+  if (pgSkip) console.log(pgSkip);
+  if (payoutsMade !== N) {
+    console.error(`FAIL: the simulator made ${payoutsMade} payouts for ${N} approvals`);
+    return 1;
+  }
+  return 0;
+});

@@ -1,9 +1,14 @@
 /** What the bulk benchmarks (payouts, captures) share: items made at the simulator, the measured floor, the table. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mapBounded } from '../../src/core/bounded';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
-import type { PraxisClient } from '../../src/core/praxis';
-import type { Simulator } from '../../src/core/sandbox';
-import type { WorkStore } from '../../src/core/store/work-store';
+import { createLogger, type Logger } from '../../src/core/log';
+import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
+import type { PraxisSession } from '../../src/core/queues/praxis-session';
+import { startSimulator, type Simulator } from '../../src/core/sandbox';
+import { openStore, type WorkStore } from '../../src/core/store/work-store';
 
 export const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 export const ms = (t0: number) => Math.round(performance.now() - t0);
@@ -123,4 +128,52 @@ export async function measureBulk<O extends BulkOutcomeFigures>(o: {
   const elapsedMs = ms(t0);
   o.sim.clearFaults();
   return { floorMs, elapsedMs, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
+}
+
+/** What a bulk benchmark works with: a bare simulator, a fresh PGlite file store and a signed client to it. */
+export interface BulkBenchContext {
+  sim: Simulator;
+  store: WorkStore;
+  client: PraxisClient;
+  log: Logger;
+  praxis(): Promise<PraxisSession>;
+}
+
+/**
+ * Runs a bulk benchmark on a bare simulator (no seed, no arrivals) and a fresh PGlite store in a temporary folder,
+ * both removed afterwards; the process exits with what `body` returns (1 on a throw).
+ */
+export function runBulkBench(name: string, body: (ctx: BulkBenchContext) => Promise<number>): void {
+  const run = async () => {
+    const log = createLogger(() => undefined, 'error');
+    const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
+    const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
+    try {
+      const t0 = performance.now();
+      const store = await openStore({ kind: 'pglite', dir });
+      console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
+      const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
+      try {
+        return await body({
+          sim,
+          store,
+          client,
+          log,
+          praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
+        });
+      } finally {
+        await store.close().catch(() => undefined);
+      }
+    } finally {
+      await sim.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  run().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -1,32 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/ipc/contract';
 import { dispatch, type CommandHandlers } from '../../src/core/commands/dispatch';
 import { createMemoryLogger } from '../../src/core/log';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { saveCaptureSettings, DEFAULT_CAPTURE_SETTINGS } from '../../src/core/captures/capture-settings';
-import { emptyStore, storeBackends } from '../support/store-backends';
+import { describeOnEachStore } from '../support/store-backends';
 import { startCaptureRig, type CaptureRig } from '../support/capture-rig';
 import { refusal } from '../support/sim-rig';
+import { fillSyntheticHolds } from '../support/synthetic-holds';
+import { holdWindowFor, lapseTime } from '../../src/shared/hold-windows';
 
 const HOUR = 3600_000;
 
 // Issue 11: the capture queue on the same journal, bulk and reconcile machinery as payouts — on both stores,
 // against the real simulator over HTTP.
-for (const backend of storeBackends()) {
-  describe.skipIf(backend.skipReason !== null)(`captures on ${backend.name}`, () => {
+describeOnEachStore(
+  'captures',
+  (openStore) => startCaptureRig({ timeoutMs: 2_500, hangMs: 4_000, openStore }),
+  (rigOf) => {
     let rig: CaptureRig;
-    beforeAll(async () => {
-      rig = await startCaptureRig({ timeoutMs: 2_500, hangMs: 4_000, openStore: () => backend.open() });
-    }, 60_000);
-    afterAll(async () => {
-      await rig?.close();
-      await backend.stop();
-    });
-    beforeEach(async () => {
-      rig.sim.clearFaults();
+    beforeEach(() => {
+      rig = rigOf();
       rig.progress.length = 0;
       rig.expiring.length = 0;
-      await emptyStore(rig.store);
     });
 
     const queueTids = async () => (await rig.engine.list()).rows.map((r) => r.tid);
@@ -261,6 +257,31 @@ for (const backend of storeBackends()) {
       expect(rig.expiring).toHaveLength(2);
     });
 
+    it('the queue SQL picks the same window as holdWindowFor for every brand and method', async () => {
+      await fillSyntheticHolds(rig.store, { holds: 60, customers: 7 });
+      // Some wallets and unknown brands too: no card, and a brand the table does not name.
+      await rig.store.db.query(
+        `UPDATE transactions SET payment_method = 'Skrill', raw_transaction = '{"card": null}' WHERE tid % 3 = 0`,
+      );
+      await rig.store.db.query(
+        `UPDATE transactions SET raw_transaction = '{"card": {"card_type": "jcb"}}' WHERE tid % 5 = 1`,
+      );
+      const table = [
+        ...DEFAULT_CAPTURE_SETTINGS.holdWindows,
+        { key: 'skrill', label: 'Skrill (3 d)', cardType: null, paymentMethod: 'SKRILL', minutes: 4320 },
+      ];
+      await saveCaptureSettings(rig.store, { ...DEFAULT_CAPTURE_SETTINGS, holdWindows: table });
+      const rows = (await rig.engine.list()).rows;
+      expect(rows).toHaveLength(60);
+      expect(new Set(rows.map((r) => r.holdWindow.key))).toEqual(new Set(['visa', 'mastercard', 'skrill', 'default']));
+      for (const r of rows) {
+        expect(r.holdWindow).toEqual(holdWindowFor(r, table));
+        expect(r.lapsesAt).toBe(lapseTime(r.authorizedAt, r.holdWindow).toISOString());
+      }
+      const lapses = rows.map((r) => `${r.lapsesAt}/${String(r.tid).padStart(12, '0')}`);
+      expect(lapses).toEqual([...lapses].sort());
+    });
+
     it('sorts by time left, with the window each countdown uses from the settings', async () => {
       const [a, b, c] = await rig.authorize([
         { cid: 'c-a', currency: 'EUR', amount: 100 },
@@ -292,8 +313,8 @@ for (const backend of storeBackends()) {
       expect(rows.map((r) => r.holdWindow.key)).toEqual(['cards', 'cards', 'cards']);
       expect(Date.parse(rows[0]!.lapsesAt) - Date.parse(rows[0]!.authorizedAt)).toBe(2880 * 60_000);
     });
-  });
-}
+  },
+);
 
 describe('the captures contract', () => {
   it('answers bad input with VALIDATION before any handler runs', async () => {

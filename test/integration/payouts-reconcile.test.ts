@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log';
 import { createPayoutEngine } from '../../src/core/payouts/payout-engine';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { remainderOf } from '../../src/core/payouts/request-state';
-import { emptyStore, storeBackends } from '../support/store-backends';
+import { describeOnEachStore } from '../support/store-backends';
 import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
 import { failNextQuery } from '../support/store-faults';
 
 // Issue 8: the desk never calls a payout "safe to retry" unless Praxis shows nothing moved — on both stores.
-for (const backend of storeBackends()) {
-  describe.skipIf(backend.skipReason !== null)(`reconciliation on ${backend.name}`, () => {
+describeOnEachStore(
+  'reconciliation',
+  (openStore) => startPayoutRig({ timeoutMs: 5_000, hangMs: 4_000, openStore }),
+  (rigOf, backend) => {
     let rig: PayoutRig;
-    beforeAll(async () => {
-      rig = await startPayoutRig({ timeoutMs: 5_000, hangMs: 4_000, openStore: () => backend.open() });
-    }, 60_000);
-    afterAll(async () => {
-      await rig?.close();
-      await backend.stop();
-    });
-    beforeEach(async () => {
-      rig.sim.clearFaults();
-      await emptyStore(rig.store);
+    beforeEach(() => {
+      rig = rigOf();
     });
 
     const gatewayOf = async (tid: number) => (await rig.engine.gateways(tid)).find((g) => g.isDefault)!.id;
@@ -326,5 +320,5 @@ for (const backend of storeBackends()) {
         expect((await rig.simRecord(tid)).payoutsMade).toBe(0);
       });
     });
-  });
-}
+  },
+);

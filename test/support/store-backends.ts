@@ -1,4 +1,5 @@
 /** Runs a suite on both stores the desk supports: PGlite (in memory) and a real PostgreSQL server started here. */
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from './postgres';
 
@@ -53,4 +54,40 @@ export async function emptyStore(store: WorkStore): Promise<void> {
   await store.db.exec(
     'TRUNCATE transactions, customers, sessions, notifications, action_journal, audit_log, settings, hold_expiry_notices RESTART IDENTITY CASCADE',
   );
+}
+
+/** What a queue rig must offer to be run on each store: its store, its simulator's faults and a close. */
+export interface StoreRig {
+  store: WorkStore;
+  sim: { clearFaults(): void };
+  close(): Promise<void>;
+}
+
+/**
+ * Registers one `describe` per store backend (skipped where it cannot run) whose rig is started on that backend
+ * before the suite and closed after it, with the simulator's faults cleared and the store emptied before each test.
+ * The suite gets a getter for the rig, and the backend (e.g. to open a second desk on it).
+ */
+export function describeOnEachStore<R extends StoreRig>(
+  title: string,
+  start: (openStore: () => Promise<WorkStore>) => Promise<R>,
+  suite: (rig: () => R, backend: StoreBackend) => void,
+): void {
+  for (const backend of storeBackends()) {
+    describe.skipIf(backend.skipReason !== null)(`${title} on ${backend.name}`, () => {
+      let rig: R | undefined;
+      beforeAll(async () => {
+        rig = await start(() => backend.open());
+      }, 60_000);
+      afterAll(async () => {
+        await rig?.close();
+        await backend.stop();
+      });
+      beforeEach(async () => {
+        rig!.sim.clearFaults();
+        await emptyStore(rig!.store);
+      });
+      suite(() => rig!, backend);
+    });
+  }
 }

@@ -5,7 +5,8 @@ import { formatMoney } from '../../shared/money';
 import { holdWindowFor, lapseTime } from '../../shared/hold-windows';
 import { requireNoOpenAction } from '../queues/actionable';
 import { customerLabel, ingestAnswer } from '../queues/item-state';
-import { runJournaled, type ActionDeps } from '../queues/journaled-action';
+import { runJournaled, type ActionDeps, type JournaledAction } from '../queues/journaled-action';
+import { reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { StoredTransaction } from '../store/queue-queries';
 import { OPEN_HOLD_STATUS } from './capture-queue';
@@ -71,12 +72,14 @@ async function explainRefusal(
   return { ...outcome, newStatus: tx.status, message };
 }
 
-/** Captures the whole hold: Praxis takes no amount, so what was authorized is what is captured. */
-export async function capture(
+/** Sends one journaled action on an open hold and says plainly why Praxis refused it, if it did. */
+async function actOnHold(
   deps: ActionDeps,
   s: PraxisSession,
   settings: CaptureSettings,
   tid: number,
+  verb: 'capture' | 'void',
+  action: (tx: StoredTransaction) => Omit<JournaledAction, 'tid' | 'action' | 'operator' | 'apply'>,
 ): Promise<ActionOutcome> {
   const tx = await requireOpenHold(deps, s, tid);
   const about = {
@@ -85,9 +88,18 @@ export async function capture(
     customer: await customerLabel(deps.store.db, tx),
   };
   const outcome = await runJournaled(deps, s.client, {
+    ...action(tx),
     tid: tx.tid,
-    action: 'captures:capture',
+    action: `captures:${verb}`,
     operator: s.operator,
+    apply: (answer) => ingestAnswer(deps.store, answer),
+  });
+  return { ...(await explainRefusal(deps, settings, outcome, verb)), ...about };
+}
+
+/** Captures the whole hold: Praxis takes no amount, so what was authorized is what is captured. */
+export const capture = (deps: ActionDeps, s: PraxisSession, settings: CaptureSettings, tid: number) =>
+  actOnHold(deps, s, settings, tid, 'capture', (tx) => ({
     movesMoney: true,
     request: { intent: 'capture-authorization', tid: tx.tid, amountMinor: tx.amountMinor, currency: tx.currency },
     audit: { amountMinor: tx.amountMinor, currency: tx.currency },
@@ -97,10 +109,7 @@ export async function capture(
       answer.transaction.amount === tx.amountMinor && answer.transaction.currency === tx.currency
         ? null
         : `Praxis answered a capture of ${formatMoney(answer.transaction.amount, answer.transaction.currency)} for a hold of ${formatMoney(tx.amountMinor, tx.currency)}`,
-    apply: (answer) => ingestAnswer(deps.store, answer),
-  });
-  return { ...(await explainRefusal(deps, settings, outcome, 'capture')), ...about };
-}
+  }));
 
 export interface VoidInput {
   tid: number;
@@ -109,34 +118,12 @@ export interface VoidInput {
 }
 
 /** Releases the hold (cancel-authorization); the reason and note stay in the audit log (Praxis takes none). */
-export async function voidHold(
-  deps: ActionDeps,
-  s: PraxisSession,
-  settings: CaptureSettings,
-  input: VoidInput,
-): Promise<ActionOutcome> {
+export async function voidHold(deps: ActionDeps, s: PraxisSession, settings: CaptureSettings, input: VoidInput) {
   const reason = checkVoidReason(settings, input.reasonCode);
-  const tx = await requireOpenHold(deps, s, input.tid);
-  const about = {
-    amountMinor: tx.amountMinor,
-    currency: tx.currency,
-    customer: await customerLabel(deps.store.db, tx),
-  };
-  const outcome = await runJournaled(deps, s.client, {
-    tid: tx.tid,
-    action: 'captures:void',
-    operator: s.operator,
+  return actOnHold(deps, s, settings, input.tid, 'void', (tx) => ({
     movesMoney: false,
     request: { intent: 'cancel-authorization', tid: tx.tid, reasonCode: reason.code },
-    audit: {
-      amountMinor: tx.amountMinor,
-      currency: tx.currency,
-      reasonCode: reason.code,
-      reasonLabel: reason.label,
-      note: input.note ?? null,
-    },
+    audit: reasonAudit(tx, reason, input.note),
     send: (client) => client.cancelAuthorization(tx.tid),
-    apply: (answer) => ingestAnswer(deps.store, answer),
-  });
-  return { ...(await explainRefusal(deps, settings, outcome, 'void')), ...about };
+  }));
 }

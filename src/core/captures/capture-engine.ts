@@ -2,43 +2,25 @@ import type { ActionOutcome } from '../../shared/actions';
 import type { CaptureBulkOutcome, CaptureDetail, CapturePage, CaptureRow, ExpiringHold } from '../../shared/captures';
 import { RED_UNDER_MINUTES } from '../../shared/hold-windows';
 import type { DeskEvents } from '../../shared/ipc/contract';
-import type { Logger } from '../log';
-import { finishBulk, runBulk } from '../queues/bulk-runner';
-import type { ActionDeps } from '../queues/journaled-action';
-import type { PraxisSession } from '../queues/praxis-session';
-import type { ResolveOptions } from '../queues/queue-kind';
+import { finishBulk } from '../queues/bulk-runner';
+import { queueActionDeps, runQueueBulk, type QueueEngineDeps } from '../queues/queue-engine';
 import { readPage } from '../queues/queue-sql';
 import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
-import { createSendLimit, type SendLimit } from '../queues/send-limit';
-import type { WorkStore } from '../store/work-store';
 import { capture, voidHold, type VoidInput } from './capture-actions';
 import { captureDetail } from './capture-detail';
 import { CAPTURE_QUEUE } from './capture-queue';
 import { captureQueueRows, captureRowsByTid, claimExpiringHolds, type CapturePageRequest } from './capture-rows';
 import { checkVoidReason, loadCaptureSettings } from './capture-settings';
 
-export interface CaptureEngineDeps {
-  store: WorkStore;
-  log: Logger;
-  /** The active profile's client and operator; throws a DeskError (e.g. NO_CREDENTIALS) when it cannot act. */
-  praxis(): Promise<PraxisSession>;
-  onBulkProgress?(progress: DeskEvents['event:bulk-progress']): void;
+export interface CaptureEngineDeps extends QueueEngineDeps {
   /** Holds that just entered their last 24 hours (each once, ever: the store remembers). */
   onHoldsExpiring?(event: DeskEvents['event:holds-expiring']): void;
-  /** True once the desk is switching away from this store's profile: a bulk action starts no further items. */
-  stopRequested?(): boolean;
-  /** Overrides of the reconcile rules (tests shorten PRAXIS_ASSUMPTIONS.holdUnchangedAfterMs). */
-  resolve?: ResolveOptions;
-  /** The desk's one bulk send limit, shared with the payout engine (default: this engine's own). */
-  sendLimit?: SendLimit;
 }
 
 /** The capture queue engine: holds by time left, capture / void through the journal, bulk, reconcile and lapse warnings. */
 export function createCaptureEngine(deps: CaptureEngineDeps) {
   const { store, log } = deps;
-  const actionDeps: ActionDeps = { store, log, queue: CAPTURE_QUEUE, resolve: deps.resolve };
-  const sendLimit = deps.sendLimit ?? createSendLimit();
-  const bulkDeps: ActionDeps = { ...actionDeps, sendSlot: sendLimit.run };
+  const { actionDeps, bulkDeps, sendLimit } = queueActionDeps(deps, CAPTURE_QUEUE);
   const windows = async () => (await loadCaptureSettings(store)).holdWindows;
 
   return {
@@ -65,30 +47,22 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
       const tids = [...new Set(input.tids)];
       const reason = input.action === 'void' ? checkVoidReason(settings, input.reasonCode ?? '') : null;
       const rows = await captureRowsByTid(store.db, tids, settings.holdWindows);
-      sendLimit.setLimit(settings.bulkConcurrency);
-      const settled = await runBulk({
+      const settled = await runQueueBulk(deps, CAPTURE_QUEUE, {
+        action: input.action,
         tids,
         concurrency: settings.bulkConcurrency,
-        verb: input.action,
-        noun: CAPTURE_QUEUE.noun,
-        stopRequested: deps.stopRequested,
-        onProgress: (done, total) => deps.onBulkProgress?.({ action: input.action, queue: 'deposits', done, total }),
+        sendLimit,
         act: (tid) =>
           reason
             ? voidHold(bulkDeps, s, settings, { tid, reasonCode: reason.code, note: input.note })
             : capture(bulkDeps, s, settings, tid),
       });
-      const facts = new Map(
-        rows.map((r) => [
-          r.tid,
-          { amountMinor: r.amountMinor, currency: r.currency, customer: r.customerName ?? r.cid },
-        ]),
-      );
       return finishBulk(actionDeps, {
         action: input.action,
         operator: s.operator,
         settled,
-        facts,
+        rows: rows,
+        amountOf: (r) => r.amountMinor,
         audit: { reasonCode: reason?.code ?? null, note: input.note ?? null },
       });
     },

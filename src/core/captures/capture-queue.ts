@@ -8,6 +8,7 @@ export const OPEN_HOLD_STATUS = 'authorized';
 
 /** The capture queue as the journal, reconcile and bulk machinery of src/core/queues sees it. */
 export const CAPTURE_QUEUE: QueueKind = {
+  name: 'deposits',
   actionPrefix: 'captures:',
   noun: 'authorization',
   announce: (store, tid) => announceChange(store.db, { queue: 'deposits', ids: [String(tid)] }),

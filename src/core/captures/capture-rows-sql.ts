@@ -29,15 +29,20 @@ p AS (
          t.gateway, t.payment_processor, t.order_id, t.created_at, t.raw_transaction -> 'card' ->> 'card_type' AS card_type
   FROM transactions t WHERE ${items}
 ),
-r AS (
-  SELECT p.*, w.key, w.label, w.minutes, p.created_at + make_interval(mins => w.minutes) AS lapses_at
-  FROM p LEFT JOIN LATERAL (
+-- The window of each kind of hold (brand, method) once, not once per hold: a queue holds few kinds.
+kinds AS (SELECT DISTINCT COALESCE(lower(card_type), '') AS card, COALESCE(lower(payment_method), '') AS method FROM p),
+chosen AS MATERIALIZED (
+  SELECT k.card, k.method, w.key, w.label, w.minutes FROM kinds k CROSS JOIN LATERAL (
     SELECT rules.* FROM rules
-    WHERE rules.card = lower(p.card_type)
-       OR (rules.card IS NULL AND rules.method = lower(p.payment_method))
+    WHERE rules.card = k.card
+       OR (rules.card IS NULL AND rules.method = k.method)
        OR (rules.card IS NULL AND rules.method IS NULL)
     ORDER BY rules.specificity, rules.i LIMIT 1
-  ) w ON true
+  ) w
+),
+r AS (
+  SELECT p.*, ch.key, ch.label, ch.minutes, p.created_at + make_interval(mins => ch.minutes) AS lapses_at
+  FROM p JOIN chosen ch ON ch.card = COALESCE(lower(p.card_type), '') AND ch.method = COALESCE(lower(p.payment_method), '')
 ),
 q AS (SELECT r.* FROM r ${page})
 SELECT COALESCE(json_agg(row), '[]')::text AS rows

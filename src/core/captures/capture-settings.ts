@@ -19,14 +19,12 @@ export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = {
   bulkConcurrency: 8,
 };
 
-const slot = settingsSlot(
+/** Desk-wide capture settings from the store's settings table; defaults until someone saves. */
+export const { load: loadCaptureSettings, save: saveCaptureSettings } = settingsSlot(
   'capture-settings',
   capturesContract['capture-settings:save'].input as unknown as z.ZodType<CaptureSettings>,
   DEFAULT_CAPTURE_SETTINGS,
 );
-/** Desk-wide capture settings from the store's settings table; defaults until someone saves. */
-export const loadCaptureSettings = slot.load;
-export const saveCaptureSettings = slot.save;
 
 export const checkVoidReason = (settings: CaptureSettings, reasonCode: string): VoidReason =>
   pickReason(settings.voidReasons, reasonCode, 'void');

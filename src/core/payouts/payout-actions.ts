@@ -5,7 +5,7 @@ import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, type ActionDeps } from '../queues/journaled-action';
 import { requireNoOpenAction } from '../queues/actionable';
-import { pickReason } from '../queues/reasons';
+import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import {
@@ -162,13 +162,7 @@ export async function reject(
     movesMoney: false,
     request: { intent: 'cancel-withdrawal-request', withdrawal_request_id: tx.tid, reasonCode: reason.code },
     // Praxis takes no reason: it lives in the audit log only.
-    audit: {
-      amountMinor: tx.amountMinor,
-      currency: tx.currency,
-      reasonCode: reason.code,
-      reasonLabel: reason.label,
-      note: input.note ?? null,
-    },
+    audit: reasonAudit(tx, reason, input.note),
     send: (client) => client.cancelWithdrawalRequest(tx.tid),
     apply: (answer) => ingestAnswer(deps.store, answer),
   });

@@ -1,5 +1,4 @@
 import { DeskError } from '../../shared/errors';
-import type { DeskEvents } from '../../shared/ipc/contract';
 import type {
   ActionOutcome,
   BulkOutcome,
@@ -9,15 +8,11 @@ import type {
   PayoutRow,
   PayoutSettings,
 } from '../../shared/payouts';
-import type { Logger } from '../log';
-import { finishBulk, runBulk } from '../queues/bulk-runner';
-import type { ActionDeps } from '../queues/journaled-action';
+import { finishBulk } from '../queues/bulk-runner';
 import type { PraxisSession } from '../queues/praxis-session';
-import type { ResolveOptions } from '../queues/queue-kind';
+import { queueActionDeps, runQueueBulk, type QueueEngineDeps } from '../queues/queue-engine';
 import { readPage } from '../queues/queue-sql';
 import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
-import { createSendLimit, type SendLimit } from '../queues/send-limit';
-import type { WorkStore } from '../store/work-store';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
 import {
@@ -35,26 +30,12 @@ import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
 import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
 import { needsSecondApproval } from './risk';
 
-export interface PayoutEngineDeps {
-  store: WorkStore;
-  log: Logger;
-  /** The active profile's client and operator; throws a DeskError (e.g. NO_CREDENTIALS) when it cannot act. */
-  praxis(): Promise<PraxisSession>;
-  onBulkProgress?(progress: DeskEvents['event:bulk-progress']): void;
-  /** True once the desk is switching away from this store's profile: a bulk action starts no further items. */
-  stopRequested?(): boolean;
-  /** Overrides of the reconcile rules (tests shorten PRAXIS_ASSUMPTIONS.notAppliedAfterMs). */
-  resolve?: ResolveOptions;
-  /** The desk's one bulk send limit, shared with other queues' engines (default: this engine's own). */
-  sendLimit?: SendLimit;
-}
+export type PayoutEngineDeps = QueueEngineDeps;
 
 /** The payout queue engine: queue reads, the money-moving actions through the journal, bulk, four-eyes and reconciliation. */
 export function createPayoutEngine(deps: PayoutEngineDeps) {
-  const { store, log } = deps;
-  const actionDeps: ActionDeps = { store, log, queue: PAYOUT_QUEUE, resolve: deps.resolve };
-  const sendLimit = deps.sendLimit ?? createSendLimit();
-  const bulkDeps: ActionDeps = { ...actionDeps, sendSlot: sendLimit.run };
+  const { store } = deps;
+  const { actionDeps, bulkDeps, sendLimit } = queueActionDeps(deps, PAYOUT_QUEUE);
   const gatewayCache = createGatewayCache();
   const risk = async () => riskSettingsOf(await loadPayoutSettings(store));
 
@@ -140,14 +121,11 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         }
       }
 
-      sendLimit.setLimit(settings.bulkConcurrency);
-      const settled = await runBulk({
+      const settled = await runQueueBulk(deps, PAYOUT_QUEUE, {
+        action: input.action,
         tids,
         concurrency: settings.bulkConcurrency,
-        verb: input.action,
-        noun: PAYOUT_QUEUE.noun,
-        stopRequested: deps.stopRequested,
-        onProgress: (done, total) => deps.onBulkProgress?.({ action: input.action, queue: 'payouts', done, total }),
+        sendLimit,
         act: async (tid) => {
           if (input.action === 'reject')
             return reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });
@@ -157,17 +135,12 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
           return approve(bulkDeps, s, settings, { tid, gateway, verifiedSecondApprover: second.name });
         },
       });
-      const facts = new Map(
-        [...rows.values()].map((r) => [
-          r.tid,
-          { amountMinor: r.remainingMinor, currency: r.currency, customer: r.customerName ?? r.cid },
-        ]),
-      );
       return finishBulk(actionDeps, {
         action: input.action,
         operator: s.operator,
         settled,
-        facts,
+        rows: rows.values(),
+        amountOf: (r) => r.remainingMinor,
         audit: { reasonCode: input.reasonCode ?? null, note: input.note ?? null, secondApprover: second.name },
       });
     },

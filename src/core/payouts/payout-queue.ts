@@ -5,6 +5,7 @@ import { announcePayout, isPendingStatus, storedStatus } from './request-state';
 
 /** The payout queue as the journal, reconcile and bulk machinery of src/core/queues sees it. */
 export const PAYOUT_QUEUE: QueueKind = {
+  name: 'payouts',
   actionPrefix: 'payouts:',
   noun: 'request',
   announce: announcePayout,

@@ -22,14 +22,12 @@ export const DEFAULT_PAYOUT_SETTINGS: PayoutSettings = {
   bulkConcurrency: 8,
 };
 
-const slot = settingsSlot(
+/** Desk-wide payout settings from the store's settings table; defaults until someone saves. */
+export const { load: loadPayoutSettings, save: savePayoutSettings } = settingsSlot(
   'payout-settings',
   payoutsContract['payout-settings:save'].input as unknown as z.ZodType<PayoutSettings>,
   DEFAULT_PAYOUT_SETTINGS,
 );
-/** Desk-wide payout settings from the store's settings table; defaults until someone saves. */
-export const loadPayoutSettings = slot.load;
-export const savePayoutSettings = slot.save;
 
 export const riskSettingsOf = (s: PayoutSettings): RiskSettings => ({
   withdrawalRatioPercent: s.withdrawalRatioPercent,

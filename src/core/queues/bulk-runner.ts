@@ -81,23 +81,36 @@ export interface BulkItemFacts {
   customer: string | null;
 }
 
+/** A queue row as a bulk run knows it before acting (the customer's name, else their cid). */
+export interface BulkRow {
+  tid: number;
+  currency: string;
+  customerName: string | null;
+  cid: string | null;
+}
+
 /**
  * Ends a bulk run the same way for every queue: each result names its amount and customer (a failure before any
  * send included), what succeeded is summed per currency, and one audit entry records the run.
  */
-export async function finishBulk<A extends string>(
+export async function finishBulk<A extends string, R extends BulkRow>(
   deps: { store: WorkStore; queue: QueueKind },
   run: {
     action: A;
     operator: string;
     settled: ActionOutcome[];
-    facts: ReadonlyMap<number, BulkItemFacts>;
+    /** The rows read before the run, and what acting on one moves (e.g. a request's remainder, a hold's amount). */
+    rows: Iterable<R>;
+    amountOf(row: R): number;
     /** Extra facts for the audit entry (reason, note, second approver…). */
     audit: Record<string, unknown>;
   },
 ): Promise<QueueBulkOutcome<A>> {
+  const facts = new Map<number, BulkItemFacts>();
+  for (const r of run.rows)
+    facts.set(r.tid, { amountMinor: run.amountOf(r), currency: r.currency, customer: r.customerName ?? r.cid });
   const results = run.settled.map((o) => {
-    const f = run.facts.get(o.tid);
+    const f = facts.get(o.tid);
     return f
       ? {
           ...o,
@@ -107,7 +120,7 @@ export async function finishBulk<A extends string>(
         }
       : o;
   });
-  const succeeded = succeededByCurrency(results, (tid) => run.facts.get(tid));
+  const succeeded = succeededByCurrency(results, (tid) => facts.get(tid));
   const failedCount = results.filter((r) => r.state !== 'done').length;
   await deps.store.audit.append({
     operator: run.operator,

@@ -22,6 +22,8 @@ export interface ResolveOptions {
  * else about money moving exactly once is the same for every queue and lives in src/core/queues.
  */
 export interface QueueKind {
+  /** The queue's name in change and progress events. */
+  name: 'payouts' | 'deposits';
   /** The queue's journal actions start with this, e.g. `payouts:`; reconcile and bulk audit entries use it too. */
   actionPrefix: string;
   /** What an item is called in messages, e.g. "request". */

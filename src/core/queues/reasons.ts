@@ -11,3 +11,16 @@ export function pickReason(reasons: readonly ReasonOption[], reasonCode: string,
     );
   return reason;
 }
+
+/** What the audit log keeps of a decision with a reason: Praxis takes none, so the audit entry is its only record. */
+export const reasonAudit = (
+  tx: { amountMinor: number; currency: string },
+  reason: ReasonOption,
+  note: string | undefined,
+) => ({
+  amountMinor: tx.amountMinor,
+  currency: tx.currency,
+  reasonCode: reason.code,
+  reasonLabel: reason.label,
+  note: note ?? null,
+});
