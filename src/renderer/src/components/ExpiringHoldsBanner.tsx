@@ -17,9 +17,12 @@ export function ExpiringHoldsBanner() {
         </strong>{' '}
         Capture or void {shown.length === 1 ? 'it' : 'them'} before the hold is released.
         {notifications === 'default' && (
-          <button type="button" className="link-button" onClick={() => void holdsExpiringActions.askPermission()}>
-            Show these as desktop notifications
-          </button>
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => void holdsExpiringActions.askPermission()}>
+              Show these as desktop notifications
+            </button>
+          </>
         )}
       </p>
       <ul>
