@@ -9,6 +9,8 @@ import { desk } from './desk';
 const QueueChanged = z.object({ queue: z.string(), ids: z.array(z.string()) });
 const BulkProgress = z.object({
   action: z.string(),
+  /** Absent from a core older than captures: payouts then. */
+  queue: z.string().optional(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
@@ -27,9 +29,10 @@ export function onQueueChanged(queue: string, listener: (tids: number[]) => void
   });
 }
 
-export function onBulkProgress(listener: (p: BulkProgress) => void): () => void {
+/** One queue's bulk progress (another queue's run on this desk is not this dialog's). */
+export function onBulkProgress(queue: string, listener: (p: BulkProgress) => void): () => void {
   return onDeskEvent('event:bulk-progress', (payload) => {
     const p = BulkProgress.safeParse(payload);
-    if (p.success) listener(p.data);
+    if (p.success && (p.data.queue ?? 'payouts') === queue) listener(p.data);
   });
 }

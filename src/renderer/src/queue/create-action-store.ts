@@ -46,11 +46,11 @@ export interface BulkRunView {
 }
 
 /**
- * One queue's action state: the open dialog, the items with a send in flight (their buttons disabled), the last
- * report, and a bulk run's progress and result. `refreshRows` reads the items back after every send: the store is
- * the truth, not the answer.
+ * One queue's action state (`queue` as the core's events name it): the open dialog, the items with a send in flight
+ * (their buttons disabled), the last report, and a bulk run's progress and result. `refreshRows` reads the items back
+ * after every send: the store is the truth, not the answer.
  */
-export function createActionStore<Dialog>(refreshRows: (tids: number[]) => unknown) {
+export function createActionStore<Dialog>(queue: string, refreshRows: (tids: number[]) => unknown) {
   const useActions = create<ActionState<Dialog>>()(() => ({
     dialog: null,
     inFlight: new Set(),
@@ -134,7 +134,7 @@ export function createActionStore<Dialog>(refreshRows: (tids: number[]) => unkno
         bulkResult: null,
         bulkError: null,
       });
-      const stop = onBulkProgress((p) => set({ bulkProgress: p }));
+      const stop = onBulkProgress(queue, (p) => set({ bulkProgress: p }));
       try {
         const res = await core.withInFlight(tids, call);
         if (!res) {

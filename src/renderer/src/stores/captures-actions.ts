@@ -8,7 +8,7 @@ export type CaptureDialog =
   | { kind: 'void'; tid: number; nextTid: number | null }
   | { kind: 'bulk'; action: 'capture' | 'void'; tids: number[] };
 
-const { useActions, core } = createActionStore<CaptureDialog>(capturesActions.refreshRows);
+const { useActions, core } = createActionStore<CaptureDialog>('deposits', capturesActions.refreshRows);
 export const useCaptureActions = useActions;
 
 const done = (o: ActionOutcome | null) => o !== null && o.state === 'done';

@@ -26,7 +26,7 @@ export type FourEyesRetry =
   | { kind: 'split'; tid: number; parts: { amountMinor: number; gateway: string }[] }
   | { kind: 'bulk'; tids: number[] };
 
-const { useActions, core } = createActionStore<PayoutDialog>(payoutsActions.refreshRows);
+const { useActions, core } = createActionStore<PayoutDialog>('payouts', payoutsActions.refreshRows);
 export const usePayoutActions = useActions;
 const set = usePayoutActions.setState;
 
