@@ -290,6 +290,11 @@ describeOnEachStore(
       ]);
       await backdateHold(b!, 3 * 24 * HOUR);
       await backdateHold(c!, 1 * 24 * HOUR);
+      // A first-seen time in microseconds: the page cursor (the ISO time a row shows) must not repeat the row.
+      await rig.store.db.query(
+        `UPDATE transactions SET created_at = created_at + interval '123 microseconds' WHERE tid = $1`,
+        [c],
+      );
       expect(await queueTids()).toEqual([b, c, a]);
       const page = await rig.engine.list({ limit: 2 });
       expect(page.rows.map((r) => r.tid)).toEqual([b, c]);

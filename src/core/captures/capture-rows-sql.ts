@@ -41,7 +41,9 @@ chosen AS MATERIALIZED (
   ) w
 ),
 r AS (
-  SELECT p.*, ch.key, ch.label, ch.minutes, p.created_at + make_interval(mins => ch.minutes) AS lapses_at
+  -- In milliseconds, as the row writes it: the next page's cursor is the ISO time a row showed.
+  SELECT p.*, ch.key, ch.label, ch.minutes,
+         date_trunc('milliseconds', p.created_at + make_interval(mins => ch.minutes)) AS lapses_at
   FROM p JOIN chosen ch ON ch.card = COALESCE(lower(p.card_type), '') AND ch.method = COALESCE(lower(p.payment_method), '')
 ),
 q AS (SELECT r.* FROM r ${page})
