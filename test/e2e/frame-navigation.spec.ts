@@ -12,13 +12,14 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
   await page.screenshot({ path: screenshotPath('01-frame-payouts') });
-  // A queue screen not built yet says so plainly instead of showing fake rows.
+  // The capture queue opens on the sandbox's own holds.
   await page
     .getByRole('navigation', { name: 'Screens' })
     .getByRole('button', { name: /^Captures/ })
     .click();
-  await expect(page.getByText('The capture queue is not built yet')).toBeVisible();
-  await page.screenshot({ path: screenshotPath('01b-frame-captures-placeholder') });
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Capture queue' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('01b-frame-captures') });
 });
 
 test('screens change by clicking the navigation', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectEveryControlNamed } from './support/named-controls';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { openQueueFor, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
 
@@ -137,19 +138,7 @@ test('every control on the Payouts screen has an accessible name', async ({ page
   await expect(
     page.getByRole('complementary', { name: `Request ${tid}` }).getByRole('region', { name: 'Risk' }),
   ).toBeVisible();
-  for (const role of ['button', 'checkbox', 'combobox', 'textbox', 'link'] as const) {
-    const unnamed = await page.getByRole(role).evaluateAll((els) =>
-      els
-        .filter((el) => {
-          const labelled =
-            el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
-          const byLabel = (el as HTMLInputElement).labels?.length;
-          return !labelled && !byLabel && !(el.textContent ?? '').trim();
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-    expect(unnamed, `${role}s without a name`).toEqual([]);
-  }
+  await expectEveryControlNamed(page);
 });
 
 test('lookup of a request already handled shows what became of it: payout tid, amount, customer, date', async ({

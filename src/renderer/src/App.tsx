@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { Frame } from './components/Frame';
-import { followActiveProfileForPayouts } from './stores/payouts-profile-follow';
+import { capturesAvailable } from './api/captures';
+import { capturesActions } from './stores/captures';
+import { holdsExpiringActions } from './stores/holds-expiring';
+import { followActiveProfile } from './stores/profile-follow';
+import { QUEUE_FOLLOWERS } from './stores/queue-followers';
 import { sessionActions, useSession } from './stores/session';
 
 export function App() {
@@ -9,11 +13,17 @@ export function App() {
 
   useEffect(() => {
     const stop = sessionActions.follow();
-    const stopPayouts = followActiveProfileForPayouts();
+    const stopQueues = followActiveProfile(QUEUE_FOLLOWERS);
+    const stopHolds = holdsExpiringActions.follow();
+    // The capture queue loads at start, so the navigation's badge counts the holds in their last 24 hours at once.
+    const stopCaptures = capturesAvailable() ? capturesActions.follow() : () => {};
+    if (capturesAvailable()) void capturesActions.load();
     void sessionActions.load();
     return () => {
       stop();
-      stopPayouts();
+      stopQueues();
+      stopHolds();
+      stopCaptures();
     };
   }, []);
 

@@ -5,6 +5,7 @@ import { isLive, selectActiveProfile, useSession } from '../stores/session';
 import { CommandPalette } from './CommandPalette';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
+import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
@@ -54,6 +55,7 @@ export function Frame() {
       <div className="frame-body">
         <Nav />
         <main className="screen" id="main" ref={main} tabIndex={-1}>
+          <ExpiringHoldsBanner />
           <ScreenView />
         </main>
       </div>

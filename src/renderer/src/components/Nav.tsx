@@ -1,4 +1,5 @@
 import { navigationActions, SCREEN_TITLES, SCREENS, useNavigation, type Screen } from '../stores/navigation';
+import { useExpiringCount } from './use-expiring-count';
 
 const HINTS: Partial<Record<Screen, string>> = {
   payouts: 'G P',
@@ -11,6 +12,7 @@ const HINTS: Partial<Record<Screen, string>> = {
 
 export function Nav() {
   const current = useNavigation((s) => s.screen);
+  const expiring = useExpiringCount();
   return (
     <nav className="nav" aria-label="Screens">
       <div className="nav-brand">Praxis Desk</div>
@@ -23,6 +25,14 @@ export function Nav() {
               onClick={() => navigationActions.go(screen)}
             >
               <span>{SCREEN_TITLES[screen]}</span>
+              {screen === 'captures' && expiring > 0 && (
+                <span className="nav-badge">
+                  <span aria-hidden="true">{expiring}</span>
+                  <span className="visually-hidden">
+                    , {expiring} hold{expiring === 1 ? '' : 's'} in the last 24 hours
+                  </span>
+                </span>
+              )}
               <kbd>{HINTS[screen]}</kbd>
             </button>
           </li>

@@ -1,6 +1,7 @@
 import { useNavigation } from '../stores/navigation';
 import { LookupScreen } from './LookupScreen';
-import { AuditPlaceholder, CapturesPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { AuditPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
@@ -10,7 +11,7 @@ export function ScreenView() {
     case 'payouts':
       return <PayoutsScreen />;
     case 'captures':
-      return <CapturesPlaceholder />;
+      return <CapturesScreen />;
     case 'terminal':
       return <TerminalPlaceholder />;
     case 'lookup':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PayoutRow } from '../../../shared/payouts';
 import { DEFAULT_SORT, EMPTY_FILTER, filterRows, slaLevel, sortRows, ViewState } from './payouts-filter';
-import { appendPage, mergeRows } from './payouts';
+import { appendPage, mergeRows } from '../queue/merge-rows';
+import { belongsInQueue } from './payouts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const SLA = { slaWarnMinutes: 30, slaLateMinutes: 120 };
@@ -105,6 +106,7 @@ describe('live merge of changed rows', () => {
       current,
       [row(2, { status: 'approved' }), row(3, { journalState: 'unknown', status: 'approved' }), row(9)],
       [2, 3, 9],
+      belongsInQueue,
     );
     expect(rows.map((r) => r.tid)).toEqual([1, 3, 9]);
     expect(rows[1]!.journalState).toBe('unknown');
@@ -113,7 +115,7 @@ describe('live merge of changed rows', () => {
 
   it('adds the rest of the queue after its first page, keeping a row a live change already brought in', () => {
     const firstPage = [row(1), row(2)];
-    const afterLiveChange = mergeRows(firstPage, [row(7, { journalState: 'sending' })], [7]).rows;
+    const afterLiveChange = mergeRows(firstPage, [row(7, { journalState: 'sending' })], [7], belongsInQueue).rows;
     const rows = appendPage(afterLiveChange, [row(3), row(7), row(8)]);
     expect(rows.map((r) => r.tid)).toEqual([1, 2, 7, 3, 8]);
     expect(rows.find((r) => r.tid === 7)!.journalState).toBe('sending');

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { parseAmount } from '../../../shared/money';
 import type { PayoutRow, RiskFlagCode } from '../../../shared/payouts';
+import {
+  baseFilterFields,
+  byText,
+  displayStatus,
+  filterQueue,
+  searchKeyCache,
+  queueViewSchemas,
+  sortQueue,
+  type FilterProblems,
+  type RowCompare,
+} from '../queue/queue-filter';
 
-/*
- * The Payouts screen's filter and sort, applied in the renderer to the loaded rows so a keystroke re-filters
- * 100,000 rows without a round trip. The same shape is what a saved view stores (parsed again on load).
- */
+/* The Payouts screen's own filter fields and sort columns on top of the shared queue filter. */
 
 export const RISK_FLAG_CODES = [
   'first_withdrawal',
@@ -23,26 +30,21 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export type SlaLevel = Exclude<AgeBand, 'any'>;
 
 export const QueueFilter = z.object({
+  ...baseFilterFields,
   /** Row status, or 'unknown' for a journal outcome not yet reconciled; empty = every status. */
   status: z.string().max(40).default(''),
-  currency: z.string().max(3).default(''),
-  /** As typed, in major units of each row's currency ("100", "12.50"). */
-  minAmount: z.string().max(30).default(''),
-  maxAmount: z.string().max(30).default(''),
   age: z.enum(AGE_BANDS).default('any'),
   flag: z.union([z.enum(RISK_FLAG_CODES), z.literal('')]).default(''),
-  text: z.string().max(100).default(''),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
-export const QueueSort = z.object({ column: z.enum(SORT_COLUMNS), desc: z.boolean() });
+const schemas = queueViewSchemas(QueueFilter, SORT_COLUMNS);
+export const QueueSort = schemas.Sort;
 export type QueueSort = z.infer<typeof QueueSort>;
-
 /** What a saved view holds. */
-export const ViewState = z.object({ filter: QueueFilter, sort: QueueSort });
+export const ViewState = schemas.View;
 export type ViewState = z.infer<typeof ViewState>;
-
-export const EMPTY_FILTER: QueueFilter = QueueFilter.parse({});
+export const EMPTY_FILTER: QueueFilter = schemas.emptyFilter;
 /** Oldest first: the SLA is what the desk is judged on. */
 export const DEFAULT_SORT: QueueSort = { column: 'age', desc: true };
 
@@ -51,7 +53,7 @@ export interface SlaThresholds {
   slaLateMinutes: number;
 }
 
-export const ageMinutes = (row: PayoutRow, now: number): number =>
+export const ageMinutes = (row: { createdAt: string }, now: number): number =>
   Math.max(0, Math.floor((now - Date.parse(row.createdAt)) / 60_000));
 
 export function slaLevel(row: PayoutRow, now: number, sla: SlaThresholds): SlaLevel {
@@ -61,39 +63,9 @@ export function slaLevel(row: PayoutRow, now: number, sla: SlaThresholds): SlaLe
   return 'ok';
 }
 
-/** The status the queue shows: a journal outcome overrides Praxis's status, because no one may act on it. */
-export const displayStatus = (row: PayoutRow): string =>
-  row.journalState === 'unknown' ? 'unknown' : row.journalState === 'sending' ? 'sending' : row.status;
+export { displayStatus, type FilterProblems };
 
-// One lower-cased haystack per row object, so a keystroke does not rebuild 100,000 strings.
-const searchKeys = new WeakMap<PayoutRow, string>();
-function searchKeyOf(row: PayoutRow): string {
-  let key = searchKeys.get(row);
-  if (key === undefined) {
-    key = `${row.tid}\u0000${row.cid ?? ''}\u0000${row.customerName ?? ''}`.toLowerCase();
-    searchKeys.set(row, key);
-  }
-  return key;
-}
-
-export interface FilterProblems {
-  minAmount?: string;
-  maxAmount?: string;
-}
-
-/** Amount bounds per currency in minor units; a bound that does not parse for a currency is reported, not guessed. */
-function amountBound(
-  text: string,
-  currency: string,
-  problems: FilterProblems,
-  field: keyof FilterProblems,
-): number | null {
-  if (!text.trim()) return null;
-  const parsed = parseAmount(text, currency);
-  if (parsed.ok) return parsed.amountMinor;
-  problems[field] ??= parsed.message;
-  return null;
-}
+const searchKeyOf = searchKeyCache<PayoutRow>((r) => `${r.tid}\u0000${r.cid ?? ''}\u0000${r.customerName ?? ''}`);
 
 export function filterRows(
   rows: readonly PayoutRow[],
@@ -101,41 +73,18 @@ export function filterRows(
   now: number,
   sla: SlaThresholds,
 ): { rows: PayoutRow[]; problems: FilterProblems } {
-  const problems: FilterProblems = {};
-  const text = f.text.trim().toLowerCase();
-  const bounds = new Map<string, { min: number | null; max: number | null }>();
-  const boundsOf = (currency: string) => {
-    let b = bounds.get(currency);
-    if (!b) {
-      b = {
-        min: amountBound(f.minAmount, currency, problems, 'minAmount'),
-        max: amountBound(f.maxAmount, currency, problems, 'maxAmount'),
-      };
-      bounds.set(currency, b);
-    }
-    return b;
-  };
-  const needsAmount = f.minAmount.trim() !== '' || f.maxAmount.trim() !== '';
-  const out: PayoutRow[] = [];
-  for (const row of rows) {
-    if (f.status && displayStatus(row) !== f.status) continue;
-    if (f.currency && row.currency !== f.currency) continue;
-    if (f.flag && !row.flags.includes(f.flag)) continue;
-    if (f.age !== 'any' && slaLevel(row, now, sla) !== f.age) continue;
-    if (needsAmount) {
-      const b = boundsOf(row.currency);
-      // What is left to pay is the request's amount now (a split request's parts are paid already).
-      if (b.min !== null && row.remainingMinor < b.min) continue;
-      if (b.max !== null && row.remainingMinor > b.max) continue;
-    }
-    if (text && !searchKeyOf(row).includes(text)) continue;
-    out.push(row);
-  }
-  return { rows: out, problems };
+  return filterQueue(rows, f, {
+    // What is left to pay is the request's amount now (a split request's parts are paid already).
+    amountOf: (r) => r.remainingMinor,
+    searchKeyOf,
+    matches: (row) =>
+      (!f.status || displayStatus(row) === f.status) &&
+      (!f.flag || row.flags.includes(f.flag)) &&
+      (f.age === 'any' || slaLevel(row, now, sla) === f.age),
+  });
 }
 
-const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
-const COMPARE: Record<SortColumn, (a: PayoutRow, b: PayoutRow) => number> = {
+const COMPARE: Record<SortColumn, RowCompare<PayoutRow>> = {
   tid: (a, b) => a.tid - b.tid,
   // By age, so ascending is newest first; ISO 8601 UTC strings compare as text; tid keeps the order stable.
   age: (a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : b.tid - a.tid),
@@ -147,11 +96,4 @@ const COMPARE: Record<SortColumn, (a: PayoutRow, b: PayoutRow) => number> = {
 };
 
 /** Sorted copy; "age descending" (the default) puts the oldest request on top. */
-export function sortRows(rows: readonly PayoutRow[], sort: QueueSort): PayoutRow[] {
-  const cmp = COMPARE[sort.column];
-  const sorted = [...rows];
-  sorted.sort(sort.desc ? (a, b) => cmp(b, a) : cmp);
-  return sorted;
-}
-
-export const isFiltered = (f: QueueFilter): boolean => JSON.stringify(f) !== JSON.stringify(EMPTY_FILTER);
+export const sortRows = (rows: readonly PayoutRow[], sort: QueueSort): PayoutRow[] => sortQueue(rows, COMPARE, sort);

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
-import type { OperatorView, PayoutSettings, SavedView } from '../../../shared/payouts';
+import type { OperatorView, PayoutSettings } from '../../../shared/payouts';
 import { callPayouts, type PayoutInput } from '../api/payouts';
-import { ViewState } from './payouts-filter';
+import { payoutViews } from './payouts-views';
+import { saveSettings } from './save-settings';
 
 /** Thresholds and reasons for the SLA colours before the core has answered. */
 export const FALLBACK_SLA = { slaWarnMinutes: 30, slaLateMinutes: 120 };
@@ -15,8 +16,6 @@ export interface PayoutSettingsState {
   notice: string | null;
   operators: OperatorView[];
   operatorsError: WireError | null;
-  views: SavedView[];
-  viewsError: WireError | null;
 }
 
 export const usePayoutSettings = create<PayoutSettingsState>()(() => ({
@@ -26,41 +25,26 @@ export const usePayoutSettings = create<PayoutSettingsState>()(() => ({
   notice: null,
   operators: [],
   operatorsError: null,
-  views: [],
-  viewsError: null,
 }));
 const set = usePayoutSettings.setState;
 
 // ---- actions ----
 export const payoutSettingsActions = {
   async load() {
-    const [settings, operators, views] = await Promise.all([
+    const [settings, operators] = await Promise.all([
       callPayouts('payout-settings:get', {}),
       callPayouts('operators:list', {}),
-      callPayouts('views:list', {}),
+      payoutViews.actions.load(),
     ]);
     set({
       ...(settings.ok ? { settings: settings.data, settingsError: null } : { settingsError: settings.error }),
       ...(operators.ok ? { operators: operators.data, operatorsError: null } : { operatorsError: operators.error }),
-      ...(views.ok ? { views: views.data, viewsError: null } : { viewsError: views.error }),
     });
   },
 
   /** Returns the core's error (its message names the field) or null when saved. */
-  async save(next: PayoutInput<'payout-settings:save'>): Promise<WireError | null> {
-    set({ saving: true, notice: null, settingsError: null });
-    try {
-      const res = await callPayouts('payout-settings:save', next);
-      if (!res.ok) {
-        set({ settingsError: res.error });
-        return res.error;
-      }
-      set({ settings: res.data, notice: 'Payout settings saved.' });
-      return null;
-    } finally {
-      set({ saving: false });
-    }
-  },
+  save: (next: PayoutInput<'payout-settings:save'>): Promise<WireError | null> =>
+    saveSettings(set, () => callPayouts('payout-settings:save', next), 'Payout settings saved.'),
 
   /** The PIN goes straight to the core, which keeps only a hash; it is never put in a store. */
   async addOperator(name: string, pin: string): Promise<WireError | null> {
@@ -78,28 +62,4 @@ export const payoutSettingsActions = {
     if (res.ok) set({ operators: res.data, operatorsError: null, notice: `Operator “${name}” removed.` });
     else set({ operatorsError: res.error });
   },
-
-  async saveView(name: string, state: ViewState, id?: string): Promise<SavedView | null> {
-    const res = await callPayouts('views:save', id ? { id, name, state } : { name, state });
-    if (!res.ok) {
-      set({ viewsError: res.error });
-      return null;
-    }
-    set((s) => ({ views: [...s.views.filter((v) => v.id !== res.data.id), res.data], viewsError: null }));
-    return res.data;
-  },
-
-  async removeView(id: string) {
-    const res = await callPayouts('views:remove', { id });
-    if (res.ok) set({ views: res.data, viewsError: null });
-    else set({ viewsError: res.error });
-  },
 };
-
-/** A saved view's state as this screen understands it; a view saved by an older screen is reported, not half-applied. */
-export function viewStateOf(view: SavedView): { ok: true; state: ViewState } | { ok: false; message: string } {
-  const parsed = ViewState.safeParse(view.state);
-  return parsed.success
-    ? { ok: true, state: parsed.data }
-    : { ok: false, message: `The view “${view.name}” was saved in a shape this desk cannot read; save it again.` };
-}

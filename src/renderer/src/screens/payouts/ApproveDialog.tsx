@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { amountInWords } from '../../../../shared/money-words';
 import type { PayoutRow } from '../../../../shared/payouts';
-import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { DialogFrame } from './DialogFrame';
+import { payoutActions, usePayoutActions, usePayoutGateways } from '../../stores/payouts-actions';
+import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { FLAG_TEXT, remainingText, safeMoney } from './row-format';
+import { safeMoney } from '../../queue/money-text';
+import { FLAG_TEXT, remainingText } from './row-format';
 
 const inWords = (minor: number, currency: string) => {
   try {
@@ -16,7 +17,7 @@ const inWords = (minor: number, currency: string) => {
 
 /** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
 export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
-  const gateways = usePayoutActions((s) => s.gateways[row.tid]);
+  const gateways = usePayoutGateways((s) => s.gateways[row.tid]);
   const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
   const [gateway, setGateway] = useState<string | null>(null);
   const chosen = gateway ?? gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';

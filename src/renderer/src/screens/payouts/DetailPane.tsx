@@ -1,9 +1,11 @@
 import type { PayoutDetail, PayoutRow } from '../../../../shared/payouts';
 import type { WireError } from '../../../../shared/errors';
 import { payoutsActions } from '../../stores/payouts';
+import { CustomerHistorySection } from '../../queue/CustomerHistorySection';
+import { DetailFrame } from '../../queue/DetailFrame';
+import { safeMoney } from '../../queue/money-text';
 import { ActionButtons } from './ActionButtons';
-import { remainingText, safeMoney } from './row-format';
-import { FormError } from '../../components/FormError';
+import { remainingText } from './row-format';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -22,65 +24,6 @@ function RiskCard({ detail }: { detail: PayoutDetail }) {
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-function History({ detail }: { detail: PayoutDetail }) {
-  const h = detail.history;
-  return (
-    <section className="detail-section" aria-label="Customer history">
-      <h3>Customer history</h3>
-      {h.totals.length > 0 ? (
-        <table className="grid compact">
-          <thead>
-            <tr>
-              <th>Currency</th>
-              <th className="num">Deposited</th>
-              <th className="num">Withdrawn</th>
-            </tr>
-          </thead>
-          <tbody>
-            {h.totals.map((t) => (
-              <tr key={t.currency}>
-                <td>{t.currency}</td>
-                <td className="num mono">{safeMoney(t.depositedMinor, t.currency)}</td>
-                <td className="num mono">{safeMoney(t.withdrawnMinor, t.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No deposits or withdrawals from this customer in the store.</p>
-      )}
-      <details>
-        <summary>
-          {h.deposits.length} deposit{h.deposits.length === 1 ? '' : 's'}, {h.withdrawals.length} withdrawal
-          {h.withdrawals.length === 1 ? '' : 's'}
-        </summary>
-        <table className="grid compact">
-          <tbody>
-            {h.deposits.map((d) => (
-              <tr key={`d${d.tid}`}>
-                <td>deposit</td>
-                <td className="mono">{d.tid}</td>
-                <td className="num mono">{safeMoney(d.amountMinor, d.currency)}</td>
-                <td>{d.status}</td>
-                <td className="mono muted">{d.destination ?? ''}</td>
-              </tr>
-            ))}
-            {h.withdrawals.map((w) => (
-              <tr key={`w${w.tid}`}>
-                <td>withdrawal</td>
-                <td className="mono">{w.tid}</td>
-                <td className="num mono">{safeMoney(w.amountMinor, w.currency)}</td>
-                <td>{w.status}</td>
-                <td className="mono muted">{w.destination ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
     </section>
   );
 }
@@ -128,62 +71,6 @@ function withGatewayNames(details: Record<string, unknown>, detail: PayoutDetail
   return name ? { ...details, gateway: name } : details;
 }
 
-function Trail({ detail }: { detail: PayoutDetail }) {
-  return (
-    <section className="detail-section" aria-label="Journal and audit">
-      <h3>Journal</h3>
-      {detail.journal.length === 0 ? (
-        <p className="muted">No action has been sent for this request.</p>
-      ) : (
-        <ul className="trail">
-          {detail.journal.map((j) => (
-            <li key={j.id} className={`journal-${j.state}`}>
-              <span className="mono">{when(j.createdAt)}</span> {j.action} by {j.operator}: <strong>{j.state}</strong>
-              {j.praxisStatus !== null &&
-                ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
-              {j.errorCode && ` — ${j.errorCode}`}
-              {j.lateAnswer && <div className="late-answer">Late answer: {j.lateAnswer}</div>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Audit trail</h3>
-      {detail.audit.length === 0 ? (
-        <p className="muted">Nothing recorded yet.</p>
-      ) : (
-        <ul className="trail">
-          {detail.audit.map((a) => (
-            <li key={a.seq}>
-              <span className="mono">{when(a.at)}</span> {a.operator}: {a.action}
-              {Object.keys(a.details).length > 0 && (
-                <span className="muted mono"> {JSON.stringify(withGatewayNames(a.details, detail))}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function Raw({ detail }: { detail: PayoutDetail }) {
-  return (
-    <section className="detail-section" aria-label="Raw Praxis objects">
-      {(['transaction', 'customer', 'session'] as const).map((k) => (
-        <details key={k}>
-          <summary>Raw {k}</summary>
-          {/* Focusable so the keyboard can scroll a long object (WCAG 2.1.1). */}
-          <pre className="raw-json" tabIndex={0} role="region" aria-label={`Raw ${k} JSON`}>
-            {detail.raw[k] === null || detail.raw[k] === undefined
-              ? 'not received'
-              : JSON.stringify(detail.raw[k], null, 2)}
-          </pre>
-        </details>
-      ))}
-    </section>
-  );
-}
-
 /** Praxis sends no created_at: the age is the earliest time the desk knows, and the pane says which that is. */
 function Age({ row, detail }: { row: PayoutRow; detail: PayoutDetail | null }) {
   const from = detail?.age.from;
@@ -218,7 +105,7 @@ function UnconfirmedChanges({ detail }: { detail: PayoutDetail }) {
   );
 }
 
-/** Enter opens, Esc closes: everything needed to decide on one request. */
+/** Enter opens, Esc closes: everything needed to decide on one request, in the shared detail frame. */
 export function DetailPane({
   row,
   detail,
@@ -231,12 +118,15 @@ export function DetailPane({
   error: WireError | null;
 }) {
   return (
-    <aside className="detail-pane" aria-label={`Request ${row.tid}`}>
-      <header className="detail-head">
-        <div>
-          <h2>
-            {remainingText(row)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
-          </h2>
+    <DetailFrame
+      label={`Request ${row.tid}`}
+      heading={
+        <>
+          {remainingText(row)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
+        </>
+      }
+      summary={
+        <>
           <p className="muted">
             tid <span className="mono">{row.tid}</span> · {row.paymentMethod ?? 'method unknown'}{' '}
             <span className="mono">{row.destination ?? ''}</span> · <Age row={row} detail={detail} />
@@ -248,23 +138,23 @@ export function DetailPane({
               Praxis says: {detail.statusDetails[row.tid]}
             </p>
           )}
-        </div>
-        <button type="button" onClick={payoutsActions.closeDetail} aria-label="Close detail">
-          Close <kbd>Esc</kbd>
-        </button>
-      </header>
-      <ActionButtons row={row} />
-      <FormError message={error?.message} />
-      {!detail && loading && <p className="muted">Loading the request…</p>}
+        </>
+      }
+      actions={<ActionButtons row={row} />}
+      noun="request"
+      loaded={detail}
+      loading={loading}
+      error={error}
+      onClose={payoutsActions.closeDetail}
+      auditDetails={(d) => (detail ? withGatewayNames(d, detail) : d)}
+    >
       {detail && (
         <>
           <RiskCard detail={detail} />
           <Parts detail={detail} />
-          <History detail={detail} />
-          <Trail detail={detail} />
-          <Raw detail={detail} />
+          <CustomerHistorySection history={detail.history} />
         </>
       )}
-    </aside>
+    </DetailFrame>
   );
 }

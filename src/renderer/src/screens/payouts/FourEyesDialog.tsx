@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { payoutActions, usePayoutActions, type FourEyesRetry } from '../../stores/payouts-actions';
 import { usePayoutSettings } from '../../stores/payouts-settings';
 import { selectActiveProfile, useSession } from '../../stores/session';
-import { DialogFrame } from './DialogFrame';
+import { DialogFrame } from '../../queue/DialogFrame';
 
 /** The core refused a one-person approval: a different operator confirms with their own PIN (checked by the core). */
 export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; message: string }) {

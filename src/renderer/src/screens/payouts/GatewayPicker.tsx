@@ -1,4 +1,4 @@
-import { usePayoutActions } from '../../stores/payouts-actions';
+import { usePayoutGateways } from '../../stores/payouts-actions';
 
 /** Payout gateways for this request, from payouts:gateways; the one the request came with is marked and preselected. */
 export function GatewayPicker({
@@ -14,8 +14,8 @@ export function GatewayPicker({
   onChange: (id: string) => void;
   label?: string;
 }) {
-  const gateways = usePayoutActions((s) => s.gateways[tid]);
-  const error = usePayoutActions((s) => s.gatewaysError);
+  const gateways = usePayoutGateways((s) => s.gateways[tid]);
+  const error = usePayoutGateways((s) => s.gatewaysError);
   if (!gateways) {
     return error ? (
       <p className="form-error" role="alert">

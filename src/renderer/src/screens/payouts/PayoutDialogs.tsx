@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useHeldRows } from '../../queue/use-held-rows';
 import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
-import { findRow } from '../../stores/payouts';
+import { findRow } from '../../queue/queue-row';
 import type { PayoutDialog } from '../../stores/payouts-actions';
 import { ApproveDialog } from './ApproveDialog';
 import { BulkDialog } from './BulkDialog';
@@ -20,13 +20,7 @@ export function PayoutDialogs({
 }) {
   const single = dialog && 'tid' in dialog ? findRow(rows, dialog.tid) : null;
   const bulkTids = dialog?.kind === 'bulk' ? dialog.tids : null;
-  // Held once the bulk starts: the rows leave the queue as they are paid, the confirmation must not shrink.
-  const bulkRows = useMemo(() => {
-    if (!bulkTids) return [];
-    const wanted = new Set(bulkTids);
-    return rows.filter((r) => wanted.has(r.tid));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bulkTids]);
+  const bulkRows = useHeldRows(rows, bulkTids);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'approve':

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
+import { AmountInput } from '../../queue/AmountInput';
 import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
 import { FormError } from '../../components/FormError';
+import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
+import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 
 interface ThresholdDraft {
   currency: string;
@@ -73,16 +76,13 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
     }
     const t = thresholdsFrom(thresholds);
     if (!t.ok) return setProblem(t.message);
-    const cleanReasons = reasons
-      .map((r) => ({ code: r.code.trim(), label: r.label.trim() }))
-      .filter((r) => r.code || r.label);
-    const incomplete = cleanReasons.find((r) => !r.code || !r.label);
-    if (incomplete) return setProblem('Every reject reason needs both a code (kept in the audit log) and a label.');
+    const cleaned = cleanReasons(reasons, 'reject reason');
+    if (!cleaned.ok) return setProblem(cleaned.message);
     const err = await payoutSettingsActions.save({
       ...settings,
       ...nums,
       fourEyesThresholds: t.value,
-      rejectReasons: cleanReasons,
+      rejectReasons: cleaned.value,
     });
     if (err) setProblem(err.message);
   };
@@ -125,12 +125,10 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
               setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, currency: e.target.value } : x)))
             }
           />
-          <input
-            aria-label={`Threshold ${i + 1} amount`}
+          <AmountInput
+            label={`Threshold ${i + 1} amount`}
             value={t.amountText}
-            onChange={(e) =>
-              setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText: e.target.value } : x)))
-            }
+            onChange={(amountText) => setThresholds((ts) => ts.map((x, j) => (j === i ? { ...x, amountText } : x)))}
           />
           <button
             type="button"
@@ -144,40 +142,13 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <button type="button" onClick={() => setThresholds((ts) => [...ts, { currency: '', amountText: '' }])}>
         Add currency
       </button>
-      <h3>Reject reasons</h3>
-      <p className="field-hint">The first nine are picked with keys 1–9 in the reject dialog, in this order.</p>
-      {reasons.map((r, i) => (
-        <div className="inline" key={i}>
-          <input
-            aria-label={`Reason ${i + 1} code`}
-            value={r.code}
-            style={{ maxWidth: 180 }}
-            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}
-          />
-          <input
-            aria-label={`Reason ${i + 1} label`}
-            value={r.label}
-            onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
-          />
-          <button
-            type="button"
-            aria-label={`Remove reason ${i + 1}`}
-            disabled={reasons.length <= 1}
-            onClick={() => setReasons((rs) => rs.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '' }])}>
-        Add reason
-      </button>
-      <FormError message={problem} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save payout settings'}
-        </button>
-      </div>
+      <ReasonListEditor
+        title="Reject reasons"
+        hint="The first nine are picked with keys 1–9 in the reject dialog, in this order."
+        reasons={reasons}
+        setReasons={setReasons}
+      />
+      <SettingsSaveFooter problem={problem} saving={saving} label="Save payout settings" />
     </form>
   );
 }
@@ -246,25 +217,20 @@ export function PayoutSettingsPanel() {
   const error = usePayoutSettings((s) => s.settingsError);
   const notice = usePayoutSettings((s) => s.notice);
   const available = payoutsAvailable();
-  useEffect(() => {
-    if (available) void payoutSettingsActions.load();
-  }, [available]);
   if (!available) return null;
   return (
     <div className="payout-settings">
-      <section className="panel" aria-label="Payout settings">
-        <div className="panel-head">
-          <h2>Payouts</h2>
-          {notice && <span className="form-notice">{notice}</span>}
-        </div>
-        {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
-        ) : error ? (
-          <p className="form-error">{error.message}</p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
+      <SettingsSection
+        label="Payout settings"
+        title="Payouts"
+        available={available}
+        load={payoutSettingsActions.load}
+        settings={settings}
+        error={error}
+        notice={notice}
+      >
+        {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
+      </SettingsSection>
       <Operators />
     </div>
   );

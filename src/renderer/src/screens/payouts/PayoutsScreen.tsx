@@ -1,64 +1,37 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import type { PayoutRow } from '../../../../shared/payouts';
 import { PayoutsPlaceholder } from '../QueuePlaceholders';
-import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { payoutsAvailable } from '../../api/payouts';
-import {
-  findRow,
-  getVisibleRows,
-  nextTidAfter,
-  payoutsActions,
-  rowByTid,
-  setVisibleRows,
-  usePayouts,
-} from '../../stores/payouts';
+import { payoutsActions, payoutsRows, usePayouts } from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { filterRows, isFiltered, sortRows } from '../../stores/payouts-filter';
+import { EMPTY_FILTER, filterRows, sortRows, type QueueFilter } from '../../stores/payouts-filter';
 import { FALLBACK_SLA, payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
-import { ActionReportBanner } from './ActionReportBanner';
+import { payoutViews } from '../../stores/payouts-views';
+import { totalsByCurrency } from '../../queue/money-text';
+import { QueueScreen } from '../../queue/QueueScreen';
+import { useClock } from '../../queue/use-clock';
+import { useQueueKeys } from '../../queue/use-queue-keys';
+import { useQueueRows } from '../../queue/use-queue-rows';
+import { PAYOUT_BULK_PARTS } from './BulkDialog';
 import { DetailPane } from './DetailPane';
-import { FilterBar } from './FilterBar';
+import { payoutColumns } from './payout-columns';
 import { PayoutDialogs } from './PayoutDialogs';
-import { QueueTable } from './QueueTable';
-import { SavedViews } from './SavedViews';
-import { totalsByCurrency } from './BulkDialog';
-import { safeMoney } from './row-format';
+import { PAYOUT_SEARCH, PayoutFilters } from './PayoutFilters';
+import { PAYOUT_WORDS } from './row-format';
+import '../../queue/queue.css';
 import './payouts.css';
 
-/** The SLA colours move with the clock, not only with new data. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
+const queueKeys = { ...payoutsActions, cursorOrFirst: payoutsRows.cursorOrFirst };
 
 export function PayoutsScreen() {
   const available = payoutsAvailable();
-  const {
-    rows,
-    loaded,
-    loading,
-    loadingRest,
-    error,
-    filter,
-    sort,
-    cursorTid,
-    selected,
-    detailOpen,
-    detail,
-    detailLoading,
-    detailError,
-    arrivedLive,
-  } = usePayouts(useShallow((s) => s));
+  const q = usePayouts(useShallow((s) => s));
   const { dialog, inFlight, report } = usePayoutActions(
     useShallow((s) => ({ dialog: s.dialog, inFlight: s.inFlight, report: s.report })),
   );
   const settings = usePayoutSettings((s) => s.settings);
-  const now = useMinuteClock();
+  const now = useClock();
   const slaWarn = settings?.slaWarnMinutes ?? FALLBACK_SLA.slaWarnMinutes;
   const slaLate = settings?.slaLateMinutes ?? FALLBACK_SLA.slaLateMinutes;
   const sla = useMemo(() => ({ slaWarnMinutes: slaWarn, slaLateMinutes: slaLate }), [slaWarn, slaLate]);
@@ -71,45 +44,34 @@ export function PayoutsScreen() {
     return stop;
   }, [available]);
 
-  // Typing stays responsive: the list follows the deferred filter, React drops stale intermediate renders.
-  const deferredFilter = useDeferredValue(filter);
-  // Sort once per data or sort change; a keystroke only filters the already sorted rows (filtering keeps order).
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
-  const filtered = useMemo(() => filterRows(sorted, deferredFilter, now, sla), [sorted, deferredFilter, now, sla]);
-  const visible = filtered.rows;
-  useEffect(() => setVisibleRows(visible), [visible]);
-  const currencies = useMemo(() => [...new Set(rows.map((r) => r.currency))].sort(), [rows]);
+  const filterShown = useCallback(
+    (rows: readonly PayoutRow[], filter: QueueFilter) => filterRows(rows, filter, now, sla),
+    [now, sla],
+  );
+  const { visible, problems, currencies, cursorRow, selectedRows } = useQueueRows({
+    ...q,
+    sortRows,
+    filterRows: filterShown,
+    setVisibleRows: payoutsRows.setVisibleRows,
+  });
+  const selectedTotals = useMemo(() => totalsByCurrency(selectedRows, PAYOUT_BULK_PARTS.amountOf), [selectedRows]);
+  const compact = q.detailOpen && cursorRow !== null;
+  const columns = useMemo(() => payoutColumns(now, sla, compact), [now, sla, compact]);
 
-  const cursorRow = useMemo(() => findRow(rows, cursorTid), [rows, cursorTid]);
-  const selectedRows = useMemo(() => (selected.size ? rows.filter((r) => selected.has(r.tid)) : []), [rows, selected]);
-  const selectedTotals = useMemo(() => totalsByCurrency(selectedRows), [selectedRows]);
-
-  const onCursor = (act: (tid: number) => void) => () => {
-    const tid = usePayouts.getState().cursorTid ?? getVisibleRows()[0]?.tid;
-    if (tid !== undefined && tid !== null) act(tid);
-  };
   const actionable = (tid: number) => {
-    const row = rowByTid(usePayouts.getState(), tid);
+    const row = payoutsRows.rowByTid(tid);
     return row !== null && row.journalState === null && !usePayoutActions.getState().inFlight.has(tid);
   };
-  useShortcuts(
+  const next = payoutsRows.nextTidAfter;
+  useQueueKeys(
+    queueKeys,
+    PAYOUT_SEARCH.id,
     {
-      j: () => payoutsActions.moveCursor(getVisibleRows(), 1),
-      k: () => payoutsActions.moveCursor(getVisibleRows(), -1),
-      arrowdown: () => payoutsActions.moveCursor(getVisibleRows(), 1),
-      arrowup: () => payoutsActions.moveCursor(getVisibleRows(), -1),
-      enter: onCursor((tid) => void payoutsActions.openDetail(tid)),
-      escape: () => payoutsActions.closeDetail(),
-      a: onCursor((tid) => actionable(tid) && void payoutActions.openApprove(tid, nextTidAfter(tid))),
-      r: onCursor((tid) => actionable(tid) && payoutActions.openReject(tid, nextTidAfter(tid))),
-      s: onCursor((tid) => actionable(tid) && void payoutActions.openSplit(tid)),
-      x: onCursor((tid) => {
-        payoutsActions.toggleSelected(tid);
-        payoutsActions.moveCursor(getVisibleRows(), 1);
-      }),
-      'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]),
-      '/': () => document.getElementById('payout-search')?.focus(),
+      a: (tid) => actionable(tid) && void payoutActions.openApprove(tid, next(tid)),
+      r: (tid) => actionable(tid) && payoutActions.openReject(tid, next(tid)),
+      s: (tid) => actionable(tid) && void payoutActions.openSplit(tid),
     },
+    { 'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]) },
     available && dialog === null,
   );
 
@@ -117,93 +79,55 @@ export function PayoutsScreen() {
   if (!available) return <PayoutsPlaceholder />;
 
   return (
-    <div className="payouts-screen">
-      <ScreenHeader title="Payouts">
-        <span className="muted queue-count" role="status" aria-label="Queue count">
-          {isFiltered(filter)
-            ? `${visible.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')}`
-            : `${rows.length.toLocaleString('en')} waiting`}
-          {loadingRest && ' · loading the rest…'}
-          {arrivedLive > 0 && ` · ${arrivedLive} arrived live`}
-        </span>
-        <button type="button" onClick={() => void payoutsActions.load()} disabled={loading}>
-          {loading ? 'Refreshing…' : 'Refresh'}
-        </button>
-      </ScreenHeader>
-      <div className="queue-tools">
-        <FilterBar filter={filter} currencies={currencies} problems={filtered.problems} />
-        <SavedViews filter={filter} sort={sort} />
-      </div>
-      {selected.size > 0 && (
-        <div className="selection-bar" role="region" aria-label="Selection">
-          <strong>{selected.size} selected</strong>
-          <span className="muted">{selectedTotals.map((t) => safeMoney(t.totalMinor, t.currency)).join(' · ')}</span>
-          <button type="button" className="primary" onClick={() => payoutActions.openBulk('approve', [...selected])}>
+    <QueueScreen
+      title="Payouts"
+      noun={['request', 'requests']}
+      waitingWord={'waiting'}
+      tableLabel="Payout queue"
+      q={q}
+      actions={payoutsActions}
+      emptyFilter={EMPTY_FILTER}
+      visible={visible}
+      compact={compact}
+      columns={columns}
+      inFlight={inFlight}
+      filters={<PayoutFilters filter={q.filter} currencies={currencies} problems={problems} />}
+      views={payoutViews}
+      selectedTotals={selectedTotals}
+      bulkButtons={
+        <>
+          <button type="button" className="primary" onClick={() => payoutActions.openBulk('approve', [...q.selected])}>
             Approve selected <kbd>Shift A</kbd>
           </button>
-          <button type="button" onClick={() => payoutActions.openBulk('reject', [...selected])}>
+          <button type="button" onClick={() => payoutActions.openBulk('reject', [...q.selected])}>
             Reject selected
           </button>
-          <button type="button" onClick={() => payoutsActions.selectOnly(visible.map((r) => r.tid))}>
-            Select all {visible.length.toLocaleString('en')} shown
-          </button>
-          <button type="button" onClick={payoutsActions.clearSelection}>
-            Clear selection
-          </button>
-        </div>
-      )}
-      {selected.size === 0 && visible.length > 0 && (
-        <p className="muted keys-hint">
-          <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>Enter</kbd> open · <kbd>A</kbd> approve · <kbd>R</kbd> reject ·{' '}
-          <kbd>S</kbd> split · <kbd>X</kbd> select · <kbd>Shift A</kbd> approve selected ·{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => payoutsActions.selectOnly(visible.map((r) => r.tid))}
-          >
-            select all {visible.length.toLocaleString('en')} shown
-          </button>
-        </p>
-      )}
-      {report && <ActionReportBanner report={report} />}
-      {error && (
-        <p className="form-error" role="alert">
-          The queue could not be loaded: {error.message}
-        </p>
-      )}
-      <div className={detailOpen && cursorRow ? 'queue-layout with-detail' : 'queue-layout'}>
-        {loaded && rows.length === 0 ? (
-          <section className="empty-state">
-            <h2>No withdrawal requests are waiting</h2>
-            <p>New requests appear here as soon as Praxis notifies the desk; nothing needs a decision right now.</p>
-          </section>
-        ) : loaded && visible.length === 0 ? (
-          <section className="empty-state">
-            <h2>No request matches the filter</h2>
-            <p>{rows.length.toLocaleString('en')} requests are waiting; clear or change the filter to see them.</p>
-          </section>
-        ) : (
-          <QueueTable
-            rows={visible}
-            sort={sort}
-            now={now}
-            sla={sla}
-            cursorTid={cursorTid}
-            selected={selected}
-            inFlight={inFlight}
-            compact={detailOpen && cursorRow !== null}
-          />
-        )}
-        {detailOpen && cursorRow && (
+        </>
+      }
+      keys={
+        <>
+          <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>S</kbd> split · <kbd>X</kbd> select · <kbd>Shift A</kbd>{' '}
+          approve selected
+        </>
+      }
+      report={report}
+      words={PAYOUT_WORDS}
+      outcomeActions={payoutActions}
+      empty={{
+        title: 'No withdrawal requests are waiting',
+        text: 'New requests appear here as soon as Praxis notifies the desk; nothing needs a decision right now.',
+      }}
+      detail={
+        cursorRow && (
           <DetailPane
             row={cursorRow}
-            detail={detail?.row.tid === cursorRow.tid ? detail : null}
-            loading={detailLoading}
-            error={detailError}
+            detail={q.detail?.row.tid === cursorRow.tid ? q.detail : null}
+            loading={q.detailLoading}
+            error={q.detailError}
           />
-        )}
-      </div>
-      <PayoutDialogs dialog={dialog} rows={rows} reasons={settings?.rejectReasons ?? []} />
-    </div>
+        )
+      }
+      dialogs={<PayoutDialogs dialog={dialog} rows={q.rows} reasons={settings?.rejectReasons ?? []} />}
+    />
   );
 }

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { PayoutRow } from '../../../../shared/payouts';
 import { currencyExponent } from '../../../../shared/money';
-import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { DialogFrame } from './DialogFrame';
+import { payoutActions, usePayoutActions, usePayoutGateways } from '../../stores/payouts-actions';
+import { AmountInput } from '../../queue/AmountInput';
+import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { remainingText, safeMoney } from './row-format';
+import { safeMoney } from '../../queue/money-text';
+import { remainingText } from './row-format';
 import { planSplit, type SplitPartDraft, type SplitPlan } from './split-plan';
 
 const MAX_PARTS = 20;
@@ -18,7 +20,7 @@ function sendBlockedWhy(plan: SplitPlan): string {
 
 /** Split = split-withdrawal-request: parts with exact amounts and a gateway each; what is left stays as the request. */
 export function SplitDialog({ row }: { row: PayoutRow }) {
-  const gateways = usePayoutActions((s) => s.gateways[row.tid]);
+  const gateways = usePayoutGateways((s) => s.gateways[row.tid]);
   const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
   const defaultGateway = gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
   const [drafts, setDrafts] = useState<SplitPartDraft[]>([{ amountText: '', gateway: '' }]);
@@ -65,17 +67,15 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
               <tr key={i}>
                 <td>{i + 1}</td>
                 <td>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    aria-label={`Part ${i + 1} amount`}
+                  <AmountInput
+                    id={`split-part-${i + 1}`}
+                    label={`Part ${i + 1} amount`}
                     placeholder={example}
                     value={d.amountText}
-                    aria-invalid={!!d.amountText && !!plan.partErrors[i]}
+                    problem={d.amountText ? plan.partErrors[i] : null}
                     autoFocus={i === drafts.length - 1}
-                    onChange={(e) => update(i, { amountText: e.target.value })}
+                    onChange={(amountText) => update(i, { amountText })}
                   />
-                  {d.amountText && plan.partErrors[i] && <p className="field-error">{plan.partErrors[i]}</p>}
                 </td>
                 <td>
                   <GatewayPicker

@@ -1,4 +1,5 @@
-import { formatAmount, formatMoney } from '../../../../shared/money';
+import { safeMoney } from '../../queue/money-text';
+import type { OutcomeWords } from '../../queue/outcome-text';
 import type { RiskFlagCode } from '../../../../shared/payouts';
 
 /** Short badge text and the plain-words reason shown on hover (the detail pane has the item's own figures). */
@@ -46,32 +47,6 @@ export const FLAG_SEVERITY: Record<RiskFlagCode, 'info' | 'warn' | 'high'> = {
   four_eyes: 'info',
 };
 
-/** "4 m", "2 h 05 m", "3 d 4 h": short enough for a narrow column, exact enough for an SLA. */
-export function formatAge(minutes: number): string {
-  if (minutes < 60) return `${minutes} m`;
-  const h = Math.floor(minutes / 60);
-  if (h < 24) return `${h} h ${String(minutes % 60).padStart(2, '0')} m`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-/** Formats money, or says plainly that the currency is unknown instead of failing the whole table. */
-export function safeMoney(amountMinor: number, currency: string): string {
-  try {
-    return formatMoney(amountMinor, currency);
-  } catch {
-    return `${amountMinor} minor units of unknown currency ${currency}`;
-  }
-}
-
-/** The number alone for a column that aligns decimal points ("1,234.50"); the currency is shown beside it. */
-export function safeAmount(amountMinor: number, currency: string): string {
-  try {
-    return formatAmount(amountMinor, currency);
-  } catch {
-    return String(amountMinor);
-  }
-}
-
 /** What a request still asks for: "EUR 184.25 left of EUR 335.00" once split parts were paid, else "EUR 335.00". */
 export function remainingText(row: { amountMinor: number; remainingMinor: number; currency: string }): string {
   return row.remainingMinor === row.amountMinor
@@ -79,4 +54,9 @@ export function remainingText(row: { amountMinor: number; remainingMinor: number
     : `${safeMoney(row.remainingMinor, row.currency)} left of ${safeMoney(row.amountMinor, row.currency)}`;
 }
 
-export const STATUS_LABEL: Record<string, string> = { unknown: 'OUTCOME UNKNOWN', sending: 'sending…' };
+/** "Paid EUR 184.25 to Ann Lee (tid 5012)." before the core's words. */
+export const PAYOUT_WORDS: OutcomeWords = {
+  moved: (money, who, tid) => `Paid ${money} to ${who} (tid ${tid}).`,
+  settled: (money, who, tid) => `Rejected ${money} for ${who} (tid ${tid}).`,
+  refused: (money, who, tid) => `${money} to ${who} (tid ${tid}) not sent or refused.`,
+};

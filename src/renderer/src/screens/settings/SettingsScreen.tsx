@@ -6,6 +6,7 @@ import { CredentialsPanel } from './CredentialsPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { PayoutSettingsPanel } from '../payouts/PayoutSettingsPanel';
+import { CaptureSettingsPanel } from '../captures/CaptureSettingsPanel';
 
 export function SettingsScreen() {
   const selectedId = useSettings((s) => s.selectedId);
@@ -42,6 +43,7 @@ export function SettingsScreen() {
         </div>
       </div>
       <PayoutSettingsPanel />
+      <CaptureSettingsPanel />
     </>
   );
 }

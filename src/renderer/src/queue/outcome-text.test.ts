@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, describeOutcome } from './outcome-text';
+import { PAYOUT_WORDS } from '../screens/payouts/row-format';
 
 describe('outcome text', () => {
   it('says money may have moved after a timeout and offers reconcile, never a resend', () => {
@@ -13,33 +14,42 @@ describe('outcome text', () => {
       'no',
     );
     expect(
-      describeOutcome({
-        tid: 1,
-        state: 'failed',
-        moneyMoved: false,
-        message: 'x',
-        journalId: 1,
-        errorCode: 'FOUR_EYES',
-      }).next,
+      describeOutcome(
+        {
+          tid: 1,
+          state: 'failed',
+          moneyMoved: false,
+          message: 'x',
+          journalId: 1,
+          errorCode: 'FOUR_EYES',
+        },
+        PAYOUT_WORDS,
+      ).next,
     ).toMatch(/second operator/);
   });
 
   it('treats an unknown outcome as unknown whatever else it carries', () => {
-    const t = describeOutcome({ tid: 1, state: 'unknown', moneyMoved: 'unknown', message: 'No answer', journalId: 3 });
+    const t = describeOutcome(
+      { tid: 1, state: 'unknown', moneyMoved: 'unknown', message: 'No answer', journalId: 3 },
+      PAYOUT_WORDS,
+    );
     expect([t.tone, t.moneyMoved]).toEqual(['unknown', 'unknown']);
   });
 
   it("names the amount and the customer before the core's words", () => {
-    const t = describeOutcome({
-      tid: 5012,
-      state: 'done',
-      moneyMoved: true,
-      message: 'Praxis confirmed (ok): payout 9 is approved.',
-      journalId: 1,
-      amountMinor: 18_425,
-      currency: 'EUR',
-      customer: 'Ann Lee',
-    });
+    const t = describeOutcome(
+      {
+        tid: 5012,
+        state: 'done',
+        moneyMoved: true,
+        message: 'Praxis confirmed (ok): payout 9 is approved.',
+        journalId: 1,
+        amountMinor: 18_425,
+        currency: 'EUR',
+        customer: 'Ann Lee',
+      },
+      PAYOUT_WORDS,
+    );
     expect(t.headline).toBe('Paid EUR 184.25 to Ann Lee (tid 5012). Praxis confirmed (ok): payout 9 is approved.');
   });
 });

@@ -1,29 +1,36 @@
 import { useState } from 'react';
-import type { QueueFilter, QueueSort } from '../../stores/payouts-filter';
-import { payoutsActions } from '../../stores/payouts';
-import { payoutSettingsActions, usePayoutSettings, viewStateOf } from '../../stores/payouts-settings';
+import type { SavedViewsOf } from './saved-views-store';
 
 /** Named filter + sort combinations kept in the work store, so they survive a restart. */
-export function SavedViews({ filter, sort }: { filter: QueueFilter; sort: QueueSort }) {
-  const views = usePayoutSettings((s) => s.views);
-  const viewsError = usePayoutSettings((s) => s.viewsError);
+export function SavedViews<V>({
+  current: state,
+  store,
+  apply,
+}: {
+  /** The screen's filter and sort now: what "Save view…" keeps. */
+  current: V;
+  store: SavedViewsOf<V>;
+  apply(state: V): void;
+}) {
+  const views = store.useViews((s) => s.views);
+  const viewsError = store.useViews((s) => s.error);
   const [current, setCurrent] = useState('');
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const apply = (id: string) => {
+  const pick = (id: string) => {
     setCurrent(id);
     setProblem(null);
     const view = views.find((v) => v.id === id);
     if (!view) return;
-    const parsed = viewStateOf(view);
-    if (parsed.ok) payoutsActions.applyView(parsed.state.filter, parsed.state.sort);
+    const parsed = store.actions.parse(view);
+    if (parsed.ok) apply(parsed.state);
     else setProblem(parsed.message);
   };
 
   const save = async () => {
-    const saved = await payoutSettingsActions.saveView(name, { filter, sort });
+    const saved = await store.actions.save(name, state);
     if (saved) {
       setCurrent(saved.id);
       setNaming(false);
@@ -33,7 +40,7 @@ export function SavedViews({ filter, sort }: { filter: QueueFilter; sort: QueueS
 
   return (
     <div className="saved-views">
-      <select aria-label="Saved view" value={current} onChange={(e) => apply(e.target.value)}>
+      <select aria-label="Saved view" value={current} onChange={(e) => pick(e.target.value)}>
         <option value="">saved views…</option>
         {views.map((v) => (
           <option key={v.id} value={v.id}>
@@ -73,7 +80,7 @@ export function SavedViews({ filter, sort }: { filter: QueueFilter; sort: QueueS
         <button
           type="button"
           className="danger-quiet"
-          onClick={() => void payoutSettingsActions.removeView(current).then(() => setCurrent(''))}
+          onClick={() => void store.actions.remove(current).then(() => setCurrent(''))}
         >
           Delete view
         </button>

@@ -1,8 +1,8 @@
 import { useRef, type ReactNode } from 'react';
-import { useModalFocus } from '../../components/use-modal-focus';
-import { useShortcuts } from '../../keyboard/use-shortcuts';
+import { useModalFocus } from '../components/use-modal-focus';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 
-/** A modal for one payout decision: Esc or a click outside cancels (unless a send is in flight); focus stays inside. */
+/** A modal for one queue decision: Esc or a click outside cancels (unless a send is in flight); focus stays inside. */
 export function DialogFrame({
   title,
   label,
@@ -27,7 +27,7 @@ export function DialogFrame({
   return (
     <div className="overlay" onMouseDown={cancel}>
       <div
-        className={wide ? 'dialog payout-dialog wide' : 'dialog payout-dialog'}
+        className={wide ? 'dialog queue-dialog wide' : 'dialog queue-dialog'}
         role="dialog"
         aria-modal="true"
         aria-label={label}

@@ -1,5 +1,5 @@
-import { currencyExponent } from '../../../../shared/money';
-import { safeAmount, safeMoney } from './row-format';
+import { currencyExponent } from '../../../shared/money';
+import { safeAmount, safeMoney } from './money-text';
 
 /** Widest fraction the desk meets: a point and 3 decimals (KWD). */
 const FRACTION_WIDTH = 4;
@@ -16,7 +16,7 @@ export function AlignedAmount({
 }: {
   amountMinor: number;
   currency: string;
-  /** A short word before the number ("left" for a split request's remainder). */
+  /** A short word before the number ("left" for what remains of an item). */
   note?: string;
   /** Full text for hover and screen readers; the currency and the number by default. */
   label?: string;

@@ -1,6 +1,6 @@
-import type { WireError } from '../../../../shared/errors';
-import type { ActionOutcome } from '../../../../shared/payouts';
-import { safeMoney } from './row-format';
+import type { WireError } from '../../../shared/errors';
+import type { ActionOutcome } from '../../../shared/actions';
+import { safeMoney } from './money-text';
 
 export type MoneyMoved = 'yes' | 'no' | 'unknown';
 
@@ -18,13 +18,13 @@ const MAYBE_SENT = new Set(['TIMEOUT', 'NETWORK', 'UNVERIFIED_RESPONSE', 'OUTCOM
 
 const NEXT_BY_CODE: Partial<Record<WireError['code'], string>> = {
   VALIDATION: 'Correct the input and send again.',
-  PRAXIS_REJECTED: 'Read Praxis’s reason above; fix the cause (for example another gateway) or reject the request.',
+  PRAXIS_REJECTED: 'Read Praxis’s reason above; fix the cause, or decide the item another way.',
   AUTH: 'Check the profile’s credentials in Settings and test the connection.',
   CLOCK_SKEW: 'Fix this computer’s clock, then send again.',
   NO_CREDENTIALS: 'Enter the merchant secret in Settings › Credentials, then send again.',
   KEYCHAIN_UNAVAILABLE: 'Unlock or start the system keychain, then send again.',
-  NOT_FOUND: 'Refresh the queue; the request may have been handled elsewhere.',
-  CONFLICT: 'Someone or something is acting on this request; refresh and look at its journal before acting.',
+  NOT_FOUND: 'Refresh the queue; the item may have been handled elsewhere.',
+  CONFLICT: 'Someone or something is acting on this item; refresh and look at its journal before acting.',
   FOUR_EYES: 'A second operator must confirm with their own PIN.',
   STORE: 'The work store failed; check the desk log, then refresh.',
   INTERNAL: 'Check the desk log; refresh the queue before trying again.',
@@ -33,22 +33,30 @@ const NEXT_BY_CODE: Partial<Record<WireError['code'], string>> = {
 export const moneyMovedWords = (m: MoneyMoved): string =>
   m === 'yes' ? 'Money moved.' : m === 'no' ? 'No money moved.' : 'Whether money moved is not known yet.';
 
-/** "Paid EUR 184.25 to Ann Lee (tid 5012)." first, then the core's words: whose money and how much, before how. */
-function whatAndWhom(o: ActionOutcome): string {
+/** How a queue words its outcomes: "Paid EUR 184.25 to Ann Lee (tid 5012)." for payouts, "Captured …" for holds. */
+export interface OutcomeWords {
+  /** Done and money moved. */
+  moved(money: string, who: string, tid: number): string;
+  /** Done without moving money (a reject, a void). */
+  settled(money: string, who: string, tid: number): string;
+  /** Nothing sent, or refused. */
+  refused(money: string, who: string, tid: number): string;
+}
+
+/** Whose money and how much first, then the core's words. */
+function whatAndWhom(o: ActionOutcome, words: OutcomeWords): string {
   if (o.amountMinor === undefined || !o.currency) return '';
   const money = safeMoney(o.amountMinor, o.currency);
   const who = o.customer ?? 'unknown customer';
   if (o.state === 'done')
-    return o.moneyMoved === true
-      ? `Paid ${money} to ${who} (tid ${o.tid}). `
-      : `Rejected ${money} for ${who} (tid ${o.tid}). `;
-  if (o.state === 'unknown') return `${money} to ${who} (tid ${o.tid}): outcome unknown. `;
-  return `${money} to ${who} (tid ${o.tid}) not sent or refused. `;
+    return `${o.moneyMoved === true ? words.moved(money, who, o.tid) : words.settled(money, who, o.tid)} `;
+  if (o.state === 'unknown') return `${money} for ${who} (tid ${o.tid}): outcome unknown. `;
+  return `${words.refused(money, who, o.tid)} `;
 }
 
-export function describeOutcome(o: ActionOutcome): OutcomeText {
+export function describeOutcome(o: ActionOutcome, words: OutcomeWords): OutcomeText {
   const moneyMoved: MoneyMoved = o.moneyMoved === 'unknown' ? 'unknown' : o.moneyMoved ? 'yes' : 'no';
-  const headline = whatAndWhom(o) + o.message;
+  const headline = whatAndWhom(o, words) + o.message;
   if (o.state === 'unknown') {
     return {
       tone: 'unknown',
@@ -60,7 +68,7 @@ export function describeOutcome(o: ActionOutcome): OutcomeText {
   if (o.state === 'failed') {
     const next =
       (o.errorCode && NEXT_BY_CODE[o.errorCode as WireError['code']]) ??
-      'Look at the request’s journal, then decide again.';
+      'Look at the item’s journal, then decide again.';
     return { tone: 'fail', headline, moneyMoved, next };
   }
   return { tone: 'ok', headline, moneyMoved, next: 'Nothing to do; the queue is up to date.' };
@@ -73,13 +81,13 @@ export function describeError(e: WireError): OutcomeText {
       tone: 'unknown',
       headline: e.message,
       moneyMoved: 'unknown',
-      next: 'Do not send again. Press “Reconcile now” on the request: the desk looks it up at Praxis and shows what happened.',
+      next: 'Do not send again. Press “Reconcile now” on the item: the desk looks it up at Praxis and shows what happened.',
     };
   }
   return {
     tone: 'fail',
     headline: e.message,
     moneyMoved: 'no',
-    next: NEXT_BY_CODE[e.code] ?? 'Refresh the queue and look at the request’s journal.',
+    next: NEXT_BY_CODE[e.code] ?? 'Refresh the queue and look at the item’s journal.',
   };
 }

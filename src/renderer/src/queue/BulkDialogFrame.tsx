@@ -1,0 +1,220 @@
+import { useMemo, type ReactNode } from 'react';
+import type { ActionOutcome } from '../../../shared/actions';
+import { FormError } from '../components/FormError';
+import { ProgressBar } from '../components/ProgressBar';
+import { AlignedAmount } from './AlignedAmount';
+import type { BulkRunView, CurrencyTotal } from './create-action-store';
+import { safeMoney, totalsByCurrency } from './money-text';
+import { describeOutcome, moneyMovedWords, type OutcomeWords } from './outcome-text';
+import type { QueueRow } from './queue-row';
+import { DialogFrame } from './DialogFrame';
+
+const TONE_ORDER = { unknown: 0, fail: 1, ok: 2 } as const;
+
+/** Unknown outcomes, then failures, then successes: what needs the operator comes first; input order within each. */
+function resultsWorstFirst(results: readonly ActionOutcome[], words: OutcomeWords) {
+  return results
+    .map((o) => ({ o, text: describeOutcome(o, words) }))
+    .sort((a, b) => TONE_ORDER[a.text.tone] - TONE_ORDER[b.text.tone]);
+}
+
+export const TotalsList = ({ totals, label }: { totals: readonly CurrencyTotal[]; label: string }) => (
+  <ul className="bulk-totals" aria-label={label}>
+    {totals.map((t) => (
+      <li key={t.currency}>
+        <strong>{t.count}</strong> in {t.currency}: <span className="mono">{safeMoney(t.totalMinor, t.currency)}</span>
+      </li>
+    ))}
+  </ul>
+);
+
+/** A column of the confirmation's item list beyond tid, customer and amount (risk flags, hold time left…). */
+export interface BulkItemColumn<Row> {
+  header: string;
+  cell(row: Row): ReactNode;
+}
+
+/** What the frame needs to know about the screen's rows. */
+export interface BulkRowParts<Row> {
+  amountOf(row: Row): number;
+  customerOf(row: Row): string;
+  /** The amount's full text for screen readers, where it differs from the plain amount. */
+  amountLabelOf?(row: Row): string;
+}
+
+/**
+ * A bulk action on a selection, for any queue: the items listed above the totals per currency, the screen's own
+ * fields (a reason, a note), then progress and per-item results. Items with an action in flight or an unknown outcome
+ * are listed as skipped, never sent.
+ */
+export function BulkDialogFrame<Row extends QueueRow>({
+  action,
+  title,
+  verb,
+  tone,
+  noun,
+  rows,
+  parts,
+  extraColumns = [],
+  summary,
+  blockedWhy,
+  fields,
+  run,
+  words,
+  succeededLabel,
+  resultActions,
+  onSend,
+  onClose,
+}: {
+  /** The accessible name's verb ("approve", "capture"): the dialog is named "Bulk <action>". */
+  action: string;
+  title: string;
+  /** The confirm button's verb ("Approve", "Capture"). */
+  verb: string;
+  tone: 'primary' | 'danger';
+  /** The item in words, singular and plural ("request", "requests"). */
+  noun: [string, string];
+  rows: readonly Row[];
+  parts: BulkRowParts<Row>;
+  extraColumns?: BulkItemColumn<Row>[];
+  /** The sentence above the totals, given what will be sent. */
+  summary(sendable: readonly Row[]): ReactNode;
+  /** Why the confirm button is disabled, beside it; null when it can be pressed. */
+  blockedWhy: string | null;
+  /** The screen's own fields and notes inside the form (reason, note, "one failure does not stop the others"). */
+  fields?: ReactNode;
+  run: BulkRunView;
+  words: OutcomeWords;
+  /** The heading of the succeeded totals ("Paid", "Captured"). */
+  succeededLabel: string;
+  /** Extra buttons under the result (a second operator for some items). */
+  resultActions?: ReactNode;
+  onSend(sendable: readonly Row[]): void;
+  onClose(): void;
+}) {
+  const { bulkRunning, bulkProgress, bulkResult, bulkError } = run;
+  const skipped = rows.filter((r) => r.journalState !== null);
+  const sendable = useMemo(() => rows.filter((r) => r.journalState === null), [rows]);
+  const totals = useMemo(() => totalsByCurrency(sendable, parts.amountOf), [sendable, parts]);
+  const started = bulkRunning || bulkResult !== null;
+  const why = sendable.length === 0 ? `Nothing selected can be sent.` : blockedWhy;
+
+  return (
+    <DialogFrame title={title} label={`Bulk ${action}`} onCancel={onClose} busy={bulkRunning} wide>
+      {!started && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!why) onSend(sendable);
+          }}
+        >
+          <div className="bulk-list">
+            <table className="grid compact" aria-label={`Selected ${noun[1]}`}>
+              <thead>
+                <tr>
+                  <th>tid</th>
+                  <th>Customer</th>
+                  <th className="num">Amount</th>
+                  {extraColumns.map((c) => (
+                    <th key={c.header}>{c.header}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {sendable.map((r) => (
+                  <tr key={r.tid}>
+                    <td className="mono">{r.tid}</td>
+                    <td>{parts.customerOf(r)}</td>
+                    <td className="num">
+                      <AlignedAmount
+                        amountMinor={parts.amountOf(r)}
+                        currency={r.currency}
+                        label={parts.amountLabelOf?.(r)}
+                      />
+                    </td>
+                    {extraColumns.map((c) => (
+                      <td key={c.header}>{c.cell(r)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{summary(sendable)}</p>
+          <TotalsList totals={totals} label="Totals to send" />
+          {skipped.length > 0 && (
+            <p className="form-error">
+              {skipped.length} selected {skipped.length === 1 ? noun[0] : noun[1]} have an action in flight or an
+              unknown outcome and will not be sent.
+            </p>
+          )}
+          {fields}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            {why && (
+              <span className="muted disabled-why" id="bulk-why">
+                {why}
+              </span>
+            )}
+            <button
+              type="submit"
+              className={tone}
+              disabled={!!why}
+              aria-describedby={why ? 'bulk-why' : undefined}
+              autoFocus
+            >
+              {verb} {sendable.length}
+            </button>
+          </div>
+        </form>
+      )}
+      {started && bulkProgress && (
+        <ProgressBar label="Bulk progress" done={bulkProgress.done} total={bulkProgress.total} />
+      )}
+      <FormError message={bulkError?.message} />
+      {bulkResult && (
+        <div className="bulk-result" aria-label="Bulk result">
+          <p>
+            <strong>{bulkResult.results.length - bulkResult.failedCount}</strong> succeeded,{' '}
+            <strong>{bulkResult.failedCount}</strong> failed.
+          </p>
+          {bulkResult.succeeded.length > 0 && <TotalsList totals={bulkResult.succeeded} label={succeededLabel} />}
+          <div className="bulk-list">
+            <table className="grid compact" aria-label="Per-item results">
+              <tbody>
+                {resultsWorstFirst(bulkResult.results, words).map(({ o, text }) => {
+                  return (
+                    <tr key={o.tid} className={`outcome-${text.tone}`}>
+                      <td className="mono">{o.tid}</td>
+                      <td>{o.customer ?? ''}</td>
+                      <td className="num">
+                        {o.amountMinor !== undefined && o.currency && (
+                          <AlignedAmount amountMinor={o.amountMinor} currency={o.currency} />
+                        )}
+                      </td>
+                      <td>{o.state}</td>
+                      <td>{text.headline}</td>
+                      <td className="muted">
+                        {text.tone === 'ok'
+                          ? moneyMovedWords(text.moneyMoved)
+                          : `${moneyMovedWords(text.moneyMoved)} ${text.next}`}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="dialog-actions">
+            {resultActions}
+            <button type="button" onClick={onClose} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+    </DialogFrame>
+  );
+}

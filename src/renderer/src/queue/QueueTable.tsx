@@ -1,0 +1,189 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { QueueNavigation } from './create-queue-store';
+import type { QueueRow, QueueSortState } from './queue-row';
+
+const ROW_HEIGHT = 30;
+
+/** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
+export interface QueueColumnMeta {
+  sortKey?: string;
+  className?: string;
+  width: number;
+  /** Width beside the detail pane. */
+  compactWidth?: number;
+  /** Gives way beside the detail pane (the pane shows it), so nothing clips. */
+  hideWhenCompact?: boolean;
+}
+
+export type QueueColumn<Row> = ColumnDef<Row> & { id: string; meta: QueueColumnMeta };
+
+interface Props<Row extends QueueRow> {
+  /** The table's accessible name ("Payout queue", "Capture queue"). */
+  label: string;
+  rows: readonly Row[];
+  /** The screen's columns; the selection checkbox comes first on its own. */
+  columns: QueueColumn<Row>[];
+  sort: QueueSortState;
+  nav: QueueNavigation;
+  cursorTid: number | null;
+  selected: ReadonlySet<number>;
+  inFlight: ReadonlySet<number>;
+  compact: boolean;
+}
+
+function selectColumn<Row extends QueueRow>(selected: ReadonlySet<number>, nav: QueueNavigation): QueueColumn<Row> {
+  return {
+    id: 'select',
+    header: () => <span className="visually-hidden">Selected</span>,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.tid}`}
+        checked={selected.has(row.original.tid)}
+        onChange={() => nav.toggleSelected(row.original.tid)}
+        onClick={(e) => e.stopPropagation()}
+      />
+    ),
+    meta: { className: 'select-cell', width: 36 },
+  };
+}
+
+const metaOf = (m: unknown) => m as QueueColumnMeta;
+
+/** A queue: TanStack Table for the columns, TanStack Virtual so only the rows on screen are in the DOM. */
+function QueueTableOf<Row extends QueueRow>({
+  label,
+  rows,
+  columns,
+  sort,
+  nav,
+  cursorTid,
+  selected,
+  inFlight,
+  compact,
+}: Props<Row>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const allColumns = useMemo(
+    () => [selectColumn<Row>(selected, nav), ...columns] as ColumnDef<Row>[],
+    [selected, nav, columns],
+  );
+  const hidden = useMemo(
+    () => Object.fromEntries(columns.filter((c) => c.meta.hideWhenCompact).map((c) => [c.id, !compact])),
+    [columns, compact],
+  );
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtual.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length ? items[items.length - 1]!.index + 1 : 0;
+  // The table models only the rows on screen, so a filter over 100,000 rows does not build 100,000 row objects.
+  const windowRows = useMemo(() => rows.slice(first, last), [rows, first, last]);
+  const table = useReactTable({
+    data: windowRows,
+    columns: allColumns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    getRowId: (r) => String(r.tid),
+    state: { columnVisibility: hidden },
+  });
+
+  const cursorIndex = useMemo(
+    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
+    [rows, cursorTid],
+  );
+  useEffect(() => {
+    if (cursorIndex >= 0) virtual.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtual]);
+
+  const tableRows = table.getRowModel().rows;
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1]!.end : 0;
+  const span = table.getVisibleLeafColumns().length;
+
+  return (
+    <div className="queue-scroller" ref={scroller}>
+      <table className="grid queue" aria-label={label} aria-rowcount={rows.length}>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((c) => (
+            <col
+              key={c.id}
+              style={{ width: (compact && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width }}
+            />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((g) => (
+            <tr key={g.id}>
+              {g.headers.map((h) => {
+                const meta = metaOf(h.column.columnDef.meta);
+                const sorted =
+                  meta.sortKey && sort.column === meta.sortKey ? (sort.desc ? 'descending' : 'ascending') : undefined;
+                return (
+                  <th key={h.id} className={meta.className} aria-sort={sorted ?? (meta.sortKey ? 'none' : undefined)}>
+                    {meta.sortKey ? (
+                      <button type="button" className="sort-button" onClick={() => nav.sortBy(meta.sortKey!)}>
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span aria-hidden="true">
+                          {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      flexRender(h.column.columnDef.header, h.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={span} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = tableRows[item.index - first];
+            if (!row) return null;
+            const r = row.original;
+            const classes = ['queue-row'];
+            if (r.tid === cursorTid) classes.push('cursor');
+            if (selected.has(r.tid)) classes.push('selected');
+            if (r.journalState === 'unknown') classes.push('outcome-unknown');
+            if (inFlight.has(r.tid)) classes.push('in-flight');
+            return (
+              <tr
+                key={row.id}
+                className={classes.join(' ')}
+                data-tid={r.tid}
+                aria-selected={r.tid === cursorTid}
+                aria-rowindex={item.index + 2}
+                onClick={() => nav.setCursor(r.tid)}
+                onDoubleClick={() => void nav.openDetail(r.tid)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={metaOf(cell.column.columnDef.meta).className}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={span} style={{ height: padBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const QueueTable = memo(QueueTableOf) as typeof QueueTableOf;

@@ -1,0 +1,277 @@
+import { create } from 'zustand';
+import type { z } from 'zod';
+import type { Result, WireError } from '../../../shared/errors';
+import { appendPage, mergeRows } from './merge-rows';
+import { findRow, type QueueRow, type QueueSortState } from './queue-row';
+import { rememberedView, rememberView } from './view-memory';
+
+/** Where a queue's rows come from: the core's list / rows / detail channels and its live change event. */
+export interface QueueSource<Row extends QueueRow, Detail extends { row: { tid: number } }> {
+  list(page: { limit?: number; after?: number }): Promise<Result<{ rows: Row[]; next: number | null }>>;
+  rows(tids: number[]): Promise<Result<Row[]>>;
+  detail(tid: number): Promise<Result<Detail>>;
+  /** Live pushes of changed tids; returns the unsubscribe. */
+  onChanged(listener: (tids: number[]) => void): () => void;
+  /** What stays in the queue when a live change arrives: the same statuses the core's queue query uses. */
+  belongsInQueue(row: Row): boolean;
+  firstPageRows: number;
+}
+
+/** The screen's filter and sort: kept in browser storage under `storageKey` so they survive a reload. */
+export interface QueueViewConfig<Filter, Column extends string> {
+  storageKey: string;
+  schema: z.ZodType<{ filter: Filter; sort: QueueSortState<Column> }>;
+  emptyFilter: Filter;
+  defaultSort: QueueSortState<Column>;
+  /** The direction a column starts in when first clicked. */
+  startsDescending(column: Column): boolean;
+}
+
+export interface QueueState<Row, Detail, Filter, Column extends string> {
+  rows: Row[];
+  /** The first page is on screen. */
+  loaded: boolean;
+  loading: boolean;
+  /** The first page is on screen and the rest of the queue is on its way. */
+  loadingRest: boolean;
+  error: WireError | null;
+  filter: Filter;
+  sort: QueueSortState<Column>;
+  /** The row the keyboard is on. */
+  cursorTid: number | null;
+  selected: ReadonlySet<number>;
+  detailOpen: boolean;
+  detail: Detail | null;
+  detailLoading: boolean;
+  detailError: WireError | null;
+  /** Items that arrived live since the page loaded, for the header's notice. */
+  arrivedLive: number;
+}
+
+/** The cursor, selection and sort moves a queue table and its keyboard make; the same for every queue. */
+export interface QueueNavigation<Column extends string = string> {
+  setCursor(tid: number | null): void;
+  openDetail(tid: number): Promise<void>;
+  closeDetail(): void;
+  toggleSelected(tid: number): void;
+  selectOnly(tids: number[]): void;
+  clearSelection(): void;
+  sortBy(column: Column): void;
+}
+
+/**
+ * One queue's store: paged loading, live merges, filter and sort (remembered across reloads), cursor, selection and
+ * the detail pane. Payouts and captures each make one from their own channels.
+ */
+export function createQueueStore<
+  Row extends QueueRow,
+  Detail extends { row: { tid: number } },
+  Filter,
+  Column extends string,
+>(source: QueueSource<Row, Detail>, view: QueueViewConfig<Filter, Column>) {
+  type State = QueueState<Row, Detail, Filter, Column>;
+  const remembered = rememberedView(view.storageKey, view.schema, {
+    filter: view.emptyFilter,
+    sort: view.defaultSort,
+  });
+  const initial: State = {
+    rows: [],
+    loaded: false,
+    loading: false,
+    loadingRest: false,
+    error: null,
+    filter: remembered.filter,
+    sort: remembered.sort,
+    cursorTid: null,
+    selected: new Set(),
+    detailOpen: false,
+    detail: null,
+    detailLoading: false,
+    detailError: null,
+    arrivedLive: 0,
+  };
+  const useQueue = create<State>()(() => initial);
+  const set = useQueue.setState;
+  const get = useQueue.getState;
+  useQueue.subscribe((s, before) => {
+    if (s.filter !== before.filter || s.sort !== before.sort)
+      rememberView(view.storageKey, { filter: s.filter, sort: s.sort });
+  });
+
+  // The latest load; an older one still on its way drops its answers.
+  let loadGeneration = 0;
+  // Tids changed live while the rest of the queue was on its way: read again once it has landed.
+  let changedDuringLoad: Set<number> | null = null;
+  // The rows as the screen currently shows them (filtered and sorted); outside state because nothing renders from it.
+  let visibleRows: readonly Row[] = [];
+  let followers = 0;
+  let stopFollowing: (() => void) | null = null;
+
+  const actions = {
+    /** The first page at once, then the rest in a second call, so the screen never waits for 100,000 rows. */
+    async load() {
+      const generation = ++loadGeneration;
+      const current = () => generation === loadGeneration;
+      set({ loading: true, error: null });
+      const changed = new Set<number>();
+      changedDuringLoad = changed;
+      try {
+        const first = await source.list({ limit: source.firstPageRows });
+        if (!current()) return;
+        if (!first.ok) return set({ error: first.error });
+        set({ rows: first.data.rows, loaded: true, loadingRest: first.data.next !== null });
+        if (first.data.next !== null) {
+          const rest = await source.list({ after: first.data.next });
+          if (!current()) return;
+          if (!rest.ok) return set({ error: rest.error });
+          set((s) => ({ rows: appendPage(s.rows, rest.data.rows), loadingRest: false }));
+        }
+        changedDuringLoad = null;
+        const tids = new Set(get().rows.map((r) => r.tid));
+        set((s) => ({
+          selected: new Set([...s.selected].filter((t) => tids.has(t))),
+          cursorTid: s.cursorTid !== null && tids.has(s.cursorTid) ? s.cursorTid : null,
+        }));
+        if (changed.size > 0) await actions.refreshRows([...changed]);
+      } finally {
+        if (current()) {
+          if (changedDuringLoad === changed) changedDuringLoad = null;
+          set({ loading: false, loadingRest: false });
+        }
+      }
+    },
+
+    /** Fetches the current rows of the given items and folds them into the queue. */
+    async refreshRows(tids: number[]) {
+      if (tids.length === 0) return;
+      for (const tid of tids) changedDuringLoad?.add(tid);
+      const res = await source.rows(tids.slice(0, 10_000));
+      if (!res.ok) return set({ error: res.error });
+      set((s) => {
+        const { rows, added } = mergeRows(s.rows, res.data, tids, source.belongsInQueue);
+        const kept = new Set(rows.map((r) => r.tid));
+        // While the rest is on its way, a row not yet loaded is not an arrival.
+        const arrived = s.loadingRest ? 0 : added;
+        return {
+          rows,
+          arrivedLive: s.arrivedLive + arrived,
+          selected: new Set([...s.selected].filter((t) => kept.has(t))),
+        };
+      });
+      const open = get().detail?.row.tid;
+      if (get().detailOpen && open !== undefined && tids.includes(open)) void actions.loadDetail(open);
+    },
+
+    /** Live pushes from the core, one subscription however many follow (a screen, a badge); returns the release. */
+    follow(): () => void {
+      if (followers++ === 0) stopFollowing = source.onChanged((tids) => void actions.refreshRows(tids));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--followers === 0) stopFollowing?.();
+      };
+    },
+
+    /** Another profile's store: everything shown is dropped at once, then the queue reloads. */
+    reset() {
+      set({
+        rows: [],
+        loaded: false,
+        error: null,
+        selected: new Set(),
+        cursorTid: null,
+        detailOpen: false,
+        detail: null,
+        detailError: null,
+        arrivedLive: 0,
+      });
+    },
+
+    setFilter(patch: Partial<Filter>) {
+      set((s) => ({ filter: { ...s.filter, ...patch } }));
+    },
+    applyView(filter: Filter, sort: QueueSortState<Column>) {
+      set({ filter, sort });
+    },
+    resetFilter() {
+      set({ filter: view.emptyFilter });
+    },
+    sortBy(column: Column) {
+      set((s) => ({
+        sort:
+          s.sort.column === column ? { column, desc: !s.sort.desc } : { column, desc: view.startsDescending(column) },
+      }));
+    },
+
+    setCursor(tid: number | null) {
+      set({ cursorTid: tid });
+    },
+    /** "Act and next": the cursor moves on and, with the pane open, the next item's detail loads. */
+    moveTo(tid: number) {
+      set({ cursorTid: tid });
+      if (get().detailOpen) void actions.loadDetail(tid);
+    },
+    /** J/K: moves within the rows as currently filtered and sorted. */
+    moveCursor(delta: number) {
+      const visible = visibleRows;
+      if (visible.length === 0) return;
+      const at = visible.findIndex((r) => r.tid === get().cursorTid);
+      const next =
+        at < 0 ? (delta > 0 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, at + delta));
+      actions.moveTo(visible[next]!.tid);
+    },
+
+    toggleSelected(tid: number) {
+      set((s) => {
+        const selected = new Set(s.selected);
+        if (!selected.delete(tid)) selected.add(tid);
+        return { selected };
+      });
+    },
+    selectOnly(tids: number[]) {
+      set({ selected: new Set(tids) });
+    },
+    clearSelection() {
+      set({ selected: new Set() });
+    },
+
+    async openDetail(tid: number) {
+      set({ detailOpen: true, cursorTid: tid });
+      await actions.loadDetail(tid);
+    },
+    closeDetail() {
+      set({ detailOpen: false, detail: null, detailError: null });
+    },
+    async loadDetail(tid: number) {
+      set((s) => ({ detailLoading: true, detailError: null, detail: s.detail?.row.tid === tid ? s.detail : null }));
+      try {
+        const res = await source.detail(tid);
+        // The cursor may have moved on while this answer was on its way.
+        if (get().cursorTid !== tid) return;
+        if (res.ok) set({ detail: res.data });
+        else set({ detailError: res.error });
+      } finally {
+        set({ detailLoading: false });
+      }
+    },
+  };
+
+  const selectors = {
+    rowByTid: (tid: number | null): Row | null => findRow(get().rows, tid),
+    setVisibleRows(rows: readonly Row[]) {
+      visibleRows = rows;
+    },
+    getVisibleRows: (): readonly Row[] => visibleRows,
+    /** The tid the keyboard acts on: the cursor, else the first row shown. */
+    cursorOrFirst: (): number | null => get().cursorTid ?? visibleRows[0]?.tid ?? null,
+    /** For "act and next": the row below the given one, or the one above when it was the last. */
+    nextTidAfter(tid: number): number | null {
+      const at = visibleRows.findIndex((r) => r.tid === tid);
+      if (at < 0) return null;
+      return visibleRows[at + 1]?.tid ?? visibleRows[at - 1]?.tid ?? null;
+    },
+  };
+
+  return { useQueue, actions, selectors };
+}

@@ -1,0 +1,17 @@
+/** What every queue's row has in common: the item id, its currency, and the journal state that blocks actions. */
+export interface QueueRow {
+  tid: number;
+  currency: string;
+  /** Set when a money-moving action is in flight or its outcome is unknown. */
+  journalState: 'sending' | 'unknown' | null;
+}
+
+/** A queue's sort: one of the screen's columns, either way. */
+export interface QueueSortState<Column extends string = string> {
+  column: Column;
+  desc: boolean;
+}
+
+/** The rows that appear on screen are found by tid; null when the item left the queue. */
+export const findRow = <Row extends QueueRow>(rows: readonly Row[], tid: number | null): Row | null =>
+  tid === null ? null : (rows.find((r) => r.tid === tid) ?? null);

@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { z } from 'zod';
+import type { Result, WireError } from '../../../shared/errors';
+
+/** A named filter + sort kept in the work store; `state` is opaque to the core. */
+export interface StoredView {
+  id: string;
+  name: string;
+  state: Record<string, unknown>;
+}
+
+/** The work store's view channels (one list for every queue; each view says which queue it belongs to). */
+export interface ViewChannels {
+  list(): Promise<Result<StoredView[]>>;
+  save(input: { id?: string; name: string; state: Record<string, unknown> }): Promise<Result<StoredView>>;
+  remove(id: string): Promise<Result<StoredView[]>>;
+}
+
+export interface SavedViewsState {
+  views: StoredView[];
+  error: WireError | null;
+}
+
+/**
+ * One queue's saved views. A view is stored as `{ queue, filter, sort }`; `ownsUntagged` claims the views saved
+ * before views named their queue (the first queue's), so they keep working.
+ */
+export function createSavedViews<V extends object>(
+  queue: string,
+  schema: z.ZodType<V>,
+  channels: ViewChannels,
+  ownsUntagged = false,
+) {
+  const useViews = create<SavedViewsState>()(() => ({ views: [], error: null }));
+  const set = useViews.setState;
+  const mine = (v: StoredView) => v.state.queue === queue || (ownsUntagged && v.state.queue === undefined);
+  const keep = (views: StoredView[]) => views.filter(mine);
+
+  const actions = {
+    async load() {
+      const res = await channels.list();
+      if (res.ok) set({ views: keep(res.data), error: null });
+      else set({ error: res.error });
+    },
+    async save(name: string, state: V): Promise<StoredView | null> {
+      const res = await channels.save({ name, state: { queue, ...state } });
+      if (!res.ok) {
+        set({ error: res.error });
+        return null;
+      }
+      set((s) => ({ views: [...s.views.filter((v) => v.id !== res.data.id), res.data], error: null }));
+      return res.data;
+    },
+    async remove(id: string) {
+      const res = await channels.remove(id);
+      if (res.ok) set({ views: keep(res.data), error: null });
+      else set({ error: res.error });
+    },
+    /** A view's state as this screen understands it; one saved in an older shape is reported, not half-applied. */
+    parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string } {
+      const parsed = schema.safeParse(view.state);
+      return parsed.success
+        ? { ok: true, state: parsed.data }
+        : { ok: false, message: `The view “${view.name}” was saved in a shape this desk cannot read; save it again.` };
+    },
+  };
+  return { useViews, actions };
+}
+
+export type SavedViewsOf<V> = {
+  useViews: (<T>(select: (s: SavedViewsState) => T) => T) & { getState(): SavedViewsState };
+  actions: {
+    save(name: string, state: V): Promise<StoredView | null>;
+    remove(id: string): Promise<void>;
+    parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string };
+  };
+};

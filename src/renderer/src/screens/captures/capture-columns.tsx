@@ -1,0 +1,69 @@
+import type { CaptureRow } from '../../../../shared/captures';
+import { statusColumn, tidColumn } from '../../queue/common-columns';
+import { AlignedAmount } from '../../queue/AlignedAmount';
+import { formatAge } from '../../queue/money-text';
+import type { QueueColumn } from '../../queue/QueueTable';
+import { HoldCountdown } from './HoldCountdown';
+import { customerOf, instrumentOf } from './capture-words';
+
+const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+
+/** The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows them). */
+export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
+  return [
+    {
+      id: 'timeLeft',
+      header: 'Time left',
+      cell: ({ row }) => <HoldCountdown row={row.original} now={now} />,
+      meta: { sortKey: 'timeLeft', width: 96, compactWidth: 96 },
+    },
+    tidColumn({ sortKey: 'tid', width: 84, compactWidth: 80 }),
+    {
+      id: 'customer',
+      header: 'Customer',
+      cell: ({ row: { original: r } }) => (
+        <span className="cell-customer" title={[r.cid, r.customerName].filter(Boolean).join(' · ') || undefined}>
+          {customerOf(r)}
+        </span>
+      ),
+      meta: { sortKey: 'customer', width: 150, compactWidth: 160 },
+    },
+    {
+      id: 'amount',
+      header: 'Amount',
+      cell: ({ row: { original: r } }) => <AlignedAmount amountMinor={r.amountMinor} currency={r.currency} />,
+      meta: { sortKey: 'amount', className: 'num', width: 136, compactWidth: 132 },
+    },
+    {
+      id: 'card',
+      header: 'Card · wallet',
+      cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
+      meta: { sortKey: 'card', width: 150, hideWhenCompact: true },
+    },
+    {
+      id: 'gateway',
+      header: 'Gateway',
+      cell: ({ row: { original: r } }) => (
+        <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
+      ),
+      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true },
+    },
+    {
+      id: 'orderId',
+      header: 'Order id',
+      cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
+      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true },
+    },
+    {
+      id: 'age',
+      header: 'Age',
+      cell: ({ row: { original: r } }) => (
+        <span title={`Authorized ${new Date(r.authorizedAt).toLocaleString()}`}>
+          {formatAge(minutesSince(r.authorizedAt, now))}
+        </span>
+      ),
+      meta: { sortKey: 'age', width: 70, compactWidth: 70 },
+    },
+    statusColumn({ width: 96, hideWhenCompact: true }),
+  ];
+}

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
+import { expectEveryControlNamed } from './support/named-controls';
+
+const desk = deskHostForThisFile();
+const run = randomBytes(3).toString('hex');
+const sim = capturesSim(desk);
+
+const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+test('axe (WCAG 2.1 AA) finds nothing serious on the Captures screen and its dialogs; every control is named', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const cid = `e2e-axe-${run}`;
+  const tid = await sim.authorize(cid, 'EUR', 12_000);
+  await sim.authorize(cid, 'JPY', 3_000);
+  await openCapturesFor(page, desk(), cid);
+  await expect(holdRow(page, tid)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the capture queue');
+  await expectEveryControlNamed(page);
+
+  await holdRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('complementary', { name: `Hold ${tid}` });
+  await expect(pane.getByRole('region', { name: 'Customer history' })).toBeVisible();
+  await pane.getByText('Raw transaction').click();
+  await expect(pane.getByRole('region', { name: 'Raw transaction JSON' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the capture queue with the detail pane');
+  await expectEveryControlNamed(page);
+
+  for (const [key, name] of [
+    ['c', 'Capture authorization'],
+    ['v', 'Void authorization'],
+  ] as const) {
+    await blur(page);
+    await page.keyboard.press(key);
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog).toBeVisible();
+    await expectNoSeriousA11yViolations(page, `the ${name} dialog`);
+    await expectEveryControlNamed(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+
+  await page.getByRole('button', { name: 'select all 2 shown' }).click();
+  await page.getByRole('button', { name: 'Void selected' }).click();
+  const bulkVoid = page.getByRole('dialog', { name: 'Bulk void' });
+  await expect(bulkVoid.getByRole('button', { name: 'Void 2' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page, 'the bulk void confirmation');
+  await expectEveryControlNamed(page);
+  await bulkVoid.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: /Capture selected/ }).click();
+  const bulk = page.getByRole('dialog', { name: 'Bulk capture' });
+  await expectNoSeriousA11yViolations(page, 'the bulk capture confirmation');
+  await bulk.getByRole('button', { name: 'Capture 2' }).click();
+  await expect(bulk.getByLabel('Bulk result')).toContainText('2 succeeded');
+  await expectNoSeriousA11yViolations(page, 'the bulk result');
+  await bulk.getByRole('button', { name: 'Done' }).click();
+});
+
+test('Settings › Captures: a hold window over 60 days is refused beside its row; a valid table saves and the queue says which window it uses', async ({
+  page,
+}) => {
+  const cid = `e2e-windows-${run}`;
+  const tid = await sim.authorize(cid, 'EUR', 2_000);
+  await openDesk(page, desk());
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
+  const panel = page.getByRole('region', { name: 'Capture settings' });
+  const table = panel.getByRole('table', { name: 'Hold windows' });
+  await expect(table).toBeVisible();
+  await expectEveryControlNamed(page);
+
+  // The default row (no brand, no method) is the last one of the documented defaults.
+  const rows = await table.getByRole('row').count();
+  const last = rows - 1;
+  await panel.getByLabel(`Hold window ${last} days`).fill('61');
+  await panel.getByRole('button', { name: 'Save capture settings' }).click();
+  await expect(panel.getByText(`Hold window ${last}: A hold window is at most 60 days`)).toBeVisible();
+  await expect(panel.getByLabel(`Hold window ${last} days`)).toHaveAttribute('aria-invalid', 'true');
+  await panel.getByLabel(`Hold window ${last} days`).fill('x');
+  await panel.getByRole('button', { name: 'Save capture settings' }).click();
+  await expect(panel.getByText(`Hold window ${last}: Days, hours and minutes are whole numbers`)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('46-captures-settings-error'), fullPage: true });
+
+  await panel.getByLabel(`Hold window ${last} days`).fill('3');
+  await panel.getByLabel(`Hold window ${last} hours`).fill('0');
+  await panel.getByLabel(`Hold window ${last} label`).fill('Everything else (3 d)');
+  await panel.getByRole('button', { name: 'Save capture settings' }).click();
+  await expect(panel.getByText('Capture settings saved.')).toBeVisible();
+  await panel.getByRole('heading', { name: 'Hold windows' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('47-captures-settings-hold-windows') });
+  await expectNoSeriousA11yViolations(page, 'Settings with the hold windows');
+
+  await openCapturesFor(page, desk(), cid);
+  await expect(holdRow(page, tid)).toContainText(/2 d 2[23] h/);
+  await holdRow(page, tid).locator('[aria-describedby^="lapse-"]').focus();
+  await expect(holdRow(page, tid).getByRole('tooltip')).toContainText('window: Everything else (3 d)');
+});
