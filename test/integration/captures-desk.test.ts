@@ -100,6 +100,28 @@ describe('capture channels in the desk core', () => {
     expect((await queue()).map((r) => r.tid)).not.toContain(first!.tid);
   }, 60_000);
 
+  it("each hold's countdown uses its card brand's window: Visa 4 d 18 h, Mastercard 5 d", async () => {
+    const hold = async (cardType: string) =>
+      (
+        await sim<{ tid: number }>('/_sim/authorizations', {
+          cid: `brand-${cardType}`,
+          currency: 'EUR',
+          amount: 900,
+          card_type: cardType,
+        })
+      ).tid;
+    const visa = await hold('VISA');
+    const mastercard = await hold('MasterCard');
+    const rowsOf = async () => (await queue()).filter((r) => r.tid === visa || r.tid === mastercard);
+    await expect.poll(async () => (await rowsOf()).length, { timeout: 20_000 }).toBe(2);
+    const byTid = new Map((await rowsOf()).map((r) => [r.tid, r]));
+    const span = (tid: number) =>
+      (Date.parse(byTid.get(tid)!.lapsesAt) - Date.parse(byTid.get(tid)!.authorizedAt)) / 60_000;
+    expect([byTid.get(visa)!.holdWindow.key, span(visa)]).toEqual(['visa', 4 * 24 * 60 + 18 * 60]);
+    expect([byTid.get(mastercard)!.holdWindow.key, span(mastercard)]).toEqual(['mastercard', 5 * 24 * 60]);
+    expect(byTid.get(visa)!.destination).toMatch(/^411111\*{6}\d{4}$/);
+  }, 30_000);
+
   it('a hold that lapses at the simulator leaves the queue by itself, its lapse explained', async () => {
     const [row] = await queue();
     await sim('/_sim/hold-window', { seconds: 1, tids: [row!.tid] });

@@ -6,13 +6,15 @@ import type { Book } from './book';
 import { SimFaultsSchema, type CallGauge, type FaultSwitches } from './faults';
 import type { HoldWindows } from './hold-windows';
 import type { Notifier } from './notifier';
-import type { CreateItemInput } from './types';
+import { SIM_CARD_BRANDS, type CreateItemInput } from './types';
 
 const CreateItemSchema = z.strictObject({
   cid: z.string().min(1).max(50),
   currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
   amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   notification_url: z.string().url().nullish(),
+  /** An authorization on a card of this brand (its hold window depends on it); default: the customer's first card. */
+  card_type: z.enum(SIM_CARD_BRANDS).optional(),
 });
 
 const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });

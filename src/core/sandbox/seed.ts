@@ -59,6 +59,26 @@ export function makeCard(rng: Rng): Card {
   };
 }
 
+const BIN_OF: Record<string, string> = {
+  VISA: '411111',
+  MasterCard: '555555',
+  AMEX: '378282',
+  Discover: '601111',
+  Maestro: '676770',
+};
+
+/** A masked card of the given brand, as Praxis sends it (card_type, BIN and last four). */
+export function cardOfBrand(brand: string, rng: Rng): Card {
+  return {
+    card_token: rng.hex(32),
+    card_type: brand,
+    card_number: `${BIN_OF[brand] ?? '400000'}******${String(rng.int(0, 9999)).padStart(4, '0')}`,
+    card_exp: `${String(rng.int(1, 12)).padStart(2, '0')}/${rng.int(2026, 2031)}`,
+    card_issuer_name: 'Sim Bank',
+    card_issuer_country: null,
+  };
+}
+
 function makeWallet(rng: Rng, first: string): Wallet {
   const local = first
     .toLowerCase()

@@ -6,7 +6,7 @@ import { CallGauge, FaultSwitches } from './faults';
 import { Notifier } from './notifier';
 import { createRng } from './prng';
 import { createHoldWindows } from './hold-windows';
-import { arriveOne, seedBook } from './seed';
+import { arriveOne, cardOfBrand, seedBook } from './seed';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAgentRoutes } from './agent-routes';
 import { expireVtSession, registerVirtualTerminal } from './vt-routes';
@@ -71,7 +71,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const rec =
       kind === 'wr'
         ? book.createWithdrawalRequest(item)
-        : book.createDeposit({ ...item, type: 'authorization', status: 'authorized' });
+        : book.createDeposit({
+            ...item,
+            type: 'authorization',
+            status: 'authorized',
+            card: input.card_type ? cardOfBrand(input.card_type, rng) : undefined,
+          });
     notifier.notify(rec.tx.tid);
     return { tid: rec.tx.tid };
   };

@@ -87,12 +87,17 @@ export interface SimStatusAnswer {
   seconds: number;
 }
 
+/** Card brands the simulator can make a card of, as Praxis writes card_type. */
+export const SIM_CARD_BRANDS = ['VISA', 'MasterCard', 'AMEX', 'Discover', 'Maestro'] as const;
+
 export interface CreateItemInput {
   cid: string;
   currency: string;
   /** Minor units. */
   amount: number;
   notification_url?: string | null;
+  /** Authorizations: a card of this brand instead of the customer's first card. */
+  card_type?: (typeof SIM_CARD_BRANDS)[number];
 }
 
 export interface Simulator {
