@@ -9,6 +9,7 @@ import {
   lapseTime,
   minutesLeft,
   timeLeftText,
+  windowText,
 } from './hold-windows';
 
 const MIN = 60_000;
@@ -125,5 +126,15 @@ describe('one line about a hold, for 0-, 2- and 3-decimal currencies', () => {
     expect(holdLine({ customer: null, amountMinor: 5, currency: 'KWD', lapsesAt }, new Date(lapsesAt), 'UTC')).toBe(
       'KWD 0.005 · lapsed Wed, 6 Nov 2024, 02:59 UTC',
     );
+  });
+});
+
+describe('a window named to the operator', () => {
+  it('says the length it really has, whatever its free-text label claims', () => {
+    expect(windowText({ label: 'Visa (4 d 18 h)', minutes: 4 * 24 * 60 + 18 * 60 })).toBe('Visa (4 d 18 h)');
+    expect(windowText({ label: 'Any other method (4 d 18 h, the shortest known)', minutes: 20 * 60 })).toBe(
+      'Any other method (20 h)',
+    );
+    expect(windowText({ label: 'Skrill', minutes: 3 * 24 * 60 + 90 })).toBe('Skrill (3 d 1 h 30 min)');
   });
 });

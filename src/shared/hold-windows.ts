@@ -96,6 +96,21 @@ export function timeLeftText(lapsesAt: Date | string, now: Date | number = Date.
   return `${m} min`;
 }
 
+/** A window's length in words: "4 d 18 h", "5 d", "20 h", "90 min". */
+export function windowLengthText(minutes: number): string {
+  const d = Math.floor(minutes / DAY);
+  const h = Math.floor((minutes % DAY) / HOUR);
+  const m = minutes % HOUR;
+  return [d && `${d} d`, h && `${h} h`, m && `${m} min`].filter(Boolean).join(' ') || '0 min';
+}
+
+/**
+ * How a window is named to the operator: its label without any length written in it, and the length it really
+ * has — a label is free text, and "Visa (4 d 18 h)" must not stay on a row a manager set to 20 h.
+ */
+export const windowText = (w: Pick<HoldWindow, 'label' | 'minutes'>): string =>
+  `${w.label.replace(/\s*\([^)]*\)\s*$/, '') || 'Hold window'} (${windowLengthText(w.minutes)})`;
+
 /** The countdown's colour: amber under 48 h, red under 24 h, lapsed at or after the lapse time. */
 export function holdLevel(lapsesAt: Date | string, now: Date | number = Date.now()): HoldLevel {
   const ms = toMs(lapsesAt) - (typeof now === 'number' ? now : now.getTime());

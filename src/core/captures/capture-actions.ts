@@ -2,7 +2,7 @@ import type { ActionOutcome } from '../../shared/actions';
 import type { CaptureSettings } from '../../shared/captures';
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
-import { holdWindowFor, lapseTime } from '../../shared/hold-windows';
+import { holdWindowFor, lapseTime, windowText } from '../../shared/hold-windows';
 import { requireNoOpenAction } from '../queues/actionable';
 import { customerLabel, ingestAnswer } from '../queues/item-state';
 import { runJournaled, type ActionDeps, type JournaledAction } from '../queues/journaled-action';
@@ -67,7 +67,7 @@ async function explainRefusal(
   else {
     const window = holdWindowFor({ cardType: cardTypeOf(tx), paymentMethod: tx.paymentMethod }, settings.holdWindows);
     const lapsed = lapseTime(tx.createdAt, window).getTime() <= Date.now();
-    message = `Praxis refused the ${verb} of authorization ${tx.tid}: "${said ?? outcome.message}". ${nothing}.${lapsed ? ` Its hold window (${window.label}) has ended, so the hold has probably lapsed: issuers often decline a lapsed hold with a generic text.` : ''} Praxis shows it as ${tx.status}.`;
+    message = `Praxis refused the ${verb} of authorization ${tx.tid}: "${said ?? outcome.message}". ${nothing}.${lapsed ? ` Its hold window (${windowText(window)}) has ended, so the hold has probably lapsed: issuers often decline a lapsed hold with a generic text.` : ''} Praxis shows it as ${tx.status}.`;
   }
   return { ...outcome, newStatus: tx.status, message };
 }

@@ -1,6 +1,6 @@
 import type { CaptureDetail, CaptureRow } from '../../../../shared/captures';
 import type { WireError } from '../../../../shared/errors';
-import { lapseLocalText, timeLeftText } from '../../../../shared/hold-windows';
+import { lapseLocalText, timeLeftText, windowText } from '../../../../shared/hold-windows';
 import { capturesActions } from '../../stores/captures';
 import { CustomerHistorySection } from '../../queue/CustomerHistorySection';
 import { DetailFrame } from '../../queue/DetailFrame';
@@ -33,7 +33,7 @@ function Authorization({ row, detail, now }: { row: CaptureRow; detail: CaptureD
           {timeLeftText(row.lapsesAt, now) !== 'lapsed' && ' left'}
         </dd>
         <dt>Hold window</dt>
-        <dd>{row.holdWindow.label} (Settings › Captures)</dd>
+        <dd>{windowText(row.holdWindow)} (Settings › Captures)</dd>
         <dt>Status</dt>
         <dd>{row.status}</dd>
       </dl>

@@ -1,6 +1,6 @@
 import { amountInWords } from '../../../../shared/money-words';
 import type { CaptureRow } from '../../../../shared/captures';
-import { lapseLocalText, timeLeftText } from '../../../../shared/hold-windows';
+import { lapseLocalText, timeLeftText, windowText } from '../../../../shared/hold-windows';
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
 import { DialogFrame } from '../../queue/DialogFrame';
 import { customerOf, holdMoney, instrumentOf } from './capture-words';
@@ -47,8 +47,8 @@ export function CaptureDialog({ row, nextTid, now }: { row: CaptureRow; nextTid:
         </p>
         <p className="muted">
           {left === 'lapsed'
-            ? `By the desk’s hold window (${row.holdWindow.label}) this hold lapsed ${lapseLocalText(row.lapsesAt)}; Praxis may refuse the capture.`
-            : `${left} left: lapses ${lapseLocalText(row.lapsesAt)} · window: ${row.holdWindow.label}.`}
+            ? `By the desk’s hold window (${windowText(row.holdWindow)}) this hold lapsed ${lapseLocalText(row.lapsesAt)}; Praxis may refuse the capture.`
+            : `${left} left: lapses ${lapseLocalText(row.lapsesAt)} · window: ${windowText(row.holdWindow)}.`}
         </p>
         <div className="dialog-actions">
           <button type="button" onClick={captureActions.close} disabled={busy}>

@@ -1,4 +1,4 @@
-import { holdLevel, lapseLocalText, timeLeftText } from '../../../../shared/hold-windows';
+import { holdLevel, lapseLocalText, timeLeftText, windowText } from '../../../../shared/hold-windows';
 import type { CaptureRow } from '../../../../shared/captures';
 
 /** The queue's shared tones: amber is a warning, red is late; a lapsed hold has its own look. */
@@ -19,7 +19,7 @@ export function HoldCountdown({ row, now }: { row: CaptureRow; now: number }) {
       {left}
       {level !== 'ok' && level !== 'lapsed' && <span className="visually-hidden"> ({LEVEL_WORDS[level]})</span>}
       <span className="hold-tip" role="tooltip" id={tipId}>
-        {level === 'lapsed' ? 'Lapsed' : 'Lapses'} {when} · window: {row.holdWindow.label}
+        {level === 'lapsed' ? 'Lapsed' : 'Lapses'} {when} · window: {windowText(row.holdWindow)}
       </span>
     </span>
   );
