@@ -3,7 +3,7 @@ import type { Logger } from '../log';
 import { isPraxisError } from '../praxis';
 import type { PraxisSession } from '../queues/praxis-session';
 import { ingestSnapshot } from '../store/snapshots';
-import { deferChanges, releaseChanges, settleChanges, takeDue } from '../store/unconfirmed-changes';
+import { deferChanges, releaseChanges, settleChanges, takeDue, type DueItem } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
 
 export interface ChangeConfirmerDeps {
@@ -31,9 +31,10 @@ export function createChangeConfirmer(deps: ChangeConfirmerDeps) {
   let again = false;
   let closed = false;
 
-  async function confirm(session: PraxisSession, tid: number): Promise<void> {
+  async function confirm(session: PraxisSession, item: DueItem): Promise<void> {
+    const { tid } = item;
     // Closing (a profile switch): hand the item back at once instead of making the switch wait for every look-up.
-    if (closed) return releaseChanges(store.db, tid);
+    if (closed) return releaseChanges(store.db, item);
     try {
       const found = await session.client.findTransaction(tid);
       const status = found.transaction.transaction_status.toLowerCase();
@@ -44,7 +45,7 @@ export function createChangeConfirmer(deps: ChangeConfirmerDeps) {
           { customer: found.customer ?? null, session: found.session ?? null, transaction: found.transaction },
           { observedAt, source: 'lookup' },
         );
-        return settleChanges(tx, tid, status);
+        return settleChanges(tx, item, status);
       });
       for (const c of contradicted)
         log.warn('a notified change was not confirmed by Praxis; its answer was stored instead', {
@@ -54,27 +55,27 @@ export function createChangeConfirmer(deps: ChangeConfirmerDeps) {
         });
     } catch (err) {
       if (isPraxisError(err) && err.code === 'PRAXIS_REJECTED' && /not found/i.test(err.praxisDescription ?? '')) {
-        await settleChanges(store.db, tid, null);
+        await settleChanges(store.db, item, null);
         log.warn('a notification named a transaction Praxis does not know; nothing was stored', { tid });
         return;
       }
-      await deferChanges(store.db, tid, String(err));
+      await deferChanges(store.db, item, String(err));
       log.warn('could not confirm a notified change yet; will try again', { tid, error: String(err) });
     }
   }
 
   async function round(): Promise<void> {
     while (!closed) {
-      const tids = await takeDue(store.db, ROUND, LEASE_MS);
-      if (tids.length === 0) return;
+      const due = await takeDue(store.db, ROUND, LEASE_MS);
+      if (due.length === 0) return;
       let session: PraxisSession;
       try {
         session = await deps.praxis();
       } catch (err) {
-        for (const tid of tids) await deferChanges(store.db, tid, `cannot look it up: ${String(err)}`);
+        for (const item of due) await deferChanges(store.db, item, `cannot look it up: ${String(err)}`);
         return;
       }
-      await mapBounded(tids, CONCURRENCY, (tid) => confirm(session, tid));
+      await mapBounded(due, CONCURRENCY, (item) => confirm(session, item));
     }
   }
 

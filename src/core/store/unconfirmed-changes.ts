@@ -60,21 +60,30 @@ export async function acceptWithClaim(
   return row.claim_id === null ? 'unchanged' : 'unconfirmed';
 }
 
+/** An item taken for a look-up, and the newest of its changes the look-up answers for. */
+export interface DueItem {
+  tid: number;
+  /** Changes stored after the look-up began (a later notification) wait for the next one: Praxis's answer may predate them. */
+  upToId: number;
+}
+
 /**
  * Up to `limit` items with a change due for a look-up, each leased for `leaseMs` so another desk on the same store
  * (or the next round) does not look it up at the same time. One look-up per item, however many changes wait.
  */
-export async function takeDue(q: Queryable, limit: number, leaseMs: number): Promise<number[]> {
-  const res = await q.query<{ tid: string | number }>(
+export async function takeDue(q: Queryable, limit: number, leaseMs: number): Promise<DueItem[]> {
+  const res = await q.query<{ tid: string | number; id: string | number }>(
     `UPDATE unconfirmed_changes SET next_attempt_at = now() + $2 * interval '1 millisecond'
      WHERE id IN (SELECT id FROM unconfirmed_changes WHERE state = 'pending' AND next_attempt_at <= now()
                   AND tid IN (SELECT DISTINCT tid FROM unconfirmed_changes WHERE state = 'pending' AND next_attempt_at <= now()
                               ORDER BY tid LIMIT $1)
                   FOR UPDATE SKIP LOCKED)
-     RETURNING tid`,
+     RETURNING tid, id`,
     [limit, leaseMs],
   );
-  return [...new Set(res.rows.map((r) => Number(r.tid)))];
+  const upTo = new Map<number, number>();
+  for (const r of res.rows) upTo.set(Number(r.tid), Math.max(upTo.get(Number(r.tid)) ?? 0, Number(r.id)));
+  return [...upTo].map(([tid, upToId]) => ({ tid, upToId }));
 }
 
 /**
@@ -84,14 +93,15 @@ export async function takeDue(q: Queryable, limit: number, leaseMs: number): Pro
  */
 export async function settleChanges(
   q: Queryable,
-  tid: number,
+  item: DueItem,
   foundStatus: string | null,
 ): Promise<{ claimedStatus: string; notifiedAt: Date }[]> {
+  const { tid, upToId } = item;
   const res = await q.query<{ claimed_status: string; notified_at: Date; state: string }>(
     `UPDATE unconfirmed_changes SET state = CASE WHEN claimed_status = $2 THEN 'confirmed' ELSE 'contradicted' END,
        found_status = $2, resolved_at = now()
-     WHERE tid = $1 AND state = 'pending' RETURNING claimed_status, notified_at, state`,
-    [tid, foundStatus],
+     WHERE tid = $1 AND state = 'pending' AND id <= $3 RETURNING claimed_status, notified_at, state`,
+    [tid, foundStatus, upToId],
   );
   if (foundStatus !== null && res.rows.length > 0)
     await q.query(
@@ -105,18 +115,21 @@ export async function settleChanges(
 }
 
 /** A look-up that failed: try again later, waiting longer each time (2 s, 4 s, … up to 5 min). */
-export async function deferChanges(q: Queryable, tid: number, error: string): Promise<void> {
+export async function deferChanges(q: Queryable, item: DueItem, error: string): Promise<void> {
   await q.query(
     `UPDATE unconfirmed_changes SET attempts = attempts + 1, last_error = $2,
        next_attempt_at = now() + least(300, 2 ^ (attempts + 1)) * interval '1 second'
-     WHERE tid = $1 AND state = 'pending'`,
-    [tid, error.slice(0, 500)],
+     WHERE tid = $1 AND state = 'pending' AND id <= $3`,
+    [item.tid, error.slice(0, 500), item.upToId],
   );
 }
 
 /** Gives an item's changes back untried (the desk is closing this store): due at once for whoever opens it next. */
-export async function releaseChanges(q: Queryable, tid: number): Promise<void> {
-  await q.query(`UPDATE unconfirmed_changes SET next_attempt_at = now() WHERE tid = $1 AND state = 'pending'`, [tid]);
+export async function releaseChanges(q: Queryable, item: DueItem): Promise<void> {
+  await q.query(
+    `UPDATE unconfirmed_changes SET next_attempt_at = now() WHERE tid = $1 AND state = 'pending' AND id <= $2`,
+    [item.tid, item.upToId],
+  );
 }
 
 /** The changes notified for an item that Praxis has not confirmed yet, oldest first. */
