@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
 
 const desk = deskHostForThisFile();
 
 test('the frame opens on the embedded sandbox with nothing to configure', async ({ page }) => {
   await openDesk(page, desk());
-  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
-  await expect(page.getByTestId('status-profile')).not.toContainText('none');
-  await expect(page.getByTestId('status-operator')).not.toContainText('—');
-  await expect(page.getByTestId('status-link')).toContainText('connected');
+  await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
+  await expect(statusItem(page, 'Profile')).not.toContainText('none');
+  await expect(statusItem(page, 'Operator')).not.toContainText('—');
+  await expect(statusItem(page, 'Browser host link')).toContainText('connected');
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
-  await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
+  await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'test');
   await page.screenshot({ path: screenshotPath('01-frame-payouts') });
   // The capture queue opens on the sandbox's own holds.
   await page
@@ -119,10 +119,10 @@ test('a profile switched in one window shows at once in another (core events rea
   await first.keyboard.type('switch second desk');
   await first.keyboard.press('Enter');
 
-  await expect(first.getByTestId('status-profile')).toContainText('Second desk profile');
-  await expect(second.getByTestId('status-profile')).toContainText('Second desk profile');
-  await expect(second.getByTestId('status-operator')).toContainText('Bo Ops');
+  await expect(statusItem(first, 'Profile')).toContainText('Second desk profile');
+  await expect(statusItem(second, 'Profile')).toContainText('Second desk profile');
+  await expect(statusItem(second, 'Operator')).toContainText('Bo Ops');
   await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test' });
-  await expect(second.getByTestId('status-profile')).not.toContainText('Second desk profile');
+  await expect(statusItem(second, 'Profile')).not.toContainText('Second desk profile');
   await context.close();
 });

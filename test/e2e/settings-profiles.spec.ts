@@ -1,12 +1,10 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
-import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
 
 const desk = deskHostForThisFile();
 
 const profileForm = (page: Page) => page.getByRole('form', { name: 'Profile' });
-const fieldOf = (page: Page, label: string) =>
-  profileForm(page).locator('.field', { has: page.getByLabel(label, { exact: true }) });
 
 async function goToSettings(page: Page) {
   await page.keyboard.press('g');
@@ -32,9 +30,9 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await page.getByRole('button', { name: 'Create profile' }).click();
 
   // The core refused the missing merchant_id; the message sits next to that field and nothing else is flagged.
-  await expect(fieldOf(page, 'merchant_id').locator('.field-error')).toHaveText(/merchant_id is required/);
+  await expect(profileForm(page).getByLabel('merchant_id')).toHaveAccessibleDescription(/merchant_id is required/);
   await expect(profileForm(page).getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
-  await expect(fieldOf(page, 'Name').locator('.field-error')).toHaveCount(0);
+  await expect(profileForm(page).getByLabel('Name', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   // What the operator typed is kept.
   await expect(profileForm(page).getByLabel('Name', { exact: true })).toHaveValue('EU payouts');
   await page.screenshot({ path: screenshotPath('02-settings-validation-error') });
@@ -58,9 +56,9 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   });
 
   await page.getByRole('button', { name: 'Make active' }).click();
-  await expect(page.getByTestId('status-profile')).toContainText('EU payouts (test)');
-  await expect(page.getByTestId('status-environment')).toContainText('Praxis sandbox');
-  await expect(page.getByTestId('status-operator')).toContainText('Ana Ops');
+  await expect(statusItem(page, 'Profile')).toContainText('EU payouts (test)');
+  await expect(statusItem(page, 'Environment')).toContainText('Praxis sandbox');
+  await expect(statusItem(page, 'Operator')).toContainText('Ana Ops');
   await page.screenshot({ path: screenshotPath('02-settings') });
 });
 
@@ -76,7 +74,7 @@ test('a custom environment refuses a non-https address and says what to type ins
   await profileForm(page).getByLabel('merchant_id').fill('Test-Integration-Merchant');
   await profileForm(page).getByLabel('application_key').fill('Sandbox');
   await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(fieldOf(page, 'Custom base URL').locator('.field-error')).toHaveText(
+  await expect(profileForm(page).getByLabel('Custom base URL')).toHaveAccessibleDescription(
     /custom environment needs its base URL/i,
   );
 
@@ -102,10 +100,14 @@ test('the live environment paints the frame red, and switching back clears it', 
 
   // Start from the embedded sandbox's queue (an earlier test may have left another profile active).
   await desk().core.handlers['profiles:activate']({ id: 'embedded-sandbox' }, { transport: 'test' });
-  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
+  await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
   await page.keyboard.press('g');
   await page.keyboard.press('p');
-  const queueRows = page.locator('tr.queue-row');
+  // Rows with cells: the header row has column headers only.
+  const queueRows = page
+    .getByRole('table', { name: 'Payout queue' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
   await expect(queueRows.first()).toBeVisible({ timeout: 30_000 });
 
   // Switch through the palette, as an operator would, with the sandbox's queue on screen.
@@ -114,22 +116,22 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.keyboard.press('Enter');
 
   await expect(page.getByText('LIVE — actions here move real money')).toBeVisible();
-  await expect(page.locator('.frame')).toHaveClass(/env-live/);
-  await expect(page.getByTestId('status-environment')).toContainText('LIVE');
+  await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'live');
+  await expect(statusItem(page, 'Environment')).toContainText('LIVE');
   const red = 'rgb(200, 16, 46)';
-  expect(await page.locator('.frame').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
-  expect(await page.getByTestId('status-environment').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(red);
+  expect(await page.locator('[data-environment]').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
+  expect(await statusItem(page, 'Environment').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(red);
   // The live profile has its own work store: not one sandbox request may be offered for approval under LIVE.
   await expect(page.getByRole('heading', { name: 'No withdrawal requests are waiting' })).toBeVisible();
   await expect(queueRows).toHaveCount(0);
-  await expect(page.locator('.queue-count')).toHaveText('0 waiting');
+  await expect(page.getByRole('status', { name: 'Queue count' })).toHaveText('0 waiting');
   await page.screenshot({ path: screenshotPath('06-live-environment') });
 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('switch embedded');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('status-environment')).toContainText('Embedded sandbox');
-  await expect(page.locator('.frame')).not.toHaveClass(/env-live/);
+  await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
+  await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'test');
   // Back on the sandbox, its own queue returns.
   await expect(queueRows.first()).toBeVisible();
 });

@@ -9,6 +9,10 @@ import { openKeytarSecretStore } from '../../../src/core/credentials/keytar-secr
 import { createMemoryLogger } from '../../../src/core/log';
 import { createBrowserHost, type BrowserHost } from '../../../src/server/browser-host';
 
+/** One item of the status bar (profile, environment, connection, operator, link), by its name. */
+export const statusItem = (page: Page, name: string) =>
+  page.getByRole('contentinfo', { name: 'Status' }).getByRole('group', { name });
+
 export interface DeskHostHandle {
   core: DeskCore;
   host: BrowserHost;
@@ -77,7 +81,7 @@ export function recordSocketFrames(page: Page): { received: string[]; sent: stri
 export async function openDesk(page: Page, desk: DeskHostHandle): Promise<void> {
   await page.goto(desk.host.url);
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-  await page.getByTestId('status-profile').filter({ hasNotText: 'none' }).waitFor();
+  await statusItem(page, 'Profile').filter({ hasNotText: 'none' }).waitFor();
 }
 
 export const screenshotPath = (name: string) => `test-results/screens/${name}.png`;

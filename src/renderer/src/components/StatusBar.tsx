@@ -18,28 +18,30 @@ export function StatusBar() {
   const env = profile ? ENVIRONMENT_LABELS[profile.environment] : '—';
   return (
     <footer className="status-bar" aria-label="Status">
-      <span className="status-item" data-testid="status-profile">
+      <span className="status-item" role="group" aria-label="Profile">
         <span className="status-key">Profile</span> {profile?.name ?? 'none'}
       </span>
       <span
         className={`status-item env env-${profile?.environment ?? 'none'}`}
-        data-testid="status-environment"
+        role="group"
+        aria-label="Environment"
         title={profile ? profileBaseUrl(profile, info?.simulatorUrl ?? null) : undefined}
       >
         <span className="status-key">Environment</span> {env}
       </span>
       <span
         className={`status-item conn conn-${connection}`}
-        data-testid="status-connection"
+        role="group"
+        aria-label="Praxis connection"
         title={connectionMessage || undefined}
       >
         <span className="status-key">Praxis</span> {CONNECTION_LABELS[connection]}
       </span>
-      <span className="status-item" data-testid="status-operator">
+      <span className="status-item" role="group" aria-label="Operator">
         <span className="status-key">Operator</span> {profile?.operatorName ?? '—'}
       </span>
       {info?.host === 'browser-host' && (
-        <span className={`status-item link link-${link}`} data-testid="status-link">
+        <span className={`status-item link link-${link}`} role="group" aria-label="Browser host link">
           <span className="status-key">Browser host</span> {LINK_LABELS[link]}
         </span>
       )}

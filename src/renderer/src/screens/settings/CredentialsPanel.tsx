@@ -61,8 +61,8 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
 
       <div
         className={`credential-status tone-${storage?.tone ?? 'none'}`}
-        data-testid="credential-status"
-        data-storage={status?.storage ?? 'unknown'}
+        role="status"
+        aria-label="Merchant secret status"
       >
         {storage ? (
           <>
@@ -109,8 +109,7 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
           <div
             className={test.ok ? 'test-result ok' : 'test-result fail'}
             role="status"
-            data-testid="connection-result"
-            data-code={test.code}
+            aria-label="Connection test result"
           >
             <strong>{connectionHeadline(test)}</strong>
             <span>{test.message}</span>
