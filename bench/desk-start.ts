@@ -63,7 +63,7 @@ async function main() {
             core.handlers,
             'credentials:test',
             { profileId: 'embedded-sandbox' },
-            { transport: 'test' },
+            { transport: 'test', connection: 'test' },
             log,
           );
           latencies.push(performance.now() - t);
@@ -71,7 +71,7 @@ async function main() {
         }
         const t = performance.now();
         for (let i = 0; i < DISPATCHES; i++)
-          await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test' }, log);
+          await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test', connection: 'test' }, log);
         const perSec = Math.round(DISPATCHES / ((performance.now() - t) / 1000));
         console.log(
           `connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`,

@@ -82,10 +82,10 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // The core's own answer time, for reading the page figures: the same query the screen asks for.
     t = performance.now();
-    const direct = await core.handlers['payouts:list']({}, { transport: 'test' });
+    const direct = await core.handlers['payouts:list']({}, { transport: 'test', connection: 'test' });
     const queryMs = performance.now() - t;
     t = performance.now();
-    await core.handlers['payouts:list']({ limit: FIRST_PAGE_ROWS }, { transport: 'test' });
+    await core.handlers['payouts:list']({ limit: FIRST_PAGE_ROWS }, { transport: 'test', connection: 'test' });
     const firstPageMs = performance.now() - t;
 
     // Timed in the page from navigation start: PGlite runs on this process's thread, so while the core reads the rest

@@ -5,6 +5,7 @@ import type { Logger } from '../core/log';
 import { EVENT_NAMES } from '../shared/ipc/contract';
 import { WsRequest, type WsReply, type WsEvent } from '../shared/ipc/ws-protocol';
 import { describeZodError } from '../core/commands/dispatch';
+import { randomUUID } from 'node:crypto';
 
 /** Best effort to echo the id of a request we refuse, so the page can fail the right promise. */
 function idOf(raw: unknown): number | null {
@@ -24,6 +25,8 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
   };
 
+  // Sign-in belongs to this page's socket: a reload or a second tab signs in again.
+  const connection = `browser-host:${randomUUID()}`;
   const unsubscribers = EVENT_NAMES.map((name) => core.events.on(name, (payload) => send({ event: name, payload })));
 
   // A page sending garbage is logged once, and the count when it goes, not once per frame.
@@ -56,7 +59,7 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
         return;
       }
       const { id, channel, input } = parsed.data;
-      const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host' }, logger);
+      const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host', connection }, logger);
       send({ id, result });
     })().catch((err: unknown) =>
       logger.error('browser host: socket handler failed', { error: logger.redact(String(err)) }),
@@ -66,6 +69,7 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
   const detach = () => unsubscribers.forEach((off) => off());
   socket.on('close', () => {
     detach();
+    core.forgetConnection(connection);
     if (malformedFrames > 1)
       logger.warn('browser host: connection closed after malformed socket messages', { count: malformedFrames });
   });

@@ -24,8 +24,6 @@ export interface Profile {
   customBaseUrl?: string;
   merchantId: string;
   applicationKey: string;
-  /** Sent as `agent_name` in the virtual terminal; also the name in the audit log. */
-  operatorName: string;
   /** Public URL of this desk's or team's intake, sent as notification_url; absent = poll find-order. */
   notificationUrl?: string;
 }

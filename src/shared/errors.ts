@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'CONFLICT', // the item is being acted on elsewhere, or its state forbids the action
   'OUTCOME_UNKNOWN', // a previous send has no known outcome yet: reconcile before acting
   'FOUR_EYES', // a second, different operator must confirm
+  'SIGN_IN', // nobody is signed in at this window, or it is locked: sign in / enter the PIN
+  'FORBIDDEN', // the signed-in operator's role may not do this
   'STORE', // the work store failed
   'INTERNAL',
 ] as const;

@@ -122,8 +122,3 @@ export interface SavedView {
   /** Opaque to the core: the Payouts screen's filter and sort state. */
   state: Record<string, unknown>;
 }
-
-export interface OperatorView {
-  name: string;
-  createdAt: string;
-}

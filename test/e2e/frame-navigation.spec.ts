@@ -111,9 +111,8 @@ test('a profile switched in one window shows at once in another (core events rea
       environment: 'praxis-sandbox',
       merchantId: 'M-2',
       applicationKey: 'K-2',
-      operatorName: 'Bo Ops',
     },
-    { transport: 'test' },
+    { transport: 'test', connection: 'test' },
   );
   await first.keyboard.press('Control+k');
   await first.keyboard.type('switch second desk');
@@ -122,7 +121,7 @@ test('a profile switched in one window shows at once in another (core events rea
   await expect(statusItem(first, 'Profile')).toContainText('Second desk profile');
   await expect(statusItem(second, 'Profile')).toContainText('Second desk profile');
   await expect(statusItem(second, 'Operator')).toContainText('Bo Ops');
-  await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test' });
+  await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test', connection: 'test' });
   await expect(statusItem(second, 'Profile')).not.toContainText('Second desk profile');
   await context.close();
 });

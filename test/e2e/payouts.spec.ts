@@ -153,6 +153,8 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   const operators = page.getByRole('region', { name: 'Operators' });
   await operators.getByLabel('Operator name').fill('Second Checker');
   await operators.getByLabel('Operator PIN').fill('4321');
+  // A back-office colleague: adding a manager would turn sign-in on (operators-sign-in.spec.ts covers that desk).
+  await operators.getByLabel('Operator role').selectOption('backoffice');
   await operators.getByRole('button', { name: 'Add operator' }).click();
   await expect(operators.getByRole('listitem').filter({ hasText: 'Second Checker' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('Threshold 1 currency')).toHaveValue(

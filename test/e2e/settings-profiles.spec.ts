@@ -22,7 +22,6 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await expect(profileForm(page).getByText('https://gw.praxisgate.com', { exact: false })).toBeVisible();
 
   await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts');
-  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
   await profileForm(page)
     .getByRole('radio', { name: /Praxis sandbox/ })
     .check();
@@ -46,19 +45,18 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts (test)');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts (test)')).toBeVisible();
-  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test' })).profiles.find(
+  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test', connection: 'test' })).profiles.find(
     (p) => p.name === 'EU payouts (test)',
   );
   expect(onDisk).toMatchObject({
     environment: 'praxis-sandbox',
     merchantId: 'Test-Integration-Merchant',
-    operatorName: 'Ana Ops',
   });
 
   await page.getByRole('button', { name: 'Make active' }).click();
   await expect(statusItem(page, 'Profile')).toContainText('EU payouts (test)');
   await expect(statusItem(page, 'Environment')).toContainText('Praxis sandbox');
-  await expect(statusItem(page, 'Operator')).toContainText('Ana Ops');
+  await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
   await page.screenshot({ path: screenshotPath('02-settings') });
 });
 
@@ -67,7 +65,6 @@ test('a custom environment refuses a non-https address and says what to type ins
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill('Staging gateway');
-  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
   await profileForm(page)
     .getByRole('radio', { name: /Custom URL/ })
     .check();
@@ -89,7 +86,6 @@ test('the live environment paints the frame red, and switching back clears it', 
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill('Live EUR');
-  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
   await profileForm(page)
     .getByRole('radio', { name: /Praxis live/ })
     .check();
@@ -99,7 +95,7 @@ test('the live environment paints the frame red, and switching back clears it', 
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Live EUR”' })).toBeVisible();
 
   // Start from the embedded sandbox's queue (an earlier test may have left another profile active).
-  await desk().core.handlers['profiles:activate']({ id: 'embedded-sandbox' }, { transport: 'test' });
+  await desk().core.handlers['profiles:activate']({ id: 'embedded-sandbox' }, { transport: 'test', connection: 'test' });
   await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
   await page.keyboard.press('g');
   await page.keyboard.press('p');
@@ -141,7 +137,6 @@ test('deleting a profile asks first; Esc cancels, confirming removes it', async 
   await goToSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill('Short-lived');
-  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
   await profileForm(page).getByLabel('merchant_id').fill('M1');
   await profileForm(page).getByLabel('application_key').fill('K1');
   await page.getByRole('button', { name: 'Create profile' }).click();

@@ -68,7 +68,6 @@ test('a merchant secret set through window.desk is never returned and never writ
       environment: 'praxis-sandbox',
       merchantId: 'Test-Integration-Merchant',
       applicationKey: 'Sandbox',
-      operatorName: 'Ana',
     })) as { data: { id: string } };
     const set = await api.credentials!.set!({ profileId: saved.data.id, secret: s });
     const status = await api.credentials!.status!({ profileId: saved.data.id });

@@ -329,7 +329,7 @@ describe('the captures contract', () => {
   it('answers bad input with VALIDATION before any handler runs', async () => {
     const none = {} as CommandHandlers; // no handler may be reached
     const log = createMemoryLogger();
-    const ctx = { transport: 'test' as const };
+    const ctx = { transport: 'test' as const, connection: 'test' };
     for (const [channel, input] of [
       ['captures:capture', { tid: -1 }],
       ['captures:capture', { tid: 5, amountMinor: 100 }],

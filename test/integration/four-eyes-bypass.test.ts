@@ -18,7 +18,7 @@ let core: DeskCore;
 const log = createMemoryLogger();
 
 const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await callRaw(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
@@ -92,7 +92,7 @@ describe('four-eyes bypasses, through the command table', () => {
   });
 
   it('PIN guessing is locked out after 5 wrong tries; even the right PIN is refused while locked', async () => {
-    await call('operators:add', { name: 'Bo', pin: '482135' });
+    await call('operators:add', { name: 'Bo', pin: '482135', role: 'backoffice' });
     const row = await request('fe-guess', 'EUR', 6_000_00);
     const [gateway] = await call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
     const approveWith = (pin: string) =>
@@ -127,7 +127,7 @@ describe('four-eyes bypasses, through the command table', () => {
   it('operators added or removed and every settings change are audited, with before and after', async () => {
     const settings = await call<PayoutSettings>('payout-settings:get');
     await call('payout-settings:save', { ...settings, slaWarnMinutes: 20 });
-    await call('operators:add', { name: 'Di', pin: '918273' });
+    await call('operators:add', { name: 'Di', pin: '918273', role: 'agent' });
     await call('operators:remove', { name: 'di' });
     await core.close();
 
@@ -147,7 +147,7 @@ describe('four-eyes bypasses, through the command table', () => {
       expect(rows.some((r) => JSON.stringify(r.details.before).includes('"GBP":400000'))).toBe(true);
       expect(rows.slice(-2).map((r) => [r.action, r.details.name])).toEqual([
         ['operators:add', 'Di'],
-        ['operators:remove', 'di'],
+        ['operators:remove', 'Di'],
       ]);
       expect(JSON.stringify(rows)).not.toContain('918273');
     } finally {

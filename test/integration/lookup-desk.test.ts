@@ -16,7 +16,7 @@ let dataDir: string;
 let core: DeskCore;
 const log = createMemoryLogger();
 const call = (channel: string, input: unknown): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lookup-desk-'));

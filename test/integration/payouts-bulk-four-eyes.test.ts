@@ -86,7 +86,7 @@ describe('bulk approve', () => {
 
 describe('four-eyes, enforced in the core', () => {
   it('refuses without a second operator, with the same operator, with a wrong PIN; accepts a different operator with their PIN', async () => {
-    await addOperator(rig.store, 'Bo', '48213579', 'Ana');
+    await addOperator(rig.store, { name: 'Bo', pin: '48213579', role: 'manager' }, 'Ana');
     const [tid] = await rig.request([{ cid: 'fe-1', currency: 'EUR', amount: BIG }]);
     const gateway = (await rig.engine.gateways(tid!))[0]!.id;
     expect((await rig.engine.list()).rows[0]).toMatchObject({ tid, needsSecondApproval: true });
@@ -136,7 +136,7 @@ describe('four-eyes, enforced in the core', () => {
   });
 
   it('a split of a request above the threshold needs the second operator too', async () => {
-    await addOperator(rig.store, 'Bo', '4821', 'Ana');
+    await addOperator(rig.store, { name: 'Bo', pin: '4821', role: 'manager' }, 'Ana');
     const [tid] = await rig.request([{ cid: 'fe-2', currency: 'EUR', amount: BIG }]);
     const gateway = (await rig.engine.gateways(tid!))[0]!.id;
     expect((await refusal(rig.engine.split({ tid: tid!, parts: [{ amountMinor: 1_000, gateway }] }))).code).toBe(
@@ -151,7 +151,7 @@ describe('four-eyes, enforced in the core', () => {
   });
 
   it('bulk approve applies the rule per item: a wrong PIN fails only the items that need it', async () => {
-    await addOperator(rig.store, 'Bo', '4821', 'Ana');
+    await addOperator(rig.store, { name: 'Bo', pin: '4821', role: 'manager' }, 'Ana');
     const tids = await rig.request([
       { cid: 'fe-3', currency: 'EUR', amount: BIG },
       { cid: 'fe-4', currency: 'EUR', amount: 2_000 },

@@ -12,12 +12,12 @@ import type { Channel } from '../../src/shared/ipc/contract';
 import type {
   ActionOutcome,
   GatewayOption,
-  OperatorView,
   PayoutDetail,
   PayoutRow,
   PayoutSettings,
   SavedView,
 } from '../../src/shared/payouts';
+import type { OperatorView } from '../../src/shared/access';
 import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 
@@ -38,7 +38,7 @@ const open = async () => {
   return core;
 };
 const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
-  dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+  dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await callRaw(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
@@ -108,9 +108,9 @@ describe('payout channels in the desk core', () => {
       state: { currency: 'EUR', minAmountMinor: 100_000 },
     });
     await call('views:save', { name: 'Late ones', state: { age: 'late' } });
-    const operators = await call<OperatorView[]>('operators:add', { name: 'Bo', pin: '73914' });
+    const operators = await call<OperatorView[]>('operators:add', { name: 'Bo', pin: '73914', role: 'backoffice' });
     expect(JSON.stringify(operators)).not.toContain('73914');
-    expect((await callRaw('operators:add', { name: 'bo', pin: '1111' })).ok).toBe(false);
+    expect((await callRaw('operators:add', { name: 'bo', pin: '1111', role: 'agent' })).ok).toBe(false);
 
     await core!.close();
     // A crash mid-send: the intent is in the journal, the answer never recorded.

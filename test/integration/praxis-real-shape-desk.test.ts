@@ -21,7 +21,7 @@ let core: DeskCore;
 let simUrl: string;
 const log = createMemoryLogger();
 const call = async <T>(channel: string, input: unknown): Promise<T> => {
-  const r = await dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+  const r = await dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.data as T;
 };

@@ -20,7 +20,7 @@ let other: Profile;
 const log = createMemoryLogger();
 
 const callRaw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test' }, log);
+  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await callRaw(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
@@ -72,7 +72,6 @@ beforeAll(async () => {
     customBaseUrl: simUrl,
     merchantId: 'Other-Merchant',
     applicationKey: 'OtherKey',
-    operatorName: 'Cy',
   });
   await call('credentials:set', { profileId: other.id, secret: 'other-merchant-secret' });
 });

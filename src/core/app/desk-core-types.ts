@@ -34,6 +34,8 @@ export interface DeskCoreOptions {
 /** The engine both transports (Electron IPC, browser host WebSocket) dispatch into. */
 export interface DeskCore {
   handlers: CommandHandlers;
+  /** A window went away (a closed browser-host socket): whoever signed in there is signed out. */
+  forgetConnection(connection: string): void;
   events: { on<E extends DeskEventName>(name: E, listener: (payload: DeskEvents[E]) => void): () => void };
   info(): Promise<AppInfo>;
   close(): Promise<void>;

@@ -47,12 +47,12 @@ const start = async (secretStore?: SecretStore, full = false, sandboxArrivalInte
 };
 
 const call = async <T>(channel: Channel, input: unknown): Promise<T> => {
-  const r = await dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+  const r = await dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.data as T;
 };
 const callRaw = (channel: string, input: unknown) =>
-  dispatch(core!.handlers, channel, input, { transport: 'test' }, log);
+  dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
 
 /** A loopback port nothing listens on: a connection test there fails fast with NETWORK. */
 const closedPort = async (): Promise<number> => {
@@ -70,7 +70,6 @@ const customProfile = async (port: number) =>
     customBaseUrl: `http://127.0.0.1:${port}`,
     merchantId: 'Test-Integration-Merchant',
     applicationKey: 'Sandbox',
-    operatorName: 'Ana',
   });
 
 describe('desk core', () => {
@@ -114,7 +113,6 @@ describe('desk core', () => {
         customBaseUrl: profile.customBaseUrl,
         merchantId: 'Test-Integration-Merchant',
         applicationKey: 'Sandbox',
-        operatorName: 'Bea',
       },
       'profiles:activate': { id: profile.id },
       'credentials:status': { profileId: profile.id },
@@ -207,7 +205,6 @@ describe('desk core', () => {
       customBaseUrl: 'http://gw.example.com',
       merchantId: 'm',
       applicationKey: 'k',
-      operatorName: 'o',
     });
     expect(insecure).toMatchObject({
       ok: false,
@@ -228,7 +225,6 @@ describe('desk core', () => {
       environment: 'praxis-sandbox',
       merchantId: 'm-1',
       applicationKey: 'k-1',
-      operatorName: 'Ana',
     });
     const result = await call<{ ok: boolean; code: string; message: string; baseUrl: string }>('credentials:test', {
       profileId: p.id,

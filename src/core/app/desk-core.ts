@@ -3,13 +3,16 @@ import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../share
 import { createShellHandlers } from '../commands/handlers';
 import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
+import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
+import { guardHandlers } from '../access/access-guard';
+import { createSignInSessions } from '../access/sign-in-sessions';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
 import { createLookupHandler } from '../lookup/lookup-handler';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
-import { DeskError } from '../../shared/errors';
+import { DeskError, isDeskError } from '../../shared/errors';
 import { createIntake, NOTIFICATION_PATH } from '../intake/intake-server';
 import type { IntakeMerchant } from '../intake/process-notification';
 import { profileStoreLocation } from '../store/profile-store-location';
@@ -237,8 +240,19 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       log.info('profile removed; its work store is kept, not deleted', { profileId, store });
     },
   });
-  const handlers: CommandHandlers = {
+  const sessions = createSignInSessions();
+  const withAccessStore: WithAccessStore = (fn) =>
+    workspaces ? workspaces.use((ws) => fn(ws.store, ws.profile.id)) : fn(null, null);
+  // A store that cannot open holds no operators to check: the desk then runs as on a fresh store (nothing store-bound
+  // works), so another profile can still be picked.
+  const resolveAccess = (connection: string) =>
+    withAccessStore((store, profileId) => sessions.resolve(store, profileId, connection)).catch((err: unknown) => {
+      if (isDeskError(err) && err.code === 'STORE') return sessions.resolve(null, null, connection);
+      throw err;
+    });
+  const unguarded: CommandHandlers = {
     ...shell,
+    ...createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection)),
     // Activation (or removing the active profile) answers once the new profile's store is open.
     'profiles:activate': async (input, ctx) => {
       const state = await shell['profiles:activate'](input, ctx);
@@ -263,9 +277,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       ),
   };
 
+  // Every command is checked against the channel → roles table and runs as the person signed in at its window.
+  const handlers = guardHandlers(unguarded, (ctx) => resolveAccess(ctx.connection));
+
   let closed = false;
   return {
     handlers,
+    forgetConnection: (connection) => sessions.forget(connection),
     events: { on: bus.on },
     info,
     async close() {

@@ -1,3 +1,4 @@
+import { currentActor } from '../access/actor';
 import { DeskError } from '../../shared/errors';
 import type { CredentialService } from '../credentials/credential-service';
 import type { Logger } from '../log';
@@ -49,6 +50,6 @@ export function createPraxisSessions(deps: {
       });
       clients.set(key, client);
     }
-    return { client, profileId: profile.id, operator: profile.operatorName, timeoutMs: ACTION_TIMEOUT_MS };
+    return { client, profileId: profile.id, operator: currentActor().name, timeoutMs: ACTION_TIMEOUT_MS };
   };
 }

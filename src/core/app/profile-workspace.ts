@@ -1,4 +1,5 @@
 import type { Profile } from '../../shared/domain';
+import { DESK_ACTOR, runAs } from '../access/actor';
 import { DeskError } from '../../shared/errors';
 import { createChangeConfirmer, type ChangeConfirmer } from '../intake/change-confirmer';
 import type { Logger } from '../log';
@@ -151,14 +152,17 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       store: describeStoreLocation(location),
     });
     // Actions left `sending` or `unknown` (a crash, or a switch that could not wait) are looked up before anyone acts again.
-    void run(opened, () => payouts.recoverUnresolved()).catch((err: unknown) =>
+    // Done by the desk itself (whoever's command opened the store), and its timers too.
+    void runAs(DESK_ACTOR, () => run(opened, () => payouts.recoverUnresolved())).catch((err: unknown) =>
       log.warn('payout reconciliation at start failed', { profileId: profile.id, error: String(err) }),
     );
-    void run(opened, () => captures.recoverUnresolved()).catch((err: unknown) =>
+    void runAs(DESK_ACTOR, () => run(opened, () => captures.recoverUnresolved())).catch((err: unknown) =>
       log.warn('capture reconciliation at start failed', { profileId: profile.id, error: String(err) }),
     );
-    opened.stopWatch = watchExpiringHolds(opened, deps.holdWatchIntervalMs, (err) =>
-      log.warn('expiring-hold check failed', { profileId: profile.id, error: String(err) }),
+    opened.stopWatch = runAs(DESK_ACTOR, () =>
+      watchExpiringHolds(opened, deps.holdWatchIntervalMs, (err) =>
+        log.warn('expiring-hold check failed', { profileId: profile.id, error: String(err) }),
+      ),
     );
     deps.onOpened?.(opened.ws);
     return opened;

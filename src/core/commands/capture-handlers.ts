@@ -3,12 +3,13 @@ import type { CaptureEngine } from '../captures/capture-engine';
 import { loadCaptureSettings, saveCaptureSettings } from '../captures/capture-settings';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
+import { currentActor } from '../access/actor';
 
 type CaptureChannel = Extract<keyof CommandHandlers, `captures:${string}` | `capture-settings:${string}`>;
 
 /** The active profile's store and capture engine, held for the length of one command (a profile switch waits for it). */
 export type WithCaptureWorkspace = <T>(
-  fn: (ws: { captures: CaptureEngine; store: WorkStore; profile: { operatorName: string } }) => Promise<T>,
+  fn: (ws: { captures: CaptureEngine; store: WorkStore }) => Promise<T>,
 ) => Promise<T>;
 
 /** The command table for the capture queue and its settings: each line delegates. */
@@ -32,7 +33,6 @@ export function createCaptureHandlers(
     'captures:bulk': (input) => on(({ captures }) => captures.bulk(input)),
     'captures:reconcile': ({ tid }) => on(({ captures }) => captures.reconcile(tid)),
     'capture-settings:get': () => on(({ store }) => loadCaptureSettings(store)),
-    'capture-settings:save': (input) =>
-      on(({ store, profile }) => saveCaptureSettings(store, input, profile.operatorName)),
+    'capture-settings:save': (input) => on(({ store }) => saveCaptureSettings(store, input, currentActor().name)),
   };
 }

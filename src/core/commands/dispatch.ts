@@ -6,6 +6,8 @@ import type { Logger } from '../log';
 /** Who is calling: the transport fills it in; handlers use it for the audit log and the four-eyes rule. */
 export interface CommandContext {
   transport: 'electron' | 'browser-host' | 'test';
+  /** The window calling (an Electron window, a browser-host socket): who is signed in is kept per window. */
+  connection: string;
 }
 
 export type CommandHandlers = {

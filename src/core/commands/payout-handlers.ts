@@ -1,22 +1,23 @@
 import { DeskError } from '../../shared/errors';
-import { addOperator, listOperators, removeOperator } from '../operators/operator-registry';
 import type { PayoutEngine } from '../payouts/payout-engine';
 import { loadPayoutSettings, savePayoutSettings } from '../payouts/payout-settings';
 import { listViews, removeView, saveView } from '../payouts/saved-views';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
+import { currentActor } from '../access/actor';
+import { confirmSecondManager, describeWeakened, weakenedThresholds } from '../access/weakening';
 
 type PayoutChannel = Extract<
   keyof CommandHandlers,
-  `payouts:${string}` | `payout-settings:${string}` | `views:${string}` | `operators:${string}`
+  `payouts:${string}` | `payout-settings:${string}` | `views:${string}`
 >;
 
 /** The active profile's store and payout engine, held for the length of one command (a profile switch waits for it). */
 export type WithPayoutWorkspace = <T>(
-  fn: (ws: { payouts: PayoutEngine; store: WorkStore; profile: { operatorName: string } }) => Promise<T>,
+  fn: (ws: { payouts: PayoutEngine; store: WorkStore }) => Promise<T>,
 ) => Promise<T>;
 
-/** The command table for the payout queue, its settings, saved views and four-eyes operators: each line delegates. */
+/** The command table for the payout queue, its settings and saved views: each line delegates. */
 export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null): Pick<CommandHandlers, PayoutChannel> {
   const on: WithPayoutWorkspace = (fn) => {
     if (!withWorkspace)
@@ -37,13 +38,18 @@ export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null):
     'payouts:bulk': (input) => on(({ payouts }) => payouts.bulk(input)),
     'payouts:reconcile': ({ tid }) => on(({ payouts }) => payouts.reconcile(tid)),
     'payout-settings:get': () => on(({ store }) => loadPayoutSettings(store)),
-    'payout-settings:save': (input) =>
-      on(({ store, profile }) => savePayoutSettings(store, input, profile.operatorName)),
+    'payout-settings:save': ({ secondManager, ...settings }) =>
+      on(async ({ store }) => {
+        const before = (await loadPayoutSettings(store)).fourEyesThresholds;
+        const weakened = weakenedThresholds(before, settings.fourEyesThresholds);
+        if (weakened.length) {
+          const what = `Four-eyes thresholds: ${describeWeakened(before, settings.fourEyesThresholds, weakened)}`;
+          await confirmSecondManager(store, currentActor().name, secondManager, what);
+        }
+        return savePayoutSettings(store, settings, currentActor().name);
+      }),
     'views:list': () => on(({ store }) => listViews(store)),
     'views:save': (input) => on(({ store }) => saveView(store, input)),
     'views:remove': ({ id }) => on(({ store }) => removeView(store, id)),
-    'operators:list': () => on(({ store }) => listOperators(store)),
-    'operators:add': ({ name, pin }) => on(({ store, profile }) => addOperator(store, name, pin, profile.operatorName)),
-    'operators:remove': ({ name }) => on(({ store, profile }) => removeOperator(store, name, profile.operatorName)),
   };
 }

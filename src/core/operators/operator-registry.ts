@@ -1,12 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError } from '../../shared/errors';
-import type { OperatorView } from '../../shared/payouts';
+import { ROLES, type OperatorView, type Role } from '../../shared/access';
 import type { WorkStore } from '../store/work-store';
+import { appendAuditInTransaction } from '../audit/audit-log';
+import { setSetting } from '../store/settings-repo';
 
 /**
- * Operators who can confirm a four-eyes approval on this desk, each with a PIN kept only as a salted scrypt
- * hash (one settings row per operator). The PIN itself is never stored, logged or returned.
+ * The people who sign in to this desk, each with a role and a PIN kept only as a salted scrypt hash (one settings
+ * row per operator). The PIN itself is never stored, logged or returned.
  */
 const PREFIX = 'operator:';
 const KEY_LENGTH = 32;
@@ -15,6 +17,8 @@ const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
 
 const StoredOperator = z.object({
   name: z.string(),
+  // Operators registered before roles existed were four-eyes confirmers on the payout queue.
+  role: z.enum(ROLES).default('backoffice'),
   createdAt: z.string(),
   pinSalt: z.string(),
   pinHash: z.string(),
@@ -32,7 +36,7 @@ const hashPin = (pin: string, salt: Buffer, params: { N: number; r: number; p: n
     ),
   );
 
-const view = (o: StoredOperator): OperatorView => ({ name: o.name, createdAt: o.createdAt });
+const view = (o: StoredOperator): OperatorView => ({ name: o.name, role: o.role, createdAt: o.createdAt });
 
 async function readAll(store: WorkStore): Promise<StoredOperator[]> {
   const res = await store.db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key LIKE $1 ORDER BY key`, [
@@ -52,39 +56,98 @@ export async function listOperators(store: WorkStore): Promise<OperatorView[]> {
   return (await readAll(store)).map(view);
 }
 
-/** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
-export async function addOperator(store: WorkStore, name: string, pin: string, by: string): Promise<OperatorView[]> {
-  const trimmed = name.trim();
-  if (!/^\d{4,8}$/.test(pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
-  if (await readOne(store, trimmed)) {
-    throw new DeskError(
-      'CONFLICT',
-      `An operator named "${trimmed}" is already registered. Remove them first to set a new PIN.`,
-    );
-  }
+/** Whether anyone holds the manager role: from then on every person signs in and acts as themselves. */
+export async function hasManager(store: WorkStore): Promise<boolean> {
+  return (await readAll(store)).some((o) => o.role === 'manager');
+}
+
+export async function findOperator(store: WorkStore, name: string): Promise<OperatorView | undefined> {
+  const o = await readOne(store, name);
+  return o && view(o);
+}
+
+async function storePin(pin: string): Promise<Pick<StoredOperator, 'pinSalt' | 'pinHash' | 'scrypt'>> {
   const salt = randomBytes(16);
   const hash = await hashPin(pin, salt, SCRYPT);
+  return { pinSalt: salt.toString('base64'), pinHash: hash.toString('base64'), scrypt: { ...SCRYPT } };
+}
+
+/** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
+export async function addOperator(
+  store: WorkStore,
+  op: { name: string; pin: string; role: Role },
+  by: string,
+): Promise<OperatorView[]> {
+  const name = op.name.trim();
+  if (!/^\d{4,8}$/.test(op.pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
+  if (await readOne(store, name)) {
+    throw new DeskError(
+      'CONFLICT',
+      `An operator named "${name}" is already registered. Change their role or PIN instead.`,
+    );
+  }
   const stored: StoredOperator = {
-    name: trimmed,
+    name,
+    role: op.role,
     createdAt: new Date().toISOString(),
-    pinSalt: salt.toString('base64'),
-    pinHash: hash.toString('base64'),
-    scrypt: { ...SCRYPT },
+    ...(await storePin(op.pin)),
   };
-  await store.settings.set(PREFIX + operatorKey(trimmed), stored);
-  await store.audit.append({ operator: by, action: 'operators:add', details: { name: trimmed } });
+  await store.db.transaction(async (tx) => {
+    await setSetting(tx, PREFIX + operatorKey(name), stored);
+    await appendAuditInTransaction(tx, {
+      operator: by,
+      action: 'operators:add',
+      details: { name, before: null, after: { role: op.role } },
+    });
+  });
+  return listOperators(store);
+}
+
+/** A new role and/or PIN for an operator, audited with the role before and after (a PIN change only as a fact). */
+export async function changeOperator(
+  store: WorkStore,
+  change: { name: string; role?: Role; pin?: string },
+  by: string,
+): Promise<OperatorView[]> {
+  const current = await readOne(store, change.name);
+  if (!current)
+    throw new DeskError('NOT_FOUND', `No operator named "${change.name.trim()}" is registered on this desk.`);
+  const next: StoredOperator = {
+    ...current,
+    role: change.role ?? current.role,
+    ...(change.pin !== undefined ? await storePin(change.pin) : {}),
+  };
+  await store.db.transaction(async (tx) => {
+    await setSetting(tx, PREFIX + operatorKey(current.name), next);
+    await appendAuditInTransaction(tx, {
+      operator: by,
+      action: 'operators:change',
+      details: {
+        name: current.name,
+        before: { role: current.role },
+        after: { role: next.role },
+        pinChanged: change.pin !== undefined,
+      },
+    });
+  });
   return listOperators(store);
 }
 
 export async function removeOperator(store: WorkStore, name: string, by: string): Promise<OperatorView[]> {
-  const res = await store.db.query('DELETE FROM settings WHERE key = $1', [PREFIX + operatorKey(name)]);
-  if (res.rowCount === 0)
-    throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
-  await store.audit.append({ operator: by, action: 'operators:remove', details: { name: name.trim() } });
+  const current = await readOne(store, name);
+  if (!current) throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
+  await store.db.transaction(async (tx) => {
+    await tx.query('DELETE FROM settings WHERE key = $1', [PREFIX + operatorKey(name)]);
+    await appendAuditInTransaction(tx, {
+      operator: by,
+      action: 'operators:remove',
+      details: { name: current.name, before: { role: current.role }, after: null },
+    });
+  });
   return listOperators(store);
 }
 
-export type PinCheck = { ok: true; name: string } | { ok: false; reason: 'unknown_operator' | 'wrong_pin' };
+export type PinCheck = { ok: true; name: string; role: Role } | { ok: false; reason: 'unknown_operator' | 'wrong_pin' };
 
 /** Checks a PIN in constant time against the stored hash. */
 export async function verifyOperatorPin(store: WorkStore, name: string, pin: string): Promise<PinCheck> {
@@ -93,6 +156,6 @@ export async function verifyOperatorPin(store: WorkStore, name: string, pin: str
   const expected = Buffer.from(op.pinHash, 'base64');
   const actual = await hashPin(pin, Buffer.from(op.pinSalt, 'base64'), op.scrypt);
   return actual.length === expected.length && timingSafeEqual(actual, expected)
-    ? { ok: true, name: op.name }
+    ? { ok: true, name: op.name, role: op.role }
     : { ok: false, reason: 'wrong_pin' };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PayoutSettings } from '../../shared/payouts';
-import { payoutsContract } from '../../shared/ipc/payouts-contract';
+import { PayoutSettingsInput } from '../../shared/ipc/payouts-contract';
 import { settingsSlot } from '../store/settings-slot';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './risk';
 
@@ -25,7 +25,7 @@ export const DEFAULT_PAYOUT_SETTINGS: PayoutSettings = {
 /** Desk-wide payout settings from the store's settings table; defaults until someone saves. */
 export const { load: loadPayoutSettings, save: savePayoutSettings } = settingsSlot(
   'payout-settings',
-  payoutsContract['payout-settings:save'].input as unknown as z.ZodType<PayoutSettings>,
+  PayoutSettingsInput as unknown as z.ZodType<PayoutSettings>,
   DEFAULT_PAYOUT_SETTINGS,
 );
 

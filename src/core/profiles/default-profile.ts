@@ -9,5 +9,4 @@ export const embeddedSandboxProfile = (): Profile => ({
   environment: 'embedded-sandbox',
   merchantId: SANDBOX_SAMPLE.merchantId,
   applicationKey: SANDBOX_SAMPLE.applicationKey,
-  operatorName: 'Sandbox operator',
 });

@@ -13,7 +13,8 @@ const StoredProfile = z
     customBaseUrl: z.string().optional(),
     merchantId: z.string().min(1).max(50),
     applicationKey: z.string().min(1).max(32),
-    operatorName: z.string().min(1).max(32),
+    // Before operators signed in, a profile named who acted; read from older files, no longer used.
+    operatorName: z.string().max(32).optional(),
     notificationUrl: z.string().optional(),
   })
   .strict();
@@ -48,8 +49,10 @@ export async function readProfilesFile(dataDir: string): Promise<ReadProfilesOut
   let reason: string;
   try {
     const parsed = ProfilesFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success)
-      return { kind: 'ok', state: { profiles: parsed.data.profiles, activeProfileId: parsed.data.activeProfileId } };
+    if (parsed.success) {
+      const profiles = parsed.data.profiles.map(({ operatorName: _unused, ...p }) => p);
+      return { kind: 'ok', state: { profiles, activeProfileId: parsed.data.activeProfileId } };
+    }
     reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   } catch (err) {
     reason = `not valid JSON (${(err as Error).message})`;

@@ -19,7 +19,6 @@ const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({
   environment: 'praxis-sandbox',
   merchantId: 'Test-Integration-Merchant',
   applicationKey: 'Sandbox',
-  operatorName: 'Ana',
   ...over,
 });
 
@@ -42,10 +41,10 @@ describe('profiles', () => {
   it('saves, edits, activates and removes profiles, and a reopened desk sees the same state', async () => {
     const svc = await openProfileService(dir, createMemoryLogger());
     const added = await svc.save(draft());
-    await svc.save(draft({ id: added.id, operatorName: 'Bea' }));
+    await svc.save(draft({ id: added.id, name: 'Bea desk' }));
     await svc.activate(added.id);
     const reopened = await openProfileService(dir, createMemoryLogger());
-    expect(reopened.active()).toMatchObject({ id: added.id, operatorName: 'Bea', environment: 'praxis-sandbox' });
+    expect(reopened.active()).toMatchObject({ id: added.id, name: 'Bea desk', environment: 'praxis-sandbox' });
 
     const after = await reopened.remove(added.id);
     expect(after.profiles.map((p) => p.name)).toEqual(['Embedded sandbox']);

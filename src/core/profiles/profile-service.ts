@@ -87,7 +87,6 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
       environment: draft.environment,
       merchantId: draft.merchantId,
       applicationKey: draft.applicationKey,
-      operatorName: draft.operatorName,
     };
     if (draft.environment === 'custom') {
       if (!draft.customBaseUrl)

@@ -54,7 +54,6 @@ describe('the IPC gate', () => {
       environment: 'praxis-sandbox',
       merchantId: 'm',
       applicationKey: 'k',
-      operatorName: 'o',
     };
     for (const sender of [
       { ...ours, webContentsId: 8 },

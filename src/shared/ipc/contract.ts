@@ -12,6 +12,7 @@ import type { ExpiringHold } from '../captures';
 import { capturesContract } from './captures-contract';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
+import { accessContract } from './access-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -31,7 +32,6 @@ export const ProfileInput = z
     customBaseUrl: z.string().max(2048).url('Custom URL must be a full URL such as https://gw.example.com').optional(),
     merchantId: z.string().trim().min(1, 'merchant_id is required').max(50),
     applicationKey: z.string().trim().min(1, 'application_key is required').max(32),
-    operatorName: z.string().trim().min(1, 'Operator name is required (sent as agent_name)').max(32),
     notificationUrl: z.string().max(2048).url('Notification URL must be a full URL').optional(),
   })
   .strict()
@@ -69,6 +69,7 @@ export const contract = {
   ...payoutsContract,
   ...capturesContract,
   ...lookupContract,
+  ...accessContract,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -3,7 +3,6 @@ import type {
   ActionOutcome,
   BulkOutcome,
   GatewayOption,
-  OperatorView,
   PayoutDetail,
   PayoutPage,
   PayoutRow,
@@ -13,6 +12,7 @@ import type {
 
 import { boundedJsonObject, currencyRecord } from './bounded';
 import { channel } from './channel';
+import { SecondManager } from './access-contract';
 
 const Tid = z.number().int().positive();
 const Gateway = z.string().trim().min(1, 'Pick a gateway').max(32);
@@ -27,29 +27,32 @@ const SecondApprover = z
 const MINUTES_IN_30_DAYS = 30 * 24 * 60;
 const MAX_REJECT_REASONS = 50;
 
-const PayoutSettingsInput = z
-  .object({
-    slaWarnMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
-    slaLateMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
-    withdrawalRatioPercent: z.number().int().min(1).max(100_000),
-    velocityCount: z.number().int().min(2).max(1_000),
-    velocityWindowHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 90),
-    fourEyesThresholds: currencyRecord(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
-    rejectReasons: z
-      .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
-      .min(1)
-      .max(MAX_REJECT_REASONS, `At most ${MAX_REJECT_REASONS} reject reasons (1–9 pick the first nine)`),
-    bulkConcurrency: z.number().int().min(1).max(32),
-  })
-  .strict()
-  .refine((s) => s.slaLateMinutes > s.slaWarnMinutes, {
+const PayoutSettingsFields = z.object({
+  slaWarnMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
+  slaLateMinutes: z.number().int().min(1).max(MINUTES_IN_30_DAYS),
+  withdrawalRatioPercent: z.number().int().min(1).max(100_000),
+  velocityCount: z.number().int().min(2).max(1_000),
+  velocityWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+  fourEyesThresholds: currencyRecord(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
+  rejectReasons: z
+    .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
+    .min(1)
+    .max(MAX_REJECT_REASONS, `At most ${MAX_REJECT_REASONS} reject reasons (1–9 pick the first nine)`),
+  bulkConcurrency: z.number().int().min(1).max(32),
+});
+
+const lateAfterWarn = <S extends z.ZodType<{ slaWarnMinutes: number; slaLateMinutes: number }>>(schema: S) =>
+  schema.refine((s) => s.slaLateMinutes > s.slaWarnMinutes, {
     message: 'The late threshold must be after the warn threshold',
     path: ['slaLateMinutes'],
   });
+
+/** The payout settings as stored. */
+export const PayoutSettingsInput = lateAfterWarn(PayoutSettingsFields.strict());
 
 export const payoutsContract = {
   // No input: the whole queue. `limit` / `after` page it oldest first, so a screen can show the first rows at once.
@@ -96,7 +99,10 @@ export const payoutsContract = {
   'payouts:reconcile': channel(z.object({ tid: Tid }).strict()).returns<ActionOutcome>(),
 
   'payout-settings:get': channel(z.object({}).strict()).returns<PayoutSettings>(),
-  'payout-settings:save': channel(PayoutSettingsInput).returns<PayoutSettings>(),
+  // secondManager: lowering or removing a four-eyes threshold needs a second manager's PIN.
+  'payout-settings:save': channel(
+    lateAfterWarn(PayoutSettingsFields.extend({ secondManager: SecondManager.optional() }).strict()),
+  ).returns<PayoutSettings>(),
   'views:list': channel(z.object({}).strict()).returns<SavedView[]>(),
   'views:save': channel(
     z
@@ -108,14 +114,4 @@ export const payoutsContract = {
       .strict(),
   ).returns<SavedView>(),
   'views:remove': channel(z.object({ id: z.string().min(1).max(64) }).strict()).returns<SavedView[]>(),
-  'operators:list': channel(z.object({}).strict()).returns<OperatorView[]>(),
-  'operators:add': channel(
-    z
-      .object({
-        name: z.string().trim().min(1).max(32),
-        pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits'),
-      })
-      .strict(),
-  ).returns<OperatorView[]>(),
-  'operators:remove': channel(z.object({ name: z.string().min(1).max(32) }).strict()).returns<OperatorView[]>(),
 } as const;

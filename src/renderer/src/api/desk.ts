@@ -1,4 +1,5 @@
 import { buildDeskApi, type DeskApi } from '../../../shared/ipc/contract';
+import { watchSignIn } from './sign-in-watch';
 import { createSocketTransport, tokenFromLocation, type LinkState } from './socket-transport';
 
 declare global {
@@ -26,13 +27,13 @@ const setLink = (s: HostLink) => {
 export function desk(): DeskApi {
   if (api) return api;
   if (window.desk) {
-    api = window.desk;
+    api = watchSignIn(window.desk);
     setLink('ipc');
     return api;
   }
   const token = takeHostToken();
   const transport = createSocketTransport({ origin: window.location.origin, token, onLinkState: setLink });
-  api = buildDeskApi(transport.invoke, transport.subscribe);
+  api = watchSignIn(buildDeskApi(transport.invoke, transport.subscribe));
   return api;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useShortcuts } from '../keyboard/use-shortcuts';
+import { pauseShortcuts, useShortcuts } from '../keyboard/use-shortcuts';
 import { navigationActions, useNavigation, type Screen } from '../stores/navigation';
 import { isLive, selectActiveProfile, useSession } from '../stores/session';
 import { CommandPalette } from './CommandPalette';
@@ -7,6 +7,7 @@ import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
+import { SecondManagerDialog } from '../access/SecondManagerDialog';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
 const GO_KEYS: Record<string, Screen> = {
@@ -18,7 +19,8 @@ const GO_KEYS: Record<string, Screen> = {
   'g s': 'settings',
 };
 
-export function Frame() {
+/** `inert`: the desk is locked; its screen stays as it was under the lock, out of reach of keys and pointer. */
+export function Frame({ inert = false }: { inert?: boolean }) {
   const live = useSession((s) => isLive(selectActiveProfile(s)));
   const paletteOpen = useNavigation((s) => s.paletteOpen);
 
@@ -32,6 +34,10 @@ export function Frame() {
   }, []);
   // While the palette is open it binds its own keys (Esc, Ctrl/Cmd+K close it).
   useShortcuts(bindings, !paletteOpen);
+  useEffect(() => {
+    pauseShortcuts(inert);
+    return () => pauseShortcuts(false);
+  }, [inert]);
 
   // A screen chosen from the navigation takes the focus, so its keys (J/K, A…) work at once instead of the
   // focused nav button keeping them.
@@ -46,7 +52,7 @@ export function Frame() {
   }, [screen]);
 
   return (
-    <div className={live ? 'frame env-live' : 'frame'} data-environment={live ? 'live' : 'test'}>
+    <div className={live ? 'frame env-live' : 'frame'} data-environment={live ? 'live' : 'test'} inert={inert}>
       {live && (
         <div className="live-banner" role="status">
           LIVE — actions here move real money
@@ -61,6 +67,7 @@ export function Frame() {
       </div>
       <StatusBar />
       {paletteOpen && <CommandPalette />}
+      <SecondManagerDialog />
     </div>
   );
 }

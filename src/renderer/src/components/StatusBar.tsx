@@ -1,3 +1,5 @@
+import { ROLE_LABELS } from '../../../shared/access';
+import { accessActions, useAccess } from '../stores/access';
 import { ENVIRONMENT_LABELS, profileBaseUrl, selectActiveProfile, useSession } from '../stores/session';
 
 const CONNECTION_LABELS = { unknown: 'not tested', ok: 'OK', failing: 'failing' } as const;
@@ -37,9 +39,7 @@ export function StatusBar() {
       >
         <span className="status-key">Praxis</span> {CONNECTION_LABELS[connection]}
       </span>
-      <span className="status-item" role="group" aria-label="Operator">
-        <span className="status-key">Operator</span> {profile?.operatorName ?? '—'}
-      </span>
+      <OperatorStatus />
       {info?.host === 'browser-host' && (
         <span className={`status-item link link-${link}`} role="group" aria-label="Browser host link">
           <span className="status-key">Browser host</span> {LINK_LABELS[link]}
@@ -53,5 +53,35 @@ export function StatusBar() {
       <span className="status-spacer" />
       <span className="status-item muted">v{info?.version ?? '…'}</span>
     </footer>
+  );
+}
+
+/** Who is acting at this window, and the way to step away (lock) or hand over (sign out). */
+function OperatorStatus() {
+  const access = useAccess((s) => s.access);
+  if (!access) return null;
+  if (access.mode === 'sandbox') {
+    return (
+      <span
+        className="status-item warn"
+        role="group"
+        aria-label="Operator"
+        title="No manager is registered yet, so nobody signs in and everyone acts as the sandbox operator with every role. Add a manager in Settings › Operators to turn sign-in on."
+      >
+        <span className="status-key">Operator</span> {access.operator} — every role, no sign-in until a manager is added
+      </span>
+    );
+  }
+  if (access.mode !== 'signed-in') return null;
+  return (
+    <span className="status-item" role="group" aria-label="Operator">
+      <span className="status-key">Operator</span> {access.operator} ({ROLE_LABELS[access.role]})
+      <button type="button" className="status-button" onClick={() => void accessActions.lock()}>
+        Lock
+      </button>
+      <button type="button" className="status-button" onClick={() => void accessActions.signOut()}>
+        Sign out
+      </button>
+    </span>
   );
 }

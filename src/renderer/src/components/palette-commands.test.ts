@@ -8,7 +8,6 @@ const profile = (id: string, name: string, environment: Profile['environment']):
   environment,
   merchantId: 'M',
   applicationKey: 'K',
-  operatorName: 'Ana',
 });
 
 describe('command palette', () => {

@@ -20,8 +20,14 @@ function placeOf(target: EventTarget | null): FocusPlace {
   };
 }
 
+// While the desk is locked nothing under the lock hears a key, dialogs included.
+let paused = false;
+export const pauseShortcuts = (pause: boolean) => {
+  paused = pause;
+};
+
 const onKey = (e: KeyboardEvent) => {
-  if (e.defaultPrevented || e.repeat) return;
+  if (paused || e.defaultPrevented || e.repeat) return;
   if (handleKeyPress(e, placeOf(e.target))) e.preventDefault();
 };
 

@@ -1,4 +1,7 @@
 import { useNavigation } from '../stores/navigation';
+import { useAccess } from '../stores/access';
+import { mayOpen } from '../access/screen-roles';
+import { RoleRefusal } from '../access/RoleRefusal';
 import { LookupScreen } from './LookupScreen';
 import { AuditPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
 import { CapturesScreen } from './captures/CapturesScreen';
@@ -7,6 +10,8 @@ import { SettingsScreen } from './settings/SettingsScreen';
 
 export function ScreenView() {
   const screen = useNavigation((s) => s.screen);
+  const allowed = useAccess((s) => mayOpen(screen, s.access));
+  if (!allowed) return <RoleRefusal screen={screen} />;
   switch (screen) {
     case 'payouts':
       return <PayoutsScreen />;

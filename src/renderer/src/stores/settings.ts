@@ -12,7 +12,6 @@ export const PROFILE_FIELDS = [
   'customBaseUrl',
   'merchantId',
   'applicationKey',
-  'operatorName',
   'notificationUrl',
 ] as const;
 export type ProfileDraft = InputOf<'profiles:save'>;

@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { payoutActions, usePayoutActions, type FourEyesRetry } from '../../stores/payouts-actions';
-import { usePayoutSettings } from '../../stores/payouts-settings';
-import { selectActiveProfile, useSession } from '../../stores/session';
+import { selectActingOperator, useAccess } from '../../stores/access';
+import { operatorsActions, useOperators } from '../../stores/operators';
 import { DialogFrame } from '../../queue/DialogFrame';
 
 /** The core refused a one-person approval: a different operator confirms with their own PIN (checked by the core). */
 export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; message: string }) {
-  const me = useSession((s) => selectActiveProfile(s)?.operatorName ?? null);
-  const operators = usePayoutSettings((s) => s.operators).filter((o) => o.name !== me);
+  const me = useAccess(selectActingOperator);
+  // Once the desk has managers, a second approval is a manager's (the core checks it the same way).
+  const anyRole = useAccess((s) => s.access?.mode === 'sandbox');
+  const operators = useOperators((s) => s.operators).filter((o) => o.name !== me && (anyRole || o.role === 'manager'));
+  useEffect(() => void operatorsActions.load(), []);
   const busy = usePayoutActions((s) => (retry.kind === 'bulk' ? s.bulkRunning : s.inFlight.has(retry.tid)));
   const [operator, setOperator] = useState('');
   const [pin, setPin] = useState('');
@@ -24,8 +27,8 @@ export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; messa
       <p className="four-eyes-note">{message}</p>
       {operators.length === 0 ? (
         <p className="form-error" role="alert">
-          No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Payouts; until
-          then this approval cannot be sent.
+          No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Operators;
+          until then this approval cannot be sent.
         </p>
       ) : (
         <form

@@ -112,7 +112,8 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       <h3>Four-eyes thresholds</h3>
       <p className="field-hint">
         An approval strictly above the amount needs a second operator with their PIN. A currency not listed needs one
-        for every amount, until a threshold is set for it.
+        for every amount, until a threshold is set for it. Raising a threshold, or setting one for a currency not
+        listed, lets more through with one person: a second manager confirms it with their PIN.
       </p>
       {thresholds.map((t, i) => (
         <div className="inline threshold-row" key={i}>
@@ -153,65 +154,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
   );
 }
 
-function Operators() {
-  const operators = usePayoutSettings((s) => s.operators);
-  const error = usePayoutSettings((s) => s.operatorsError);
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  return (
-    <section className="panel" aria-label="Operators">
-      <div className="panel-head">
-        <h2>Operators for four-eyes</h2>
-      </div>
-      <p className="field-hint">
-        Colleagues who may confirm a large approval on this desk with their own PIN. The desk keeps only a hash of each
-        PIN.
-      </p>
-      <ul className="operator-list">
-        {operators.length === 0 && <li className="muted">No operators yet.</li>}
-        {operators.map((o) => (
-          <li key={o.name}>
-            <span>{o.name}</span>
-            <button
-              type="button"
-              className="danger-quiet"
-              onClick={() => void payoutSettingsActions.removeOperator(o.name)}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form
-        className="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void payoutSettingsActions.addOperator(name, pin).then((err) => {
-            if (!err) setName('');
-          });
-          setPin('');
-        }}
-      >
-        <input aria-label="Operator name" placeholder="name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input
-          aria-label="Operator PIN"
-          placeholder="PIN (4–8 digits)"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />
-        <button type="submit" disabled={!name.trim() || !pin}>
-          Add operator
-        </button>
-      </form>
-      <FormError message={error?.message} />
-    </section>
-  );
-}
-
-/** Settings › Payouts: SLA and risk thresholds, four-eyes amounts, reject reasons, and the operators who confirm. */
+/** Settings › Payouts: SLA and risk thresholds, four-eyes amounts and reject reasons. */
 export function PayoutSettingsPanel() {
   const settings = usePayoutSettings((s) => s.settings);
   const error = usePayoutSettings((s) => s.settingsError);
@@ -231,7 +174,6 @@ export function PayoutSettingsPanel() {
       >
         {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
       </SettingsSection>
-      <Operators />
     </div>
   );
 }

@@ -12,7 +12,6 @@ interface FormValues {
   customBaseUrl: string;
   merchantId: string;
   applicationKey: string;
-  operatorName: string;
   notificationUrl: string;
 }
 
@@ -32,7 +31,6 @@ const valuesOf = (p: Profile | null): FormValues => ({
   customBaseUrl: p?.customBaseUrl ?? '',
   merchantId: p?.merchantId ?? '',
   applicationKey: p?.applicationKey ?? '',
-  operatorName: p?.operatorName ?? '',
   notificationUrl: p?.notificationUrl ?? '',
 });
 
@@ -46,7 +44,6 @@ function draftOf(v: FormValues, id: string | undefined): ProfileDraft {
     customBaseUrl: v.environment === 'custom' ? opt(v.customBaseUrl) : undefined,
     merchantId: v.merchantId,
     applicationKey: v.applicationKey,
-    operatorName: v.operatorName,
     notificationUrl: opt(v.notificationUrl),
   };
 }
@@ -106,14 +103,6 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       <div className="form-grid">
         <Field id="profile-name" label="Name" error={fieldErrors.name}>
           {input('name', { placeholder: 'e.g. EU payouts' })}
-        </Field>
-        <Field
-          id="profile-operatorName"
-          label="Operator name"
-          hint="Sent as agent_name in the virtual terminal and written in the audit log."
-          error={fieldErrors.operatorName}
-        >
-          {input('operatorName', { placeholder: 'your name' })}
         </Field>
       </div>
 

@@ -7,6 +7,7 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { PayoutSettingsPanel } from '../payouts/PayoutSettingsPanel';
 import { CaptureSettingsPanel } from '../captures/CaptureSettingsPanel';
+import { OperatorsPanel } from './OperatorsPanel';
 
 export function SettingsScreen() {
   const selectedId = useSettings((s) => s.selectedId);
@@ -42,6 +43,7 @@ export function SettingsScreen() {
           )}
         </div>
       </div>
+      <OperatorsPanel />
       <PayoutSettingsPanel />
       <CaptureSettingsPanel />
     </>

@@ -1,0 +1,54 @@
+import { DeskError } from '../../shared/errors';
+import { ROLE_LABELS } from '../../shared/access';
+import type { Channel } from '../../shared/ipc/contract';
+import type { CommandContext, CommandHandlers } from '../commands/dispatch';
+import { DESK_ACTOR, runAs } from './actor';
+import { CHANNEL_ROLES, rolesFor } from './channel-roles';
+import type { Resolved } from './sign-in-sessions';
+
+const listRoles = (roles: readonly string[]) =>
+  roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]!}`;
+
+/**
+ * Wraps the command table so that every channel is checked against CHANNEL_ROLES before its handler runs, and the
+ * handler runs as the person signed in at the calling window (their name goes to the journal, audit and Praxis).
+ */
+export function guardHandlers(
+  handlers: CommandHandlers,
+  resolve: (ctx: CommandContext) => Promise<Resolved>,
+): CommandHandlers {
+  const guarded = {} as Record<Channel, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
+  for (const channel of Object.keys(handlers) as Channel[]) {
+    const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
+    const access = CHANNEL_ROLES[channel];
+    guarded[channel] = async (input, ctx) => {
+      if (access === 'open') {
+        const { actor } = await resolve(ctx).catch(() => ({ actor: null }));
+        return runAs(actor ?? DESK_ACTOR, () => handler(input, ctx));
+      }
+      const { actor, state } = await resolve(ctx);
+      if (!actor) {
+        throw state.mode === 'locked'
+          ? new DeskError(
+              'SIGN_IN',
+              `The desk is locked (idle for ${state.idleLockMinutes} min, or locked by hand). ${state.operator}, enter your PIN to go on.`,
+              { reason: 'locked' },
+            )
+          : new DeskError('SIGN_IN', 'Nobody is signed in at this window. Sign in with your operator name and PIN.', {
+              reason: 'signed-out',
+            });
+      }
+      const allowed = rolesFor(access);
+      if (!actor.roles.some((r) => allowed.includes(r))) {
+        const names = allowed.map((r) => ROLE_LABELS[r].toLowerCase());
+        throw new DeskError(
+          'FORBIDDEN',
+          `${channel} needs the ${listRoles(names)} role; ${actor.name} is signed in as ${listRoles(actor.roles.map((r) => ROLE_LABELS[r].toLowerCase()))}. Nothing was done; ask someone with that role.`,
+          { channel },
+        );
+      }
+      return runAs(actor, () => handler(input, ctx));
+    };
+  }
+  return guarded as CommandHandlers;
+}

@@ -1,0 +1,151 @@
+import { DeskError } from '../../shared/errors';
+import { ROLES, type AccessState, type Role } from '../../shared/access';
+import { findOperator, hasManager, verifyOperatorPin } from '../operators/operator-registry';
+import { clearWrongPins, lockRemainingMs, recordWrongPin } from '../operators/pin-attempts';
+import type { WorkStore } from '../store/work-store';
+import { SANDBOX_ACTOR, type Actor } from './actor';
+import { loadAccessSettings } from './access-settings';
+
+/** Who is at one window (an Electron window or a browser-host page), on which profile's store. */
+interface SignedIn {
+  name: string;
+  profileId: string;
+  lastActiveAt: number;
+  locked: boolean;
+}
+
+/** What a command is allowed to run as: the person, or nobody (signed out / locked) with the state to show. */
+export type Resolved = { actor: Actor; state: AccessState } | { actor: null; state: AccessState };
+
+export interface SignInSessions {
+  resolve(store: WorkStore | null, profileId: string | null, connection: string): Promise<Resolved>;
+  signIn(store: WorkStore, profileId: string, connection: string, name: string, pin: string): Promise<AccessState>;
+  lock(
+    store: WorkStore | null,
+    profileId: string | null,
+    connection: string,
+    why: 'asked' | 'idle',
+  ): Promise<AccessState>;
+  touch(connection: string): void;
+  signOut(store: WorkStore | null, connection: string): Promise<AccessState>;
+  /** The window went away (a closed socket): its sign-in goes with it. */
+  forget(connection: string): void;
+}
+
+const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+const rolesOf = (role: Role): Role[] => (role === 'manager' ? [...ROLES] : [role]);
+
+/**
+ * Sign-in per window: once the desk has a manager, each window acts only as the operator who signed in there with
+ * their PIN, and locks after the configured idle time. A desk without a manager runs as the sandbox operator with
+ * every role. Sign-ins, refusals and locks are audited; a refusal never says whether the name or the PIN was wrong.
+ */
+export function createSignInSessions(now: () => number = Date.now): SignInSessions {
+  const byConnection = new Map<string, SignedIn>();
+
+  const audit = (store: WorkStore, operator: string, action: string, details: Record<string, unknown> = {}) =>
+    store.audit.append({ operator, action, details });
+
+  return {
+    async resolve(store, profileId, connection) {
+      if (!store || !(await hasManager(store))) {
+        const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
+        return {
+          actor: SANDBOX_ACTOR,
+          state: { mode: 'sandbox', operator: SANDBOX_ACTOR.name, roles: [...SANDBOX_ACTOR.roles], idleLockMinutes },
+        };
+      }
+      const { idleLockMinutes } = await loadAccessSettings(store);
+      const s = byConnection.get(connection);
+      if (!s || s.profileId !== profileId) return { actor: null, state: { mode: 'signed-out', idleLockMinutes } };
+      const op = await findOperator(store, s.name);
+      if (!op) {
+        // Removed while signed in: they act no more.
+        byConnection.delete(connection);
+        return { actor: null, state: { mode: 'signed-out', idleLockMinutes } };
+      }
+      if (!s.locked && now() - s.lastActiveAt > idleLockMinutes * 60_000) {
+        s.locked = true;
+        await audit(store, op.name, 'session:lock', { why: 'idle', idleLockMinutes });
+      }
+      const roles = rolesOf(op.role);
+      if (s.locked) return { actor: null, state: { mode: 'locked', operator: op.name, roles, idleLockMinutes } };
+      return {
+        actor: { name: op.name, roles },
+        state: { mode: 'signed-in', operator: op.name, role: op.role, roles, idleLockMinutes },
+      };
+    },
+
+    async signIn(store, profileId, connection, name, pin) {
+      if (!(await hasManager(store))) {
+        throw new DeskError(
+          'VALIDATION',
+          'This desk has no manager yet, so nobody signs in: everyone acts as the sandbox operator. Add a manager in Settings › Operators to turn sign-in on.',
+        );
+      }
+      const tried = name.trim();
+      const locked = await lockRemainingMs(store, tried);
+      if (locked > 0) {
+        await audit(store, tried, 'session:sign-in-refused', { reason: 'locked' });
+        throw new DeskError(
+          'SIGN_IN',
+          `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(locked)} more. Try again then.`,
+          { reason: 'pin-locked' },
+        );
+      }
+      const check = await verifyOperatorPin(store, tried, pin);
+      if (!check.ok) {
+        const lockMs = await recordWrongPin(store, tried);
+        // The audit keeps which part was wrong; the screen does not (no guessing of names).
+        await audit(store, tried, 'session:sign-in-refused', {
+          reason: check.reason,
+          ...(lockMs ? { lockedForMs: lockMs } : {}),
+        });
+        throw new DeskError(
+          'SIGN_IN',
+          `The operator name or PIN is not right. Check both and try again.${lockMs ? ` Too many wrong tries: "${tried}" is locked for ${seconds(lockMs)}.` : ''}`,
+          { reason: 'refused' },
+        );
+      }
+      await clearWrongPins(store, tried);
+      const before = byConnection.get(connection);
+      byConnection.set(connection, { name: check.name, profileId, lastActiveAt: now(), locked: false });
+      await audit(
+        store,
+        check.name,
+        before?.locked && before.name === check.name ? 'session:unlock' : 'session:sign-in',
+        {
+          role: check.role,
+          ...(before && before.name !== check.name ? { replaced: before.name } : {}),
+        },
+      );
+      return (await this.resolve(store, profileId, connection)).state;
+    },
+
+    async lock(store, profileId, connection, why) {
+      const s = byConnection.get(connection);
+      if (s && !s.locked) {
+        s.locked = true;
+        if (store) await audit(store, s.name, 'session:lock', { why });
+      }
+      return (await this.resolve(store, profileId, connection)).state;
+    },
+
+    touch(connection) {
+      const s = byConnection.get(connection);
+      if (s && !s.locked) s.lastActiveAt = now();
+    },
+
+    async signOut(store, connection) {
+      const s = byConnection.get(connection);
+      byConnection.delete(connection);
+      if (s && store) await audit(store, s.name, 'session:sign-out');
+      const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
+      return { mode: 'signed-out', idleLockMinutes };
+    },
+
+    forget(connection) {
+      byConnection.delete(connection);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { OperatorView, SecondManagerInput } from '../../shared/access';
+import { DeskError } from '../../shared/errors';
+import { formatMoney } from '../../shared/money';
+import { confirmColleague } from '../operators/confirm-colleague';
+import { hasManager, listOperators, operatorKey } from '../operators/operator-registry';
+import type { WorkStore } from '../store/work-store';
+
+/**
+ * Currencies where a save lets more through without a second approver: a threshold raised, or one set where there was
+ * none (no threshold means every amount needs one). Lowering or removing a threshold asks for more, not less.
+ */
+export function weakenedThresholds(before: Record<string, number>, after: Record<string, number>): string[] {
+  return Object.keys(after)
+    .filter((c) => !Object.hasOwn(before, c) || after[c]! > before[c]!)
+    .sort();
+}
+
+/** The weakened thresholds in words, for the confirmation message and the audit. */
+export function describeWeakened(before: Record<string, number>, after: Record<string, number>, currencies: string[]) {
+  return currencies
+    .map((c) =>
+      Object.hasOwn(before, c)
+        ? `${c} raised from ${formatMoney(before[c]!, c)} to ${formatMoney(after[c]!, c)}`
+        : `${c} set to ${formatMoney(after[c]!, c)} (every amount needed a second approver)`,
+    )
+    .join('; ');
+}
+
+/**
+ * A change that weakens four-eyes needs a second manager's PIN once the desk has managers (a desk in sandbox mode has
+ * nobody to ask). Refusals are audited as `settings:second-manager-refused`.
+ */
+export async function confirmSecondManager(
+  store: WorkStore,
+  actor: string,
+  secondManager: SecondManagerInput | undefined,
+  what: string,
+): Promise<string | null> {
+  if (!(await hasManager(store))) return null;
+  return confirmColleague(store, {
+    actor,
+    colleague: secondManager,
+    role: 'manager',
+    what,
+    missing: `${what} weakens four-eyes, so a second manager must confirm it with their PIN. Nothing was changed.`,
+    refusal: { action: 'settings:second-manager-refused', details: { change: what } },
+  });
+}
+
+/** A desk with managers keeps at least one: removing or demoting the last would turn sign-in and four-eyes off. */
+export async function assertNotLastManager(store: WorkStore, name: string): Promise<OperatorView> {
+  const all = await listOperators(store);
+  const target = all.find((o) => operatorKey(o.name) === operatorKey(name));
+  if (!target) throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
+  const managers = all.filter((o) => o.role === 'manager');
+  if (target.role === 'manager' && managers.length === 1) {
+    throw new DeskError(
+      'CONFLICT',
+      `${target.name} is the only manager. Add another manager first: a desk with operators always keeps one, so sign-in and four-eyes stay on.`,
+    );
+  }
+  return target;
+}

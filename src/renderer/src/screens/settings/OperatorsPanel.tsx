@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/access';
+import { FormError } from '../../components/FormError';
+import { useAccess } from '../../stores/access';
+import { operatorsActions, useOperators } from '../../stores/operators';
+
+/** Settings › Operators: the people who sign in, their roles, and how soon an idle desk locks. */
+export function OperatorsPanel() {
+  const operators = useOperators((s) => s.operators);
+  const error = useOperators((s) => s.error);
+  const notice = useOperators((s) => s.notice);
+  const sandbox = useAccess((s) => s.access?.mode === 'sandbox');
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [role, setRole] = useState<Role>('manager');
+
+  useEffect(() => {
+    void operatorsActions.load();
+    void operatorsActions.loadAccessSettings();
+  }, []);
+
+  return (
+    <section className="panel" aria-label="Operators">
+      <div className="panel-head">
+        <h2>Operators</h2>
+        {notice && <span className="form-notice">{notice}</span>}
+      </div>
+      <p className="field-hint">
+        {sandbox
+          ? 'No manager yet: nobody signs in and everyone acts as the sandbox operator with every role. Adding a first manager turns sign-in on for everyone.'
+          : 'Each person signs in with their name and PIN and acts in their own name. The desk keeps only a hash of each PIN. Removing someone or taking the manager role away needs a second manager.'}
+      </p>
+      <ul className="operator-list">
+        {operators.length === 0 && <li className="muted">No operators yet.</li>}
+        {operators.map((o) => (
+          <li key={o.name}>
+            <span>{o.name}</span>
+            <select
+              aria-label={`Role of ${o.name}`}
+              value={o.role}
+              onChange={(e) => void operatorsActions.changeRole(o.name, e.target.value as Role)}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="danger-quiet" onClick={() => void operatorsActions.remove(o.name)}>
+              Remove {o.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Cleared at once, so the next name can be typed while this one is saved; given back if it was refused.
+          const submitted = name;
+          setName('');
+          setPin('');
+          void operatorsActions.add(submitted, pin, role).then((err) => err && setName((n) => n || submitted));
+        }}
+      >
+        <input aria-label="Operator name" placeholder="name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="Operator PIN"
+          placeholder="PIN (4–8 digits)"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
+        <select aria-label="Operator role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]} — {ROLE_DUTIES[r]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={!name.trim() || !pin}>
+          Add operator
+        </button>
+      </form>
+      <FormError message={error?.message} />
+      <IdleLock />
+    </section>
+  );
+}
+
+function IdleLock() {
+  const settings = useOperators((s) => s.accessSettings);
+  const [text, setText] = useState<string | null>(null);
+  if (!settings) return null;
+  const value = text ?? String(settings.idleLockMinutes);
+  return (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void operatorsActions.saveIdleLock(Number(value)).then((err) => !err && setText(null));
+      }}
+    >
+      <label htmlFor="idle-lock-minutes">Lock the desk after this many idle minutes</label>
+      <input
+        id="idle-lock-minutes"
+        type="number"
+        min={1}
+        max={240}
+        step={1}
+        value={value}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit">Save idle lock</button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { AccessState } from '../../../shared/access';
+import type { WireError } from '../../../shared/errors';
+import { desk } from '../api/desk';
+import { onSignInNeeded } from '../api/sign-in-watch';
+
+// ---- state ----
+export interface AccessStoreState {
+  access: AccessState | null;
+  error: WireError | null;
+}
+
+export const useAccess = create<AccessStoreState>()(() => ({ access: null, error: null }));
+const set = useAccess.setState;
+
+// At most one "still here" a this often: enough for an idle clock counted in minutes.
+const TOUCH_EVERY_MS = 20_000;
+let lastTouch = 0;
+
+// ---- actions ----
+export const accessActions = {
+  async load(): Promise<void> {
+    const res = await desk().session.status({});
+    set(res.ok ? { access: res.data, error: null } : { error: res.error });
+  },
+
+  /** The PIN goes straight to the core and is never kept here. Returns the refusal, or null when signed in. */
+  async signIn(operator: string, pin: string): Promise<WireError | null> {
+    const res = await desk().session.signIn({ operator, pin });
+    if (!res.ok) return res.error;
+    lastTouch = Date.now();
+    set({ access: res.data, error: null });
+    return null;
+  },
+
+  async lock(): Promise<void> {
+    const res = await desk().session.lock({});
+    if (res.ok) set({ access: res.data });
+    else await accessActions.load();
+  },
+
+  async signOut(): Promise<void> {
+    const res = await desk().session.signOut({});
+    if (res.ok) set({ access: res.data });
+    await accessActions.load();
+  },
+
+  /** The person is active: tells the core, at most every TOUCH_EVERY_MS. */
+  touch(): void {
+    const now = Date.now();
+    if (now - lastTouch < TOUCH_EVERY_MS) return;
+    lastTouch = now;
+    void desk()
+      .session.touch({})
+      .then((res) => res.ok && set({ access: res.data }));
+  },
+
+  /** Any call refused with SIGN_IN reloads the state, so the lock or sign-in shows at once; returns the unsubscribe. */
+  follow(): () => void {
+    return onSignInNeeded(() => void accessActions.load());
+  },
+};
+
+/** The signed-in person's name, or the sandbox operator's; null while locked or signed out. */
+export const selectActingOperator = (s: AccessStoreState): string | null =>
+  s.access && (s.access.mode === 'signed-in' || s.access.mode === 'sandbox') ? s.access.operator : null;

@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+import type { AccessSettings, OperatorView, Role } from '../../../shared/access';
+import type { Result, WireError } from '../../../shared/errors';
+import { desk } from '../api/desk';
+import { accessActions } from './access';
+import { withSecondManager } from './second-manager';
+
+// ---- state ----
+export interface OperatorsState {
+  operators: OperatorView[];
+  accessSettings: AccessSettings | null;
+  error: WireError | null;
+  notice: string | null;
+}
+
+export const useOperators = create<OperatorsState>()(() => ({
+  operators: [],
+  accessSettings: null,
+  error: null,
+  notice: null,
+}));
+const set = useOperators.setState;
+
+/** Applies a changed operators list; adding the first manager turns sign-in on, so the access state is read again. */
+async function apply(res: Result<OperatorView[]>, notice: string): Promise<WireError | null> {
+  if (!res.ok) {
+    set({ error: res.error, notice: null });
+    return res.error;
+  }
+  set({ operators: res.data, error: null, notice });
+  await accessActions.load();
+  return null;
+}
+
+// ---- actions ----
+export const operatorsActions = {
+  async load(): Promise<void> {
+    const res = await desk().operators.list({});
+    set(res.ok ? { operators: res.data, error: null } : { error: res.error });
+  },
+
+  async loadAccessSettings(): Promise<void> {
+    const res = await desk()['access-settings'].get({});
+    if (res.ok) set({ accessSettings: res.data });
+  },
+
+  /** The PIN goes straight to the core, which keeps only a hash; it is never put in a store. */
+  add: async (name: string, pin: string, role: Role) =>
+    apply(await desk().operators.add({ name, pin, role }), `Operator “${name.trim()}” added.`),
+
+  changeRole: async (name: string, role: Role) =>
+    apply(
+      await withSecondManager((secondManager) => desk().operators.change({ name, role, secondManager })),
+      `${name} is now ${role === 'backoffice' ? 'back-office' : role}.`,
+    ),
+
+  remove: async (name: string) =>
+    apply(
+      await withSecondManager((secondManager) => desk().operators.remove({ name, secondManager })),
+      `Operator “${name}” removed.`,
+    ),
+
+  async saveIdleLock(idleLockMinutes: number): Promise<WireError | null> {
+    const res = await desk()['access-settings'].save({ idleLockMinutes });
+    if (!res.ok) {
+      set({ error: res.error, notice: null });
+      return res.error;
+    }
+    set({ accessSettings: res.data, error: null, notice: `The desk now locks after ${idleLockMinutes} idle minutes.` });
+    await accessActions.load();
+    return null;
+  },
+};

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { deskHostForThisFile, screenshotPath, statusItem } from './support/desk-host';
+
+// One desk for the file: it starts with no operators (sandbox mode); the first test adds the people the others use.
+const desk = deskHostForThisFile();
+
+const PINS = { Mia: '91827', Ned: '66123', Al: '55123', Bo: '48213' } as const;
+
+async function openAnyScreen(page: Page) {
+  await page.goto(desk().host.url);
+}
+
+async function signIn(page: Page, operator: keyof typeof PINS) {
+  const form = page.getByRole('region', { name: 'Sign in to Praxis Desk' });
+  await form.getByLabel('Operator name').fill(operator);
+  await form.getByLabel('PIN').fill(PINS[operator]);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(statusItem(page, 'Operator')).toContainText(operator);
+}
+
+async function goTo(page: Page, keys: string, heading: string) {
+  await page.keyboard.press('g');
+  await page.keyboard.press(keys);
+  await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+}
+
+async function addOperator(page: Page, name: keyof typeof PINS, role: 'agent' | 'backoffice' | 'manager') {
+  const operators = page.getByRole('region', { name: 'Operators' });
+  await operators.getByLabel('Operator name').fill(name);
+  await operators.getByLabel('Operator PIN').fill(PINS[name]);
+  await operators.getByLabel('Operator role').selectOption(role);
+  await operators.getByRole('button', { name: 'Add operator' }).click();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a fresh desk says it runs as the sandbox operator; the first manager turns sign-in on', async ({ page }) => {
+  await openAnyScreen(page);
+  await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator — every role');
+  await goTo(page, 's', 'Settings');
+  await addOperator(page, 'Mia', 'manager');
+
+  const signInForm = page.getByRole('region', { name: 'Sign in to Praxis Desk' });
+  await expect(signInForm).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
+  // A wrong PIN says only that the pair is not right.
+  await signInForm.getByLabel('Operator name').fill('Mia');
+  await signInForm.getByLabel('PIN').fill('00000');
+  await signInForm.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signInForm.getByRole('alert')).toHaveText(/^The operator name or PIN is not right/);
+  await page.screenshot({ path: screenshotPath('50-sign-in-refused') });
+  await expectNoSeriousA11yViolations(page, 'the sign-in with a refusal');
+
+  await signIn(page, 'Mia');
+  await expect(statusItem(page, 'Operator')).toContainText('Mia (Manager)');
+  await goTo(page, 's', 'Settings');
+  await addOperator(page, 'Ned', 'manager');
+  await addOperator(page, 'Al', 'agent');
+  await addOperator(page, 'Bo', 'backoffice');
+  const list = page.getByRole('region', { name: 'Operators' }).getByRole('listitem');
+  for (const name of ['Mia', 'Ned', 'Al', 'Bo']) await expect(list.filter({ hasText: name })).toHaveCount(1);
+  await expect(page.getByLabel('Role of Al')).toHaveValue('agent');
+});
+
+test('raising a four-eyes threshold needs a second manager’s PIN', async ({ page }) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 's', 'Settings');
+  const payoutSettings = page.getByRole('region', { name: 'Payout settings' });
+  // The first threshold row is EUR 5,000.00 by default; raising it lets more through with one person.
+  await expect(payoutSettings.getByLabel('Threshold 1 currency')).toHaveValue('EUR');
+  await payoutSettings.getByLabel('Threshold 1 amount').fill('9000.00');
+  await payoutSettings.getByRole('button', { name: 'Save payout settings' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
+  await expect(dialog).toContainText('EUR raised from EUR 5,000.00 to EUR 9,000.00');
+  await dialog.getByLabel('Second manager').fill('Ned');
+  await dialog.getByLabel('Their PIN').fill(PINS.Ned);
+  await page.screenshot({ path: screenshotPath('51-second-manager') });
+  await expectNoSeriousA11yViolations(page, 'the second-manager dialog');
+  await dialog.getByRole('button', { name: 'Confirm the change' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(payoutSettings).toContainText('Payout settings saved.');
+  await expect(payoutSettings.getByLabel('Threshold 1 amount')).toHaveValue('9000.00');
+});
+
+test('an agent does not see Approve and is told why; lookup is theirs', async ({ page }) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Al');
+  await expect(statusItem(page, 'Operator')).toContainText('Al (Agent)');
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await expect(nav.getByRole('button', { name: /^Payouts/ })).toHaveAccessibleDescription(
+    'Needs the back-office or manager role. Al is signed in as agent.',
+  );
+  await goTo(page, 'p', 'Payouts');
+  const refusal = page.getByRole('region', { name: 'Payouts is not for your role' });
+  await expect(refusal).toContainText('Needs the back-office or manager role. Al is signed in as agent.');
+  await expect(page.getByRole('button', { name: /Approve/ })).toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('52-agent-refused-payouts') });
+  await expectNoSeriousA11yViolations(page, 'an agent refused the payout queue');
+
+  await goTo(page, 'l', 'Lookup');
+  await expect(page.getByRole('region', { name: /is not for your role/ })).toHaveCount(0);
+});
+
+test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {
+  await page.clock.install();
+  await openAnyScreen(page);
+  await signIn(page, 'Bo');
+  await goTo(page, 'p', 'Payouts');
+  await expect(page.getByRole('status', { name: 'Queue count' })).toBeVisible();
+
+  await page.clock.runFor('10:01');
+  const lock = page.getByRole('dialog', { name: 'The desk is locked' });
+  await expect(lock).toBeVisible();
+  await expect(lock).toContainText('Bo was signed in');
+  // The screen under the lock is the one Bo left, not a refusal.
+  await expect(page.getByRole('region', { name: /is not for your role/ })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('53-idle-lock') });
+  // Keys under the lock do nothing: G S would otherwise leave Payouts.
+  await page.keyboard.press('Escape');
+  await lock.getByLabel('PIN').fill('11111');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock.getByRole('alert')).toHaveText(/^The operator name or PIN is not right/);
+  await lock.getByLabel('PIN').fill(PINS.Bo);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await expect(statusItem(page, 'Operator')).toContainText('Bo (Back-office)');
+});

@@ -1,0 +1,258 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskCore } from '../../src/core/app/desk-core';
+import type { DeskCore } from '../../src/core/app/desk-core-types';
+import { CHANNEL_ROLES } from '../../src/core/access/channel-roles';
+import { dispatch } from '../../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
+import { createMemoryLogger } from '../../src/core/log';
+import type { AccessState, Role } from '../../src/shared/access';
+import type { Result } from '../../src/shared/errors';
+import { CHANNELS, type Channel } from '../../src/shared/ipc/contract';
+import type { GatewayOption, PayoutDetail, PayoutRow, PayoutSettings } from '../../src/shared/payouts';
+import { channelSamples } from '../support/channel-samples';
+
+// Sign-in, roles and the four-eyes rule, tried as a hostile insider would: each window is a connection of its own,
+// through the real command table of a whole one-desk composition.
+let dataDir: string;
+let core: DeskCore;
+const log = createMemoryLogger();
+
+const at = (connection: string) => {
+  const raw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
+    dispatch(core.handlers, channel, input, { transport: 'test', connection }, log);
+  const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
+    const r = await raw(channel, input);
+    if (!r.ok) throw new Error(`${channel} at ${connection} failed: ${r.error.code} ${r.error.message}`);
+    return r.data as T;
+  };
+  return { raw, call };
+};
+const mia = at('window-mia'); // manager
+const bo = at('window-bo'); // back-office
+const al = at('window-al'); // agent
+const simulator = async () => (await core.info()).simulatorUrl!;
+
+async function request(cid: string, currency: string, amountMinor: number): Promise<PayoutRow> {
+  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cid, currency, amount: amountMinor }),
+  });
+  const { tid } = (await res.json()) as { tid: number };
+  await expect
+    .poll(async () => (await mia.call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await mia.call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0]!;
+}
+const payoutsMade = async (tid: number) =>
+  ((await (await fetch(`${await simulator()}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number })
+    .payoutsMade;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'operators-sign-in-'));
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    sandboxArrivalIntervalMs: null,
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
+});
+afterAll(async () => {
+  await core?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('operators who sign in', () => {
+  it('a fresh desk runs as the sandbox operator with every role until a first manager is created, then asks everyone to sign in', async () => {
+    expect(await mia.call<AccessState>('session:status')).toMatchObject({
+      mode: 'sandbox',
+      operator: 'Sandbox operator',
+      roles: ['agent', 'backoffice', 'manager'],
+    });
+    // A back-office operator alone does not turn sign-in on: there is still no one to manage the desk.
+    await mia.call('operators:add', { name: 'Bo', pin: '48213', role: 'backoffice' });
+    expect((await mia.call<AccessState>('session:status')).mode).toBe('sandbox');
+    await mia.call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
+
+    expect(await mia.call<AccessState>('session:status')).toMatchObject({ mode: 'signed-out' });
+    expect(await mia.raw('payouts:list')).toMatchObject({ ok: false, error: { code: 'SIGN_IN' } });
+    expect(await mia.call<AccessState>('session:sign-in', { operator: 'mia', pin: '91827' })).toMatchObject({
+      mode: 'signed-in',
+      operator: 'Mia',
+      role: 'manager',
+    });
+    await mia.call('operators:add', { name: 'Al', pin: '55123', role: 'agent' });
+    // Signing in at one window signs in nobody else.
+    expect(await bo.raw('payouts:list')).toMatchObject({ ok: false, error: { code: 'SIGN_IN' } });
+    await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' });
+    await al.call('session:sign-in', { operator: 'Al', pin: '55123' });
+  });
+
+  it('each role is refused every channel it may not call, before its handler runs', async () => {
+    const samples = channelSamples({
+      payoutSettings: await mia.call('payout-settings:get'),
+      captureSettings: await mia.call('capture-settings:get'),
+    });
+    const windows: Array<[Role, ReturnType<typeof at>]> = [
+      ['agent', al],
+      ['backoffice', bo],
+    ];
+    let refused = 0;
+    for (const [role, w] of windows) {
+      for (const channel of CHANNELS) {
+        const access = CHANNEL_ROLES[channel];
+        if (access === 'open' || access === 'signed-in' || access.includes(role)) continue;
+        const r = await w.raw(channel, samples[channel]);
+        expect(r, `${role} → ${channel}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(30);
+    // What each role is for still works.
+    expect((await al.raw('lookup:run', { ids: ['90000001'] })).ok).toBe(true);
+    expect((await bo.raw('payouts:list', { limit: 1 })).ok).toBe(true);
+    expect(await al.raw('payouts:approve', { tid: 1, gateway: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('Al is signed in as agent') },
+    });
+  });
+
+  it('a back-office operator cannot approve a large payout alone: no operators of their own, no self-confirmation', async () => {
+    const row = await request('bypass-alone', 'EUR', 6_000_00);
+    const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    expect(await bo.raw('operators:add', { name: 'Bob2', pin: '1111', role: 'manager' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await bo.raw('payouts:approve', {
+        tid: row.tid,
+        gateway: gateway!.id,
+        secondApprover: { operator: 'Bo', pin: '48213' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('different operator') },
+    });
+    // Another registered operator who is not a manager cannot give a second approval either.
+    expect(
+      await bo.raw('payouts:approve', {
+        tid: row.tid,
+        gateway: gateway!.id,
+        secondApprover: { operator: 'Al', pin: '55123' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FOUR_EYES', message: expect.stringContaining('needs a manager') } });
+    // The profile no longer names who acts: an operator name sent with a profile is refused.
+    const [profile] = (await mia.call<{ profiles: Array<Record<string, unknown>> }>('profiles:list')).profiles;
+    expect(await mia.raw('profiles:save', { ...profile, operatorName: 'Mia' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('operatorName') },
+    });
+    expect(await payoutsMade(row.tid)).toBe(0);
+
+    const outcome = await bo.call<{ state: string }>('payouts:approve', {
+      tid: row.tid,
+      gateway: gateway!.id,
+      secondApprover: { operator: 'Mia', pin: '91827' },
+    });
+    expect(outcome.state).toBe('done');
+    expect(await payoutsMade(row.tid)).toBe(1);
+    const detail = await bo.call<PayoutDetail>('payouts:detail', { tid: row.tid });
+    expect(detail.journal.map((j) => j.operator)).toContain('Bo');
+  });
+
+  it('a change that weakens four-eyes needs a second manager; one that strengthens it does not', async () => {
+    const settings = await mia.call<PayoutSettings>('payout-settings:get');
+    const raised = { ...settings, fourEyesThresholds: { ...settings.fourEyesThresholds, EUR: 900_000 } };
+    expect(await mia.raw('payout-settings:save', raised)).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('EUR raised from EUR 5,000.00 to EUR 9,000.00') },
+    });
+    expect(
+      await mia.raw('payout-settings:save', { ...raised, secondManager: { operator: 'Bo', pin: '48213' } }),
+    ).toMatchObject({ ok: false, error: { code: 'FOUR_EYES', message: expect.stringContaining('needs a manager') } });
+    expect((await mia.call<PayoutSettings>('payout-settings:get')).fourEyesThresholds.EUR).toBe(500_000);
+
+    await mia.call('operators:add', { name: 'Ned', pin: '66123', role: 'manager' });
+    await mia.call('payout-settings:save', { ...raised, secondManager: { operator: 'Ned', pin: '66123' } });
+    expect((await mia.call<PayoutSettings>('payout-settings:get')).fourEyesThresholds.EUR).toBe(900_000);
+    // Lowering a threshold asks for a second approver more often: one manager may do it.
+    await mia.call('payout-settings:save', settings);
+
+    expect(await mia.raw('operators:remove', { name: 'Al' })).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES' },
+    });
+    await mia.call('operators:remove', { name: 'Al', secondManager: { operator: 'Ned', pin: '66123' } });
+    // Removed while signed in: Al acts no more.
+    expect(await al.raw('lookup:run', { ids: ['1'] })).toMatchObject({ ok: false, error: { code: 'SIGN_IN' } });
+  });
+
+  it('sign-in PIN guessing is locked out after 5 wrong tries, with the same answer for a wrong name', async () => {
+    const guesser = at('window-guesser');
+    const answers: string[] = [];
+    for (const pin of ['0000', '1111', '2222', '3333', '4444']) {
+      const r = await guesser.raw('session:sign-in', { operator: 'Ned', pin });
+      answers.push(r.ok ? 'signed in' : r.error.message);
+    }
+    expect(answers.slice(0, 4).every((m) => m.startsWith('The operator name or PIN is not right'))).toBe(true);
+    expect(answers[4]).toContain('"Ned" is locked for 30 s');
+    const stranger = await guesser.raw('session:sign-in', { operator: 'Zed', pin: '66123' });
+    expect(stranger).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^The operator name or PIN is not right/) },
+    });
+    expect(await guesser.raw('session:sign-in', { operator: 'Ned', pin: '66123' })).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN', message: expect.stringContaining('locked') },
+    });
+  });
+
+  it('locking asks for the PIN again; sign-ins, refusals and locks are in the audit, never a PIN', async () => {
+    await bo.call('session:lock');
+    expect(await bo.raw('payouts:list', { limit: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN', details: { reason: 'locked' } },
+    });
+    expect(await bo.call<AccessState>('session:status')).toMatchObject({ mode: 'locked', operator: 'Bo' });
+    await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' });
+    expect((await bo.raw('payouts:list', { limit: 1 })).ok).toBe(true);
+
+    const audit = await import('../../src/core/store/work-store');
+    await core.close();
+    const store = await audit.openStore(audit.defaultStoreLocation(dataDir));
+    try {
+      const rows = (
+        await store.db.query<{ operator: string; action: string; details: Record<string, unknown> }>(
+          `SELECT operator, action, details FROM audit_log WHERE action LIKE 'session:%' OR action LIKE 'operators:%' ORDER BY seq`,
+        )
+      ).rows;
+      const actions = rows.map((r) => `${r.operator} ${r.action}`);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'Sandbox operator operators:add',
+          'Mia session:sign-in',
+          'Mia operators:add',
+          'Ned session:sign-in-refused',
+          'Zed session:sign-in-refused',
+          'Bo session:lock',
+          'Bo session:unlock',
+          'Mia operators:remove',
+        ]),
+      );
+      expect(rows.find((r) => r.action === 'operators:remove')?.details).toMatchObject({
+        name: 'Al',
+        before: { role: 'agent' },
+        after: null,
+      });
+      const text = JSON.stringify(rows);
+      for (const pin of ['48213', '91827', '55123', '66123']) expect(text).not.toContain(pin);
+    } finally {
+      await store.close();
+    }
+  });
+});

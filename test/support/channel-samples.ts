@@ -1,0 +1,64 @@
+import type { Channel } from '../../src/shared/ipc/contract';
+
+/**
+ * One input per channel that its schema accepts (ids need not exist): for calls that must be refused before any
+ * handler runs. Typed over every channel, so a new channel needs a sample here. Settings saves take the values read
+ * from the desk, passed in.
+ */
+export function channelSamples(current: {
+  payoutSettings: unknown;
+  captureSettings: unknown;
+}): Record<Channel, unknown> {
+  const tid = 90_000_001;
+  return {
+    'app:info': {},
+    'session:status': {},
+    'session:sign-in': { operator: 'Nobody', pin: '0000' },
+    'session:sign-out': {},
+    'session:lock': {},
+    'session:touch': {},
+    'profiles:list': {},
+    'profiles:save': {
+      name: 'Probe',
+      environment: 'praxis-sandbox',
+      merchantId: 'Test-Integration-Merchant',
+      applicationKey: 'Sandbox',
+    },
+    'profiles:remove': { id: 'no-such-profile' },
+    'profiles:activate': { id: 'embedded-sandbox' },
+    'credentials:status': { profileId: 'embedded-sandbox' },
+    'credentials:set': { profileId: 'embedded-sandbox', secret: 'not-the-secret' },
+    'credentials:clear': { profileId: 'embedded-sandbox' },
+    'credentials:test': { profileId: 'embedded-sandbox' },
+    'lookup:run': { ids: [String(tid)] },
+    'payouts:list': {},
+    'payouts:rows': { tids: [tid] },
+    'payouts:detail': { tid },
+    'payouts:gateways': { tid },
+    'payouts:approve': { tid, gateway: 'gw' },
+    'payouts:reject': { tid, reasonCode: 'other' },
+    'payouts:split': { tid, parts: [{ amountMinor: 100, gateway: 'gw' }] },
+    'payouts:bulk': { action: 'approve', tids: [tid] },
+    'payouts:reconcile': { tid },
+    'payout-settings:get': {},
+    'payout-settings:save': current.payoutSettings,
+    'views:list': {},
+    'views:save': { name: 'Mine', state: {} },
+    'views:remove': { id: 'no-such-view' },
+    'captures:list': {},
+    'captures:rows': { tids: [tid] },
+    'captures:detail': { tid },
+    'captures:capture': { tid },
+    'captures:void': { tid, reasonCode: 'other' },
+    'captures:bulk': { action: 'capture', tids: [tid] },
+    'captures:reconcile': { tid },
+    'capture-settings:get': {},
+    'capture-settings:save': current.captureSettings,
+    'operators:list': {},
+    'operators:add': { name: 'Probe', pin: '1234', role: 'manager' },
+    'operators:change': { name: 'Probe', role: 'manager' },
+    'operators:remove': { name: 'Probe' },
+    'access-settings:get': {},
+    'access-settings:save': { idleLockMinutes: 30 },
+  };
+}
