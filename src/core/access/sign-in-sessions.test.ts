@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addOperator } from '../operators/operator-registry';
+import { openStore, type WorkStore } from '../store/work-store';
+import { saveAccessSettings } from './access-settings';
+import { createSignInSessions } from './sign-in-sessions';
+
+// The core's own idle clock, on a real (in-memory PGlite) store: a window that stops calling locks even if its page
+// never asks to (a closed laptop lid, a hung renderer).
+let store: WorkStore;
+let now = Date.parse('2026-12-05T09:00:00Z');
+const clock = () => now;
+
+beforeEach(async () => {
+  store = await openStore({ kind: 'memory' });
+  await addOperator(store, { name: 'Mia', pin: '91827', role: 'manager' }, 'setup');
+  await saveAccessSettings(store, { idleLockMinutes: 10 }, 'setup');
+});
+afterEach(() => store.close());
+
+describe('sign-in sessions', () => {
+  it('lock after the idle time without a touch, and say so in the audit; a touch keeps the window open', async () => {
+    const sessions = createSignInSessions(clock);
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+
+    now += 9 * 60_000;
+    sessions.touch('w1');
+    now += 9 * 60_000;
+    expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('signed-in');
+
+    now += 60_001 + 60_000;
+    const resolved = await sessions.resolve(store, 'p1', 'w1');
+    expect(resolved).toMatchObject({ actor: null, state: { mode: 'locked', operator: 'Mia' } });
+    // Once locked, a touch does not open it again: only the PIN does.
+    sessions.touch('w1');
+    expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('locked');
+    const locks = await store.db.query<{ details: { why: string } }>(
+      `SELECT details FROM audit_log WHERE action = 'session:lock'`,
+    );
+    expect(locks.rows.map((r) => r.details.why)).toEqual(['idle']);
+
+    expect((await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827')).mode).toBe('signed-in');
+  });
+
+  it('a sign-in belongs to its window and its profile’s store', async () => {
+    const sessions = createSignInSessions(clock);
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+    expect((await sessions.resolve(store, 'p1', 'w2')).state.mode).toBe('signed-out');
+    expect((await sessions.resolve(store, 'p2', 'w1')).state.mode).toBe('signed-out');
+    sessions.forget('w1');
+    expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('signed-out');
+  });
+});
