@@ -222,6 +222,26 @@ describe('operators who sign in', () => {
     await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' });
     expect((await bo.raw('payouts:list', { limit: 1 })).ok).toBe(true);
 
+    // Profiles and secrets live outside the store; who changed them is in its audit all the same, the secret never.
+    const created = await mia.call<{ id: string }>('profiles:save', {
+      name: 'EU live-like',
+      environment: 'praxis-sandbox',
+      merchantId: 'Test-Integration-Merchant',
+      applicationKey: 'Sandbox',
+    });
+    await mia.call('credentials:set', { profileId: created.id, secret: 'probe-secret-value-1' });
+    await mia.call('profiles:save', {
+      id: created.id,
+      name: 'EU renamed',
+      environment: 'praxis-sandbox',
+      merchantId: 'Test-Integration-Merchant',
+      applicationKey: 'Sandbox',
+    });
+    expect(await bo.raw('credentials:clear', { profileId: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
     const audit = await import('../../src/core/store/work-store');
     await core.close();
     const store = await audit.openStore(audit.defaultStoreLocation(dataDir));
@@ -249,6 +269,18 @@ describe('operators who sign in', () => {
         before: { role: 'agent' },
         after: null,
       });
+      const shellRows = (
+        await store.db.query<{ operator: string; action: string; details: Record<string, unknown> }>(
+          `SELECT operator, action, details FROM audit_log WHERE action LIKE 'profiles:%' OR action LIKE 'credentials:%' ORDER BY seq`,
+        )
+      ).rows;
+      expect(shellRows.map((r) => `${r.operator} ${r.action}`)).toEqual([
+        'Mia profiles:save',
+        'Mia credentials:set',
+        'Mia profiles:save',
+      ]);
+      expect(shellRows[2]!.details).toMatchObject({ before: { name: 'EU live-like' }, after: { name: 'EU renamed' } });
+      expect(JSON.stringify(shellRows)).not.toContain('probe-secret-value-1');
       const text = JSON.stringify(rows);
       for (const pin of ['48213', '91827', '55123', '66123']) expect(text).not.toContain(pin);
     } finally {

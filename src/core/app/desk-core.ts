@@ -5,6 +5,7 @@ import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
 import { guardHandlers } from '../access/access-guard';
+import { auditShellChanges } from '../access/audit-shell-changes';
 import { createSignInSessions } from '../access/sign-in-sessions';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
@@ -250,9 +251,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       if (isDeskError(err) && err.code === 'STORE') return sessions.resolve(null, null, connection);
       throw err;
     });
-  const unguarded: CommandHandlers = {
+  const settled: typeof shell = {
     ...shell,
-    ...createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection)),
     // Activation (or removing the active profile) answers once the new profile's store is open.
     'profiles:activate': async (input, ctx) => {
       const state = await shell['profiles:activate'](input, ctx);
@@ -264,6 +264,23 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       await announced;
       return state;
     },
+  };
+  const audited = auditShellChanges(settled, {
+    profile: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
+    audit: async (entry) => {
+      if (!workspaces) return;
+      // A desk whose store cannot open has nowhere to write it; the change itself stands and the log says so.
+      await workspaces
+        .use(async ({ store }) => void (await store.audit.append(entry)))
+        .catch((err: unknown) =>
+          log.warn('change not audited: no work store', { action: entry.action, error: String(err) }),
+        );
+    },
+  });
+  const unguarded: CommandHandlers = {
+    ...settled,
+    ...audited,
+    ...createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection)),
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.

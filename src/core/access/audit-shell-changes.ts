@@ -1,0 +1,53 @@
+import type { Profile } from '../../shared/domain';
+import type { CommandHandlers } from '../commands/dispatch';
+import type { AuditInput } from '../audit/audit-log';
+import { currentActor } from './actor';
+
+type ShellChannel = 'profiles:save' | 'profiles:remove' | 'profiles:activate' | 'credentials:set' | 'credentials:clear';
+
+/**
+ * Profiles and credentials live outside the work store, yet who changed them belongs in its audit: each change is
+ * appended to the active store's audit (the secret never: only that it was set or cleared, and for which profile).
+ */
+export function auditShellChanges(
+  shell: Pick<CommandHandlers, ShellChannel>,
+  deps: { profile(id: string): Profile | null; audit(entry: AuditInput): Promise<void> },
+): Pick<CommandHandlers, ShellChannel> {
+  const record = (action: ShellChannel, details: Record<string, unknown>) =>
+    deps.audit({
+      operator: currentActor().name,
+      action,
+      itemKind: 'profile',
+      itemId: String(details.profileId),
+      details,
+    });
+  return {
+    'profiles:save': async (input, ctx) => {
+      const before = input.id ? deps.profile(input.id) : null;
+      const saved = await shell['profiles:save'](input, ctx);
+      await record('profiles:save', { profileId: saved.id, before, after: saved });
+      return saved;
+    },
+    'profiles:remove': async (input, ctx) => {
+      const before = deps.profile(input.id);
+      const state = await shell['profiles:remove'](input, ctx);
+      await record('profiles:remove', { profileId: input.id, before, after: null });
+      return state;
+    },
+    'profiles:activate': async (input, ctx) => {
+      const state = await shell['profiles:activate'](input, ctx);
+      await record('profiles:activate', { profileId: input.id });
+      return state;
+    },
+    'credentials:set': async (input, ctx) => {
+      const status = await shell['credentials:set'](input, ctx);
+      await record('credentials:set', { profileId: input.profileId, merchantSecret: 'replaced' });
+      return status;
+    },
+    'credentials:clear': async (input, ctx) => {
+      const status = await shell['credentials:clear'](input, ctx);
+      await record('credentials:clear', { profileId: input.profileId, merchantSecret: 'removed' });
+      return status;
+    },
+  };
+}
