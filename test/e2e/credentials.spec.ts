@@ -17,7 +17,6 @@ async function createProfile(page: Page, name: string, customBaseUrl: string) {
   await page.keyboard.press('s');
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
-  await profileForm(page).getByLabel('Operator name').fill('Ana Ops');
   await profileForm(page)
     .getByRole('radio', { name: /Custom URL/ })
     .check();
