@@ -7,7 +7,7 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await openDesk(page, desk());
   await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
   await expect(statusItem(page, 'Profile')).not.toContainText('none');
-  await expect(statusItem(page, 'Operator')).not.toContainText('—');
+  await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
   await expect(statusItem(page, 'Browser host link')).toContainText('connected');
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'test');
