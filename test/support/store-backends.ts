@@ -1,3 +1,4 @@
+import { tamperAsDatabaseOwner } from './tamper';
 /** Runs a suite on both stores the desk supports: PGlite (in memory) and a real PostgreSQL server started here. */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
@@ -51,7 +52,9 @@ export function storeBackends(): StoreBackend[] {
 
 /** Empties every work table between tests (the schema and its migrations stay). */
 export async function emptyStore(store: WorkStore): Promise<void> {
-  await store.db.exec(
+  // Emptied as the database owner: the audit log's own trigger refuses a TRUNCATE from anyone else.
+  await tamperAsDatabaseOwner(
+    store.db,
     'TRUNCATE transactions, customers, sessions, notifications, unconfirmed_changes, action_journal, audit_log, settings, hold_expiry_notices RESTART IDENTITY CASCADE',
   );
 }

@@ -213,6 +213,23 @@ CREATE TABLE hold_expiry_notices (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'the audit log is append-only',
+    sql: `
+-- The desk only ever inserts audit rows; the database refuses anything else from anyone (an edit that gets past it,
+-- by someone with the rights to switch triggers off, is what "Verify chain" finds).
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'The audit log is append-only: % is refused.', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { tamperAsDatabaseOwner } from '../../../test/support/tamper';
 import { NotificationSchema } from '../praxis/schemas';
 import { notificationBody, type NotificationSpec } from '../../../test/support/notifications';
 import { emptyStore, storeBackends } from '../../../test/support/store-backends';
@@ -245,10 +246,24 @@ for (const backend of storeBackends()) {
       expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 4 });
       expect(JSON.stringify(await store.audit.list())).not.toContain('MerchantSecretKey');
 
-      await store.db.query(`UPDATE audit_log SET details = '{"amountMinor": 999999, "currency": "EUR"}' WHERE seq = 2`);
+      // The database itself refuses an edit or a removal…
+      for (const change of [
+        `UPDATE audit_log SET operator = 'x' WHERE seq = 2`,
+        'DELETE FROM audit_log WHERE seq = 4',
+      ]) {
+        await expect(store.db.query(change)).rejects.toThrow(/append-only/);
+      }
+      await expect(store.db.exec('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 4 });
+
+      // …and one made with the triggers switched off is found by the chain.
+      await tamperAsDatabaseOwner(
+        store.db,
+        `UPDATE audit_log SET details = '{"amountMinor": 999999, "currency": "EUR"}' WHERE seq = 2`,
+      );
       expect(await store.audit.verify()).toMatchObject({ ok: false, brokenAtSeq: 2, rows: 1 });
 
-      await store.db.query(`DELETE FROM audit_log WHERE seq = 2`);
+      await tamperAsDatabaseOwner(store.db, `DELETE FROM audit_log WHERE seq = 2`);
       const v = await store.audit.verify();
       expect(v).toMatchObject({ ok: false, brokenAtSeq: 3 });
       if (!v.ok) expect(v.reason).toMatch(/removed or inserted/);
