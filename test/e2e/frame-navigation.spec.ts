@@ -120,7 +120,7 @@ test('a profile switched in one window shows at once in another (core events rea
 
   await expect(statusItem(first, 'Profile')).toContainText('Second desk profile');
   await expect(statusItem(second, 'Profile')).toContainText('Second desk profile');
-  await expect(statusItem(second, 'Operator')).toContainText('Bo Ops');
+  await expect(statusItem(second, 'Operator')).toContainText('Sandbox operator');
   await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test', connection: 'test' });
   await expect(statusItem(second, 'Profile')).not.toContainText('Second desk profile');
   await context.close();
