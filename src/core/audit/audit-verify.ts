@@ -19,7 +19,7 @@ export async function verifyAudit(q: Queryable, head: AuditHead | null | undefin
       rows: chain.rows,
       head: headCheck,
       brokenAtSeq: chain.brokenAtSeq,
-      message: `${chain.reason} The ${rowsWord(chain.rows)} before it are intact.`,
+      message: `${chain.reason} ${chain.rows === 0 ? 'It is the first row.' : `The ${rowsWord(chain.rows)} before it are intact.`}`,
     };
   if (head) {
     const at = await q.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [head.seq]);

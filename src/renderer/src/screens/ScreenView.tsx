@@ -1,6 +1,7 @@
 import { useNavigation } from '../stores/navigation';
 import { LookupScreen } from './LookupScreen';
-import { AuditPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { TerminalPlaceholder } from './QueuePlaceholders';
+import { AuditScreen } from './audit/AuditScreen';
 import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -17,7 +18,7 @@ export function ScreenView() {
     case 'lookup':
       return <LookupScreen />;
     case 'audit':
-      return <AuditPlaceholder />;
+      return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
