@@ -115,5 +115,9 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await expect(brokenRow).toHaveAttribute('aria-selected', 'true');
   await expect(brokenRow).toBeInViewport();
   await expect(brokenRow).toContainText('EUR 0.42');
+  // The selected row in full below the table, the stored details included.
+  const detail = page.getByRole('region', { name: `Audit row ${seq}` });
+  await expect(detail).toContainText(NOTE);
+  await expect(detail.getByLabel('Stored details')).toContainText('"amountMinor": 42');
   await page.screenshot({ path: screenshotPath('62-audit-broken-chain') });
 });

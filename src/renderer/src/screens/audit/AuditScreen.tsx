@@ -3,6 +3,7 @@ import { FormError } from '../../components/FormError';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
 import { AuditFilterBar } from './AuditFilterBar';
+import { AuditRowDetail } from './AuditRowDetail';
 import { AuditTable } from './AuditTable';
 import '../../queue/queue.css';
 import './audit.css';
@@ -16,6 +17,7 @@ export function AuditScreen() {
     void auditActions.load();
   }, []);
   const broken = s.verify && !s.verify.ok ? s.verify : null;
+  const selected = s.selectedSeq === null ? undefined : s.rows.find((r) => r.seq === s.selectedSeq);
   return (
     <div className="queue-screen audit-screen">
       <ScreenHeader title="Audit">
@@ -66,6 +68,7 @@ export function AuditScreen() {
           onNeedMore={auditActions.loadMore}
         />
       )}
+      {selected && <AuditRowDetail row={selected} />}
     </div>
   );
 }

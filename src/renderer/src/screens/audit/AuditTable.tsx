@@ -10,8 +10,8 @@ const LOAD_AHEAD = 100;
 // Widths fit a 1280-pixel window beside the navigation; Outcome takes what is left. Every cell's full text is its title.
 const COLUMNS = [
   { key: 'seq', label: 'Row', width: 52 },
-  { key: 'time', label: 'Time', width: 142 },
-  { key: 'operator', label: 'Operator', width: 96 },
+  { key: 'time', label: 'Time', width: 158 },
+  { key: 'operator', label: 'Operator', width: 90 },
   { key: 'action', label: 'Action', width: 138 },
   { key: 'item', label: 'Item', width: 76 },
   { key: 'amount', label: 'Amount', width: 100 },
