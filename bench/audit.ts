@@ -44,7 +44,7 @@ async function fill(store: WorkStore): Promise<void> {
 
 async function main(): Promise<void> {
   const store = await openStore({ kind: 'memory' });
-  let t0 = performance.now();
+  const t0 = performance.now();
   await fill(store);
   console.log(`audit bench: ${ROWS.toLocaleString('en-GB')} rows written in ${ms(t0)} ms`);
 
