@@ -36,7 +36,12 @@ function amountOf(d: Record<string, unknown>): string {
 }
 
 function outcomeOf(d: Record<string, unknown>): string {
-  const parts = [text(d.result), text(d.newStatus) && `now ${text(d.newStatus)}`, text(d.message)].filter(Boolean);
+  const parts = [
+    text(d.result),
+    typeof d.praxisStatus === 'number' ? `Praxis status ${d.praxisStatus}` : '',
+    text(d.newStatus) && `now ${text(d.newStatus)}`,
+    text(d.message),
+  ].filter(Boolean);
   if (typeof d.count === 'number') parts.unshift(`${d.count} items, ${text(d.failedCount) || '0'} failed`);
   if (d.moneyMoved === true) parts.push('money moved');
   return parts.join(' — ');
@@ -44,11 +49,10 @@ function outcomeOf(d: Record<string, unknown>): string {
 
 export function auditColumns(row: AuditRowView): AuditColumns {
   const d = row.details;
+  // Ids Praxis knows the item by; the desk's own journal id stays in the details.
   const ids = [
     row.itemKind === 'transaction' && row.itemId ? `tid ${row.itemId}` : '',
     text(d.orderId) && `order ${text(d.orderId)}`,
-    text(d.journalId) && `journal ${text(d.journalId)}`,
-    typeof d.praxisStatus === 'number' ? `status ${d.praxisStatus}` : '',
   ].filter(Boolean);
   return {
     item: row.itemId

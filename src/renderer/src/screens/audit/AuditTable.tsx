@@ -16,8 +16,8 @@ const COLUMNS = [
   { key: 'item', label: 'Item', width: 76 },
   { key: 'amount', label: 'Amount', width: 100 },
   { key: 'reason', label: 'Reason', width: 110 },
-  { key: 'note', label: 'Note', width: 110 },
-  { key: 'praxisIds', label: 'Praxis ids', width: 120 },
+  { key: 'note', label: 'Note', width: 100 },
+  { key: 'praxisIds', label: 'Praxis ids', width: 110 },
   { key: 'outcome', label: 'Outcome', width: undefined },
 ] as const;
 
