@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
+import { auditHash, GENESIS_HASH } from '../../src/core/audit/audit-log';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
@@ -120,4 +121,70 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await expect(detail).toContainText(NOTE);
   await expect(detail.getByLabel('Stored details')).toContainText('"amountMinor": 42');
   await page.screenshot({ path: screenshotPath('62-audit-broken-chain') });
+});
+
+test('on a log of 20,000 rows only the rows on screen are drawn, and "Verify chain" scrolls to an old broken row', async ({
+  page,
+}) => {
+  const ROWS = 20_000;
+  const BROKEN = 150;
+  const client = new pg.Client({ connectionString: storeUrl });
+  await client.connect();
+  try {
+    // A fresh log written as the desk writes it, a thousand rows a statement.
+    await client.query('TRUNCATE audit_log RESTART IDENTITY');
+    let prev = GENESIS_HASH;
+    for (let b = 0; b < ROWS; b += 1_000) {
+      const values: string[] = [];
+      const params: unknown[] = [];
+      for (let i = b; i < b + 1_000; i++) {
+        const row = {
+          at: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+          operator: ['Ana', 'Ben'][i % 2]!,
+          action: 'payouts:approve',
+          itemKind: 'transaction',
+          itemId: String(5_000_000 + i),
+          details: { amountMinor: 1_000 + i, currency: 'EUR', result: 'done' },
+          prevHash: prev,
+        };
+        const hash = auditHash(row);
+        const p = params.length;
+        values.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8})`);
+        params.push(
+          row.at,
+          row.operator,
+          row.action,
+          row.itemKind,
+          row.itemId,
+          JSON.stringify(row.details),
+          prev,
+          hash,
+        );
+        prev = hash;
+      }
+      await client.query(
+        `INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_hash, hash) VALUES ${values.join(',')}`,
+        params,
+      );
+    }
+    await client.query(`UPDATE audit_log SET operator = 'Mallory' WHERE seq = $1`, [BROKEN]);
+  } finally {
+    await client.end();
+  }
+
+  await page.goto(desk().host.url);
+  await openAudit(page);
+  await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('20,000 rows (500 loaded)');
+  expect(await auditRows(page).count()).toBeLessThan(100);
+
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('alert', { name: 'Chain check' })).toContainText(
+    `The audit chain is broken at row ${BROKEN}. Row ${BROKEN} was changed after it was written`,
+  );
+  const brokenRow = auditRows(page).filter({ has: page.getByRole('cell', { name: String(BROKEN), exact: true }) });
+  await expect(brokenRow).toHaveAttribute('aria-selected', 'true');
+  await expect(brokenRow).toBeInViewport();
+  await expect(brokenRow).toContainText('Mallory');
+  expect(await auditRows(page).count()).toBeLessThan(100);
+  await page.screenshot({ path: screenshotPath('63-audit-broken-old-row') });
 });
