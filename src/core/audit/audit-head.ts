@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DeskError } from '../../shared/errors';
 import type { Db, Queryable } from '../store/db';
 import { auditAppendedIn } from './audit-log';
 
@@ -23,9 +24,17 @@ export async function readAuditHead(file: string): Promise<AuditHead | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  const head = JSON.parse(text) as Partial<AuditHead>;
-  if (!Number.isSafeInteger(head.seq) || typeof head.hash !== 'string' || !/^[0-9a-f]{64}$/.test(head.hash))
-    throw new Error(`The audit head file ${file} is damaged: it does not hold a row number and a hash.`);
+  let head: Partial<AuditHead> | null = null;
+  try {
+    head = JSON.parse(text) as Partial<AuditHead>;
+  } catch {
+    // Reported below, as any other content that is not a head.
+  }
+  if (!head || !Number.isSafeInteger(head.seq) || typeof head.hash !== 'string' || !/^[0-9a-f]{64}$/.test(head.hash))
+    throw new DeskError(
+      'STORE',
+      `The audit chain's head kept beside the store (${file}) was changed: it no longer holds a row number and a hash, so deleted newest rows cannot be ruled out. Keep a copy of the store for the auditor; the head is written again with the next audit entry.`,
+    );
   return { seq: head.seq!, hash: head.hash };
 }
 

@@ -29,7 +29,8 @@ async function storeWithRows(n: number): Promise<{ store: WorkStore; dir: string
   return { store, dir };
 }
 
-describe('verifying the audit chain with its head kept beside the store', () => {
+// Each test creates a PGlite folder (initdb), which takes seconds on a loaded machine.
+describe('verifying the audit chain with its head kept beside the store', { timeout: 120_000 }, () => {
   it('says the chain is intact and how many rows were checked', async () => {
     const { store, dir } = await storeWithRows(5);
     expect(await readAuditHead(auditHeadFileIn(dir))).toMatchObject({ seq: 5 });
@@ -93,6 +94,12 @@ describe('verifying the audit chain with its head kept beside the store', () => 
     const result = await store.audit.check();
     expect(result).toMatchObject({ ok: false, brokenAtSeq: 3, rows: 3 });
     expect(result.message).toMatch(/Row 3 is not the row that was written/);
+  });
+
+  it('says plainly when the head file itself was tampered with', async () => {
+    const { store, dir } = await storeWithRows(1);
+    await writeFile(auditHeadFileIn(dir), '{"seq": "latest"}');
+    await expect(store.audit.check()).rejects.toThrow(/head kept beside the store .* was changed/);
   });
 
   it('says when a store keeps no head beside it', async () => {
