@@ -10,7 +10,7 @@ const MASKED_CARD = /\d{6}\*{6}\d{4}/;
 // The audit log records every payout and capture action, and never the merchant secret or card data.
 let rig: SimRig;
 beforeAll(async () => {
-  rig = await startSimRig({ timeoutMs: 2_500 });
+  rig = await startSimRig();
 });
 afterAll(async () => rig?.close());
 
