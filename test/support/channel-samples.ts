@@ -60,5 +60,8 @@ export function channelSamples(current: {
     'operators:remove': { name: 'Probe' },
     'access-settings:get': {},
     'access-settings:save': { idleLockMinutes: 30 },
+    'audit:list': { filter: {} },
+    'audit:export': { filter: {} },
+    'audit:verify': {},
   };
 }

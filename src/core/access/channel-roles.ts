@@ -63,6 +63,10 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'operators:remove': MANAGER,
   'access-settings:get': 'signed-in',
   'access-settings:save': MANAGER,
+
+  'audit:list': MANAGER,
+  'audit:export': MANAGER,
+  'audit:verify': MANAGER,
 };
 
 /** The roles that may call a channel, for messages ("needs the manager role"). */

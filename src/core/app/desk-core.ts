@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
+import { createAuditHandlers } from '../commands/audit-handlers';
 import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
@@ -283,6 +284,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     ...createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection)),
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
+    ...createAuditHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
     'lookup:run': (input) =>
       onWorkspace((ws) =>

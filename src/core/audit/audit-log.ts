@@ -27,6 +27,12 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+// The newest row each open transaction appended, so the store can keep the chain's head once it commits.
+const appendedIn = new WeakMap<Queryable, AuditEntry>();
+
+/** The last audit row appended in this transaction, if any (read by the after-commit head keeper). */
+export const auditAppendedIn = (tx: Queryable): AuditEntry | undefined => appendedIn.get(tx);
+
 // Keeps the chain strictly serial across desks sharing one server.
 const AUDIT_LOCK_KEY = 74_201_002;
 
@@ -68,7 +74,9 @@ export async function appendAuditInTransaction(
     `INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
     [row.at, row.operator, row.action, row.itemKind, row.itemId, JSON.stringify(row.details), row.prevHash, hash],
   );
-  return { seq: res.rows[0]!.seq, ...row, hash };
+  const entry = { seq: res.rows[0]!.seq, ...row, hash };
+  appendedIn.set(tx, entry);
+  return entry;
 }
 
 export function appendAudit(db: Db, input: AuditInput, now?: Date): Promise<AuditEntry> {
@@ -78,7 +86,7 @@ export function appendAudit(db: Db, input: AuditInput, now?: Date): Promise<Audi
 export type AuditVerification =
   { ok: true; rows: number; lastHash: string } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: Date;
   operator: string;
@@ -90,7 +98,7 @@ interface AuditRow {
   hash: string;
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({
+export const toEntry = (r: AuditRow): AuditEntry => ({
   seq: r.seq,
   at: r.at,
   operator: r.operator,

@@ -9,6 +9,11 @@ import {
   type AuditInput,
   type AuditVerification,
 } from '../audit/audit-log';
+import type { AuditFilter } from '../../shared/audit';
+import { auditHeadFileIn, keepAuditHead, readAuditHead } from '../audit/audit-head';
+import { exportAuditCsv } from '../audit/audit-csv';
+import { listAuditPage } from '../audit/audit-query';
+import { verifyAudit } from '../audit/audit-verify';
 import { subscribeChanges, type StoreChange } from './changes';
 import type { Db } from './db';
 import {
@@ -65,7 +70,8 @@ export function describeStoreLocation(loc: StoreLocation): string {
 
 export type WorkStore = ReturnType<typeof buildStore>;
 
-function buildStore(db: Db) {
+/** `headFile`: where the audit chain's head is kept beside the store (a PGlite folder only). */
+function buildStore(db: Db, headFile: string | null) {
   const listeners = new Set<(change: StoreChange) => void>();
   let unlisten: Promise<() => Promise<void>> | null = null;
   return {
@@ -95,6 +101,10 @@ function buildStore(db: Db) {
       append: (input: AuditInput, now?: Date): Promise<AuditEntry> => appendAudit(db, input, now),
       verify: (): Promise<AuditVerification> => verifyAuditChain(db),
       list: (opts?: Parameters<typeof listAudit>[1]) => listAudit(db, opts),
+      page: (filter: AuditFilter, page?: Parameters<typeof listAuditPage>[2]) => listAuditPage(db, filter, page),
+      exportCsv: (filter: AuditFilter) => exportAuditCsv(db, filter),
+      /** The chain and the head kept beside the store, with a message for a person. */
+      check: async () => verifyAudit(db, headFile ? await readAuditHead(headFile) : undefined),
     },
     settings: {
       get: <S extends z.ZodType>(key: string, schema: S) => getSetting(db, key, schema),
@@ -144,5 +154,7 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
       `The work store (${describeStoreLocation(location)}) could not be brought up to date: ${err instanceof Error ? err.message : String(err)}.`,
     );
   }
-  return buildStore(db);
+  // One desk owns a PGlite folder, so the head beside it is exact; a shared server's head would race other desks.
+  const headFile = location.kind === 'pglite' ? auditHeadFileIn(location.dir) : null;
+  return buildStore(headFile ? await keepAuditHead(db, headFile) : db, headFile);
 }

@@ -13,6 +13,7 @@ import { capturesContract } from './captures-contract';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
 import { accessContract } from './access-contract';
+import { auditContract } from './audit-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -70,6 +71,7 @@ export const contract = {
   ...capturesContract,
   ...lookupContract,
   ...accessContract,
+  ...auditContract,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -7,6 +7,7 @@ import { createDeskCore } from '../../../src/core/app/desk-core';
 import type { DeskCore, SecretStore } from '../../../src/core/app/desk-core-types';
 import { openKeytarSecretStore } from '../../../src/core/credentials/keytar-secret-store';
 import { createMemoryLogger } from '../../../src/core/log';
+import type { StoreLocation } from '../../../src/core/store/work-store';
 import { createBrowserHost, type BrowserHost } from '../../../src/server/browser-host';
 
 /** One item of the status bar (profile, environment, connection, operator, link), by its name. */
@@ -27,6 +28,11 @@ export interface DeskHostOptions {
    * Off unless the test is about them: an arrival in a test's filtered queue changes its counts.
    */
   liveArrivals?: boolean;
+  /**
+   * Where the profile's work store lives, read when the desk starts (default: a PGlite folder in the temp data
+   * folder). A PostgreSQL store lets a spec reach the rows directly, as an insider with database access could.
+   */
+  store?: () => StoreLocation;
 }
 
 /**
@@ -48,6 +54,7 @@ export function deskHostForThisFile(options: DeskHostOptions = {}): () => DeskHo
       secretStore,
       logger,
       sandboxArrivalIntervalMs: options.liveArrivals ? undefined : null,
+      ...(options.store ? { store: options.store } : {}),
     });
     const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger });
     handle = { core, host, secretStore, logLines: logger.lines, dataDir };

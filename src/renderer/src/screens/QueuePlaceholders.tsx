@@ -51,17 +51,3 @@ export function TerminalPlaceholder() {
     </>
   );
 }
-
-export function AuditPlaceholder() {
-  return (
-    <>
-      <ScreenHeader title="Audit" />
-      <EmptyState title="The audit log is not built yet">
-        <p>
-          Every operator action will be listed here — who, when, which item, what Praxis answered — with export and a
-          check of the hash chain.
-        </p>
-      </EmptyState>
-    </>
-  );
-}

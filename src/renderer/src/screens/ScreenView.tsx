@@ -3,7 +3,8 @@ import { useAccess } from '../stores/access';
 import { mayOpen } from '../access/screen-roles';
 import { RoleRefusal } from '../access/RoleRefusal';
 import { LookupScreen } from './LookupScreen';
-import { AuditPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { TerminalPlaceholder } from './QueuePlaceholders';
+import { AuditScreen } from './audit/AuditScreen';
 import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -22,7 +23,7 @@ export function ScreenView() {
     case 'lookup':
       return <LookupScreen />;
     case 'audit':
-      return <AuditPlaceholder />;
+      return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { auditColumns } from './audit-columns';
+
+const row = (details: Record<string, unknown>, itemId: string | null = '1000158') => ({
+  seq: 1,
+  at: '2026-12-05T03:00:00.000Z',
+  operator: 'Ana',
+  action: 'payouts:reject',
+  itemKind: itemId ? 'transaction' : null,
+  itemId,
+  details,
+});
+
+describe('the facts an auditor reads from an audit row', () => {
+  it('reads amount, reason, note, Praxis ids and outcome of a single action', () => {
+    expect(
+      auditColumns(
+        row({
+          amountMinor: 4_200,
+          currency: 'EUR',
+          reasonCode: 'bonus_abuse',
+          reasonLabel: 'Bonus or promotion abuse',
+          note: 'Promo used 14 times',
+          orderId: 'wr1000158-split-1',
+          result: 'done',
+          praxisStatus: 0,
+          newStatus: 'cancelled',
+          moneyMoved: false,
+          journalId: 7,
+        }),
+      ),
+    ).toEqual({
+      item: '1000158',
+      amount: 'EUR 42.00',
+      reason: 'Bonus or promotion abuse',
+      note: 'Promo used 14 times',
+      praxisIds: 'tid 1000158, order wr1000158-split-1',
+      outcome: 'done — Praxis status 0 — now cancelled',
+    });
+  });
+
+  it('sums a bulk action per currency and counts its failures', () => {
+    const c = auditColumns(row({ count: 3, failedCount: 1, succeeded: { EUR: 12_000, JPY: 500 } }, null));
+    expect(c.amount).toBe('EUR 120.00; JPY 500');
+    expect(c.outcome).toBe('3 items, 1 failed');
+    expect(c.item).toBe('');
+  });
+});
