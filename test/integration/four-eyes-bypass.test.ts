@@ -1,62 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeskCore } from '../../src/core/app/desk-core';
-import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
-import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
-import { createMemoryLogger } from '../../src/core/log';
 import { defaultStoreLocation, openStore } from '../../src/core/store/work-store';
-import type { Result } from '../../src/shared/errors';
 import type { Channel } from '../../src/shared/ipc/contract';
-import type { GatewayOption, PayoutDetail, PayoutRow, PayoutSettings } from '../../src/shared/payouts';
+import type { GatewayOption, PayoutDetail, PayoutSettings } from '../../src/shared/payouts';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
 
 // The bypasses a hostile insider tried, each through the real command table of a whole one-desk composition.
-let dataDir: string;
-let core: DeskCore;
-const log = createMemoryLogger();
-
-const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r = await callRaw(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
-const simulator = async () => (await core.info()).simulatorUrl!;
-
-/** A withdrawal request made at the simulator, once the desk has it in its queue. */
-async function request(cid: string, currency: string, amountMinor: number): Promise<PayoutRow> {
-  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cid, currency, amount: amountMinor }),
-  });
-  const { tid } = (await res.json()) as { tid: number };
-  await expect
-    .poll(async () => (await call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0]!;
-}
-const payoutsMade = async (tid: number) =>
-  ((await (await fetch(`${await simulator()}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number })
-    .payoutsMade;
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+const callRaw = (channel: Channel, input: unknown = {}) => rig.at('test').raw(channel, input);
+const call = <T>(channel: Channel, input: unknown = {}) => rig.at('test').call<T>(channel, input);
+const request = (cid: string, currency: string, amountMinor: number) =>
+  rig.request(rig.at('test'), cid, currency, amountMinor);
+const payoutsMade = (tid: number) => rig.payoutsMade(tid);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'four-eyes-bypass-'));
-  core = await createDeskCore({
-    dataDir,
-    host: 'browser-host',
-    sandboxArrivalIntervalMs: null,
-    logger: log,
-    secretStore: createMemorySecretStore('no keychain in this test'),
-  });
+  rig = await startDeskCoreForTest('four-eyes-bypass');
 });
-afterAll(async () => {
-  await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('four-eyes bypasses, through the command table', () => {
   it('thresholds are a strict map of ISO 4217 codes: __proto__ and unknown codes are refused, nothing is saved', async () => {
@@ -129,9 +88,9 @@ describe('four-eyes bypasses, through the command table', () => {
     await call('payout-settings:save', { ...settings, slaWarnMinutes: 20 });
     await call('operators:add', { name: 'Di', pin: '918273', role: 'agent' });
     await call('operators:remove', { name: 'di' });
-    await core.close();
+    await rig.core.close();
 
-    const store = await openStore(defaultStoreLocation(dataDir));
+    const store = await openStore(defaultStoreLocation(rig.dataDir));
     try {
       const rows = (
         await store.db.query<{ operator: string; action: string; details: Record<string, unknown> }>(

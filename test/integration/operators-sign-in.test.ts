@@ -1,70 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeskCore } from '../../src/core/app/desk-core';
-import type { DeskCore } from '../../src/core/app/desk-core-types';
 import { CHANNEL_ROLES } from '../../src/core/access/channel-roles';
-import { dispatch } from '../../src/core/commands/dispatch';
-import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
-import { createMemoryLogger } from '../../src/core/log';
 import type { AccessState, Role } from '../../src/shared/access';
-import type { Result } from '../../src/shared/errors';
-import { CHANNELS, type Channel } from '../../src/shared/ipc/contract';
-import type { GatewayOption, PayoutDetail, PayoutRow, PayoutSettings } from '../../src/shared/payouts';
+import { CHANNELS } from '../../src/shared/ipc/contract';
+import type { GatewayOption, PayoutDetail, PayoutSettings } from '../../src/shared/payouts';
+import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
 import { channelSamples } from '../support/channel-samples';
 
 // Sign-in, roles and the four-eyes rule, tried as a hostile insider would: each window is a connection of its own,
 // through the real command table of a whole one-desk composition.
-let dataDir: string;
-let core: DeskCore;
-const log = createMemoryLogger();
-
-const at = (connection: string) => {
-  const raw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
-    dispatch(core.handlers, channel, input, { transport: 'test', connection }, log);
-  const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-    const r = await raw(channel, input);
-    if (!r.ok) throw new Error(`${channel} at ${connection} failed: ${r.error.code} ${r.error.message}`);
-    return r.data as T;
-  };
-  return { raw, call };
-};
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+const at = (connection: string): DeskWindow => ({
+  raw: (channel, input) => rig.at(connection).raw(channel, input),
+  call: (channel, input) => rig.at(connection).call(channel, input),
+});
 const mia = at('window-mia'); // manager
 const bo = at('window-bo'); // back-office
 const al = at('window-al'); // agent
-const simulator = async () => (await core.info()).simulatorUrl!;
-
-async function request(cid: string, currency: string, amountMinor: number): Promise<PayoutRow> {
-  const res = await fetch(`${await simulator()}/_sim/withdrawal-requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cid, currency, amount: amountMinor }),
-  });
-  const { tid } = (await res.json()) as { tid: number };
-  await expect
-    .poll(async () => (await mia.call<PayoutRow[]>('payouts:rows', { tids: [tid] })).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await mia.call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0]!;
-}
-const payoutsMade = async (tid: number) =>
-  ((await (await fetch(`${await simulator()}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number })
-    .payoutsMade;
+const request = (cid: string, currency: string, amountMinor: number) => rig.request(mia, cid, currency, amountMinor);
+const payoutsMade = (tid: number) => rig.payoutsMade(tid);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'operators-sign-in-'));
-  core = await createDeskCore({
-    dataDir,
-    host: 'browser-host',
-    sandboxArrivalIntervalMs: null,
-    logger: log,
-    secretStore: createMemorySecretStore('no keychain in this test'),
-  });
+  rig = await startDeskCoreForTest('operators-sign-in');
 });
-afterAll(async () => {
-  await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('operators who sign in', () => {
   it('a fresh desk runs as the sandbox operator with every role until a first manager is created, then asks everyone to sign in', async () => {
@@ -243,8 +201,8 @@ describe('operators who sign in', () => {
     });
 
     const audit = await import('../../src/core/store/work-store');
-    await core.close();
-    const store = await audit.openStore(audit.defaultStoreLocation(dataDir));
+    await rig.core.close();
+    const store = await audit.openStore(audit.defaultStoreLocation(rig.dataDir));
     try {
       const rows = (
         await store.db.query<{ operator: string; action: string; details: Record<string, unknown> }>(
