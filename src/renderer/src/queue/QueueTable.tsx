@@ -1,10 +1,8 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
 import type { QueueRow, QueueSortState } from './queue-row';
-
-const ROW_HEIGHT = 30;
 
 /** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
 export interface QueueColumnMeta {
@@ -64,7 +62,6 @@ function QueueTableOf<Row extends QueueRow>({
   inFlight,
   compact,
 }: Props<Row>) {
-  const scroller = useRef<HTMLDivElement>(null);
   const allColumns = useMemo(
     () => [selectColumn<Row>(selected, nav), ...columns] as ColumnDef<Row>[],
     [selected, nav, columns],
@@ -73,13 +70,11 @@ function QueueTableOf<Row extends QueueRow>({
     () => Object.fromEntries(columns.filter((c) => c.meta.hideWhenCompact).map((c) => [c.id, !compact])),
     [columns, compact],
   );
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtual.getVirtualItems();
+  const cursorIndex = useMemo(
+    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
+    [rows, cursorTid],
+  );
+  const { scroller, items, padTop, padBottom } = useVirtualRows(rows.length, cursorIndex);
   const first = items[0]?.index ?? 0;
   const last = items.length ? items[items.length - 1]!.index + 1 : 0;
   // The table models only the rows on screen, so a filter over 100,000 rows does not build 100,000 row objects.
@@ -93,17 +88,7 @@ function QueueTableOf<Row extends QueueRow>({
     state: { columnVisibility: hidden },
   });
 
-  const cursorIndex = useMemo(
-    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
-    [rows, cursorTid],
-  );
-  useEffect(() => {
-    if (cursorIndex >= 0) virtual.scrollToIndex(cursorIndex, { align: 'auto' });
-  }, [cursorIndex, virtual]);
-
   const tableRows = table.getRowModel().rows;
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1]!.end : 0;
   const span = table.getVisibleLeafColumns().length;
 
   return (

@@ -1,9 +1,8 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo } from 'react';
+import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
 import { auditColumns } from '../../../../shared/audit-columns';
 
-const ROW_HEIGHT = 30;
 // Ask for the next page while this many rows are still below the window.
 const LOAD_AHEAD = 100;
 
@@ -69,29 +68,16 @@ export function AuditTable({
   onSelect(seq: number): void;
   onNeedMore(): void;
 }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtual.getVirtualItems();
+  const selectedIndex = useMemo(
+    () => (selectedSeq === null ? -1 : rows.findIndex((r) => r.seq === selectedSeq)),
+    [rows, selectedSeq],
+  );
+  const { scroller, items, padTop, padBottom } = useVirtualRows(rows.length, selectedIndex, 'center');
   const lastIndex = items.length ? items[items.length - 1]!.index : 0;
   useEffect(() => {
     if (rows.length > 0 && lastIndex >= rows.length - LOAD_AHEAD) onNeedMore();
   }, [lastIndex, rows.length, onNeedMore]);
 
-  const selectedIndex = useMemo(
-    () => (selectedSeq === null ? -1 : rows.findIndex((r) => r.seq === selectedSeq)),
-    [rows, selectedSeq],
-  );
-  useEffect(() => {
-    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'center' });
-  }, [selectedIndex, virtual]);
-
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     // Focusable so the keyboard scrolls it; J/K or the arrow keys move the selected row.
     <div
