@@ -1,29 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteWorkerDb, type PgliteWorkerDb } from './pglite-worker-db';
 
 describe('PGlite on its worker thread', () => {
-  let db: PgliteWorkerDb | null = null;
-  afterEach(async () => {
-    await db?.close();
-    db = null;
-  });
+  // One store for the file: opening PGlite is the slow part.
+  let db!: PgliteWorkerDb;
+  beforeAll(async () => {
+    db = await openPgliteWorkerDb();
+  }, 90_000);
+  afterAll(() => db.close());
 
   it('brings PostgreSQL errors across the thread with their code, constraint and detail', async () => {
-    db = await openPgliteWorkerDb();
-    await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
-    await db.query('INSERT INTO t VALUES ($1)', [1]);
-    const err = await db.query('INSERT INTO t VALUES ($1)', [1]).catch((e: unknown) => e);
+    await db.exec('CREATE TABLE once (id int PRIMARY KEY)');
+    await db.query('INSERT INTO once VALUES ($1)', [1]);
+    const err = await db.query('INSERT INTO once VALUES ($1)', [1]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject({
       code: '23505',
-      constraint: 't_pkey',
+      constraint: 'once_pkey',
       message: expect.stringContaining('duplicate key'),
     });
     expect((err as { detail: string }).detail).toContain('(id)=(1)');
   });
 
   it('keeps a transaction interactive and whole: other queries wait for its commit, a throw rolls it back', async () => {
-    db = await openPgliteWorkerDb();
     await db.exec('CREATE TABLE t (id int PRIMARY KEY, note text)');
     let outsideSaw: number | null = null;
     await db.transaction(async (tx) => {
@@ -50,7 +49,6 @@ describe('PGlite on its worker thread', () => {
   });
 
   it('delivers NOTIFY payloads to every listener after the commit, and stops after unlisten', async () => {
-    db = await openPgliteWorkerDb();
     const got: string[] = [];
     const unlisten = await db.listen('desk_test', (p) => got.push(`a:${p}`));
     await db.listen('desk_test', (p) => got.push(`b:${p}`));
@@ -64,7 +62,6 @@ describe('PGlite on its worker thread', () => {
   });
 
   it('reads int8 as numbers and dates as Dates, as on one thread', async () => {
-    db = await openPgliteWorkerDb();
     const r = await db.query<{ n: number; at: Date }>(
       `SELECT 9007199254740991::int8 AS n, timestamptz '2026-01-02T03:04:05Z' AS at`,
     );
@@ -76,5 +73,5 @@ describe('PGlite on its worker thread', () => {
     const closed = await openPgliteWorkerDb();
     await closed.close();
     await expect(closed.query('SELECT 1')).rejects.toThrow('The work store is closed.');
-  });
+  }, 90_000);
 });

@@ -8,6 +8,7 @@ export interface StoreThreadMemory {
   wasmBytes: number | null;
 }
 
+/** Every request but `open` names the store (one worker hosts every PGlite of the process). */
 export type WorkerRequest =
   | { op: 'open'; dataDir?: string }
   | { op: 'query'; sql: string; params?: unknown[]; tx?: number }
@@ -19,13 +20,13 @@ export type WorkerRequest =
   | { op: 'memory' }
   | { op: 'close' };
 
-/** What each request answers: a transaction's number for begin, rows for query, nothing for the rest. */
+/** What each request answers: the store's number for open, a transaction's for begin, rows for query, nothing else. */
 export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null;
 
 export type WorkerMessage =
   | { id: number; ok: true; answer: WorkerAnswer }
   | { id: number; ok: false; error: SerializedError }
-  | { notify: string; payload: string };
+  | { db: number; notify: string; payload: string };
 
 /** An error's message, name and PostgreSQL fields (code, detail, constraint …): structured clone keeps only the message. */
 export type SerializedError = { message: string; name: string; stack?: string } & Record<

@@ -1,7 +1,8 @@
 /**
- * The worker thread that owns the desk's PGlite, so a 100,000-row read never stops the thread answering commands.
- * Requests come from pglite-worker-db.ts; PGlite itself keeps them serial and holds other queries while a
- * transaction is open, exactly as on one thread.
+ * The worker thread that owns the desk's PGlite stores, so a 100,000-row read never stops the thread answering
+ * commands. One worker serves every store of the process (PGlite's compiled WebAssembly is then loaded once, and a
+ * profile switch opens its store as fast as on one thread). Requests come from pglite-worker-db.ts; PGlite itself
+ * keeps them serial and holds other queries while a transaction is open, exactly as on one thread.
  */
 import { mkdir } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
@@ -11,33 +12,41 @@ import { deskPgliteOptions, pgliteWasmBytes } from './pglite-options';
 import { serializeError, type WorkerAnswer, type WorkerMessage, type WorkerRequest } from './pglite-worker-protocol';
 
 const port = parentPort!;
-let pg: PGlite | null = null;
-const open = () => {
-  if (!pg) throw new Error('The work store is not open yet.');
-  return pg;
-};
-
-// Open transactions by number: each holds its PGlite transaction until the command thread ends it.
-let lastTx = 0;
-const txs = new Map<number, { tx: Transaction; end(commit: boolean): void; done: Promise<void> }>();
 const ROLLBACK = Symbol('rollback');
-const unlistens = new Map<string, () => Promise<void>>();
 
-function runner(tx: number | undefined) {
-  if (tx === undefined) return pgliteQueryable(open());
-  const t = txs.get(tx);
+interface OpenTx {
+  tx: Transaction;
+  end(commit: boolean): void;
+  done: Promise<void>;
+}
+
+/** One open PGlite with its open transactions (by number) and LISTENs (by channel). */
+interface Store {
+  pg: PGlite;
+  txs: Map<number, OpenTx>;
+  unlistens: Map<string, () => Promise<void>>;
+}
+
+const stores = new Map<number, Store>();
+let lastDb = 0;
+let lastTx = 0;
+
+function runner(store: Store, tx: number | undefined) {
+  if (tx === undefined) return pgliteQueryable(store.pg);
+  const t = store.txs.get(tx);
   if (!t) throw new Error(`Transaction ${tx} has already ended.`);
   return pgliteQueryable(t.tx);
 }
 
-function begin(): Promise<number> {
+/** Opens a transaction and holds it until the command thread ends it; answers its number once BEGIN is done. */
+function begin(store: Store): Promise<number> {
   return new Promise<number>((begun, failed) => {
     const id = ++lastTx;
     let end!: (commit: boolean) => void;
     const ended = new Promise<void>((resolve, reject) => (end = (commit) => (commit ? resolve() : reject(ROLLBACK))));
-    const done = open()
+    const done = store.pg
       .transaction(async (tx) => {
-        txs.set(id, { tx, end, done });
+        store.txs.set(id, { tx, end, done });
         begun(id);
         await ended;
       })
@@ -47,61 +56,67 @@ function begin(): Promise<number> {
           if (err !== ROLLBACK) throw err;
         },
       )
-      .finally(() => txs.delete(id));
+      .finally(() => store.txs.delete(id));
     // A BEGIN that fails never reaches the callback: answer the failure instead of a number.
     done.catch(failed);
   });
 }
 
-async function handle(req: WorkerRequest): Promise<WorkerAnswer> {
+async function handle(dbId: number | undefined, req: WorkerRequest): Promise<WorkerAnswer> {
+  if (req.op === 'open') {
+    if (req.dataDir) await mkdir(req.dataDir, { recursive: true });
+    const pg = await PGlite.create(deskPgliteOptions(req.dataDir));
+    stores.set(++lastDb, { pg, txs: new Map(), unlistens: new Map() });
+    return lastDb;
+  }
+  if (req.op === 'memory' && dbId === undefined) return memory(null);
+  const store = dbId === undefined ? undefined : stores.get(dbId);
+  if (!store) throw new Error('The work store is closed.');
   switch (req.op) {
-    case 'open':
-      if (req.dataDir) await mkdir(req.dataDir, { recursive: true });
-      pg = await PGlite.create(deskPgliteOptions(req.dataDir));
-      return null;
     case 'query':
-      return runner(req.tx).query(req.sql, req.params);
+      return runner(store, req.tx).query(req.sql, req.params);
     case 'exec':
-      await runner(req.tx).exec(req.sql);
+      await runner(store, req.tx).exec(req.sql);
       return null;
     case 'begin':
-      return begin();
+      return begin(store);
     case 'end': {
-      const t = txs.get(req.tx);
+      const t = store.txs.get(req.tx);
       if (!t) throw new Error(`Transaction ${req.tx} has already ended.`);
       t.end(req.commit);
       await t.done;
       return null;
     }
     case 'listen':
-      if (!unlistens.has(req.channel)) {
+      if (!store.unlistens.has(req.channel)) {
         const channel = req.channel;
-        unlistens.set(
-          channel,
-          await open().listen(channel, (payload) =>
-            port.postMessage({ notify: channel, payload } satisfies WorkerMessage),
-          ),
-        );
+        const notify = (payload: string) =>
+          port.postMessage({ db: dbId!, notify: channel, payload } satisfies WorkerMessage);
+        store.unlistens.set(channel, await store.pg.listen(channel, notify));
       }
       return null;
     case 'unlisten': {
-      const unlisten = unlistens.get(req.channel);
-      unlistens.delete(req.channel);
-      if (unlisten && pg && !pg.closed) await unlisten();
+      const unlisten = store.unlistens.get(req.channel);
+      store.unlistens.delete(req.channel);
+      if (unlisten && !store.pg.closed) await unlisten();
       return null;
     }
-    case 'memory': {
-      const m = process.memoryUsage();
-      return { heapUsedBytes: m.heapUsed, externalBytes: m.external, wasmBytes: pg ? pgliteWasmBytes(pg) : null };
-    }
+    case 'memory':
+      return memory(store);
     case 'close':
-      if (pg && !pg.closed) await pg.close();
+      stores.delete(dbId!);
+      if (!store.pg.closed) await store.pg.close();
       return null;
   }
 }
 
-port.on('message', (msg: { id: number; req: WorkerRequest }) => {
-  handle(msg.req).then(
+function memory(store: Store | null): WorkerAnswer {
+  const m = process.memoryUsage();
+  return { heapUsedBytes: m.heapUsed, externalBytes: m.external, wasmBytes: store ? pgliteWasmBytes(store.pg) : null };
+}
+
+port.on('message', (msg: { id: number; db?: number; req: WorkerRequest }) => {
+  handle(msg.db, msg.req).then(
     (answer) => port.postMessage({ id: msg.id, ok: true, answer } satisfies WorkerMessage),
     (err: unknown) => port.postMessage({ id: msg.id, ok: false, error: serializeError(err) } satisfies WorkerMessage),
   );
