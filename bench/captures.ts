@@ -10,6 +10,7 @@ import { createCaptureEngine } from '../src/core/captures/capture-engine';
 import { loadCaptureSettings } from '../src/core/captures/capture-settings';
 import { openStore } from '../src/core/store/work-store';
 import { fillSyntheticHolds } from '../test/support/synthetic-holds';
+import { deskMemory, memoryLine } from './support/desk-memory';
 import { mb, measureBulk, ms, printBulkFigures, runBulkBench } from './support/bulk-bench';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -37,7 +38,7 @@ runBulkBench('captures', async ({ sim, store, client, log, praxis }) => {
     bulk: (tids) => engine.bulk({ action: 'capture', tids }),
     madeField: 'capturesMade',
   });
-  const rssAfterBulk = mb();
+  const memoryAfterBulk = await deskMemory(store.db);
 
   // captures:list at 100,000 open holds: every lapse is worked out from the settings' windows, then sorted.
   const big = await openStore({ kind: 'memory' });
@@ -64,7 +65,7 @@ runBulkBench('captures', async ({ sim, store, client, log, praxis }) => {
 
   printBulkFigures({ verb: 'capture', n: N, concurrency, latencyMs: LATENCY_MS, ...run });
   console.log(`captures the simulator actually made: ${run.made} (expected ${N})`);
-  console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
+  console.log(`after the bulk (PGlite file store): ${memoryLine(memoryAfterBulk)}`);
   console.log('');
   console.log(`captures:list over ${LIST_ROWS.toLocaleString('en')} open holds on PGlite, median of 3 runs`);
   console.table([

@@ -6,26 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIntake, NOTIFICATION_PATH } from '../src/core/intake/intake-server';
-import { createLogger } from '../src/core/log';
 import { openStore, type StoreLocation, type WorkStore } from '../src/core/store/work-store';
-import { SANDBOX_SAMPLE } from '../src/shared/domain';
-import { notificationBody, nowSeconds, signNotification } from '../test/support/notifications';
+import { notificationBody } from '../test/support/notifications';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
+import { notificationSender, pool, startSandboxIntake } from './support/notification-sender';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const QUEUE_ROWS = 100_000;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
-
-async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await task(items[next++]!);
-    }),
-  );
-}
 
 interface Row {
   store: string;
@@ -40,31 +29,11 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   const openedAt = Date.now();
   const store: WorkStore = await openStore(location);
   console.log(`  ${name}: opened in ${Date.now() - openedAt} ms`);
-  const merchant = {
-    merchantId: SANDBOX_SAMPLE.merchantId,
-    applicationKey: SANDBOX_SAMPLE.applicationKey,
-    secret: async () => SANDBOX_SAMPLE.secret,
-  };
-  const intake = createIntake({ store, merchant, logger: createLogger(() => undefined) });
-  const url = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
+  const intake = await startSandboxIntake(store);
+  const url = intake.url;
 
   // Warm up (JIT, connections) with 50 notifications outside the measured range.
-  const send = async (tid: number) => {
-    const body = notificationBody({
-      tid,
-      status: 'requested',
-      amountMinor: 1000 + (tid % 5000),
-      customerToken: `tok${tid % 500}`,
-      timestamp: nowSeconds(),
-    });
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
-      body: JSON.stringify(body),
-    });
-    const ack = (await res.json()) as { status: number; description: string };
-    if (ack.status !== 0) throw new Error(`notification ${tid} refused: ${ack.description}`);
-  };
+  const send = notificationSender(url);
   await pool(
     Array.from({ length: 50 }, (_, i) => 9_000_000 + i),
     CONCURRENCY,

@@ -9,7 +9,8 @@ import { createPayoutEngine } from '../src/core/payouts/payout-engine';
 import { loadPayoutSettings } from '../src/core/payouts/payout-settings';
 import { openStore } from '../src/core/store/work-store';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
-import { mb, measureBulk, printBulkFigures, runBulkBench } from './support/bulk-bench';
+import { deskMemory, memoryLine } from './support/desk-memory';
+import { measureBulk, printBulkFigures, runBulkBench } from './support/bulk-bench';
 import { QUEUE_ROWS, queueListFigures, type QueueListFigures } from './support/queue-list-figures';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -38,7 +39,7 @@ runBulkBench('payouts', async ({ sim, store, client, log, praxis }) => {
     madeField: 'payoutsMade',
   });
   const payoutsMade = run.made;
-  const rssAfterBulk = mb();
+  const memoryAfterBulk = await deskMemory(store.db);
 
   // payouts:list at 100,000 rows, old path and new side by side, on a PGlite store and a PostgreSQL server of their own.
   const lists: QueueListFigures[] = [];
@@ -59,7 +60,7 @@ runBulkBench('payouts', async ({ sim, store, client, log, praxis }) => {
 
   printBulkFigures({ verb: 'approve', n: N, concurrency, latencyMs: LATENCY_MS, ...run });
   console.log(`payouts the simulator actually made: ${payoutsMade} (expected ${N})`);
-  console.log(`main process RSS: ${rssAfterBulk} MB after the bulk (PGlite file store)`);
+  console.log(`after the bulk (PGlite file store): ${memoryLine(memoryAfterBulk)}`);
   console.log('');
   console.log(
     `payouts:list over ${QUEUE_ROWS.toLocaleString('en')} requests, median of 3 interleaved runs per path (RSS: this process; PostgreSQL's own is not in it)`,

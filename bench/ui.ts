@@ -88,8 +88,8 @@ async function main() {
     await core.handlers['payouts:list']({ limit: FIRST_PAGE_ROWS }, { transport: 'test', connection: 'test' });
     const firstPageMs = performance.now() - t;
 
-    // Timed in the page from navigation start: PGlite runs on this process's thread, so while the core reads the rest
-    // of the queue Playwright here cannot see rows the browser has long painted.
+    // Timed in the page from navigation start: Playwright here shares its thread with the core (and, with
+    // PRAXIS_DESK_PGLITE_THREAD=main, with PGlite), so it may see rows later than the browser painted them.
     await page.addInitScript(
       (whole: string) => {
         const marks: { firstRows?: number; wholeQueue?: number } = {};

@@ -140,36 +140,38 @@ export interface BulkBenchContext {
 }
 
 /**
- * Runs a bulk benchmark on a bare simulator (no seed, no arrivals) and a fresh PGlite store in a temporary folder,
- * both removed afterwards; the process exits with what `body` returns (1 on a throw).
+ * Runs `body` on a bare simulator (no seed, no arrivals) and a fresh PGlite store in a temporary folder, both
+ * removed afterwards; answers what `body` answers.
  */
-export function runBulkBench(name: string, body: (ctx: BulkBenchContext) => Promise<number>): void {
-  const run = async () => {
-    const log = createLogger(() => undefined, 'error');
-    const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
-    const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
+export async function withBulkBenchContext<T>(name: string, body: (ctx: BulkBenchContext) => Promise<T>): Promise<T> {
+  const log = createLogger(() => undefined, 'error');
+  const sim = await startSimulator({ port: 0, seed: false, arrivalIntervalMs: null, notificationUrl: null });
+  const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
+  try {
+    const t0 = performance.now();
+    const store = await openStore({ kind: 'pglite', dir });
+    console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
+    const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
     try {
-      const t0 = performance.now();
-      const store = await openStore({ kind: 'pglite', dir });
-      console.log(`fresh PGlite store opened in ${ms(t0)} ms (RSS ${mb()} MB)`);
-      const client = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, timeoutMs: 20_000, logger: log });
-      try {
-        return await body({
-          sim,
-          store,
-          client,
-          log,
-          praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
-        });
-      } finally {
-        await store.close().catch(() => undefined);
-      }
+      return await body({
+        sim,
+        store,
+        client,
+        log,
+        praxis: async () => ({ client, profileId: 'bench', operator: 'Bench' }),
+      });
     } finally {
-      await sim.stop();
-      await rm(dir, { recursive: true, force: true });
+      await store.close().catch(() => undefined);
     }
-  };
-  run().then(
+  } finally {
+    await sim.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a bulk benchmark in its context (above); the process exits with what `body` returns (1 on a throw). */
+export function runBulkBench(name: string, body: (ctx: BulkBenchContext) => Promise<number>): void {
+  withBulkBenchContext(name, body).then(
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(err);

@@ -5,6 +5,8 @@ import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
 import { createFileLogger } from '../core/file-logger';
+import { usePgliteWorkerModule } from '../core/store/pglite-worker-module';
+import pgliteWorkerPath from '../core/store/pglite-worker?modulePath';
 import { notifyExpiringHolds } from './hold-notifications';
 import { createIpcGate } from './ipc/ipc-gate';
 import { registerDeskIpc } from './ipc/register-ipc';
@@ -19,6 +21,8 @@ const preloadPath = join(here, '../preload/index.cjs');
 const iconPath = join(here, '../../resources/icon.png').replace('app.asar', 'app.asar.unpacked');
 const rendererDir = join(here, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+// PGlite runs on a worker thread; electron-vite builds its code as a file of its own next to this bundle.
+usePgliteWorkerModule(pgliteWorkerPath);
 
 // Tests (and people running two desks side by side) can point the desk at its own data folder.
 if (process.env.PRAXIS_DESK_USER_DATA_DIR) app.setPath('userData', process.env.PRAXIS_DESK_USER_DATA_DIR);

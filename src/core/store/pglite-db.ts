@@ -1,30 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { INT8_OID, parseInt8, type Db, type QueryResult, type Queryable } from './db';
-
-/**
- * PGlite's defaults plus small memory settings: PostgreSQL's default 128 MB shared_buffers is most of a
- * reopened store's RSS (design.md), and one desk never needs it.
- */
-const DESK_START_PARAMS = [
-  '-c',
-  'shared_buffers=16MB',
-  '-c',
-  'wal_buffers=1MB',
-  '-c',
-  'work_mem=4MB',
-  '-c',
-  'maintenance_work_mem=16MB',
-];
-
-function defaultStartParams(): string[] {
-  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
-  return [...(defaults ?? []), ...DESK_START_PARAMS];
-}
+import type { Db, QueryResult, Queryable } from './db';
+import { deskPgliteOptions } from './pglite-options';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function wrap(runner: PgliteRunner): Queryable {
+/** PGlite (or one of its transactions) as the one Queryable shape; also what the worker answers with. */
+export function pgliteQueryable(runner: PgliteRunner): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const res = await runner.query<R>(sql, params ? [...params] : undefined);
@@ -36,19 +18,18 @@ function wrap(runner: PgliteRunner): Queryable {
   };
 }
 
-/** Opens (or, the first time, creates) the desk's PGlite store in `dataDir`; no folder = in memory. */
+/**
+ * Opens (or, the first time, creates) the desk's PGlite store in `dataDir` on this thread; no folder = in memory.
+ * The desk uses the worker (pglite-worker-db.ts); this stays for the in-thread comparison and PRAXIS_DESK_PGLITE_THREAD=main.
+ */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    startParams: defaultStartParams(),
-    parsers: { [INT8_OID]: (text: string) => parseInt8(text) },
-  });
-  const base = wrap(pg);
+  const pg = await PGlite.create(deskPgliteOptions(dataDir));
+  const base = pgliteQueryable(pg);
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(tx))),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => {

@@ -28,7 +28,7 @@ import {
 } from './journal';
 import { runMigrations } from './migrations';
 import { countNotificationsByVerdict, listNotifications } from './notifications-repo';
-import { openPgliteDb } from './pglite-db';
+import { openPglite } from './open-pglite';
 import { openPostgresDb, type PostgresConnection } from './postgres-db';
 import { customerHistory, getTransaction, openAuthorizations, pendingWithdrawals } from './queue-queries';
 import { getSetting, setSetting } from './settings-repo';
@@ -135,7 +135,7 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
     db =
       location.kind === 'postgres'
         ? await openPostgresDb(location)
-        : await openPgliteDb(location.kind === 'pglite' ? location.dir : undefined);
+        : await openPglite(location.kind === 'pglite' ? location.dir : undefined);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const safe =

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
 import type { Result, WireError } from '../../../shared/errors';
+import { REST_PAGE_ROWS } from '../../../shared/queue-views';
 import { appendPage, mergeRows } from './merge-rows';
 import { findRow, type QueueRow, type QueueSortState } from './queue-row';
 import { rememberedView, rememberView } from './view-memory';
@@ -108,7 +109,7 @@ export function createQueueStore<
   let stopFollowing: (() => void) | null = null;
 
   const actions = {
-    /** The first page at once, then the rest in a second call, so the screen never waits for 100,000 rows. */
+    /** The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows. */
     async load() {
       const generation = ++loadGeneration;
       const current = () => generation === loadGeneration;
@@ -120,12 +121,14 @@ export function createQueueStore<
         if (!current()) return;
         if (!first.ok) return set({ error: first.error });
         set({ rows: first.data.rows, loaded: true, loadingRest: first.data.next !== null });
-        if (first.data.next !== null) {
-          const rest = await source.list({ after: first.data.next });
+        for (let after = first.data.next; after !== null;) {
+          const rest = await source.list({ after, limit: REST_PAGE_ROWS });
           if (!current()) return;
           if (!rest.ok) return set({ error: rest.error });
-          set((s) => ({ rows: appendPage(s.rows, rest.data.rows), loadingRest: false }));
+          set((s) => ({ rows: appendPage(s.rows, rest.data.rows) }));
+          after = rest.data.next;
         }
+        set({ loadingRest: false });
         changedDuringLoad = null;
         const tids = new Set(get().rows.map((r) => r.tid));
         set((s) => ({

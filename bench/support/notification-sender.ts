@@ -1,0 +1,78 @@
+/** Signed notifications posted to an intake the way Praxis sends them, for the benches. */
+import { createIntake, NOTIFICATION_PATH } from '../../src/core/intake/intake-server';
+import { createLogger } from '../../src/core/log';
+import type { WorkStore } from '../../src/core/store/work-store';
+import { SANDBOX_SAMPLE } from '../../src/shared/domain';
+import { notificationBody, nowSeconds, signNotification } from '../../test/support/notifications';
+
+/** Runs `task` over `items` with at most `concurrency` in flight. */
+export async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+}
+
+/** Posts one signed "requested" notification for a tid to `url`; throws unless the intake acknowledges it. */
+export function notificationSender(url: string): (tid: number) => Promise<void> {
+  return async (tid) => {
+    const body = notificationBody({
+      tid,
+      status: 'requested',
+      amountMinor: 1000 + (tid % 5000),
+      customerToken: `tok${tid % 500}`,
+      timestamp: nowSeconds(),
+    });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
+      body: JSON.stringify(body),
+    });
+    const ack = (await res.json()) as { status: number; description: string };
+    if (ack.status !== 0) throw new Error(`notification ${tid} refused: ${ack.description}`);
+  };
+}
+
+/** An intake on a free loopback port for the sandbox merchant, storing into `store`; its notification URL. */
+export async function startSandboxIntake(store: WorkStore): Promise<{ url: string; close(): Promise<void> }> {
+  const merchant = {
+    merchantId: SANDBOX_SAMPLE.merchantId,
+    applicationKey: SANDBOX_SAMPLE.applicationKey,
+    secret: async () => SANDBOX_SAMPLE.secret,
+  };
+  const intake = createIntake({ store, merchant, logger: createLogger(() => undefined) });
+  const url = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
+  return { url, close: () => intake.close() };
+}
+
+/**
+ * Readies a separate process that sends `count` notifications from tid `first` to `url`, `concurrency` in flight;
+ * `send()` starts it and settles when all are acknowledged.
+ */
+export async function notificationSenderProcess(
+  url: string,
+  first: number,
+  count: number,
+  concurrency: number,
+): Promise<{ send(): Promise<void> }> {
+  const { fork } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('./notification-sender-cli.ts', import.meta.url));
+  const child = fork(script, [url, String(first), String(count), String(concurrency)], { execArgv: process.execArgv });
+  const exited = new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the sender exited with code ${code}`)))),
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    exited.catch(reject);
+  });
+  return {
+    send: async () => {
+      const done = new Promise<void>((resolve) => child.on('message', (m) => m === 'done' && resolve()));
+      child.send('go');
+      await Promise.race([done, exited]);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { INT8_OID, parseInt8 } from './db';
+
+/**
+ * PGlite's defaults plus small memory settings: PostgreSQL's default 128 MB shared_buffers is most of a
+ * reopened store's RSS (design.md), and one desk never needs it.
+ */
+const DESK_START_PARAMS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'wal_buffers=1MB',
+  '-c',
+  'work_mem=4MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+];
+
+function defaultStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
+  return [...(defaults ?? []), ...DESK_START_PARAMS];
+}
+
+/** How every desk PGlite is opened, on whichever thread: its folder (none = in memory), memory settings, int8 as numbers. */
+export function deskPgliteOptions(dataDir?: string): PGliteOptions {
+  return {
+    ...(dataDir ? { dataDir } : {}),
+    startParams: defaultStartParams(),
+    parsers: { [INT8_OID]: (text: string) => parseInt8(text) },
+  };
+}
+
+/** The bytes PGlite's WebAssembly instance holds (its whole PostgreSQL heap), where PGlite exposes it. */
+export function pgliteWasmBytes(pg: PGlite): number | null {
+  const mod = (pg as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod;
+  return mod?.HEAPU8?.byteLength ?? null;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgliteWorkerDb, type PgliteWorkerDb } from './pglite-worker-db';
+
+describe('PGlite on its worker thread', () => {
+  // One store for the file: opening PGlite is the slow part.
+  let db!: PgliteWorkerDb;
+  beforeAll(async () => {
+    db = await openPgliteWorkerDb();
+  }, 90_000);
+  afterAll(() => db.close());
+
+  it('brings PostgreSQL errors across the thread with their code, constraint and detail', async () => {
+    await db.exec('CREATE TABLE once (id int PRIMARY KEY)');
+    await db.query('INSERT INTO once VALUES ($1)', [1]);
+    const err = await db.query('INSERT INTO once VALUES ($1)', [1]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).toMatchObject({
+      code: '23505',
+      constraint: 'once_pkey',
+      message: expect.stringContaining('duplicate key'),
+    });
+    expect((err as { detail: string }).detail).toContain('(id)=(1)');
+  });
+
+  it('keeps a transaction interactive and whole: other queries wait for its commit, a throw rolls it back', async () => {
+    await db.exec('CREATE TABLE t (id int PRIMARY KEY, note text)');
+    let outsideSaw: number | null = null;
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO t VALUES (1, $1)', ['first']);
+      // Asked outside the transaction while it is open: answered only after the commit, never in between.
+      const outside = db!
+        .query<{ n: number }>('SELECT count(*)::int AS n FROM t')
+        .then((r) => (outsideSaw = r.rows[0]!.n));
+      const inside = await tx.query<{ note: string }>('SELECT note FROM t WHERE id = 1');
+      expect(inside.rows[0]!.note).toBe('first');
+      await tx.query('INSERT INTO t VALUES (2, $1)', ['second']);
+      expect(outsideSaw).toBeNull();
+      void outside;
+    });
+    await expect.poll(() => outsideSaw).toBe(2);
+
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (3, $1)', ['gone']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await db.query('SELECT id FROM t ORDER BY id')).rows).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('delivers NOTIFY payloads to every listener after the commit, and stops after unlisten', async () => {
+    const got: string[] = [];
+    const unlisten = await db.listen('desk_test', (p) => got.push(`a:${p}`));
+    await db.listen('desk_test', (p) => got.push(`b:${p}`));
+    await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_notify('desk_test', 'one')`);
+    });
+    await expect.poll(() => got).toEqual(['a:one', 'b:one']);
+    await unlisten();
+    await db.query(`SELECT pg_notify('desk_test', 'two')`);
+    await expect.poll(() => got).toEqual(['a:one', 'b:one', 'b:two']);
+  });
+
+  it('reads int8 as numbers and dates as Dates, as on one thread', async () => {
+    const r = await db.query<{ n: number; at: Date }>(
+      `SELECT 9007199254740991::int8 AS n, timestamptz '2026-01-02T03:04:05Z' AS at`,
+    );
+    expect(r.rows[0]!.n).toBe(9007199254740991);
+    expect(r.rows[0]!.at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  it('answers a clear error once closed', async () => {
+    const closed = await openPgliteWorkerDb();
+    await closed.close();
+    await expect(closed.query('SELECT 1')).rejects.toThrow('The work store is closed.');
+  }, 90_000);
+});

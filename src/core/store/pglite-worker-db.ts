@@ -1,0 +1,127 @@
+import { Worker } from 'node:worker_threads';
+import type { Db, QueryResult, Queryable } from './db';
+import { pgliteWorkerModule } from './pglite-worker-module';
+import {
+  deserializeError,
+  type StoreThreadMemory,
+  type WorkerAnswer,
+  type WorkerMessage,
+  type WorkerRequest,
+} from './pglite-worker-protocol';
+
+export interface PgliteWorkerDb extends Db {
+  /** The worker's own heap and this store's WebAssembly heap, for the benches. */
+  threadMemory(): Promise<StoreThreadMemory>;
+}
+
+interface StoreWorker {
+  call<A extends WorkerAnswer>(db: number | undefined, req: WorkerRequest): Promise<A>;
+  /** NOTIFY payloads of each open store, by its number. */
+  notify: Map<number, (channel: string, payload: string) => void>;
+}
+
+// The process's one store worker, started with its first store; it holds the process open only while it is asked.
+let shared: StoreWorker | null = null;
+
+function storeWorker(): StoreWorker {
+  if (shared) return shared;
+  const worker = new Worker(pgliteWorkerModule());
+  worker.unref();
+  let lastId = 0;
+  const pending = new Map<number, { resolve(a: WorkerAnswer): void; reject(e: Error): void }>();
+  const notify = new Map<number, (channel: string, payload: string) => void>();
+  let failed: Error | null = null;
+  const settle = (id: number) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    return p;
+  };
+  const stop = (why: Error) => {
+    failed ??= why;
+    if (shared === self) shared = null;
+    for (const id of [...pending.keys()]) settle(id)?.reject(failed);
+  };
+  worker.on('message', (msg: WorkerMessage) => {
+    if ('notify' in msg) return notify.get(msg.db)?.(msg.notify, msg.payload);
+    const p = settle(msg.id);
+    if (msg.ok) p?.resolve(msg.answer);
+    else p?.reject(deserializeError(msg.error));
+  });
+  worker.on('error', (err) => stop(new Error(`The work store's worker failed: ${err.message}`)));
+  worker.on('exit', (code) => stop(new Error(`The work store's worker stopped (exit code ${code}).`)));
+
+  const self: StoreWorker = {
+    notify,
+    call<A extends WorkerAnswer>(db: number | undefined, req: WorkerRequest): Promise<A> {
+      if (failed) return Promise.reject(failed);
+      const id = ++lastId;
+      return new Promise<A>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (a: WorkerAnswer) => void, reject });
+        worker.ref();
+        worker.postMessage({ id, db, req });
+      });
+    },
+  };
+  return (shared = self);
+}
+
+/**
+ * The desk's PGlite store on the store worker thread (pglite-worker.ts): the same Db as on one thread, while the
+ * thread answering commands stays free during long reads. Opens (or creates) `dataDir`; no folder = in memory.
+ */
+export async function openPgliteWorkerDb(dataDir?: string): Promise<PgliteWorkerDb> {
+  const w = storeWorker();
+  const db = await w.call<number>(undefined, { op: 'open', ...(dataDir ? { dataDir } : {}) });
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  w.notify.set(db, (channel, payload) => {
+    for (const h of handlers.get(channel) ?? []) h(payload);
+  });
+  let closed = false;
+  const call = <A extends WorkerAnswer>(req: WorkerRequest) =>
+    closed ? Promise.reject(new Error('The work store is closed.')) : w.call<A>(db, req);
+  const queryable = (tx?: number): Queryable => ({
+    query: <R>(sql: string, params?: readonly unknown[]) =>
+      call<QueryResult<R>>({ op: 'query', sql, ...(params ? { params: [...params] } : {}), ...(tx ? { tx } : {}) }),
+    exec: async (sql: string) => void (await call({ op: 'exec', sql, ...(tx ? { tx } : {}) })),
+  });
+
+  return {
+    kind: 'pglite',
+    ...queryable(),
+    async transaction(fn) {
+      const tx = await call<number>({ op: 'begin' });
+      let out;
+      try {
+        out = await fn(queryable(tx));
+      } catch (err) {
+        await call({ op: 'end', tx, commit: false }).catch(() => undefined);
+        throw err;
+      }
+      await call({ op: 'end', tx, commit: true });
+      return out;
+    },
+    async listen(channel, onPayload) {
+      let set = handlers.get(channel);
+      if (!set) handlers.set(channel, (set = new Set()));
+      set.add(onPayload);
+      await call({ op: 'listen', channel });
+      return async () => {
+        set.delete(onPayload);
+        if (set.size > 0 || handlers.get(channel) !== set) return;
+        handlers.delete(channel);
+        if (!closed) await call({ op: 'unlisten', channel });
+      };
+    },
+    threadMemory: () => call<StoreThreadMemory>({ op: 'memory' }),
+    async close() {
+      if (closed) return;
+      try {
+        await call({ op: 'close' });
+      } finally {
+        closed = true;
+        w.notify.delete(db);
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** The messages between the desk's command thread and the worker thread that owns PGlite (pglite-worker.ts). */
+import type { QueryResult } from './db';
+
+/** What the worker reports about its own memory: its V8 heap and PGlite's WebAssembly heap (RSS is per process). */
+export interface StoreThreadMemory {
+  heapUsedBytes: number;
+  externalBytes: number;
+  wasmBytes: number | null;
+}
+
+/** Every request but `open` names the store (one worker hosts every PGlite of the process). */
+export type WorkerRequest =
+  | { op: 'open'; dataDir?: string }
+  | { op: 'query'; sql: string; params?: unknown[]; tx?: number }
+  | { op: 'exec'; sql: string; tx?: number }
+  | { op: 'begin' }
+  | { op: 'end'; tx: number; commit: boolean }
+  | { op: 'listen'; channel: string }
+  | { op: 'unlisten'; channel: string }
+  | { op: 'memory' }
+  | { op: 'close' };
+
+/** What each request answers: the store's number for open, a transaction's for begin, rows for query, nothing else. */
+export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null;
+
+export type WorkerMessage =
+  | { id: number; ok: true; answer: WorkerAnswer }
+  | { id: number; ok: false; error: SerializedError }
+  | { db: number; notify: string; payload: string };
+
+/** An error's message, name and PostgreSQL fields (code, detail, constraint …): structured clone keeps only the message. */
+export type SerializedError = { message: string; name: string; stack?: string } & Record<
+  string,
+  string | number | undefined
+>;
+
+export function serializeError(err: unknown): SerializedError {
+  if (!(err instanceof Error)) return { message: String(err), name: 'Error' };
+  const out: SerializedError = { message: err.message, name: err.name, stack: err.stack };
+  for (const [key, value] of Object.entries(err)) {
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  }
+  return out;
+}
+
+/** The error as thrown on the command thread: same message and fields, this thread's stack under the worker's. */
+export function deserializeError(e: SerializedError): Error {
+  const err = new Error(e.message);
+  Object.assign(err, e);
+  err.name = e.name;
+  err.stack = `${e.name}: ${e.message}\n${new Error().stack?.split('\n').slice(1).join('\n') ?? ''}\n    (in the store worker) ${e.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+  return err;
+}
