@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
+import { FIRST_STORE_OPEN_MS, deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
 
 const desk = deskHostForThisFile();
 
@@ -118,7 +118,8 @@ test('a profile switched in one window shows at once in another (core events rea
   await first.keyboard.type('switch second desk');
   await first.keyboard.press('Enter');
 
-  await expect(statusItem(first, 'Profile')).toContainText('Second desk profile');
+  // A profile's first activation creates its work store (a new database), which takes seconds on a busy machine.
+  await expect(statusItem(first, 'Profile')).toContainText('Second desk profile', { timeout: FIRST_STORE_OPEN_MS });
   await expect(statusItem(second, 'Profile')).toContainText('Second desk profile');
   await expect(statusItem(second, 'Operator')).toContainText('Sandbox operator');
   await desk().core.handlers['profiles:remove']({ id: saved.id }, { transport: 'test', connection: 'test' });

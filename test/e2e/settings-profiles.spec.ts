@@ -1,6 +1,6 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
-import { deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
+import { FIRST_STORE_OPEN_MS, deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
 
 const desk = deskHostForThisFile();
 
@@ -45,16 +45,16 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await profileForm(page).getByLabel('Name', { exact: true }).fill('EU payouts (test)');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('EU payouts (test)')).toBeVisible();
-  const onDisk = (await desk().core.handlers['profiles:list']({}, { transport: 'test', connection: 'test' })).profiles.find(
-    (p) => p.name === 'EU payouts (test)',
-  );
+  const onDisk = (
+    await desk().core.handlers['profiles:list']({}, { transport: 'test', connection: 'test' })
+  ).profiles.find((p) => p.name === 'EU payouts (test)');
   expect(onDisk).toMatchObject({
     environment: 'praxis-sandbox',
     merchantId: 'Test-Integration-Merchant',
   });
 
   await page.getByRole('button', { name: 'Make active' }).click();
-  await expect(statusItem(page, 'Profile')).toContainText('EU payouts (test)');
+  await expect(statusItem(page, 'Profile')).toContainText('EU payouts (test)', { timeout: FIRST_STORE_OPEN_MS });
   await expect(statusItem(page, 'Environment')).toContainText('Praxis sandbox');
   await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
   await page.screenshot({ path: screenshotPath('02-settings') });
@@ -95,7 +95,10 @@ test('the live environment paints the frame red, and switching back clears it', 
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Live EUR”' })).toBeVisible();
 
   // Start from the embedded sandbox's queue (an earlier test may have left another profile active).
-  await desk().core.handlers['profiles:activate']({ id: 'embedded-sandbox' }, { transport: 'test', connection: 'test' });
+  await desk().core.handlers['profiles:activate'](
+    { id: 'embedded-sandbox' },
+    { transport: 'test', connection: 'test' },
+  );
   await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
   await page.keyboard.press('g');
   await page.keyboard.press('p');
@@ -111,7 +114,7 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.keyboard.type('switch live');
   await page.keyboard.press('Enter');
 
-  await expect(page.getByText('LIVE — actions here move real money')).toBeVisible();
+  await expect(page.getByText('LIVE — actions here move real money')).toBeVisible({ timeout: FIRST_STORE_OPEN_MS });
   await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'live');
   await expect(statusItem(page, 'Environment')).toContainText('LIVE');
   const red = 'rgb(200, 16, 46)';

@@ -91,4 +91,7 @@ export async function openDesk(page: Page, desk: DeskHostHandle): Promise<void> 
   await statusItem(page, 'Profile').filter({ hasNotText: 'none' }).waitFor();
 }
 
+/** A profile's first activation creates its work store (initdb and migrations): seconds, more on a busy machine. */
+export const FIRST_STORE_OPEN_MS = 40_000;
+
 export const screenshotPath = (name: string) => `test-results/screens/${name}.png`;
