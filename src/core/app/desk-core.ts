@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
+import type { AppInfo, ConnectionState, ConnectionTestResult, Profile } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
 import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
@@ -10,7 +10,8 @@ import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
 import { DeskError } from '../../shared/errors';
-import { createIntake, NOTIFICATION_PATH } from '../intake/intake-server';
+import { createIntake, NOTIFICATION_PATH, VALIDATION_PATH } from '../intake/intake-server';
+import { createTerminalHandlers } from '../commands/terminal-handlers';
 import type { IntakeMerchant } from '../intake/process-notification';
 import { profileStoreLocation } from '../store/profile-store-location';
 import { createPraxisClient } from '../praxis/client';
@@ -44,6 +45,12 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   await credentials.registerExisting(profiles.state().profiles);
 
   let intakeUrl: string | null = null;
+  /** The intake's own notification URL in the sandbox; a profile's public one elsewhere. Validation lives beside it. */
+  const intakeUrlsFor = (profile: Profile) => {
+    const notification = profile.environment === 'embedded-sandbox' ? intakeUrl : (profile.notificationUrl ?? null);
+    if (!notification) return { notification: null, validation: null };
+    return { notification, validation: new URL(VALIDATION_PATH, notification).toString() };
+  };
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) {
@@ -69,6 +76,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
         onHoldsExpiring: (e) => bus.emit('event:holds-expiring', e),
         holdWatchIntervalMs: opts.holdWatchIntervalMs,
+        intakeUrlsFor,
+        terminalFollow: opts.terminalFollow,
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
@@ -252,6 +261,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     },
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
+    ...createTerminalHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
     'lookup:run': (input) =>
       onWorkspace((ws) =>

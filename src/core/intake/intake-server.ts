@@ -43,6 +43,10 @@ export interface Intake {
 }
 
 export const NOTIFICATION_PATH = '/praxis/notification';
+/** Praxis's pre-processing check of a terminal (or manual) deposit attempt (§5.2). */
+export const VALIDATION_PATH = '/praxis/validation';
+/** Praxis asks for a customer's details and balance when a terminal session opens for a cid (§5.3). */
+export const CUSTOMER_SYNC_PATH = '/praxis/customer-sync';
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 function send(reply: FastifyReply, out: SignedAnswer): FastifyReply {

@@ -12,6 +12,7 @@ import type { ExpiringHold } from '../captures';
 import { capturesContract } from './captures-contract';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
+import { terminalContract } from './terminal-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -69,6 +70,7 @@ export const contract = {
   ...payoutsContract,
   ...capturesContract,
   ...lookupContract,
+  ...terminalContract,
 } as const;
 
 export type Channel = keyof typeof contract;
