@@ -136,7 +136,9 @@ describe('virtual terminal engine', () => {
   });
 
   it('refuses bad fields field by field before anything is sent', async () => {
-    const handlers = createTerminalHandlers((fn) => fn({ terminal })) as unknown as CommandHandlers;
+    const handlers = createTerminalHandlers((fn) =>
+      fn({ terminal, store: rig.store, profile: { operatorName: 'Agent Smith' } }),
+    ) as unknown as CommandHandlers;
     const answer = await dispatch(
       handlers,
       'terminal:start',

@@ -95,6 +95,10 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       const intake = createIntake({
         logger: log,
         refusalLimits: opts.intakeRefusalLimits,
+        publicUrls: () => {
+          const active = profiles.active();
+          return active ? intakeUrlsFor(active) : { notification: null, validation: null };
+        },
         onUnconfirmedChange: () =>
           void workspaces
             .use(async ({ confirmer }) => void confirmer.kick())

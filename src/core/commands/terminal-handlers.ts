@@ -1,11 +1,15 @@
 import { DeskError } from '../../shared/errors';
 import type { TerminalEngine } from '../terminal/terminal-engine';
 import type { CommandHandlers } from './dispatch';
+import type { WorkStore } from '../store/work-store';
+import { loadTerminalSettings, saveTerminalSettings } from '../terminal/terminal-settings';
 
-type TerminalChannel = Extract<keyof CommandHandlers, `terminal:${string}`>;
+type TerminalChannel = Extract<keyof CommandHandlers, `terminal:${string}` | `terminal-settings:${string}`>;
 
 /** The active profile's terminal engine, held for the length of one command (a profile switch waits for it). */
-export type WithTerminalWorkspace = <T>(fn: (ws: { terminal: TerminalEngine }) => Promise<T>) => Promise<T>;
+export type WithTerminalWorkspace = <T>(
+  fn: (ws: { terminal: TerminalEngine; store: WorkStore; profile: { operatorName: string } }) => Promise<T>,
+) => Promise<T>;
 
 /** The command table for the virtual terminal: each line delegates. */
 export function createTerminalHandlers(
@@ -26,5 +30,8 @@ export function createTerminalHandlers(
     'terminal:history': ({ limit }) => on(({ terminal }) => terminal.history(limit)),
     'terminal:recent-customers': ({ search }) => on(({ terminal }) => terminal.recentCustomers(search)),
     'terminal:gateway-options': ({ intent }) => on(({ terminal }) => terminal.gatewayOptions(intent)),
+    'terminal-settings:get': () => on(({ store }) => loadTerminalSettings(store)),
+    'terminal-settings:save': (input) =>
+      on(({ store, profile }) => saveTerminalSettings(store, input, profile.operatorName)),
   };
 }

@@ -8,6 +8,7 @@ import {
   type TerminalSession,
   type TerminalStart,
 } from '../terminal';
+import { currencyRecord } from './bounded';
 import { channel } from './channel';
 
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
@@ -81,6 +82,22 @@ export interface RecentCustomer extends TerminalCustomer {
   lastSeenAt: string;
 }
 
+/** What the intake's validation answers and what the caller-check panel says (api-reference §5.2). */
+export const TerminalSettingsInput = z
+  .object({
+    /** Largest deposit per currency, minor units; a currency not listed has no limit. */
+    depositMaxMinor: currencyRecord(z.number().int().positive(), 200),
+    /** Smallest deposit per currency, minor units. */
+    depositMinMinor: currencyRecord(z.number().int().positive(), 200),
+    /** The lines of the caller-check panel beside the payment page. */
+    callerCheck: z
+      .array(z.string().trim().min(1, 'A check line cannot be empty').max(200))
+      .min(1, 'Keep at least one check for the agent')
+      .max(12),
+  })
+  .strict();
+export type TerminalSettings = z.output<typeof TerminalSettingsInput>;
+
 export const terminalContract = {
   'terminal:start': channel(TerminalStartInput).returns<TerminalStart>(),
   // A new session for the same customer, intent and amount, with another method (or the page's own choice).
@@ -103,4 +120,6 @@ export const terminalContract = {
   'terminal:gateway-options': channel(z.object({ intent: z.enum(TERMINAL_INTENTS).optional() }).strict()).returns<
     TerminalGatewayOption[]
   >(),
+  'terminal-settings:get': channel(z.object({}).strict()).returns<TerminalSettings>(),
+  'terminal-settings:save': channel(TerminalSettingsInput).returns<TerminalSettings>(),
 } as const;
