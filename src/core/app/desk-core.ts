@@ -10,7 +10,7 @@ import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
 import { DeskError } from '../../shared/errors';
-import { createIntake, NOTIFICATION_PATH, VALIDATION_PATH } from '../intake/intake-server';
+import { createIntake, CUSTOMER_SYNC_PATH, NOTIFICATION_PATH, VALIDATION_PATH } from '../intake/intake-server';
 import { createTerminalHandlers } from '../commands/terminal-handlers';
 import type { IntakeMerchant } from '../intake/process-notification';
 import { profileStoreLocation } from '../store/profile-store-location';
@@ -131,6 +131,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         port: 0,
         seed: true,
         notificationUrl: intakeUrl,
+        // Registered with Praxis support for a real merchant; the sandbox calls the desk's own intake.
+        customerSyncUrl: intakeUrl ? new URL(CUSTOMER_SYNC_PATH, intakeUrl).toString() : null,
         arrivalIntervalMs: opts.sandboxArrivalIntervalMs,
         logger: log,
       });

@@ -9,6 +9,7 @@ import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
 import { WEBHOOK_SIGNATURES, type WebhookKind } from '../praxis/signature-fields';
 import { signBody, verifyWrittenBody } from '../praxis/signing';
 import { formatMoney } from '../../shared/money';
+import { announceChange } from '../store/changes';
 import type { WorkStore } from '../store/work-store';
 import { customerDataOf, knownBalance } from '../terminal/terminal-customers';
 import { loadTerminalSettings } from '../terminal/terminal-settings';
@@ -180,6 +181,16 @@ export async function answerValidation(deps: WebhookDeps, msg: IncomingMessage):
     customerToken: customer.customer_token,
   });
   deps.logger.info('validation answered', { orderId: session.order_id ?? null, passed: refusal === null });
+  if (refusal && typeof session.order_id === 'string') {
+    // The agent sees the refusal in the terminal too, not only on Praxis's page.
+    await deps.store.db.transaction(async (tx) => {
+      const res = await tx.query(
+        'UPDATE terminal_sessions SET validation_refusal = $2, updated_at = now() WHERE order_id = $1',
+        [session.order_id, refusal],
+      );
+      if (res.rowCount > 0) await announceChange(tx, { queue: 'terminal', ids: [String(session.order_id)] });
+    });
+  }
   return signed(
     'validation',
     200,

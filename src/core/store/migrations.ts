@@ -234,6 +234,8 @@ CREATE TABLE terminal_sessions (
   retry_of        text,
   open_state      text NOT NULL CHECK (open_state IN ('opening', 'pending', 'failed', 'unknown')),
   open_details    text,
+  -- The last refusal the desk's validation answered for this session (the agent sees it beside the page).
+  validation_refusal text,
   polls           integer NOT NULL DEFAULT 0,
   last_poll_at    timestamptz,
   created_at      timestamptz NOT NULL DEFAULT now(),

@@ -16,6 +16,7 @@ export interface TerminalRow {
   retry_of: string | null;
   open_state: 'opening' | 'pending' | 'failed' | 'unknown';
   open_details: string | null;
+  validation_refusal: string | null;
   polls: number;
   created_at: Date;
   updated_at: Date;
@@ -88,6 +89,9 @@ export function toSession(r: TerminalRow): TerminalSession {
     statusDetails:
       r.status_details ??
       (state === 'expired' ? 'The session expired before the customer paid.' : null) ??
+      (state === 'pending' && r.validation_refusal
+        ? `The last attempt was refused by the merchant's validation: ${r.validation_refusal}`
+        : null) ??
       r.open_details,
     tid: num(r.tid),
     retryOf: r.retry_of,
