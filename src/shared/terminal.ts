@@ -77,6 +77,8 @@ export interface TerminalStart {
   redirectUrl: string | null;
   /** The origin the hosted page may come from (the active environment's Praxis host). */
   praxisOrigin: string;
+  /** Electron: the page opened in its own window (and redirectUrl is withheld from the renderer). */
+  openedInWindow?: boolean;
 }
 
 export interface TerminalGatewayOption {
