@@ -1,6 +1,7 @@
 import { useNavigation } from '../stores/navigation';
 import { LookupScreen } from './LookupScreen';
-import { AuditPlaceholder, TerminalPlaceholder } from './QueuePlaceholders';
+import { AuditPlaceholder } from './QueuePlaceholders';
+import { TerminalScreen } from './terminal/TerminalScreen';
 import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -13,7 +14,7 @@ export function ScreenView() {
     case 'captures':
       return <CapturesScreen />;
     case 'terminal':
-      return <TerminalPlaceholder />;
+      return <TerminalScreen />;
     case 'lookup':
       return <LookupScreen />;
     case 'audit':
