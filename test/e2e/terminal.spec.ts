@@ -111,6 +111,10 @@ test('a withdrawal asked for by the caller lands in the payout queue', async ({ 
   await expect(outcome(page)).toContainText('approved');
   await page.getByRole('button', { name: 'Close' }).click();
 
+  // The same caller again: picked from the recent customers, the form fills itself.
+  await page.getByLabel('Recent customer').selectOption(cid);
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue(cid);
   await fillCaller(page, { cid, intent: 'withdrawal', amount: '120.00' });
   await payWith(await openPage(page), TEST_CARDS.approve);
   await expect(outcome(page)).toContainText('Withdrawal requested: it is in the payout queue');

@@ -84,7 +84,11 @@ export const terminalActions = {
 
   /** Reads history (and the active session's outcome) again from the store. */
   async refresh() {
-    const history = await callTerminal('terminal:history', {});
+    const [history, recent] = await Promise.all([
+      callTerminal('terminal:history', {}),
+      callTerminal('terminal:recent-customers', {}),
+    ]);
+    if (recent.ok) set({ recent: recent.data });
     if (!history.ok) return;
     const active = useTerminal.getState().active;
     const now = active ? history.data.find((s) => s.orderId === active.session.orderId) : undefined;

@@ -31,7 +31,12 @@ function Outcome({ session }: { session: TerminalSession }) {
       <p>
         <span className={`badge status-${session.state}`}>{session.state}</span> {STATE_WORDS[session.state]}
       </p>
-      {session.statusDetails && <p>Praxis says: {session.statusDetails}</p>}
+      {session.statusDetails && (
+        <p>
+          {/* Praxis's own status_details come with a transaction; the rest is the desk's account of the session. */}
+          {session.tid !== null ? 'Praxis says:' : 'Details:'} {session.statusDetails}
+        </p>
+      )}
       <p className="muted">
         {amountText(session)} · order {session.orderId}
         {session.tid ? ` · tid ${session.tid}` : ''}
