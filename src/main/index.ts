@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     (err: unknown) => log.error('desk core failed to start', { error: log.redact(String(err)) }),
   );
   const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-  const handlers = core.then((c) => withHostedPageWindows(c.handlers, log));
+  const handlers = core.then((c) => withHostedPageWindows(c, log));
   handlers.catch(() => undefined); // reported per call by the gate, and logged above
   const gate = createIpcGate({ handlers, log, location, trustedWebContents: trusted });
   const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);

@@ -160,3 +160,21 @@ test("a refusal by the desk's validation is shown to the agent", async ({ page }
     await command(desk(), 'terminal-settings:save', settings);
   }
 });
+
+test('a looked-up payment opens a new terminal session for the same caller, form filled', async ({ page }) => {
+  const [paid] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter(
+    (s) => s.cid === `e2e-vt-pay-${run}` && s.state === 'approved',
+  );
+  await openTerminal(page, desk());
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Lookup/ })
+    .click();
+  await page.getByLabel(/Transaction ids \(tid\) or order ids/).fill(String(paid!.tid));
+  await page.getByRole('button', { name: /^Look up/ }).click();
+  await page.getByRole('button', { name: `New terminal session for the customer of ${paid!.tid}` }).click();
+  await expect(page.getByRole('heading', { name: 'Virtual terminal', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue(`e2e-vt-pay-${run}`);
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.50');
+});

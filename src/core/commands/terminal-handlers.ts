@@ -30,6 +30,7 @@ export function createTerminalHandlers(
     'terminal:history': ({ limit }) => on(({ terminal }) => terminal.history(limit)),
     'terminal:recent-customers': ({ search }) => on(({ terminal }) => terminal.recentCustomers(search)),
     'terminal:gateway-options': ({ intent }) => on(({ terminal }) => terminal.gatewayOptions(intent)),
+    'terminal:prefill': ({ tid }) => on(({ terminal }) => terminal.prefill(tid)),
     'terminal-settings:get': () => on(({ store }) => loadTerminalSettings(store)),
     'terminal-settings:save': (input) =>
       on(({ store, profile }) => saveTerminalSettings(store, input, profile.operatorName)),

@@ -1,5 +1,6 @@
 /** Customers as the terminal and customer sync know them: what agents entered, else what Praxis told the desk. */
-import type { RecentCustomer } from '../../shared/ipc/terminal-contract';
+import { DeskError } from '../../shared/errors';
+import type { RecentCustomer, TerminalPrefill } from '../../shared/ipc/terminal-contract';
 import type { TerminalCustomer } from '../../shared/terminal';
 import type { CustomerData } from '../praxis/schemas';
 import type { Queryable } from '../store/db';
@@ -99,4 +100,21 @@ export async function knownBalance(q: Queryable, cid: string, currency: string):
   const r = res.rows[0];
   if (!r || Number(r.known) === 0) return null;
   return Number(r.balance);
+}
+
+/** The customer, currency and amount of a stored transaction, to open a terminal session for the same caller. */
+export async function prefillFrom(q: Queryable, tid: number): Promise<TerminalPrefill> {
+  const res = await q.query<{ cid: string | null; currency: string; amount_minor: string }>(
+    'SELECT cid, currency, amount_minor FROM transactions WHERE tid = $1',
+    [tid],
+  );
+  const tx = res.rows[0];
+  if (!tx) throw new DeskError('NOT_FOUND', `Transaction ${tid} is not in the work store. Look it up by id first.`);
+  if (!tx.cid)
+    throw new DeskError(
+      'NOT_FOUND',
+      `Praxis did not say which customer (cid) transaction ${tid} belongs to, so the terminal cannot be filled from it. Enter the customer by hand.`,
+    );
+  const data = (await customerDataOf(q, tx.cid)) ?? {};
+  return { customer: fromCustomerData(tx.cid, data), currency: tx.currency, amountMinor: Number(tx.amount_minor) };
 }

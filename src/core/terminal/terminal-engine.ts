@@ -16,7 +16,14 @@ import {
 import type { Logger } from '../log';
 import { sendLeaseMs, type PraxisSession } from '../queues/praxis-session';
 import type { WorkStore } from '../store/work-store';
-import { customerDataOf, fromCustomerData, knownBalance, recentCustomers, toCustomerData } from './terminal-customers';
+import {
+  customerDataOf,
+  fromCustomerData,
+  knownBalance,
+  prefillFrom,
+  recentCustomers,
+  toCustomerData,
+} from './terminal-customers';
 import { createTerminalFollower, type FollowOptions } from './terminal-follow';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
 import { terminalHistory, terminalRow, toSession } from './terminal-rows';
@@ -122,6 +129,7 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     history: async (limit = 100): Promise<TerminalSession[]> => (await terminalHistory(store.db, limit)).map(toSession),
     recentCustomers: (search?: string): Promise<RecentCustomer[]> => recentCustomers(store.db, search),
     customerData: (cid: string) => customerDataOf(store.db, cid),
+    prefill: (tid: number) => prefillFrom(store.db, tid),
 
     async gatewayOptions(intent?: TerminalIntent): Promise<TerminalGatewayOption[]> {
       const s = await deps.praxis();

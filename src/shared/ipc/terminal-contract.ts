@@ -98,6 +98,13 @@ export const TerminalSettingsInput = z
   .strict();
 export type TerminalSettings = z.output<typeof TerminalSettingsInput>;
 
+/** A new session's form filled from an item the desk knows (a Lookup result, a payout or a capture). */
+export interface TerminalPrefill {
+  customer: TerminalCustomer;
+  currency: string;
+  amountMinor: number;
+}
+
 export const terminalContract = {
   'terminal:start': channel(TerminalStartInput).returns<TerminalStart>(),
   // A new session for the same customer, intent and amount, with another method (or the page's own choice).
@@ -120,6 +127,9 @@ export const terminalContract = {
   'terminal:gateway-options': channel(z.object({ intent: z.enum(TERMINAL_INTENTS).optional() }).strict()).returns<
     TerminalGatewayOption[]
   >(),
+  'terminal:prefill': channel(
+    z.object({ tid: z.number().int().positive().max(2_147_483_647) }).strict(),
+  ).returns<TerminalPrefill>(),
   'terminal-settings:get': channel(z.object({}).strict()).returns<TerminalSettings>(),
   'terminal-settings:save': channel(TerminalSettingsInput).returns<TerminalSettings>(),
 } as const;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
-import type { RecentCustomer, TerminalSettings } from '../../../shared/ipc/terminal-contract';
+import type { RecentCustomer, TerminalPrefill, TerminalSettings } from '../../../shared/ipc/terminal-contract';
 import type { TerminalGatewayOption, TerminalIntent, TerminalSession, TerminalStart } from '../../../shared/terminal';
 import { callTerminal, type TerminalInput } from '../api/terminal';
 import { desk } from '../api/desk';
@@ -16,6 +16,8 @@ interface TerminalState {
   host: 'electron' | 'browser-host' | null;
   sending: boolean;
   error: WireError | null;
+  /** A form to start from: the customer and amount of an item the agent came from (Lookup). */
+  prefill: TerminalPrefill | null;
 }
 
 export const useTerminal = create<TerminalState>(() => ({
@@ -27,6 +29,7 @@ export const useTerminal = create<TerminalState>(() => ({
   host: null,
   sending: false,
   error: null,
+  prefill: null,
 }));
 
 const set = useTerminal.setState;
@@ -98,6 +101,20 @@ export const terminalActions = {
   async searchCustomers(search: string) {
     const r = await callTerminal('terminal:recent-customers', search ? { search } : {});
     if (r.ok) set({ recent: r.data });
+  },
+
+  /** Fills a new session's form from a stored transaction's customer, currency and amount. */
+  async prefillFrom(tid: number): Promise<WireError | null> {
+    const r = await callTerminal('terminal:prefill', { tid });
+    if (!r.ok) return r.error;
+    set({ prefill: r.data, active: null, error: null });
+    return null;
+  },
+
+  takePrefill(): TerminalPrefill | null {
+    const p = useTerminal.getState().prefill;
+    set({ prefill: null });
+    return p;
   },
 
   closeActive() {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { amountInWords } from '../../../../shared/money-words';
-import { parseAmount } from '../../../../shared/money';
+import { minorToDecimalString, parseAmount } from '../../../../shared/money';
+import type { TerminalPrefill } from '../../../../shared/ipc/terminal-contract';
 import { TERMINAL_INTENTS, type TerminalIntent } from '../../../../shared/terminal';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -26,6 +27,26 @@ const CUSTOMER_FIELDS: [keyof TerminalDraft, string, string?][] = [
   ['zip', 'Postcode (optional)'],
 ];
 
+/** A form started from an item the agent came from, or empty. */
+function draftFrom(p: TerminalPrefill | null): TerminalDraft {
+  if (!p) return EMPTY_DRAFT;
+  const c = p.customer;
+  return {
+    ...EMPTY_DRAFT,
+    cid: c.cid,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    country: c.country,
+    phone: c.phone ?? '',
+    address: c.address ?? '',
+    city: c.city ?? '',
+    zip: c.zip ?? '',
+    currency: p.currency,
+    amount: minorToDecimalString(p.amountMinor, p.currency),
+  };
+}
+
 /** The amount in words, or why it cannot be read yet. */
 function echo(d: TerminalDraft): string | null {
   if (d.openAmount) return `The customer chooses the amount in ${d.currency || 'the currency'} on the payment page.`;
@@ -36,7 +57,7 @@ function echo(d: TerminalDraft): string | null {
 
 export function TerminalForm() {
   const { recent, gateways, sending } = useTerminal();
-  const [draft, setDraft] = useState<TerminalDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(terminalActions.takePrefill()));
   const [shown, setShown] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
