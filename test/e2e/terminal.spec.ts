@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { deskHostForThisFile, recordSocketFrames, screenshotPath } from './support/desk-host';
+import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
 import { holdRow, openCapturesFor } from './support/captures-sim';
 import { queueRow, searchBox } from './support/payouts-sim';
 import {
@@ -147,8 +147,18 @@ test('an abandoned session expires and the agent sees it', async ({ page }) => {
 
 test("a refusal by the desk's validation is shown to the agent", async ({ page }) => {
   const settings = await command<Record<string, unknown>>(desk(), 'terminal-settings:get');
-  await command(desk(), 'terminal-settings:save', { ...settings, depositMaxMinor: { GBP: 10_000 } });
   try {
+    // A manager sets the limit in Settings › Virtual terminal.
+    await openDesk(page, desk());
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
+    const panel = page.getByRole('region', { name: 'Virtual terminal settings' });
+    await panel.getByLabel('Largest deposit per currency').fill('GBP 100.00');
+    await panel.getByRole('button', { name: 'Save terminal settings' }).click();
+    await expect(panel).toContainText('Terminal settings saved.');
+    await panel.screenshot({ path: screenshotPath('78-terminal-settings') });
     await openTerminal(page, desk());
     await fillCaller(page, { cid: `e2e-vt-limit-${run}`, amount: '150.00', currency: 'GBP' });
     const frame = await openPage(page);

@@ -7,6 +7,7 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { PayoutSettingsPanel } from '../payouts/PayoutSettingsPanel';
 import { CaptureSettingsPanel } from '../captures/CaptureSettingsPanel';
+import { TerminalSettingsPanel } from '../terminal/TerminalSettingsPanel';
 
 export function SettingsScreen() {
   const selectedId = useSettings((s) => s.selectedId);
@@ -44,6 +45,7 @@ export function SettingsScreen() {
       </div>
       <PayoutSettingsPanel />
       <CaptureSettingsPanel />
+      <TerminalSettingsPanel />
     </>
   );
 }
