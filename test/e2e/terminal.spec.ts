@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { holdRow, openCapturesFor } from './support/captures-sim';
 import { queueRow, searchBox } from './support/payouts-sim';
 import {
@@ -187,4 +188,14 @@ test('a looked-up payment opens a new terminal session for the same caller, form
   await expect(page.getByLabel('Customer id (cid)')).toHaveValue(`e2e-vt-pay-${run}`);
   await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
   await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.50');
+});
+
+test('axe (WCAG 2.1 AA) finds nothing serious on the terminal form, its session panel and history', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+  await expectNoSeriousA11yViolations(page, 'the terminal form and history');
+  await fillCaller(page, { cid: `e2e-vt-axe-${run}`, amount: '10.00' });
+  await openPage(page);
+  await expectNoSeriousA11yViolations(page, 'the session panel with the hosted page and caller check');
 });
