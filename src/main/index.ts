@@ -10,6 +10,7 @@ import pgliteWorkerPath from '../core/store/pglite-worker?modulePath';
 import { notifyExpiringHolds } from './hold-notifications';
 import { createIpcGate } from './ipc/ipc-gate';
 import { registerDeskIpc } from './ipc/register-ipc';
+import { withHostedPageWindows } from './terminal-windows';
 import { appLocationFrom } from './security/app-location';
 import { installSecurityGuards } from './security/install-guards';
 import { openMainWindow } from './window';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     (err: unknown) => log.error('desk core failed to start', { error: log.redact(String(err)) }),
   );
   const trusted = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-  const handlers = core.then((c) => c.handlers);
+  const handlers = core.then((c) => withHostedPageWindows(c, log));
   handlers.catch(() => undefined); // reported per call by the gate, and logged above
   const gate = createIpcGate({ handlers, log, location, trustedWebContents: trusted });
   const unregister = registerDeskIpc(ipcMain, core, gate, () => [...windows]);

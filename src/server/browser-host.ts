@@ -30,7 +30,18 @@ const LOOPBACK = '127.0.0.1';
 /** Large enough for a lookup of tens of thousands of pasted ids. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-export function contentSecurityPolicy(origin: string): string {
+/** The bare http(s) origin of a URL, or null: nothing else (no path, no wildcard, no quote) reaches the policy. */
+function originOf(url: string | null | undefined): string | null {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `praxisHost`: the active environment's Praxis host, the only one that may frame the terminal's hosted card page. */
+export function contentSecurityPolicy(origin: string, praxisHost?: string | null): string {
   const wsOrigin = origin.replace(/^http:/, 'ws:');
   return [
     "default-src 'self'",
@@ -42,6 +53,7 @@ export function contentSecurityPolicy(origin: string): string {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
+    `frame-src ${originOf(praxisHost) ?? "'none'"}`,
   ].join('; ');
 }
 
@@ -72,7 +84,12 @@ export async function createBrowserHost({
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy(origin));
+    // The active environment's Praxis host may frame the terminal's hosted card page, and nothing else.
+    const praxisHost = await core.info().then(
+      (i) => i.baseUrl,
+      () => null,
+    );
+    reply.header('Content-Security-Policy', contentSecurityPolicy(origin, praxisHost));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');

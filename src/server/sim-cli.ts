@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --port 8777 [--host 127.0.0.1] [--notify URL] [--arrivals MS|off] [--seed N] [--no-seed]`
+ * `npm run sim -- --port 8777 [--host 127.0.0.1] [--notify URL] [--customer-sync URL] [--arrivals MS|off] [--seed N] [--no-seed]`
  * Runs the Praxis sandbox simulator in the foreground and prints its base URL and the sample credentials.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { startSimulator } from '../core/sandbox';
 import { closeOnSignal, parsePort } from './cli-support';
 
 const USAGE =
-  'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
+  'Usage: npm run sim -- [--port 8777] [--host 127.0.0.1] [--notify http://127.0.0.1:PORT/path] [--customer-sync URL] [--arrivals 20000|off] [--seed 1] [--no-seed] [--verbose]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -23,6 +23,7 @@ async function main() {
         port: { type: 'string', default: '8777' },
         host: { type: 'string', default: '127.0.0.1' },
         notify: { type: 'string' },
+        'customer-sync': { type: 'string' },
         arrivals: { type: 'string', default: '20000' },
         seed: { type: 'string', default: '1' },
         'no-seed': { type: 'boolean', default: false },
@@ -51,6 +52,16 @@ async function main() {
     }
   }
 
+  if (args['customer-sync']) {
+    try {
+      new URL(args['customer-sync']);
+    } catch {
+      fail(
+        `--customer-sync must be a URL such as http://127.0.0.1:8790/praxis/customer-sync, got "${args['customer-sync']}".`,
+      );
+    }
+  }
+
   const logger = createLogger(undefined, args.verbose ? 'debug' : 'warn');
   let sim;
   try {
@@ -61,6 +72,7 @@ async function main() {
       seedValue,
       arrivalIntervalMs: arrivals,
       notificationUrl: args.notify ?? null,
+      customerSyncUrl: args['customer-sync'] ?? null,
       logger,
     });
   } catch (e) {

@@ -43,7 +43,10 @@ describe('the audit log after payout and capture actions', () => {
     const table = (await rig.store.db.query<{ row: string }>('SELECT audit_log::text AS row FROM audit_log')).rows;
     expect(table.length).toBeGreaterThanOrEqual(6);
     const csv = (
-      await createAuditHandlers((fn) => fn({ store: rig.store }))['audit:export']({ filter: {} }, { transport: 'test', connection: 'test' })
+      await createAuditHandlers((fn) => fn({ store: rig.store }))['audit:export'](
+        { filter: {} },
+        { transport: 'test', connection: 'test' },
+      )
     ).csv;
     for (const text of [...table.map((r) => r.row), csv]) {
       expect(text).not.toContain(rig.sim.credentials.secret);

@@ -54,6 +54,7 @@ describe('operators who sign in', () => {
     const samples = channelSamples({
       payoutSettings: await mia.call('payout-settings:get'),
       captureSettings: await mia.call('capture-settings:get'),
+      terminalSettings: await mia.call('terminal-settings:get'),
     });
     const windows: Array<[Role, ReturnType<typeof at>]> = [
       ['agent', al],
@@ -73,6 +74,10 @@ describe('operators who sign in', () => {
     // What each role is for still works.
     expect((await al.raw('lookup:run', { ids: ['90000001'] })).ok).toBe(true);
     expect((await bo.raw('payouts:list', { limit: 1 })).ok).toBe(true);
+    // The agent signed in is who Praxis is told took the call.
+    const started = await al.call<{ session: { orderId: string } }>('terminal:start', samples['terminal:start']);
+    const simSession = await fetch(`${(await rig.core.info()).simulatorUrl}/_sim/sessions/${started.session.orderId}`);
+    expect(await simSession.json()).toMatchObject({ agent_name: 'Al' });
     expect(await al.raw('payouts:approve', { tid: 1, gateway: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: expect.stringContaining('Al is signed in as agent') },

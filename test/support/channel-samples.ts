@@ -8,6 +8,7 @@ import type { Channel } from '../../src/shared/ipc/contract';
 export function channelSamples(current: {
   payoutSettings: unknown;
   captureSettings: unknown;
+  terminalSettings: unknown;
 }): Record<Channel, unknown> {
   const tid = 90_000_001;
   return {
@@ -60,6 +61,20 @@ export function channelSamples(current: {
     'operators:remove': { name: 'Probe' },
     'access-settings:get': {},
     'access-settings:save': { idleLockMinutes: 30 },
+    'terminal:start': {
+      intent: 'payment',
+      customer: { cid: 'probe', firstName: 'Pro', lastName: 'Be', email: 'probe@example.com', country: 'GB' },
+      currency: 'EUR',
+      amount: '10.00',
+    },
+    'terminal:retry': { orderId: 'vt-probe' },
+    'terminal:status': { orderId: 'vt-probe' },
+    'terminal:history': {},
+    'terminal:recent-customers': {},
+    'terminal:gateway-options': {},
+    'terminal:prefill': { tid },
+    'terminal-settings:get': {},
+    'terminal-settings:save': current.terminalSettings,
     'audit:list': { filter: {} },
     'audit:export': { filter: {} },
     'audit:verify': {},

@@ -8,6 +8,7 @@ import type { Channel } from '../../shared/ipc/contract';
  */
 export type ChannelAccess = 'open' | 'signed-in' | readonly Role[];
 
+const AGENT: readonly Role[] = ['agent', 'manager'];
 const BACKOFFICE: readonly Role[] = ['backoffice', 'manager'];
 const ANY_ROLE: readonly Role[] = ['agent', 'backoffice', 'manager'];
 const MANAGER: readonly Role[] = ['manager'];
@@ -63,6 +64,16 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'operators:remove': MANAGER,
   'access-settings:get': 'signed-in',
   'access-settings:save': MANAGER,
+
+  'terminal:start': AGENT,
+  'terminal:retry': AGENT,
+  'terminal:status': AGENT,
+  'terminal:history': AGENT,
+  'terminal:recent-customers': AGENT,
+  'terminal:gateway-options': AGENT,
+  'terminal:prefill': AGENT,
+  'terminal-settings:get': AGENT,
+  'terminal-settings:save': MANAGER,
 
   'audit:list': MANAGER,
   'audit:export': MANAGER,

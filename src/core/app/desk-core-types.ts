@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/domain';
 import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../commands/dispatch';
 import type { Logger } from '../log';
+import type { FollowOptions } from '../terminal/terminal-follow';
 
 /** Where merchant secrets live. Write-only from the UI's point of view: `get` is for the core alone. */
 export interface SecretStore {
@@ -27,6 +28,8 @@ export interface DeskCoreOptions {
   sandboxArrivalIntervalMs?: number | null;
   /** How often the desk looks for holds entering their last 24 hours (default 60 000 ms); null = only at open. */
   holdWatchIntervalMs?: number | null;
+  /** How the virtual terminal polls find-order when no notification arrives (tests shorten it). */
+  terminalFollow?: FollowOptions;
   /** How the intake logs and keeps refused notifications (defaults: 10 log lines a minute, 10,000 records). */
   intakeRefusalLimits?: RefusalLimits;
 }

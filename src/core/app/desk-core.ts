@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo, ConnectionState, ConnectionTestResult } from '../../shared/domain';
+import type { AppInfo, ConnectionState, ConnectionTestResult, Profile } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
 import { createAuditHandlers } from '../commands/audit-handlers';
 import { createCaptureHandlers } from '../commands/capture-handlers';
@@ -15,7 +15,8 @@ import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
 import { DeskError, isDeskError } from '../../shared/errors';
-import { createIntake, NOTIFICATION_PATH } from '../intake/intake-server';
+import { createIntake, CUSTOMER_SYNC_PATH, NOTIFICATION_PATH, VALIDATION_PATH } from '../intake/intake-server';
+import { createTerminalHandlers } from '../commands/terminal-handlers';
 import type { IntakeMerchant } from '../intake/process-notification';
 import { profileStoreLocation } from '../store/profile-store-location';
 import { createPraxisClient } from '../praxis/client';
@@ -49,6 +50,12 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   await credentials.registerExisting(profiles.state().profiles);
 
   let intakeUrl: string | null = null;
+  /** The intake's own notification URL in the sandbox; a profile's public one elsewhere. Validation lives beside it. */
+  const intakeUrlsFor = (profile: Profile) => {
+    const notification = profile.environment === 'embedded-sandbox' ? intakeUrl : (profile.notificationUrl ?? null);
+    if (!notification) return { notification: null, validation: null };
+    return { notification, validation: new URL(VALIDATION_PATH, notification).toString() };
+  };
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) {
@@ -74,6 +81,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
         onHoldsExpiring: (e) => bus.emit('event:holds-expiring', e),
         holdWatchIntervalMs: opts.holdWatchIntervalMs,
+        intakeUrlsFor,
+        terminalFollow: opts.terminalFollow,
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
@@ -91,6 +100,10 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       const intake = createIntake({
         logger: log,
         refusalLimits: opts.intakeRefusalLimits,
+        publicUrls: () => {
+          const active = profiles.active();
+          return active ? intakeUrlsFor(active) : { notification: null, validation: null };
+        },
         onUnconfirmedChange: () =>
           void workspaces
             .use(async ({ confirmer }) => void confirmer.kick())
@@ -123,6 +136,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         port: 0,
         seed: true,
         notificationUrl: intakeUrl,
+        // Registered with Praxis support for a real merchant; the sandbox calls the desk's own intake.
+        customerSyncUrl: intakeUrl ? new URL(CUSTOMER_SYNC_PATH, intakeUrl).toString() : null,
         arrivalIntervalMs: opts.sandboxArrivalIntervalMs,
         logger: log,
       });
@@ -285,6 +300,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createAuditHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
+    ...createTerminalHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
     'lookup:run': (input) =>
       onWorkspace((ws) =>

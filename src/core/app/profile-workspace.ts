@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { createCaptureEngine, type CaptureEngine, type CaptureEngineDeps } from '../captures/capture-engine';
 import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '../payouts/payout-engine';
 import { createSendLimit } from '../queues/send-limit';
+import { createTerminalEngine, type TerminalEngine, type TerminalEngineDeps } from '../terminal/terminal-engine';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { StoreChange } from '../store/changes';
 import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
@@ -17,6 +18,7 @@ export interface ProfileWorkspace {
   store: WorkStore;
   payouts: PayoutEngine;
   captures: CaptureEngine;
+  terminal: TerminalEngine;
   /** Looks up what notifications claimed before it changes an item (their signature does not cover the status). */
   confirmer: ChangeConfirmer;
   praxis(): Promise<PraxisSession>;
@@ -29,6 +31,10 @@ export interface WorkspaceDeps {
   onQueueChange(change: StoreChange): void;
   onBulkProgress?: PayoutEngineDeps['onBulkProgress'];
   onHoldsExpiring?: CaptureEngineDeps['onHoldsExpiring'];
+  /** Where Praxis calls this profile's intake (notification and validation URLs); default none. */
+  intakeUrlsFor?(profile: Profile): ReturnType<TerminalEngineDeps['intakeUrls']>;
+  /** How the terminal follows sessions with find-order when no notification arrives (tests shorten it). */
+  terminalFollow?: TerminalEngineDeps['follow'];
   /** How often to look for holds entering their last 24 hours (default 60 s); null = only when the store opens. */
   holdWatchIntervalMs?: number | null;
   /** Called once a workspace is open (the embedded sandbox replays its notifications into it). */
@@ -146,7 +152,14 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       onHoldsExpiring: deps.onHoldsExpiring,
     });
     const confirmer = createChangeConfirmer({ store, praxis, log });
-    ready.ws = { profile, store, payouts, captures, confirmer, praxis };
+    const terminal = createTerminalEngine({
+      store,
+      log,
+      praxis,
+      intakeUrls: () => deps.intakeUrlsFor?.(ready.ws.profile) ?? { notification: null, validation: null },
+      follow: deps.terminalFollow,
+    });
+    ready.ws = { profile, store, payouts, captures, terminal, confirmer, praxis };
     log.info('work store opened for the active profile', {
       profileId: profile.id,
       store: describeStoreLocation(location),
@@ -158,6 +171,9 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     );
     void runAs(DESK_ACTOR, () => run(opened, () => captures.recoverUnresolved())).catch((err: unknown) =>
       log.warn('capture reconciliation at start failed', { profileId: profile.id, error: String(err) }),
+    );
+    void runAs(DESK_ACTOR, () => run(opened, () => terminal.recoverUnresolved())).catch((err: unknown) =>
+      log.warn('terminal follow-up at start failed', { profileId: profile.id, error: String(err) }),
     );
     opened.stopWatch = runAs(DESK_ACTOR, () =>
       watchExpiringHolds(opened, deps.holdWatchIntervalMs, (err) =>
@@ -215,6 +231,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       }
     }
     open.stopWatch();
+    open.ws.terminal.close();
     await open.ws.confirmer.close().catch(() => undefined);
     await open.unsubscribe().catch(() => undefined);
     await open.ws.store.close();

@@ -4,6 +4,7 @@ import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { keptHeaders, processNotification, type IntakeDeps, type IntakeMerchant } from './process-notification';
 import { createRefusalPolicy, type RefusalLimits } from './refusal-policy';
+import { answerCustomerSync, answerValidation, type WebhookAnswer, type WebhookDeps } from './terminal-webhooks';
 
 /** The store a message goes to and the merchant it is verified for: always of one profile. */
 export interface IntakeTarget {
@@ -33,6 +34,8 @@ export type IntakeOptions = Omit<IntakeDeps, 'store' | 'merchant' | 'refusals'> 
   bodyLimitBytes?: number;
   limits?: ConnectionLimits;
   refusalLimits?: RefusalLimits;
+  /** Public URLs for manual deposits in customer sync's answer; default: this intake's own address. */
+  publicUrls?: WebhookDeps['publicUrls'];
 } & (IntakeTarget | { withTarget: WithIntakeTarget });
 
 export interface Intake {
@@ -43,9 +46,13 @@ export interface Intake {
 }
 
 export const NOTIFICATION_PATH = '/praxis/notification';
+/** Praxis's pre-processing check of a terminal (or manual) deposit attempt (§5.2). */
+export const VALIDATION_PATH = '/praxis/validation';
+/** Praxis asks for a customer's details and balance when a terminal session opens for a cid (§5.3). */
+export const CUSTOMER_SYNC_PATH = '/praxis/customer-sync';
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-function send(reply: FastifyReply, out: SignedAnswer): FastifyReply {
+function send(reply: FastifyReply, out: SignedAnswer | WebhookAnswer): FastifyReply {
   reply.code(out.httpStatus).header('content-type', 'application/json; charset=utf-8');
   if (out.signature) reply.header('gt-authentication', out.signature);
   return reply.send(JSON.stringify(out.body));
@@ -120,6 +127,28 @@ export function createIntake(opts: IntakeOptions): Intake {
     return send(reply, out);
   });
 
+  let selfUrl: string | null = null;
+  const publicUrls: WebhookDeps['publicUrls'] =
+    opts.publicUrls ??
+    (() => ({
+      notification: selfUrl ? selfUrl + NOTIFICATION_PATH : null,
+      validation: selfUrl ? selfUrl + VALIDATION_PATH : null,
+    }));
+  const webhook = (path: string, handle: typeof answerCustomerSync) =>
+    app.post(path, async (req, reply) => {
+      const msg = {
+        rawBody: typeof req.body === 'string' ? req.body : '',
+        headers: req.headers,
+        remoteAddress: req.ip,
+      };
+      const out = await withTarget((t) => handle({ ...t, logger: opts.logger, now, publicUrls }, msg)).catch(
+        (err: unknown) => noTarget(err) as SignedAnswer | WebhookAnswer,
+      );
+      return send(reply, out);
+    });
+  webhook(CUSTOMER_SYNC_PATH, answerCustomerSync);
+  webhook(VALIDATION_PATH, answerValidation);
+
   app.get('/healthz', async (_req, reply) => {
     let kind: WorkStore['kind'] | null = null;
     try {
@@ -139,7 +168,8 @@ export function createIntake(opts: IntakeOptions): Intake {
     app,
     async listen({ port, host = '127.0.0.1' }) {
       const address = await app.listen({ port, host });
-      return address.replace('[::1]', '127.0.0.1');
+      selfUrl = address.replace('[::1]', '127.0.0.1');
+      return selfUrl;
     },
     close: () => app.close(),
   };

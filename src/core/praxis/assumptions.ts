@@ -46,4 +46,18 @@ export const PRAXIS_ASSUMPTIONS = {
       statusDetails: 'Authorization expired: the hold lapsed before it was captured',
     },
   },
+  /**
+   * Customer sync (§5.3) must answer a `balance`, and a withdrawal opened in the virtual terminal sends one (§4). The
+   * desk has no wallet of its own and no CRM hook: it counts what its store knows of the customer in that currency.
+   */
+  balanceFromStore: {
+    says: "A customer's withdrawable balance is the approved deposits (sales and captured holds) the desk's store knows for that cid and currency, minus the withdrawal requests it knows that were not cancelled or refused; a customer the store does not know in that currency has no known balance (0 in customer sync, not sent with a withdrawal).",
+    openIn:
+      "api-reference §5.3 (balance: where the merchant takes it from is the merchant's) and §4 (balance: null bypasses the check)",
+    value: {
+      deposits: ['sale', 'authorization'],
+      depositStatus: 'approved',
+      withdrawalsNotIn: ['cancelled', 'rejected', 'declined'],
+    },
+  },
 } satisfies Record<string, PraxisAssumption<unknown>>;

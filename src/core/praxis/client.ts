@@ -179,6 +179,8 @@ export function createPraxisClient(opts: PraxisClientOptions): PraxisClient {
           agent_name: i.agentName,
           customer_data: i.customerData,
           notification_url: i.notificationUrl,
+          validation_url: i.validationUrl,
+          balance: i.balanceMinor,
           return_url: i.returnUrl,
           gateway: i.gateway,
           payment_method: i.paymentMethod,

@@ -260,6 +260,9 @@ export const VirtualTerminalInputSchema = z.object({
   agentName: z.string().min(1).max(32),
   customerData: CustomerDataSchema.optional(),
   notificationUrl: z.string().url().max(256).optional(),
+  validationUrl: z.string().url().max(256).optional(),
+  /** withdrawal: the customer's withdrawable balance (§4); absent = null, which bypasses Praxis's check. */
+  balanceMinor: z.number().int().nonnegative().optional(),
   returnUrl: z.string().url().max(256).optional(),
   gateway: GatewayHashSchema.optional(),
   paymentMethod: z.string().min(1).max(50).optional(),

@@ -6,6 +6,7 @@ import type { Book } from './book';
 import { SimFaultsSchema, type CallGauge, type FaultSwitches } from './faults';
 import type { HoldWindows } from './hold-windows';
 import type { Notifier } from './notifier';
+import type { VtConfig } from './vt-routes';
 import { SIM_CARD_BRANDS, type CreateItemInput } from './types';
 
 const CreateItemSchema = z.strictObject({
@@ -28,6 +29,17 @@ const HoldWindowSchema = z.strictObject({
   tids: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 
+const VirtualTerminalSchema = z.strictObject({
+  /** An abandoned page expires (and is notified with "transaction": null) after this; applies to sessions opened next. */
+  session_ttl_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional(),
+  customer_sync_url: z.string().url().nullable().optional(),
+});
+
 const NotificationUrlSchema = z.strictObject({ url: z.string().url().nullable() });
 
 export interface AdminDeps {
@@ -42,6 +54,7 @@ export interface AdminDeps {
   /** Expires a still-open session now (false when there is none open under that order_id). */
   expireSession(orderId: string): boolean;
   holdWindow: HoldWindows;
+  vt: VtConfig;
 }
 
 const isLoopbackAddress = (addr: string | undefined) =>
@@ -148,6 +161,30 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
       ? { order_id: req.params.orderId, session_status: 'expired' }
       : reply.code(404).send({ error: `No open session ${req.params.orderId} in the simulator.` }),
   );
+
+  const vtView = () => ({ session_ttl_seconds: d.vt.sessionTtlMs / 1000, customer_sync_url: d.vt.customerSyncUrl });
+  app.get('/_sim/virtual-terminal', async () => vtView());
+  app.post('/_sim/virtual-terminal', async (req, reply) => {
+    const body = parseJson(VirtualTerminalSchema, req.body, reply);
+    if (!body) return reply;
+    if (body.session_ttl_seconds !== undefined) d.vt.sessionTtlMs = body.session_ttl_seconds * 1000;
+    if (body.customer_sync_url !== undefined) d.vt.customerSyncUrl = body.customer_sync_url;
+    return vtView();
+  });
+
+  // A session as the simulator holds it: what customer sync answered and what validation refused (no card data).
+  app.get<{ Params: { orderId: string } }>('/_sim/sessions/:orderId', async (req, reply) => {
+    const s = d.book.sessions.get(req.params.orderId);
+    if (!s) return reply.code(404).send({ error: `No session ${req.params.orderId} in the simulator.` });
+    return {
+      ...d.book.sessionWire(s.order_id),
+      balance: s.balance ?? null,
+      agent_name: s.agentName ?? null,
+      customer_sync: s.customerSync ?? null,
+      validation_refusals: s.validationRefusals ?? [],
+      tids: s.tids,
+    };
+  });
 
   app.post('/_sim/replay-notifications', async () => ({ sent: await d.notifier.replay() }));
 }

@@ -27,6 +27,13 @@ export interface SimSession {
   /** VT only: the agent who opened it and where the card page returns to. */
   agentName?: string;
   returnUrl?: string | null;
+  /** VT: where validation calls go before an attempt is processed (§5.2), and the withdrawable balance sent. */
+  validationUrl?: string | null;
+  balance?: number | null;
+  /** VT: what the merchant's customer sync answered when the session opened. */
+  customerSync?: { status: number | null; balance: number | null; verified: boolean } | null;
+  /** VT: descriptions of attempts the merchant's validation refused. */
+  validationRefusals?: string[];
   tids: number[];
 }
 

@@ -226,6 +226,29 @@ export class Book {
     );
   }
 
+  /** A withdrawal taken on a virtual-terminal page: a payout request `requested` in that session, card as destination. */
+  requestWithdrawal(session: SimSession, amount: number, card: Card): SimRecord {
+    session.session_status = 'successful';
+    return this.addTransaction(
+      session,
+      {
+        transaction_type: 'payout',
+        transaction_status: 'requested',
+        transaction_id: null,
+        currency: session.currency,
+        amount,
+        payment_method: 'Credit Card',
+        payment_processor: 'SimAcquirer',
+        gateway: null,
+        card,
+        wallet: null,
+        withdrawal_request_id: null,
+      },
+      false,
+      this.nowSeconds(),
+    );
+  }
+
   /** A deposit: `sale` approved / rejected, or `authorization` authorized. */
   createDeposit(item: NewItem & { type: 'sale' | 'authorization'; status: string; session?: SimSession }): SimRecord {
     const c = this.ensureCustomer(item.cid, item.currency);

@@ -21,7 +21,7 @@ button.secondary{background:#b42318}.error{color:#b42318;margin-top:12px}.ok{col
 }
 
 const header = (s: SimSession) =>
-  `<h1>Praxis sandbox — ${s.intent === 'authorization' ? 'card authorization' : 'card payment'}</h1>
+  `<h1>Praxis sandbox — ${s.intent === 'authorization' ? 'card authorization' : s.intent === 'withdrawal' ? 'withdrawal to card' : 'card payment'}</h1>
 <p class="muted">Order ${esc(s.order_id)} · customer ${esc(s.cid)}${s.agentName ? ` · agent ${esc(s.agentName)}` : ''}</p>
 <p><strong>${s.amount !== null ? esc(formatMoney(s.amount, s.currency)) : `Amount in ${esc(s.currency)} to be entered`}</strong></p>`;
 
@@ -38,7 +38,7 @@ ${s.amount === null ? `<label for="amount">Amount (${esc(s.currency)})</label><i
 <label for="cvv">CVV</label><input id="cvv" name="cvv" inputmode="numeric" maxlength="4" required>
 <label for="card_holder">Card holder</label><input id="card_holder" name="card_holder">
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
-<button type="submit">Pay</button></form><p class="muted">${esc(TEST_CARDS_HELP)}</p>`,
+<button type="submit">${s.intent === 'withdrawal' ? 'Request withdrawal' : 'Pay'}</button></form><p class="muted">${esc(TEST_CARDS_HELP)}</p>`,
   );
 }
 
@@ -55,7 +55,9 @@ export function resultPage(s: SimSession, outcome: { approved: boolean; tid: num
   const what = outcome.approved
     ? s.intent === 'authorization'
       ? 'Authorized (capture expected)'
-      : 'Payment approved'
+      : s.intent === 'withdrawal'
+        ? 'Withdrawal requested (waiting for the merchant)'
+        : 'Payment approved'
     : 'Declined by the card issuer';
   return page(
     'Result',

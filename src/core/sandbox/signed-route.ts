@@ -38,7 +38,7 @@ export function signedRoute(
   ctx: SignedRouteContext,
   path: string,
   signatures: MethodSignatures,
-  action: (body: Record<string, unknown>) => Answer,
+  action: (body: Record<string, unknown>) => Answer | Promise<Answer>,
 ): void {
   app.post(path, async (request, reply) => {
     const leave = ctx.calls.enter(path);
@@ -74,7 +74,7 @@ export function signedRoute(
     const acted =
       tidFault?.fault === 'refuse'
         ? { status: 400, description: tidFault.description ?? GENERIC_ERROR }
-        : action(gate.body);
+        : await action(gate.body);
     const answer: Record<string, unknown> = { ...acted, version: API_VERSION, timestamp: ctx.nowSeconds() };
     if (ctx.faults.take('timeoutAfterApply') || tidFault?.fault === 'timeoutAfterApply') {
       // The dangerous case: the action above WAS applied, but the caller never hears about it.

@@ -9,7 +9,7 @@ import { createHoldWindows } from './hold-windows';
 import { arriveOne, cardOfBrand, seedBook } from './seed';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAgentRoutes } from './agent-routes';
-import { expireVtSession, registerVirtualTerminal } from './vt-routes';
+import { expireVtSession, registerVirtualTerminal, VT_SESSION_TTL_MS } from './vt-routes';
 import type { CreateItemInput, Simulator, SimulatorOptions } from './types';
 
 export const DEFAULT_ARRIVAL_INTERVAL_MS = 20_000;
@@ -59,7 +59,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     logger: opts.logger,
     baseUrl: () => url,
     rng,
-    vtSessionTtlMs: opts.vtSessionTtlMs,
+    vt: { sessionTtlMs: opts.vtSessionTtlMs ?? VT_SESSION_TTL_MS, customerSyncUrl: opts.customerSyncUrl ?? null },
   };
   const create = (kind: 'wr' | 'auth') => (input: CreateItemInput) => {
     const item = {
@@ -99,6 +99,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setNotificationUrl,
     notificationUrl: () => notificationUrl,
     expireSession: (orderId) => expireVtSession(book, notifier, orderId),
+    vt: ctx.vt,
     holdWindow,
   });
 
@@ -135,6 +136,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     createAuthorization,
     setFaults: (f) => faults.set(f),
     setHoldWindow: (seconds, tids) => holdWindow.set(seconds, tids),
+    setCustomerSyncUrl: (u) => {
+      ctx.vt.customerSyncUrl = u;
+    },
     clearFaults: () => faults.clear(),
     idle: () => notifier.idle(),
     stop: async () => {

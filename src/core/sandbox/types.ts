@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   lapseCheckMs?: number;
   /** How long a virtual-terminal session stays open before it expires and is notified (default 15 min). */
   vtSessionTtlMs?: number;
+  /** The merchant's customer sync endpoint, called when a terminal session opens for a cid (default none). */
+  customerSyncUrl?: string | null;
   logger?: Logger;
   /** Milliseconds since the epoch (default Date.now). */
   now?: () => number;
@@ -113,6 +115,8 @@ export interface Simulator {
   setFaults(faults: SimFaults): void;
   /** Shortens (or lengthens) the hold window for this run: every hold, or only the given tids. */
   setHoldWindow(seconds: number, tids?: number[]): void;
+  /** Where customer sync calls go when a terminal session opens (null = none). */
+  setCustomerSyncUrl(url: string | null): void;
   clearFaults(): void;
   /** Resolves when every notification that is being sent or retried has finished (for tests). */
   idle(): Promise<void>;

@@ -12,6 +12,7 @@ import type { SimSession } from './book-types';
 import { SIM_CURRENCIES } from './catalog';
 import { HOSTED_PAGE_CSP, TEST_CARDS_HELP, cardFormPage, challengePage, closedPage, resultPage } from './hosted-page';
 import type { Notifier } from './notifier';
+import { callCustomerSync, callValidation } from './vt-merchant-calls';
 import type { Rng } from './prng';
 import { signedRoute, type Answer, type SignedRouteContext } from './signed-route';
 
@@ -23,7 +24,8 @@ export const TEST_CARDS = {
 
 /** ASSUMED texts for VT refusals (the VT response table is not visible, §8.6). */
 const VT_TEXTS = {
-  intent: 'Invalid intent: the sandbox virtual terminal takes payment or authorization.',
+  intent: 'Invalid intent: the virtual terminal takes payment, authorization or withdrawal.',
+  balance: 'Balance must be a whole number of minor units, or null.',
   currency: `Currency is not enabled for this application (sandbox: ${SIM_CURRENCIES.join(', ')}).`,
   amount: 'Amount must be a positive whole number of minor units, or null.',
   missing: (f: string) => `Request parameter missing: ${f}.`,
@@ -47,54 +49,79 @@ export function expireVtSession(book: Book, notifier: Notifier, orderId: string)
   return true;
 }
 
+/** What a test or the desk changes at run time: how long an abandoned page lives, and the merchant's customer sync. */
+export interface VtConfig {
+  sessionTtlMs: number;
+  /** Given to Praxis support beforehand (§5.3); null = Praxis does not call it. */
+  customerSyncUrl: string | null;
+}
+
 /** Registers the VT routes; the answer stops the sessions' expiry timers. */
 export function registerVirtualTerminal(
   app: FastifyInstance,
-  ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng; vtSessionTtlMs?: number },
+  ctx: SignedRouteContext & { baseUrl: () => string; rng: Rng; vt: VtConfig },
   book: Book,
   notifier: Notifier,
 ): { stop(): void } {
   const challenges = new Map<string, PendingChallenge>();
   const expiries = new Set<NodeJS.Timeout>();
 
-  signedRoute(app, ctx, '/cashier/virtual-terminal', CASHIER_SIGNATURES['virtual-terminal'], (b): Answer => {
-    if (b.intent !== 'payment' && b.intent !== 'authorization') return { status: 400, description: VT_TEXTS.intent };
-    if (typeof b.currency !== 'string' || !(SIM_CURRENCIES as readonly string[]).includes(b.currency))
-      return { status: 400, description: VT_TEXTS.currency };
-    const amount = b.amount ?? null;
-    if (amount !== null && (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0))
-      return { status: 400, description: VT_TEXTS.amount };
-    for (const f of ['cid', 'order_id', 'agent_name'] as const)
-      if (typeof b[f] !== 'string' || b[f] === '') return { status: 400, description: VT_TEXTS.missing(f) };
-    if (book.sessions.has(b.order_id as string)) return { status: 400, description: PRAXIS_TEXTS.orderIdNotUnique };
-    const data = (b.customer_data ?? undefined) as
-      { first_name?: string; last_name?: string; country?: string } | undefined;
-    const customer = book.ensureCustomer(b.cid as string, b.currency, data);
-    const session = book.openSession({
-      intent: b.intent,
-      session_status: 'open',
-      order_id: b.order_id as string,
-      cid: customer.cid,
-      currency: b.currency,
-      amount: amount as number | null,
-      notificationUrl: typeof b.notification_url === 'string' ? b.notification_url : undefined,
-      agentName: b.agent_name as string,
-      returnUrl: typeof b.return_url === 'string' ? b.return_url : null,
-    });
-    const expiry = setTimeout(() => {
-      expiries.delete(expiry);
-      expireVtSession(book, notifier, session.order_id);
-    }, ctx.vtSessionTtlMs ?? VT_SESSION_TTL_MS);
-    expiry.unref();
-    expiries.add(expiry);
-    return {
-      status: 0,
-      description: 'Ok',
-      redirect_url: `${ctx.baseUrl()}/hpp/${session.auth_token}`,
-      customer: book.customerWire(customer.cid),
-      session: book.sessionWire(session.order_id),
-    };
-  });
+  const merchant = { credentials: ctx.credentials, nowSeconds: ctx.nowSeconds, logger: ctx.logger };
+  signedRoute(
+    app,
+    ctx,
+    '/cashier/virtual-terminal',
+    CASHIER_SIGNATURES['virtual-terminal'],
+    async (b): Promise<Answer> => {
+      if (b.intent !== 'payment' && b.intent !== 'authorization' && b.intent !== 'withdrawal')
+        return { status: 400, description: VT_TEXTS.intent };
+      const balance = b.balance ?? null;
+      if (balance !== null && (typeof balance !== 'number' || !Number.isSafeInteger(balance) || balance < 0))
+        return { status: 400, description: VT_TEXTS.balance };
+      if (typeof b.currency !== 'string' || !(SIM_CURRENCIES as readonly string[]).includes(b.currency))
+        return { status: 400, description: VT_TEXTS.currency };
+      const amount = b.amount ?? null;
+      if (amount !== null && (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0))
+        return { status: 400, description: VT_TEXTS.amount };
+      for (const f of ['cid', 'order_id', 'agent_name'] as const)
+        if (typeof b[f] !== 'string' || b[f] === '') return { status: 400, description: VT_TEXTS.missing(f) };
+      if (book.sessions.has(b.order_id as string)) return { status: 400, description: PRAXIS_TEXTS.orderIdNotUnique };
+      const data = (b.customer_data ?? undefined) as
+        { first_name?: string; last_name?: string; country?: string } | undefined;
+      const customer = book.ensureCustomer(b.cid as string, b.currency, data);
+      const session = book.openSession({
+        intent: b.intent,
+        session_status: 'open',
+        order_id: b.order_id as string,
+        cid: customer.cid,
+        currency: b.currency,
+        amount: amount as number | null,
+        notificationUrl: typeof b.notification_url === 'string' ? b.notification_url : undefined,
+        agentName: b.agent_name as string,
+        returnUrl: typeof b.return_url === 'string' ? b.return_url : null,
+        validationUrl: typeof b.validation_url === 'string' ? b.validation_url : null,
+        balance: balance as number | null,
+      });
+      // As Praxis does when a terminal opens for a cid: ask the merchant who the customer is and what they may withdraw.
+      if (ctx.vt.customerSyncUrl) {
+        session.customerSync = await callCustomerSync(merchant, ctx.vt.customerSyncUrl, session);
+        if (session.balance === null) session.balance = session.customerSync.balance;
+      }
+      const expiry = setTimeout(() => {
+        expiries.delete(expiry);
+        expireVtSession(book, notifier, session.order_id);
+      }, ctx.vt.sessionTtlMs);
+      expiry.unref();
+      expiries.add(expiry);
+      return {
+        status: 0,
+        description: 'Ok',
+        redirect_url: `${ctx.baseUrl()}/hpp/${session.auth_token}`,
+        customer: book.customerWire(customer.cid),
+        session: book.sessionWire(session.order_id),
+      };
+    },
+  );
 
   const html = (reply: FastifyReply, code: number, body: string) =>
     reply
@@ -113,6 +140,11 @@ export function registerVirtualTerminal(
   };
 
   const finish = (reply: FastifyReply, s: SimSession, amountMinor: number, card: Card, approved: boolean) => {
+    if (s.intent === 'withdrawal') {
+      const rec = book.requestWithdrawal(s, amountMinor, { ...card, card_token: null });
+      notifier.notify(rec.tx.tid);
+      return html(reply, 200, resultPage(s, { approved: true, tid: rec.tx.tid, status: rec.tx.transaction_status }));
+    }
     const type = s.intent === 'authorization' ? 'authorization' : 'sale';
     const status = approved ? (type === 'authorization' ? 'authorized' : 'approved') : 'rejected';
     const rec = book.createDeposit({
@@ -160,7 +192,21 @@ export function registerVirtualTerminal(
       card_exp: exp,
       card_holder: form.get('card_holder') || null,
     };
-    if (digits === TEST_CARDS.challenge) {
+    if (s.intent === 'withdrawal' && typeof s.balance === 'number' && amountMinor > s.balance)
+      return html(reply, 400, cardFormPage(s, 'The amount is more than the withdrawable balance.'));
+    // Praxis asks the merchant before processing when the session named a validation_url (§5.2).
+    if (s.validationUrl) {
+      const refused = await callValidation(merchant, s.validationUrl, s, book.customerWire(s.cid), {
+        amount: amountMinor,
+        maskedCard: card.card_number,
+        cardExp: exp,
+      });
+      if (refused !== null) {
+        (s.validationRefusals ??= []).push(refused);
+        return html(reply, 400, cardFormPage(s, refused));
+      }
+    }
+    if (digits === TEST_CARDS.challenge && s.intent !== 'withdrawal') {
       challenges.set(s.auth_token, { amountMinor, card });
       return html(reply, 200, challengePage(s, card.card_number));
     }

@@ -230,6 +230,38 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 `,
   },
+  {
+    version: 7,
+    name: 'virtual-terminal sessions',
+    sql: `
+-- What the agent asked for when opening a virtual-terminal session (never a card field: Praxis's page takes those).
+-- The outcome is read from the sessions and transactions rows that notifications and find-order fill.
+CREATE TABLE terminal_sessions (
+  order_id        text PRIMARY KEY,
+  journal_id      bigint,
+  intent          text NOT NULL CHECK (intent IN ('payment', 'authorization', 'withdrawal')),
+  cid             text NOT NULL,
+  customer_data   jsonb NOT NULL,
+  currency        text NOT NULL,
+  amount_minor    bigint CHECK (amount_minor > 0),
+  balance_minor   bigint,
+  payment_method  text,
+  gateway         text,
+  agent           text NOT NULL,
+  retry_of        text,
+  open_state      text NOT NULL CHECK (open_state IN ('opening', 'pending', 'failed', 'unknown')),
+  open_details    text,
+  -- The last refusal the desk's validation answered for this session (the agent sees it beside the page).
+  validation_refusal text,
+  polls           integer NOT NULL DEFAULT 0,
+  last_poll_at    timestamptz,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX terminal_sessions_created ON terminal_sessions (created_at DESC);
+CREATE INDEX terminal_sessions_cid ON terminal_sessions (cid, created_at DESC);
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -58,7 +58,13 @@ export function createIpcGate(opts: IpcGateOptions) {
       };
     }
     try {
-      return await dispatch(ready, channel, input, { transport: 'electron', connection: `electron:${sender.webContentsId}` }, log);
+      return await dispatch(
+        ready,
+        channel,
+        input,
+        { transport: 'electron', connection: `electron:${sender.webContentsId}` },
+        log,
+      );
     } catch (err) {
       log.error('ipc dispatch failed', { channel, error: log.redact(String(err)) });
       return {

@@ -2,6 +2,7 @@ import type { App, Session } from 'electron';
 import type { Logger } from '../../core/log';
 import { isAppUrl, type AppLocation } from './app-location';
 import { contentSecurityPolicy } from './content-security-policy';
+import { hostedPageOriginOf } from '../hosted-page-window';
 
 /**
  * App-wide guards, installed once before any window exists: every webContents may only show our pages and
@@ -13,14 +14,24 @@ export function installSecurityGuards(app: App, session: Session, location: AppL
       log.warn('blocked a new window', { url });
       return { action: 'deny' };
     });
+    // The terminal's hosted card page window may move within its Praxis origin only (hosted-page-window.ts).
+    const allowed = (url: string) => {
+      const praxis = hostedPageOriginOf(contents.id);
+      if (praxis === null) return isAppUrl(url, location);
+      try {
+        return new URL(url).origin === praxis;
+      } catch {
+        return false;
+      }
+    };
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, location)) {
+      if (!allowed(url)) {
         event.preventDefault();
         log.warn('blocked navigation away from the desk', { url });
       }
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, location)) {
+      if (!allowed(url)) {
         event.preventDefault();
         log.warn('blocked a redirect away from the desk', { url });
       }

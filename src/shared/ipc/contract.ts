@@ -14,6 +14,7 @@ import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
 import { accessContract } from './access-contract';
 import { auditContract } from './audit-contract';
+import { terminalContract } from './terminal-contract';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -72,6 +73,7 @@ export const contract = {
   ...lookupContract,
   ...accessContract,
   ...auditContract,
+  ...terminalContract,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -6,6 +6,8 @@ import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
 import { useShallow } from 'zustand/react/shallow';
 import { FormError } from '../components/FormError';
 import { ProgressBar } from '../components/ProgressBar';
+import { navigationActions } from '../stores/navigation';
+import { terminalActions } from '../stores/terminal';
 
 /** The queue an item joined, named as the navigation names it. */
 const QUEUE_NAMES: Record<string, string> = { payouts: 'Payouts', deposits: 'Captures', terminal: 'Virtual terminal' };
@@ -17,6 +19,13 @@ const safeMoney = (amountMinor: number, currency: string) => {
     return `${amountMinor} (minor units, unknown currency ${currency})`;
   }
 };
+
+/** A phone agent takes a new deposit for the caller behind a looked-up item: the terminal's form, filled. */
+async function openTerminalFor(tid: number) {
+  const error = await terminalActions.prefillFrom(tid);
+  if (error) useLookup.setState({ error });
+  else navigationActions.go('terminal');
+}
 
 export function LookupScreen() {
   const [text, setText] = useState('');
@@ -105,7 +114,17 @@ export function LookupScreen() {
                       <span className={`status status-${r.status}`}>{r.status}</span>
                     </td>
                     <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
-                    <td>{r.customer ?? <span className="muted">unknown</span>}</td>
+                    <td>
+                      {r.customer ?? <span className="muted">unknown</span>}{' '}
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`New terminal session for the customer of ${r.tid}`}
+                        onClick={() => void openTerminalFor(r.tid)}
+                      >
+                        Terminal…
+                      </button>
+                    </td>
                     <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : ''}</td>
                     <td>
                       {r.queue ? (

@@ -36,18 +36,3 @@ export function CapturesPlaceholder() {
     </>
   );
 }
-
-export function TerminalPlaceholder() {
-  return (
-    <>
-      <ScreenHeader title="Virtual terminal" />
-      <EmptyState title="The virtual terminal is not built yet">
-        <p>
-          Here a phone agent will take a MOTO deposit for a caller: enter the customer and amount, and the Praxis
-          payment page will open in a locked-down window where the card is typed. Card numbers never pass through the
-          desk.
-        </p>
-      </EmptyState>
-    </>
-  );
-}

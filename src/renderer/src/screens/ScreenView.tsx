@@ -3,8 +3,8 @@ import { useAccess } from '../stores/access';
 import { mayOpen } from '../access/screen-roles';
 import { RoleRefusal } from '../access/RoleRefusal';
 import { LookupScreen } from './LookupScreen';
-import { TerminalPlaceholder } from './QueuePlaceholders';
 import { AuditScreen } from './audit/AuditScreen';
+import { TerminalScreen } from './terminal/TerminalScreen';
 import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -19,7 +19,7 @@ export function ScreenView() {
     case 'captures':
       return <CapturesScreen />;
     case 'terminal':
-      return <TerminalPlaceholder />;
+      return <TerminalScreen />;
     case 'lookup':
       return <LookupScreen />;
     case 'audit':

@@ -8,6 +8,7 @@ import { ProfileList } from './ProfileList';
 import { PayoutSettingsPanel } from '../payouts/PayoutSettingsPanel';
 import { CaptureSettingsPanel } from '../captures/CaptureSettingsPanel';
 import { OperatorsPanel } from './OperatorsPanel';
+import { TerminalSettingsPanel } from '../terminal/TerminalSettingsPanel';
 
 export function SettingsScreen() {
   const selectedId = useSettings((s) => s.selectedId);
@@ -46,6 +47,7 @@ export function SettingsScreen() {
       <OperatorsPanel />
       <PayoutSettingsPanel />
       <CaptureSettingsPanel />
+      <TerminalSettingsPanel />
     </>
   );
 }

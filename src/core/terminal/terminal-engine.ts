@@ -1,0 +1,163 @@
+/**
+ * The virtual terminal (issue 12): opens MOTO sessions through the journal, follows each to its end — by the
+ * notifications the intake stores and, when none arrive, by find-order with back-off — and answers history, status,
+ * retries, recent customers and gateway options.
+ */
+import { DeskError } from '../../shared/errors';
+import type { RecentCustomer, TerminalStartRequest } from '../../shared/ipc/terminal-contract';
+import { minorToDecimalString, parseAmount } from '../../shared/money';
+import {
+  ENDED_TERMINAL_STATES,
+  type TerminalGatewayOption,
+  type TerminalIntent,
+  type TerminalSession,
+  type TerminalStart,
+} from '../../shared/terminal';
+import type { Logger } from '../log';
+import { sendLeaseMs, type PraxisSession } from '../queues/praxis-session';
+import type { WorkStore } from '../store/work-store';
+import {
+  customerDataOf,
+  fromCustomerData,
+  knownBalance,
+  prefillFrom,
+  recentCustomers,
+  toCustomerData,
+} from './terminal-customers';
+import { createTerminalFollower, type FollowOptions } from './terminal-follow';
+import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
+import { terminalHistory, terminalRow, toSession } from './terminal-rows';
+
+export interface TerminalEngineDeps {
+  store: WorkStore;
+  log: Logger;
+  praxis(): Promise<PraxisSession>;
+  /** Where Praxis should call this profile's intake; null when the profile has none (then find-order alone follows). */
+  intakeUrls(): { notification: string | null; validation: string | null };
+  follow?: FollowOptions;
+}
+
+const TRANSACTION_TYPE_OF: Record<TerminalIntent, 'sale' | 'authorization' | 'payout'> = {
+  payment: 'sale',
+  authorization: 'authorization',
+  withdrawal: 'payout',
+};
+
+/** Retrying these would take the money (or the request) twice. */
+const RETRY_REFUSED: Record<string, string> = {
+  approved: 'was approved: the money was taken, so a retry would take it twice',
+  authorized: 'was authorized: the hold is in the capture queue, so a retry would hold the money twice',
+  requested: 'became a withdrawal request in the payout queue, so a retry would request it twice',
+  pending:
+    'is still open and may yet be paid: wait for its outcome (it expires if abandoned) before trying another method',
+  opening: 'is still being opened: wait for its answer',
+  unknown: 'has an unknown outcome: wait until find-order settles it',
+};
+
+const withoutNulls = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as { [K in keyof T]: Exclude<T[K], null> };
+
+export function createTerminalEngine(deps: TerminalEngineDeps) {
+  const { store, log } = deps;
+  const follower = createTerminalFollower({ store, log, praxis: deps.praxis }, deps.follow);
+
+  const session = async (orderId: string): Promise<TerminalSession> => {
+    const row = await terminalRow(store.db, orderId);
+    if (!row) throw new DeskError('NOT_FOUND', `No terminal session ${orderId} in this profile's store.`);
+    return toSession(row);
+  };
+
+  async function start(input: TerminalStartRequest, retryOf: string | null = null): Promise<TerminalStart> {
+    const s = await deps.praxis();
+    let amountMinor: number | null = null;
+    if (input.amount !== null) {
+      const parsed = parseAmount(input.amount, input.currency);
+      if (!parsed.ok) throw new DeskError('VALIDATION', parsed.message, { field: 'amount' });
+      amountMinor = parsed.amountMinor;
+    }
+    const cid = input.customer.cid;
+    const balanceMinor = input.intent === 'withdrawal' ? await knownBalance(store.db, cid, input.currency) : null;
+    if (input.intent === 'withdrawal' && balanceMinor !== null && amountMinor !== null && amountMinor > balanceMinor)
+      throw new DeskError(
+        'VALIDATION',
+        `The customer's withdrawable balance the desk knows is ${minorToDecimalString(Math.max(balanceMinor, 0), input.currency)} ${input.currency}: ask for at most that, or leave the amount open.`,
+        { field: 'amount' },
+      );
+    const urls = deps.intakeUrls();
+    const opened = await openSession({ store, log }, s, {
+      intent: input.intent,
+      cid,
+      customerData: toCustomerData(input.customer),
+      currency: input.currency,
+      amountMinor,
+      balanceMinor: balanceMinor === null ? null : Math.max(balanceMinor, 0),
+      paymentMethod: input.paymentMethod ?? null,
+      gateway: input.gateway ?? null,
+      retryOf,
+      notificationUrl: urls.notification,
+      validationUrl: urls.validation,
+    });
+    const result = await session(opened.orderId);
+    if (result.state === 'pending') follower.follow(opened.orderId);
+    return { session: result, redirectUrl: opened.redirectUrl, praxisOrigin: new URL(s.client.baseUrl).origin };
+  }
+
+  return {
+    start: (input: TerminalStartRequest) => start(input),
+
+    /** A new session for the same customer, intent and amount, with another method, in one step. */
+    async retry(input: { orderId: string; paymentMethod?: string; gateway?: string }): Promise<TerminalStart> {
+      const row = await terminalRow(store.db, input.orderId);
+      if (!row) throw new DeskError('NOT_FOUND', `No terminal session ${input.orderId} in this profile's store.`);
+      const was = toSession(row);
+      const refused = RETRY_REFUSED[was.state];
+      if (refused) throw new DeskError('CONFLICT', `Session ${was.orderId} ${refused}. Nothing was sent.`);
+      return start(
+        {
+          intent: was.intent,
+          customer: withoutNulls(fromCustomerData(row.cid, row.customer_data)),
+          currency: was.currency,
+          amount: was.amountMinor === null ? null : minorToDecimalString(was.amountMinor, was.currency),
+          paymentMethod: input.paymentMethod,
+          gateway: input.gateway,
+        },
+        was.orderId,
+      );
+    },
+
+    status: session,
+    history: async (limit = 100): Promise<TerminalSession[]> => (await terminalHistory(store.db, limit)).map(toSession),
+    recentCustomers: (search?: string): Promise<RecentCustomer[]> => recentCustomers(store.db, search),
+    customerData: (cid: string) => customerDataOf(store.db, cid),
+    prefill: (tid: number) => prefillFrom(store.db, tid),
+
+    async gatewayOptions(intent?: TerminalIntent): Promise<TerminalGatewayOption[]> {
+      const s = await deps.praxis();
+      const answer = await s.client.getGatewayOptions(intent ? { transactionType: TRANSACTION_TYPE_OF[intent] } : {});
+      return Object.entries(answer.gateway_options ?? {}).map(([gateway, o]) => {
+        const opt = o as { name?: unknown; payment_method?: unknown };
+        const paymentMethod = typeof opt.payment_method === 'string' ? opt.payment_method : null;
+        return { gateway, label: typeof opt.name === 'string' ? opt.name : (paymentMethod ?? gateway), paymentMethod };
+      });
+    },
+
+    /** After a restart: opens whose answer was lost are looked up, and open sessions are followed again. */
+    async recoverUnresolved(): Promise<void> {
+      const s = await deps.praxis();
+      const open = (await store.journal.unresolved(sendLeaseMs(s))).filter(
+        (e) => e.itemKind === 'session' && e.action === TERMINAL_OPEN_ACTION,
+      );
+      for (const entry of open) {
+        const now = entry.state === 'sending' ? { ...entry, state: 'unknown' as const } : entry;
+        await settleUnknownOpen(store, s, log, now).catch((err: unknown) =>
+          log.warn('terminal open not settled at start', { orderId: entry.itemId, error: String(err) }),
+        );
+      }
+      await follower.resume();
+    },
+
+    close: () => follower.close(),
+  };
+}
+export type TerminalEngine = ReturnType<typeof createTerminalEngine>;
+export const isEnded = (s: TerminalSession) => ENDED_TERMINAL_STATES.includes(s.state);

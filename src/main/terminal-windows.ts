@@ -1,0 +1,45 @@
+import type { BrowserWindow } from 'electron';
+import type { DeskCore } from '../core/app/desk-core-types';
+import type { CommandContext, CommandHandlers } from '../core/commands/dispatch';
+import type { Logger } from '../core/log';
+import { ENDED_TERMINAL_STATES } from '../shared/terminal';
+import { openHostedPageWindow } from './hosted-page-window';
+
+/**
+ * In Electron the hosted card page opens in its own locked-down window, never in the renderer: the terminal's
+ * start and retry open it and hand the renderer no page address; the window closes when its session ends.
+ */
+export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandlers {
+  const { handlers } = core;
+  // Each window with the context of the command that opened it: its status is read as the window that asked.
+  const open = new Map<string, { win: BrowserWindow; ctx: CommandContext }>();
+  core.events.on('event:queue-changed', ({ queue, ids }) => {
+    if (queue !== 'terminal') return;
+    for (const orderId of ids.filter((id) => open.has(id)))
+      void handlers['terminal:status']({ orderId }, open.get(orderId)!.ctx).then(
+        (s) => {
+          if (!ENDED_TERMINAL_STATES.includes(s.state)) return;
+          const win = open.get(orderId)?.win;
+          open.delete(orderId);
+          if (win && !win.isDestroyed()) win.close();
+        },
+        (err: unknown) => log.warn('terminal session status not read for its window', { orderId, error: String(err) }),
+      );
+  });
+  const opening =
+    (channel: 'terminal:start' | 'terminal:retry') =>
+    async (...args: Parameters<CommandHandlers[typeof channel]>) => {
+      const started = await (handlers[channel] as (...a: typeof args) => ReturnType<CommandHandlers[typeof channel]>)(
+        ...args,
+      );
+      if (!started.redirectUrl) return started;
+      const orderId = started.session.orderId;
+      const win = openHostedPageWindow(started.redirectUrl, started.praxisOrigin, orderId, log);
+      if (win) {
+        open.set(orderId, { win, ctx: args[1] });
+        win.on('closed', () => open.delete(orderId));
+      }
+      return { ...started, redirectUrl: null, openedInWindow: win !== null };
+    };
+  return { ...handlers, 'terminal:start': opening('terminal:start'), 'terminal:retry': opening('terminal:retry') };
+}

@@ -1,0 +1,49 @@
+import { useTerminal } from '../../stores/terminal';
+import { amountText } from './SessionPanel';
+
+/** Every terminal session of this profile's store, newest first. */
+export function SessionHistory() {
+  const history = useTerminal((s) => s.history);
+  return (
+    <section className="panel" aria-labelledby="vt-history-title">
+      <div className="panel-head">
+        <h2 id="vt-history-title">Session history</h2>
+      </div>
+      {history.length === 0 ? (
+        <p className="muted">No terminal sessions yet in this profile.</p>
+      ) : (
+        <table className="vt-history" aria-labelledby="vt-history-title">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Status</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Customer</th>
+              <th scope="col">Intent</th>
+              <th scope="col">Agent</th>
+              <th scope="col">Order</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((s) => (
+              <tr key={s.orderId}>
+                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td>
+                  <span className={`badge status-${s.state}`}>{s.state}</span>
+                  {s.retryOf && <span className="muted"> (retry)</span>}
+                </td>
+                <td className="num">{amountText(s)}</td>
+                <td>
+                  {s.customerName} <span className="muted">{s.cid}</span>
+                </td>
+                <td>{s.intent}</td>
+                <td>{s.agent}</td>
+                <td className="muted">{s.orderId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { TerminalSession, TerminalStart, TerminalState } from '../../../../shared/terminal';
+import { FormError } from '../../components/FormError';
+import { safeMoney } from '../../queue/money-text';
+import { terminalActions, useTerminal } from '../../stores/terminal';
+
+/** What each state means for the agent and the caller still on the line. */
+const STATE_WORDS: Record<TerminalState, string> = {
+  opening: 'Opening the payment page…',
+  pending: 'Waiting for the customer to complete the payment page.',
+  approved: 'Approved: the money was taken.',
+  authorized: 'Authorized: the hold is in the capture queue.',
+  requested: 'Withdrawal requested: it is in the payout queue for a decision.',
+  declined: 'Declined.',
+  expired: 'Expired: the page was abandoned.',
+  failed: 'Not opened: Praxis refused the session.',
+  unknown: 'Outcome unknown: the desk is looking it up with find-order.',
+};
+const RETRYABLE: TerminalState[] = ['declined', 'expired', 'failed'];
+
+export const amountText = (s: TerminalSession) => {
+  const amount = s.amountMinor ?? s.transactionAmountMinor;
+  return amount === null ? `${s.currency}, amount open` : safeMoney(amount, s.currency);
+};
+
+function Outcome({ session }: { session: TerminalSession }) {
+  const { gateways, sending } = useTerminal();
+  const [gateway, setGateway] = useState('');
+  return (
+    <div className={`vt-outcome vt-${session.state}`} role="status" aria-label="Session outcome">
+      <p>
+        <span className={`badge status-${session.state}`}>{session.state}</span> {STATE_WORDS[session.state]}
+      </p>
+      {session.statusDetails && (
+        <p>
+          {/* Praxis's own status_details come with a transaction; the rest is the desk's account of the session. */}
+          {session.tid !== null ? 'Praxis says:' : 'Details:'} {session.statusDetails}
+        </p>
+      )}
+      <p className="muted">
+        {amountText(session)} · order {session.orderId}
+        {session.tid ? ` · tid ${session.tid}` : ''}
+        {session.learnedBy ? ` · learned by ${session.learnedBy}` : ''}
+      </p>
+      {RETRYABLE.includes(session.state) && (
+        <div className="form-actions">
+          <select aria-label="Method for the retry" value={gateway} onChange={(e) => setGateway(e.target.value)}>
+            <option value="">Any method on the page</option>
+            {gateways.map((g) => (
+              <option key={g.gateway} value={g.gateway}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="primary"
+            disabled={sending}
+            onClick={() => void terminalActions.retry(session.orderId, gateway || undefined)}
+          >
+            Retry with another method
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CallerCheck({ lines }: { lines: string[] }) {
+  return (
+    <aside className="panel vt-caller-check" aria-labelledby="vt-caller-check-title">
+      <h2 id="vt-caller-check-title">Caller check</h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>
+            <label>
+              <input type="checkbox" /> {line}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+/** The hosted page (browser host: a sandboxed iframe limited by CSP frame-src), the caller check and the outcome. */
+export function SessionPanel({ active }: { active: TerminalStart }) {
+  const { settings, host, error } = useTerminal();
+  const s = active.session;
+  const showPage = s.state === 'pending' && active.redirectUrl && host !== 'electron';
+  return (
+    <section className="vt-session" aria-label={`Session ${s.orderId}`}>
+      <div className="panel vt-page">
+        <div className="panel-head">
+          <h2>
+            {s.customerName} · {amountText(s)} · {s.intent}
+          </h2>
+          <button type="button" onClick={() => terminalActions.closeActive()}>
+            Close
+          </button>
+        </div>
+        <Outcome session={s} />
+        <FormError message={error?.message} />
+        {showPage && (
+          <iframe
+            title="Praxis payment page"
+            src={active.redirectUrl!}
+            sandbox="allow-forms allow-scripts allow-same-origin"
+            allow="payment 'none'; camera 'none'; microphone 'none'; geolocation 'none'"
+            className="vt-frame"
+          />
+        )}
+        {s.state === 'pending' && active.openedInWindow && (
+          <p className="muted">The payment page opened in its own window.</p>
+        )}
+      </div>
+      <CallerCheck lines={settings?.callerCheck ?? []} />
+    </section>
+  );
+}

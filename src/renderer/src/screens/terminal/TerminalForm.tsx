@@ -1,0 +1,210 @@
+import { useEffect, useState } from 'react';
+import { amountInWords } from '../../../../shared/money-words';
+import { minorToDecimalString, parseAmount } from '../../../../shared/money';
+import type { TerminalPrefill } from '../../../../shared/ipc/terminal-contract';
+import { TERMINAL_INTENTS, type TerminalIntent } from '../../../../shared/terminal';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { AmountInput } from '../../queue/AmountInput';
+import { safeMoney } from '../../queue/money-text';
+import { terminalActions, useTerminal } from '../../stores/terminal';
+import { draftErrors, EMPTY_DRAFT, inputOf, serverErrors, type TerminalDraft } from './terminal-form';
+
+const INTENT_LABELS: Record<TerminalIntent, string> = {
+  payment: 'Payment (charge now)',
+  authorization: 'Authorization (hold, capture later)',
+  withdrawal: 'Withdrawal (the caller asks for a payout)',
+};
+const CUSTOMER_FIELDS: [keyof TerminalDraft, string, string?][] = [
+  ['cid', 'Customer id (cid)'],
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['email', 'Email'],
+  ['country', 'Country (ISO code)', 'Two letters, e.g. GB'],
+  ['phone', 'Phone (optional)', 'Digits with country code'],
+  ['address', 'Address (optional)'],
+  ['city', 'City (optional)'],
+  ['zip', 'Postcode (optional)'],
+];
+
+/** A form started from an item the agent came from, or empty. */
+function draftFrom(p: TerminalPrefill | null): TerminalDraft {
+  if (!p) return EMPTY_DRAFT;
+  const c = p.customer;
+  return {
+    ...EMPTY_DRAFT,
+    cid: c.cid,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    country: c.country,
+    phone: c.phone ?? '',
+    address: c.address ?? '',
+    city: c.city ?? '',
+    zip: c.zip ?? '',
+    currency: p.currency,
+    amount: minorToDecimalString(p.amountMinor, p.currency),
+  };
+}
+
+/** The amount in words, or why it cannot be read yet. */
+function echo(d: TerminalDraft): string | null {
+  if (d.openAmount) return `The customer chooses the amount in ${d.currency || 'the currency'} on the payment page.`;
+  const parsed = parseAmount(d.amount, d.currency.toUpperCase());
+  if (!parsed.ok) return null;
+  return `${safeMoney(parsed.amountMinor, d.currency.toUpperCase())} — ${amountInWords(parsed.amountMinor, d.currency.toUpperCase())}`;
+}
+
+export function TerminalForm() {
+  const { recent, gateways, sending } = useTerminal();
+  const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(terminalActions.takePrefill()));
+  const [shown, setShown] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const put = (patch: Partial<TerminalDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setConfirming(false);
+  };
+
+  useEffect(() => void terminalActions.loadGateways(draft.intent), [draft.intent]);
+
+  const review = () => {
+    const errors = draftErrors(draft);
+    setShown(errors);
+    setGeneral(null);
+    setConfirming(Object.keys(errors).length === 0);
+  };
+  const send = async () => {
+    const error = await terminalActions.start(inputOf(draft));
+    setConfirming(false);
+    if (!error) return;
+    const placed = serverErrors(error);
+    setShown(placed.fields);
+    setGeneral(placed.general);
+  };
+  const pick = (cid: string) => {
+    const c = recent.find((r) => r.cid === cid);
+    if (!c) return;
+    put({
+      cid: c.cid,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      country: c.country,
+      phone: c.phone ?? '',
+      address: c.address ?? '',
+      city: c.city ?? '',
+      zip: c.zip ?? '',
+      currency: c.lastCurrency ?? draft.currency,
+    });
+  };
+  const words = echo(draft);
+  const field = (key: keyof TerminalDraft, label: string, hint?: string) => (
+    <Field key={key} id={`vt-${key}`} label={label} hint={hint} error={shown[key]}>
+      <input
+        id={`vt-${key}`}
+        value={String(draft[key])}
+        aria-invalid={!!shown[key]}
+        aria-describedby={shown[key] ? `vt-${key}-error` : undefined}
+        autoComplete="off"
+        onChange={(e) => put({ [key]: e.target.value })}
+      />
+    </Field>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="vt-form-title">
+      <div className="panel-head">
+        <h2 id="vt-form-title">New session</h2>
+        <label className="vt-recent">
+          <span>Recent customer</span>
+          <select aria-label="Recent customer" value="" onChange={(e) => pick(e.target.value)}>
+            <option value="">{recent.length ? 'Pick to fill the form…' : 'None yet'}</option>
+            {recent.map((c) => (
+              <option key={c.cid} value={c.cid}>
+                {c.firstName} {c.lastName} · {c.cid} · {c.email}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
+      <div className="form-grid">
+        <Field id="vt-intent" label="Intent">
+          <select
+            id="vt-intent"
+            value={draft.intent}
+            onChange={(e) => put({ intent: e.target.value as TerminalIntent })}
+          >
+            {TERMINAL_INTENTS.map((i) => (
+              <option key={i} value={i}>
+                {INTENT_LABELS[i]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {field('currency', 'Currency', 'ISO 4217, e.g. EUR, JPY, KWD')}
+        <Field id="vt-amount" label="Amount" error={shown.amount} hint={words ?? undefined}>
+          <AmountInput
+            id="vt-amount"
+            label="Amount"
+            value={draft.amount}
+            disabled={draft.openAmount}
+            showProblem={false}
+            problem={shown.amount}
+            onChange={(amount) => put({ amount })}
+          />
+        </Field>
+        <Field id="vt-open-amount" label="Amount chosen by the customer">
+          <label className="vt-check">
+            <input
+              id="vt-open-amount"
+              type="checkbox"
+              checked={draft.openAmount}
+              onChange={(e) => put({ openAmount: e.target.checked })}
+            />{' '}
+            Leave the amount open
+          </label>
+        </Field>
+        <Field id="vt-gateway" label="Payment method (optional)">
+          <select id="vt-gateway" value={draft.gateway} onChange={(e) => put({ gateway: e.target.value })}>
+            <option value="">Let the payment page offer every method</option>
+            {gateways.map((g) => (
+              <option key={g.gateway} value={g.gateway}>
+                {g.label}
+                {g.paymentMethod && g.paymentMethod !== g.label ? ` (${g.paymentMethod})` : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <FormError message={general} />
+      {confirming && words ? (
+        <div className="vt-confirm" role="group" aria-label="Confirm the session">
+          <p>
+            Open a <strong>{draft.intent}</strong> page for{' '}
+            <strong>
+              {draft.firstName} {draft.lastName}
+            </strong>{' '}
+            ({draft.cid}): <strong>{words}</strong>
+          </p>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={sending} onClick={() => void send()}>
+              {sending ? 'Opening…' : 'Confirm and open the payment page'}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Change something
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button type="button" className="primary" disabled={sending} onClick={review}>
+            Review and open…
+          </button>
+          <span className="muted">Card details are typed into Praxis&apos;s page, never here.</span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { onTerminalChanged } from '../../api/terminal';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { terminalActions, useTerminal } from '../../stores/terminal';
+import { SessionHistory } from './SessionHistory';
+import { SessionPanel } from './SessionPanel';
+import { TerminalForm } from './TerminalForm';
+import './terminal.css';
+
+/** The virtual terminal: a phone agent opens Praxis's card page for a caller and follows it to its outcome. */
+export function TerminalScreen() {
+  const active = useTerminal((s) => s.active);
+  useEffect(() => {
+    void terminalActions.load();
+    let soon: ReturnType<typeof setTimeout> | null = null;
+    // Notifications and find-order answers arrive in bursts: one re-read after they settle.
+    const off = onTerminalChanged(() => {
+      soon ??= setTimeout(() => {
+        soon = null;
+        void terminalActions.refresh();
+      }, 150);
+    });
+    return () => {
+      off();
+      if (soon) clearTimeout(soon);
+    };
+  }, []);
+  return (
+    <>
+      <ScreenHeader title="Virtual terminal" />
+      {active ? <SessionPanel active={active} /> : <TerminalForm />}
+      <SessionHistory />
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { holdRow, openCapturesFor } from './support/captures-sim';
+import { queueRow, searchBox } from './support/payouts-sim';
+import {
+  command,
+  fillCaller,
+  openPage,
+  openTerminal,
+  outcome,
+  payWith,
+  simAdmin,
+  TEST_CARDS,
+} from './support/terminal-page';
+import type { TerminalSession } from '../../src/shared/terminal';
+
+const desk = deskHostForThisFile();
+const run = randomBytes(3).toString('hex');
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test('field errors are shown beside each field before anything is sent', async ({ page }) => {
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid: `e2e-vt-bad-${run}`, currency: 'JPY', amount: '12.50' });
+  await page.getByLabel('Email').fill('ada-at-example');
+  await page.getByLabel('Country (ISO code)').fill('UK');
+  await page.getByRole('button', { name: 'Review and open…' }).click();
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email such as name@example.com');
+  await expect(page.getByLabel('Country (ISO code)')).toHaveAccessibleDescription(/two-letter ISO 3166 country code/);
+  await expect(page.getByText(/JPY/).and(page.getByRole('alert'))).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm and open the payment page' })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('70-terminal-form-errors'), fullPage: true });
+});
+
+test('an approved payment: the card is typed on Praxis\u2019s page only and never reaches the desk', async ({
+  page,
+}) => {
+  const frames = recordSocketFrames(page);
+  const cid = `e2e-vt-pay-${run}`;
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid, amount: '25.50' });
+  await page.getByRole('button', { name: 'Review and open…' }).click();
+  await expect(page.getByRole('group', { name: 'Confirm the session' })).toContainText(
+    'EUR 25.50 — twenty-five euros and fifty cents',
+  );
+  await page.screenshot({ path: screenshotPath('71-terminal-confirm-in-words') });
+  await page.getByRole('button', { name: 'Confirm and open the payment page' }).click();
+  const frame = page.frameLocator('iframe[title="Praxis payment page"]');
+  await expect(frame.getByLabel('Card number')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Caller check' })).toContainText('Consent');
+  await expect(outcome(page)).toContainText('pending');
+  await page.screenshot({ path: screenshotPath('72-terminal-hosted-page-and-caller-check') });
+
+  await payWith(frame, TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('approved');
+  await expect(outcome(page)).toContainText('Approved: the money was taken.');
+  await page.screenshot({ path: screenshotPath('73-terminal-approved') });
+  await expect(page.getByRole('table', { name: 'Session history' })).toContainText(cid);
+
+  // The card number went from the page to Praxis: not in the desk's traffic, log or data folder.
+  const all = [...frames.received, ...frames.sent].join('\n');
+  expect(all).not.toContain(TEST_CARDS.approve);
+  expect(desk().logLines.join('\n')).not.toContain(TEST_CARDS.approve);
+  for (const file of await filesUnder(desk().dataDir))
+    expect((await readFile(file)).includes(Buffer.from(TEST_CARDS.approve)), file).toBe(false);
+});
+
+test('a decline, then a retry with another method succeeds for the same customer and amount', async ({ page }) => {
+  const cid = `e2e-vt-retry-${run}`;
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid, amount: '1200', currency: 'JPY' });
+  await payWith(await openPage(page), TEST_CARDS.decline);
+  await expect(outcome(page)).toContainText('declined');
+  await expect(outcome(page)).toContainText('Praxis says:');
+  await page.screenshot({ path: screenshotPath('74-terminal-declined') });
+
+  await page.getByRole('button', { name: 'Retry with another method' }).click();
+  await expect(outcome(page)).toContainText('pending');
+  await expect(outcome(page)).toContainText('JPY 1,200');
+  const frame = page.frameLocator('iframe[title="Praxis payment page"]');
+  await payWith(frame, TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('approved');
+  await expect(
+    page.getByRole('table', { name: 'Session history' }).getByRole('row', { name: /\(retry\)/ }),
+  ).toHaveCount(1);
+});
+
+test('an authorization taken here appears in the capture queue', async ({ page }) => {
+  const cid = `e2e-vt-hold-${run}`;
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid, intent: 'authorization', amount: '80.000', currency: 'KWD' });
+  await payWith(await openPage(page), TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('Authorized: the hold is in the capture queue.');
+  const [session] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter((s) => s.cid === cid);
+  await openCapturesFor(page, desk(), cid);
+  await expect(holdRow(page, session!.tid!)).toContainText('KWD 80.000');
+});
+
+test('a withdrawal asked for by the caller lands in the payout queue', async ({ page }) => {
+  const cid = `e2e-vt-wd-${run}`;
+  await openTerminal(page, desk());
+  // The customer's balance the desk knows comes from a deposit taken first.
+  await fillCaller(page, { cid, amount: '300.00' });
+  await payWith(await openPage(page), TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('approved');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // The same caller again: picked from the recent customers, the form fills itself.
+  await page.getByLabel('Recent customer').selectOption(cid);
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue(cid);
+  await fillCaller(page, { cid, intent: 'withdrawal', amount: '120.00' });
+  await payWith(await openPage(page), TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('Withdrawal requested: it is in the payout queue');
+  await page.screenshot({ path: screenshotPath('75-terminal-withdrawal-requested') });
+  const [session] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter(
+    (s) => s.cid === cid && s.intent === 'withdrawal',
+  );
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
+  await searchBox(page).fill(cid);
+  await searchBox(page).press('Enter');
+  await expect(queueRow(page, session!.tid!)).toContainText('EUR 120.00');
+});
+
+test('an abandoned session expires and the agent sees it', async ({ page }) => {
+  await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 2 });
+  try {
+    await openTerminal(page, desk());
+    await fillCaller(page, { cid: `e2e-vt-gone-${run}`, amount: null });
+    await openPage(page);
+    await expect(outcome(page)).toContainText('Expired: the page was abandoned.', { timeout: 20_000 });
+    await expect(outcome(page)).toContainText('Retry with another method');
+    await page.screenshot({ path: screenshotPath('76-terminal-expired') });
+  } finally {
+    await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
+  }
+});
+
+test("a refusal by the desk's validation is shown to the agent", async ({ page }) => {
+  const settings = await command<Record<string, unknown>>(desk(), 'terminal-settings:get');
+  try {
+    // A manager sets the limit in Settings › Virtual terminal.
+    await openDesk(page, desk());
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
+    const panel = page.getByRole('region', { name: 'Virtual terminal settings' });
+    await panel.getByLabel('Largest deposit per currency').fill('GBP 100.00');
+    await panel.getByRole('button', { name: 'Save terminal settings' }).click();
+    await expect(panel).toContainText('Terminal settings saved.');
+    await panel.screenshot({ path: screenshotPath('78-terminal-settings') });
+    await openTerminal(page, desk());
+    await fillCaller(page, { cid: `e2e-vt-limit-${run}`, amount: '150.00', currency: 'GBP' });
+    const frame = await openPage(page);
+    await payWith(frame, TEST_CARDS.approve);
+    await expect(frame.getByRole('alert')).toContainText("above the merchant's limit of GBP 100.00");
+    await expect(outcome(page)).toContainText("refused by the merchant's validation: Deposit of GBP 150.00");
+    await page.screenshot({ path: screenshotPath('77-terminal-validation-refused') });
+  } finally {
+    await command(desk(), 'terminal-settings:save', settings);
+  }
+});
+
+test('a looked-up payment opens a new terminal session for the same caller, form filled', async ({ page }) => {
+  const [paid] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter(
+    (s) => s.cid === `e2e-vt-pay-${run}` && s.state === 'approved',
+  );
+  await openTerminal(page, desk());
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Lookup/ })
+    .click();
+  await page.getByLabel(/Transaction ids \(tid\) or order ids/).fill(String(paid!.tid));
+  await page.getByRole('button', { name: /^Look up/ }).click();
+  await page.getByRole('button', { name: `New terminal session for the customer of ${paid!.tid}` }).click();
+  await expect(page.getByRole('heading', { name: 'Virtual terminal', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue(`e2e-vt-pay-${run}`);
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.50');
+});
+
+test('axe (WCAG 2.1 AA) finds nothing serious on the terminal form, its session panel and history', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+  await expectNoSeriousA11yViolations(page, 'the terminal form and history');
+  await fillCaller(page, { cid: `e2e-vt-axe-${run}`, amount: '10.00' });
+  await openPage(page);
+  await expectNoSeriousA11yViolations(page, 'the session panel with the hosted page and caller check');
+});

@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskCore } from '../../src/core/app/desk-core';
+import type { DeskCore } from '../../src/core/app/desk-core-types';
+import { dispatch } from '../../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
+import { createMemoryLogger } from '../../src/core/log';
+import type { Result } from '../../src/shared/errors';
+import type { Channel } from '../../src/shared/ipc/contract';
+import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
+
+// Issue 12 through the whole one-desk composition: the embedded simulator calls the desk's customer sync and
+// validation, notifies the intake, and the terminal follows each session by those notifications.
+let dataDir: string;
+let core: DeskCore | undefined;
+const log = createMemoryLogger();
+
+const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
+  const r: Result<unknown> = await dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+};
+const simUrl = async () => (await call<{ simulatorUrl: string }>('app:info')).simulatorUrl;
+const sim = async <T>(path: string, body?: unknown): Promise<T> => {
+  const res = await fetch(`${await simUrl()}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  return (await res.json()) as T;
+};
+const pay = async (redirectUrl: string, card: string, amount?: string) => {
+  const form = new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123' });
+  if (amount) form.set('amount', amount);
+  return (await fetch(`${redirectUrl}/pay`, { method: 'POST', body: form.toString() })).text();
+};
+const customer = {
+  cid: 'desk-vt-1',
+  firstName: 'Grace',
+  lastName: 'Hopper',
+  email: 'grace@example.com',
+  country: 'US',
+};
+const start = (intent: string, amount: string | null, currency = 'EUR') =>
+  call<TerminalStart>('terminal:start', { intent, customer, currency, amount });
+const settled = (orderId: string) =>
+  expect
+    .poll(async () => (await call<TerminalSession>('terminal:status', { orderId })).state, { timeout: 20_000 })
+    .not.toBe('pending');
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'terminal-desk-'));
+  core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    sandboxArrivalIntervalMs: null,
+    holdWatchIntervalMs: null,
+    // Polling far off: what settles these sessions is the notifications.
+    terminalFollow: { firstPollMs: 600_000 },
+    logger: log,
+    secretStore: createMemorySecretStore('no keychain in this test'),
+  });
+});
+afterAll(async () => {
+  await core?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('virtual terminal in the desk core', () => {
+  it('a payment is synced, paid on the hosted page and learned by notification; then a withdrawal joins the payout queue', async () => {
+    const paid = await start('payment', '300.00');
+    const simSession = await sim<{ customer_sync: { status: number; verified: boolean } }>(
+      `/_sim/sessions/${paid.session.orderId}`,
+    );
+    expect(simSession.customer_sync).toMatchObject({ status: 0, verified: true });
+    await pay(paid.redirectUrl!, '4111111111111111');
+    await settled(paid.session.orderId);
+    expect(await call<TerminalSession>('terminal:status', { orderId: paid.session.orderId })).toMatchObject({
+      state: 'approved',
+      learnedBy: 'notification',
+    });
+
+    // The balance the desk now knows (300.00) goes with the withdrawal and bounds it on the page.
+    const out = await start('withdrawal', null);
+    expect(out.session.balanceMinor).toBe(30_000);
+    expect(await pay(out.redirectUrl!, '4111111111111111', '300.01')).toContain('more than the withdrawable balance');
+    expect(await pay(out.redirectUrl!, '4111111111111111', '120.00')).toContain('Withdrawal requested');
+    await settled(out.session.orderId);
+    const requested = await call<TerminalSession>('terminal:status', { orderId: out.session.orderId });
+    expect(requested).toMatchObject({ state: 'requested', transactionAmountMinor: 12_000 });
+    const payouts = await call<{ rows: { tid: number }[] }>('payouts:list');
+    expect(payouts.rows.map((r) => r.tid)).toContain(requested.tid);
+  });
+
+  it("the desk's validation refuses a deposit above its limit, and the agent sees why", async () => {
+    const settings = await call<Record<string, unknown>>('terminal-settings:get');
+    await call('terminal-settings:save', { ...settings, depositMaxMinor: { EUR: 10_000 } });
+    const big = await start('payment', '150.00');
+    const page = await pay(big.redirectUrl!, '4111111111111111');
+    expect(page).toContain('above the merchant&#39;s limit of EUR 100.00');
+    await expect
+      .poll(
+        async () => (await call<TerminalSession>('terminal:status', { orderId: big.session.orderId })).statusDetails,
+      )
+      .toMatch(/refused by the merchant's validation: Deposit of EUR 150.00 is above/);
+  });
+
+  it('an abandoned session expires after the simulator time and is notified with no transaction', async () => {
+    await sim('/_sim/virtual-terminal', { session_ttl_seconds: 1 });
+    const left = await start('authorization', '20.00');
+    await settled(left.session.orderId);
+    expect(await call<TerminalSession>('terminal:status', { orderId: left.session.orderId })).toMatchObject({
+      state: 'expired',
+      learnedBy: 'notification',
+      tid: null,
+    });
+  });
+});

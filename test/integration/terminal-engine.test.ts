@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type CommandHandlers } from '../../src/core/commands/dispatch';
+import { createTerminalHandlers } from '../../src/core/commands/terminal-handlers';
+import { createCaptureEngine } from '../../src/core/captures/capture-engine';
+import { createTerminalEngine, type TerminalEngine } from '../../src/core/terminal/terminal-engine';
+import type { TerminalStartRequest } from '../../src/shared/ipc/terminal-contract';
+import type { TerminalSession } from '../../src/shared/terminal';
+import { startSimRig, type SimRig } from '../support/sim-rig';
+
+const customer = {
+  cid: 'vt-cust-1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  country: 'GB',
+};
+const payment = (over: Partial<TerminalStartRequest> = {}): TerminalStartRequest => ({
+  intent: 'payment',
+  customer,
+  currency: 'EUR',
+  amount: '25.50',
+  ...over,
+});
+
+/** Pays on the simulator's hosted page as a caller would type it (form post to the page's own origin). */
+async function payOnPage(redirectUrl: string, card: string, amount?: string) {
+  const form = new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123', card_holder: 'Ada' });
+  if (amount) form.set('amount', amount);
+  const res = await fetch(`${redirectUrl}/pay`, { method: 'POST', body: form.toString() });
+  return res.text();
+}
+
+// Issue 12: the terminal engine against the real simulator over HTTP; with no notification URL the desk follows
+// each session by find-order alone, with back-off.
+describe('virtual terminal engine', () => {
+  let rig: SimRig;
+  let terminal: TerminalEngine;
+  beforeAll(async () => {
+    rig = await startSimRig({ operator: 'Agent Smith', timeoutMs: 2_000, hangMs: 3_000 });
+    terminal = createTerminalEngine({
+      store: rig.store,
+      log: rig.log,
+      praxis: async () => rig.session('Agent Smith'),
+      intakeUrls: () => ({ notification: null, validation: null }),
+      follow: { firstPollMs: 100, maxPollMs: 400 },
+    });
+  });
+  afterAll(async () => {
+    terminal.close();
+    await rig.close();
+  });
+
+  const until = async (orderId: string, done: (s: TerminalSession) => boolean) => {
+    for (let i = 0; i < 100; i++) {
+      const s = await terminal.status(orderId);
+      if (done(s)) return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`session ${orderId} never settled: ${JSON.stringify(await terminal.status(orderId))}`);
+  };
+
+  it('opens a payment through the journal as the acting operator and follows it to approved by find-order', async () => {
+    const started = await terminal.start(payment());
+    expect(started.session).toMatchObject({
+      state: 'pending',
+      agent: 'Agent Smith',
+      amountMinor: 2550,
+      cid: 'vt-cust-1',
+    });
+    expect(started.redirectUrl).toMatch(new RegExp(`^${rig.sim.url}/hpp/`));
+    expect(started.praxisOrigin).toBe(rig.sim.url);
+    const [entry] = await rig.store.journal.forItem('session', started.session.orderId);
+    expect(entry).toMatchObject({ action: 'terminal:open', operator: 'Agent Smith', state: 'done' });
+
+    expect(await payOnPage(started.redirectUrl!, '4111 1111 1111 1111')).toContain('Payment approved');
+    const done = await until(started.session.orderId, (s) => s.state !== 'pending');
+    expect(done).toMatchObject({ state: 'approved', learnedBy: 'find-order', transactionAmountMinor: 2550 });
+    expect(done.statusDetails).toBeTruthy();
+  });
+
+  it('shows a decline with Praxis status_details and retries with another method in one step', async () => {
+    const first = await terminal.start(payment({ amount: '1200', currency: 'JPY' }));
+    await payOnPage(first.redirectUrl!, '4000000000000002');
+    const declined = await until(first.session.orderId, (s) => s.state !== 'pending');
+    expect(declined.state).toBe('declined');
+    expect(declined.statusDetails).toBeTruthy();
+
+    const again = await terminal.retry({ orderId: first.session.orderId });
+    expect(again.session).toMatchObject({ retryOf: first.session.orderId, amountMinor: 1200, currency: 'JPY' });
+    expect(again.session.orderId).not.toBe(first.session.orderId);
+    await payOnPage(again.redirectUrl!, '4111111111111111');
+    expect((await until(again.session.orderId, (s) => s.state !== 'pending')).state).toBe('approved');
+    // Once approved, a retry would take the money twice: refused, nothing sent.
+    await expect(terminal.retry({ orderId: again.session.orderId })).rejects.toThrow(/twice/);
+  });
+
+  it('puts an authorization taken here in the capture queue', async () => {
+    const started = await terminal.start(payment({ intent: 'authorization', amount: '80.000', currency: 'KWD' }));
+    await payOnPage(started.redirectUrl!, '4111111111111111');
+    const held = await until(started.session.orderId, (s) => s.state !== 'pending');
+    expect(held.state).toBe('authorized');
+    const captures = createCaptureEngine({ store: rig.store, log: rig.log, praxis: async () => rig.session() });
+    expect((await captures.list()).rows.map((r) => r.tid)).toContain(held.tid);
+  });
+
+  it('follows an abandoned session to expired', async () => {
+    const started = await terminal.start(payment({ amount: null }));
+    expect(started.session.amountMinor).toBeNull();
+    await rig.admin(`/_sim/sessions/${started.session.orderId}/expire`);
+    const expired = await until(started.session.orderId, (s) => s.state !== 'pending');
+    expect(expired).toMatchObject({ state: 'expired', tid: null });
+  });
+
+  it('records a refusal as failed with Praxis words, and an open whose answer was lost is settled by find-order', async () => {
+    const refused = await terminal.start(payment({ currency: 'CHF' }));
+    expect(refused.session.state).toBe('failed');
+    expect(refused.session.statusDetails).toMatch(/Currency is not enabled.*Nothing was charged/);
+    expect(refused.redirectUrl).toBeNull();
+
+    rig.sim.setFaults({ timeoutAfterApply: 1, timeoutMode: 'drop' });
+    const lost = await terminal.start(payment());
+    rig.sim.clearFaults();
+    expect(lost.redirectUrl).toBeNull();
+    expect(lost.session.state).toBe('pending');
+    expect(lost.session.statusDetails).toMatch(/answer was lost/);
+    const [entry] = await rig.store.journal.forItem('session', lost.session.orderId);
+    expect(entry).toMatchObject({ state: 'done', result: expect.objectContaining({ reconciled: true }) });
+  });
+
+  it('lists history newest first and remembers the customers it served', async () => {
+    const history = await terminal.history();
+    expect(history.length).toBeGreaterThanOrEqual(6);
+    expect(history[0]!.createdAt >= history[history.length - 1]!.createdAt).toBe(true);
+    const [recent] = await terminal.recentCustomers('lovelace');
+    expect(recent).toMatchObject({ cid: 'vt-cust-1', email: 'ada@example.com', country: 'GB' });
+  });
+
+  it('refuses bad fields field by field before anything is sent', async () => {
+    const handlers = createTerminalHandlers((fn) => fn({ terminal, store: rig.store })) as unknown as CommandHandlers;
+    const answer = await dispatch(
+      handlers,
+      'terminal:start',
+      {
+        intent: 'payment',
+        customer: { ...customer, email: 'ada-at-example', country: 'UK', firstName: 'A'.repeat(26) },
+        currency: 'JPY',
+        amount: '12.50',
+      },
+      { transport: 'test', connection: 'test' },
+      rig.log,
+    );
+    expect(answer.ok).toBe(false);
+    const message = answer.ok ? '' : answer.error.message;
+    expect(message).toMatch(/customer\.email: Enter an email such as name@example.com/);
+    expect(message).toMatch(/customer\.country: Enter a two-letter ISO 3166 country code/);
+    expect(message).toMatch(/customer\.firstName: A first name is at most 25 characters/);
+    expect(message).toMatch(/amount: .*JPY/);
+  });
+});
