@@ -18,7 +18,13 @@ let core: DeskCore | undefined;
 const log = createMemoryLogger();
 
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r: Result<unknown> = await dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
+  const r: Result<unknown> = await dispatch(
+    core!.handlers,
+    channel,
+    input,
+    { transport: 'test', connection: 'test' },
+    log,
+  );
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.data as T;
 };

@@ -56,7 +56,13 @@ export const outcome = (page: Page) => page.getByRole('status', { name: 'Session
 
 /** A command straight to the core, as another window of the desk would send it. */
 export async function command<T>(desk: DeskHostHandle, channel: Channel, input: unknown = {}): Promise<T> {
-  const r = await dispatch(desk.core.handlers, channel, input, { transport: 'test', connection: 'test' }, createMemoryLogger());
+  const r = await dispatch(
+    desk.core.handlers,
+    channel,
+    input,
+    { transport: 'test', connection: 'test' },
+    createMemoryLogger(),
+  );
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.data as T;
 }

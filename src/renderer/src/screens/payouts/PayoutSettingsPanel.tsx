@@ -5,7 +5,6 @@ import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
-import { FormError } from '../../components/FormError';
 import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 
