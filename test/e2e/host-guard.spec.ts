@@ -41,7 +41,11 @@ test('the right token from the desk page connects; malformed messages get VALIDA
   expect(status).toBe(101);
   const ws = socket!;
   const replies: unknown[] = [];
-  ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+  // Only answers: pushed events (the sandbox still filling its queues at start) are not replies to anything.
+  ws.on('message', (d) => {
+    const msg = JSON.parse(String(d)) as Record<string, unknown>;
+    if ('result' in msg) replies.push(msg);
+  });
   const next = async () => {
     const n = replies.length;
     await expect.poll(() => replies.length).toBeGreaterThan(n);

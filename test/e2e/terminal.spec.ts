@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { holdRow, openCapturesFor } from './support/captures-sim';
-import { queueRow, searchBox } from './support/payouts-sim';
+import { openQueueFor, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
 import {
   command,
   fillCaller,
@@ -188,6 +188,21 @@ test('a looked-up payment opens a new terminal session for the same caller, form
   await expect(page.getByLabel('Customer id (cid)')).toHaveValue(`e2e-vt-pay-${run}`);
   await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
   await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.50');
+});
+
+test('a payout request’s detail pane opens a new terminal session for the same caller, form filled', async ({
+  page,
+}) => {
+  const cid = `e2e-vt-from-payout-${run}`;
+  const tid = await payoutsSim(desk).createRequest(cid, 'GBP', 12_345);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('complementary', { name: `Request ${tid}` });
+  await pane.getByRole('button', { name: `New terminal session for the customer of ${tid}` }).click();
+  await expect(page.getByRole('heading', { name: 'Virtual terminal', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue(cid);
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('123.45');
 });
 
 test('axe (WCAG 2.1 AA) finds nothing serious on the terminal form, its session panel and history', async ({

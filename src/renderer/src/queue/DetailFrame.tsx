@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AuditEntryView, JournalEntryView } from '../../../shared/queue-views';
 import { FormError } from '../components/FormError';
+import { NewSessionForCustomer } from './NewSessionForCustomer';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -94,6 +95,7 @@ export function DetailFrame({
   error,
   onClose,
   auditDetails = asIs,
+  tid,
   children,
 }: {
   /** The pane's accessible name ("Request 5012", "Hold 7001"). */
@@ -111,6 +113,8 @@ export function DetailFrame({
   onClose(): void;
   /** Audit details as the operator should read them (a gateway hash named, say). */
   auditDetails?: (details: Record<string, unknown>) => Record<string, unknown>;
+  /** The item's tid: a new terminal session for its customer is one step away. */
+  tid?: number;
   /** The screen's own sections (risk, parts, the authorization, the customer's history). */
   children?: ReactNode;
 }) {
@@ -126,6 +130,7 @@ export function DetailFrame({
         </button>
       </header>
       {actions}
+      {tid !== undefined && <NewSessionForCustomer tid={tid} />}
       <FormError message={error?.message} />
       {!loaded && loading && <p className="muted">Loading the {noun}…</p>}
       {loaded && (

@@ -63,6 +63,7 @@ export function CaptureDetailPane({
   return (
     <DetailFrame
       label={`Hold ${row.tid}`}
+      tid={row.tid}
       heading={
         <>
           {holdMoney(row)} <span className="muted">held for</span> {customerOf(row)}

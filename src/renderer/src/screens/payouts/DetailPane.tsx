@@ -120,6 +120,7 @@ export function DetailPane({
   return (
     <DetailFrame
       label={`Request ${row.tid}`}
+      tid={row.tid}
       heading={
         <>
           {remainingText(row)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
