@@ -1,33 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeskCore } from '../../src/core/app/desk-core';
-import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
-import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
-import { createMemoryLogger } from '../../src/core/log';
-import type { Result } from '../../src/shared/errors';
 import type { Channel } from '../../src/shared/ipc/contract';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
 
 // Issue 12 through the whole one-desk composition: the embedded simulator calls the desk's customer sync and
 // validation, notifies the intake, and the terminal follows each session by those notifications.
-let dataDir: string;
-let core: DeskCore | undefined;
-const log = createMemoryLogger();
-
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r: Result<unknown> = await dispatch(
-    core!.handlers,
-    channel,
-    input,
-    { transport: 'test', connection: 'test' },
-    log,
-  );
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+const call = <T>(channel: Channel, input: unknown = {}): Promise<T> => rig.at('test').call<T>(channel, input);
 const simUrl = async () => (await call<{ simulatorUrl: string }>('app:info')).simulatorUrl;
 const sim = async <T>(path: string, body?: unknown): Promise<T> => {
   const res = await fetch(`${await simUrl()}${path}`, {
@@ -56,22 +35,13 @@ const settled = (orderId: string) =>
     .not.toBe('pending');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'terminal-desk-'));
-  core = await createDeskCore({
-    dataDir,
-    host: 'browser-host',
-    sandboxArrivalIntervalMs: null,
+  rig = await startDeskCoreForTest('terminal-desk', {
     holdWatchIntervalMs: null,
     // Polling far off: what settles these sessions is the notifications.
     terminalFollow: { firstPollMs: 600_000 },
-    logger: log,
-    secretStore: createMemorySecretStore('no keychain in this test'),
   });
 });
-afterAll(async () => {
-  await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('virtual terminal in the desk core', () => {
   it('a payment is synced, paid on the hosted page and learned by notification; then a withdrawal joins the payout queue', async () => {

@@ -21,7 +21,7 @@ export interface DeskWindow {
  * A whole one-desk composition (store, intake, embedded simulator, no live arrivals) in a fresh data folder, for
  * tests that go through the real command table as a hostile caller would.
  */
-export async function startDeskCoreForTest(name: string) {
+export async function startDeskCoreForTest(name: string, options: Partial<Parameters<typeof createDeskCore>[0]> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), `${name}-`));
   const log = createMemoryLogger();
   const core: DeskCore = await createDeskCore({
@@ -30,6 +30,7 @@ export async function startDeskCoreForTest(name: string) {
     sandboxArrivalIntervalMs: null,
     logger: log,
     secretStore: createMemorySecretStore('no keychain in this test'),
+    ...options,
   });
   const simulator = async () => (await core.info()).simulatorUrl!;
 

@@ -1,8 +1,8 @@
-import { DeskError } from '../../shared/errors';
 import type { CaptureEngine } from '../captures/capture-engine';
 import { loadCaptureSettings, saveCaptureSettings } from '../captures/capture-settings';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
+import { workspaceOrRefuse } from './workspace-or-refuse';
 import { currentActor } from '../access/actor';
 
 type CaptureChannel = Extract<keyof CommandHandlers, `captures:${string}` | `capture-settings:${string}`>;
@@ -16,14 +16,7 @@ export type WithCaptureWorkspace = <T>(
 export function createCaptureHandlers(
   withWorkspace: WithCaptureWorkspace | null,
 ): Pick<CommandHandlers, CaptureChannel> {
-  const on: WithCaptureWorkspace = (fn) => {
-    if (!withWorkspace)
-      throw new DeskError(
-        'STORE',
-        'This desk runs without a work store, so there is no capture queue. Start it with a store (the default) to work captures.',
-      );
-    return withWorkspace(fn);
-  };
+  const on = workspaceOrRefuse(withWorkspace, 'there is no capture queue');
   return {
     'captures:list': (page) => on(({ captures }) => captures.list(page)),
     'captures:rows': ({ tids }) => on(({ captures }) => captures.rows(tids)),

@@ -1,9 +1,9 @@
-import { DeskError } from '../../shared/errors';
 import type { PayoutEngine } from '../payouts/payout-engine';
 import { loadPayoutSettings, savePayoutSettings } from '../payouts/payout-settings';
 import { listViews, removeView, saveView } from '../payouts/saved-views';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
+import { workspaceOrRefuse } from './workspace-or-refuse';
 import { currentActor } from '../access/actor';
 import { confirmSecondManager, describeWeakened, weakenedThresholds } from '../access/weakening';
 
@@ -19,14 +19,7 @@ export type WithPayoutWorkspace = <T>(
 
 /** The command table for the payout queue, its settings and saved views: each line delegates. */
 export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null): Pick<CommandHandlers, PayoutChannel> {
-  const on: WithPayoutWorkspace = (fn) => {
-    if (!withWorkspace)
-      throw new DeskError(
-        'STORE',
-        'This desk runs without a work store, so there is no payout queue. Start it with a store (the default) to work payouts.',
-      );
-    return withWorkspace(fn);
-  };
+  const on = workspaceOrRefuse(withWorkspace, 'there is no payout queue');
   return {
     'payouts:list': (page) => on(({ payouts }) => payouts.list(page)),
     'payouts:rows': ({ tids }) => on(({ payouts }) => payouts.rows(tids)),

@@ -1,6 +1,6 @@
-import { DeskError } from '../../shared/errors';
 import type { TerminalEngine } from '../terminal/terminal-engine';
 import type { CommandHandlers } from './dispatch';
+import { workspaceOrRefuse } from './workspace-or-refuse';
 import { currentActor } from '../access/actor';
 import type { WorkStore } from '../store/work-store';
 import { loadTerminalSettings, saveTerminalSettings } from '../terminal/terminal-settings';
@@ -16,14 +16,7 @@ export type WithTerminalWorkspace = <T>(
 export function createTerminalHandlers(
   withWorkspace: WithTerminalWorkspace | null,
 ): Pick<CommandHandlers, TerminalChannel> {
-  const on: WithTerminalWorkspace = (fn) => {
-    if (!withWorkspace)
-      throw new DeskError(
-        'STORE',
-        'This desk runs without a work store, so the virtual terminal cannot keep its sessions. Start it with a store (the default).',
-      );
-    return withWorkspace(fn);
-  };
+  const on = workspaceOrRefuse(withWorkspace, 'the virtual terminal cannot keep its sessions');
   return {
     'terminal:start': (input) => on(({ terminal }) => terminal.start(input)),
     'terminal:retry': (input) => on(({ terminal }) => terminal.retry(input)),
