@@ -21,7 +21,10 @@ export function openHostedPageWindow(redirectUrl: string, praxisOrigin: string, 
   const pageSession = session.fromPartition(partition, { cache: false });
   pageSession.setPermissionRequestHandler((_c, _p, callback) => callback(false));
   pageSession.setPermissionCheckHandler(() => false);
-  const win = new BrowserWindow({
+  // Electron 45 has no remote module; new windows are denied and navigation kept to the Praxis origin just below.
+  // Kept as written: the eng-disable must stay on the line Electronegativity reports.
+  // prettier-ignore
+  const win = new BrowserWindow({ // eng-disable REMOTE_MODULE_JS_CHECK AUXCLICK_JS_CHECK
     width: 520,
     height: 720,
     title: `Praxis payment page — ${orderId}`,
