@@ -14,6 +14,8 @@ async function shortenDefaultWindow(page: Page) {
     .getByRole('button', { name: /^Settings/ })
     .click();
   const panel = page.getByRole('region', { name: 'Capture settings' });
+  // Counted once the panel has loaded its windows (a count does not wait).
+  await expect(panel.getByLabel('Hold window 1 days')).toBeVisible();
   const last = (await panel.getByRole('table', { name: 'Hold windows' }).getByRole('row').count()) - 1;
   await panel.getByLabel(`Hold window ${last} days`).fill('0');
   await panel.getByLabel(`Hold window ${last} hours`).fill('20');
