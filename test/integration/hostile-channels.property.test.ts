@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../src/shared/audit';
+import type { ProfilesState } from '../../src/shared/domain';
+import { CHANNELS, type Channel } from '../../src/shared/ipc/contract';
+import { channelSamples } from '../support/channel-samples';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
+
+// Malformed calls on every channel of the contract, through the real dispatch of a whole desk (in sandbox mode, so
+// every role may call and what is tested is the input): each gets VALIDATION, none crashes, none changes anything.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+let samples: Record<Channel, unknown>;
+const call = (channel: Channel, input: unknown) => rig.at('hostile').raw(channel, input);
+
+/** What a call could have changed: every change the desk makes is audited, and profiles live beside the store. */
+const state = async () => ({
+  audited: (await rig.at('hostile').call<AuditPage>('audit:list', { filter: {} })).total,
+  profiles: (await rig.at('hostile').call<ProfilesState>('profiles:list')).profiles.length,
+});
+
+/** The sample input as JSON text with one more key first, parsed as the transports parse it (`__proto__` stays own). */
+const withExtraKey = (sample: unknown, key: string, value: unknown): unknown => {
+  const fields = JSON.stringify(sample).slice(1, -1);
+  return JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}${fields ? `,${fields}` : ''}}`);
+};
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('hostile-channels');
+  const desk = rig.at('hostile');
+  samples = channelSamples({
+    payoutSettings: await desk.call('payout-settings:get'),
+    captureSettings: await desk.call('capture-settings:get'),
+    terminalSettings: await desk.call('terminal-settings:get'),
+  });
+});
+afterAll(() => rig?.close());
+
+describe('every channel refuses malformed input through the real dispatch', () => {
+  it('anything that is not an object is VALIDATION on every channel, and changes nothing', async () => {
+    const before = await state();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNELS),
+        fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue())),
+        async (channel, input) => {
+          const r = await call(channel, input);
+          expect(r, `${channel} ← ${JSON.stringify(input)}`).toMatchObject({
+            ok: false,
+            error: { code: 'VALIDATION' },
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(await state()).toEqual(before);
+  });
+
+  it('a valid input with one key too many is VALIDATION on every channel, and changes nothing', async () => {
+    const before = await state();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNELS),
+        fc.constantFrom('__proto__', 'constructor', 'isAdmin', 'operator', 'role', 'secondApprover', 'x'),
+        fc.jsonValue(),
+        async (channel, key, value) => {
+          // A channel that already takes the key (an operator name, a role) gets it twice: JSON keeps the last.
+          const input = withExtraKey(samples[channel], key, value ?? null);
+          if (Object.hasOwn(samples[channel] as object, key)) return;
+          const r = await call(channel, input);
+          expect(r, `${channel} with an extra "${key}"`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(await state()).toEqual(before);
+  });
+});
