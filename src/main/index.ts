@@ -8,7 +8,7 @@ import { createFileLogger } from '../core/file-logger';
 import { usePgliteWorkerModule } from '../core/store/pglite-worker-module';
 import pgliteWorkerPath from '../core/store/pglite-worker?modulePath';
 import { notifyExpiringHolds } from './hold-notifications';
-import { createIpcGate } from './ipc/ipc-gate';
+import { createIpcGate, electronConnection } from './ipc/ipc-gate';
 import { registerDeskIpc } from './ipc/register-ipc';
 import { withHostedPageWindows } from './terminal-windows';
 import { appLocationFrom } from './security/app-location';
@@ -85,7 +85,12 @@ async function main(): Promise<void> {
   const open = async () => {
     const win = await openMainWindow(location, { preload: preloadPath, icon: iconPath }, devServerUrl, log);
     windows.add(win);
-    win.on('closed', () => windows.delete(win));
+    // Whoever signed in at this window is signed out with it (as the browser host does when its socket closes).
+    const connection = electronConnection(win.webContents.id);
+    win.on('closed', () => {
+      windows.delete(win);
+      void core.then((ready) => ready.forgetConnection(connection)).catch(() => undefined);
+    });
   };
   await open();
   log.info('desk window open', { version: app.getVersion(), userData });

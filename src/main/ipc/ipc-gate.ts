@@ -20,6 +20,9 @@ export interface IpcGateOptions {
   trustedWebContents: () => ReadonlySet<number>;
 }
 
+/** Who is signed in is kept per window: this names the window's webContents for the core. */
+export const electronConnection = (webContentsId: number) => `electron:${webContentsId}`;
+
 /** Our window's top frame, showing one of our pages: anything else (an iframe, a foreign page) is dropped. */
 export function isTrustedSender(sender: IpcSender, trusted: ReadonlySet<number>, location: AppLocation): boolean {
   return (
@@ -62,7 +65,7 @@ export function createIpcGate(opts: IpcGateOptions) {
         ready,
         channel,
         input,
-        { transport: 'electron', connection: `electron:${sender.webContentsId}` },
+        { transport: 'electron', connection: electronConnection(sender.webContentsId) },
         log,
       );
     } catch (err) {
