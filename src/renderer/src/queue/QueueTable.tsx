@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { SpacerRow } from './SpacerRow';
 import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
 import type { QueueRow, QueueSortState } from './queue-row';
@@ -128,11 +129,7 @@ function QueueTableOf<Row extends QueueRow>({
           ))}
         </thead>
         <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={span} style={{ height: padTop }} />
-            </tr>
-          )}
+          <SpacerRow height={padTop} span={span} />
           {items.map((item) => {
             const row = tableRows[item.index - first];
             if (!row) return null;
@@ -160,11 +157,7 @@ function QueueTableOf<Row extends QueueRow>({
               </tr>
             );
           })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={span} style={{ height: padBottom }} />
-            </tr>
-          )}
+          <SpacerRow height={padBottom} span={span} />
         </tbody>
       </table>
     </div>

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo } from 'react';
+import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
 import { auditColumns } from '../../../../shared/audit-columns';
@@ -108,11 +109,7 @@ export function AuditTable({
           </tr>
         </thead>
         <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={COLUMNS.length} style={{ height: padTop }} />
-            </tr>
-          )}
+          <SpacerRow height={padTop} span={COLUMNS.length} />
           {items.map((item) => {
             const row = rows[item.index]!;
             const classes = ['queue-row'];
@@ -130,11 +127,7 @@ export function AuditTable({
               </tr>
             );
           })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
-            </tr>
-          )}
+          <SpacerRow height={padBottom} span={COLUMNS.length} />
         </tbody>
       </table>
     </div>

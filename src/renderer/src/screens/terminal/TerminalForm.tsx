@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { amountInWords } from '../../../../shared/money-words';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
 import type { TerminalPrefill } from '../../../../shared/ipc/terminal-contract';
-import { TERMINAL_INTENTS, type TerminalIntent } from '../../../../shared/terminal';
+import { TERMINAL_INTENTS, type TerminalCustomer, type TerminalIntent } from '../../../../shared/terminal';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { AmountInput } from '../../queue/AmountInput';
@@ -27,21 +27,25 @@ const CUSTOMER_FIELDS: [keyof TerminalDraft, string, string?][] = [
   ['zip', 'Postcode (optional)'],
 ];
 
+/** A known customer's details as the form holds them (optional ones as empty fields). */
+const customerFields = (c: TerminalCustomer) => ({
+  cid: c.cid,
+  firstName: c.firstName,
+  lastName: c.lastName,
+  email: c.email,
+  country: c.country,
+  phone: c.phone ?? '',
+  address: c.address ?? '',
+  city: c.city ?? '',
+  zip: c.zip ?? '',
+});
+
 /** A form started from an item the agent came from, or empty. */
 function draftFrom(p: TerminalPrefill | null): TerminalDraft {
   if (!p) return EMPTY_DRAFT;
-  const c = p.customer;
   return {
     ...EMPTY_DRAFT,
-    cid: c.cid,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    email: c.email,
-    country: c.country,
-    phone: c.phone ?? '',
-    address: c.address ?? '',
-    city: c.city ?? '',
-    zip: c.zip ?? '',
+    ...customerFields(p.customer),
     currency: p.currency,
     amount: minorToDecimalString(p.amountMinor, p.currency),
   };
@@ -85,18 +89,7 @@ export function TerminalForm() {
   const pick = (cid: string) => {
     const c = recent.find((r) => r.cid === cid);
     if (!c) return;
-    put({
-      cid: c.cid,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      email: c.email,
-      country: c.country,
-      phone: c.phone ?? '',
-      address: c.address ?? '',
-      city: c.city ?? '',
-      zip: c.zip ?? '',
-      currency: c.lastCurrency ?? draft.currency,
-    });
+    put({ ...customerFields(c), currency: c.lastCurrency ?? draft.currency });
   };
   const words = echo(draft);
   const field = (key: keyof TerminalDraft, label: string, hint?: string) => (
