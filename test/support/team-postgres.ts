@@ -1,0 +1,40 @@
+/** Logins of a team on a test PostgreSQL server: one role per person, granted one desk role (README "Running a team"). */
+import pg from 'pg';
+
+export type DeskRole = 'desk_agent' | 'desk_backoffice' | 'desk_manager';
+
+/** Runs statements as the database owner (the test server's superuser). */
+export async function asOwner<T>(ownerUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates `login` (once) as a member of `deskRole` and answers the store URL that connects as it. */
+export async function createDeskLogin(ownerUrl: string, login: string, deskRole: DeskRole): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(login)) throw new Error(`Bad login name ${login}`);
+  await asOwner(ownerUrl, async (c) => {
+    const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
+    if (exists.rowCount === 0) await c.query(`CREATE ROLE ${login} LOGIN`);
+    await c.query(`GRANT ${deskRole} TO ${login}`);
+  });
+  const url = new URL(ownerUrl);
+  url.username = login;
+  return url.toString();
+}
+
+/** A withdrawal request row as the intake would have stored it, for rules that read the amount. */
+export async function seedRequest(ownerUrl: string, tid: number, amountMinor: number, currency: string): Promise<void> {
+  await asOwner(ownerUrl, (c) =>
+    c.query(
+      `INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, amount_minor, currency,
+         created_at, last_source, raw_transaction)
+       VALUES ($1, 'payout', 'requested', 1, now(), $2, $3, now(), 'lookup', '{}'::jsonb)`,
+      [tid, amountMinor, currency],
+    ),
+  );
+}
