@@ -1,5 +1,8 @@
 /** Logins of a team on a test PostgreSQL server: one role per person, granted one desk role (README "Running a team"). */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
+import type { TestPostgres } from './postgres';
 
 export type DeskRole = 'desk_agent' | 'desk_backoffice' | 'desk_manager';
 
@@ -37,4 +40,15 @@ export async function seedRequest(ownerUrl: string, tid: number, amountMinor: nu
       [tid, amountMinor, currency],
     ),
   );
+}
+
+/** From now on `login` must give `password` (scram) on loopback: the test server otherwise trusts everyone. */
+export async function requirePassword(server: TestPostgres, login: string, password: string): Promise<void> {
+  await asOwner(server.url, async (c) => {
+    await c.query(`ALTER ROLE ${login} PASSWORD ${pg.escapeLiteral(password)}`);
+    const hba = join(server.dataDir, 'pg_hba.conf');
+    // pg_hba is first-match: this line goes above the trust lines.
+    await writeFile(hba, `host all ${login} 127.0.0.1/32 scram-sha-256\n` + (await readFile(hba, 'utf8')));
+    await c.query('SELECT pg_reload_conf()');
+  });
 }

@@ -143,10 +143,21 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const safe =
-      location.kind === 'postgres' && location.password ? why.split(location.password).join('[redacted]') : why;
+      location.kind === 'postgres' && location.password
+        ? why
+            .split(location.password)
+            .join('[redacted]')
+            .split(encodeURIComponent(location.password))
+            .join('[redacted]')
+        : why;
+    // pg says "client password must be a string" when the server asks for a password and none was given.
+    const askedForPassword = location.kind === 'postgres' && /password/i.test(safe);
+    const todo = askedForPassword
+      ? `The server wants ${location.password ? 'a different' : 'a'} password for this login: set the Database password in Settings › Profiles › Credentials (it is kept in the OS keychain).`
+      : 'Check the location and that the server is running.';
     throw new DeskError(
       'STORE',
-      `Could not open the work store (${describeStoreLocation(location)}): ${safe}. Check the location and that the server is running.`,
+      `Could not open the work store (${describeStoreLocation(location)}): ${safe}. ${todo}`,
     );
   }
   try {
