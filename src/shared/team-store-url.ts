@@ -19,7 +19,7 @@ export function teamStoreUrlProblem(raw: string): string | null {
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
     return 'The store URL must start with postgres:// (a shared PostgreSQL server), e.g. postgres://ana@db.example.com/desk?sslmode=verify-full.';
   if (url.password || url.searchParams.has('password'))
-    return 'Leave the password out of the store URL: a URL is saved in the profile file. Remove it and enter it in the "Database password" field; the desk keeps it in the OS keychain.';
+    return 'Leave the password out of the store URL: a URL is saved in the profile file. Remove it and enter it under Credentials › Database password, which the desk keeps in the OS keychain.';
   if (!url.username)
     return 'Put your own database login in the store URL (postgres://<your login>@host/database): each person connects as their own role.';
   if (!url.hostname) return 'The store URL names no server: write postgres://<login>@<host>/<database>.';

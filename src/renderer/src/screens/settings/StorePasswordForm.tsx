@@ -22,7 +22,7 @@ export function StorePasswordForm({
     void settingsActions.setSecret(profile.id, password, 'store-password');
   };
   return (
-    <form className="secret-form" onSubmit={submit} aria-label="Database password">
+    <form className="secret-form store-password-form" onSubmit={submit} aria-label="Database password">
       <label htmlFor="store-password">{stored ? 'Replace database password' : 'Set database password'}</label>
       <p className="field-hint" role="status" aria-label="Database password status">
         {stored
