@@ -64,6 +64,12 @@ describe.skipIf(skip !== null)('team rules enforced by PostgreSQL', () => {
     await owner.db.query('SELECT desk_grant_team_rights()');
   });
 
+  it('a table a later migration adds is the desks’ to work with (default privileges)', async () => {
+    await owner.db.exec('CREATE TABLE later_claims (tid bigint PRIMARY KEY, desk text NOT NULL)');
+    await backoffice.db.query(`INSERT INTO later_claims VALUES (1, 'bo')`);
+    await backoffice.db.query(`DELETE FROM later_claims WHERE tid = 1`);
+  });
+
   it('each login acts as its desk role: the lesser of the operator record and the database membership', async () => {
     expect(backoffice.loginRoles).toEqual(['backoffice']);
     expect(agent.loginRoles).toEqual(['agent']);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOperator } from '../../src/core/operators/operator-registry';
+import type { DeskError } from '../../src/shared/errors';
 import { postgresUnavailableReason } from '../support/postgres';
 import { startTeamRig, type TeamRig } from '../support/team-rig';
 
@@ -47,5 +49,23 @@ describe.skipIf(skip !== null)('two desks on one PostgreSQL store', () => {
     ]);
     expect((await ana!.engine.list()).rows).toEqual([]);
     expect((await bo!.engine.list()).rows).toEqual([]);
+  });
+
+  it('four-eyes through the desk on a team store: the core’s confirmation is what the database checks', async () => {
+    await addOperator(team.owner, { name: 'Mia', pin: '2468', role: 'manager' }, 'database owner');
+    await addOperator(team.owner, { name: 'Ana', pin: '1357', role: 'backoffice' }, 'Mia');
+    const [big, bulkA, bulkB] = await team.requests(3, (i) => ({ cid: `big-${i}`, currency: 'EUR', amount: 900_000 }));
+    const ana = team.desks[0]!.engine;
+    const gateway = (await ana.gateways(big!))[0]!.id;
+    expect(((await ana.approve({ tid: big!, gateway }).catch((e: unknown) => e)) as DeskError).code).toBe('FOUR_EYES');
+    const outcome = await ana.approve({ tid: big!, gateway, secondApprover: { operator: 'Mia', pin: '2468' } });
+    expect(outcome.state).toBe('done');
+    const bulk = await ana.bulk({
+      action: 'approve',
+      tids: [bulkA!, bulkB!],
+      secondApprover: { operator: 'Mia', pin: '2468' },
+    });
+    expect(bulk.results.map((r) => r.state)).toEqual(['done', 'done']);
+    expect((await team.payoutsMade([big!, bulkA!, bulkB!])).total).toBe(3);
   });
 });

@@ -64,6 +64,10 @@ BEGIN
   -- The audit log: read and append only (the append-only trigger refuses UPDATE and DELETE from everyone).
   GRANT SELECT, INSERT ON audit_log TO desk_agent, desk_backoffice, desk_manager;
   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO desk_agent, desk_backoffice, desk_manager;
+  -- Tables later migrations add (claims, …) are the desks' to work with; a migration narrows its own if it must.
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO desk_agent, desk_backoffice, desk_manager;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO desk_agent, desk_backoffice, desk_manager;
 END
 $fn$;
 SELECT desk_grant_team_rights();
