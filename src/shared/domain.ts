@@ -26,6 +26,8 @@ export interface Profile {
   applicationKey: string;
   /** Public URL of this desk's or team's intake, sent as notification_url; absent = poll find-order. */
   notificationUrl?: string;
+  /** A team's shared PostgreSQL store, postgres://<own login>@host/db (never a password); absent = own PGlite store. */
+  storeUrl?: string;
 }
 
 export interface ProfilesState {
@@ -43,6 +45,8 @@ export interface CredentialStatus {
   keychainAvailable: boolean;
   /** Plain words for the UI when the keychain is unavailable. */
   keychainMessage?: string;
+  /** Only for a profile on a shared PostgreSQL store: whether its database password is stored (never the password). */
+  hasStorePassword?: boolean;
 }
 
 export interface ConnectionTestResult {

@@ -159,3 +159,47 @@ test('deleting a profile asks first; Esc cancels, confirming removes it', async 
   await dialog.getByRole('button', { name: 'Delete profile' }).click();
   await expect(page.getByRole('region', { name: 'Profiles' }).getByText('Short-lived')).toHaveCount(0);
 });
+
+test('a shared team store URL is refused next to its field while it holds a password; the password goes to the keychain', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await profileForm(page).getByLabel('Name', { exact: true }).fill('Team EU');
+  await profileForm(page)
+    .getByRole('radio', { name: /Praxis sandbox/ })
+    .check();
+  await profileForm(page).getByLabel('merchant_id').fill('Team-Merchant');
+  await profileForm(page).getByLabel('application_key').fill('TeamKey');
+  const storeUrl = profileForm(page).getByLabel('Shared team store URL (optional)');
+  await storeUrl.fill('postgres://ana:hunter22@db.example.com/praxis_desk?sslmode=verify-full');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(storeUrl).toHaveAccessibleDescription(/Leave the password out of the store URL/);
+  await expect(storeUrl).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: screenshotPath('02-settings-team-store-refused') });
+
+  await storeUrl.fill('postgres://ana@db.example.com/praxis_desk');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(storeUrl).toHaveAccessibleDescription(/not on this machine.*sslmode=verify-full/);
+
+  await storeUrl.fill('postgres://ana@db.example.com/praxis_desk?sslmode=verify-full');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Team EU”' })).toBeVisible();
+  const credentials = page.getByRole('region', { name: 'Credentials' });
+  await expect(credentials.getByRole('status', { name: 'Database password status' })).toContainText(
+    'No database password stored',
+  );
+  await credentials.getByLabel('Set database password').fill('db-password-for-ana');
+  await credentials.getByRole('button', { name: 'Save password' }).click();
+  await expect(credentials.getByRole('status', { name: 'Database password status' })).toContainText(
+    'Stored in the OS keychain',
+  );
+  await expect(credentials.getByLabel('Replace database password')).toHaveValue('');
+  await page.screenshot({ path: screenshotPath('02-settings-team-store') });
+  expect(desk().logLines.join('\n')).not.toContain('db-password-for-ana');
+});

@@ -17,6 +17,8 @@ export interface TestPostgres {
   /** postgres://postgres@127.0.0.1:PORT/postgres (trust auth, loopback only). */
   url: string;
   port: number;
+  /** The cluster's data folder (pg_hba.conf lives there). */
+  dataDir: string;
   /** Creates an empty database and returns its URL, so suites do not see each other's rows. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     url,
     port,
+    dataDir: data,
     async createDatabase(name: string) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name ${name}`);
       await run(join(bin, 'psql'), [

@@ -41,12 +41,14 @@ export function auditShellChanges(
     },
     'credentials:set': async (input, ctx) => {
       const status = await shell['credentials:set'](input, ctx);
-      await record('credentials:set', { profileId: input.profileId, merchantSecret: 'replaced' });
+      const what = input.which === 'store-password' ? 'storePassword' : 'merchantSecret';
+      await record('credentials:set', { profileId: input.profileId, [what]: 'replaced' });
       return status;
     },
     'credentials:clear': async (input, ctx) => {
       const status = await shell['credentials:clear'](input, ctx);
-      await record('credentials:clear', { profileId: input.profileId, merchantSecret: 'removed' });
+      const what = input.which === 'store-password' ? 'storePassword' : 'merchantSecret';
+      await record('credentials:clear', { profileId: input.profileId, [what]: 'removed' });
       return status;
     },
   };

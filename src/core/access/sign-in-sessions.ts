@@ -5,6 +5,7 @@ import { clearWrongPins, lockRemainingMs, recordWrongPin } from '../operators/pi
 import type { WorkStore } from '../store/work-store';
 import { SANDBOX_ACTOR, type Actor } from './actor';
 import { loadAccessSettings } from './access-settings';
+import { capByLogin } from './login-roles';
 
 /** Who is at one window (an Electron window or a browser-host page), on which profile's store. */
 interface SignedIn {
@@ -50,9 +51,10 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
     async resolve(store, profileId, connection) {
       if (!store || !(await hasManager(store))) {
         const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
+        const roles = capByLogin(SANDBOX_ACTOR.roles, store?.loginRoles ?? null);
         return {
-          actor: SANDBOX_ACTOR,
-          state: { mode: 'sandbox', operator: SANDBOX_ACTOR.name, roles: [...SANDBOX_ACTOR.roles], idleLockMinutes },
+          actor: { ...SANDBOX_ACTOR, roles },
+          state: { mode: 'sandbox', operator: SANDBOX_ACTOR.name, roles, idleLockMinutes },
         };
       }
       const { idleLockMinutes } = await loadAccessSettings(store);
@@ -68,7 +70,8 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
         s.locked = true;
         await audit(store, op.name, 'session:lock', { why: 'idle', idleLockMinutes });
       }
-      const roles = rolesOf(op.role);
+      // On a team store the database login caps the operator's roles (the lesser applies).
+      const roles = capByLogin(rolesOf(op.role), store.loginRoles);
       if (s.locked) return { actor: null, state: { mode: 'locked', operator: op.name, roles, idleLockMinutes } };
       return {
         actor: { name: op.name, roles },

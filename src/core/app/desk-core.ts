@@ -18,7 +18,7 @@ import { DeskError, isDeskError } from '../../shared/errors';
 import { createIntake, CUSTOMER_SYNC_PATH, NOTIFICATION_PATH, VALIDATION_PATH } from '../intake/intake-server';
 import { createTerminalHandlers } from '../commands/terminal-handlers';
 import type { IntakeMerchant } from '../intake/process-notification';
-import { profileStoreLocation } from '../store/profile-store-location';
+import { profileStoreLocation, teamStoreLocation } from '../store/profile-store-location';
 import { createPraxisClient } from '../praxis/client';
 import { startSimulator } from '../sandbox/simulator';
 import { describeStoreLocation, type StoreLocation } from '../store/work-store';
@@ -70,8 +70,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const praxisFor = createPraxisSessions({ profiles, credentials, simulatorUrl, log });
 
   // ---- work store: one per profile (work, journal, audit and settings belong to one merchant in one environment) ----
-  const locationFor =
-    opts.store === false ? null : (opts.store ?? ((profileId: string) => profileStoreLocation(dataDir, profileId)));
+  const ownOrTeamStore = async (profileId: string): Promise<StoreLocation> => {
+    // A removed profile (its log line) is looked up without throwing: its own folder is what stays behind.
+    const profile = profiles.state().profiles.find((p) => p.id === profileId);
+    if (!profile?.storeUrl) return profileStoreLocation(dataDir, profileId);
+    return teamStoreLocation(profile, await credentials.storePasswordFor(profile));
+  };
+  const locationFor = opts.store === false ? null : (opts.store ?? ownOrTeamStore);
   const workspaces = locationFor
     ? createWorkspaceSwitcher({
         locationFor,
@@ -250,7 +255,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       if (!locationFor) return;
       let store: string;
       try {
-        store = describeStoreLocation(locationFor(profileId));
+        store = describeStoreLocation(await locationFor(profileId));
       } catch (err) {
         store = err instanceof Error ? err.message : String(err);
       }

@@ -25,7 +25,7 @@ export interface ProfileWorkspace {
 }
 
 export interface WorkspaceDeps {
-  locationFor(profileId: string): StoreLocation;
+  locationFor(profileId: string): StoreLocation | Promise<StoreLocation>;
   praxisFor(profileId: string): Promise<PraxisSession>;
   log: Logger;
   onQueueChange(change: StoreChange): void;
@@ -117,7 +117,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
   }
 
   async function open(profile: Profile): Promise<OpenWorkspace> {
-    const location = deps.locationFor(profile.id);
+    const location = await deps.locationFor(profile.id);
     const store = await openStore(location);
     let opened: OpenWorkspace | null = null;
     let unsubscribe: () => Promise<void>;
@@ -266,7 +266,8 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
   }
 
   return {
-    use: (fn) => run(accepting(), fn),
+    // async: a store that failed to open rejects (callers .catch it) rather than throwing where they stand.
+    use: async (fn) => run(accepting(), fn),
 
     switchTo(profile) {
       if (closed) return chain;

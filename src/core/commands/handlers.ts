@@ -53,16 +53,17 @@ export function createShellHandlers(
     },
     'profiles:activate': async ({ id }) => profiles.activate(id),
     'credentials:status': async ({ profileId }) => credentials.status(profiles.get(profileId)),
-    'credentials:set': async ({ profileId, secret }) => {
+    'credentials:set': async ({ profileId, secret, which }) => {
       if (secret.trim() !== secret) {
         throw new DeskError(
           'VALIDATION',
           'The secret starts or ends with a space, which is almost always a copy-paste slip. Paste it again without surrounding spaces.',
         );
       }
-      return credentials.set(profiles.get(profileId), secret);
+      return credentials.set(profiles.get(profileId), secret, which);
     },
-    'credentials:clear': async ({ profileId }) => credentials.clear(profiles.get(profileId)),
+    'credentials:clear': async ({ profileId, which }) =>
+      credentials.clear(profiles.get(profileId), which ?? 'merchant-secret'),
     'credentials:test': ({ profileId }) => deps.testConnection(profileId),
   };
 }

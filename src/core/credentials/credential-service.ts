@@ -1,14 +1,18 @@
 import { SANDBOX_SAMPLE, type CredentialStatus, type Profile } from '../../shared/domain';
 import type { SecretStore } from '../app/desk-core-types';
 import type { Logger } from '../log';
-import { merchantSecretAccount } from './secret-names';
+import { merchantSecretAccount, storePasswordAccount } from './secret-names';
+
+export type CredentialKind = 'merchant-secret' | 'store-password';
 
 export interface CredentialService {
   status(profile: Profile): Promise<CredentialStatus>;
-  set(profile: Profile, secret: string): Promise<CredentialStatus>;
-  clear(profile: Profile): Promise<CredentialStatus>;
+  set(profile: Profile, secret: string, which?: CredentialKind): Promise<CredentialStatus>;
+  clear(profile: Profile, which?: CredentialKind): Promise<CredentialStatus>;
   /** For the core's own signing only; never handed to a transport. */
   secretFor(profile: Profile): Promise<string | null>;
+  /** The database password of a profile on a shared PostgreSQL store, for opening the store only. */
+  storePasswordFor(profile: Profile): Promise<string | null>;
   /** Registers every stored secret with the logger so it is redacted from the first log line. */
   registerExisting(profiles: Profile[]): Promise<void>;
 }
@@ -20,32 +24,39 @@ export function createCredentialService(store: SecretStore, log: Logger): Creden
       ? { profileId, keychainAvailable, keychainMessage: store.unavailableReason }
       : { profileId, keychainAvailable };
 
-  const stored = async (profile: Profile): Promise<string | null> => {
-    const secret = await store.get(merchantSecretAccount(profile.id));
+  const accountOf = (profile: Profile, which: CredentialKind) =>
+    which === 'store-password' ? storePasswordAccount(profile.id) : merchantSecretAccount(profile.id);
+  const stored = async (profile: Profile, which: CredentialKind = 'merchant-secret'): Promise<string | null> => {
+    const secret = await store.get(accountOf(profile, which));
     if (secret) log.registerSecret(secret);
     return secret;
   };
 
   const status = async (profile: Profile): Promise<CredentialStatus> => {
-    if (await stored(profile)) return { ...base(profile.id), hasSecret: true, storage: store.kind };
+    const team = profile.storeUrl ? { hasStorePassword: !!(await stored(profile, 'store-password')) } : {};
+    if (await stored(profile)) return { ...base(profile.id), hasSecret: true, storage: store.kind, ...team };
     // The embedded sandbox signs with the docs' public sample secret: nothing to configure.
-    if (profile.environment === 'embedded-sandbox') return { ...base(profile.id), hasSecret: true, storage: 'sample' };
-    return { ...base(profile.id), hasSecret: false, storage: 'none' };
+    if (profile.environment === 'embedded-sandbox')
+      return { ...base(profile.id), hasSecret: true, storage: 'sample', ...team };
+    return { ...base(profile.id), hasSecret: false, storage: 'none', ...team };
   };
 
   return {
     status,
-    async set(profile, secret) {
+    async set(profile, secret, which = 'merchant-secret') {
       log.registerSecret(secret);
-      await store.set(merchantSecretAccount(profile.id), secret);
-      log.info('merchant secret stored', { profileId: profile.id, storage: store.kind });
+      await store.set(accountOf(profile, which), secret);
+      log.info(`${which} stored`, { profileId: profile.id, storage: store.kind });
       return status(profile);
     },
-    async clear(profile) {
-      await store.delete(merchantSecretAccount(profile.id));
-      log.info('merchant secret cleared', { profileId: profile.id });
+    async clear(profile, which) {
+      // A profile's removal (no `which`) takes both with it.
+      for (const kind of which ? [which] : (['merchant-secret', 'store-password'] as const))
+        await store.delete(accountOf(profile, kind));
+      log.info(`${which ?? 'credentials'} cleared`, { profileId: profile.id });
       return status(profile);
     },
+    storePasswordFor: (profile) => stored(profile, 'store-password'),
     async secretFor(profile) {
       return (await stored(profile)) ?? (profile.environment === 'embedded-sandbox' ? SANDBOX_SAMPLE.secret : null);
     },

@@ -3,3 +3,6 @@ export const keychainService = (packaged: boolean): string => (packaged ? 'praxi
 
 /** Keychain account holding a profile's merchant secret. */
 export const merchantSecretAccount = (profileId: string): string => `${profileId}/merchant-secret`;
+
+/** Keychain account holding the person's password for a profile's shared PostgreSQL store. */
+export const storePasswordAccount = (profileId: string): string => `${profileId}/store-password`;

@@ -5,6 +5,7 @@ import type { PraxisSession } from '../queues/praxis-session';
 import { ingestSnapshot } from '../store/snapshots';
 import { deferChanges, releaseChanges, settleChanges, takeDue, type DueItem } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
+import { UNCONFIRMED_CHANNEL } from '../store/changes';
 
 export interface ChangeConfirmerDeps {
   store: WorkStore;
@@ -99,12 +100,25 @@ export function createChangeConfirmer(deps: ChangeConfirmerDeps) {
   const timer = setInterval(() => void kick(), deps.everyMs ?? 3_000);
   timer.unref?.();
   void kick();
+  // On a team server the intake is another process: its NOTIFY starts a round here within a second, not at the next tick.
+  const unlisten =
+    store.kind === 'postgres'
+      ? store.db
+          .listen(UNCONFIRMED_CHANNEL, () => void kick())
+          .catch((err: unknown) => {
+            log.warn('not listening for a headless intake; waiting changes are found by the timer', {
+              error: String(err),
+            });
+            return async () => undefined;
+          })
+      : null;
 
   return {
     kick,
     async close(): Promise<void> {
       closed = true;
       clearInterval(timer);
+      if (unlisten) await (await unlisten)().catch(() => undefined);
       await running;
     },
   };

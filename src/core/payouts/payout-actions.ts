@@ -114,6 +114,8 @@ export async function approve(
       gateway: input.gateway,
       amountMinor: payMinor,
       currency: tx.currency,
+      // The database checks four-eyes on this record too (team store): who confirmed, or null below the threshold.
+      secondApprover: second,
     },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
@@ -224,6 +226,7 @@ export async function split(
         currency: tx.currency,
         gateway: part.gateway,
         part: i + 1,
+        secondApprover: second,
       },
       audit: {
         amountMinor: part.amountMinor,

@@ -16,6 +16,8 @@ const StoredProfile = z
     // Before operators signed in, a profile named who acted; read from older files, no longer used.
     operatorName: z.string().max(32).optional(),
     notificationUrl: z.string().optional(),
+    // A team's shared PostgreSQL store; checked again when opened (the file is hand-editable).
+    storeUrl: z.string().optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { teamStoreUrlProblem } from '../../shared/team-store-url';
 import { DeskError } from '../../shared/errors';
 import type { Profile, ProfilesState } from '../../shared/domain';
 import type { ProfileInput } from '../../shared/ipc/contract';
@@ -97,6 +98,11 @@ export async function openProfileService(dataDir: string, log: Logger): Promise<
       profile.customBaseUrl = checkCustomBaseUrl(draft.customBaseUrl);
     }
     if (draft.notificationUrl) profile.notificationUrl = draft.notificationUrl;
+    if (draft.storeUrl) {
+      const problem = teamStoreUrlProblem(draft.storeUrl);
+      if (problem) throw new DeskError('VALIDATION', problem, { field: 'storeUrl' });
+      profile.storeUrl = draft.storeUrl;
+    }
     return profile;
   };
 

@@ -15,6 +15,9 @@ const StoreChangeSchema = z.object({ queue: z.enum(QUEUES), ids: z.array(z.strin
 /** The NOTIFY channel every desk on the same store listens to. */
 export const CHANGE_CHANNEL = 'desk_changes';
 
+/** Told by an intake (in any process) when a notified change waits for a desk's signed look-up; payload: the tid. */
+export const UNCONFIRMED_CHANNEL = 'desk_unconfirmed';
+
 // NOTIFY payloads are limited to 8000 bytes; ids travel in chunks well under that.
 const IDS_PER_MESSAGE = 200;
 

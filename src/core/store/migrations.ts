@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { TEAM_RULES_SQL } from './team/team-rules-sql';
 
 export interface Migration {
   version: number;
@@ -262,6 +263,7 @@ CREATE INDEX terminal_sessions_created ON terminal_sessions (created_at DESC);
 CREATE INDEX terminal_sessions_cid ON terminal_sessions (cid, created_at DESC);
 `,
   },
+  { version: 8, name: 'team rules: desk roles, grants, manager-only settings, four-eyes', sql: TEAM_RULES_SQL },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */
@@ -271,6 +273,9 @@ const MIGRATION_LOCK_KEY = 74_201_001;
 export async function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // A desk login on a team server may not create tables: it only reads what the owner's migrations recorded.
+    const exists = await tx.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+    if ((exists.rows[0] as { present: boolean } | undefined)?.present) return;
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   });

@@ -28,10 +28,20 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * pg lets what it parses from `connectionString` override a separate `password` (with undefined when the URL has
+ * none), so the keychain's password joins the URL here, in memory only; describeStoreLocation never shows it.
+ */
+function withPassword(conn: PostgresConnection): string {
+  if (conn.password === undefined) return conn.url;
+  const url = new URL(conn.url);
+  url.password = encodeURIComponent(conn.password);
+  return url.toString();
+}
+
 /** A PostgreSQL server shared by a team: a small pool for queries plus one dedicated connection for LISTEN. */
 export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
-  const config: pg.PoolConfig = { connectionString: conn.url, max: conn.poolSize ?? 8, types };
-  if (conn.password !== undefined) config.password = conn.password;
+  const config: pg.PoolConfig = { connectionString: withPassword(conn), max: conn.poolSize ?? 8, types };
   const pool = new pg.Pool(config);
   // An idle client that drops (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

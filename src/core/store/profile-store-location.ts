@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import type { Profile } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
+import { teamStoreUrlProblem } from '../../shared/team-store-url';
 import { EMBEDDED_SANDBOX_PROFILE_ID } from '../profiles/default-profile';
 import type { StoreLocation } from './work-store';
 
@@ -20,4 +22,15 @@ export function profileStoreLocation(dataDir: string, profileId: string): StoreL
     );
   }
   return { kind: 'pglite', dir: join(dataDir, 'stores', profileId) };
+}
+
+/**
+ * A profile on a team's shared PostgreSQL store connects as the person's own login, with the password from the
+ * keychain (never in the URL); the URL is checked again here because profiles.json can be edited by hand.
+ */
+export function teamStoreLocation(profile: Pick<Profile, 'name' | 'storeUrl'>, password: string | null): StoreLocation {
+  const problem = teamStoreUrlProblem(profile.storeUrl ?? '');
+  if (problem)
+    throw new DeskError('VALIDATION', `Profile "${profile.name}": ${problem} Fix it in Settings › Profiles.`);
+  return { kind: 'postgres', url: profile.storeUrl!, ...(password ? { password } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Notification } from '../praxis/schemas';
+import { UNCONFIRMED_CHANNEL } from './changes';
 import type { Queryable } from './db';
 import { notificationInsert, type NotificationRecord } from './notifications-repo';
 
@@ -57,7 +58,10 @@ export async function acceptWithClaim(
   ]);
   const row = res.rows[0];
   if (!row || row.notification_id === null) return null;
-  return row.claim_id === null ? 'unchanged' : 'unconfirmed';
+  if (row.claim_id === null) return 'unchanged';
+  // Delivered on commit: every desk on the store (a headless intake is another process) looks it up at once.
+  await q.query('SELECT pg_notify($1, $2)', [UNCONFIRMED_CHANNEL, String(tx.tid)]);
+  return 'unconfirmed';
 }
 
 /** An item taken for a look-up, and the newest of its changes the look-up answers for. */

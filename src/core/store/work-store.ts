@@ -27,6 +27,8 @@ import {
   unresolvedActions,
 } from './journal';
 import { runMigrations } from './migrations';
+import { loginDeskRoles } from '../access/login-roles';
+import type { Role } from '../../shared/access';
 import { countNotificationsByVerdict, listNotifications } from './notifications-repo';
 import { openPglite } from './open-pglite';
 import { openPostgresDb, type PostgresConnection } from './postgres-db';
@@ -71,12 +73,14 @@ export function describeStoreLocation(loc: StoreLocation): string {
 export type WorkStore = ReturnType<typeof buildStore>;
 
 /** `headFile`: where the audit chain's head is kept beside the store (a PGlite folder only). */
-function buildStore(db: Db, headFile: string | null) {
+/** `loginRoles`: what the connected database login may do on a team store (login-roles.ts); null elsewhere. */
+function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[] | null) {
   const listeners = new Set<(change: StoreChange) => void>();
   let unlisten: Promise<() => Promise<void>> | null = null;
   return {
     db,
     kind: db.kind,
+    loginRoles,
     /** Stores a Praxis snapshot (notification, lookup or action answer) in its own transaction. */
     ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> =>
       db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
@@ -139,10 +143,21 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const safe =
-      location.kind === 'postgres' && location.password ? why.split(location.password).join('[redacted]') : why;
+      location.kind === 'postgres' && location.password
+        ? why
+            .split(location.password)
+            .join('[redacted]')
+            .split(encodeURIComponent(location.password))
+            .join('[redacted]')
+        : why;
+    // pg says "client password must be a string" when the server asks for a password and none was given.
+    const askedForPassword = location.kind === 'postgres' && /password/i.test(safe);
+    const todo = askedForPassword
+      ? `The server wants ${location.password ? 'a different' : 'a'} password for this login: set the Database password in Settings › Profiles › Credentials (it is kept in the OS keychain).`
+      : 'Check the location and that the server is running.';
     throw new DeskError(
       'STORE',
-      `Could not open the work store (${describeStoreLocation(location)}): ${safe}. Check the location and that the server is running.`,
+      `Could not open the work store (${describeStoreLocation(location)}): ${safe}. ${todo}`,
     );
   }
   try {
@@ -156,5 +171,6 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
   }
   // One desk owns a PGlite folder, so the head beside it is exact; a shared server's head would race other desks.
   const headFile = location.kind === 'pglite' ? auditHeadFileIn(location.dir) : null;
-  return buildStore(headFile ? await keepAuditHead(db, headFile) : db, headFile);
+  const loginRoles = db.kind === 'postgres' ? await loginDeskRoles(db) : null;
+  return buildStore(headFile ? await keepAuditHead(db, headFile) : db, headFile, loginRoles);
 }

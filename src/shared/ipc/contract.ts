@@ -15,6 +15,7 @@ import { lookupContract } from './lookup-contract';
 import { accessContract } from './access-contract';
 import { auditContract } from './audit-contract';
 import { terminalContract } from './terminal-contract';
+import { teamStoreUrlProblem } from '../team-store-url';
 
 /**
  * The one IPC contract: every channel, its zod input schema and its result type. Main (Electron IPC) and
@@ -35,12 +36,30 @@ export const ProfileInput = z
     merchantId: z.string().trim().min(1, 'merchant_id is required').max(50),
     applicationKey: z.string().trim().min(1, 'application_key is required').max(32),
     notificationUrl: z.string().max(2048).url('Notification URL must be a full URL').optional(),
+    /** A team's shared PostgreSQL store (no password: that is kept in the keychain); absent = this desk's own store. */
+    storeUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .superRefine((url, ctx) => {
+        const problem = teamStoreUrlProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   })
   .strict()
   .refine((p) => p.environment !== 'custom' || !!p.customBaseUrl, {
     message: 'A custom environment needs its base URL',
     path: ['customBaseUrl'],
   });
+
+/** Which write-only credential of a profile: the merchant secret (default) or, on a team store, the database password. */
+const CredentialKind = z.enum(['merchant-secret', 'store-password']).optional();
+
+const CredentialSetInput = z
+  .object({ profileId: ProfileId, secret: z.string().min(1, 'The secret is empty').max(256), which: CredentialKind })
+  .strict();
+const CredentialClearInput = z.object({ profileId: ProfileId, which: CredentialKind }).strict();
 
 export const contract = {
   'app:info': channel<typeof NoInput, AppInfo>(NoInput),
@@ -58,12 +77,8 @@ export const contract = {
   'credentials:status': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(
     z.object({ profileId: ProfileId }).strict(),
   ),
-  'credentials:set': channel<z.ZodObject<{ profileId: typeof ProfileId; secret: z.ZodString }>, CredentialStatus>(
-    z.object({ profileId: ProfileId, secret: z.string().min(1, 'The secret is empty').max(256) }).strict(),
-  ),
-  'credentials:clear': channel<z.ZodObject<{ profileId: typeof ProfileId }>, CredentialStatus>(
-    z.object({ profileId: ProfileId }).strict(),
-  ),
+  'credentials:set': channel<typeof CredentialSetInput, CredentialStatus>(CredentialSetInput),
+  'credentials:clear': channel<typeof CredentialClearInput, CredentialStatus>(CredentialClearInput),
   'credentials:test': channel<z.ZodObject<{ profileId: typeof ProfileId }>, ConnectionTestResult>(
     z.object({ profileId: ProfileId }).strict(),
   ),

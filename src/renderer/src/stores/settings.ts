@@ -13,8 +13,10 @@ export const PROFILE_FIELDS = [
   'merchantId',
   'applicationKey',
   'notificationUrl',
+  'storeUrl',
 ] as const;
 export type ProfileDraft = InputOf<'profiles:save'>;
+type CredentialKind = NonNullable<InputOf<'credentials:set'>['which']>;
 
 // ---- state ----
 export interface SettingsState {
@@ -111,10 +113,10 @@ export const settingsActions = {
   },
 
   /** The secret passes straight through to the core; it is never put in any store. */
-  async setSecret(profileId: string, secret: string): Promise<boolean> {
+  async setSecret(profileId: string, secret: string, which?: CredentialKind): Promise<boolean> {
     set({ credentialsBusy: true, credentialsError: null, test: null });
     try {
-      const res = await desk().credentials.set({ profileId, secret });
+      const res = await desk().credentials.set({ profileId, secret, ...(which ? { which } : {}) });
       if (!res.ok) {
         set({ credentialsError: res.error });
         return false;
@@ -126,10 +128,10 @@ export const settingsActions = {
     }
   },
 
-  async clearSecret(profileId: string) {
+  async clearSecret(profileId: string, which?: CredentialKind) {
     set({ credentialsBusy: true, credentialsError: null, test: null });
     try {
-      const res = await desk().credentials.clear({ profileId });
+      const res = await desk().credentials.clear({ profileId, ...(which ? { which } : {}) });
       if (res.ok) set((s) => ({ credentials: { ...s.credentials, [profileId]: res.data } }));
       else set({ credentialsError: res.error });
     } finally {

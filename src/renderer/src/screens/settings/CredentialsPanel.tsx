@@ -3,6 +3,7 @@ import type { CredentialStatus, Profile } from '../../../../shared/domain';
 import { selectCredentialStatus, settingsActions, useSettings } from '../../stores/settings';
 import { connectionHeadline } from './connection-result';
 import { FormError } from '../../components/FormError';
+import { StorePasswordForm } from './StorePasswordForm';
 
 function storageText(s: CredentialStatus): { title: string; detail: string; tone: 'ok' | 'warn' | 'none' } {
   switch (s.storage) {
@@ -96,6 +97,8 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
           )}
         </div>
       </form>
+
+      {profile.storeUrl && <StorePasswordForm profile={profile} status={status} busy={busy} />}
 
       <div className="connection-test">
         <button

@@ -13,6 +13,7 @@ interface FormValues {
   merchantId: string;
   applicationKey: string;
   notificationUrl: string;
+  storeUrl: string;
 }
 
 const ENVIRONMENT_CHOICES: Record<Environment, { label: string; where: string }> = {
@@ -32,6 +33,7 @@ const valuesOf = (p: Profile | null): FormValues => ({
   merchantId: p?.merchantId ?? '',
   applicationKey: p?.applicationKey ?? '',
   notificationUrl: p?.notificationUrl ?? '',
+  storeUrl: p?.storeUrl ?? '',
 });
 
 /** Blank optional fields are left out rather than sent as "", which the contract would refuse as a URL. */
@@ -45,6 +47,7 @@ function draftOf(v: FormValues, id: string | undefined): ProfileDraft {
     merchantId: v.merchantId,
     applicationKey: v.applicationKey,
     notificationUrl: opt(v.notificationUrl),
+    storeUrl: opt(v.storeUrl),
   };
 }
 
@@ -158,6 +161,15 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
         error={fieldErrors.notificationUrl}
       >
         {input('notificationUrl', { placeholder: 'https://desk-intake.example.com/praxis', type: 'url' })}
+      </Field>
+
+      <Field
+        id="profile-storeUrl"
+        label="Shared team store URL (optional)"
+        hint="A team's PostgreSQL server, with your own database login and no password: postgres://you@db.example.com/desk?sslmode=verify-full. The password goes in Credentials › Database password (kept in the OS keychain). Leave empty to keep this desk's own store."
+        error={fieldErrors.storeUrl}
+      >
+        {input('storeUrl', { placeholder: 'postgres://you@db.example.com/desk?sslmode=verify-full' })}
       </Field>
 
       <FormError message={formError} />
