@@ -262,6 +262,16 @@ CREATE INDEX terminal_sessions_created ON terminal_sessions (created_at DESC);
 CREATE INDEX terminal_sessions_cid ON terminal_sessions (cid, created_at DESC);
 `,
   },
+  // Version 8 belongs to the team roles and grants (another branch); the runner applies whatever is missing, in order.
+  {
+    version: 9,
+    name: 'session-held claims',
+    sql: `
+-- True when the sender holds the item's claim as an advisory lock on its own database session (a PostgreSQL
+-- server): the claim dies with that session, so a dead desk's entry needs reconciling at once, not after the lease.
+ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

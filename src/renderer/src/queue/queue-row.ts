@@ -4,6 +4,8 @@ export interface QueueRow {
   currency: string;
   /** Set when a money-moving action is in flight or its outcome is unknown. */
   journalState: 'sending' | 'unknown' | null;
+  /** The operator acting on the item right now, at this desk or another; null when nobody is. */
+  claimedBy: string | null;
 }
 
 /** A queue's sort: one of the screen's columns, either way. */
