@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayOption, PayoutPage, PayoutRow } from '../../src/shared/payouts';
 import type { ActionOutcome } from '../../src/shared/actions';
-import { CLAIM_LOCK_SPACE } from '../../src/core/store/item-claims';
+import { openStore } from '../../src/core/store/work-store';
+import { endClaimSessions } from '../support/claim-sessions';
 import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -106,16 +106,11 @@ describe.skipIf(skip !== null)('claims between two desks on a shared PostgreSQL 
     await expect.poll(() => seenAtB.seen.some((r) => r.claimedBy === 'Ann'), { timeout: 5_000 }).toBe(true);
 
     // The server ends the session holding the claim, as when the desk's machine dies or its network is cut.
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
+    const admin = await openStore({ kind: 'postgres', url });
     try {
-      const killed = await admin.query(
-        `SELECT pg_terminate_backend(pid) AS ok FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND classid = $1::oid AND granted`,
-        [CLAIM_LOCK_SPACE],
-      );
-      expect(killed.rows).toEqual([{ ok: true }]);
+      expect(await endClaimSessions(admin.db)).toBe(1);
     } finally {
-      await admin.end();
+      await admin.close();
     }
     // No lease to wait out: at once the row names nobody, and says the outcome must be looked up.
     await expect

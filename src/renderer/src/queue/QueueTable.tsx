@@ -3,7 +3,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tan
 import { SpacerRow } from './SpacerRow';
 import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
-import type { QueueRow, QueueSortState } from './queue-row';
+import { claimText, type QueueRow, type QueueSortState } from './queue-row';
 
 /** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
 export interface QueueColumnMeta {
@@ -139,6 +139,7 @@ function QueueTableOf<Row extends QueueRow>({
             if (selected.has(r.tid)) classes.push('selected');
             if (r.journalState === 'unknown') classes.push('outcome-unknown');
             if (inFlight.has(r.tid)) classes.push('in-flight');
+            if (r.claimedBy && r.journalState === 'sending') classes.push('claimed');
             return (
               <tr
                 key={row.id}
@@ -146,6 +147,7 @@ function QueueTableOf<Row extends QueueRow>({
                 data-tid={r.tid}
                 aria-selected={r.tid === cursorTid}
                 aria-rowindex={item.index + 2}
+                aria-description={r.claimedBy && r.journalState === 'sending' ? claimText(r.claimedBy) : undefined}
                 onClick={() => nav.setCursor(r.tid)}
                 onDoubleClick={() => void nav.openDetail(r.tid)}
               >

@@ -8,6 +8,9 @@ export interface QueueRow {
   claimedBy: string | null;
 }
 
+/** A claimed row's words, in its status cell, its accessible description and the reason its buttons are off. */
+export const claimText = (claimedBy: string) => `In progress by ${claimedBy}`;
+
 /** A queue's sort: one of the screen's columns, either way. */
 export interface QueueSortState<Column extends string = string> {
   column: Column;
