@@ -118,7 +118,7 @@ test('a request Ann is approving shows "In progress by Ann" at desk B, its Appro
   const approve = ann.getByRole('dialog', { name: 'Approve withdrawal' });
   await expect(approve.getByRole('button', { name: 'Approve and pay' })).toBeEnabled();
   // Praxis answers slowly from here on, so Ann's approve stays in flight while Bo looks.
-  await simFaults({ latencyMs: 8_000 });
+  await simFaults({ latencyMs: 12_000 });
   try {
     await approve.getByRole('button', { name: 'Approve and pay' }).click();
 
@@ -130,7 +130,15 @@ test('a request Ann is approving shows "In progress by Ann" at desk B, its Appro
     await bo.screenshot({ path: screenshotPath('70-team-desk-b-sees-claim') });
     await ann.screenshot({ path: screenshotPath('71-team-desk-a-approving') });
 
-    await expect(lastAction(ann)).toContainText('Money moved.', { timeout: 20_000 });
+    // A bulk approve at desk B leaves it out, and says why.
+    await bo.getByRole('checkbox', { name: `Select ${tid}` }).check();
+    await bo.keyboard.press('Shift+A');
+    const bulk = bo.getByRole('dialog', { name: 'Bulk approve' });
+    await expect(bulk.getByRole('list', { name: 'Skipped requests' })).toHaveText(`${tid} — In progress by Ann`);
+    await bo.screenshot({ path: screenshotPath('72-team-desk-b-bulk-skips-claim') });
+    await bulk.getByRole('button', { name: 'Cancel' }).click();
+
+    await expect(lastAction(ann)).toContainText('Money moved.', { timeout: 25_000 });
   } finally {
     await simFaults(null);
   }

@@ -19,12 +19,20 @@ export const statusColumn = <Row extends QueueRow & { status: string }>(meta: Qu
   header: 'Status',
   cell: ({ row: { original: r } }) => {
     const status = displayStatus(r);
-    const text = status === 'sending' && r.claimedBy ? claimText(r.claimedBy) : (STATUS_LABEL[status] ?? status);
+    if (status === 'sending' && r.claimedBy)
+      // Two small lines, so the name shows whole in a narrow column.
+      return (
+        <span className="status status-sending claim" title={claimText(r.claimedBy)}>
+          <span>In progress by</span> <b>{r.claimedBy}</b>
+        </span>
+      );
+    const text = STATUS_LABEL[status] ?? status;
     return (
       <span className={`status status-${status.replace(/\s+/g, '-')}`} title={text}>
         {text}
       </span>
     );
   },
-  meta,
+  // Pinned to the right edge: a table wider than its pane (beside the detail) still shows who holds an item.
+  meta: { className: 'status-cell', showForClaims: true, ...meta },
 });
