@@ -102,7 +102,7 @@ describe.skipIf(skip !== null)('claims between two desks on a shared PostgreSQL 
   it('a desk whose claims session is terminated mid-action leaves no claim: the other desk sees it needs reconciling', async () => {
     const { tid } = await deskA.request(ann, 'claims-2', 'EUR', 3_100);
     const seenAtB = watchAtDeskB(tid);
-    const approving = await startApprove(tid, 3_000);
+    const approving = await startApprove(tid, 6_000);
     await expect.poll(() => seenAtB.seen.some((r) => r.claimedBy === 'Ann'), { timeout: 5_000 }).toBe(true);
 
     // The server ends the session holding the claim, as when the desk's machine dies or its network is cut.
@@ -112,7 +112,10 @@ describe.skipIf(skip !== null)('claims between two desks on a shared PostgreSQL 
     } finally {
       await admin.close();
     }
-    // No lease to wait out: at once the row names nobody, and says the outcome must be looked up.
+    // No lease to wait out: desk B's feed soon says the row names nobody and that its outcome must be looked up.
+    await expect
+      .poll(() => seenAtB.latest(), { timeout: 5_000 })
+      .toMatchObject({ claimedBy: null, journalState: 'unknown' });
     await expect
       .poll(async () => (await bo.call<PayoutRow[]>('payouts:rows', { tids: [tid] }))[0], { timeout: 3_000 })
       .toMatchObject({ claimedBy: null, journalState: 'unknown' });
