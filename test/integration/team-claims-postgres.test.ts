@@ -127,4 +127,28 @@ describe.skipIf(skip !== null)('claims between two desks on a shared PostgreSQL 
     const next = await deskA.request(ann, 'claims-3', 'EUR', 1_500);
     expect((await (await startApprove(next.tid, 0)).outcome).state).toBe('done');
   });
+
+  it('a claim taken twice at one desk (a double click, a bulk item) stays until both are done; then another desk may take it', async () => {
+    const here = await openStore({ kind: 'postgres', url });
+    const there = await openStore({ kind: 'postgres', url });
+    try {
+      const [first, second] = await Promise.all([
+        here.claims.take('transaction', '77'),
+        here.claims.take('transaction', '77'),
+      ]);
+      expect(first).not.toBeNull();
+      expect(second).not.toBeNull();
+      expect(await there.claims.take('transaction', '77')).toBeNull();
+      await first!();
+      expect(await there.claims.take('transaction', '77')).toBeNull();
+      await second!();
+      const taken = await there.claims.take('transaction', '77');
+      expect(taken).not.toBeNull();
+      expect(await here.claims.take('transaction', '77')).toBeNull();
+      await taken!();
+    } finally {
+      await here.close();
+      await there.close();
+    }
+  });
 });

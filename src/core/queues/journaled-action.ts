@@ -47,11 +47,23 @@ type Phase = 'claimed' | 'sending' | 'answered';
  * after the claim, the entry is finished (failed when nothing was sent, unknown once the send began).
  */
 export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
-  const release = await claimItem(deps, a.tid);
+  return withItemClaim(deps, a.tid, (sessionClaim) => runClaimed(deps, client, a, sessionClaim));
+}
+
+/**
+ * Runs `fn` holding the item's claim (shared with the journaled actions inside it), so an action of several sends —
+ * a split's parts — leaves no gap between them for another desk. Refused with CONFLICT when another desk holds it.
+ */
+export async function withItemClaim<T>(
+  deps: ActionDeps,
+  tid: number,
+  fn: (sessionClaim: boolean) => Promise<T>,
+): Promise<T> {
+  const claim = await claimItem(deps, tid);
   try {
-    return await runClaimed(deps, client, a, release.bySession);
+    return await fn(claim.bySession);
   } finally {
-    await release.release();
+    await claim.release();
   }
 }
 

@@ -40,8 +40,9 @@ export function createItemClaims(db: Db): ItemClaims {
   if (!openSession) return { bySession: false, take: async () => noRelease, close: async () => undefined };
 
   let session: Promise<DbSession> | null = null;
-  // Claims this desk holds on the current session: a second action here on the same item meets the journal's refusal.
-  let held = new Set<string>();
+  // Claims this desk holds (or is taking) on the current session, with how many of its actions share each: a second
+  // action here on the same item shares the claim (the journal refuses it), and the lock goes when the last one ends.
+  let held = new Map<string, { count: number; taken: Promise<boolean> }>();
   let closed = false;
 
   const current = (): Promise<DbSession> => {
@@ -51,7 +52,7 @@ export function createItemClaims(db: Db): ItemClaims {
         // The server dropped every lock of the session with it: the claims are gone, the next take reconnects.
         s.onLost(() => {
           if (session === opening) session = null;
-          held = new Set();
+          held = new Map();
         });
         return s;
       });
@@ -67,7 +68,6 @@ export function createItemClaims(db: Db): ItemClaims {
     bySession: true,
     async take(kind, id) {
       const key = `${kind}:${id}`;
-      if (held.has(key)) return noRelease;
       let s: DbSession;
       try {
         s = await current();
@@ -75,19 +75,43 @@ export function createItemClaims(db: Db): ItemClaims {
         if (err instanceof DeskError) throw err;
         throw new DeskError('STORE', `Could not reach the work store to claim ${id}; nothing was sent. ${String(err)}`);
       }
-      const res = await s.query<{ ok: boolean }>(
-        `SELECT pg_try_advisory_lock(${CLAIM_LOCK_SPACE}, ${claimKeySql('$1::text')}) AS ok`,
-        [key],
-      );
-      if (!res.rows[0]?.ok) return null;
       const mine = held;
-      mine.add(key);
+      let claim = mine.get(key);
+      if (!claim) {
+        const taken = s
+          .query<{ ok: boolean }>(
+            `SELECT pg_try_advisory_lock(${CLAIM_LOCK_SPACE}, ${claimKeySql('$1::text')}) AS ok`,
+            [key],
+          )
+          .then((r) => r.rows[0]?.ok === true);
+        claim = { count: 0, taken };
+        mine.set(key, claim);
+      }
+      const c = claim;
+      c.count++;
+      const drop = () => {
+        c.count--;
+        if (c.count === 0 && mine.get(key) === c) mine.delete(key);
+      };
+      let ok: boolean;
+      try {
+        ok = await c.taken;
+      } catch (err) {
+        drop();
+        throw new DeskError('STORE', `Could not claim ${id} in the work store; nothing was sent. ${String(err)}`);
+      }
+      if (!ok) {
+        if (mine.get(key) === c) mine.delete(key);
+        c.count--;
+        return null;
+      }
       let released = false;
       return async () => {
         if (released) return;
         released = true;
-        // A lost session already released it on the server; only the session that took it can unlock it.
-        if (!mine.delete(key) || mine !== held) return;
+        drop();
+        // The last sharer unlocks; a lost session already released it on the server.
+        if (c.count > 0 || mine !== held) return;
         await s
           .query(`SELECT pg_advisory_unlock(${CLAIM_LOCK_SPACE}, ${claimKeySql('$1::text')})`, [key])
           .catch(() => undefined);
@@ -97,7 +121,7 @@ export function createItemClaims(db: Db): ItemClaims {
       closed = true;
       const s = session;
       session = null;
-      held = new Set();
+      held = new Map();
       if (s) await (await s.catch(() => null))?.end();
     },
   };
