@@ -128,6 +128,7 @@ test('a request Ann is approving shows "In progress by Ann" at desk B, its Appro
     await expect(boApprove).toBeDisabled();
     await expect(boApprove).toHaveAccessibleDescription(/^In progress by Ann/);
     await bo.screenshot({ path: screenshotPath('70-team-desk-b-sees-claim') });
+    await row.screenshot({ path: screenshotPath('70b-team-desk-b-claimed-row') });
     await ann.screenshot({ path: screenshotPath('71-team-desk-a-approving') });
 
     // A bulk approve at desk B leaves it out, and says why.
