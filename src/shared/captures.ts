@@ -57,6 +57,8 @@ export interface CaptureRow {
   status: string;
   /** Set when a capture/void is in flight or its outcome is unknown. */
   journalState: 'sending' | 'unknown' | null;
+  /** Who is acting on the item right now, at this desk or another (a live claim), else null. */
+  claimedBy: string | null;
 }
 
 /** An answer of captures:list: the queue, or one page of it, closest to lapsing first. */

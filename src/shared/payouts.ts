@@ -48,6 +48,8 @@ export interface PayoutRow {
   createdAt: string;
   /** Set when a money-moving action is in flight or its outcome is unknown. */
   journalState: 'sending' | 'unknown' | null;
+  /** Who is acting on the item right now, at this desk or another (a live claim), else null. */
+  claimedBy: string | null;
   flags: RiskFlagCode[];
   needsSecondApproval: boolean;
 }

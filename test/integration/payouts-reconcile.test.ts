@@ -3,6 +3,7 @@ import { createMemoryLogger } from '../../src/core/log';
 import { createPayoutEngine } from '../../src/core/payouts/payout-engine';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import { remainderOf } from '../../src/core/payouts/request-state';
+import { endClaimSessions } from '../support/claim-sessions';
 import { describeOnEachStore } from '../support/store-backends';
 import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
 import { failNextQuery } from '../support/store-faults';
@@ -68,9 +69,11 @@ describeOnEachStore(
         rig.sim.setFaults({ latencyMs: 2_000 });
         const approving = rig.engine.approve({ tid, gateway });
         await waitFor(async () => (await sendsAtPraxis()) > 0);
-        // The send is already waiting at Praxis; the entry looks abandoned (past its lease and the rule).
+        // The send is already waiting at Praxis; the entry looks abandoned (past its lease and the rule; on
+        // PostgreSQL its sender's claim session is gone too, as when that desk's connection is cut).
         rig.sim.setFaults({ latencyMs: 0 });
         await backdate(tid, PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value + 60_000);
+        if (backend.name === 'postgres') expect(await endClaimSessions(rig.store.db)).toBe(1);
         const [reconciled] = await rig.restartEngine('Bo').recoverUnresolved();
         expect(reconciled).toMatchObject({ tid, state: 'failed' });
 

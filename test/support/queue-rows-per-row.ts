@@ -52,6 +52,7 @@ paid AS (
 )
 SELECT p.tid, COALESCE(paid.paid, 0)::int8 AS paid, p.status, p.amount_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
        c.first_name, c.last_name, c.country, c.avs_alert, c.verification_alert, j.state AS journal_state,
+       CASE WHEN j.state = 'sending' THEN j.operator END AS claimed_by,
        COALESCE(dep.deposited, 0)::int8 AS deposited,
        (COALESCE(wd_cur.withdrawn, 0) - CASE WHEN w.tid IS NULL THEN 0 ELSE p.amount_minor END)::int8 AS other_withdrawn,
        (COALESCE(wd_all.n, 0) - CASE WHEN w.tid IS NULL THEN 0 ELSE 1 END)::int8 AS other_count,
@@ -92,6 +93,7 @@ interface QueueSqlRow {
   avs_alert: number | null;
   verification_alert: number | null;
   journal_state: 'sending' | 'unknown' | null;
+  claimed_by: string | null;
   deposited: number;
   other_withdrawn: number;
   other_count: number;
@@ -135,6 +137,7 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
     status: r.status,
     createdAt: r.created_at.toISOString(),
     journalState: r.journal_state,
+    claimedBy: r.claimed_by,
     flags: flags as RiskFlagCode[],
     needsSecondApproval: flags.includes('four_eyes'),
   };

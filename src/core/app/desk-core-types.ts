@@ -24,6 +24,11 @@ export interface DeskCoreOptions {
   logger: Logger;
   /** Start the embedded sandbox simulator on a free loopback port (default true). */
   embeddedSandbox?: boolean;
+  /**
+   * A simulator already running for another desk, used instead of starting one: a team of desks in the sandbox
+   * talks to one Praxis, as a real team does. Its notifications go to the desk that started it.
+   */
+  sharedSandboxUrl?: string;
   /** How often the embedded sandbox brings a new request or authorization (default 20 000 ms); null = never (tests). */
   sandboxArrivalIntervalMs?: number | null;
   /** How often the desk looks for holds entering their last 24 hours (default 60 000 ms); null = only at open. */

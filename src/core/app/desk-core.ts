@@ -66,7 +66,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       }
     }
   };
-  const simulatorUrl = () => simulator?.url ?? null;
+  const simulatorUrl = () => simulator?.url ?? opts.sharedSandboxUrl ?? null;
   const praxisFor = createPraxisSessions({ profiles, credentials, simulatorUrl, log });
 
   // ---- work store: one per profile (work, journal, audit and settings belong to one merchant in one environment) ----
@@ -136,7 +136,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     }
 
     // ---- embedded sandbox: the simulator on a free loopback port, notifying our intake ----
-    if (opts.embeddedSandbox !== false) {
+    if (opts.embeddedSandbox !== false && !opts.sharedSandboxUrl) {
       const started = await startSimulator({
         port: 0,
         seed: true,

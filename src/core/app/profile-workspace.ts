@@ -1,3 +1,6 @@
+import { CAPTURE_QUEUE } from '../captures/capture-queue';
+import { PAYOUT_QUEUE } from '../payouts/payout-queue';
+import { watchLostClaims } from '../queues/lost-claims';
 import type { Profile } from '../../shared/domain';
 import { DESK_ACTOR, runAs } from '../access/actor';
 import { DeskError } from '../../shared/errors';
@@ -180,6 +183,13 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
         log.warn('expiring-hold check failed', { profileId: profile.id, error: String(err) }),
       ),
     );
+    // On a shared server a desk that dies mid-action says nothing: look for its lost claims now and then.
+    const stopHoldWatch = opened.stopWatch;
+    const stopClaimWatch = watchLostClaims(store, [PAYOUT_QUEUE, CAPTURE_QUEUE], log);
+    opened.stopWatch = () => {
+      stopHoldWatch();
+      stopClaimWatch();
+    };
     deps.onOpened?.(opened.ws);
     return opened;
   }

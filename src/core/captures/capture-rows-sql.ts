@@ -2,6 +2,7 @@ import {
   CUSTOMER_NAME_SQL,
   isoUtcSql,
   openJournalJoinSql,
+  ROW_CLAIMED_BY_SQL,
   ROW_JOURNAL_STATE_SQL,
   UNRESOLVED_TIDS_SQL,
 } from '../queues/queue-sql';
@@ -54,7 +55,8 @@ FROM (
          q.gateway, q.payment_processor AS "gatewayName", q.order_id AS "orderId",
          ${isoUtcSql('q.created_at')} AS "authorizedAt",
          json_build_object('key', q.key, 'label', q.label, 'minutes', q.minutes) AS "holdWindow",
-         ${isoUtcSql('q.lapses_at')} AS "lapsesAt", q.status, ${ROW_JOURNAL_STATE_SQL} AS "journalState"
+         ${isoUtcSql('q.lapses_at')} AS "lapsesAt", q.status, ${ROW_JOURNAL_STATE_SQL} AS "journalState",
+         ${ROW_CLAIMED_BY_SQL} AS "claimedBy"
   FROM q
   LEFT JOIN customers c ON c.customer_token = q.customer_token
   ${openJournalJoinSql('q')}

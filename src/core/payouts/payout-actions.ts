@@ -3,7 +3,7 @@ import { formatMoney } from '../../shared/money';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
-import { runJournaled, type ActionDeps } from '../queues/journaled-action';
+import { runJournaled, withItemClaim, type ActionDeps } from '../queues/journaled-action';
 import { requireNoOpenAction } from '../queues/actionable';
 import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
@@ -210,67 +210,70 @@ export async function split(
   }
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover);
   const customer = await customerLabel(deps.store.db, tx);
-  const outcomes: ActionOutcome[] = [];
-  for (const [i, part] of input.parts.entries()) {
-    const orderId = await nextSplitOrderId(deps, tx.tid);
-    const outcome = await runJournaled(deps, s.client, {
-      tid: tx.tid,
-      action: 'payouts:split',
-      operator: s.operator,
-      movesMoney: true,
-      request: {
-        intent: 'split-withdrawal-request',
-        withdrawal_request_id: tx.tid,
-        order_id: orderId,
-        amount: part.amountMinor,
-        currency: tx.currency,
-        gateway: part.gateway,
-        part: i + 1,
-        secondApprover: second,
-      },
-      audit: {
-        amountMinor: part.amountMinor,
-        currency: tx.currency,
-        gateway: part.gateway,
-        orderId,
-        part: i + 1,
-        parts: input.parts.length,
-        secondApprover: second,
-      },
-      send: (client) =>
-        client.splitWithdrawalRequest({
-          withdrawalRequestId: tx.tid,
+  // One claim for all the parts: no other desk acts on the request between two of them.
+  return withItemClaim(deps, tx.tid, async () => {
+    const outcomes: ActionOutcome[] = [];
+    for (const [i, part] of input.parts.entries()) {
+      const orderId = await nextSplitOrderId(deps, tx.tid);
+      const outcome = await runJournaled(deps, s.client, {
+        tid: tx.tid,
+        action: 'payouts:split',
+        operator: s.operator,
+        movesMoney: true,
+        request: {
+          intent: 'split-withdrawal-request',
+          withdrawal_request_id: tx.tid,
+          order_id: orderId,
+          amount: part.amountMinor,
+          currency: tx.currency,
+          gateway: part.gateway,
+          part: i + 1,
+          secondApprover: second,
+        },
+        audit: {
           amountMinor: part.amountMinor,
           currency: tx.currency,
-          orderId,
           gateway: part.gateway,
-        }),
-      check: (answer) => answerMismatch(answer, { amountMinor: part.amountMinor, currency: tx.currency }),
-      apply: async (answer) => {
-        await ingestAnswer(deps.store, answer);
-        // Handled only when nothing is left AND every part is final: a pending part may still end in error.
-        if ((await remainingMinor(deps.store.db, tx)) === 0 && (await allPartsPaid(deps.store.db, tx.tid)))
-          await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
-      },
-    });
-    outcomes.push({ ...outcome, amountMinor: part.amountMinor, currency: tx.currency, customer });
-    if (outcome.state !== 'done' || outcome.errorCode) {
-      // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
-      for (let j = i + 1; j < input.parts.length; j++) {
-        outcomes.push({
-          tid: tx.tid,
-          state: 'failed',
-          moneyMoved: false,
-          journalId: null,
-          errorCode: 'CONFLICT',
-          message: `Part ${j + 1} was not sent because part ${i + 1} did not go through as asked.`,
-          amountMinor: input.parts[j]!.amountMinor,
-          currency: tx.currency,
-          customer,
-        });
+          orderId,
+          part: i + 1,
+          parts: input.parts.length,
+          secondApprover: second,
+        },
+        send: (client) =>
+          client.splitWithdrawalRequest({
+            withdrawalRequestId: tx.tid,
+            amountMinor: part.amountMinor,
+            currency: tx.currency,
+            orderId,
+            gateway: part.gateway,
+          }),
+        check: (answer) => answerMismatch(answer, { amountMinor: part.amountMinor, currency: tx.currency }),
+        apply: async (answer) => {
+          await ingestAnswer(deps.store, answer);
+          // Handled only when nothing is left AND every part is final: a pending part may still end in error.
+          if ((await remainingMinor(deps.store.db, tx)) === 0 && (await allPartsPaid(deps.store.db, tx.tid)))
+            await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
+        },
+      });
+      outcomes.push({ ...outcome, amountMinor: part.amountMinor, currency: tx.currency, customer });
+      if (outcome.state !== 'done' || outcome.errorCode) {
+        // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.
+        for (let j = i + 1; j < input.parts.length; j++) {
+          outcomes.push({
+            tid: tx.tid,
+            state: 'failed',
+            moneyMoved: false,
+            journalId: null,
+            errorCode: 'CONFLICT',
+            message: `Part ${j + 1} was not sent because part ${i + 1} did not go through as asked.`,
+            amountMinor: input.parts[j]!.amountMinor,
+            currency: tx.currency,
+            customer,
+          });
+        }
+        break;
       }
-      break;
     }
-  }
-  return outcomes;
+    return outcomes;
+  });
 }

@@ -2,6 +2,7 @@ import {
   CUSTOMER_NAME_SQL,
   isoUtcSql,
   openJournalJoinSql,
+  ROW_CLAIMED_BY_SQL,
   ROW_JOURNAL_STATE_SQL,
   UNRESOLVED_TIDS_SQL,
 } from '../queues/queue-sql';
@@ -86,6 +87,7 @@ r AS (
   SELECT p.tid, p.status, p.amount_minor, COALESCE(pd.paid_minor, 0) AS paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          ${CUSTOMER_NAME_SQL} AS customer_name, c.country,
          c.avs_alert, c.verification_alert, ${ROW_JOURNAL_STATE_SQL} AS journal_state,
+         ${ROW_CLAIMED_BY_SQL} AS claimed_by,
          COALESCE(s.deposited, 0) AS deposited,
          COALESCE(s.withdrawn - CASE WHEN p.counts THEN p.amount_minor ELSE 0 END, 0) AS other_withdrawn,
          COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,
@@ -106,7 +108,7 @@ FROM (
   SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor",
          GREATEST(r.amount_minor - r.paid_minor, 0) AS "remainingMinor", r.currency,
          r.payment_method AS "paymentMethod", r.masked_destination AS destination, r.gateway, r.status, ${ISO_UTC} AS "createdAt",
-         r.journal_state AS "journalState", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
+         r.journal_state AS "journalState", r.claimed_by AS "claimedBy", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
   FROM r ORDER BY r.created_at, r.tid
 ) row`;
 

@@ -25,7 +25,7 @@ export async function requireNoOpenAction(deps: ActionDeps, s: PraxisSession, ti
     );
   throw new DeskError(
     'CONFLICT',
-    `${tid} is already being acted on (${verb} by ${open.operator}). Wait for it to finish.`,
+    `In progress by ${open.operator}: ${tid} is already being acted on (${verb}). Wait for it to finish.`,
     {
       journalId: open.id,
     },

@@ -47,6 +47,45 @@ type Phase = 'claimed' | 'sending' | 'answered';
  * after the claim, the entry is finished (failed when nothing was sent, unknown once the send began).
  */
 export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
+  return withItemClaim(deps, a.tid, (sessionClaim) => runClaimed(deps, client, a, sessionClaim));
+}
+
+/**
+ * Runs `fn` holding the item's claim (shared with the journaled actions inside it), so an action of several sends —
+ * a split's parts — leaves no gap between them for another desk. Refused with CONFLICT when another desk holds it.
+ */
+export async function withItemClaim<T>(
+  deps: ActionDeps,
+  tid: number,
+  fn: (sessionClaim: boolean) => Promise<T>,
+): Promise<T> {
+  const claim = await claimItem(deps, tid);
+  try {
+    return await fn(claim.bySession);
+  } finally {
+    await claim.release();
+  }
+}
+
+/** Takes the item's claim before its journal entry, so other desks see "In progress by <name>" until it ends. */
+async function claimItem(deps: ActionDeps, tid: number) {
+  const { claims, journal } = deps.store;
+  const release = await claims.take('transaction', String(tid));
+  if (release) return { release, bySession: claims.bySession };
+  const open = await journal.inFlight('transaction', String(tid)).catch(() => null);
+  throw new DeskError(
+    'CONFLICT',
+    `In progress by ${open?.operator ?? 'another desk'}: ${deps.queue.noun} ${tid} is being acted on at another desk${open ? ` (${verbOf(open.action)})` : ''}. Nothing was sent; wait for it to finish.`,
+    open ? { journalId: open.id } : undefined,
+  );
+}
+
+async function runClaimed(
+  deps: ActionDeps,
+  client: PraxisClient,
+  a: JournaledAction,
+  sessionClaim: boolean,
+): Promise<ActionOutcome> {
   const { store, log, queue } = deps;
   const entry = await store.journal.begin({
     itemKind: 'transaction',
@@ -54,6 +93,7 @@ export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: Jo
     action: a.action,
     operator: a.operator,
     request: a.request,
+    sessionClaim,
   });
   const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;

@@ -16,6 +16,9 @@ export const openJournalJoinSql = (items: string) =>
 /** The journal state a row shows (a `sending` entry past the default lease shows `unknown`). */
 export const ROW_JOURNAL_STATE_SQL = shownJournalStateSql('j', sendLeaseMs({}));
 
+/** Who is acting on a row's item right now (its `sending` entry's operator while the sender lives), else null. */
+export const ROW_CLAIMED_BY_SQL = `CASE WHEN ${ROW_JOURNAL_STATE_SQL} = 'sending' THEN j.operator END`;
+
 /** The customer's name from the customers table joined as `c`, or null. */
 export const CUSTOMER_NAME_SQL = `NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '')`;
 

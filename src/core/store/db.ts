@@ -20,7 +20,18 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** LISTEN on a channel; NOTIFY payloads arrive after the sender commits. Returns the unlisten. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * A connection of its own, kept until ended (a PostgreSQL server only): for session-level state such as advisory
+   * locks, which the server drops when the session ends, whatever ended it.
+   */
+  openSession?(): Promise<DbSession>;
   close(): Promise<void>;
+}
+
+export interface DbSession extends Queryable {
+  /** Called once when the connection is lost (terminated, network cut), not on end(). */
+  onLost(cb: () => void): void;
+  end(): Promise<void>;
 }
 
 /** int8 arrives as text from PostgreSQL; ids and minor units are safe integers, so read them as numbers. */

@@ -1,5 +1,6 @@
 import { DeskError } from '../../shared/errors';
 import type { Queryable } from './db';
+import { sessionClaimHeldSql } from './item-claims';
 
 export type JournalState = 'sending' | 'done' | 'failed' | 'unknown';
 export type ItemKind = 'transaction' | 'session';
@@ -42,13 +43,29 @@ export function withoutSecrets(value: unknown): unknown {
  */
 export async function beginAction(
   q: Queryable,
-  intent: { itemKind: ItemKind; itemId: string; action: string; operator: string; request: Record<string, unknown> },
+  intent: {
+    itemKind: ItemKind;
+    itemId: string;
+    action: string;
+    operator: string;
+    request: Record<string, unknown>;
+    /** The sender holds the item's claim on its database session (see item-claims.ts). */
+    sessionClaim?: boolean;
+  },
 ): Promise<JournalEntry> {
   // ON CONFLICT (not a caught error) so this also works inside a caller's transaction on PostgreSQL.
   const res = await q.query<JournalRow>(
-    `INSERT INTO action_journal (item_kind, item_id, action, operator, request, state) VALUES ($1, $2, $3, $4, $5, 'sending')
+    `INSERT INTO action_journal (item_kind, item_id, action, operator, request, state, session_claim)
+     VALUES ($1, $2, $3, $4, $5, 'sending', $6)
      ON CONFLICT (item_kind, item_id) WHERE state IN ('sending', 'unknown') DO NOTHING RETURNING *`,
-    [intent.itemKind, intent.itemId, intent.action, intent.operator, JSON.stringify(withoutSecrets(intent.request))],
+    [
+      intent.itemKind,
+      intent.itemId,
+      intent.action,
+      intent.operator,
+      JSON.stringify(withoutSecrets(intent.request)),
+      intent.sessionClaim ?? false,
+    ],
   );
   if (res.rows[0]) return toEntry(res.rows[0]);
   const open = await inFlightAction(q, intent.itemKind, intent.itemId);
@@ -104,31 +121,38 @@ export async function inFlightAction(q: Queryable, itemKind: ItemKind, itemId: s
 }
 
 /**
- * Entries the reconciler may look up: every `unknown` one, and a `sending` one only once its sender's lease ran out
- * (older than `leaseMs`, by the database's clock) — a sender still waiting for Praxis's answer is left alone.
+ * Whether the sender of `sending` entry alias `j` is gone: its session claim was dropped (a PostgreSQL server: the
+ * desk died or its session was cut), or, without one, its lease ran out (older than `leaseMs`, by the database's clock).
+ */
+const senderGoneSql = (j: string, leaseMs: string) =>
+  `CASE WHEN ${j}.session_claim THEN NOT ${sessionClaimHeldSql(j)} ELSE ${j}.created_at < now() - ${leaseMs} * interval '1 millisecond' END`;
+
+/**
+ * Entries the reconciler may look up: every `unknown` one, and a `sending` one only once its sender is gone — a
+ * sender still waiting for Praxis's answer is left alone.
  */
 export async function unresolvedActions(q: Queryable, leaseMs: number): Promise<JournalEntry[]> {
   const res = await q.query<JournalRow>(
-    `SELECT * FROM action_journal
-     WHERE state = 'unknown' OR (state = 'sending' AND created_at < now() - $1 * interval '1 millisecond')
+    `SELECT * FROM action_journal j
+     WHERE state = 'unknown' OR (state = 'sending' AND ${senderGoneSql('j', '$1::int8')})
      ORDER BY id`,
-    [leaseMs],
+    [Math.round(leaseMs)],
   );
   return res.rows.map(toEntry);
 }
 
 /**
- * The journal state a queue row shows for entry alias `j`: a `sending` entry past the lease is shown `unknown` —
- * its sender is gone, so the row offers "Reconcile now" instead of waiting forever.
+ * The journal state a queue row shows for entry alias `j`: a `sending` entry whose sender is gone is shown
+ * `unknown`, so the row offers "Reconcile now" instead of waiting forever.
  */
 export const shownJournalStateSql = (j: string, leaseMs: number) =>
-  `CASE WHEN ${j}.state = 'sending' AND ${j}.created_at < now() - interval '${Math.round(leaseMs)} milliseconds' THEN 'unknown' ELSE ${j}.state END`;
+  `CASE WHEN ${j}.state = 'sending' AND (${senderGoneSql(j, String(Math.round(leaseMs)))}) THEN 'unknown' ELSE ${j}.state END`;
 
-/** Whether a `sending` entry's sender still holds its lease (by the database's clock). */
+/** Whether a `sending` entry's sender still holds its claim (or, without a session claim, its lease). */
 export async function leaseHeld(q: Queryable, id: number, leaseMs: number): Promise<boolean> {
   const res = await q.query<{ held: boolean }>(
-    `SELECT state = 'sending' AND created_at >= now() - $2 * interval '1 millisecond' AS held FROM action_journal WHERE id = $1`,
-    [id, leaseMs],
+    `SELECT j.state = 'sending' AND NOT (${senderGoneSql('j', '$2::int8')}) AS held FROM action_journal j WHERE j.id = $1`,
+    [id, Math.round(leaseMs)],
   );
   return res.rows[0]?.held ?? false;
 }

@@ -264,6 +264,15 @@ CREATE INDEX terminal_sessions_cid ON terminal_sessions (cid, created_at DESC);
 `,
   },
   { version: 8, name: 'team rules: desk roles, grants, manager-only settings, four-eyes', sql: TEAM_RULES_SQL },
+  {
+    version: 9,
+    name: 'session-held claims',
+    sql: `
+-- True when the sender holds the item's claim as an advisory lock on its own database session (a PostgreSQL
+-- server): the claim dies with that session, so a dead desk's entry needs reconciling at once, not after the lease.
+ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { INT8_OID, parseInt8, type Db, type QueryResult, type Queryable } from './db';
+import { INT8_OID, parseInt8, type Db, type DbSession, type QueryResult, type Queryable } from './db';
 
 export interface PostgresConnection {
   /** postgres://user@host:port/db — the password may be left out of the URL and given below. */
@@ -16,7 +16,7 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+function wrap(client: pg.Pool | pg.ClientBase): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const res = await client.query(sql, params ? [...params] : undefined);
@@ -112,6 +112,29 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
           handlers.delete(channel);
           await client.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
         }
+      };
+    },
+    async openSession(): Promise<DbSession> {
+      const client = new pg.Client({ ...config, application_name: 'praxis-desk claims' });
+      let ended = false;
+      let lost: (() => void) | null = null;
+      const onGone = () => {
+        if (ended) return;
+        ended = true;
+        lost?.();
+      };
+      client.on('error', onGone);
+      client.on('end', onGone);
+      await client.connect();
+      return {
+        ...wrap(client),
+        onLost(cb) {
+          lost = cb;
+        },
+        async end() {
+          ended = true;
+          await client.end().catch(() => undefined);
+        },
       };
     },
     async close() {

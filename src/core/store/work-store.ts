@@ -16,6 +16,7 @@ import { listAuditPage } from '../audit/audit-query';
 import { verifyAudit } from '../audit/audit-verify';
 import { subscribeChanges, type StoreChange } from './changes';
 import type { Db } from './db';
+import { createItemClaims } from './item-claims';
 import {
   actionById,
   actionsFor,
@@ -77,10 +78,13 @@ export type WorkStore = ReturnType<typeof buildStore>;
 function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[] | null) {
   const listeners = new Set<(change: StoreChange) => void>();
   let unlisten: Promise<() => Promise<void>> | null = null;
+  const claims = createItemClaims(db);
   return {
     db,
     kind: db.kind,
     loginRoles,
+    /** Which desk is acting on an item right now (see item-claims.ts). */
+    claims,
     /** Stores a Praxis snapshot (notification, lookup or action answer) in its own transaction. */
     ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> =>
       db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
@@ -127,6 +131,7 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
     },
     async close(): Promise<void> {
       if (unlisten) await (await unlisten)().catch(() => undefined);
+      await claims.close();
       await db.close();
     },
   };

@@ -33,6 +33,8 @@ export interface DeskHostOptions {
    * folder). A PostgreSQL store lets a spec reach the rows directly, as an insider with database access could.
    */
   store?: () => StoreLocation;
+  /** Another desk's simulator to use instead of starting one (a team in the sandbox: one Praxis for every desk). */
+  sharedSandboxUrl?: () => Promise<string>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function deskHostForThisFile(options: DeskHostOptions = {}): () => DeskHo
       logger,
       sandboxArrivalIntervalMs: options.liveArrivals ? undefined : null,
       ...(options.store ? { store: options.store } : {}),
+      ...(options.sharedSandboxUrl ? { sharedSandboxUrl: await options.sharedSandboxUrl() } : {}),
     });
     const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger });
     handle = { core, host, secretStore, logLines: logger.lines, dataDir };

@@ -6,7 +6,7 @@ import { AlignedAmount } from './AlignedAmount';
 import type { BulkRunView, CurrencyTotal } from './create-action-store';
 import { safeMoney, totalsByCurrency } from './money-text';
 import { describeOutcome, moneyMovedWords, type OutcomeWords } from './outcome-text';
-import type { QueueRow } from './queue-row';
+import { claimText, type QueueRow } from './queue-row';
 import { DialogFrame } from './DialogFrame';
 
 const TONE_ORDER = { unknown: 0, fail: 1, ok: 2 } as const;
@@ -41,6 +41,14 @@ export interface BulkRowParts<Row> {
   /** The amount's full text for screen readers, where it differs from the plain amount. */
   amountLabelOf?(row: Row): string;
 }
+
+/** Why a selected item is left out of a bulk send: who is acting on it, or its unknown outcome. */
+const skipReason = (r: QueueRow) =>
+  r.journalState === 'unknown'
+    ? 'outcome unknown: reconcile it first'
+    : r.claimedBy
+      ? claimText(r.claimedBy)
+      : 'an action is in flight';
 
 /**
  * A bulk action on a selection, for any queue: the items listed above the totals per currency, the screen's own
@@ -143,10 +151,18 @@ export function BulkDialogFrame<Row extends QueueRow>({
           <p>{summary(sendable)}</p>
           <TotalsList totals={totals} label="Totals to send" />
           {skipped.length > 0 && (
-            <p className="form-error">
-              {skipped.length} selected {skipped.length === 1 ? noun[0] : noun[1]} have an action in flight or an
-              unknown outcome and will not be sent.
-            </p>
+            <div className="form-error">
+              <p>
+                {skipped.length} selected {skipped.length === 1 ? noun[0] : noun[1]} will not be sent:
+              </p>
+              <ul aria-label={`Skipped ${noun[1]}`}>
+                {skipped.map((r) => (
+                  <li key={r.tid}>
+                    <span className="mono">{r.tid}</span> — {skipReason(r)}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {fields}
           <div className="dialog-actions">

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { claimText } from './queue-row';
 
 /** What each action button of an item gets: disabled while a send is in flight, saying why to a screen reader. */
 export interface ActionButtonProps {
@@ -10,6 +11,7 @@ export interface ActionButtonProps {
 export function ItemActions({
   tid,
   journalState,
+  claimedBy,
   busy,
   noun,
   onReconcile,
@@ -17,6 +19,8 @@ export function ItemActions({
 }: {
   tid: number;
   journalState: 'sending' | 'unknown' | null;
+  /** Who is acting on the item right now, at this desk or another. */
+  claimedBy: string | null;
   /** This desk has a send in flight for the item. */
   busy: boolean;
   /** The item in words ("request", "hold"). */
@@ -44,7 +48,9 @@ export function ItemActions({
       {children(sending ? { disabled: true, 'aria-describedby': whyId } : { disabled: false })}
       {sending && (
         <span className="muted" id={whyId}>
-          An action is in flight on this {noun}; wait for its outcome.
+          {journalState === 'sending' && claimedBy
+            ? `${claimText(claimedBy)}: wait for the outcome.`
+            : `An action is in flight on this ${noun}; wait for its outcome.`}
         </span>
       )}
     </div>

@@ -3,7 +3,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tan
 import { SpacerRow } from './SpacerRow';
 import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
-import type { QueueRow, QueueSortState } from './queue-row';
+import { claimText, type QueueRow, type QueueSortState } from './queue-row';
 
 /** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
 export interface QueueColumnMeta {
@@ -14,6 +14,8 @@ export interface QueueColumnMeta {
   compactWidth?: number;
   /** Gives way beside the detail pane (the pane shows it), so nothing clips. */
   hideWhenCompact?: boolean;
+  /** Stays beside the detail pane while a listed item is claimed: it names who is acting on it. */
+  showForClaims?: boolean;
 }
 
 export type QueueColumn<Row> = ColumnDef<Row> & { id: string; meta: QueueColumnMeta };
@@ -51,6 +53,9 @@ function selectColumn<Row extends QueueRow>(selected: ReadonlySet<number>, nav: 
 
 const metaOf = (m: unknown) => m as QueueColumnMeta;
 
+/** Someone (here or at another desk) is acting on the row's item right now. */
+const isClaimed = (r: QueueRow) => r.claimedBy !== null && r.journalState === 'sending';
+
 /** A queue: TanStack Table for the columns, TanStack Virtual so only the rows on screen are in the DOM. */
 function QueueTableOf<Row extends QueueRow>({
   label,
@@ -67,9 +72,15 @@ function QueueTableOf<Row extends QueueRow>({
     () => [selectColumn<Row>(selected, nav), ...columns] as ColumnDef<Row>[],
     [selected, nav, columns],
   );
+  const anyClaimed = useMemo(() => rows.some(isClaimed), [rows]);
   const hidden = useMemo(
-    () => Object.fromEntries(columns.filter((c) => c.meta.hideWhenCompact).map((c) => [c.id, !compact])),
-    [columns, compact],
+    () =>
+      Object.fromEntries(
+        columns
+          .filter((c) => c.meta.hideWhenCompact)
+          .map((c) => [c.id, !compact || (anyClaimed && c.meta.showForClaims === true)]),
+      ),
+    [columns, compact, anyClaimed],
   );
   const cursorIndex = useMemo(
     () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
@@ -139,6 +150,7 @@ function QueueTableOf<Row extends QueueRow>({
             if (selected.has(r.tid)) classes.push('selected');
             if (r.journalState === 'unknown') classes.push('outcome-unknown');
             if (inFlight.has(r.tid)) classes.push('in-flight');
+            if (isClaimed(r)) classes.push('claimed');
             return (
               <tr
                 key={row.id}
@@ -146,6 +158,7 @@ function QueueTableOf<Row extends QueueRow>({
                 data-tid={r.tid}
                 aria-selected={r.tid === cursorTid}
                 aria-rowindex={item.index + 2}
+                aria-description={isClaimed(r) ? claimText(r.claimedBy!) : undefined}
                 onClick={() => nav.setCursor(r.tid)}
                 onDoubleClick={() => void nav.openDetail(r.tid)}
               >

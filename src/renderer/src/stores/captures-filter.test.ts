@@ -29,6 +29,7 @@ function hold(tid: number, lapsesInHours: number, over: Partial<CaptureRow> = {}
     lapsesAt: inHours(lapsesInHours),
     status: 'authorized',
     journalState: null,
+    claimedBy: null,
     ...over,
   };
 }

@@ -24,6 +24,7 @@ function row(tid: number, over: Partial<PayoutRow> = {}): PayoutRow {
     status: 'requested',
     createdAt: minutesAgo(5),
     journalState: null,
+    claimedBy: null,
     flags: [],
     needsSecondApproval: false,
     ...over,

@@ -11,6 +11,7 @@ export function CaptureActionButtons({ row }: { row: CaptureRow }) {
     <ItemActions
       tid={row.tid}
       journalState={row.journalState}
+      claimedBy={row.claimedBy}
       busy={busy}
       noun="hold"
       onReconcile={() => void captureActions.reconcile(row.tid)}

@@ -11,6 +11,7 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
     <ItemActions
       tid={row.tid}
       journalState={row.journalState}
+      claimedBy={row.claimedBy}
       busy={busy}
       noun="request"
       onReconcile={() => void payoutActions.reconcile(row.tid)}
