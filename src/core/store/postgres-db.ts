@@ -126,8 +126,17 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
       client.on('error', onGone);
       client.on('end', onGone);
       await client.connect();
+      // One query at a time on this connection: a bulk takes claims concurrently, and pg@9 drops its own queueing.
+      const direct = wrap(client);
+      let tail: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = tail.then(run);
+        tail = next.catch(() => undefined);
+        return next;
+      };
       return {
-        ...wrap(client),
+        query: (sql, params) => inTurn(() => direct.query(sql, params)),
+        exec: (sql) => inTurn(() => direct.exec(sql)),
         onLost(cb) {
           lost = cb;
         },
