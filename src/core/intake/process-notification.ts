@@ -12,7 +12,8 @@ import {
   type NotificationVerdict,
 } from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
-import { acceptWithClaim } from '../store/unconfirmed-changes';
+import type { GroupCommit } from '../store/group-commit';
+import { acceptedEffect, acceptWithClaimStatement } from '../store/unconfirmed-changes';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
@@ -35,6 +36,8 @@ export interface IntakeDeps {
   futureToleranceSeconds?: number;
   /** How refusals anyone can cause are logged and kept: a budget of log lines and a cap on stored records. */
   refusals: RefusalPolicy;
+  /** Where accepted messages are committed together with others arriving at the same time; none = each alone. */
+  commit?: GroupCommit;
   /** Called after the commit of a change that waits for find-transaction (the desk's confirmer looks it up). */
   onUnconfirmedChange?(): void;
 }
@@ -203,8 +206,9 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     };
     const { transaction } = n;
     // The signature does not cover the status, card or alerts: a change waits for a signed find-transaction.
-    const effect = transaction
-      ? await acceptWithClaim(store.db, record, { ...n, transaction })
+    const claim = transaction && acceptWithClaimStatement(record, { ...n, transaction });
+    const effect = claim
+      ? acceptedEffect(await (deps.commit?.run(claim) ?? store.db.query(claim.sql, claim.params)))
       : await store.db.transaction(async (tx) => {
           if ((await insertAcceptedOnce(tx, record)) === null) return null;
           // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.

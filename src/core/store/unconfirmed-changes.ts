@@ -1,5 +1,5 @@
 import type { Notification } from '../praxis/schemas';
-import type { Queryable } from './db';
+import type { QueryResult, Queryable, Statement } from './db';
 import { notificationInsert, type NotificationRecord } from './notifications-repo';
 
 /**
@@ -36,28 +36,44 @@ claim AS (
 )
 SELECT (SELECT id FROM ins) AS notification_id, (SELECT id FROM claim) AS claim_id`;
 
+/** The one statement that stores an accepted notification and its claim, to run alone or in a group commit. */
+export function acceptWithClaimStatement(
+  record: NotificationRecord & { dedupeKey: string },
+  n: Notification & { transaction: NonNullable<Notification['transaction']> },
+): Statement {
+  const tx = n.transaction;
+  return {
+    sql: ACCEPT_WITH_CLAIM,
+    params: [
+      ...notificationInsert.params({ ...record, verdict: 'accepted' }),
+      tx.tid,
+      tx.transaction_status.toLowerCase(),
+      tx.amount,
+      tx.currency,
+      tx.processed_amount ?? null,
+      tx.processed_currency ?? null,
+      tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
+      n.customer.avs_alert ?? null,
+      n.customer.verification_alert ?? null,
+      new Date(n.timestamp * 1000),
+    ],
+  };
+}
+
+/** What acceptWithClaimStatement did: null for a copy of a message already accepted. */
+export function acceptedEffect(res: QueryResult<unknown>): 'unconfirmed' | 'unchanged' | null {
+  const row = res.rows[0] as { notification_id: unknown; claim_id: unknown } | undefined;
+  if (!row || row.notification_id === null) return null;
+  return row.claim_id === null ? 'unchanged' : 'unconfirmed';
+}
+
 export async function acceptWithClaim(
   q: Queryable,
   record: NotificationRecord & { dedupeKey: string },
   n: Notification & { transaction: NonNullable<Notification['transaction']> },
 ): Promise<'unconfirmed' | 'unchanged' | null> {
-  const tx = n.transaction;
-  const res = await q.query<{ notification_id: unknown; claim_id: unknown }>(ACCEPT_WITH_CLAIM, [
-    ...notificationInsert.params({ ...record, verdict: 'accepted' }),
-    tx.tid,
-    tx.transaction_status.toLowerCase(),
-    tx.amount,
-    tx.currency,
-    tx.processed_amount ?? null,
-    tx.processed_currency ?? null,
-    tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
-    n.customer.avs_alert ?? null,
-    n.customer.verification_alert ?? null,
-    new Date(n.timestamp * 1000),
-  ]);
-  const row = res.rows[0];
-  if (!row || row.notification_id === null) return null;
-  return row.claim_id === null ? 'unchanged' : 'unconfirmed';
+  const { sql, params } = acceptWithClaimStatement(record, n);
+  return acceptedEffect(await q.query(sql, params));
 }
 
 /** An item taken for a look-up, and the newest of its changes the look-up answers for. */
