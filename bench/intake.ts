@@ -1,15 +1,16 @@
 /**
- * npm run bench:intake — notifications accepted end to end (HTTP + verify + commit + signed ack) per second,
- * next to bare INSERTs of the same rows on the same store in the same run, on PGlite and on PostgreSQL;
- * plus the payout-queue query on 100k withdrawal requests. Env: BENCH_N (default 2000), BENCH_CONCURRENCY (16).
+ * npm run bench:intake — notifications accepted end to end (HTTP + verify + commit + signed ack) per second, sent
+ * from another process as Praxis sends them, with the group commit and with one commit per message, next to bare
+ * INSERTs of the same rows on the same store in the same run, on PGlite and on PostgreSQL; plus the payout-queue
+ * query on 100k withdrawal requests. Goal: end to end ≥ 0.5 × bare INSERTs. Env: BENCH_N (2000), BENCH_CONCURRENCY (16).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type StoreLocation, type WorkStore } from '../src/core/store/work-store';
 import { notificationBody } from '../test/support/notifications';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
-import { notificationSender, pool, startSandboxIntake } from './support/notification-sender';
+import { notificationSender, notificationSenderProcess, pool, startSandboxIntake } from './support/notification-sender';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -19,6 +20,8 @@ const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 interface Row {
   store: string;
   notificationsPerSec: number;
+  oneCommitEachPerSec: number;
+  meanBatch: number;
   insertsPerSec: number;
   ratio: string;
   queueQueryMs: number;
@@ -29,22 +32,29 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   const openedAt = Date.now();
   const store: WorkStore = await openStore(location);
   console.log(`  ${name}: opened in ${Date.now() - openedAt} ms`);
-  const intake = await startSandboxIntake(store);
-  const url = intake.url;
-
-  // Warm up (JIT, connections) with 50 notifications outside the measured range.
-  const send = notificationSender(url);
-  await pool(
-    Array.from({ length: 50 }, (_, i) => 9_000_000 + i),
-    CONCURRENCY,
-    send,
-  );
+  /** Notifications per second from a sender process, `concurrency` in flight, through an intake on `store`. */
+  const endToEnd = async (first: number, groupCommit: boolean) => {
+    const batches: number[] = [];
+    const intake = await startSandboxIntake(store, groupCommit ? { onCommit: (size) => batches.push(size) } : false);
+    // Warm up (JIT, connections) with 50 notifications outside the measured range.
+    await pool(
+      Array.from({ length: 50 }, (_, i) => first + N + i),
+      CONCURRENCY,
+      notificationSender(intake.url),
+    );
+    batches.length = 0;
+    const sender = await notificationSenderProcess(intake.url, first, N, CONCURRENCY);
+    const t0 = performance.now();
+    await sender.send();
+    const perSec = Math.round(N / ((performance.now() - t0) / 1000));
+    await intake.close();
+    const meanBatch = batches.length ? batches.reduce((a, b) => a + b, 0) / batches.length : 1;
+    return { perSec, meanBatch };
+  };
+  const oneCommitEach = await endToEnd(3_000_000, false);
+  const grouped = await endToEnd(1_000_000, true);
 
   const tids = Array.from({ length: N }, (_, i) => 1_000_000 + i);
-  let t = performance.now();
-  await pool(tids, CONCURRENCY, send);
-  const notifSec = (performance.now() - t) / 1000;
-
   // The intake stores claims, not items (a signed find-transaction confirms them later): the bare rows' customers
   // are made here, outside the timing.
   await store.db.query(
@@ -54,7 +64,7 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   // The same rows, as bare single-row INSERTs through the same store connection(s).
   const insertSql = `INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, order_id, cid, customer_token,
     amount_minor, currency, created_at, last_source, raw_transaction) VALUES ($1, 'payout', 'requested', 1, now(), $2, 'cust-1', $3, $4, 'EUR', now(), 'notification', $5)`;
-  t = performance.now();
+  let t = performance.now();
   await pool(tids, CONCURRENCY, async (tid) => {
     const body = notificationBody({ tid, status: 'requested' });
     await store.db.query(insertSql, [
@@ -84,13 +94,14 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   console.log(`  ${name}: payout queue returned ${rows} rows`);
 
   const rssMb = mb();
-  await intake.close();
   await store.close();
-  const notificationsPerSec = Math.round(N / notifSec);
+  const notificationsPerSec = grouped.perSec;
   const insertsPerSec = Math.round(N / insertSec);
   return {
     store: name,
     notificationsPerSec,
+    oneCommitEachPerSec: oneCommitEach.perSec,
+    meanBatch: Math.round(grouped.meanBatch * 10) / 10,
     insertsPerSec,
     ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`,
     queueQueryMs: Math.round(times[2]!),
@@ -100,7 +111,9 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
 
 async function main() {
   console.log(
-    `bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB`,
+    `bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   const results: Row[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
@@ -120,12 +133,19 @@ async function main() {
     }
   }
   console.log('');
+  console.log(
+    `load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.table(
     results.map((r) => ({
       store: r.store,
-      'notifications/s (end to end)': r.notificationsPerSec,
+      'notifications/s (end to end, group commit)': r.notificationsPerSec,
+      'mean batch': r.meanBatch,
+      'notifications/s (one commit each)': r.oneCommitEachPerSec,
       'bare INSERTs/s': r.insertsPerSec,
-      'notifications ÷ inserts': r.ratio,
+      'group commit ÷ inserts (goal ≥ 50 %)': r.ratio,
       'payout queue 100k rows (median ms)': r.queueQueryMs,
       'process RSS (MB)': r.rssMb,
     })),

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Db } from '../store/db';
+import { acceptManyWithClaims, type AcceptedClaim, type AcceptedEffect } from '../store/accept-many';
 import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from '../store/group-commit';
 import { insertNotification } from '../store/notifications-repo';
 import type { WorkStore } from '../store/work-store';
@@ -123,12 +124,15 @@ export function createIntake(opts: IntakeOptions): Intake {
   });
 
   // One group commit per store (a profile switch brings another); PGlite commits one transaction at a time.
-  const commits = new WeakMap<Db, GroupCommit>();
-  const commitFor = (db: Db): GroupCommit | undefined => {
+  const commits = new WeakMap<Db, GroupCommit<AcceptedClaim, AcceptedEffect>>();
+  const commitFor = (db: Db): GroupCommit<AcceptedClaim, AcceptedEffect> | undefined => {
     if (opts.groupCommit === false) return undefined;
     let commit = commits.get(db);
     if (!commit) {
-      commit = createGroupCommit(db, { maxInFlight: db.kind === 'pglite' ? 1 : 4, ...opts.groupCommit });
+      commit = createGroupCommit((claims: AcceptedClaim[]) => acceptManyWithClaims(db, claims), {
+        maxInFlight: db.kind === 'pglite' ? 1 : 4,
+        ...opts.groupCommit,
+      });
       commits.set(db, commit);
     }
     return commit;

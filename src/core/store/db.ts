@@ -14,21 +14,10 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/** One statement with its parameters, for a batch. */
-export interface Statement {
-  sql: string;
-  params?: readonly unknown[];
-}
-
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in BEGIN … COMMIT; any throw rolls back and is re-thrown. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * Runs the statements in order in one BEGIN … COMMIT and answers their results once committed; any failure rolls
-   * all back. On PGlite's worker it is one message, so no other request waits between the statements.
-   */
-  batch(statements: readonly Statement[]): Promise<QueryResult<unknown>[]>;
   /** LISTEN on a channel; NOTIFY payloads arrive after the sender commits. Returns the unlisten. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -1,51 +1,53 @@
-import type { Db, QueryResult, Statement } from './db';
-
 export interface GroupCommitOptions {
-  /** How long the first statement to reach an idle committer waits for others to share its transaction. */
+  /** How long the first item to reach an idle committer waits for others to share its commit. */
   windowMs?: number;
-  /** Statements in one transaction at most. */
+  /** Items in one commit at most. */
   maxBatch?: number;
-  /** Transactions committing at once: PGlite runs one at a time, a PostgreSQL pool several. */
+  /** Commits under way at once: PGlite runs one at a time, a PostgreSQL pool several. */
   maxInFlight?: number;
-  /** Told the size of every transaction committed (benches and tests show how well messages were grouped). */
-  onCommit?(statements: number): void;
+  /** Told the size of every commit that succeeded (benches and tests show how well items were grouped). */
+  onCommit?(items: number): void;
 }
 
-/** Statements that arrive together committed in one transaction: one commit (and one worker message) for many. */
-export interface GroupCommit {
-  /** The statement's result, once the transaction holding it has committed; rejects when it was not stored. */
-  run<R>(statement: Statement): Promise<QueryResult<R>>;
+/** Items that arrive together stored in one commit: one transaction (and one round trip) for many. */
+export interface GroupCommit<I, R> {
+  /** The item's result, once the commit holding it is done; rejects when it was not stored. */
+  run(item: I): Promise<R>;
 }
 
-interface Waiting {
-  statement: Statement;
-  resolve(result: QueryResult<unknown>): void;
+interface Waiting<I, R> {
+  item: I;
+  resolve(result: R): void;
   reject(err: unknown): void;
 }
 
 export const DEFAULT_GROUP_COMMIT = { windowMs: 1, maxBatch: 64 } as const;
 
-export function createGroupCommit(db: Pick<Db, 'batch'>, opts: GroupCommitOptions = {}): GroupCommit {
+/** `storeMany` stores all of its items in one commit, or none (it throws), and answers one result per item, in order. */
+export function createGroupCommit<I, R>(
+  storeMany: (items: I[]) => Promise<R[]>,
+  opts: GroupCommitOptions = {},
+): GroupCommit<I, R> {
   const windowMs = opts.windowMs ?? DEFAULT_GROUP_COMMIT.windowMs;
   const maxBatch = opts.maxBatch ?? DEFAULT_GROUP_COMMIT.maxBatch;
   const maxInFlight = opts.maxInFlight ?? 1;
-  const queue: Waiting[] = [];
+  const queue: Waiting<I, R>[] = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
 
-  const commitAlone = (w: Waiting) =>
-    db.batch([w.statement]).then(([result]) => {
+  const commitAlone = (w: Waiting<I, R>) =>
+    storeMany([w.item]).then(([result]) => {
       opts.onCommit?.(1);
       w.resolve(result!);
     }, w.reject);
 
-  const commit = async (batch: Waiting[]) => {
+  const commit = async (batch: Waiting<I, R>[]) => {
     if (batch.length === 1) return commitAlone(batch[0]!);
-    let results: QueryResult<unknown>[];
+    let results: R[];
     try {
-      results = await db.batch(batch.map((w) => w.statement));
+      results = await storeMany(batch.map((w) => w.item));
     } catch {
-      // The whole transaction rolled back: each statement again in its own, so one bad message costs only itself.
+      // Nothing of the batch was stored: each item again on its own, so one bad message costs only itself.
       await Promise.all(batch.map(commitAlone));
       return;
     }
@@ -67,11 +69,11 @@ export function createGroupCommit(db: Pick<Db, 'batch'>, opts: GroupCommitOption
   };
 
   return {
-    run<R>(statement: Statement) {
-      return new Promise<QueryResult<R>>((resolve, reject) => {
-        queue.push({ statement, resolve: resolve as Waiting['resolve'], reject });
+    run(item) {
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
         if (queue.length >= maxBatch) flush();
-        // While a commit is in flight the queue fills by itself; it goes as soon as that commit ends.
+        // While a commit is under way the queue fills by itself; it goes as soon as that commit ends.
         else if (inFlight < maxInFlight) timer ??= setTimeout(flush, windowMs);
       });
     },

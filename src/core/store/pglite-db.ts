@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db, QueryResult, Queryable, Statement } from './db';
+import type { Db, QueryResult, Queryable } from './db';
 import { deskPgliteOptions } from './pglite-options';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
@@ -18,16 +18,6 @@ export function pgliteQueryable(runner: PgliteRunner): Queryable {
   };
 }
 
-/** The statements in order in one PGlite transaction: the body of Db.batch on either thread. */
-export function pgliteBatch(pg: Pick<PGlite, 'transaction'>, statements: readonly Statement[]) {
-  return pg.transaction(async (tx) => {
-    const q = pgliteQueryable(tx);
-    const out: QueryResult<unknown>[] = [];
-    for (const s of statements) out.push(await q.query(s.sql, s.params));
-    return out;
-  });
-}
-
 /**
  * Opens (or, the first time, creates) the desk's PGlite store in `dataDir` on this thread; no folder = in memory.
  * The desk uses the worker (pglite-worker-db.ts); this stays for the in-thread comparison and PRAXIS_DESK_PGLITE_THREAD=main.
@@ -40,7 +30,6 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(tx))),
-    batch: (statements) => pgliteBatch(pg, statements),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => {

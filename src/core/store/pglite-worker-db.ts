@@ -101,11 +101,6 @@ export async function openPgliteWorkerDb(dataDir?: string): Promise<PgliteWorker
       await call({ op: 'end', tx, commit: true });
       return out;
     },
-    batch: (statements) =>
-      call<QueryResult<unknown>[]>({
-        op: 'batch',
-        statements: statements.map((s) => ({ ...s, params: s.params && [...s.params] })),
-      }),
     async listen(channel, onPayload) {
       let set = handlers.get(channel);
       if (!set) handlers.set(channel, (set = new Set()));

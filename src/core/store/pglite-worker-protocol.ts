@@ -1,5 +1,5 @@
 /** The messages between the desk's command thread and the worker thread that owns PGlite (pglite-worker.ts). */
-import type { QueryResult, Statement } from './db';
+import type { QueryResult } from './db';
 
 /** What the worker reports about its own memory: its V8 heap and PGlite's WebAssembly heap (RSS is per process). */
 export interface StoreThreadMemory {
@@ -13,7 +13,6 @@ export type WorkerRequest =
   | { op: 'open'; dataDir?: string }
   | { op: 'query'; sql: string; params?: unknown[]; tx?: number }
   | { op: 'exec'; sql: string; tx?: number }
-  | { op: 'batch'; statements: Statement[] }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }
@@ -21,8 +20,8 @@ export type WorkerRequest =
   | { op: 'memory' }
   | { op: 'close' };
 
-/** What each request answers: the store's number for open, a transaction's for begin, rows for query (each statement's for batch), nothing else. */
-export type WorkerAnswer = QueryResult<unknown> | QueryResult<unknown>[] | number | StoreThreadMemory | null;
+/** What each request answers: the store's number for open, a transaction's for begin, rows for query, nothing else. */
+export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null;
 
 export type WorkerMessage =
   | { id: number; ok: true; answer: WorkerAnswer }

@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { pgliteBatch, pgliteQueryable } from './pglite-db';
+import { pgliteQueryable } from './pglite-db';
 import { deskPgliteOptions, pgliteWasmBytes } from './pglite-options';
 import { serializeError, type WorkerAnswer, type WorkerMessage, type WorkerRequest } from './pglite-worker-protocol';
 
@@ -78,8 +78,6 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
     case 'exec':
       await runner(store, req.tx).exec(req.sql);
       return null;
-    case 'batch':
-      return pgliteBatch(store.pg, req.statements);
     case 'begin':
       return begin(store);
     case 'end': {

@@ -69,31 +69,24 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
     }
   };
   const quoteIdent = (name: string) => '"' + name.replace(/"/g, '""') + '"';
-  const transaction: Db['transaction'] = async (fn) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const out = await fn(wrap(client));
-      await client.query('COMMIT');
-      return out;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  };
 
   return {
     kind: 'postgres',
     ...wrap(pool),
-    transaction,
-    batch: (statements) =>
-      transaction(async (tx) => {
-        const out: QueryResult<unknown>[] = [];
-        for (const s of statements) out.push(await tx.query(s.sql, s.params));
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
         return out;
-      }),
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
     async listen(channel, onPayload) {
       const client = await listenerClient();
       let set = handlers.get(channel);

@@ -1,6 +1,5 @@
-import type { Notification } from '../praxis/schemas';
-import type { QueryResult, Queryable, Statement } from './db';
-import { notificationInsert, type NotificationRecord } from './notifications-repo';
+import { acceptManyWithClaims, type AcceptedClaim, type AcceptedEffect } from './accept-many';
+import type { Queryable } from './db';
 
 /**
  * What a notification claims about an item, kept until a signed find-transaction confirms or contradicts it. The
@@ -17,63 +16,16 @@ export interface UnconfirmedChange {
 
 /**
  * Stores an accepted notification and, when it would change its item (a new item, another status, amount,
- * destination or alert), what it claims — in ONE statement, so the intake's commit before the ack costs one round
- * trip. Returns null for a copy of a message already accepted (the unique partial index decides, even in a race).
+ * destination or alert), what it claims — in one statement (the intake's group commit stores many in the same one).
+ * Returns null for a copy of a message already accepted (the unique partial index decides, even in a race).
  */
-const ACCEPT_WITH_CLAIM = `
-WITH ins AS (${notificationInsert.sql} ON CONFLICT (dedupe_key) WHERE verdict = 'accepted' DO NOTHING RETURNING id),
-unchanged AS (
-  SELECT 1 FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token
-  WHERE t.tid = $14::int8 AND t.status = $15::text AND t.amount_minor = $16::int8 AND t.currency = $17::text
-    AND t.processed_amount_minor IS NOT DISTINCT FROM $18::int8 AND t.processed_currency IS NOT DISTINCT FROM $19::text
-    AND t.masked_destination IS NOT DISTINCT FROM $20::text
-    AND c.avs_alert IS NOT DISTINCT FROM $21::int4 AND c.verification_alert IS NOT DISTINCT FROM $22::int4
-),
-claim AS (
-  INSERT INTO unconfirmed_changes (tid, notification_id, claimed_status, claimed_amount_minor, claimed_currency, notified_at)
-  SELECT $14::int8, ins.id, $15::text, $16::int8, $17::text, $23::timestamptz FROM ins
-  WHERE NOT EXISTS (SELECT 1 FROM unchanged) RETURNING id
-)
-SELECT (SELECT id FROM ins) AS notification_id, (SELECT id FROM claim) AS claim_id`;
-
-/** The one statement that stores an accepted notification and its claim, to run alone or in a group commit. */
-export function acceptWithClaimStatement(
-  record: NotificationRecord & { dedupeKey: string },
-  n: Notification & { transaction: NonNullable<Notification['transaction']> },
-): Statement {
-  const tx = n.transaction;
-  return {
-    sql: ACCEPT_WITH_CLAIM,
-    params: [
-      ...notificationInsert.params({ ...record, verdict: 'accepted' }),
-      tx.tid,
-      tx.transaction_status.toLowerCase(),
-      tx.amount,
-      tx.currency,
-      tx.processed_amount ?? null,
-      tx.processed_currency ?? null,
-      tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
-      n.customer.avs_alert ?? null,
-      n.customer.verification_alert ?? null,
-      new Date(n.timestamp * 1000),
-    ],
-  };
-}
-
-/** What acceptWithClaimStatement did: null for a copy of a message already accepted. */
-export function acceptedEffect(res: QueryResult<unknown>): 'unconfirmed' | 'unchanged' | null {
-  const row = res.rows[0] as { notification_id: unknown; claim_id: unknown } | undefined;
-  if (!row || row.notification_id === null) return null;
-  return row.claim_id === null ? 'unchanged' : 'unconfirmed';
-}
-
 export async function acceptWithClaim(
   q: Queryable,
-  record: NotificationRecord & { dedupeKey: string },
-  n: Notification & { transaction: NonNullable<Notification['transaction']> },
-): Promise<'unconfirmed' | 'unchanged' | null> {
-  const { sql, params } = acceptWithClaimStatement(record, n);
-  return acceptedEffect(await q.query(sql, params));
+  record: AcceptedClaim['record'],
+  n: AcceptedClaim['n'],
+): Promise<AcceptedEffect> {
+  const [effect] = await acceptManyWithClaims(q, [{ record, n }]);
+  return effect ?? null;
 }
 
 /** An item taken for a look-up, and the newest of its changes the look-up answers for. */
