@@ -16,12 +16,15 @@ const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const QUEUE_ROWS = 100_000;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+/** CPU time of this process (every thread: the intake, and PGlite's worker) per message, in ms. */
+const cpuMsPer = (u: NodeJS.CpuUsage) => Math.round(((u.user + u.system) / 1000 / N) * 100) / 100;
 
 interface Row {
   store: string;
   notificationsPerSec: number;
   oneCommitEachPerSec: number;
   meanBatch: number;
+  cpuMs: { grouped: number; oneEach: number; insert: number };
   insertsPerSec: number;
   ratio: string;
   queueQueryMs: number;
@@ -45,11 +48,13 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
     batches.length = 0;
     const sender = await notificationSenderProcess(intake.url, first, N, CONCURRENCY);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await sender.send();
     const perSec = Math.round(N / ((performance.now() - t0) / 1000));
+    const cpuMs = cpuMsPer(process.cpuUsage(cpu0));
     await intake.close();
     const meanBatch = batches.length ? batches.reduce((a, b) => a + b, 0) / batches.length : 1;
-    return { perSec, meanBatch };
+    return { perSec, meanBatch, cpuMs };
   };
   const oneCommitEach = await endToEnd(3_000_000, false);
   const grouped = await endToEnd(1_000_000, true);
@@ -65,6 +70,7 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   const insertSql = `INSERT INTO transactions (tid, transaction_type, status, status_rank, status_at, order_id, cid, customer_token,
     amount_minor, currency, created_at, last_source, raw_transaction) VALUES ($1, 'payout', 'requested', 1, now(), $2, 'cust-1', $3, $4, 'EUR', now(), 'notification', $5)`;
   let t = performance.now();
+  const insertCpu0 = process.cpuUsage();
   await pool(tids, CONCURRENCY, async (tid) => {
     const body = notificationBody({ tid, status: 'requested' });
     await store.db.query(insertSql, [
@@ -76,6 +82,7 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
     ]);
   });
   const insertSec = (performance.now() - t) / 1000;
+  const insertCpuMs = cpuMsPer(process.cpuUsage(insertCpu0));
 
   // The payout queue on 100k pending withdrawal requests (plus the rows above).
   await store.db
@@ -102,6 +109,7 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
     notificationsPerSec,
     oneCommitEachPerSec: oneCommitEach.perSec,
     meanBatch: Math.round(grouped.meanBatch * 10) / 10,
+    cpuMs: { grouped: grouped.cpuMs, oneEach: oneCommitEach.cpuMs, insert: insertCpuMs },
     insertsPerSec,
     ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`,
     queueQueryMs: Math.round(times[2]!),
@@ -145,6 +153,7 @@ async function main() {
       'mean batch': r.meanBatch,
       'notifications/s (one commit each)': r.oneCommitEachPerSec,
       'bare INSERTs/s': r.insertsPerSec,
+      'CPU ms each (group / one each / INSERT)': `${r.cpuMs.grouped} / ${r.cpuMs.oneEach} / ${r.cpuMs.insert}`,
       'group commit ÷ inserts (goal ≥ 50 %)': r.ratio,
       'payout queue 100k rows (median ms)': r.queueQueryMs,
       'process RSS (MB)': r.rssMb,
