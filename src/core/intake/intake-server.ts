@@ -130,7 +130,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     let commit = commits.get(db);
     if (!commit) {
       commit = createGroupCommit((claims: AcceptedClaim[]) => acceptManyWithClaims(db, claims), {
-        maxInFlight: db.kind === 'pglite' ? 1 : 4,
+        maxInFlight: db.kind === 'pglite' ? 1 : 2,
         ...opts.groupCommit,
       });
       commits.set(db, commit);
