@@ -6,11 +6,19 @@ export interface StoreWork {
   transactions: number;
   /** Summed over every caller: time from asking to the answer, queueing behind others included. */
   awaitedMs: number;
+  /** How often each statement ran, by its first words, most frequent first. */
+  byStatement: [string, number][];
 }
 
 /** Wraps `db` in place until `stop()`, which puts it back and answers the counts. */
 export function countStoreWork(db: Db): { stop(): StoreWork } {
-  const work: StoreWork = { statements: 0, transactions: 0, awaitedMs: 0 };
+  const work = { statements: 0, transactions: 0, awaitedMs: 0 };
+  const tally = new Map<string, number>();
+  const note = (sql: string) => {
+    work.statements++;
+    const head = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+    tally.set(head, (tally.get(head) ?? 0) + 1);
+  };
   const timed = async <T>(run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -21,11 +29,11 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
   };
   const counted = (q: Queryable): Queryable => ({
     query: (sql, params) => {
-      work.statements++;
+      note(sql);
       return timed(() => q.query(sql, params));
     },
     exec: (sql) => {
-      work.statements++;
+      note(sql);
       return timed(() => q.exec(sql));
     },
   });
@@ -41,7 +49,8 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
   return {
     stop() {
       Object.assign(self, original);
-      return { ...work, awaitedMs: Math.round(work.awaitedMs) };
+      const byStatement = [...tally].sort((a, b) => b[1] - a[1]);
+      return { ...work, awaitedMs: Math.round(work.awaitedMs), byStatement };
     },
   };
 }
