@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SAMPLE } from '../../shared/domain';
 import { createMemoryLogger } from '../log';
 import { verifyAckSignature } from '../praxis/webhooks';
@@ -23,13 +23,24 @@ interface Answered {
   signed: boolean;
 }
 
+/** A migrated PGlite folder made once per file and copied for each test: initdb is the slow part of opening one. */
+let templateDir: Promise<string> | null = null;
+const pgliteCopy = async (): Promise<StoreLocation> => {
+  templateDir ??= (async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'desk-group-')), 'template');
+    dirs.push(dir);
+    await (await openStore({ kind: 'pglite', dir })).close();
+    return dir;
+  })();
+  const dir = join(await mkdtemp(join(tmpdir(), 'desk-group-')), 'store');
+  dirs.push(dir);
+  await cp(await templateDir, dir, { recursive: true });
+  return { kind: 'pglite', dir };
+};
+
 /** Stores that can be opened again after the intake's store was closed: a PGlite folder, a PostgreSQL database. */
 const stores: { name: string; skipReason: string | null; location: () => Promise<StoreLocation> }[] = [
-  {
-    name: 'a PGlite folder (on its worker)',
-    skipReason: null,
-    location: async () => ({ kind: 'pglite', dir: join(await mkdtemp(join(tmpdir(), 'desk-group-')), 'store') }),
-  },
+  { name: 'a PGlite folder (on its worker)', skipReason: null, location: pgliteCopy },
   {
     name: 'PostgreSQL',
     skipReason: postgresUnavailableReason(),
@@ -50,10 +61,11 @@ for (const backend of stores) {
     let intake: Intake;
     let url: string;
     let commits: number[];
+    // The first store of the backend (initdb, migrations) is made before the tests, under the hook's longer timeout.
+    beforeAll(async () => void (await backend.location()));
 
     const start = async (groupCommit: GroupCommitOptions) => {
       location = await backend.location();
-      if (location.kind === 'pglite') dirs.push(location.dir);
       store = await openStore(location);
       commits = [];
       const onCommit = (size: number) => void commits.push(size);
