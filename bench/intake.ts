@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import { openStore, type StoreLocation, type WorkStore } from '../src/core/store/work-store';
 import { notificationBody } from '../test/support/notifications';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
@@ -117,6 +118,26 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   };
 }
 
+/** The ceiling HTTP alone sets: the same sender against an endpoint that only answers (no verify, no store). */
+async function httpAlone(): Promise<{ perSec: number; cpuMs: number }> {
+  const app = Fastify({ logger: false });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.post('/', async (_req, reply) =>
+    reply.header('content-type', 'application/json').send('{"status":0,"description":"ok"}'),
+  );
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  await (await notificationSenderProcess(url, 9_500_000, 50, CONCURRENCY)).send();
+  const sender = await notificationSenderProcess(url, 1, N, CONCURRENCY);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  await sender.send();
+  const perSec = Math.round(N / ((performance.now() - t0) / 1000));
+  const cpuMs = cpuMsPer(process.cpuUsage(cpu0));
+  await app.close();
+  return { perSec, cpuMs };
+}
+
 async function main() {
   console.log(
     `bench:intake — ${N} signed notifications, ${CONCURRENCY} in flight; Node ${process.version}; RSS at start ${mb()} MB; load average ${loadavg()
@@ -124,6 +145,7 @@ async function main() {
       .join(' ')}`,
   );
   const results: Row[] = [];
+  const http = await httpAlone();
   const dir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
   try {
     results.push(await benchStore('PGlite (folder)', { kind: 'pglite', dir: join(dir, 'store') }));
@@ -141,6 +163,9 @@ async function main() {
     }
   }
   console.log('');
+  console.log(
+    `HTTP alone (same sender, an endpoint that only answers): ${http.perSec} requests/s, ${http.cpuMs} CPU ms each — the ceiling above every end-to-end figure`,
+  );
   console.log(
     `load average at the end ${loadavg()
       .map((l) => l.toFixed(2))
