@@ -9,6 +9,7 @@ import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import type { PraxisSession } from '../../src/core/queues/praxis-session';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
+import { countStoreWork, type StoreWork } from './store-work';
 
 export const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 export const ms = (t0: number) => Math.round(performance.now() - t0);
@@ -66,6 +67,7 @@ export function printBulkFigures(f: {
   latencyMs: number;
   floorMs: number;
   elapsedMs: number;
+  storeWork?: StoreWork;
   outcome: {
     results: unknown[];
     failedCount: number;
@@ -90,6 +92,16 @@ export function printBulkFigures(f: {
       'vs ideal': `${(f.elapsedMs / idealMs).toFixed(2)}×`,
     },
   ]);
+  if (f.storeWork) {
+    const w = f.storeWork;
+    console.log(
+      `where the rest goes — the store during the bulk: ${w.statements} statements (${(w.statements / f.n).toFixed(1)} per item) ` +
+        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
+        `(${(w.awaitedMs / f.n).toFixed(1)} ms per item, ≈ ${Math.round(w.awaitedMs / f.concurrency)} ms of wall time at concurrency ${f.concurrency}); ` +
+        `the engine's total over the ideal: ${f.elapsedMs - (f.n * f.latencyMs) / f.concurrency} ms`,
+    );
+    console.table(w.byStatement.slice(0, 12).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
+  }
   console.log(
     `succeeded ${f.outcome.results.length - f.outcome.failedCount}, failed ${f.outcome.failedCount}; totals ${f.outcome.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,
   );
@@ -115,7 +127,7 @@ export async function measureBulk<O extends BulkOutcomeFigures>(o: {
   queueSize(): Promise<number>;
   bulk(tids: number[]): Promise<O>;
   madeField: 'payoutsMade' | 'capturesMade';
-}): Promise<{ floorMs: number; elapsedMs: number; outcome: O; made: number }> {
+}): Promise<{ floorMs: number; elapsedMs: number; storeWork: StoreWork; outcome: O; made: number }> {
   const tids = await createAtSimulator(o.sim.url, o.path, o.n, o.item);
   o.sim.setFaults({ latencyMs: o.latencyMs });
   let t0 = performance.now();
@@ -123,11 +135,13 @@ export async function measureBulk<O extends BulkOutcomeFigures>(o: {
   if (found.some((f) => !f.ok)) throw new Error(`lookup failed for ${found.filter((f) => !f.ok).length} items`);
   console.log(`${o.n} items looked up into the store in ${ms(t0)} ms; queue holds ${await o.queueSize()}`);
   const floorMs = await findTransactionFloorMs(o.client, tids, o.concurrency);
+  const counting = countStoreWork(o.store.db);
   t0 = performance.now();
   const outcome = await o.bulk(tids);
   const elapsedMs = ms(t0);
+  const storeWork = counting.stop();
   o.sim.clearFaults();
-  return { floorMs, elapsedMs, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
+  return { floorMs, elapsedMs, storeWork, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
 }
 
 /** What a bulk benchmark works with: a bare simulator, a fresh PGlite file store and a signed client to it. */

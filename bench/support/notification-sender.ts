@@ -1,6 +1,7 @@
 /** Signed notifications posted to an intake the way Praxis sends them, for the benches. */
 import { createIntake, NOTIFICATION_PATH } from '../../src/core/intake/intake-server';
 import { createLogger } from '../../src/core/log';
+import type { GroupCommitOptions } from '../../src/core/store/group-commit';
 import type { WorkStore } from '../../src/core/store/work-store';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { notificationBody, nowSeconds, signNotification } from '../../test/support/notifications';
@@ -36,13 +37,21 @@ export function notificationSender(url: string): (tid: number) => Promise<void> 
 }
 
 /** An intake on a free loopback port for the sandbox merchant, storing into `store`; its notification URL. */
-export async function startSandboxIntake(store: WorkStore): Promise<{ url: string; close(): Promise<void> }> {
+export async function startSandboxIntake(
+  store: WorkStore,
+  groupCommit?: GroupCommitOptions | false,
+): Promise<{ url: string; close(): Promise<void> }> {
   const merchant = {
     merchantId: SANDBOX_SAMPLE.merchantId,
     applicationKey: SANDBOX_SAMPLE.applicationKey,
     secret: async () => SANDBOX_SAMPLE.secret,
   };
-  const intake = createIntake({ store, merchant, logger: createLogger(() => undefined) });
+  const intake = createIntake({
+    store,
+    merchant,
+    logger: createLogger(() => undefined),
+    ...(groupCommit !== undefined ? { groupCommit } : {}),
+  });
   const url = `${await intake.listen({ port: 0 })}${NOTIFICATION_PATH}`;
   return { url, close: () => intake.close() };
 }

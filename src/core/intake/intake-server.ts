@@ -1,4 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Db } from '../store/db';
+import { acceptManyWithClaims, type AcceptedClaim, type AcceptedEffect } from '../store/accept-many';
+import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from '../store/group-commit';
 import { insertNotification } from '../store/notifications-repo';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
@@ -34,6 +37,8 @@ export type IntakeOptions = Omit<IntakeDeps, 'store' | 'merchant' | 'refusals'> 
   bodyLimitBytes?: number;
   limits?: ConnectionLimits;
   refusalLimits?: RefusalLimits;
+  /** Accepted messages arriving together share one commit (each acked only after it); false = one commit each. */
+  groupCommit?: GroupCommitOptions | false;
   /** Public URLs for manual deposits in customer sync's answer; default: this intake's own address. */
   publicUrls?: WebhookDeps['publicUrls'];
 } & (IntakeTarget | { withTarget: WithIntakeTarget });
@@ -118,12 +123,27 @@ export function createIntake(opts: IntakeOptions): Intake {
     return send(reply, refused);
   });
 
+  // One group commit per store (a profile switch brings another); PGlite commits one transaction at a time.
+  const commits = new WeakMap<Db, GroupCommit<AcceptedClaim, AcceptedEffect>>();
+  const commitFor = (db: Db): GroupCommit<AcceptedClaim, AcceptedEffect> | undefined => {
+    if (opts.groupCommit === false) return undefined;
+    let commit = commits.get(db);
+    if (!commit) {
+      commit = createGroupCommit((claims: AcceptedClaim[]) => acceptManyWithClaims(db, claims), {
+        maxInFlight: db.kind === 'pglite' ? 1 : 2,
+        ...opts.groupCommit,
+      });
+      commits.set(db, commit);
+    }
+    return commit;
+  };
+
   app.post(NOTIFICATION_PATH, async (req, reply) => {
     const rawBody = typeof req.body === 'string' ? req.body : '';
     const msg = { rawBody, headers: req.headers, remoteAddress: req.ip };
-    const out = await withTarget((target) => processNotification({ ...opts, ...target, refusals }, msg)).catch(
-      noTarget,
-    );
+    const handle = (target: IntakeTarget) =>
+      processNotification({ ...opts, ...target, refusals, commit: commitFor(target.store.db) }, msg);
+    const out = await withTarget(handle).catch(noTarget);
     return send(reply, out);
   });
 

@@ -12,7 +12,8 @@ import {
   type NotificationVerdict,
 } from '../store/notifications-repo';
 import { ingestSnapshot } from '../store/snapshots';
-import { acceptWithClaim } from '../store/unconfirmed-changes';
+import { acceptManyWithClaims, type AcceptedClaim, type AcceptedEffect } from '../store/accept-many';
+import type { GroupCommit } from '../store/group-commit';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
@@ -35,6 +36,8 @@ export interface IntakeDeps {
   futureToleranceSeconds?: number;
   /** How refusals anyone can cause are logged and kept: a budget of log lines and a cap on stored records. */
   refusals: RefusalPolicy;
+  /** Where accepted messages are committed together with others arriving at the same time; none = each alone. */
+  commit?: GroupCommit<AcceptedClaim, AcceptedEffect>;
   /** Called after the commit of a change that waits for find-transaction (the desk's confirmer looks it up). */
   onUnconfirmedChange?(): void;
 }
@@ -203,8 +206,9 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     };
     const { transaction } = n;
     // The signature does not cover the status, card or alerts: a change waits for a signed find-transaction.
-    const effect = transaction
-      ? await acceptWithClaim(store.db, record, { ...n, transaction })
+    const claim = transaction && { record, n: { ...n, transaction } };
+    const effect = claim
+      ? await (deps.commit?.run(claim) ?? acceptManyWithClaims(store.db, [claim]).then(([e]) => e!))
       : await store.db.transaction(async (tx) => {
           if ((await insertAcceptedOnce(tx, record)) === null) return null;
           // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.

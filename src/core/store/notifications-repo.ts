@@ -72,9 +72,6 @@ const params = (r: NotificationRecord) => [
   r.body?.head ?? null,
 ];
 
-/** The INSERT of one notification record and its 13 parameters ($1…$13), for statements that build on it. */
-export const notificationInsert = { sql: INSERT, params };
-
 export async function insertNotification(q: Queryable, record: NotificationRecord): Promise<number> {
   const res = await q.query<{ id: number }>(`${INSERT} RETURNING id`, params(record));
   return res.rows[0]!.id;

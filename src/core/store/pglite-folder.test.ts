@@ -33,7 +33,8 @@ describe('the one-desk PGlite store in the data folder', () => {
     } finally {
       await again.close();
     }
-  });
+    // A first open runs initdb (in a worker of its own) and a second open: slow on a loaded machine.
+  }, 120_000);
 
   it('reads a store argument as a server URL or a folder, and never prints a password', () => {
     expect(parseStoreLocation('postgres://desk@db.example:5432/praxis')).toEqual({

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db, QueryResult, Queryable } from './db';
 import { pgliteWorkerModule } from './pglite-worker-module';
@@ -18,13 +20,15 @@ interface StoreWorker {
   call<A extends WorkerAnswer>(db: number | undefined, req: WorkerRequest): Promise<A>;
   /** NOTIFY payloads of each open store, by its number. */
   notify: Map<number, (channel: string, payload: string) => void>;
+  terminate(): Promise<number>;
 }
 
 // The process's one store worker, started with its first store; it holds the process open only while it is asked.
 let shared: StoreWorker | null = null;
 
-function storeWorker(): StoreWorker {
-  if (shared) return shared;
+const storeWorker = (): StoreWorker => (shared ??= startStoreWorker());
+
+function startStoreWorker(): StoreWorker {
   const worker = new Worker(pgliteWorkerModule());
   worker.unref();
   let lastId = 0;
@@ -53,6 +57,7 @@ function storeWorker(): StoreWorker {
 
   const self: StoreWorker = {
     notify,
+    terminate: () => worker.terminate(),
     call<A extends WorkerAnswer>(db: number | undefined, req: WorkerRequest): Promise<A> {
       if (failed) return Promise.reject(failed);
       const id = ++lastId;
@@ -63,7 +68,22 @@ function storeWorker(): StoreWorker {
       });
     },
   };
-  return (shared = self);
+  return self;
+}
+
+/**
+ * Creates a new store folder (PostgreSQL's initdb) in a worker of its own, ended at once: initdb leaves some 450 MB
+ * behind in the thread that ran it, which a desk would otherwise carry for its whole life. Opening it afterwards
+ * costs what a warm start costs.
+ */
+async function createFolderAside(dataDir: string): Promise<void> {
+  const w = startStoreWorker();
+  try {
+    const db = await w.call<number>(undefined, { op: 'open', dataDir });
+    await w.call(db, { op: 'close' });
+  } finally {
+    await w.terminate();
+  }
 }
 
 /**
@@ -71,6 +91,7 @@ function storeWorker(): StoreWorker {
  * thread answering commands stays free during long reads. Opens (or creates) `dataDir`; no folder = in memory.
  */
 export async function openPgliteWorkerDb(dataDir?: string): Promise<PgliteWorkerDb> {
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await createFolderAside(dataDir);
   const w = storeWorker();
   const db = await w.call<number>(undefined, { op: 'open', ...(dataDir ? { dataDir } : {}) });
   const handlers = new Map<string, Set<(payload: string) => void>>();

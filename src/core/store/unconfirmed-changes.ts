@@ -1,7 +1,5 @@
-import type { Notification } from '../praxis/schemas';
-import { UNCONFIRMED_CHANNEL } from './changes';
+import { acceptManyWithClaims, type AcceptedClaim, type AcceptedEffect } from './accept-many';
 import type { Queryable } from './db';
-import { notificationInsert, type NotificationRecord } from './notifications-repo';
 
 /**
  * What a notification claims about an item, kept until a signed find-transaction confirms or contradicts it. The
@@ -18,50 +16,16 @@ export interface UnconfirmedChange {
 
 /**
  * Stores an accepted notification and, when it would change its item (a new item, another status, amount,
- * destination or alert), what it claims — in ONE statement, so the intake's commit before the ack costs one round
- * trip. Returns null for a copy of a message already accepted (the unique partial index decides, even in a race).
+ * destination or alert), what it claims — in one statement (the intake's group commit stores many in the same one).
+ * Returns null for a copy of a message already accepted (the unique partial index decides, even in a race).
  */
-const ACCEPT_WITH_CLAIM = `
-WITH ins AS (${notificationInsert.sql} ON CONFLICT (dedupe_key) WHERE verdict = 'accepted' DO NOTHING RETURNING id),
-unchanged AS (
-  SELECT 1 FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token
-  WHERE t.tid = $14::int8 AND t.status = $15::text AND t.amount_minor = $16::int8 AND t.currency = $17::text
-    AND t.processed_amount_minor IS NOT DISTINCT FROM $18::int8 AND t.processed_currency IS NOT DISTINCT FROM $19::text
-    AND t.masked_destination IS NOT DISTINCT FROM $20::text
-    AND c.avs_alert IS NOT DISTINCT FROM $21::int4 AND c.verification_alert IS NOT DISTINCT FROM $22::int4
-),
-claim AS (
-  INSERT INTO unconfirmed_changes (tid, notification_id, claimed_status, claimed_amount_minor, claimed_currency, notified_at)
-  SELECT $14::int8, ins.id, $15::text, $16::int8, $17::text, $23::timestamptz FROM ins
-  WHERE NOT EXISTS (SELECT 1 FROM unchanged) RETURNING id
-)
-SELECT (SELECT id FROM ins) AS notification_id, (SELECT id FROM claim) AS claim_id`;
-
 export async function acceptWithClaim(
   q: Queryable,
-  record: NotificationRecord & { dedupeKey: string },
-  n: Notification & { transaction: NonNullable<Notification['transaction']> },
-): Promise<'unconfirmed' | 'unchanged' | null> {
-  const tx = n.transaction;
-  const res = await q.query<{ notification_id: unknown; claim_id: unknown }>(ACCEPT_WITH_CLAIM, [
-    ...notificationInsert.params({ ...record, verdict: 'accepted' }),
-    tx.tid,
-    tx.transaction_status.toLowerCase(),
-    tx.amount,
-    tx.currency,
-    tx.processed_amount ?? null,
-    tx.processed_currency ?? null,
-    tx.card?.card_number ?? tx.wallet?.account_identifier ?? null,
-    n.customer.avs_alert ?? null,
-    n.customer.verification_alert ?? null,
-    new Date(n.timestamp * 1000),
-  ]);
-  const row = res.rows[0];
-  if (!row || row.notification_id === null) return null;
-  if (row.claim_id === null) return 'unchanged';
-  // Delivered on commit: every desk on the store (a headless intake is another process) looks it up at once.
-  await q.query('SELECT pg_notify($1, $2)', [UNCONFIRMED_CHANNEL, String(tx.tid)]);
-  return 'unconfirmed';
+  record: AcceptedClaim['record'],
+  n: AcceptedClaim['n'],
+): Promise<AcceptedEffect> {
+  const [effect] = await acceptManyWithClaims(q, [{ record, n }]);
+  return effect ?? null;
 }
 
 /** An item taken for a look-up, and the newest of its changes the look-up answers for. */
