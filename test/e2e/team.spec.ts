@@ -136,6 +136,12 @@ test('a request Ann is approving shows "In progress by Ann" at desk B, its Appro
     await bo.keyboard.press('Shift+A');
     const bulk = bo.getByRole('dialog', { name: 'Bulk approve' });
     await expect(bulk.getByRole('list', { name: 'Skipped requests' })).toHaveText(`${tid} — In progress by Ann`);
+    // Nothing to send: no empty list of requests to approve, and the button says why it is off.
+    await expect(bulk.getByRole('table', { name: 'Selected requests' })).toHaveCount(0);
+    await expect(bulk.getByRole('button', { name: 'Approve 0' })).toBeDisabled();
+    await expect(bulk.getByRole('button', { name: 'Approve 0' })).toHaveAccessibleDescription(
+      'Nothing selected can be sent.',
+    );
     await bo.screenshot({ path: screenshotPath('72-team-desk-b-bulk-skips-claim') });
     await bulk.getByRole('button', { name: 'Cancel' }).click();
 

@@ -116,40 +116,43 @@ export function BulkDialogFrame<Row extends QueueRow>({
             if (!why) onSend(sendable);
           }}
         >
-          <div className="bulk-list">
-            <table className="grid compact" aria-label={`Selected ${noun[1]}`}>
-              <thead>
-                <tr>
-                  <th>tid</th>
-                  <th>Customer</th>
-                  <th className="num">Amount</th>
-                  {extraColumns.map((c) => (
-                    <th key={c.header}>{c.header}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {sendable.map((r) => (
-                  <tr key={r.tid}>
-                    <td className="mono">{r.tid}</td>
-                    <td>{parts.customerOf(r)}</td>
-                    <td className="num">
-                      <AlignedAmount
-                        amountMinor={parts.amountOf(r)}
-                        currency={r.currency}
-                        label={parts.amountLabelOf?.(r)}
-                      />
-                    </td>
+          {/* With nothing to send, only the skipped list below says why: no empty table, no "approve 0". */}
+          {sendable.length > 0 && (
+            <div className="bulk-list">
+              <table className="grid compact" aria-label={`Selected ${noun[1]}`}>
+                <thead>
+                  <tr>
+                    <th>tid</th>
+                    <th>Customer</th>
+                    <th className="num">Amount</th>
                     {extraColumns.map((c) => (
-                      <td key={c.header}>{c.cell(r)}</td>
+                      <th key={c.header}>{c.header}</th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p>{summary(sendable)}</p>
-          <TotalsList totals={totals} label="Totals to send" />
+                </thead>
+                <tbody>
+                  {sendable.map((r) => (
+                    <tr key={r.tid}>
+                      <td className="mono">{r.tid}</td>
+                      <td>{parts.customerOf(r)}</td>
+                      <td className="num">
+                        <AlignedAmount
+                          amountMinor={parts.amountOf(r)}
+                          currency={r.currency}
+                          label={parts.amountLabelOf?.(r)}
+                        />
+                      </td>
+                      {extraColumns.map((c) => (
+                        <td key={c.header}>{c.cell(r)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {sendable.length > 0 && <p>{summary(sendable)}</p>}
+          {sendable.length > 0 && <TotalsList totals={totals} label="Totals to send" />}
           {skipped.length > 0 && (
             <div className="form-error">
               <p>
