@@ -121,7 +121,13 @@ describe('the merchant secret and a card number after a whole run', () => {
     await call('terminal:history');
     await rig.core.close();
 
-    const needles = { secret: SECRET, card: CARD };
+    // The secret also as base64 and hex, in case something encoded it on the way.
+    const needles = {
+      secret: SECRET,
+      'secret (base64)': Buffer.from(SECRET).toString('base64'),
+      'secret (hex)': Buffer.from(SECRET).toString('hex'),
+      card: CARD,
+    };
     const files = await filesUnder(rig.dataDir);
     const haystacks: [string, string[]][] = [
       // Bytes as written: PGlite's pages, profiles, logs; read as latin1 so every byte sequence is searchable.
@@ -149,6 +155,9 @@ describe('the merchant secret and a card number after a whole run', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(toPraxis.traffic.length).toBeGreaterThan(10);
     expect(toDesk.traffic.length).toBeGreaterThan(5);
+    // The search saw the card's traces: its masked form (and only that) came with the notifications.
+    const masked = `${CARD.slice(0, 6)}******${CARD.slice(-4)}`;
+    expect(toDesk.traffic.some((t) => t.includes(masked))).toBe(true);
     expect(hits).toEqual([]);
   });
 });
