@@ -47,6 +47,16 @@ async function post(url: string, body: unknown) {
   return res.json() as Promise<Record<string, unknown>>;
 }
 
+/** The test's own reads from the simulator, retried once on a connection reset (a busy 2-core machine). */
+async function fetchRetrying(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+    return fetch(url);
+  }
+}
+
 async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -58,7 +68,7 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 
 /** The notification Praxis would send for an item, as the simulator holds it, signed with the sandbox secret. */
 async function notificationOf(tid: number, timestamp = nowSeconds()) {
-  const rec = (await (await fetch(`${simUrl}/_sim/transactions/${tid}`)).json()) as Record<string, unknown>;
+  const rec = (await (await fetchRetrying(`${simUrl}/_sim/transactions/${tid}`)).json()) as Record<string, unknown>;
   const body = {
     merchant_id: SANDBOX_SAMPLE.merchantId,
     application_key: SANDBOX_SAMPLE.applicationKey,
