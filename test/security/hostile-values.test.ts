@@ -52,49 +52,6 @@ afterAll(async () => {
 });
 
 describe('hostile values', () => {
-  it(
-    'a hostile value in any field of any channel is VALIDATION or a valid answer; never INTERNAL; refused ones change nothing',
-    { timeout: 900_000 },
-    async () => {
-      const seed = runSeed();
-      const codes = new Map<string, number>();
-      const sideEffects: string[] = [];
-      // An operator added by a valid value would make every later call of this window ask for a sign-in.
-      const lockOut: Channel[] = ['operators:add', 'session:sign-in'];
-      const fuzzed = CHANNELS.filter(
-        (c) => typeof samples[c] === 'object' && samples[c] !== null && !lockOut.includes(c),
-      );
-      const runs = LONG_TESTS ? 1_000 : 300;
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...fuzzed), fc.nat(), hostileValue, async (channel, pick, value) => {
-          const sample = samples[channel] as Record<string, unknown>;
-          const keys = Object.keys(sample);
-          if (!keys.length) return;
-          const key = keys[pick % keys.length]!;
-          const input = { ...sample, [key]: value };
-          const before = await state();
-          const r = await desk().raw(channel, input);
-          const code = r.ok ? 'ok' : r.error.code;
-          codes.set(code, (codes.get(code) ?? 0) + 1);
-          expect(code, `${channel}.${key} ← ${JSON.stringify(value)?.slice(0, 80)}`).not.toBe('INTERNAL');
-          if (!r.ok && r.error.code === 'VALIDATION') {
-            expect(r.error.message.length).toBeGreaterThan(10);
-            const after = await state();
-            if (JSON.stringify(after) !== JSON.stringify(before)) sideEffects.push(`${channel}.${key}`);
-          }
-        }),
-        { numRuns: runs, seed },
-      );
-      summary.add({
-        scenario: `hostile field values on ${fuzzed.length} channels (seed ${seed})`,
-        runs,
-        passed: runs - sideEffects.length - (codes.get('INTERNAL') ?? 0),
-        figures: [...codes].map(([c, n]) => `${c} ${n}`).join(', '),
-      });
-      expect(sideEffects).toEqual([]);
-    },
-  );
-
   it('hostile amounts are refused with a message that says what to type; nothing is sent', async () => {
     const customer = { cid: 'amounts', firstName: 'Ann', lastName: 'Mount', email: 'a@example.com', country: 'GB' };
     const amounts: [string, string][] = [
@@ -189,4 +146,47 @@ describe('hostile values', () => {
     expect(neutralized.every((c) => !/^[=+\-@]/.test(c))).toBe(true);
     expect(dangerous).toEqual([]);
   });
+  it(
+    'a hostile value in any field of any channel is VALIDATION or a valid answer; never INTERNAL; refused ones change nothing',
+    { timeout: 900_000 },
+    async () => {
+      const seed = runSeed();
+      const codes = new Map<string, number>();
+      const sideEffects: string[] = [];
+      // A valid value there changes the desk for good: an operator makes every later call ask for a sign-in, another
+      // sandbox secret stops its notifications verifying. Their malformed inputs are covered by hostile-channels.
+      const lockOut: Channel[] = ['operators:add', 'session:sign-in', 'credentials:set'];
+      const fuzzed = CHANNELS.filter(
+        (c) => typeof samples[c] === 'object' && samples[c] !== null && !lockOut.includes(c),
+      );
+      const runs = LONG_TESTS ? 1_000 : 300;
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fuzzed), fc.nat(), hostileValue, async (channel, pick, value) => {
+          const sample = samples[channel] as Record<string, unknown>;
+          const keys = Object.keys(sample);
+          if (!keys.length) return;
+          const key = keys[pick % keys.length]!;
+          const input = { ...sample, [key]: value };
+          const before = await state();
+          const r = await desk().raw(channel, input);
+          const code = r.ok ? 'ok' : r.error.code;
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+          expect(code, `${channel}.${key} ← ${JSON.stringify(value)?.slice(0, 80)}`).not.toBe('INTERNAL');
+          if (!r.ok && r.error.code === 'VALIDATION') {
+            expect(r.error.message.length).toBeGreaterThan(10);
+            const after = await state();
+            if (JSON.stringify(after) !== JSON.stringify(before)) sideEffects.push(`${channel}.${key}`);
+          }
+        }),
+        { numRuns: runs, seed },
+      );
+      summary.add({
+        scenario: `hostile field values on ${fuzzed.length} channels (seed ${seed})`,
+        runs,
+        passed: runs - sideEffects.length - (codes.get('INTERNAL') ?? 0),
+        figures: [...codes].map(([c, n]) => `${c} ${n}`).join(', '),
+      });
+      expect(sideEffects).toEqual([]);
+    },
+  );
 });
