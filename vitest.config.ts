@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/reliability/**/*.test.ts',
+      'test/security/**/*.test.ts',
+    ],
     environment: 'node',
     // A real Secret Service for the keytar tests: reuses the session's, or starts a private bus + gnome-keyring.
     globalSetup: ['test/support/secret-service.ts'],

@@ -32,6 +32,8 @@ const client = () =>
     applicationKey: SANDBOX_SAMPLE.applicationKey,
     secret: SANDBOX_SAMPLE.secret,
     timeoutMs: 2000,
+    // A clock of its own: what one case's staged clock refusal taught the transport must not carry to the next.
+    now: () => Date.now(),
   });
 const caught = (p: Promise<unknown>) =>
   p.then(

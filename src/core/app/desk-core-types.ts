@@ -4,6 +4,7 @@ import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../commands/dispatch';
 import type { Logger } from '../log';
 import type { FollowOptions } from '../terminal/terminal-follow';
+import type { ResolveOptions } from '../queues/queue-kind';
 
 /** Where merchant secrets live. Write-only from the UI's point of view: `get` is for the core alone. */
 export interface SecretStore {
@@ -35,6 +36,8 @@ export interface DeskCoreOptions {
   holdWatchIntervalMs?: number | null;
   /** How the virtual terminal polls find-order when no notification arrives (tests shorten it). */
   terminalFollow?: FollowOptions;
+  /** The queues' "not applied after" rules (tests shorten their 30 minutes). */
+  resolve?: ResolveOptions;
   /** How the intake logs and keeps refused notifications (defaults: 10 log lines a minute, 10,000 records). */
   intakeRefusalLimits?: RefusalLimits;
 }

@@ -88,6 +88,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         holdWatchIntervalMs: opts.holdWatchIntervalMs,
         intakeUrlsFor,
         terminalFollow: opts.terminalFollow,
+        resolve: opts.resolve,
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {

@@ -11,6 +11,7 @@ import { createPayoutEngine, type PayoutEngine, type PayoutEngineDeps } from '..
 import { createSendLimit } from '../queues/send-limit';
 import { createTerminalEngine, type TerminalEngine, type TerminalEngineDeps } from '../terminal/terminal-engine';
 import type { PraxisSession } from '../queues/praxis-session';
+import type { ResolveOptions } from '../queues/queue-kind';
 import type { StoreChange } from '../store/changes';
 import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
 
@@ -40,6 +41,8 @@ export interface WorkspaceDeps {
   terminalFollow?: TerminalEngineDeps['follow'];
   /** How often to look for holds entering their last 24 hours (default 60 s); null = only when the store opens. */
   holdWatchIntervalMs?: number | null;
+  /** The queues' "not applied after" rules (tests shorten their 30 minutes). */
+  resolve?: ResolveOptions;
   /** Called once a workspace is open (the embedded sandbox replays its notifications into it). */
   onOpened?(ws: ProfileWorkspace): void;
   /** How long a switch waits for commands still running on the old store before it closes it anyway. */
@@ -147,7 +150,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     const ready = opened;
     // One send limit for the desk: a payout bulk and a capture bulk at once still have at most N sends at Praxis.
     const sendLimit = createSendLimit();
-    const engineDeps = { store, log, praxis, sendLimit, stopRequested: () => ready.stopping };
+    const engineDeps = { store, log, praxis, sendLimit, stopRequested: () => ready.stopping, resolve: deps.resolve };
     const payouts = createPayoutEngine({ ...engineDeps, onBulkProgress: deps.onBulkProgress });
     const captures = createCaptureEngine({
       ...engineDeps,

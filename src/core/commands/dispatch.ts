@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, type Channel, type ParsedInputOf, type ResultOf } from '../../shared/ipc/contract';
 import { isDeskError, type Result } from '../../shared/errors';
 import type { Logger } from '../log';
+import { nulCharacterAt } from './nul-text';
 
 /** Who is calling: the transport fills it in; handlers use it for the audit log and the four-eyes rule. */
 export interface CommandContext {
@@ -40,6 +41,15 @@ export async function dispatch(
       error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` },
     };
   }
+  const nulAt = nulCharacterAt(parsed.data);
+  if (nulAt)
+    return {
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: `Invalid input for ${channel}: ${nulAt} holds a NUL character (\\u0000), which no field may contain. Remove it and try again.`,
+      },
+    };
   try {
     const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
     return { ok: true, data: await handler(parsed.data, ctx) };

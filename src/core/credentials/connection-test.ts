@@ -58,7 +58,7 @@ export function classifyConnectionError(err: unknown, baseUrl: string): Classifi
       const how = skew === undefined ? 'is off' : `is ${Math.abs(skew)} s ${skew < 0 ? 'behind' : 'ahead of'} Praxis`;
       const base: Classified = {
         code,
-        message: `This computer's clock ${how}; Praxis accepts at most 60 s. Turn on automatic time sync and test again.`,
+        message: `${skew === undefined ? 'Your clock is off' : `Your clock is off by ${Math.abs(skew)} s`}: this computer's clock ${how}; Praxis accepts at most 60 s. Turn on automatic time sync and test again.`,
       };
       return skew === undefined ? base : { ...base, skewSeconds: skew };
     }

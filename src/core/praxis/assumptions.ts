@@ -60,4 +60,14 @@ export const PRAXIS_ASSUMPTIONS = {
       withdrawalsNotIn: ['cancelled', 'rejected', 'declined'],
     },
   },
+  /**
+   * How the desk learns how far its clock is from Praxis's: a gate refusal for the timestamp carries Praxis's own
+   * `timestamp`; the difference from the one we sent is the offset the operator is told (the "Ns old" text is the
+   * fallback). Until a call is answered normally again, money-moving calls are not sent (Praxis would refuse them).
+   */
+  clockFromRefusal: {
+    says: "The `timestamp` in Praxis's answer to a request refused for its timestamp is Praxis's clock, in Unix seconds, when it answered; the desk's clock is off by the difference from the timestamp it sent.",
+    openIn: 'api-reference §2.4 and §6.6 (timestamp window and its refusals; no clock field or Date header documented)',
+    value: { source: 'refusal timestamp', fallback: 'Timestamp expired: Ns old' },
+  },
 } satisfies Record<string, PraxisAssumption<unknown>>;

@@ -6,6 +6,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { Logger } from '../log';
 import { checkPraxisBaseUrl } from './base-url';
+import { clockWatch } from './clock-watch';
 import { PraxisError, type PraxisErrorCode } from './praxis-error';
 import { classifyRejection, expiredAgeSeconds } from './protocol-texts';
 import type { MethodSignatures } from './signature-fields';
@@ -79,6 +80,9 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
   };
 
   async function call<T>(spec: CallSpec<T>): Promise<T> {
+    // Praxis would refuse it for the time: money never goes out blind. Lookups still go and measure the clock again.
+    const clock = clockWatch.offBy(now, baseUrl);
+    if (clock && spec.movesMoney) throw clockStillOff(spec, clock.skewSeconds);
     const secret = await resolveSecret();
     const body: Record<string, unknown> = { merchant_id: opts.merchantId, application_key: opts.applicationKey };
     for (const [k, v] of Object.entries(spec.fields)) if (v !== undefined) body[k] = v;
@@ -101,10 +105,13 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
     const ms = Date.now() - started;
     try {
       const data = readAnswer(res, spec, secret, sentAt);
+      clockWatch.answered(now, baseUrl);
       opts.logger?.info('praxis call', { method: spec.method, path: spec.path, httpStatus: res.status, ms });
       return data;
     } catch (e) {
-      throw logged(e as PraxisError, ms, res.status);
+      const err = e as PraxisError;
+      if (err.code === 'CLOCK_SKEW') clockWatch.refused(now, baseUrl, err.skewSeconds);
+      throw logged(err, ms, res.status);
     }
   }
 
@@ -121,6 +128,22 @@ export function createPraxisTransport(opts: TransportOptions): PraxisTransport {
   };
 
   return { baseUrl, call };
+}
+
+/** "Your clock is off by 90 s" — what the operator is told first whenever the clock is the problem. */
+const yourClock = (skewSeconds: number | undefined | null) =>
+  skewSeconds === undefined || skewSeconds === null
+    ? 'Your clock is off (Praxis did not say by how much)'
+    : `Your clock is off by ${Math.abs(skewSeconds)} s`;
+
+function clockStillOff(spec: CallSpec<unknown>, skewSeconds: number | null): PraxisError {
+  const side = skewSeconds === null ? '' : ` (${skewSeconds < 0 ? 'behind' : 'ahead of'} Praxis)`;
+  return fail(
+    'CLOCK_SKEW',
+    `${yourClock(skewSeconds)}${side}, and Praxis refuses requests with a wrong time, so ${spec.method} was not sent. Turn on automatic time setting, then Test connection (or look the item up): once Praxis answers normally again, the desk sends.`,
+    spec,
+    { skewSeconds: skewSeconds ?? undefined },
+  );
 }
 
 function mapTransportFailure(e: unknown, spec: CallSpec<unknown>, timeoutMs: number, baseUrl: string): PraxisError {
@@ -216,7 +239,7 @@ function readAnswer<T>(res: AxiosResponse<string>, spec: CallSpec<T>, secret: st
             : `about ${skewSeconds} s ahead of`;
       throw fail(
         'CLOCK_SKEW',
-        `Praxis refused ${spec.method} because this computer's clock is ${how} Praxis's (Praxis said: "${description}"). Turn on automatic time setting and try again; nothing was processed.`,
+        `${yourClock(skewSeconds)}: Praxis refused ${spec.method} because this computer's clock is ${how} Praxis's (Praxis said: "${description}"). Turn on automatic time setting and try again; nothing was processed.`,
         spec,
         { ...facts, skewSeconds },
       );

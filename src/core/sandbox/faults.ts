@@ -30,6 +30,7 @@ export const SimFaultsSchema = z.strictObject({
   dropNotifications: count.optional(),
   duplicateNotifications: count.optional(),
   holdPayouts: z.boolean().optional(),
+  clockOffsetMs: z.number().int().min(-86_400_000).max(86_400_000).optional(),
   shortPayouts: count.optional(),
   shortByMinor: z.number().int().min(1).max(1_000_000).optional(),
   findStatus: z.array(StatusAnswerSchema).max(100).optional(),
@@ -95,6 +96,10 @@ export class FaultSwitches {
   }
   get timeoutMode(): 'hang' | 'drop' {
     return this.f.timeoutMode ?? 'hang';
+  }
+  /** How far the simulator's clock is from the machine's (+ ahead): what it stamps and checks timestamps with. */
+  get clockOffsetMs(): number {
+    return this.f.clockOffsetMs ?? 0;
   }
   /** Payouts made now stay `pending` (processing at the PSP) until `/_sim/settle-payouts`. */
   get holdPayouts(): boolean {

@@ -17,12 +17,14 @@ export const DEFAULT_ARRIVAL_INTERVAL_MS = 20_000;
 export const DEFAULT_HOLD_WINDOW_MS = 7 * 24 * 3600_000;
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const now = opts.now ?? Date.now;
+  const machineNow = opts.now ?? Date.now;
+  const faults = new FaultSwitches(machineNow);
+  // Praxis's clock: the machine's, moved by the clockOffsetMs fault (a desk whose clock is off).
+  const now = () => machineNow() + faults.clockOffsetMs;
   const nowSeconds = () => Math.floor(now() / 1000);
-  const credentials = { ...SANDBOX_SAMPLE };
+  const credentials = { ...SANDBOX_SAMPLE, ...opts.credentials };
   const rng = createRng(opts.seedValue ?? 1);
   const book = new Book(rng, nowSeconds);
-  const faults = new FaultSwitches(now);
   const calls = new CallGauge();
   let notificationUrl = opts.notificationUrl ?? null;
   const notifier = new Notifier({

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   /** The merchant's customer sync endpoint, called when a terminal session opens for a cid (default none). */
   customerSyncUrl?: string | null;
   logger?: Logger;
+  /** The merchant the simulator accepts (default the public sample credentials); tests use a distinctive secret. */
+  credentials?: { merchantId: string; applicationKey: string; secret: string };
   /** Milliseconds since the epoch (default Date.now). */
   now?: () => number;
 }
@@ -40,6 +42,7 @@ export interface SimulatorOptions {
  *   "wrongSignature": 1,          // the next answer carries a Gt-Authentication that does not verify
  *   "dropNotifications": 1,       // the next notification is silently not sent (no retry)
  *   "duplicateNotifications": 1,  // the next notification is sent twice
+ *   "clockOffsetMs": -90000,      // the simulator's clock 90 s behind the machine's (a desk clock 90 s ahead)
  *   "holdPayouts": true,          // payouts made from now on stay `pending` (processing at the PSP) and the request
  *                                 // keeps showing `requested`, until POST /_sim/settle-payouts (until cleared)
  *   "shortPayouts": 1, "shortByMinor": 100,
@@ -64,6 +67,8 @@ export interface SimFaults {
   dropNotifications?: number;
   duplicateNotifications?: number;
   holdPayouts?: boolean;
+  /** The simulator's clock this far from the machine's (+ ahead, − behind), for timestamps it stamps and checks. */
+  clockOffsetMs?: number;
   shortPayouts?: number;
   shortByMinor?: number;
   findStatus?: SimStatusAnswer[];

@@ -5,7 +5,7 @@
  */
 import { DeskError } from '../../shared/errors';
 import type { RecentCustomer, TerminalStartRequest } from '../../shared/ipc/terminal-contract';
-import { minorToDecimalString, parseAmount } from '../../shared/money';
+import { amountExample, minorToDecimalString, parseAmount } from '../../shared/money';
 import {
   ENDED_TERMINAL_STATES,
   type TerminalGatewayOption,
@@ -73,6 +73,10 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     if (input.amount !== null) {
       const parsed = parseAmount(input.amount, input.currency);
       if (!parsed.ok) throw new DeskError('VALIDATION', parsed.message, { field: 'amount' });
+      if (parsed.amountMinor <= 0)
+        throw new DeskError('VALIDATION', `Enter an amount above zero, e.g. ${amountExample(input.currency)}.`, {
+          field: 'amount',
+        });
       amountMinor = parsed.amountMinor;
     }
     const cid = input.customer.cid;
