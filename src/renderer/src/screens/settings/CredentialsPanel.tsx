@@ -1,9 +1,9 @@
-import { useRef, type FormEvent } from 'react';
 import type { CredentialStatus, Profile } from '../../../../shared/domain';
 import { selectCredentialStatus, settingsActions, useSettings } from '../../stores/settings';
 import { connectionHeadline } from './connection-result';
 import { FormError } from '../../components/FormError';
 import { StorePasswordForm } from './StorePasswordForm';
+import { WriteOnlySecretForm } from './WriteOnlySecretForm';
 
 function storageText(s: CredentialStatus): { title: string; detail: string; tone: 'ok' | 'warn' | 'none' } {
   switch (s.storage) {
@@ -36,22 +36,12 @@ function storageText(s: CredentialStatus): { title: string; detail: string; tone
 
 /** Write-only: the secret goes from the password field to the core and is never held in page state. */
 export function CredentialsPanel({ profile }: { profile: Profile }) {
-  const secretInput = useRef<HTMLInputElement>(null);
   const status = useSettings(selectCredentialStatus(profile.id));
   const busy = useSettings((s) => s.credentialsBusy);
   const error = useSettings((s) => s.credentialsError);
   const testing = useSettings((s) => s.testing);
   const test = useSettings((s) => (s.test?.profileId === profile.id ? s.test.result : null));
   const ownSecret = status?.storage === 'keychain' || status?.storage === 'memory';
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const field = secretInput.current;
-    if (!field) return;
-    const secret = field.value;
-    field.value = '';
-    void settingsActions.setSecret(profile.id, secret);
-  };
 
   const storage = status ? storageText(status) : null;
   return (
@@ -75,28 +65,19 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
         )}
       </div>
 
-      <form className="secret-form" onSubmit={submit} aria-label="Merchant secret">
-        <label htmlFor="merchant-secret">{ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}</label>
-        <p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>
-        <input
-          id="merchant-secret"
-          ref={secretInput}
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          placeholder="paste the merchant secret"
-        />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {ownSecret ? 'Replace' : 'Save secret'}
-          </button>
-          {ownSecret && (
-            <button type="button" disabled={busy} onClick={() => void settingsActions.clearSecret(profile.id)}>
-              Clear secret
-            </button>
-          )}
-        </div>
-      </form>
+      <WriteOnlySecretForm
+        name="Merchant secret"
+        fieldId="merchant-secret"
+        label={ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}
+        hint={<p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>}
+        placeholder="paste the merchant secret"
+        saveLabel={ownSecret ? 'Replace' : 'Save secret'}
+        clearLabel="Clear secret"
+        stored={ownSecret}
+        busy={busy}
+        onSave={(secret) => void settingsActions.setSecret(profile.id, secret)}
+        onClear={() => void settingsActions.clearSecret(profile.id)}
+      />
 
       {profile.storeUrl && <StorePasswordForm profile={profile} status={status} busy={busy} />}
 
