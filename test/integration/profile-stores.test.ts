@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../src/core/app/desk-core';
 import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
 import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
 import { createMemoryLogger } from '../../src/core/log';
 import type { AppInfo, Profile, ProfilesState } from '../../src/shared/domain';
-import type { Result, WireError } from '../../src/shared/errors';
-import type { Channel } from '../../src/shared/ipc/contract';
+import type { WireError } from '../../src/shared/errors';
 import type { ActionOutcome, BulkOutcome, GatewayOption, PayoutDetail, PayoutRow } from '../../src/shared/payouts';
+import { deskCalls } from '../support/desk-calls';
 
 // The whole one-desk composition: the work store belongs to the active profile, never to whichever was active at start.
 let dataDir: string;
@@ -19,13 +18,7 @@ let simUrl: string;
 let other: Profile;
 const log = createMemoryLogger();
 
-const callRaw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r = await callRaw(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+const { callRaw, call } = deskCalls(() => core, log);
 const queue = async () => (await call<{ rows: PayoutRow[] }>('payouts:list')).rows;
 const payoutsMadeAtSim = async (tid: number): Promise<number> =>
   ((await (await fetch(`${simUrl}/_sim/transactions/${tid}`)).json()) as { payoutsMade: number }).payoutsMade;

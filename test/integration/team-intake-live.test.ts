@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../src/core/app/desk-core';
 import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
 import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
 import { createIntake, NOTIFICATION_PATH, type Intake } from '../../src/core/intake/intake-server';
 import { createMemoryLogger } from '../../src/core/log';
@@ -12,10 +11,10 @@ import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import type { StoreChange } from '../../src/core/store/changes';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
 import type { Profile } from '../../src/shared/domain';
-import type { Channel } from '../../src/shared/ipc/contract';
 import type { PayoutRow } from '../../src/shared/payouts';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../support/postgres';
 import { asOwner, createDeskLogin } from '../support/team-postgres';
+import { deskCalls } from '../support/desk-calls';
 
 // `npm run intake` on a team server is another process with its own login; a desk sees what it stores within a second.
 const skip = postgresUnavailableReason();
@@ -30,11 +29,7 @@ let dataDir: string;
 let desk: DeskCore;
 const seen: { tid: string; at: number }[] = [];
 
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r = await dispatch(desk.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+const { call } = deskCalls(() => desk, log);
 
 /** Creates a withdrawal request at the simulator (which notifies the headless intake) and times its arrival. */
 async function arrivalMs(): Promise<{ tid: number; ms: number }> {

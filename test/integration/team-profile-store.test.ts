@@ -6,17 +6,15 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../src/core/app/desk-core';
 import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
 import { openKeytarSecretStore } from '../../src/core/credentials/keytar-secret-store';
 import { storePasswordAccount } from '../../src/core/credentials/secret-names';
 import { createMemoryLogger } from '../../src/core/log';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
 import type { CredentialStatus, Profile } from '../../src/shared/domain';
-import type { Result } from '../../src/shared/errors';
-import type { Channel } from '../../src/shared/ipc/contract';
 import type { PayoutRow } from '../../src/shared/payouts';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../support/postgres';
 import { createDeskLogin, requirePassword, seedRequest } from '../support/team-postgres';
+import { deskCalls } from '../support/desk-calls';
 
 // A profile on a team's shared PostgreSQL store: the URL in the profile, the person's password in the keychain only.
 const skip = postgresUnavailableReason();
@@ -30,13 +28,7 @@ let dataDir: string;
 let core: DeskCore;
 let teamUrl: string;
 
-const callRaw = (channel: Channel, input: unknown = {}): Promise<Result<unknown>> =>
-  dispatch(core.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r = await callRaw(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+const { callRaw, call } = deskCalls(() => core, log);
 const profileDraft = (storeUrl: string, name = 'Team EU (remote)') => ({
   name,
   environment: 'praxis-sandbox',
