@@ -30,6 +30,8 @@ const ACTION_WEIGHTS: [Action, number][] = [
 ];
 const MONEY_JOURNAL = ['done', 'unknown', 'sending'];
 const NOT_APPLIED_AFTER_MS = 2_000;
+// A step that has not answered by then is a hang: fail at once, naming the step and the seed, with the log's tail.
+const STEP_DEADLINE_MS = 120_000;
 
 interface SimRecord {
   payoutsMade: number;
@@ -44,8 +46,30 @@ let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
 const desk = () => rig.at('fault-run');
 const summary = summaryTable('Seeded fault run (issue 16)');
 let simUrl = '';
+let seedInUse = 0;
+async function step<T>(what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `${what} did not answer within ${STEP_DEADLINE_MS / 1000} s (replay with PRAXIS_DESK_SEED=${seedInUse}); ` +
+              `desk log tail:\n${rig.log.lines.slice(-30).join('\n')}`,
+          ),
+        ),
+      STEP_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const sim = async <T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> => {
   const res = await fetch(`${simUrl}${path}`, {
+    signal: AbortSignal.timeout(STEP_DEADLINE_MS),
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
@@ -107,6 +131,7 @@ describe('a seeded fault run', () => {
     { timeout: 1_200_000 },
     async () => {
       const seed = runSeed();
+      seedInUse = seed;
       const rng = createRng(seed);
       const payouts = await createItems('withdrawal-requests', Math.ceil(ACTIONS / 4), rng);
       const holds = await createItems('authorizations', Math.ceil(ACTIONS / 5), rng);
@@ -168,7 +193,10 @@ describe('a seeded fault run', () => {
               ? 'terminal:start'
               : `payouts:${action}`
         ) as Channel;
-        const result = await desk().raw(channel, input[action]());
+        const result = await step(
+          `action ${i} (${channel} ${tid}, fault ${fault})`,
+          desk().raw(channel, input[action]()),
+        );
         const t = tally.get(action) ?? { runs: 0, ok: 0, refused: 0, unknown: 0 };
         t.runs++;
         if (!result.ok) {
@@ -182,7 +210,11 @@ describe('a seeded fault run', () => {
           // Most callers pay on the hosted page; the rest abandon it.
           if (redirectUrl && rng.chance(0.7)) {
             const form = new URLSearchParams({ card_number: '4111111111111111', card_exp: '12/2030', cvv: '123' });
-            await fetch(`${redirectUrl}/pay`, { method: 'POST', body: form.toString() });
+            await fetch(`${redirectUrl}/pay`, {
+              method: 'POST',
+              body: form.toString(),
+              signal: AbortSignal.timeout(STEP_DEADLINE_MS),
+            });
           }
         } else {
           // A split answers one outcome per part.
@@ -200,19 +232,19 @@ describe('a seeded fault run', () => {
       await sim('/_sim/replay-notifications', {});
       let reconciled = 0;
       const detailOf = async (tid: number, kind: 'payouts' | 'captures') =>
-        desk().call<PayoutDetail | CaptureDetail>(`${kind}:detail` as Channel, { tid });
+        step(`${kind}:detail ${tid}`, desk().call<PayoutDetail | CaptureDetail>(`${kind}:detail` as Channel, { tid }));
       const settle = async (tid: number, kind: 'payouts' | 'captures') => {
         for (let round = 0; round < 5; round++) {
           const open = (await detailOf(tid, kind)).journal.filter(
             (j) => j.state === 'unknown' || j.state === 'sending',
           );
           if (!open.length) return;
-          await desk().raw(`${kind}:reconcile` as Channel, { tid });
+          await step(`${kind}:reconcile ${tid}`, desk().raw(`${kind}:reconcile` as Channel, { tid }));
           reconciled++;
         }
       };
       await new Promise((r) => setTimeout(r, NOT_APPLIED_AFTER_MS));
-      await reopenWorkspace();
+      await step('reopening the workspace', reopenWorkspace());
       for (const tid of payouts) await settle(tid, 'payouts');
       for (const tid of holds) await settle(tid, 'captures');
 
@@ -270,7 +302,8 @@ describe('a seeded fault run', () => {
         let got = '';
         for (let wait = 0; wait < 60 && got !== want; wait++) {
           if (wait) await new Promise((r) => setTimeout(r, 500));
-          got = (await desk().call<TerminalSession>('terminal:status', { orderId })).state;
+          got = (await step(`terminal:status ${orderId}`, desk().call<TerminalSession>('terminal:status', { orderId })))
+            .state;
         }
         if (got === 'unknown') stillUnknown++;
         if (got !== want) mismatches.push(`session ${orderId}: desk shows ${got}, simulator ${want}`);

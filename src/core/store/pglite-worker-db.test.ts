@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteWorkerDb, type PgliteWorkerDb } from './pglite-worker-db';
 
@@ -68,6 +71,32 @@ describe('PGlite on its worker thread', () => {
     expect(r.rows[0]!.n).toBe(9007199254740991);
     expect(r.rows[0]!.at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
   });
+
+  // A profile switch closes the store while a follow-up may hold a transaction open waiting for Praxis: the close
+  // must not wait for it (PGlite's close waits for open transactions), and the late owner gets a clear error.
+  it('closes at once while a transaction is open: it is rolled back and its owner told the store is closed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-close-in-tx-'));
+    const s = await openPgliteWorkerDb(dir);
+    await s.exec('CREATE TABLE kept (id int PRIMARY KEY)');
+    let insideTx = false;
+    let backFromPraxis!: () => void;
+    const praxisAnswer = new Promise<void>((resolve) => (backFromPraxis = resolve));
+    const owner = s.transaction(async (tx) => {
+      await tx.query('INSERT INTO kept VALUES (1)');
+      insideTx = true;
+      await praxisAnswer;
+      await tx.query('INSERT INTO kept VALUES (2)');
+    });
+    await expect.poll(() => insideTx).toBe(true);
+    await s.close();
+    backFromPraxis();
+    await expect(owner).rejects.toThrow('The work store is closed.');
+    // Nothing of the rolled-back transaction was kept.
+    const again = await openPgliteWorkerDb(dir);
+    expect((await again.query('SELECT id FROM kept')).rows).toEqual([]);
+    await again.close();
+    await rm(dir, { recursive: true, force: true });
+  }, 90_000);
 
   it('answers a clear error once closed', async () => {
     const closed = await openPgliteWorkerDb();

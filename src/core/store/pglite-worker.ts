@@ -103,10 +103,15 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
     }
     case 'memory':
       return memory(store);
-    case 'close':
+    case 'close': {
       stores.delete(dbId!);
+      // PGlite's close waits for open transactions, whose owners can no longer reach this store: roll them back.
+      const open = [...store.txs.values()];
+      for (const t of open) t.end(false);
+      await Promise.allSettled(open.map((t) => t.done));
       if (!store.pg.closed) await store.pg.close();
       return null;
+    }
   }
 }
 
