@@ -74,7 +74,7 @@ describe('PGlite on its worker thread', () => {
 
   // A profile switch closes the store while a follow-up may hold a transaction open waiting for Praxis: the close
   // must not wait for it (PGlite's close waits for open transactions), and the late owner gets a clear error.
-  it('closes at once while a transaction is open: it is rolled back and its owner told the store is closed', async () => {
+  it('closes at once while transactions are open or waiting: they are rolled back and their owners told the store is closed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pglite-close-in-tx-'));
     const s = await openPgliteWorkerDb(dir);
     await s.exec('CREATE TABLE kept (id int PRIMARY KEY)');
@@ -88,9 +88,12 @@ describe('PGlite on its worker thread', () => {
       await tx.query('INSERT INTO kept VALUES (2)');
     });
     await expect.poll(() => insideTx).toBe(true);
+    // A second transaction asked for meanwhile waits for its turn, which comes only during the close.
+    const waiting = s.transaction((tx) => tx.query('INSERT INTO kept VALUES (3)'));
     await s.close();
     backFromPraxis();
     await expect(owner).rejects.toThrow('The work store is closed.');
+    await expect(waiting).rejects.toThrow('The work store is closed.');
     // Nothing of the rolled-back transaction was kept.
     const again = await openPgliteWorkerDb(dir);
     expect((await again.query('SELECT id FROM kept')).rows).toEqual([]);

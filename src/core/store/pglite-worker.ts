@@ -25,6 +25,8 @@ interface Store {
   pg: PGlite;
   txs: Map<number, OpenTx>;
   unlistens: Map<string, () => Promise<void>>;
+  /** Set when its close began: a transaction still waiting for its turn then ends at once. */
+  closing: boolean;
 }
 
 const stores = new Map<number, Store>();
@@ -46,6 +48,7 @@ function begin(store: Store): Promise<number> {
     const ended = new Promise<void>((resolve, reject) => (end = (commit) => (commit ? resolve() : reject(ROLLBACK))));
     const done = store.pg
       .transaction(async (tx) => {
+        if (store.closing) throw new Error('The work store is closed.');
         store.txs.set(id, { tx, end, done });
         begun(id);
         await ended;
@@ -66,7 +69,7 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
   if (req.op === 'open') {
     if (req.dataDir) await mkdir(req.dataDir, { recursive: true });
     const pg = await PGlite.create(deskPgliteOptions(req.dataDir));
-    stores.set(++lastDb, { pg, txs: new Map(), unlistens: new Map() });
+    stores.set(++lastDb, { pg, txs: new Map(), unlistens: new Map(), closing: false });
     return lastDb;
   }
   if (req.op === 'memory' && dbId === undefined) return memory(null);
@@ -105,7 +108,9 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
       return memory(store);
     case 'close': {
       stores.delete(dbId!);
-      // PGlite's close waits for open transactions, whose owners can no longer reach this store: roll them back.
+      store.closing = true;
+      // PGlite's close waits for open transactions, whose owners can no longer reach this store: roll them back
+      // (those still waiting for their turn end themselves when it comes).
       const open = [...store.txs.values()];
       for (const t of open) t.end(false);
       await Promise.allSettled(open.map((t) => t.done));
