@@ -2,11 +2,14 @@
  * npm run bench:start — how long the one-desk core takes to be ready (cold: a new data folder, PGlite initdb;
  * warm: the same folder again), the process RSS after each, how soon the sandbox's book reaches the queues,
  * and the cost of a connection test and of a command through the shared dispatch. Env: BENCH_TESTS (default 20).
+ * Each start runs in a process of its own, as a desk starts: a warm start must not carry what the cold one left.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createDeskCore } from '../src/core/app/desk-core';
 import type { DeskCore } from '../src/core/app/desk-core-types';
 import { dispatch } from '../src/core/commands/dispatch';
@@ -42,49 +45,72 @@ async function start(dataDir: string): Promise<{ core: DeskCore; readyMs: number
   return { core, readyMs, firstQueueMs };
 }
 
-async function main() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
-  const rows: Array<Record<string, string | number>> = [];
-  try {
-    for (const phase of ['cold (new folder)', 'warm (same folder)']) {
-      const { core, readyMs, firstQueueMs } = await start(dataDir);
-      rows.push({
-        phase,
-        'core ready ms': Math.round(readyMs),
-        'first queue event ms': Math.round(firstQueueMs),
-        'rss MB': mb(),
-      });
+type Phase = 'cold (new folder)' | 'warm (same folder)';
 
-      if (phase.startsWith('warm')) {
-        const latencies: number[] = [];
-        for (let i = 0; i < TESTS; i++) {
-          const t = performance.now();
-          const r = await dispatch(
-            core.handlers,
-            'credentials:test',
-            { profileId: 'embedded-sandbox' },
-            { transport: 'test', connection: 'test' },
-            log,
-          );
-          latencies.push(performance.now() - t);
-          if (!r.ok || !(r.data as { ok: boolean }).ok) throw new Error(`connection test failed: ${JSON.stringify(r)}`);
-        }
-        const t = performance.now();
-        for (let i = 0; i < DISPATCHES; i++)
-          await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test', connection: 'test' }, log);
-        const perSec = Math.round(DISPATCHES / ((performance.now() - t) / 1000));
-        console.log(
-          `connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`,
-        );
-        console.log(
-          `profiles:list through the shared dispatch (zod parse + handler): ${perSec.toLocaleString('en')} calls/s`,
-        );
-      }
-      const c0 = performance.now();
-      await core.close();
-      rows[rows.length - 1]!['close ms'] = Math.round(performance.now() - c0);
+/** One start in this process; prints its row as JSON on the last line. */
+async function runPhase(phase: Phase, dataDir: string) {
+  const { core, readyMs, firstQueueMs } = await start(dataDir);
+  const row: Record<string, string | number> = {
+    phase,
+    'core ready ms': Math.round(readyMs),
+    'first queue event ms': Math.round(firstQueueMs),
+    'rss MB': mb(),
+  };
+  if (phase.startsWith('warm')) {
+    const latencies: number[] = [];
+    for (let i = 0; i < TESTS; i++) {
+      const t = performance.now();
+      const r = await dispatch(
+        core.handlers,
+        'credentials:test',
+        { profileId: 'embedded-sandbox' },
+        { transport: 'test', connection: 'test' },
+        log,
+      );
+      latencies.push(performance.now() - t);
+      if (!r.ok || !(r.data as { ok: boolean }).ok) throw new Error(`connection test failed: ${JSON.stringify(r)}`);
     }
+    const t = performance.now();
+    for (let i = 0; i < DISPATCHES; i++)
+      await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test', connection: 'test' }, log);
+    const perSec = Math.round(DISPATCHES / ((performance.now() - t) / 1000));
+    console.log(
+      `connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`,
+    );
+    console.log(
+      `profiles:list through the shared dispatch (zod parse + handler): ${perSec.toLocaleString('en')} calls/s`,
+    );
+  }
+  const c0 = performance.now();
+  await core.close();
+  row['close ms'] = Math.round(performance.now() - c0);
+  console.log(JSON.stringify(row));
+}
+
+/** Runs this file again in a new process for one phase; answers its row. */
+function phaseInChild(phase: Phase | 'baseline', dataDir: string): Record<string, string | number> {
+  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), phase, dataDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = out.trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  return JSON.parse(lines[lines.length - 1]!) as Record<string, string | number>;
+}
+
+async function main() {
+  const [phase, dir] = process.argv.slice(2);
+  if (phase === 'baseline') return console.log(JSON.stringify({ phase: 'Node + tsx alone', 'rss MB': mb() }));
+  if (phase) return runPhase(phase as Phase, dir!);
+  const dataDir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
+  try {
+    const rows = (['cold (new folder)', 'warm (same folder)', 'baseline'] as const).map((p) =>
+      phaseInChild(p, dataDir),
+    );
     console.table(rows);
+    console.log(
+      'Goal: warm start ≤ 300 MB in all (issue 15); "Node + tsx alone" is what the bench runner itself holds.',
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
