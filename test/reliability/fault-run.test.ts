@@ -224,6 +224,8 @@ describe('a seeded fault run', () => {
           else t.refused++;
         }
         tally.set(action, t);
+        if ((i + 1) % 250 === 0)
+          console.log(`${i + 1} of ${ACTIONS} actions after ${Math.round((Date.now() - started) / 1000)} s`);
       }
       const actionMs = Date.now() - started;
 
@@ -247,6 +249,7 @@ describe('a seeded fault run', () => {
       await step('reopening the workspace', reopenWorkspace());
       for (const tid of payouts) await settle(tid, 'payouts');
       for (const tid of holds) await settle(tid, 'captures');
+      console.log(`settled after ${Math.round((Date.now() - started) / 1000)} s (${reconciled} reconciles)`);
 
       // Item by item: the simulator's record and the desk's store say the same.
       const mismatches: string[] = [];
@@ -288,6 +291,7 @@ describe('a seeded fault run', () => {
         if (d.row.status !== rec.transaction.transaction_status)
           mismatches.push(`hold ${tid}: desk shows ${d.row.status}, simulator ${rec.transaction.transaction_status}`);
       }
+      console.log(`store and simulator compared after ${Math.round((Date.now() - started) / 1000)} s`);
       // Each session the desk opened ends as the simulator's did (by notification or by polling find-order).
       const sessionStates = new Map<string, number>();
       for (const orderId of sessions) {
@@ -300,11 +304,14 @@ describe('a seeded fault run', () => {
               ? 'approved'
               : 'pending';
         let got = '';
-        for (let wait = 0; wait < 60 && got !== want; wait++) {
+        let wait = 0;
+        for (; wait < 60 && got !== want; wait++) {
           if (wait) await new Promise((r) => setTimeout(r, 500));
           got = (await step(`terminal:status ${orderId}`, desk().call<TerminalSession>('terminal:status', { orderId })))
             .state;
         }
+        if (wait > 10 || got !== want)
+          console.log(`session ${orderId}: ${got} after ${wait} looks (simulator ${want})`);
         if (got === 'unknown') stillUnknown++;
         if (got !== want) mismatches.push(`session ${orderId}: desk shows ${got}, simulator ${want}`);
         sessionStates.set(want, (sessionStates.get(want) ?? 0) + 1);
