@@ -89,8 +89,6 @@ export function recordSocketFrames(page: Page): { received: string[]; sent: stri
 
 /** Opens the desk at its tokenised URL and waits until the frame shows the active profile. */
 export async function openDesk(page: Page, desk: DeskHostHandle): Promise<void> {
-  // On an open desk the tokenised URL is only a fragment jump (no load): leave first so it starts afresh.
-  if (page.url().startsWith(desk.host.origin)) await page.goto('about:blank');
   await page.goto(desk.host.url);
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   await statusItem(page, 'Profile').filter({ hasNotText: 'none' }).waitFor();

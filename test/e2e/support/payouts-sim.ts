@@ -59,6 +59,11 @@ export const searchBox = (page: Page) => page.getByLabel('Search customer id, na
 /** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
 export async function openQueueFor(page: Page, desk: DeskHostHandle, cid: string): Promise<void> {
   await openDesk(page, desk);
+  // On a desk already open elsewhere (openDesk does not reload it, so a sign-in stays), go to the queue first.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await searchBox(page).fill(cid);
   // Back to the list so the triage keys act on the queue, not the search box.

@@ -17,8 +17,11 @@ export interface CustomProfileExtras {
 /** Creates a Custom URL profile in Settings as an operator would; it is then the one the form and Credentials show. */
 export async function createProfile(page: Page, name: string, customBaseUrl: string, extras: CustomProfileExtras = {}) {
   const merchant = extras.merchant ?? SANDBOX_SAMPLE;
-  await page.keyboard.press('g');
-  await page.keyboard.press('s');
+  // The nav, not the G S chord: on a loaded machine the two keys can land too far apart to count as one.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
   await profileForm(page)
