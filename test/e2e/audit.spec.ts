@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { auditHash, GENESIS_HASH } from '../../src/core/audit/audit-log';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { auditRows, exportAuditCsv, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
@@ -21,20 +21,6 @@ test.afterAll(async () => server?.stop());
 const run = randomBytes(3).toString('hex');
 const sim = payoutsSim(desk);
 const NOTE = '=HYPERLINK("http://evil.example","refund")';
-
-const auditTable = (page: Page) => page.getByRole('table', { name: 'Audit log' });
-const auditRows = (page: Page) =>
-  auditTable(page)
-    .getByRole('row')
-    .filter({ hasNot: page.getByRole('columnheader') });
-
-async function openAudit(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Audit/ })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
-}
 
 test('the Audit screen lists, filters and exports actions, and "Verify chain" finds a row tampered in the store', async ({
   page,
@@ -84,9 +70,7 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await page.screenshot({ path: screenshotPath('61-audit-filtered') });
 
   // Export the current view: the same one row, its formula-like note neutralized.
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = await readFile((await (await downloading).path())!, 'utf8');
+  const csv = await exportAuditCsv(page);
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe('seq,time,operator,action,item,amount,reason,note,praxis_ids,outcome,details');
   expect(lines).toHaveLength(2);

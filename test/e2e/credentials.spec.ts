@@ -1,31 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath, statusItem } from './support/desk-host';
+import { connectionResult, createProfile, credentials, secretStatus } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 
 /** Clearly fake, and long enough to be unmistakable wherever it might leak. */
 const FAKE_SECRET = 'fake-e2e-secret-NOT-REAL-7f3a9c';
-
-const profileForm = (page: Page) => page.getByRole('form', { name: 'Profile' });
-const credentials = (page: Page) => page.getByRole('region', { name: 'Credentials' });
-const secretStatus = (page: Page) => credentials(page).getByRole('status', { name: 'Merchant secret status' });
-const connectionResult = (page: Page) => credentials(page).getByRole('status', { name: 'Connection test result' });
-
-async function createProfile(page: Page, name: string, customBaseUrl: string) {
-  await page.keyboard.press('g');
-  await page.keyboard.press('s');
-  await page.getByRole('button', { name: 'New profile' }).click();
-  await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
-  await profileForm(page)
-    .getByRole('radio', { name: /Custom URL/ })
-    .check();
-  await profileForm(page).getByLabel('Custom base URL').fill(customBaseUrl);
-  await profileForm(page).getByLabel('merchant_id').fill(SANDBOX_SAMPLE.merchantId);
-  await profileForm(page).getByLabel('application_key').fill(SANDBOX_SAMPLE.applicationKey);
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
-}
 
 async function simulatorUrl(): Promise<string> {
   const url = (await desk().core.info()).simulatorUrl;

@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { fileContains, filesUnder } from '../support/files';
 import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { holdRow, openCapturesFor } from './support/captures-sim';
@@ -20,11 +19,6 @@ import type { TerminalSession } from '../../src/shared/terminal';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 test('field errors are shown beside each field before anything is sent', async ({ page }) => {
   await openTerminal(page, desk());
@@ -69,7 +63,7 @@ test('an approved payment: the card is typed on Praxis\u2019s page only and neve
   expect(all).not.toContain(TEST_CARDS.approve);
   expect(desk().logLines.join('\n')).not.toContain(TEST_CARDS.approve);
   for (const file of await filesUnder(desk().dataDir))
-    expect((await readFile(file)).includes(Buffer.from(TEST_CARDS.approve)), file).toBe(false);
+    expect(await fileContains(file, TEST_CARDS.approve), file).toBe(false);
 });
 
 test('a decline, then a retry with another method succeeds for the same customer and amount', async ({ page }) => {

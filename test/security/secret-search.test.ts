@@ -1,5 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_SYNC_PATH, NOTIFICATION_PATH } from '../../src/core/intake/intake-server';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
@@ -8,6 +7,8 @@ import { EVENT_NAMES, type Channel } from '../../src/shared/ipc/contract';
 import type { GatewayOption } from '../../src/shared/payouts';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { filesUnder } from '../support/files';
+import { filesAsText, leakNeedles, searchForLeaks } from '../support/leak-search';
 import { startRecordingProxy } from '../support/recording-proxy';
 import { summaryTable } from '../support/summary-table';
 
@@ -24,11 +25,6 @@ let toPraxis: Awaited<ReturnType<typeof startRecordingProxy>>;
 let toDesk: Awaited<ReturnType<typeof startRecordingProxy>>;
 /** What the core sent its window: every command's answer and every event. */
 const toWindow: string[] = [];
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
   const r = await rig.at('secret-search').raw(channel, input);
@@ -121,37 +117,21 @@ describe('the merchant secret and a card number after a whole run', () => {
     await call('terminal:history');
     await rig.core.close();
 
-    // The secret also as base64 and hex, in case something encoded it on the way.
-    const needles = {
-      secret: SECRET,
-      'secret (base64)': Buffer.from(SECRET).toString('base64'),
-      'secret (hex)': Buffer.from(SECRET).toString('hex'),
-      card: CARD,
-    };
     const files = await filesUnder(rig.dataDir);
-    const haystacks: [string, string[]][] = [
-      // Bytes as written: PGlite's pages, profiles, logs; read as latin1 so every byte sequence is searchable.
-      ['data folder files', await Promise.all(files.map(async (f) => (await readFile(f)).toString('latin1')))],
-      // Every line the core logged, at debug level, as written (before any file).
-      ['desk log lines', rig.log.lines],
-      ['audit log (list and CSV export)', [audit]],
-      ['desk → window (answers, events)', toWindow],
-      ['desk ↔ Praxis (HTTP)', toPraxis.traffic],
-      ['Praxis → desk (notifications, customer sync)', toDesk.traffic],
-    ];
-    const hits: string[] = [];
-    for (const [place, texts] of haystacks) {
-      const found = Object.entries(needles).flatMap(([what, needle]) =>
-        texts.filter((t) => t.includes(needle)).map(() => `${what} in ${place}`),
-      );
-      hits.push(...found);
-      summary.add({
-        scenario: place,
-        runs: texts.length,
-        passed: texts.length - found.length,
-        figures: `${texts.reduce((n, t) => n + t.length, 0)} characters searched; ${found.length} hits`,
-      });
-    }
+    const hits = searchForLeaks(
+      [
+        // Bytes as written: PGlite's pages, profiles, logs.
+        ['data folder files', await filesAsText(rig.dataDir)],
+        // Every line the core logged, at debug level, as written (before any file).
+        ['desk log lines', rig.log.lines],
+        ['audit log (list and CSV export)', [audit]],
+        ['desk → window (answers, events)', toWindow],
+        ['desk ↔ Praxis (HTTP)', toPraxis.traffic],
+        ['Praxis → desk (notifications, customer sync)', toDesk.traffic],
+      ],
+      leakNeedles(SECRET, CARD),
+      summary,
+    );
     expect(files.length).toBeGreaterThan(0);
     expect(toPraxis.traffic.length).toBeGreaterThan(10);
     expect(toDesk.traffic.length).toBeGreaterThan(5);

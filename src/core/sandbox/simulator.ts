@@ -51,6 +51,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   let url = '';
+  // Where callers reach it when a proxy sits in front: the hosted page's redirect_url must be on that address.
+  let publicUrl: string | null = null;
   const ctx = {
     credentials,
     faults,
@@ -59,7 +61,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     hangMs: opts.hangMs ?? 30_000,
     holdOpen,
     logger: opts.logger,
-    baseUrl: () => url,
+    baseUrl: () => publicUrl ?? url,
     rng,
     vt: { sessionTtlMs: opts.vtSessionTtlMs ?? VT_SESSION_TTL_MS, customerSyncUrl: opts.customerSyncUrl ?? null },
   };
@@ -140,6 +142,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setHoldWindow: (seconds, tids) => holdWindow.set(seconds, tids),
     setCustomerSyncUrl: (u) => {
       ctx.vt.customerSyncUrl = u;
+    },
+    setPublicUrl: (u) => {
+      publicUrl = u;
     },
     clearFaults: () => faults.clear(),
     idle: () => notifier.idle(),

@@ -122,6 +122,8 @@ export interface Simulator {
   setHoldWindow(seconds: number, tids?: number[]): void;
   /** Where customer sync calls go when a terminal session opens (null = none). */
   setCustomerSyncUrl(url: string | null): void;
+  /** The address callers reach it at when a proxy sits in front (redirect_url is built on it); null = its own url. */
+  setPublicUrl(url: string | null): void;
   clearFaults(): void;
   /** Resolves when every notification that is being sent or retried has finished (for tests). */
   idle(): Promise<void>;

@@ -6,7 +6,11 @@ import { payoutsSim } from './payouts-sim';
 
 /** The e2e specs' view of the embedded simulator for holds: authorize as a customer would, read what was captured. */
 export function capturesSim(desk: () => DeskHostHandle) {
-  const { base } = payoutsSim(desk);
+  return capturesSimAt(payoutsSim(desk).base);
+}
+
+/** The same view of a simulator the spec started itself (at `base`); cancelAtPraxis signs as the sample merchant. */
+export function capturesSimAt(base: () => Promise<string>) {
   const admin = async (path: string, body: unknown, method = 'POST') => {
     const res = await fetch(`${await base()}${path}`, {
       method,

@@ -3,12 +3,16 @@ import { openDesk, type DeskHostHandle } from './desk-host';
 
 /** The e2e specs' view of the embedded simulator: make requests as a customer would, read what was really paid. */
 export function payoutsSim(desk: () => DeskHostHandle) {
-  async function base(): Promise<string> {
+  return payoutsSimAt(async () => {
     const url = (await desk().core.info()).simulatorUrl;
     if (!url)
       throw new Error('The desk core did not start its embedded sandbox simulator (AppInfo.simulatorUrl is null).');
     return url;
-  }
+  });
+}
+
+/** The same view of a simulator the spec started itself (at `base`), e.g. one with a merchant of its own. */
+export function payoutsSimAt(base: () => Promise<string>) {
   async function record(tid: number): Promise<SimRecord> {
     const res = await fetch(`${await base()}/_sim/transactions/${tid}`);
     if (!res.ok) throw new Error(`The simulator has no transaction ${tid}: ${res.status}`);
@@ -55,6 +59,11 @@ export const searchBox = (page: Page) => page.getByLabel('Search customer id, na
 /** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
 export async function openQueueFor(page: Page, desk: DeskHostHandle, cid: string): Promise<void> {
   await openDesk(page, desk);
+  // On a desk already open elsewhere (openDesk does not reload it, so a sign-in stays), go to the queue first.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Payouts/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await searchBox(page).fill(cid);
   // Back to the list so the triage keys act on the queue, not the search box.
