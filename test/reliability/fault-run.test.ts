@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapBounded } from '../../src/core/bounded';
 import { createRng, type Rng } from '../../src/core/sandbox/prng';
 import type { ActionOutcome } from '../../src/shared/actions';
 import type { CaptureDetail } from '../../src/shared/captures';
@@ -66,6 +67,12 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+// The checks after the run go a few at a time: each is a few reads, and one by one they took minutes on a busy machine.
+const CHECKS_AT_ONCE = 4;
+async function eachAtOnce<T>(items: readonly T[], check: (item: T) => Promise<void>): Promise<void> {
+  const failed = (await mapBounded(items, CHECKS_AT_ONCE, check)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 const sim = async <T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> => {
   const res = await fetch(`${simUrl}${path}`, {
@@ -247,8 +254,8 @@ describe('a seeded fault run', () => {
       };
       await new Promise((r) => setTimeout(r, NOT_APPLIED_AFTER_MS));
       await step('reopening the workspace', reopenWorkspace());
-      for (const tid of payouts) await settle(tid, 'payouts');
-      for (const tid of holds) await settle(tid, 'captures');
+      await eachAtOnce(payouts, (tid) => settle(tid, 'payouts'));
+      await eachAtOnce(holds, (tid) => settle(tid, 'captures'));
       console.log(`settled after ${Math.round((Date.now() - started) / 1000)} s (${reconciled} reconciles)`);
 
       // Item by item: the simulator's record and the desk's store say the same.
@@ -256,7 +263,7 @@ describe('a seeded fault run', () => {
       let paid = 0;
       let captured = 0;
       let stillUnknown = 0;
-      for (const tid of payouts) {
+      await eachAtOnce(payouts, async (tid) => {
         const rec = await sim<SimRecord>(`/_sim/transactions/${tid}`);
         const d = (await detailOf(tid, 'payouts')) as PayoutDetail;
         const moved = d.journal.filter(
@@ -277,8 +284,8 @@ describe('a seeded fault run', () => {
           );
         if (d.parts.length !== rec.parts.length)
           mismatches.push(`payout ${tid}: desk has ${d.parts.length} parts, simulator ${rec.parts.length}`);
-      }
-      for (const tid of holds) {
+      });
+      await eachAtOnce(holds, async (tid) => {
         const rec = await sim<SimRecord>(`/_sim/transactions/${tid}`);
         const d = (await detailOf(tid, 'captures')) as CaptureDetail;
         stillUnknown += d.journal.filter((j) => j.state === 'unknown' || j.state === 'sending').length;
@@ -290,7 +297,7 @@ describe('a seeded fault run', () => {
           mismatches.push(`hold ${tid}: desk journal says ${desked} captures, simulator made ${rec.capturesMade}`);
         if (d.row.status !== rec.transaction.transaction_status)
           mismatches.push(`hold ${tid}: desk shows ${d.row.status}, simulator ${rec.transaction.transaction_status}`);
-      }
+      });
       console.log(`store and simulator compared after ${Math.round((Date.now() - started) / 1000)} s`);
       // Each session the desk opened ends as the simulator's did (by notification or by polling find-order).
       const sessionStates = new Map<string, number>();
