@@ -8,11 +8,18 @@ export interface RowsDelta<Row> {
   added: readonly Row[];
 }
 
-const deltas = new WeakMap<readonly unknown[], RowsDelta<unknown>>();
+// The base is held weakly: a strong one would keep every array of a 50-page load alive as long as the last one.
+interface StoredDelta {
+  base: WeakRef<readonly unknown[]>;
+  dropped: ReadonlySet<number>;
+  added: readonly unknown[];
+}
+
+const deltas = new WeakMap<readonly unknown[], StoredDelta>();
 
 /** Records that `rows` is `base` without `dropped` and with `added`. */
-export function recordDelta<Row>(rows: readonly Row[], delta: RowsDelta<Row>): void {
-  deltas.set(rows, delta as RowsDelta<unknown>);
+export function recordDelta<Row>(rows: readonly Row[], { base, dropped, added }: RowsDelta<Row>): void {
+  deltas.set(rows, { base: new WeakRef(base), dropped, added });
 }
 
 /** The changes from `from` to `to`, oldest first; null when `to` was not made from `from` by recorded changes. */
