@@ -47,14 +47,21 @@ export function formatMoney(amountMinor: number, currency: string, locale = 'en-
   return `${currency.toUpperCase()} ${formatAmount(amountMinor, currency, locale)}`;
 }
 
+// One formatter per locale and decimals: making an Intl.NumberFormat costs far more than formatting with one.
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 /** The number part alone ("1,234.56"), for columns that show the currency apart. */
 export function formatAmount(amountMinor: number, currency: string, locale = 'en-GB'): string {
   const exp = currencyExponent(currency);
   const decimal = minorToDecimalString(amountMinor, currency);
+  const key = `${locale}/${exp}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp });
+    amountFormats.set(key, format);
+  }
   // Intl accepts a decimal string and formats it exactly (no float rounding on the way).
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(
-    decimal as unknown as number,
-  );
+  return format.format(decimal as unknown as number);
 }
 
 export type ParseAmountResult = { ok: true; amountMinor: number } | { ok: false; message: string };

@@ -28,7 +28,7 @@ export function FilterBar({
   selects,
 }: {
   filter: BaseFilter;
-  currencies: string[];
+  currencies: readonly string[];
   problems: FilterProblems;
   /** The screen's store: a patch to the filter, and Clear. */
   actions: { setFilter(patch: Partial<BaseFilter>): void; resetFilter(): void };

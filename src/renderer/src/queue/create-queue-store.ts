@@ -125,7 +125,7 @@ export function createQueueStore<
           const rest = await source.list({ after, limit: REST_PAGE_ROWS });
           if (!current()) return;
           if (!rest.ok) return set({ error: rest.error });
-          set((s) => ({ rows: appendPage(s.rows, rest.data.rows) }));
+          set((s) => ({ rows: appendPage(s.rows, rest.data.rows, changed) }));
           after = rest.data.next;
         }
         set({ loadingRest: false });
@@ -151,6 +151,8 @@ export function createQueueStore<
       const res = await source.rows(tids.slice(0, 10_000));
       if (!res.ok) return set({ error: res.error });
       set((s) => {
+        // A load that began while this answer was on its way must not append these rows a second time.
+        for (const row of res.data) changedDuringLoad?.add(row.tid);
         const { rows, added } = mergeRows(s.rows, res.data, tids, source.belongsInQueue);
         const kept = new Set(rows.map((r) => r.tid));
         // While the rest is on its way, a row not yet loaded is not an arrival.

@@ -93,16 +93,22 @@ export function filterQueue<Row extends QueueRow>(
 export type RowCompare<Row> = (a: Row, b: Row) => number;
 export const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 
+/** The order a sort stands for, from one of the screen's comparators. */
+export function compareBy<Row, Column extends string>(
+  compare: Record<Column, RowCompare<Row>>,
+  sort: QueueSortState<Column>,
+): RowCompare<Row> {
+  const cmp = compare[sort.column];
+  return sort.desc ? (a, b) => cmp(b, a) : cmp;
+}
+
 /** Sorted copy by one of the screen's comparators. */
 export function sortQueue<Row, Column extends string>(
   rows: readonly Row[],
   compare: Record<Column, RowCompare<Row>>,
   sort: QueueSortState<Column>,
 ): Row[] {
-  const cmp = compare[sort.column];
-  const sorted = [...rows];
-  sorted.sort(sort.desc ? (a, b) => cmp(b, a) : cmp);
-  return sorted;
+  return [...rows].sort(compareBy(compare, sort));
 }
 
 /** The status a queue shows: a journal outcome overrides Praxis's status, because no one may act on it. */

@@ -1,18 +1,20 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
-import type { FilterProblems } from './queue-filter';
+import { useEffect, useMemo, useState } from 'react';
+import type { FilterProblems, RowCompare } from './queue-filter';
 import { findRow, type QueueRow, type QueueSortState } from './queue-row';
+import { createQueueView } from './queue-view';
 
 /**
- * What a queue screen shows of its rows: sorted once per data or sort change, then filtered by the deferred filter
- * (typing stays responsive; filtering keeps order), the currencies present, the cursor's row and the selection's rows.
+ * What a queue screen shows of its rows: sorted and filtered by a view that follows each page and live change by
+ * itself (so the rest of a queue arriving costs little and a keystroke re-filters once, at once, in the same render),
+ * the currencies present, the cursor's row and the selection's rows.
  */
-export function useQueueRows<Row extends QueueRow, Filter, Sort extends QueueSortState>({
+export function useQueueRows<Row extends QueueRow, Filter extends { text: string }, Sort extends QueueSortState>({
   rows,
   filter,
   sort,
   cursorTid,
   selected,
-  sortRows,
+  compareRows,
   filterRows,
   setVisibleRows,
 }: {
@@ -21,18 +23,26 @@ export function useQueueRows<Row extends QueueRow, Filter, Sort extends QueueSor
   sort: Sort;
   cursorTid: number | null;
   selected: ReadonlySet<number>;
-  sortRows(rows: readonly Row[], sort: Sort): Row[];
+  /** The order a sort stands for. */
+  compareRows(sort: Sort): RowCompare<Row>;
   /** Must be stable between renders unless what it filters by changed (the clock, thresholds). */
   filterRows(rows: readonly Row[], filter: Filter): { rows: Row[]; problems: FilterProblems };
   setVisibleRows(rows: readonly Row[]): void;
-}) {
-  const deferredFilter = useDeferredValue(filter);
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort, sortRows]);
-  const filtered = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter, filterRows]);
-  const visible = filtered.rows;
+}): {
+  visible: readonly Row[];
+  problems: FilterProblems;
+  currencies: readonly string[];
+  cursorRow: Row | null;
+  selectedRows: Row[];
+} {
+  const [view] = useState(() => createQueueView<Row, Filter>());
+  const compare = useMemo(() => compareRows(sort), [compareRows, sort]);
+  const { visible, problems, currencies } = useMemo(
+    () => view({ rows, filter, compare, filterRows }),
+    [view, rows, filter, compare, filterRows],
+  );
   useEffect(() => setVisibleRows(visible), [visible, setVisibleRows]);
-  const currencies = useMemo(() => [...new Set(rows.map((r) => r.currency))].sort(), [rows]);
   const cursorRow = useMemo(() => findRow(rows, cursorTid), [rows, cursorTid]);
   const selectedRows = useMemo(() => (selected.size ? rows.filter((r) => selected.has(r.tid)) : []), [rows, selected]);
-  return { visible, problems: filtered.problems, currencies, cursorRow, selectedRows };
+  return { visible, problems, currencies, cursorRow, selectedRows };
 }

@@ -3,7 +3,7 @@ import type { CaptureRow } from '../../../shared/captures';
 import { holdLevel, type HoldLevel } from '../../../shared/hold-windows';
 import type { FilterProblems, RowCompare } from '../queue/queue-filter';
 import { baseFilterFields, byText, displayStatus, filterQueue } from '../queue/queue-filter';
-import { queueViewSchemas, searchKeyCache, sortQueue } from '../queue/queue-filter';
+import { compareBy, queueViewSchemas, searchKeyCache, sortQueue } from '../queue/queue-filter';
 import type { QueueSortState } from '../queue/queue-row';
 
 /* The Captures screen's own filter fields and sort columns on top of the shared queue filter. */
@@ -82,3 +82,7 @@ const COMPARE: Record<CaptureSortColumn, RowCompare<CaptureRow>> = {
 /** Sorted copy; "time left ascending" (the default) puts the hold closest to lapsing on top. */
 export const sortCaptureRows = (rows: readonly CaptureRow[], sort: QueueSortState<CaptureSortColumn>): CaptureRow[] =>
   sortQueue(rows, COMPARE, sort);
+
+/** The order a sort stands for, for views that merge rows in rather than sort them all. */
+export const compareCaptureRows = (sort: QueueSortState<CaptureSortColumn>): RowCompare<CaptureRow> =>
+  compareBy(COMPARE, sort);

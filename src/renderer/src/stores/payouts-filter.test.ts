@@ -121,4 +121,10 @@ describe('live merge of changed rows', () => {
     expect(rows.map((r) => r.tid)).toEqual([1, 2, 7, 3, 8]);
     expect(rows.find((r) => r.tid === 7)!.journalState).toBe('sending');
   });
+
+  it('keeps a live row single when told which tids changed live during the load', () => {
+    const afterLiveChange = mergeRows([row(1)], [row(7, { journalState: 'sending' })], [7], belongsInQueue).rows;
+    const rows = appendPage(appendPage(afterLiveChange, [row(3), row(7)], new Set([7])), [row(8)], new Set([7]));
+    expect(rows.map((r) => r.tid)).toEqual([1, 7, 3, 8]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   filterQueue,
   searchKeyCache,
   queueViewSchemas,
+  compareBy,
   sortQueue,
   type FilterProblems,
   type RowCompare,
@@ -97,3 +98,6 @@ const COMPARE: Record<SortColumn, RowCompare<PayoutRow>> = {
 
 /** Sorted copy; "age descending" (the default) puts the oldest request on top. */
 export const sortRows = (rows: readonly PayoutRow[], sort: QueueSort): PayoutRow[] => sortQueue(rows, COMPARE, sort);
+
+/** The order a sort stands for, for views that merge rows in rather than sort them all. */
+export const compareRows = (sort: QueueSort): RowCompare<PayoutRow> => compareBy(COMPARE, sort);

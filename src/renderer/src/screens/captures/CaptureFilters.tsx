@@ -33,7 +33,7 @@ export const CaptureFilters = memo(function CaptureFilters({
   problems,
 }: {
   filter: CaptureFilter;
-  currencies: string[];
+  currencies: readonly string[];
   methods: string[];
   problems: FilterProblems;
 }) {

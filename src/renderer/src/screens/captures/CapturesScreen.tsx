@@ -9,7 +9,7 @@ import {
   EMPTY_CAPTURE_FILTER,
   filterCaptureRows,
   methodOf,
-  sortCaptureRows,
+  compareCaptureRows,
   type CaptureFilter,
 } from '../../stores/captures-filter';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
@@ -54,7 +54,7 @@ export function CapturesScreen() {
   );
   const { visible, problems, currencies, cursorRow, selectedRows } = useQueueRows({
     ...q,
-    sortRows: sortCaptureRows,
+    compareRows: compareCaptureRows,
     filterRows: filterShown,
     setVisibleRows: capturesRows.setVisibleRows,
   });

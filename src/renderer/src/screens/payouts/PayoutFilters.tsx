@@ -31,7 +31,7 @@ export const PayoutFilters = memo(function PayoutFilters({
   problems,
 }: {
   filter: QueueFilter;
-  currencies: string[];
+  currencies: readonly string[];
   problems: FilterProblems;
 }) {
   const set = payoutsActions.setFilter;

@@ -5,7 +5,7 @@ import { PayoutsPlaceholder } from '../QueuePlaceholders';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutsActions, payoutsRows, usePayouts } from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { EMPTY_FILTER, filterRows, sortRows, type QueueFilter } from '../../stores/payouts-filter';
+import { compareRows, EMPTY_FILTER, filterRows, type QueueFilter } from '../../stores/payouts-filter';
 import { FALLBACK_SLA, payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import { payoutViews } from '../../stores/payouts-views';
 import { totalsByCurrency } from '../../queue/money-text';
@@ -50,7 +50,7 @@ export function PayoutsScreen() {
   );
   const { visible, problems, currencies, cursorRow, selectedRows } = useQueueRows({
     ...q,
-    sortRows,
+    compareRows,
     filterRows: filterShown,
     setVisibleRows: payoutsRows.setVisibleRows,
   });
