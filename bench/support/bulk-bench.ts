@@ -96,7 +96,8 @@ export function printBulkFigures(f: {
     const w = f.storeWork;
     console.log(
       `where the rest goes — the store during the bulk: ${w.statements} statements (${(w.statements / f.n).toFixed(1)} per item) ` +
-        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
+        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), ${w.roundTrips} round trips ` +
+        `(${(w.roundTrips / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
         `(${(w.awaitedMs / f.n).toFixed(1)} ms per item, ≈ ${Math.round(w.awaitedMs / f.concurrency)} ms of wall time at concurrency ${f.concurrency}); ` +
         `the engine's total over the ideal: ${f.elapsedMs - (f.n * f.latencyMs) / f.concurrency} ms`,
     );

@@ -1,5 +1,5 @@
 export { customerLabel, ingestAnswer, storedStatus } from '../queues/item-state';
-import { announceChange } from '../store/changes';
+import { announceChange, changeNotice } from '../store/changes';
 import type { Queryable } from '../store/db';
 import {
   advancesSql,
@@ -31,15 +31,15 @@ export const isIn = (list: readonly string[], status: string) => list.includes(s
 
 /** Moves the request to a later status the desk learnt from an action, never backwards, and tells every window. */
 export async function markRequestStatus(store: WorkStore, tid: number, status: string, at: Date): Promise<void> {
-  const rank = statusRank(status);
-  await store.db.transaction(async (tx) => {
-    const res = await tx.query(
-      `UPDATE transactions SET status = $2, status_rank = $3, status_at = $4, last_source = 'action', updated_at = now()
-       WHERE tid = $1 AND ${advancesSql({ rank: 'status_rank', at: 'status_at' }, { rank: '$3::smallint', at: '$4::timestamptz' })}`,
-      [tid, status, rank, at],
-    );
-    if (res.rowCount > 0) await announceChange(tx, { queue: 'payouts', ids: [String(tid)] });
-  });
+  // One statement: the move and, only when it moved, its announcement (delivered on its commit).
+  await store.db.query(
+    `WITH moved AS (
+       UPDATE transactions SET status = $2, status_rank = $3, status_at = $4, last_source = 'action', updated_at = now()
+       WHERE tid = $1 AND ${advancesSql({ rank: 'status_rank', at: 'status_at' }, { rank: '$3::smallint', at: '$4::timestamptz' })}
+       RETURNING tid)
+     SELECT pg_notify($5, $6) IS NULL AS told FROM moved`,
+    [tid, status, statusRank(status), at, ...changeNotice('payouts', String(tid))],
+  );
 }
 
 /** Child payouts (completion or split parts) of a request as stored. */

@@ -1,6 +1,7 @@
 /** Reading and storing one queue item, the same for every queue. */
 import type { PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
+import { changeNotice, type QueueName } from '../store/changes';
 import type { Queryable } from '../store/db';
 import type { WorkStore } from '../store/work-store';
 
@@ -23,6 +24,18 @@ export async function storedStatus(q: Queryable, tid: number): Promise<string | 
   return (
     (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null
   );
+}
+
+/**
+ * Tells every window that an item of `queue` changed and answers its stored status (null: not stored), in one
+ * statement: the notice goes out on that statement's commit, like any other.
+ */
+export async function announceItemStatus(q: Queryable, queue: QueueName, tid: number): Promise<string | null> {
+  const res = await q.query<{ status: string | null }>(
+    'SELECT (SELECT status FROM transactions WHERE tid = $1) AS status, pg_notify($2, $3) IS NULL AS told',
+    [tid, ...changeNotice(queue, String(tid))],
+  );
+  return res.rows[0]?.status ?? null;
 }
 
 /** The customer's name as stored, else their cid: how messages name whose money moved. */

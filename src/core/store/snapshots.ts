@@ -1,5 +1,5 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
-import { announceChange, type QueueName } from './changes';
+import { announceChanges, type QueueName, type StoreChange } from './changes';
 import type { Queryable } from './db';
 import {
   advancesSql,
@@ -127,7 +127,7 @@ function screenOf(type: string): QueueName | null {
 
 /**
  * Stores what Praxis said about an item — customer, session and transaction — in the caller's transaction,
- * never moving an item backwards, and announces the queues that changed.
+ * never moving an item backwards, and announces the queues that changed: one message per queue, at the end.
  */
 export async function ingestSnapshot(
   q: Queryable,
@@ -135,6 +135,7 @@ export async function ingestSnapshot(
   origin: SnapshotOrigin,
 ): Promise<IngestedItem> {
   const { customer, session, transaction: tx } = snap;
+  const changes: StoreChange[] = [];
   const cid = session?.cid ?? null;
   const customerToken = customer?.customer_token ?? null;
   if (customer) {
@@ -217,7 +218,7 @@ export async function ingestSnapshot(
         queue: queueOf(row),
       });
       const screen = screenOf(row.transaction_type);
-      if (screen) await announceChange(q, { queue: screen, ids: [String(row.tid)] });
+      if (screen) changes.push({ queue: screen, ids: [String(row.tid)] });
       if (row.withdrawal_request_id !== null) {
         await q.query(MARK_REQUEST_PAID, [
           row.withdrawal_request_id,
@@ -227,13 +228,14 @@ export async function ingestSnapshot(
           [...PENDING_WITHDRAWAL_STATUSES],
           [...PAID_PAYOUT_STATUSES],
         ]);
-        await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
+        changes.push({ queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
       }
     }
   }
   if (sessionOrigin === 'virtual-terminal' && orderId) {
     out.queue ??= 'terminal';
-    await announceChange(q, { queue: 'terminal', ids: [orderId] });
+    changes.push({ queue: 'terminal', ids: [orderId] });
   }
+  await announceChanges(q, changes);
   return out;
 }
