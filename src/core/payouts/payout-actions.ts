@@ -125,10 +125,12 @@ export async function approve(
         ? null
         : answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
     apply: async (answer) => {
-      await ingestAnswer(deps.store, answer);
+      const stored = await ingestAnswer(deps.store, answer);
       // Mode 2: the answer is the new payout; the request is handled only once that payout is final (§6.6).
+      // Storing that payout usually marks its request already (its payouts cover it): nothing left to write then.
       const child = answer.transaction;
-      if (child.tid !== tx.tid && isIn(PAID_PAYOUT_STATUSES, child.transaction_status.toLowerCase()))
+      const paid = child.tid !== tx.tid && isIn(PAID_PAYOUT_STATUSES, child.transaction_status.toLowerCase());
+      if (paid && !stored.requestMarkedPaid)
         await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
     },
   });

@@ -79,18 +79,27 @@ export async function remainderOf(
   q: Queryable,
   request: { tid: number; amountMinor: number; currency: string },
 ): Promise<Remainder> {
-  const children = await childPayouts(q, request.tid);
-  const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
-  const sent = await q.query<{ request: Record<string, unknown>; result: Record<string, unknown> | null }>(
-    `SELECT request, result FROM action_journal
-     WHERE item_kind = 'transaction' AND item_id = $1 AND action = 'payouts:split' AND state IN ('done', 'unknown', 'sending')`,
-    [String(request.tid)],
+  // Both kinds of part in one read (one round trip), as JSON arrays.
+  const res = await q.query<{
+    children: { order_id: string | null; currency: string; amount_minor: number; status: string }[];
+    sent: { request: Record<string, unknown>; result: Record<string, unknown> | null }[];
+  }>(
+    `SELECT
+       (SELECT COALESCE(json_agg(json_build_object('order_id', c.order_id, 'currency', c.currency,
+          'amount_minor', c.amount_minor, 'status', c.status)), '[]'::json)
+        FROM transactions c WHERE c.withdrawal_request_id = $1) AS children,
+       (SELECT COALESCE(json_agg(json_build_object('request', j.request, 'result', j.result)), '[]'::json)
+        FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.action = 'payouts:split'
+          AND j.state IN ('done', 'unknown', 'sending')) AS sent`,
+    [request.tid, String(request.tid)],
   );
+  const { children, sent } = res.rows[0]!;
+  const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
   const parts = [
     ...children
       .filter((c) => !isIn(NO_MONEY_STATUSES, c.status))
-      .map((c) => ({ currency: c.currency, amountMinor: c.amount_minor })),
-    ...sent.rows
+      .map((c) => ({ currency: c.currency, amountMinor: Number(c.amount_minor) })),
+    ...sent
       .filter((j) => typeof j.request.order_id === 'string' && !known.has(j.request.order_id))
       .filter((j) => !isIn(NO_MONEY_STATUSES, String(j.result?.status ?? '')))
       .map((j) => ({

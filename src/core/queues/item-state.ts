@@ -3,6 +3,7 @@ import type { PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
 import { changeNotice, type QueueName } from '../store/changes';
 import type { Queryable } from '../store/db';
+import type { IngestedItem } from '../store/snapshots';
 import type { WorkStore } from '../store/work-store';
 
 const observedAtOf = (res: { timestamp?: number | null }) =>
@@ -12,8 +13,8 @@ const observedAtOf = (res: { timestamp?: number | null }) =>
 export async function ingestAnswer(
   store: WorkStore,
   res: Pick<ManageResponse, 'customer' | 'session' | 'transaction' | 'timestamp'>,
-): Promise<void> {
-  await store.ingest(
+): Promise<IngestedItem> {
+  return store.ingest(
     { customer: res.customer ?? null, session: res.session ?? null, transaction: res.transaction },
     { observedAt: observedAtOf(res), source: 'action' },
   );
@@ -39,8 +40,13 @@ export async function announceItemStatus(q: Queryable, queue: QueueName, tid: nu
 }
 
 /** The customer's name as stored, else their cid: how messages name whose money moved. */
-export async function customerLabel(q: Queryable, tx: { customerToken: string | null; cid: string | null }) {
+export async function customerLabel(
+  q: Queryable,
+  tx: { customerToken: string | null; cid: string | null; customerName?: string | null },
+) {
   if (!tx.customerToken) return tx.cid;
+  // Read with the transaction already (getTransaction): no second round trip.
+  if (tx.customerName !== undefined) return tx.customerName ?? tx.cid;
   const res = await q.query<{ name: string | null }>(
     `SELECT NULLIF(concat_ws(' ', NULLIF(first_name, ''), NULLIF(last_name, '')), '') AS name FROM customers WHERE customer_token = $1`,
     [tx.customerToken],
@@ -49,5 +55,6 @@ export async function customerLabel(q: Queryable, tx: { customerToken: string | 
 }
 
 /** Reads an item again at Praxis (find-transaction) and stores what it says. */
-export const refreshByLookup = async (store: WorkStore, client: PraxisClient, tid: number): Promise<void> =>
-  ingestAnswer(store, await client.findTransaction(tid));
+export const refreshByLookup = async (store: WorkStore, client: PraxisClient, tid: number): Promise<void> => {
+  await ingestAnswer(store, await client.findTransaction(tid));
+};

@@ -20,7 +20,7 @@ export interface JournaledAction {
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
-  apply(answer: ManageResponse): Promise<void>;
+  apply(answer: ManageResponse): Promise<unknown>;
   /** Facts for the audit entry: amount, gateway, reason, second approver… */
   audit: Record<string, unknown>;
   /** Whether a done action moved money (pay out, capture) or not (reject, void). */
@@ -103,17 +103,25 @@ async function runClaimed(
 ): Promise<ActionOutcome> {
   const { store, log, queue } = deps;
   // The claim commits and tells every window in one statement, before anything is sent (crash safety).
-  const entry = await store.journal.begin(
-    {
-      itemKind: 'transaction',
-      itemId: String(a.tid),
-      action: a.action,
-      operator: a.operator,
-      request: a.request,
-      sessionClaim,
-    },
-    itemNotice(deps, a.tid),
-  );
+  const entry = await store.journal
+    .begin(
+      {
+        itemKind: 'transaction',
+        itemId: String(a.tid),
+        action: a.action,
+        operator: a.operator,
+        request: a.request,
+        sessionClaim,
+      },
+      itemNotice(deps, a.tid),
+    )
+    .catch((err: unknown) => {
+      if (isDeskError(err)) throw err;
+      throw new DeskError(
+        'STORE',
+        `The ${verbOf(a.action)} of ${queue.noun} ${a.tid} could not be recorded in the journal (${String(err)}). Nothing was sent to Praxis; try again.`,
+      );
+    });
   const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;
   try {

@@ -30,6 +30,8 @@ export interface IngestedItem {
   status: string | null;
   /** The queue the item is in now, if any. */
   queue: QueueName | null;
+  /** A payout whose request this observation marked paid (`split`): its approved payouts cover it. */
+  requestMarkedPaid: boolean;
 }
 
 // Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
@@ -64,7 +66,8 @@ const MARK_REQUEST_PAID = `
 UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
 WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
   SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
-  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))`;
+  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))
+RETURNING r.tid`;
 
 const UPSERT_CUSTOMER = `
 INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
@@ -171,7 +174,14 @@ export async function ingestSnapshot(
     sessionOrigin = res.rows[0]?.origin ?? null;
   }
 
-  const out: IngestedItem = { tid: null, orderId, transactionType: null, status: null, queue: null };
+  const out: IngestedItem = {
+    tid: null,
+    orderId,
+    transactionType: null,
+    status: null,
+    queue: null,
+    requestMarkedPaid: false,
+  };
   if (tx) {
     const type = normalizeTransactionType(tx.transaction_type);
     const status = tx.transaction_status.toLowerCase();
@@ -220,7 +230,7 @@ export async function ingestSnapshot(
       const screen = screenOf(row.transaction_type);
       if (screen) changes.push({ queue: screen, ids: [String(row.tid)] });
       if (row.withdrawal_request_id !== null) {
-        await q.query(MARK_REQUEST_PAID, [
+        const marked = await q.query(MARK_REQUEST_PAID, [
           row.withdrawal_request_id,
           origin.observedAt,
           statusRank('split'),
@@ -228,6 +238,7 @@ export async function ingestSnapshot(
           [...PENDING_WITHDRAWAL_STATUSES],
           [...PAID_PAYOUT_STATUSES],
         ]);
+        out.requestMarkedPaid = marked.rows.length > 0;
         changes.push({ queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
       }
     }

@@ -279,7 +279,11 @@ for (const backend of storeBackends()) {
             action: 'payouts:approve',
             itemKind: 'transaction',
             itemId: String(2000 + i),
-            details: { note: `${names[(i + 1) % names.length]} "quoted" \\ back`, amountMinor: i, nested: { z: 1, a: [i] } },
+            details: {
+              note: `${names[(i + 1) % names.length]} "quoted" \\ back`,
+              amountMinor: i,
+              nested: { z: 1, a: [i] },
+            },
           }),
         ),
       );
