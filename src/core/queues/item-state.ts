@@ -3,7 +3,8 @@ import type { PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
 import { changeNotice, type QueueName } from '../store/changes';
 import type { Queryable } from '../store/db';
-import type { IngestedItem } from '../store/snapshots';
+import { screenOf, type IngestedItem } from '../store/snapshots';
+import type { AppliedItem } from './journaled-action';
 import type { WorkStore } from '../store/work-store';
 
 const observedAtOf = (res: { timestamp?: number | null }) =>
@@ -53,6 +54,18 @@ export async function customerLabel(
   );
   return res.rows[0]?.name ?? tx.cid;
 }
+
+/**
+ * What an action's apply answers after storing its answer (AppliedItem): the item's status when the answer was the
+ * item itself, whose queue the same commit told; otherwise nothing, and the journal tells the windows itself.
+ */
+export const appliedItem = (queue: QueueName, tid: number, stored: IngestedItem): AppliedItem | undefined =>
+  stored.tid === tid &&
+  stored.status !== null &&
+  stored.transactionType !== null &&
+  screenOf(stored.transactionType) === queue
+    ? { itemStatus: stored.status }
+    : undefined;
 
 /** Reads an item again at Praxis (find-transaction) and stores what it says. */
 export const refreshByLookup = async (store: WorkStore, client: PraxisClient, tid: number): Promise<void> => {

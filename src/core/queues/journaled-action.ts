@@ -20,11 +20,16 @@ export interface JournaledAction {
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
-  apply(answer: ManageResponse): Promise<unknown>;
+  apply(answer: ManageResponse): Promise<AppliedItem | void>;
   /** Facts for the audit entry: amount, gateway, reason, second approver… */
   audit: Record<string, unknown>;
   /** Whether a done action moved money (pay out, capture) or not (reject, void). */
   movesMoney: boolean;
+}
+
+/** What `apply` may answer when its own commit already told every window about the item: its stored status now. */
+export interface AppliedItem {
+  itemStatus: string;
 }
 
 export interface ActionDeps {
@@ -233,7 +238,7 @@ async function sendOnce(
   entry: JournalEntry,
   phase: { at: Phase },
 ): Promise<ActionOutcome> {
-  const { store, log, queue } = deps;
+  const { log, queue } = deps;
   let answer: ManageResponse;
   try {
     const send = () => {
@@ -295,15 +300,16 @@ async function sendOnce(
     praxisDescription: answer.description,
     result,
   });
+  let applied: AppliedItem | void = undefined;
   try {
-    await a.apply(answer);
+    applied = await a.apply(answer);
   } catch (err) {
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
     log.error('action applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
   const said = `Praxis confirmed (${answer.description}): ${answer.transaction.tid === a.tid ? `${queue.noun} ${a.tid}` : `transaction ${answer.transaction.tid}`} is ${statusOf(answer)}.`;
-  // Every window reads the item again once the answer is applied; the same statement answers its status.
-  const stored = await announcedStatus(deps, a.tid);
+  // Every window reads the item again once the answer is applied (by apply's commit, or by one statement here).
+  const stored = applied ? applied.itemStatus : await announcedStatus(deps, a.tid);
   if (!finished) return lateOutcome(deps, a, entry, said, 'done');
   return {
     tid: a.tid,

@@ -121,8 +121,8 @@ export function queueOf(row: {
   return null;
 }
 
-/** The queue whose screen shows this transaction type at all (joining or leaving it). */
-function screenOf(type: string): QueueName | null {
+/** The queue whose screen shows this transaction type at all (joining or leaving it); ingesting it tells that queue. */
+export function screenOf(type: string): QueueName | null {
   if (type === 'payout') return 'payouts';
   if (type === 'authorization' || type === 'sale' || type === 'refund') return 'deposits';
   return null;
