@@ -124,7 +124,7 @@ async function runClaimed(
       if (isDeskError(err)) throw err;
       throw new DeskError(
         'STORE',
-        `The ${verbOf(a.action)} of ${queue.noun} ${a.tid} could not be recorded in the journal (${String(err)}). Nothing was sent to Praxis; try again.`,
+        `Nothing was sent to Praxis: the journal did not record the ${verbOf(a.action)} of ${queue.noun} ${a.tid} (${err instanceof Error ? err.message : String(err)}).`,
       );
     });
   const phase = { at: 'claimed' as Phase };
