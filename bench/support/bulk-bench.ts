@@ -96,11 +96,12 @@ export function printBulkFigures(f: {
     const w = f.storeWork;
     console.log(
       `where the rest goes — the store during the bulk: ${w.statements} statements (${(w.statements / f.n).toFixed(1)} per item) ` +
-        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
+        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), ${w.roundTrips} round trips ` +
+        `(${(w.roundTrips / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
         `(${(w.awaitedMs / f.n).toFixed(1)} ms per item, ≈ ${Math.round(w.awaitedMs / f.concurrency)} ms of wall time at concurrency ${f.concurrency}); ` +
         `the engine's total over the ideal: ${f.elapsedMs - (f.n * f.latencyMs) / f.concurrency} ms`,
     );
-    console.table(w.byStatement.slice(0, 12).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
+    console.table(w.byStatement.slice(0, 20).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
   }
   console.log(
     `succeeded ${f.outcome.results.length - f.outcome.failedCount}, failed ${f.outcome.failedCount}; totals ${f.outcome.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,

@@ -4,6 +4,8 @@ import type { Db, Queryable } from '../../src/core/store/db';
 export interface StoreWork {
   statements: number;
   transactions: number;
+  /** Trips to the store and back: every statement, and a BEGIN and an end for every transaction. */
+  roundTrips: number;
   /** Summed over every caller: time from asking to the answer, queueing behind others included. */
   awaitedMs: number;
   /** How often each statement ran, by its first words, most frequent first. */
@@ -50,7 +52,8 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
     stop() {
       Object.assign(self, original);
       const byStatement = [...tally].sort((a, b) => b[1] - a[1]);
-      return { ...work, awaitedMs: Math.round(work.awaitedMs), byStatement };
+      const roundTrips = work.statements + 2 * work.transactions;
+      return { ...work, roundTrips, awaitedMs: Math.round(work.awaitedMs), byStatement };
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { Db, Queryable } from '../store/db';
-import { auditAppendedIn } from './audit-log';
+import { auditAppendedIn, onAuditAppended } from './audit-log';
 
 /** The newest audit row known to have committed, kept outside the table so deleting the newest rows shows. */
 export interface AuditHead {
@@ -46,8 +46,8 @@ async function writeAuditHead(file: string, head: AuditHead): Promise<void> {
 }
 
 /**
- * Wraps the store's Db so that after every transaction that appended audit rows commits, the head file names
- * the newest one. A crash between commit and write leaves the head one behind, which the check allows.
+ * Wraps the store's Db so that after every transaction that appended audit rows commits (and every row appended
+ * on its own, appendAudit), the head file names the newest one. A crash between commit and write leaves the head one behind, which the check allows.
  * The head does not advance onto a row that skips it (its next row chaining from elsewhere): the newest rows were
  * deleted and a new one appended, and the kept head must go on naming the deleted row.
  */
@@ -64,7 +64,7 @@ export async function keepAuditHead(db: Db, file: string): Promise<Db> {
     });
     return writes;
   };
-  return {
+  const kept: Db = {
     ...db,
     kind: db.kind,
     query: (sql, params) => db.query(sql, params),
@@ -85,4 +85,6 @@ export async function keepAuditHead(db: Db, file: string): Promise<Db> {
       return out;
     },
   };
+  onAuditAppended(kept, advance);
+  return kept;
 }

@@ -50,37 +50,89 @@ export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash'>): string {
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
+/**
+ * One INSERT … SELECT that chains the row onto the newest one as it stands when the statement runs: the previous
+ * hash is read, and the new hash computed (SHA-256 of the canonical content, auditHash), by the database itself, so
+ * no lock is held across a round trip. $7 is the canonical content up to the previous hash (hex of its UTF-8 bytes);
+ * the content ends with `"prevHash":"<hash>"}` because prevHash sorts last (see contentBeforePrevHash).
+ */
+const APPEND_CHAINED = `
+INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_hash, hash)
+SELECT $1::timestamptz, $2::text, $3::text, $4::text, $5::text, $6::jsonb, last.hash,
+  encode(sha256(decode($7::text, 'hex') || convert_to(last.hash || '"}', 'UTF8')), 'hex')
+FROM (SELECT COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), $8::text) AS hash) last
+RETURNING seq, prev_hash, hash`;
+
+/** The canonical content of a row (auditHash) cut just before the previous row's hash, as hex of its UTF-8 bytes. */
+function contentBeforePrevHash(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>): string {
+  const content = canonicalJson({
+    at: row.at.toISOString(),
+    operator: row.operator,
+    action: row.action,
+    itemKind: row.itemKind,
+    itemId: row.itemId,
+    details: row.details,
+    prevHash: '',
+  });
+  const end = '"prevHash":""}';
+  if (!content.endsWith(end)) throw new Error('The audit content no longer ends with its previous hash.');
+  return Buffer.from(content.slice(0, -2), 'utf8').toString('hex');
+}
+
+/** Appends one row chained onto the newest, in one statement (the caller serialises appends: see below). */
+async function appendChained(q: Queryable, input: AuditInput, now: Date): Promise<AuditEntry> {
+  // Millisecond precision: what a JS Date holds is exactly what is stored and read back for verification.
+  const row = {
+    at: new Date(Math.floor(now.getTime())),
+    operator: input.operator,
+    action: input.action,
+    itemKind: input.itemKind ?? null,
+    itemId: input.itemId ?? null,
+    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>,
+  };
+  const res = await q.query<{ seq: number; prev_hash: string; hash: string }>(APPEND_CHAINED, [
+    row.at,
+    row.operator,
+    row.action,
+    row.itemKind,
+    row.itemId,
+    JSON.stringify(row.details),
+    contentBeforePrevHash(row),
+    GENESIS_HASH,
+  ]);
+  const r = res.rows[0]!;
+  return { seq: r.seq, ...row, prevHash: r.prev_hash, hash: r.hash };
+}
+
 /** Appends inside the caller's transaction (so the audit row commits with the change it describes). */
 export async function appendAuditInTransaction(
   tx: Queryable,
   input: AuditInput,
   now: Date = new Date(),
 ): Promise<AuditEntry> {
+  // Desks sharing a server append one at a time: the lock is held until the caller's transaction ends.
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  // Millisecond precision: what a JS Date holds is exactly what is stored and read back for verification.
-  const at = new Date(Math.floor(now.getTime()));
-  const row = {
-    at,
-    operator: input.operator,
-    action: input.action,
-    itemKind: input.itemKind ?? null,
-    itemId: input.itemId ?? null,
-    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>,
-    prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
-  };
-  const hash = auditHash(row);
-  const res = await tx.query<{ seq: number }>(
-    `INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
-    [row.at, row.operator, row.action, row.itemKind, row.itemId, JSON.stringify(row.details), row.prevHash, hash],
-  );
-  const entry = { seq: res.rows[0]!.seq, ...row, hash };
+  const entry = await appendChained(tx, input, now);
   appendedIn.set(tx, entry);
   return entry;
 }
 
-export function appendAudit(db: Db, input: AuditInput, now?: Date): Promise<AuditEntry> {
-  return db.transaction((tx) => appendAuditInTransaction(tx, input, now));
+// Told each row appended on its own (not in a caller's transaction), by the Db it went to: the head keeper.
+const appendedAlone = new WeakMap<Db, (entry: AuditEntry) => Promise<void>>();
+
+/** `db`'s appends made on their own are told to `onAppended` once committed (audit-head.ts keeps the head with it). */
+export const onAuditAppended = (db: Db, onAppended: (entry: AuditEntry) => Promise<void>) =>
+  appendedAlone.set(db, onAppended);
+
+/**
+ * Appends one row on its own. PGlite has one connection that runs one statement at a time, so the chaining
+ * statement alone is serial and commits by itself: one round trip. A server's desks take the lock first.
+ */
+export async function appendAudit(db: Db, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
+  if (db.kind !== 'pglite') return db.transaction((tx) => appendAuditInTransaction(tx, input, now));
+  const entry = await appendChained(db, input, now);
+  await appendedAlone.get(db)?.(entry);
+  return entry;
 }
 
 export type AuditVerification =

@@ -4,7 +4,7 @@ import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import { holdWindowFor, lapseTime, windowText } from '../../shared/hold-windows';
 import { requireNoOpenAction } from '../queues/actionable';
-import { customerLabel, ingestAnswer } from '../queues/item-state';
+import { appliedItem, customerLabel, ingestAnswer } from '../queues/item-state';
 import { runJournaled, type ActionDeps, type JournaledAction } from '../queues/journaled-action';
 import { reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
@@ -92,7 +92,7 @@ async function actOnHold(
     tid: tx.tid,
     action: `captures:${verb}`,
     operator: s.operator,
-    apply: (answer) => ingestAnswer(deps.store, answer),
+    apply: async (answer) => appliedItem(deps.queue.name, tx.tid, await ingestAnswer(deps.store, answer)),
   });
   return { ...(await explainRefusal(deps, settings, outcome, verb)), ...about };
 }

@@ -8,6 +8,7 @@ import { requireNoOpenAction } from '../queues/actionable';
 import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
+import { appliedItem } from '../queues/item-state';
 import {
   allPartsPaid,
   childPayouts,
@@ -125,11 +126,15 @@ export async function approve(
         ? null
         : answerMismatch(answer, { amountMinor: payMinor, currency: tx.currency }),
     apply: async (answer) => {
-      await ingestAnswer(deps.store, answer);
+      const stored = await ingestAnswer(deps.store, answer);
       // Mode 2: the answer is the new payout; the request is handled only once that payout is final (§6.6).
+      // Storing that payout usually marks its request already (its payouts cover it): nothing left to write then.
       const child = answer.transaction;
-      if (child.tid !== tx.tid && isIn(PAID_PAYOUT_STATUSES, child.transaction_status.toLowerCase()))
-        await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
+      const paid = child.tid !== tx.tid && isIn(PAID_PAYOUT_STATUSES, child.transaction_status.toLowerCase());
+      // Marked paid (`split`) by the same commit, which told the payout queue about the request too.
+      if (stored.requestMarkedPaid) return { itemStatus: REQUEST_STATUS_WHEN_PAID };
+      if (paid) return markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
+      return appliedItem('payouts', tx.tid, stored);
     },
   });
   return { ...outcome, ...about };
@@ -166,7 +171,7 @@ export async function reject(
     // Praxis takes no reason: it lives in the audit log only.
     audit: reasonAudit(tx, reason, input.note),
     send: (client) => client.cancelWithdrawalRequest(tx.tid),
-    apply: (answer) => ingestAnswer(deps.store, answer),
+    apply: async (answer) => appliedItem('payouts', tx.tid, await ingestAnswer(deps.store, answer)),
   });
   return { ...outcome, ...about };
 }

@@ -1,5 +1,5 @@
 export { customerLabel, ingestAnswer, storedStatus } from '../queues/item-state';
-import { announceChange } from '../store/changes';
+import { announceChange, changeNotice } from '../store/changes';
 import type { Queryable } from '../store/db';
 import {
   advancesSql,
@@ -31,15 +31,15 @@ export const isIn = (list: readonly string[], status: string) => list.includes(s
 
 /** Moves the request to a later status the desk learnt from an action, never backwards, and tells every window. */
 export async function markRequestStatus(store: WorkStore, tid: number, status: string, at: Date): Promise<void> {
-  const rank = statusRank(status);
-  await store.db.transaction(async (tx) => {
-    const res = await tx.query(
-      `UPDATE transactions SET status = $2, status_rank = $3, status_at = $4, last_source = 'action', updated_at = now()
-       WHERE tid = $1 AND ${advancesSql({ rank: 'status_rank', at: 'status_at' }, { rank: '$3::smallint', at: '$4::timestamptz' })}`,
-      [tid, status, rank, at],
-    );
-    if (res.rowCount > 0) await announceChange(tx, { queue: 'payouts', ids: [String(tid)] });
-  });
+  // One statement: the move and, only when it moved, its announcement (delivered on its commit).
+  await store.db.query(
+    `WITH moved AS (
+       UPDATE transactions SET status = $2, status_rank = $3, status_at = $4, last_source = 'action', updated_at = now()
+       WHERE tid = $1 AND ${advancesSql({ rank: 'status_rank', at: 'status_at' }, { rank: '$3::smallint', at: '$4::timestamptz' })}
+       RETURNING tid)
+     SELECT pg_notify($5, $6) IS NULL AS told FROM moved`,
+    [tid, status, statusRank(status), at, ...changeNotice('payouts', String(tid))],
+  );
 }
 
 /** Child payouts (completion or split parts) of a request as stored. */
@@ -79,18 +79,27 @@ export async function remainderOf(
   q: Queryable,
   request: { tid: number; amountMinor: number; currency: string },
 ): Promise<Remainder> {
-  const children = await childPayouts(q, request.tid);
-  const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
-  const sent = await q.query<{ request: Record<string, unknown>; result: Record<string, unknown> | null }>(
-    `SELECT request, result FROM action_journal
-     WHERE item_kind = 'transaction' AND item_id = $1 AND action = 'payouts:split' AND state IN ('done', 'unknown', 'sending')`,
-    [String(request.tid)],
+  // Both kinds of part in one read (one round trip), as JSON arrays.
+  const res = await q.query<{
+    children: { order_id: string | null; currency: string; amount_minor: number; status: string }[];
+    sent: { request: Record<string, unknown>; result: Record<string, unknown> | null }[];
+  }>(
+    `SELECT
+       (SELECT COALESCE(json_agg(json_build_object('order_id', c.order_id, 'currency', c.currency,
+          'amount_minor', c.amount_minor, 'status', c.status)), '[]'::json)
+        FROM transactions c WHERE c.withdrawal_request_id = $1) AS children,
+       (SELECT COALESCE(json_agg(json_build_object('request', j.request, 'result', j.result)), '[]'::json)
+        FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.action = 'payouts:split'
+          AND j.state IN ('done', 'unknown', 'sending')) AS sent`,
+    [request.tid, String(request.tid)],
   );
+  const { children, sent } = res.rows[0]!;
+  const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
   const parts = [
     ...children
       .filter((c) => !isIn(NO_MONEY_STATUSES, c.status))
-      .map((c) => ({ currency: c.currency, amountMinor: c.amount_minor })),
-    ...sent.rows
+      .map((c) => ({ currency: c.currency, amountMinor: Number(c.amount_minor) })),
+    ...sent
       .filter((j) => typeof j.request.order_id === 'string' && !known.has(j.request.order_id))
       .filter((j) => !isIn(NO_MONEY_STATUSES, String(j.result?.status ?? '')))
       .map((j) => ({

@@ -3,6 +3,8 @@ import { DeskError, isDeskError } from '../../shared/errors';
 import type { Logger } from '../log';
 import { isPraxisError, type PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
+import { changeNotice } from '../store/changes';
+import { announceItemStatus } from './item-state';
 import type { JournalEntry, JournalState } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
 import { capital, verbOf, type QueueKind, type ResolveOptions } from './queue-kind';
@@ -18,11 +20,16 @@ export interface JournaledAction {
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
-  apply(answer: ManageResponse): Promise<void>;
+  apply(answer: ManageResponse): Promise<AppliedItem | void>;
   /** Facts for the audit entry: amount, gateway, reason, second approver… */
   audit: Record<string, unknown>;
   /** Whether a done action moved money (pay out, capture) or not (reject, void). */
   movesMoney: boolean;
+}
+
+/** What `apply` may answer when its own commit already told every window about the item: its stored status now. */
+export interface AppliedItem {
+  itemStatus: string;
 }
 
 export interface ActionDeps {
@@ -36,6 +43,19 @@ export interface ActionDeps {
 
 const statusOf = (a: ManageResponse) => a.transaction.transaction_status.toLowerCase();
 const errorCodeOf = (err: unknown) => (isDeskError(err) ? err.code : 'INTERNAL');
+
+/** The change of one item of this queue, carried by the journal statement that made it (one round trip). */
+const itemNotice = (deps: ActionDeps, tid: number) => changeNotice(deps.queue.name, String(tid));
+
+/** Tells every window the item changed and answers its stored status, in one statement; a failure is only logged. */
+async function announcedStatus(deps: ActionDeps, tid: number): Promise<string | null> {
+  try {
+    return await announceItemStatus(deps.store.db, deps.queue.name, tid);
+  } catch (err) {
+    deps.log.warn('queue change not announced', { tid, error: String(err) });
+    return null;
+  }
+}
 
 /** How far a send got, so a failure anywhere finishes the journal entry with the right state. */
 type Phase = 'claimed' | 'sending' | 'answered';
@@ -87,32 +107,43 @@ async function runClaimed(
   sessionClaim: boolean,
 ): Promise<ActionOutcome> {
   const { store, log, queue } = deps;
-  const entry = await store.journal.begin({
-    itemKind: 'transaction',
-    itemId: String(a.tid),
-    action: a.action,
-    operator: a.operator,
-    request: a.request,
-    sessionClaim,
-  });
+  // The claim commits and tells every window in one statement, before anything is sent (crash safety).
+  const entry = await store.journal
+    .begin(
+      {
+        itemKind: 'transaction',
+        itemId: String(a.tid),
+        action: a.action,
+        operator: a.operator,
+        request: a.request,
+        sessionClaim,
+      },
+      itemNotice(deps, a.tid),
+    )
+    .catch((err: unknown) => {
+      if (isDeskError(err)) throw err;
+      throw new DeskError(
+        'STORE',
+        `Nothing was sent to Praxis: the journal did not record the ${verbOf(a.action)} of ${queue.noun} ${a.tid} (${err instanceof Error ? err.message : String(err)}).`,
+      );
+    });
   const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;
   try {
-    await queue.announce(store, a.tid);
-    // Re-read after the claim: another desk may have decided the item between our check and our claim.
-    const current = await queue.storedStatus(store, a.tid);
+    // The status as the claim's own statement read it: another desk may have decided the item since our check.
+    const current = entry.itemStatus;
     if (!current || !queue.isOpen(current)) {
       const message = `${capital(queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
-      await store.journal.finish(entry.id, { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message });
+      await store.journal.finish(
+        entry.id,
+        { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message },
+        itemNotice(deps, a.tid),
+      );
       throw new DeskError('CONFLICT', message, { journalId: entry.id });
     }
     outcome = await sendOnce(deps, client, a, entry, phase);
   } catch (err) {
     outcome = await finishAfterFailure(deps, a, entry, phase.at, err);
-  } finally {
-    await queue
-      .announce(store, a.tid)
-      .catch((err: unknown) => log.warn('queue change not announced', { tid: a.tid, error: String(err) }));
   }
   try {
     await store.audit.append({
@@ -158,14 +189,18 @@ async function finishAfterFailure(
     const next = wasSent ? 'unknown' : 'failed';
     try {
       state = (
-        await deps.store.journal.finish(entry.id, {
-          state: next,
-          errorCode: errorCodeOf(err),
-          praxisDescription: `${wasSent ? 'Failed after the send began' : 'Nothing was sent'}: ${String(err)}`.slice(
-            0,
-            500,
-          ),
-        })
+        await deps.store.journal.finish(
+          entry.id,
+          {
+            state: next,
+            errorCode: errorCodeOf(err),
+            praxisDescription: `${wasSent ? 'Failed after the send began' : 'Nothing was sent'}: ${String(err)}`.slice(
+              0,
+              500,
+            ),
+          },
+          itemNotice(deps, a.tid),
+        )
       ).state;
     } catch (finishErr) {
       deps.log.error('journal entry left sending; its lease will hand it to the reconciler', {
@@ -203,7 +238,7 @@ async function sendOnce(
   entry: JournalEntry,
   phase: { at: Phase },
 ): Promise<ActionOutcome> {
-  const { store, log, queue } = deps;
+  const { log, queue } = deps;
   let answer: ManageResponse;
   try {
     const send = () => {
@@ -265,13 +300,16 @@ async function sendOnce(
     praxisDescription: answer.description,
     result,
   });
+  let applied: AppliedItem | void = undefined;
   try {
-    await a.apply(answer);
+    applied = await a.apply(answer);
   } catch (err) {
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
     log.error('action applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
   const said = `Praxis confirmed (${answer.description}): ${answer.transaction.tid === a.tid ? `${queue.noun} ${a.tid}` : `transaction ${answer.transaction.tid}`} is ${statusOf(answer)}.`;
+  // Every window reads the item again once the answer is applied (by apply's commit, or by one statement here).
+  const stored = applied ? applied.itemStatus : await announcedStatus(deps, a.tid);
   if (!finished) return lateOutcome(deps, a, entry, said, 'done');
   return {
     tid: a.tid,
@@ -279,7 +317,7 @@ async function sendOnce(
     moneyMoved: a.movesMoney,
     journalId: entry.id,
     praxisStatus: answer.status,
-    newStatus: (await queue.storedStatus(store, a.tid)) ?? statusOf(answer),
+    newStatus: stored ?? statusOf(answer),
     ...(mismatch ? { errorCode: 'CONFLICT' } : {}),
     message: mismatch ? `${said} But ${mismatch}. Check it in the Praxis back office before acting again.` : said,
   };
@@ -295,7 +333,7 @@ async function finishOrKeepLate(
   outcome: Parameters<WorkStore['journal']['finish']>[1],
 ): Promise<JournalEntry | null> {
   try {
-    return await deps.store.journal.finish(entry.id, outcome);
+    return await deps.store.journal.finish(entry.id, outcome, itemNotice(deps, Number(entry.itemId)));
   } catch (err) {
     const now = await deps.store.journal.byId(entry.id);
     if (!now || now.state === 'sending' || now.state === 'unknown') throw err;
@@ -307,6 +345,7 @@ async function finishOrKeepLate(
       errorCode: outcome.errorCode ?? null,
       at: new Date().toISOString(),
     });
+    await deps.queue.announce(deps.store, Number(entry.itemId));
     deps.log.warn('a late answer met a journal entry already reconciled; kept next to it', {
       journalId: entry.id,
       reconciled: now.state,
@@ -376,14 +415,14 @@ export async function reconcileEntry(
       message = `Already settled as ${now.state} meanwhile: ${now.praxisDescription ?? ''}`.trim();
     }
   }
-  await deps.queue.announce(deps.store, Number(entry.itemId));
+  const stored = await announceItemStatus(deps.store.db, deps.queue.name, Number(entry.itemId));
   return {
     tid: Number(entry.itemId),
     state,
     moneyMoved: state === r.state ? r.moneyMoved : state === 'done' ? 'unknown' : false,
     message,
     journalId: entry.id,
-    newStatus: (await deps.queue.storedStatus(deps.store, Number(entry.itemId))) ?? r.foundStatus,
+    newStatus: stored ?? r.foundStatus,
     errorCode: state === 'unknown' ? 'OUTCOME_UNKNOWN' : (entry.errorCode ?? null),
   };
 }

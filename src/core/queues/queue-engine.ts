@@ -31,6 +31,13 @@ export function queueActionDeps(deps: QueueEngineDeps, queue: QueueKind) {
   return { actionDeps, bulkDeps, sendLimit };
 }
 
+/**
+ * Items a bulk run works on per send slot: while one item's sends are at Praxis, another does its store work (reads,
+ * journal claim, answer, audit), so the send slots stay busy. Sends stay bounded by the send limit alone; an item
+ * waiting for a slot holds its committed `sending` entry meanwhile, as with two overlapping runs.
+ */
+export const BULK_ITEMS_PER_SEND_SLOT = 2;
+
 /** A bulk action on one queue: bounded, through the desk's send limit, with progress events named by queue. */
 export function runQueueBulk<A extends DeskEvents['event:bulk-progress']['action']>(
   deps: QueueEngineDeps,
@@ -47,7 +54,7 @@ export function runQueueBulk<A extends DeskEvents['event:bulk-progress']['action
   run.sendLimit.setLimit(run.concurrency);
   return runBulk({
     tids: run.tids,
-    concurrency: run.concurrency,
+    concurrency: run.concurrency * BULK_ITEMS_PER_SEND_SLOT,
     verb: run.action,
     noun: queue.noun,
     stopRequested: deps.stopRequested,

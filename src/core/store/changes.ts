@@ -32,6 +32,26 @@ export async function announceChange(q: Queryable, change: StoreChange): Promise
   }
 }
 
+/** Several changes of one commit told together: one message per queue (each a round trip), ids once each. */
+export async function announceChanges(q: Queryable, changes: readonly StoreChange[]): Promise<void> {
+  const byQueue = new Map<QueueName, Set<string>>();
+  for (const c of changes) {
+    const ids = byQueue.get(c.queue) ?? new Set<string>();
+    for (const id of c.ids) ids.add(id);
+    byQueue.set(c.queue, ids);
+  }
+  for (const [queue, ids] of byQueue) await announceChange(q, { queue, ids: [...ids] });
+}
+
+/**
+ * The NOTIFY of a one-item change as parameters another statement can carry (`pg_notify($n, $n+1)`), so the write
+ * and its announcement are one round trip; delivered on that statement's commit like any other.
+ */
+export const changeNotice = (queue: QueueName, id: string): [channel: string, payload: string] => [
+  CHANGE_CHANNEL,
+  JSON.stringify({ queue, ids: [id] }),
+];
+
 /** Subscribes to committed changes from this desk and, on a shared server, from every other desk. */
 export async function subscribeChanges(
   db: Db,

@@ -37,9 +37,32 @@ export function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
+/** A new journal entry, with the status its item had in the store at that moment (null: not a stored transaction). */
+export interface BegunEntry extends JournalEntry {
+  itemStatus: string | null;
+}
+
+/** A statement's own NOTIFY (changeNotice in changes.ts): told on its commit, only when it wrote a row. */
+export type Notice = readonly [channel: string, payload: string];
+
+/**
+ * Appends `, pg_notify($n, $n+1) IS NULL AS told` for a notice (none: nothing), numbering its parameters after
+ * `params`; answers the select-list text and the parameters.
+ */
+function withNotice(params: unknown[], notice: Notice | undefined): { told: string; params: unknown[] } {
+  if (!notice) return { told: '', params };
+  const n = params.length;
+  return { told: `, pg_notify($${n + 1}, $${n + 2}) IS NULL AS told`, params: [...params, ...notice] };
+}
+
+/** The tid a transaction entry's item id names, for reading its status; null for anything else. */
+const tidOf = (itemKind: ItemKind, itemId: string) =>
+  itemKind === 'transaction' && /^[0-9]{1,15}$/.test(itemId) ? Number(itemId) : null;
+
 /**
  * Writes the intent of a money-moving action with state `sending` BEFORE it is sent. The database allows
  * one in-flight (or unknown-outcome) action per item, so a second desk or a double click gets CONFLICT.
+ * One statement also reads the item's stored status as of the claim and, given a notice, tells every window.
  */
 export async function beginAction(
   q: Queryable,
@@ -52,12 +75,9 @@ export async function beginAction(
     /** The sender holds the item's claim on its database session (see item-claims.ts). */
     sessionClaim?: boolean;
   },
-): Promise<JournalEntry> {
-  // ON CONFLICT (not a caught error) so this also works inside a caller's transaction on PostgreSQL.
-  const res = await q.query<JournalRow>(
-    `INSERT INTO action_journal (item_kind, item_id, action, operator, request, state, session_claim)
-     VALUES ($1, $2, $3, $4, $5, 'sending', $6)
-     ON CONFLICT (item_kind, item_id) WHERE state IN ('sending', 'unknown') DO NOTHING RETURNING *`,
+  notice?: Notice,
+): Promise<BegunEntry> {
+  const { told, params } = withNotice(
     [
       intent.itemKind,
       intent.itemId,
@@ -65,9 +85,20 @@ export async function beginAction(
       intent.operator,
       JSON.stringify(withoutSecrets(intent.request)),
       intent.sessionClaim ?? false,
+      tidOf(intent.itemKind, intent.itemId),
     ],
+    notice,
   );
-  if (res.rows[0]) return toEntry(res.rows[0]);
+  // ON CONFLICT (not a caught error) so this also works inside a caller's transaction on PostgreSQL.
+  const res = await q.query<JournalRow & { item_status: string | null }>(
+    `WITH entry AS (
+       INSERT INTO action_journal (item_kind, item_id, action, operator, request, state, session_claim)
+       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
+       ON CONFLICT (item_kind, item_id) WHERE state IN ('sending', 'unknown') DO NOTHING RETURNING *)
+     SELECT entry.*, (SELECT t.status FROM transactions t WHERE t.tid = $7::int8) AS item_status${told} FROM entry`,
+    params,
+  );
+  if (res.rows[0]) return { ...toEntry(res.rows[0]), itemStatus: res.rows[0].item_status };
   const open = await inFlightAction(q, intent.itemKind, intent.itemId);
   if (open?.state === 'unknown') {
     throw new DeskError(
@@ -83,7 +114,10 @@ export async function beginAction(
   );
 }
 
-/** Records how a send ended. Only a `sending` or `unknown` entry can be finished; done/failed are final. */
+/**
+ * Records how a send ended. Only a `sending` or `unknown` entry can be finished; done/failed are final. Given a
+ * notice, the same statement tells every window (only when it finished the entry).
+ */
 export async function finishAction(
   q: Queryable,
   id: number,
@@ -94,10 +128,9 @@ export async function finishAction(
     result?: unknown;
     errorCode?: string | null;
   },
+  notice?: Notice,
 ): Promise<JournalEntry> {
-  const res = await q.query<JournalRow>(
-    `UPDATE action_journal SET state = $2, praxis_status = $3, praxis_description = $4, result = $5, error_code = $6, updated_at = now()
-     WHERE id = $1 AND state IN ('sending', 'unknown') RETURNING *`,
+  const { told, params } = withNotice(
     [
       id,
       outcome.state,
@@ -106,6 +139,14 @@ export async function finishAction(
       outcome.result === undefined ? null : JSON.stringify(outcome.result),
       outcome.errorCode ?? null,
     ],
+    notice,
+  );
+  const res = await q.query<JournalRow>(
+    `WITH finished AS (
+       UPDATE action_journal SET state = $2, praxis_status = $3, praxis_description = $4, result = $5, error_code = $6, updated_at = now()
+       WHERE id = $1 AND state IN ('sending', 'unknown') RETURNING *)
+     SELECT finished.*${told} FROM finished`,
+    params,
   );
   const row = res.rows[0];
   if (!row) throw new DeskError('CONFLICT', `Journal entry ${id} is already final or does not exist.`);

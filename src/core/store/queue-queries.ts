@@ -292,10 +292,17 @@ export interface StoredTransaction {
   rawTransaction: unknown;
   rawSession: unknown;
   rawCustomer: unknown;
+  /** The customer's first and last name as stored, or null (no customer record, or no name in it). */
+  customerName: string | null;
 }
 
 export async function getTransaction(q: Queryable, tid: number): Promise<StoredTransaction | null> {
-  const res = await q.query<Record<string, unknown>>('SELECT * FROM transactions WHERE tid = $1', [tid]);
+  // The customer's name in the same read: every action names whose money moved (customerLabel).
+  const res = await q.query<Record<string, unknown>>(
+    `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
+     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`,
+    [tid],
+  );
   const r = res.rows[0];
   if (!r) return null;
   return {
@@ -320,5 +327,6 @@ export async function getTransaction(q: Queryable, tid: number): Promise<StoredT
     rawTransaction: r.raw_transaction,
     rawSession: r.raw_session,
     rawCustomer: r.raw_customer,
+    customerName: r.customer_name as string | null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
-import { announceChange, type QueueName } from './changes';
+import { announceChanges, type QueueName, type StoreChange } from './changes';
 import type { Queryable } from './db';
 import {
   advancesSql,
@@ -30,6 +30,8 @@ export interface IngestedItem {
   status: string | null;
   /** The queue the item is in now, if any. */
   queue: QueueName | null;
+  /** A payout whose request this observation marked paid (`split`): its approved payouts cover it. */
+  requestMarkedPaid: boolean;
 }
 
 // Whether the incoming row is at least as far along as the stored one (see status-precedence.ts).
@@ -64,7 +66,8 @@ const MARK_REQUEST_PAID = `
 UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
 WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
   SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
-  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))`;
+  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))
+RETURNING r.tid`;
 
 const UPSERT_CUSTOMER = `
 INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
@@ -118,8 +121,8 @@ export function queueOf(row: {
   return null;
 }
 
-/** The queue whose screen shows this transaction type at all (joining or leaving it). */
-function screenOf(type: string): QueueName | null {
+/** The queue whose screen shows this transaction type at all (joining or leaving it); ingesting it tells that queue. */
+export function screenOf(type: string): QueueName | null {
   if (type === 'payout') return 'payouts';
   if (type === 'authorization' || type === 'sale' || type === 'refund') return 'deposits';
   return null;
@@ -127,7 +130,7 @@ function screenOf(type: string): QueueName | null {
 
 /**
  * Stores what Praxis said about an item — customer, session and transaction — in the caller's transaction,
- * never moving an item backwards, and announces the queues that changed.
+ * never moving an item backwards, and announces the queues that changed: one message per queue, at the end.
  */
 export async function ingestSnapshot(
   q: Queryable,
@@ -135,6 +138,7 @@ export async function ingestSnapshot(
   origin: SnapshotOrigin,
 ): Promise<IngestedItem> {
   const { customer, session, transaction: tx } = snap;
+  const changes: StoreChange[] = [];
   const cid = session?.cid ?? null;
   const customerToken = customer?.customer_token ?? null;
   if (customer) {
@@ -170,7 +174,14 @@ export async function ingestSnapshot(
     sessionOrigin = res.rows[0]?.origin ?? null;
   }
 
-  const out: IngestedItem = { tid: null, orderId, transactionType: null, status: null, queue: null };
+  const out: IngestedItem = {
+    tid: null,
+    orderId,
+    transactionType: null,
+    status: null,
+    queue: null,
+    requestMarkedPaid: false,
+  };
   if (tx) {
     const type = normalizeTransactionType(tx.transaction_type);
     const status = tx.transaction_status.toLowerCase();
@@ -217,9 +228,9 @@ export async function ingestSnapshot(
         queue: queueOf(row),
       });
       const screen = screenOf(row.transaction_type);
-      if (screen) await announceChange(q, { queue: screen, ids: [String(row.tid)] });
+      if (screen) changes.push({ queue: screen, ids: [String(row.tid)] });
       if (row.withdrawal_request_id !== null) {
-        await q.query(MARK_REQUEST_PAID, [
+        const marked = await q.query(MARK_REQUEST_PAID, [
           row.withdrawal_request_id,
           origin.observedAt,
           statusRank('split'),
@@ -227,13 +238,15 @@ export async function ingestSnapshot(
           [...PENDING_WITHDRAWAL_STATUSES],
           [...PAID_PAYOUT_STATUSES],
         ]);
-        await announceChange(q, { queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
+        out.requestMarkedPaid = marked.rows.length > 0;
+        changes.push({ queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
       }
     }
   }
   if (sessionOrigin === 'virtual-terminal' && orderId) {
     out.queue ??= 'terminal';
-    await announceChange(q, { queue: 'terminal', ids: [orderId] });
+    changes.push({ queue: 'terminal', ids: [orderId] });
   }
+  await announceChanges(q, changes);
   return out;
 }

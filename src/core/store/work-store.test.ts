@@ -4,6 +4,7 @@ import { tamperAsDatabaseOwner } from '../../../test/support/tamper';
 import { NotificationSchema } from '../praxis/schemas';
 import { notificationBody, type NotificationSpec } from '../../../test/support/notifications';
 import { emptyStore, storeBackends } from '../../../test/support/store-backends';
+import { auditHash } from '../audit/audit-log';
 import type { StoreChange } from './changes';
 import { MIGRATIONS, runMigrations } from './migrations';
 import type { WorkStore } from './work-store';
@@ -267,6 +268,30 @@ for (const backend of storeBackends()) {
       const v = await store.audit.verify();
       expect(v).toMatchObject({ ok: false, brokenAtSeq: 3 });
       if (!v.ok) expect(v.reason).toMatch(/removed or inserted/);
+    });
+
+    it('chains many concurrent appends into one chain whose hashes an auditor recomputes, names in any script', async () => {
+      const names = ['Zoë', 'Łukasz', '山田 花子', 'Ahmed — أحمد', 'Emoji 💸'];
+      const entries = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          store.audit.append({
+            operator: names[i % names.length]!,
+            action: 'payouts:approve',
+            itemKind: 'transaction',
+            itemId: String(2000 + i),
+            details: {
+              note: `${names[(i + 1) % names.length]} "quoted" \\ back`,
+              amountMinor: i,
+              nested: { z: 1, a: [i] },
+            },
+          }),
+        ),
+      );
+      // Every entry answered is the row as stored and as the chain checker recomputes it.
+      for (const e of entries) expect(auditHash(e)).toBe(e.hash);
+      const bySeq = [...entries].sort((a, b) => a.seq - b.seq);
+      for (let i = 1; i < bySeq.length; i++) expect(bySeq[i]!.prevHash).toBe(bySeq[i - 1]!.hash);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 40 });
     });
 
     it('keeps non-secret settings and refuses a key that looks like a secret', async () => {

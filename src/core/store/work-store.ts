@@ -25,6 +25,7 @@ import {
   inFlightAction,
   leaseHeld,
   recordLateAnswer,
+  type Notice,
   unresolvedActions,
 } from './journal';
 import { runMigrations } from './migrations';
@@ -95,8 +96,9 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
     listNotifications: (opts?: Parameters<typeof listNotifications>[1]) => listNotifications(db, opts),
     countNotificationsByVerdict: () => countNotificationsByVerdict(db),
     journal: {
-      begin: (intent: Parameters<typeof beginAction>[1]) => beginAction(db, intent),
-      finish: (id: number, outcome: Parameters<typeof finishAction>[2]) => finishAction(db, id, outcome),
+      begin: (intent: Parameters<typeof beginAction>[1], notice?: Notice) => beginAction(db, intent, notice),
+      finish: (id: number, outcome: Parameters<typeof finishAction>[2], notice?: Notice) =>
+        finishAction(db, id, outcome, notice),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
       unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
