@@ -273,7 +273,9 @@ describe('a seeded fault run', () => {
         paid += rec.payoutsMade;
         if (moved.length !== rec.payoutsMade)
           mismatches.push(
-            `payout ${tid}: desk journal says ${moved.length} payouts, simulator made ${rec.payoutsMade}`,
+            `payout ${tid}: desk journal says ${moved.length} payouts, simulator made ${rec.payoutsMade}; journal ${JSON.stringify(
+              d.journal.map((j) => [j.id, j.action, j.state, j.praxisStatus, j.praxisDescription, j.lateAnswer]),
+            )}; simulator parts ${JSON.stringify(rec.parts)}`,
           );
         if (d.row.status !== rec.transaction.transaction_status)
           mismatches.push(`payout ${tid}: desk shows ${d.row.status}, simulator ${rec.transaction.transaction_status}`);

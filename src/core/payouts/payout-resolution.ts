@@ -32,9 +32,17 @@ export async function resolveUnknown(
   if ('failed' in looked) return looked.failed;
   const status = looked.status;
 
-  // Payouts of this request stored since the send started (by a notification or the lookup): direct evidence.
+  // Payouts of this request stored since the send started (by a notification or the lookup): direct evidence —
+  // but never a split part (its order_id is in the journal), which a second's rounding can put after the send.
   const since = entry.createdAt.getTime() - 1_000;
-  const newChildren = (await childPayouts(store.db, tid)).filter((c) => c.created_at.getTime() >= since);
+  const splitParts = new Set(
+    (await store.journal.forItem('transaction', String(tid)))
+      .filter((j) => j.action === 'payouts:split')
+      .map((j) => String(j.request.order_id)),
+  );
+  const newChildren = (await childPayouts(store.db, tid)).filter(
+    (c) => c.created_at.getTime() >= since && !splitParts.has(c.order_id ?? ''),
+  );
   const paid = newChildren.find((c) => isIn(PAID_PAYOUT_STATUSES, c.status));
   const open = newChildren.find((c) => !isIn(PAID_PAYOUT_STATUSES, c.status) && !isIn(NO_MONEY_STATUSES, c.status));
   const rule = opts.notAppliedAfterMs ?? PRAXIS_ASSUMPTIONS.notAppliedAfterMs.value;
