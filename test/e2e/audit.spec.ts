@@ -6,7 +6,7 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
 import { auditRows, exportAuditCsv, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { approveRow, lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
 
 // The store is a PostgreSQL server, so the test can reach the audit rows directly, as an insider with database access.
 let server: TestPostgres;
@@ -38,32 +38,27 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await reject.getByLabel(/Note/).fill(NOTE);
   await reject.getByRole('button', { name: 'Reject request' }).click();
   await expect(lastAction(page)).toContainText('No money moved.');
-  await queueRow(page, approved).click();
-  await page.keyboard.press('a');
-  await page
-    .getByRole('dialog', { name: 'Approve withdrawal' })
-    .getByRole('button', { name: 'Approve and pay' })
-    .click();
+  await approveRow(page, approved);
   await expect(lastAction(page)).toContainText('Money moved.');
 
   await openAudit(page);
   const rejectRow = auditRows(page)
     .filter({ hasText: 'payouts:reject' })
     .filter({ hasText: String(rejected) });
-  const approveRow = auditRows(page)
+  const approveAuditRow = auditRows(page)
     .filter({ hasText: 'payouts:approve' })
     .filter({ hasText: String(approved) });
   await expect(rejectRow).toContainText('EUR 42.00');
   await expect(rejectRow).toContainText('Bonus or promotion abuse');
   await expect(rejectRow).toContainText(NOTE);
-  await expect(approveRow).toContainText('EUR 125.50');
-  await expect(approveRow).toContainText('money moved');
+  await expect(approveAuditRow).toContainText('EUR 125.50');
+  await expect(approveAuditRow).toContainText('money moved');
   await expectNoSeriousA11yViolations(page, 'the Audit screen');
   await page.screenshot({ path: screenshotPath('60-audit') });
 
   // Filter by item: only the rejected request's rows.
   await page.getByLabel('Item id (tid)').fill(String(rejected));
-  await expect(approveRow).toHaveCount(0);
+  await expect(approveAuditRow).toHaveCount(0);
   await expect(rejectRow).toHaveCount(1);
   await page.getByLabel('Action').selectOption('payouts:reject');
   await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('1 row');

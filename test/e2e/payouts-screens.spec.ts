@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectEveryControlNamed } from './support/named-controls';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
-import { openQueueFor, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
+import { approveRow, openQueueFor, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
 
 // Issue 9, what the operator sees: nothing clipped, amounts easy to scan, every screen and dialog accessible.
 const desk = deskHostForThisFile();
@@ -147,12 +147,7 @@ test('lookup of a request already handled shows what became of it: payout tid, a
   const cid = `e2e-handled-${run}`;
   const tid = await sim.createRequest(cid, 'EUR', 4_150);
   await openQueueFor(page, desk(), cid);
-  await queueRow(page, tid).click();
-  await page.keyboard.press('a');
-  await page
-    .getByRole('dialog', { name: 'Approve withdrawal' })
-    .getByRole('button', { name: 'Approve and pay' })
-    .click();
+  await approveRow(page, tid);
   await expect(queueRow(page, tid)).toHaveCount(0);
   const [payoutTid] = (await sim.record(tid)).parts;
 

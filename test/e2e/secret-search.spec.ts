@@ -16,7 +16,7 @@ import {
   screenshotPath,
   statusItem,
 } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSimAt, queueRow } from './support/payouts-sim';
+import { approveRow, lastAction, openQueueFor, payoutsSimAt } from './support/payouts-sim';
 import { connectionResult, createProfile, credentials, secretStatus } from './support/settings-page';
 import { fillCaller, openPage, openTerminal, outcome, payWith, TEST_CARDS } from './support/terminal-page';
 
@@ -86,12 +86,7 @@ test('the merchant secret and a card number are nowhere after a run driven throu
   const payoutCid = `e2e-ss-payout-${run}`;
   const payout = await payouts.createRequest(payoutCid, 'EUR', 12_550);
   await openQueueFor(page, desk(), payoutCid);
-  await queueRow(page, payout).click();
-  await page.keyboard.press('a');
-  await page
-    .getByRole('dialog', { name: 'Approve withdrawal' })
-    .getByRole('button', { name: 'Approve and pay' })
-    .click();
+  await approveRow(page, payout);
   await expect(lastAction(page)).toContainText('Money moved.');
   // Praxis paid: the desk signed with the secret and Praxis, knowing only that secret, accepted it.
   expect((await payouts.record(payout)).payoutsMade).toBe(1);

@@ -10,7 +10,7 @@ import {
   statusItem,
   type DeskHostHandle,
 } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { approveRow, lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
 
 // A team: two browser-host desks on one PostgreSQL store and one Praxis (desk B talks to desk A's simulator).
 // Ann (manager) works at desk A, Bo (back-office) at desk B.
@@ -86,12 +86,7 @@ test('Ann approves at desk A; at desk B the request leaves Bo’s queue live, wi
   await expect(queueRow(ann, tid)).toBeVisible();
   await expect(queueRow(bo, tid)).toBeVisible();
 
-  await queueRow(ann, tid).click();
-  await ann.keyboard.press('a');
-  await ann
-    .getByRole('dialog', { name: 'Approve withdrawal' })
-    .getByRole('button', { name: 'Approve and pay' })
-    .click();
+  await approveRow(ann, tid);
   await expect(lastAction(ann)).toContainText('Money moved.');
 
   await expect(queueRow(bo, tid)).toHaveCount(0);

@@ -38,16 +38,20 @@ const AUDIT_LOCK_KEY = 74_201_002;
 
 /** The hash of one row: SHA-256 over its canonical content and the previous row's hash. */
 export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash'>): string {
-  const content = canonicalJson({
+  return createHash('sha256').update(canonicalContent(row, row.prevHash), 'utf8').digest('hex');
+}
+
+/** What a row's hash covers, as canonical JSON: its content and the previous row's hash. */
+function canonicalContent(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>, prevHash: string): string {
+  return canonicalJson({
     at: row.at.toISOString(),
     operator: row.operator,
     action: row.action,
     itemKind: row.itemKind,
     itemId: row.itemId,
     details: row.details,
-    prevHash: row.prevHash,
+    prevHash,
   });
-  return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
 /**
@@ -65,15 +69,7 @@ RETURNING seq, prev_hash, hash`;
 
 /** The canonical content of a row (auditHash) cut just before the previous row's hash, as hex of its UTF-8 bytes. */
 function contentBeforePrevHash(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>): string {
-  const content = canonicalJson({
-    at: row.at.toISOString(),
-    operator: row.operator,
-    action: row.action,
-    itemKind: row.itemKind,
-    itemId: row.itemId,
-    details: row.details,
-    prevHash: '',
-  });
+  const content = canonicalContent(row, '');
   const end = '"prevHash":""}';
   if (!content.endsWith(end)) throw new Error('The audit content no longer ends with its previous hash.');
   return Buffer.from(content.slice(0, -2), 'utf8').toString('hex');

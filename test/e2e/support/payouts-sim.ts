@@ -54,6 +54,15 @@ export const queue = (page: Page) => page.getByRole('table', { name: 'Payout que
 /** A queue row by the tid the test created (the row's own attribute: rows have no accessible name of their own). */
 export const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
 export const lastAction = (page: Page) => page.getByLabel('Last action');
+/** Selects a request, opens its approval with the A key and pays it out with the dialog's default gateway. */
+export async function approveRow(page: Page, tid: number): Promise<void> {
+  await queueRow(page, tid).click();
+  await page.keyboard.press('a');
+  await page
+    .getByRole('dialog', { name: 'Approve withdrawal' })
+    .getByRole('button', { name: 'Approve and pay' })
+    .click();
+}
 export const searchBox = (page: Page) => page.getByLabel('Search customer id, name or tid');
 
 /** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
