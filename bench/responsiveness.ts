@@ -3,7 +3,7 @@
  * commands while (a) the 100,000-row payout queue loads as the screen asks for it, (b) 2,000 signed notifications
  * arrive at the intake, (c) a bulk approve of 1,000 runs against the simulator (40 ms latency, concurrency 8); with
  * PGlite on its worker thread and, in a second process of the same run, on the command thread; plus the memory of
- * each. Goal: p99 under 20 ms in each. Env: BENCH_ROWS (100000), BENCH_N (1000), BENCH_NOTIFICATIONS (2000).
+ * each (also after the whole queue in one list call). Goal: p99 under 20 ms in each. Env: BENCH_ROWS (100000), BENCH_N (1000), BENCH_NOTIFICATIONS (2000).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const RESULT = 'RESULT ';
 interface ThreadRun {
   thread: PgliteThread;
   delays: { idle: LoopDelay; queue: LoopDelay; intake: LoopDelay; bulk: LoopDelay };
-  memory: { warm: DeskMemory; afterBulk: DeskMemory; afterQueue: DeskMemory };
+  memory: { warm: DeskMemory; afterBulk: DeskMemory; afterQueue: DeskMemory; afterWholeList: DeskMemory };
 }
 
 /** One process, one PGlite placement (PRAXIS_DESK_PGLITE_THREAD, set by the parent): the three loads, measured. */
@@ -86,10 +86,17 @@ async function measureOneThread(thread: PgliteThread): Promise<ThreadRun> {
     });
     const afterQueue = await deskMemory(store.db);
     console.log(`  ${thread}: ${memoryLine(afterQueue)}`);
+    // The whole queue in one call (payouts:list without a limit): the core still reads it a page per statement.
+    const t0 = performance.now();
+    JSON.stringify(await engine.list());
+    const afterWholeList = await deskMemory(store.db);
+    console.log(
+      `  ${thread}: whole queue in one call ${Math.round(performance.now() - t0)} ms; ${memoryLine(afterWholeList)}`,
+    );
     return {
       thread,
       delays: { idle, queue, intake: intakeDelay, bulk: bulk! },
-      memory: { warm, afterBulk, afterQueue },
+      memory: { warm, afterBulk, afterQueue, afterWholeList },
     };
   });
 }
@@ -151,7 +158,7 @@ async function main(): Promise<number> {
   console.log('memory (MB; goals: warm ≤ 300, after the 100k queue ≤ 600, all processes together)');
   console.table(
     [worker, main].flatMap((r) =>
-      (['warm', 'afterBulk', 'afterQueue'] as const).map((when) => {
+      (['warm', 'afterBulk', 'afterQueue', 'afterWholeList'] as const).map((when) => {
         const m = r.memory[when];
         return {
           PGlite: r.thread === 'worker' ? 'on its worker' : 'on the command thread',

@@ -5,11 +5,12 @@ import type { DeskEvents } from '../../shared/ipc/contract';
 import { finishBulk } from '../queues/bulk-runner';
 import { queueActionDeps, runQueueBulk, type QueueEngineDeps } from '../queues/queue-engine';
 import { readPage } from '../queues/queue-sql';
+import type { PageRequest } from '../queues/statement-pages';
 import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
 import { capture, voidHold, type VoidInput } from './capture-actions';
 import { captureDetail } from './capture-detail';
 import { CAPTURE_QUEUE } from './capture-queue';
-import { captureQueueRows, captureRowsByTid, claimExpiringHolds, type CapturePageRequest } from './capture-rows';
+import { captureQueueRows, captureRowsByTid, claimExpiringHolds } from './capture-rows';
 import { checkVoidReason, loadCaptureSettings } from './capture-settings';
 
 export interface CaptureEngineDeps extends QueueEngineDeps {
@@ -24,8 +25,10 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
   const windows = async () => (await loadCaptureSettings(store)).holdWindows;
 
   return {
-    list: async (page: CapturePageRequest = {}): Promise<CapturePage> =>
-      readPage(page.limit, async () => captureQueueRows(store.db, await windows(), page)),
+    list: async (page: PageRequest = {}): Promise<CapturePage> => {
+      const table = await windows();
+      return readPage(page, (part) => captureQueueRows(store.db, table, part));
+    },
     rows: async (tids: number[]): Promise<CaptureRow[]> => captureRowsByTid(store.db, tids, await windows()),
     detail: async (tid: number): Promise<CaptureDetail> => captureDetail(store, tid, await windows()),
 

@@ -64,7 +64,7 @@ FROM (
 ) row`;
 
 /**
- * $2 = page length (NULL: no limit); $3, $4 = the lapse time and tid of the previous page's last row (NULL: from the
+ * $2 = page length; $3, $4 = the lapse time and tid of the previous page's last row (NULL: from the
  * start). Every open hold's lapse is worked out to sort them (it depends on settings, so no index holds that order).
  */
 export const CAPTURE_QUEUE_SQL = rowsJsonSql(

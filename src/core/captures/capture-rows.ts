@@ -1,14 +1,9 @@
 import type { CaptureRow, ExpiringHold, HoldWindowRule } from '../../shared/captures';
 import { DEFAULT_HOLD_WINDOWS, ruleSpecificity } from '../../shared/hold-windows';
 import { jsonRows } from '../queues/queue-sql';
+import { readInTidChunks, type StatementPage } from '../queues/statement-pages';
 import type { Queryable } from '../store/db';
 import { CAPTURE_QUEUE_SQL, CAPTURE_ROWS_BY_TIDS_SQL, CLAIM_EXPIRING_SQL } from './capture-rows-sql';
-
-/** A stretch of the queue in its default order (closest to lapsing first): `limit` rows after the hold `after`. */
-export interface CapturePageRequest {
-  limit?: number;
-  after?: number;
-}
 
 /** The table as SQL reads it; one without a default row gets the documented one (the save channel requires it). */
 const tableParam = (table: readonly HoldWindowRule[]) =>
@@ -20,22 +15,25 @@ export async function captureRowsByTid(
   tids: readonly number[],
   table: readonly HoldWindowRule[],
 ): Promise<CaptureRow[]> {
-  if (tids.length === 0) return [];
-  return jsonRows<CaptureRow>(q, CAPTURE_ROWS_BY_TIDS_SQL, [tableParam(table), tids]);
+  const rules = tableParam(table);
+  return readInTidChunks(tids, (chunk) => jsonRows<CaptureRow>(q, CAPTURE_ROWS_BY_TIDS_SQL, [rules, chunk]));
 }
 
-/** Open holds plus those with an unresolved capture/void, closest to lapsing first; the whole queue unless paged. */
+/**
+ * One statement's page of the open holds plus those with an unresolved capture/void, closest to lapsing first:
+ * `limit` rows after the hold `after` (none: from the start). Longer reads go through readPage.
+ */
 export async function captureQueueRows(
   q: Queryable,
   table: readonly HoldWindowRule[],
-  page: CapturePageRequest = {},
+  page: StatementPage,
 ): Promise<CaptureRow[]> {
   // The cursor is where the previous page's last hold sorts now, wherever it went since.
   const cursor = page.after === undefined ? undefined : (await captureRowsByTid(q, [page.after], table))[0];
   if (page.after !== undefined && !cursor) return [];
   return jsonRows<CaptureRow>(q, CAPTURE_QUEUE_SQL, [
     tableParam(table),
-    page.limit ?? null,
+    page.limit,
     cursor?.lapsesAt ?? null,
     cursor?.tid ?? null,
   ]);

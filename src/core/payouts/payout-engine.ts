@@ -12,6 +12,7 @@ import { finishBulk } from '../queues/bulk-runner';
 import type { PraxisSession } from '../queues/praxis-session';
 import { queueActionDeps, runQueueBulk, type QueueEngineDeps } from '../queues/queue-engine';
 import { readPage } from '../queues/queue-sql';
+import type { PageRequest } from '../queues/statement-pages';
 import { reconcileItem, recoverUnresolved } from '../queues/reconcile';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { createGatewayCache } from './gateways';
@@ -27,7 +28,7 @@ import {
 import { payoutDetail } from './payout-detail';
 import { PAYOUT_QUEUE } from './payout-queue';
 import { loadPayoutSettings, riskSettingsOf } from './payout-settings';
-import { queueRows, rowsByTid, type QueuePage } from './queue-rows';
+import { queueRows, rowsByTid } from './queue-rows';
 import { fourEyesReason, needsSecondApproval } from './risk';
 
 export type PayoutEngineDeps = QueueEngineDeps;
@@ -75,8 +76,10 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
   const reconcile = async (tid: number): Promise<ActionOutcome> => reconcileItem(actionDeps, await deps.praxis(), tid);
 
   return {
-    list: async (page: QueuePage = {}): Promise<PayoutPage> =>
-      readPage(page.limit, async () => queueRows(store.db, await risk(), page)),
+    list: async (page: PageRequest = {}): Promise<PayoutPage> => {
+      const settings = await risk();
+      return readPage(page, (part) => queueRows(store.db, settings, part));
+    },
     rows: async (tids: number[]): Promise<PayoutRow[]> => rowsByTid(store.db, tids, await risk()),
     detail: async (tid: number): Promise<PayoutDetail> => payoutDetail(store, tid, await risk()),
     gateways,

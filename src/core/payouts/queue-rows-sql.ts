@@ -43,25 +43,24 @@ const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.cu
 const requestsWhere = (where: string) =>
   `SELECT ${PAYOUT_COLUMNS} FROM transactions t WHERE t.transaction_type = 'payout' AND t.withdrawal_request_id IS NULL AND ${where}`;
 
-// The whole queue touches most customers: one scan of transactions beats 20,000 index lookups.
-const ALL_CUSTOMERS = `h.customer_token IN (SELECT customer_token FROM p)`;
 // A page or a few tids: an array makes the planner walk the customer index instead of scanning every transaction.
-const FEW_CUSTOMERS = `h.customer_token = ANY (ARRAY(SELECT DISTINCT customer_token FROM p WHERE customer_token IS NOT NULL))`;
+const PAGE_CUSTOMERS = `h.customer_token = ANY (ARRAY(SELECT DISTINCT customer_token FROM p WHERE customer_token IS NOT NULL))`;
 
 /**
  * The rows of the requests `p` selects, with every risk input summed set-wise, built into one JSON array by
- * PostgreSQL: one statement and one string whatever the row count, instead of a driver object and a JS pass per row.
- * The customers' histories are read once and summed per customer and currency; the velocity count is a window over
- * each customer's requests. `page` filters and limits the rows before they are built; `few` when p is small. json_agg over a sorted subquery
- * keeps its order (PostgreSQL documents this for aggregates), and row_to_json is cheaper than json_build_object.
+ * PostgreSQL: one statement and one string per page, instead of a driver object and a JS pass per row. p is a page
+ * or a few tids at most (statement-pages.ts), so only its customers' histories are read; they are summed per
+ * customer and currency, and the velocity count is a window over each customer's requests. `page` orders and limits
+ * the rows before they are built. json_agg over a sorted subquery keeps its order (PostgreSQL documents this for
+ * aggregates), and row_to_json is cheaper than json_build_object.
  */
-const rowsJsonSql = (p: string, { page = '', few = false }: { page?: string; few?: boolean } = {}) => `
+const rowsJsonSql = (p: string, page = '') => `
 WITH p AS (${p}),
 hist AS (
   SELECT h.tid, h.customer_token, h.currency, h.amount_minor, h.masked_destination, h.created_at,
          (h.transaction_type IN ('sale', 'authorization') AND h.status = 'approved') AS deposit,
          (h.transaction_type = 'payout' AND h.withdrawal_request_id IS NULL AND h.status NOT IN (${VOID_STATUSES})) AS withdrawal
-  FROM transactions h WHERE ${few ? FEW_CUSTOMERS : ALL_CUSTOMERS}
+  FROM transactions h WHERE ${PAGE_CUSTOMERS}
 ),
 sums AS (
   SELECT customer_token, currency,
@@ -116,22 +115,15 @@ const IS_PENDING = `t.status IN (${PENDING_LIST})`;
 // Requests Praxis already moved on while our own action on them has no known outcome yet (a handful at most).
 const UNRESOLVED = `NOT (${IS_PENDING}) AND t.tid IN (${UNRESOLVED_TIDS_SQL})`;
 
-/** The whole queue: pending requests plus those with an unresolved action. */
-export const QUEUE_SQL = rowsJsonSql(`${requestsWhere(IS_PENDING)} UNION ALL ${requestsWhere(UNRESOLVED)}`);
-
-/** $5 = page length (NULL: no limit), $6 = the last tid of the previous page (NULL: from the oldest). */
+/** $5 = page length, $6 = the last tid of the previous page (NULL: from the oldest). */
 const AFTER_CURSOR = `($6::int8 IS NULL OR (t.created_at, t.tid) > (SELECT a.created_at, a.tid FROM transactions a WHERE a.tid = $6::int8))`;
 
-const pageSql = (few: boolean) =>
-  rowsJsonSql(
-    `(${requestsWhere(`${IS_PENDING} AND ${AFTER_CURSOR}`)} ORDER BY t.created_at, t.tid LIMIT $5::int8)
-     UNION ALL ${requestsWhere(`${UNRESOLVED} AND ${AFTER_CURSOR}`)}`,
-    { page: `ORDER BY p.created_at, p.tid LIMIT $5::int8`, few },
-  );
-/** One short page of the queue in its default order (oldest first); the pending part walks its partial index. */
-export const QUEUE_PAGE_SQL = pageSql(true);
-/** The same for a long page, such as everything after the first one. */
-export const QUEUE_LONG_PAGE_SQL = pageSql(false);
+/** One page of the queue in its default order (oldest first); the pending part walks its partial index. */
+export const QUEUE_PAGE_SQL = rowsJsonSql(
+  `(${requestsWhere(`${IS_PENDING} AND ${AFTER_CURSOR}`)} ORDER BY t.created_at, t.tid LIMIT $5::int8)
+   UNION ALL ${requestsWhere(`${UNRESOLVED} AND ${AFTER_CURSOR}`)}`,
+  `ORDER BY p.created_at, p.tid LIMIT $5::int8`,
+);
 
 /** $5 = the tids, whatever their status now. */
-export const BY_TIDS_SQL = rowsJsonSql(requestsWhere(`t.tid = ANY($5::int8[])`), { few: true });
+export const BY_TIDS_SQL = rowsJsonSql(requestsWhere(`t.tid = ANY($5::int8[])`));

@@ -2,6 +2,7 @@
 import { shownJournalStateSql } from '../store/journal';
 import type { Queryable } from '../store/db';
 import { sendLeaseMs } from './praxis-session';
+import { readInStatementPages, type PageRequest, type StatementPage } from './statement-pages';
 
 /** Date#toISOString's shape, so a row reads the same whichever path produced it. */
 export const isoUtcSql = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -29,12 +30,16 @@ export async function jsonRows<Row>(q: Queryable, sql: string, params: unknown[]
 }
 
 /**
- * A list channel's answer: the rows, when they were read (taken before the read, so a change during it is not
- * missed by a window that asks again from asOf), and the tid to continue `after` when the page came back full.
+ * A list channel's answer: the rows of `page`, read in statements of at most a page (statement-pages.ts), when they
+ * were read (taken before the read, so a change during it is not missed by a window that asks again from asOf), and
+ * the tid to continue `after` when the page came back full.
  */
-export async function readPage<Row extends { tid: number }>(limit: number | undefined, read: () => Promise<Row[]>) {
+export async function readPage<Row extends { tid: number }>(
+  page: PageRequest,
+  readOne: (part: StatementPage) => Promise<Row[]>,
+) {
   const asOf = new Date().toISOString();
-  const rows = await read();
-  const full = limit !== undefined && rows.length === limit;
+  const rows = await readInStatementPages(page, readOne);
+  const full = page.limit !== undefined && rows.length === page.limit;
   return { rows, asOf, next: full ? rows.at(-1)!.tid : null };
 }
