@@ -3,6 +3,7 @@ import { createPraxisClient } from '../../../src/core/praxis';
 import { SANDBOX_SAMPLE } from '../../../src/shared/domain';
 import { openDesk, type DeskHostHandle } from './desk-host';
 import { payoutsSim } from './payouts-sim';
+import { rowWithTid } from './queue-rows';
 
 /** The e2e specs' view of the embedded simulator for holds: authorize as a customer would, read what was captured. */
 export function capturesSim(desk: () => DeskHostHandle) {
@@ -49,8 +50,7 @@ export interface HoldRecord {
 }
 
 export const captureQueue = (page: Page) => page.getByRole('table', { name: 'Capture queue' });
-/** A queue row by the tid the test created (rows have no accessible name of their own). */
-export const holdRow = (page: Page, tid: number): Locator => captureQueue(page).locator(`tr[data-tid="${tid}"]`);
+export const holdRow = (page: Page, tid: number): Locator => rowWithTid(captureQueue(page), tid);
 export const captureSearch = (page: Page) => page.getByLabel('Search customer, tid or order id');
 
 /** Opens the Captures screen narrowed to one test's customer, focus back on the list so the keys act on it. */

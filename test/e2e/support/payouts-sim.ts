@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { openDesk, type DeskHostHandle } from './desk-host';
+import { rowWithTid } from './queue-rows';
 
 /** The e2e specs' view of the embedded simulator: make requests as a customer would, read what was really paid. */
 export function payoutsSim(desk: () => DeskHostHandle) {
@@ -51,8 +52,7 @@ export interface SimRecord {
 }
 
 export const queue = (page: Page) => page.getByRole('table', { name: 'Payout queue' });
-/** A queue row by the tid the test created (the row's own attribute: rows have no accessible name of their own). */
-export const queueRow = (page: Page, tid: number): Locator => queue(page).locator(`tr[data-tid="${tid}"]`);
+export const queueRow = (page: Page, tid: number): Locator => rowWithTid(queue(page), tid);
 export const lastAction = (page: Page) => page.getByLabel('Last action');
 /** Selects a request, opens its approval with the A key and pays it out with the dialog's default gateway. */
 export async function approveRow(page: Page, tid: number): Promise<void> {
