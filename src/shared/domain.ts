@@ -74,4 +74,12 @@ export interface AppInfo {
   keychainAvailable: boolean;
   keychainMessage?: string;
   connection: ConnectionState;
+  /** Praxis refused this desk's timestamp on the active profile's host, and no normal answer came since. */
+  clockOff: ClockOff | null;
+}
+
+/** How far this computer's clock is from Praxis's, as Praxis's last refusal showed. */
+export interface ClockOff {
+  /** Seconds ahead (+) or behind (−) Praxis; null when Praxis did not say. */
+  skewSeconds: number | null;
 }

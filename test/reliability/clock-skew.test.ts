@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionOutcome } from '../../src/shared/actions';
 import type { CaptureRow } from '../../src/shared/captures';
-import type { ConnectionTestResult } from '../../src/shared/domain';
+import type { AppInfo, ConnectionTestResult } from '../../src/shared/domain';
 import type { GatewayOption } from '../../src/shared/payouts';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import { summaryTable } from '../support/summary-table';
@@ -49,10 +49,16 @@ describe('a desk clock 90 s ahead of Praxis', () => {
     // Praxis's clock 90 s behind the machine's: the desk's is 90 s ahead. Any call Praxis refuses for its
     // timestamp tells the desk by how much — here the operator's Test connection.
     await sim('/_sim/faults', { clockOffsetMs: -90_000 });
+    const clockEvents: unknown[] = [];
+    const stopListening = rig.core.events.on('event:clock-changed', (e) => clockEvents.push(e.clockOff));
     const test = await desk().call<ConnectionTestResult>('credentials:test', { profileId: 'embedded-sandbox' });
     expect(test).toMatchObject({ ok: false, code: 'CLOCK_SKEW' });
     expect(test.message).toMatch(/^Your clock is off by (89|90|91) s/);
     expect(test.skewSeconds).toBeGreaterThanOrEqual(89);
+    // Every window is told at once, and one opened later learns it from app:info: a standing notice, not a toast.
+    expect(clockEvents).toHaveLength(1);
+    expect(clockEvents[0]).toEqual({ skewSeconds: test.skewSeconds });
+    expect(await desk().call<AppInfo>('app:info')).toMatchObject({ connection: 'failing', clockOff: clockEvents[0] });
 
     // Known now: an approve, a capture and a reject are refused at the desk; no money-moving call reaches Praxis.
     const moving = ['/agent/manage-withdrawal-request', '/agent/manage-transaction', '/agent/split-withdrawal-request'];
@@ -73,6 +79,9 @@ describe('a desk clock 90 s ahead of Praxis', () => {
     expect((await desk().call<ConnectionTestResult>('credentials:test', { profileId: 'embedded-sandbox' })).ok).toBe(
       true,
     );
+    expect(clockEvents.at(-1)).toBeNull();
+    expect(await desk().call<AppInfo>('app:info')).toMatchObject({ connection: 'ok', clockOff: null });
+    stopListening();
     const paid = await desk().call<ActionOutcome>('payouts:approve', { tid: request.tid, gateway });
     expect(paid).toMatchObject({ state: 'done', moneyMoved: true });
     expect(await rig.payoutsMade(request.tid)).toBe(1);

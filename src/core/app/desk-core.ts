@@ -23,6 +23,8 @@ import { createPraxisClient } from '../praxis/client';
 import { startSimulator } from '../sandbox/simulator';
 import { describeStoreLocation, type StoreLocation } from '../store/work-store';
 import { baseUrlOf } from '../profiles/base-url';
+import { clockWatch } from '../praxis/clock-watch';
+import { clockOffText } from '../../shared/clock-off';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
 import { createEventBus } from './event-bus';
@@ -176,6 +178,24 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     announced = announced.then(() => switched).then(() => bus.emit('event:profiles-changed', state));
   });
 
+  // Praxis's refusals of this computer's time, told to every window for the active profile's host: a standing
+  // notice, and the status bar's "failing" with the reason, until that host answers normally again.
+  const activeBaseUrl = () => {
+    const active = profiles.active();
+    return active ? baseUrlOf(active, simulatorUrl()) : null;
+  };
+  const clockOff = () => {
+    const baseUrl = activeBaseUrl();
+    return baseUrl === null ? null : clockWatch.offBy(Date.now, baseUrl);
+  };
+  const stopClockWatch = clockWatch.onChange((clock, baseUrl, reading) => {
+    if (clock !== Date.now || baseUrl !== activeBaseUrl()) return;
+    connection = reading ? 'failing' : 'ok';
+    bus.emit('event:clock-changed', { clockOff: reading });
+    bus.emit('event:connection-changed', { state: connection, message: reading ? clockOffText(reading) : '' });
+  });
+  closers.push(async () => stopClockWatch());
+
   const info = async (): Promise<AppInfo> => {
     const active = profiles.active();
     const base: AppInfo = {
@@ -187,6 +207,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       intakeUrl,
       keychainAvailable: secretStore.kind === 'keychain',
       connection,
+      clockOff: clockOff(),
     };
     return secretStore.unavailableReason ? { ...base, keychainMessage: secretStore.unavailableReason } : base;
   };

@@ -9,13 +9,32 @@ export interface ClockReading {
 }
 
 type Clock = () => number;
+/** Told of every change: a new reading for a host, or null once that host answered normally again. */
+export type ClockListener = (clock: Clock, baseUrl: string, reading: ClockReading | null) => void;
+
 // Per clock (the desk has one, Date.now; tests inject skewed ones), then per Praxis base URL.
 const readings = new WeakMap<Clock, Map<string, ClockReading>>();
 const of = (clock: Clock) => readings.get(clock) ?? readings.set(clock, new Map()).get(clock)!;
+const listeners = new Set<ClockListener>();
+const tell = (clock: Clock, baseUrl: string, reading: ClockReading | null) => {
+  for (const listener of listeners) listener(clock, baseUrl, reading);
+};
 
 export const clockWatch = {
   offBy: (clock: Clock, baseUrl: string): ClockReading | null => of(clock).get(baseUrl) ?? null,
-  refused: (clock: Clock, baseUrl: string, skewSeconds: number | undefined) =>
-    void of(clock).set(baseUrl, { skewSeconds: skewSeconds ?? null }),
-  answered: (clock: Clock, baseUrl: string) => void of(clock).delete(baseUrl),
+  refused: (clock: Clock, baseUrl: string, skewSeconds: number | undefined) => {
+    const reading = { skewSeconds: skewSeconds ?? null };
+    const known = of(clock).get(baseUrl);
+    of(clock).set(baseUrl, reading);
+    // Every refused call says it again; listeners hear only what is new.
+    if (known?.skewSeconds !== reading.skewSeconds) tell(clock, baseUrl, reading);
+  },
+  answered: (clock: Clock, baseUrl: string) => {
+    if (of(clock).delete(baseUrl)) tell(clock, baseUrl, null);
+  },
+  /** Returns the unsubscribe. */
+  onChange: (listener: ClockListener): (() => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  },
 };

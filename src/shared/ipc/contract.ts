@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ENVIRONMENTS,
   type AppInfo,
+  type ClockOff,
   type ConnectionTestResult,
   type CredentialStatus,
   type Profile,
@@ -101,6 +102,8 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export interface DeskEvents {
   'event:queue-changed': { queue: 'payouts' | 'deposits' | 'terminal'; ids: string[] };
   'event:connection-changed': { state: 'ok' | 'failing'; message: string };
+  /** The active profile's host refused the desk's clock (clockOff set) or answered normally again (null). */
+  'event:clock-changed': { clockOff: ClockOff | null };
   'event:profiles-changed': ProfilesState;
   'event:bulk-progress': {
     action: 'approve' | 'reject' | 'capture' | 'void';
@@ -119,6 +122,7 @@ export type DeskEventName = keyof DeskEvents;
 export const EVENT_NAMES: DeskEventName[] = [
   'event:queue-changed',
   'event:connection-changed',
+  'event:clock-changed',
   'event:profiles-changed',
   'event:bulk-progress',
   'event:lookup-progress',

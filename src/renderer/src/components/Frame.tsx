@@ -5,6 +5,7 @@ import { isLive, selectActiveProfile, useSession } from '../stores/session';
 import { CommandPalette } from './CommandPalette';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
+import { ClockOffBanner } from './ClockOffBanner';
 import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
 import { SecondManagerDialog } from '../access/SecondManagerDialog';
@@ -61,6 +62,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
       <div className="frame-body">
         <Nav />
         <main className="screen" id="main" ref={main} tabIndex={-1}>
+          <ClockOffBanner />
           <ExpiringHoldsBanner />
           <ScreenView />
         </main>

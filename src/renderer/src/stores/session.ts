@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, ConnectionState, Environment, Profile, ProfilesState } from '../../../shared/domain';
+import type { AppInfo, ClockOff, ConnectionState, Environment, Profile, ProfilesState } from '../../../shared/domain';
 import { PRAXIS_HOSTS } from '../../../shared/domain';
 import type { WireError } from '../../../shared/errors';
 import { desk, hostLink, onHostLink, type HostLink } from '../api/desk';
@@ -12,6 +12,8 @@ export interface SessionState {
   /** Whether Praxis (or the simulator) answered the last call for the active profile. */
   connection: ConnectionState;
   connectionMessage: string;
+  /** Praxis refused this computer's time on the active profile's host; null once it answers normally. */
+  clockOff: ClockOff | null;
   /** The page's link to its host: Electron IPC, or the browser host's socket. */
   hostLink: HostLink;
   loading: boolean;
@@ -24,6 +26,7 @@ const initialSession: SessionState = {
   activeProfileId: null,
   connection: 'unknown',
   connectionMessage: '',
+  clockOff: null,
   hostLink: 'connecting',
   loading: false,
   error: null,
@@ -43,7 +46,7 @@ export const sessionActions = {
       const [info, profiles] = await Promise.all([desk().app.info({}), desk().profiles.list({})]);
       if (!info.ok) return useSession.setState({ error: info.error });
       if (!profiles.ok) return useSession.setState({ error: profiles.error });
-      useSession.setState({ info: info.data, connection: info.data.connection });
+      useSession.setState({ info: info.data, connection: info.data.connection, clockOff: info.data.clockOff });
       sessionActions.applyProfiles(profiles.data);
     } finally {
       useSession.setState({ loading: false });
@@ -55,9 +58,10 @@ export const sessionActions = {
     if (!res.ok) return res.error;
     sessionActions.applyProfiles(res.data);
     // The connection state belonged to the previous profile.
-    useSession.setState({ connection: 'unknown', connectionMessage: '' });
+    useSession.setState({ connection: 'unknown', connectionMessage: '', clockOff: null });
     const info = await desk().app.info({});
-    if (info.ok) useSession.setState({ info: info.data, connection: info.data.connection });
+    if (info.ok)
+      useSession.setState({ info: info.data, connection: info.data.connection, clockOff: info.data.clockOff });
     return null;
   },
 
@@ -70,6 +74,7 @@ export const sessionActions = {
     const offs = [
       desk().events.on('event:profiles-changed', (p) => sessionActions.applyProfiles(p)),
       desk().events.on('event:connection-changed', (c) => sessionActions.setConnection(c.state, c.message)),
+      desk().events.on('event:clock-changed', ({ clockOff }) => useSession.setState({ clockOff })),
       onHostLink((s) => useSession.setState({ hostLink: s })),
     ];
     return () => offs.forEach((off) => off());
