@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/intake-profile.ts [pglite|memory|postgres|http] [out-dir] — CPU profiles of one measured run of
+ * npm run bench:intake-profile -- [pglite|memory|postgres|http] [out-dir] — CPU profiles of one measured run of
  * bench:intake's group-commit case: the intake's thread (inspector), the sender process (its own profile), and the
  * process CPU, so the time per message can be split between HTTP, verify, store and the store's thread.
  * Env: BENCH_N (2000), BENCH_CONCURRENCY (16).
