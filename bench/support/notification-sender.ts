@@ -1,4 +1,5 @@
 /** Signed notifications posted to an intake the way Praxis sends them, for the benches. */
+import { Agent, request } from 'node:http';
 import { createIntake, NOTIFICATION_PATH } from '../../src/core/intake/intake-server';
 import { createLogger } from '../../src/core/log';
 import type { GroupCommitOptions } from '../../src/core/store/group-commit';
@@ -16,8 +17,35 @@ export async function pool<T>(items: T[], concurrency: number, task: (item: T) =
   );
 }
 
-/** Posts one signed "requested" notification for a tid to `url`; throws unless the intake acknowledges it. */
-export function notificationSender(url: string): (tid: number) => Promise<void> {
+/** The answer to one POST: status code and body text. */
+function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve(text));
+      res.on('error', reject);
+    });
+    req.end(body);
+  });
+}
+
+/**
+ * Posts one signed "requested" notification for a tid to `url`; throws unless the intake acknowledges it. Like a
+ * server-side sender (Praxis's), it keeps its connections open between messages: node:http with a keep-alive agent,
+ * one socket per message in flight. (Node's fetch costs the sender some 3 ms CPU per message in web streams, so it
+ * was the sender, not the intake, that capped the bench.)
+ */
+export function notificationSender(url: string, inFlight = 16): (tid: number) => Promise<void> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   return async (tid) => {
     const body = notificationBody({
       tid,
@@ -26,12 +54,13 @@ export function notificationSender(url: string): (tid: number) => Promise<void> 
       customerToken: `tok${tid % 500}`,
       timestamp: nowSeconds(),
     });
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
-      body: JSON.stringify(body),
-    });
-    const ack = (await res.json()) as { status: number; description: string };
+    const text = await post(
+      agent,
+      target,
+      { 'content-type': 'application/json', 'gt-authentication': signNotification(body) },
+      JSON.stringify(body),
+    );
+    const ack = JSON.parse(text) as { status: number; description: string };
     if (ack.status !== 0) throw new Error(`notification ${tid} refused: ${ack.description}`);
   };
 }
@@ -58,18 +87,23 @@ export async function startSandboxIntake(
 
 /**
  * Readies a separate process that sends `count` notifications from tid `first` to `url`, `concurrency` in flight;
- * `send()` starts it and settles when all are acknowledged.
+ * `send()` starts it and settles when all are acknowledged, with the sender's CPU per notification.
  */
 export async function notificationSenderProcess(
   url: string,
   first: number,
   count: number,
   concurrency: number,
-): Promise<{ send(): Promise<void> }> {
+  /** Where the sender writes a CPU profile of its sending (none: not profiled). */
+  cpuProfile?: string,
+): Promise<{ send(): Promise<{ senderCpuMs: number }> }> {
   const { fork } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const script = fileURLToPath(new URL('./notification-sender-cli.ts', import.meta.url));
-  const child = fork(script, [url, String(first), String(count), String(concurrency)], { execArgv: process.execArgv });
+  const child = fork(script, [url, String(first), String(count), String(concurrency)], {
+    execArgv: process.execArgv,
+    env: { ...process.env, ...(cpuProfile ? { SENDER_CPU_PROFILE: cpuProfile } : {}) },
+  });
   const exited = new Promise<void>((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the sender exited with code ${code}`)))),
   );
@@ -79,9 +113,13 @@ export async function notificationSenderProcess(
   });
   return {
     send: async () => {
-      const done = new Promise<void>((resolve) => child.on('message', (m) => m === 'done' && resolve()));
+      const done = new Promise<{ senderCpuMs: number }>((resolve) =>
+        child.on('message', (m: { done?: boolean; cpuMs?: number }) => {
+          if (m.done) resolve({ senderCpuMs: m.cpuMs ?? NaN });
+        }),
+      );
       child.send('go');
-      await Promise.race([done, exited]);
+      return Promise.race([done, exited.then(() => ({ senderCpuMs: NaN }))]);
     },
   };
 }

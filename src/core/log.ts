@@ -23,10 +23,11 @@ export function createLogger(
 ): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const secrets = new Set<string>();
+  // Longest first so a secret that contains another is masked whole; sorted once per new secret, not per string.
+  let longestFirst: string[] = [];
   const redact = (text: string): string => {
     let out = text;
-    // Longest first so a secret that contains another is masked whole.
-    for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK);
+    for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join(MASK);
     return out;
   };
   // Redact every string before serialising: JSON escapes a secret's quotes, backslashes and control characters,
@@ -42,7 +43,9 @@ export function createLogger(
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
     registerSecret: (s) => {
-      if (s.length >= 4) secrets.add(s);
+      if (s.length < 4 || secrets.has(s)) return;
+      secrets.add(s);
+      longestFirst = [...secrets].sort((a, b) => b.length - a.length);
     },
     redact,
   };

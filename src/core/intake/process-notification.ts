@@ -222,7 +222,8 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
         });
     // Already accepted (a duplicate, or a copy that won the race): answer as that copy was answered.
     if (!effect) return (await replayAnswer()) ?? ok;
-    logger.info('notification accepted', { key, effect });
+    // Debug, not info: the notifications table already records every message; a line each is a write per message.
+    logger.debug('notification accepted', { key, effect });
     if (effect === 'unconfirmed') deps.onUnconfirmedChange?.();
     return ok;
   } catch (err) {
