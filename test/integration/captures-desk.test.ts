@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../src/core/app/desk-core';
 import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
 import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
 import { createMemoryLogger } from '../../src/core/log';
+import { deskCalls } from '../support/desk-calls';
 import { PRAXIS_ASSUMPTIONS } from '../../src/core/praxis/assumptions';
 import type { ActionOutcome } from '../../src/shared/actions';
 import type {
@@ -17,8 +17,7 @@ import type {
   CaptureSettings,
   ExpiringHold,
 } from '../../src/shared/captures';
-import type { Result } from '../../src/shared/errors';
-import type { Channel, DeskEvents } from '../../src/shared/ipc/contract';
+import type { DeskEvents } from '../../src/shared/ipc/contract';
 
 // The whole one-desk composition (PGlite file store, intake, embedded simulator) driven through the command table:
 // the sandbox's holds arrive by notification, a lapse at the simulator reaches the queue by itself.
@@ -43,17 +42,7 @@ const open = async () => {
   core.events.on('event:queue-changed', (c) => c.queue === 'deposits' && changes.push(c.ids));
   return core;
 };
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r: Result<unknown> = await dispatch(
-    core!.handlers,
-    channel,
-    input,
-    { transport: 'test', connection: 'test' },
-    log,
-  );
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+const { call } = deskCalls(() => core!, log);
 const simUrl = async () => (await call<{ simulatorUrl: string }>('app:info')).simulatorUrl;
 const sim = async <T>(path: string, body?: unknown): Promise<T> => {
   const res = await fetch(`${await simUrl()}${path}`, {

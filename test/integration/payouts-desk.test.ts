@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../src/core/app/desk-core';
 import type { DeskCore } from '../../src/core/app/desk-core-types';
-import { dispatch } from '../../src/core/commands/dispatch';
 import { createMemorySecretStore } from '../../src/core/credentials/memory-secret-store';
 import { createMemoryLogger } from '../../src/core/log';
-import type { Result } from '../../src/shared/errors';
-import type { Channel } from '../../src/shared/ipc/contract';
+import { deskCalls } from '../support/desk-calls';
 import type {
   ActionOutcome,
   GatewayOption,
@@ -37,13 +35,7 @@ const open = async () => {
   });
   return core;
 };
-const callRaw = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
-  dispatch(core!.handlers, channel, input, { transport: 'test', connection: 'test' }, log);
-const call = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
-  const r = await callRaw(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.data as T;
-};
+const { callRaw, call } = deskCalls(() => core!, log);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'payouts-desk-'));
