@@ -7,7 +7,8 @@ let applied = false;
  * left ~60 MB more RSS at a warm start (its compile memory stays with malloc; bench:start "malloc + rest") and, on
  * two busy cores, made the first queries slower, not faster. V8 flags are per process and read when a module is
  * compiled, so this runs before the first PGlite of the process, on whichever thread opens it (Electron keeps
- * v8.setFlagsFromString working in its main process); the desk runs no other WebAssembly.
+ * v8.setFlagsFromString working in its main process). The only other WebAssembly here, fetch's small HTTP parser
+ * (the sandbox's notifier), runs on Liftoff too.
  */
 export function keepWasmOnBaselineCompiler(): void {
   if (applied) return;
