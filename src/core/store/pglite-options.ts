@@ -1,5 +1,6 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './db';
+import { keepWasmOnBaselineCompiler } from './pglite-wasm-tier';
 
 /**
  * PGlite's defaults plus small memory settings: PostgreSQL's default 128 MB shared_buffers is most of a
@@ -23,6 +24,7 @@ function defaultStartParams(): string[] {
 
 /** How every desk PGlite is opened, on whichever thread: its folder (none = in memory), memory settings, int8 as numbers. */
 export function deskPgliteOptions(dataDir?: string): PGliteOptions {
+  keepWasmOnBaselineCompiler();
   return {
     ...(dataDir ? { dataDir } : {}),
     startParams: defaultStartParams(),

@@ -71,6 +71,10 @@ function startStoreWorker(): StoreWorker {
   return self;
 }
 
+/** The store worker's own memory and all its stores' WebAssembly heaps, for the benches; null when it is not running. */
+export const storeWorkerMemory = (): Promise<StoreThreadMemory> | null =>
+  shared ? shared.call<StoreThreadMemory>(undefined, { op: 'memory' }) : null;
+
 /**
  * Creates a new store folder (PostgreSQL's initdb) in a worker of its own, ended at once: initdb leaves some 450 MB
  * behind in the thread that ran it, which a desk would otherwise carry for its whole life. Opening it afterwards

@@ -4,7 +4,10 @@ import type { QueryResult } from './db';
 /** What the worker reports about its own memory: its V8 heap and PGlite's WebAssembly heap (RSS is per process). */
 export interface StoreThreadMemory {
   heapUsedBytes: number;
+  /** The worker's V8 heap as committed (what it adds to RSS), used or not. */
+  heapTotalBytes: number;
   externalBytes: number;
+  /** One store's WebAssembly heap; asked without a store, all open stores' together (null when none is open). */
   wasmBytes: number | null;
 }
 

@@ -122,7 +122,13 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
 
 function memory(store: Store | null): WorkerAnswer {
   const m = process.memoryUsage();
-  return { heapUsedBytes: m.heapUsed, externalBytes: m.external, wasmBytes: store ? pgliteWasmBytes(store.pg) : null };
+  const wasm = (store ? [store] : [...stores.values()]).map((s) => pgliteWasmBytes(s.pg) ?? 0);
+  return {
+    heapUsedBytes: m.heapUsed,
+    heapTotalBytes: m.heapTotal,
+    externalBytes: m.external,
+    wasmBytes: wasm.length ? wasm.reduce((a, b) => a + b, 0) : null,
+  };
 }
 
 port.on('message', (msg: { id: number; db?: number; req: WorkerRequest }) => {

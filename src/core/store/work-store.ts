@@ -33,7 +33,7 @@ import { loginDeskRoles } from '../access/login-roles';
 import type { Role } from '../../shared/access';
 import { countNotificationsByVerdict, listNotifications } from './notifications-repo';
 import { openPglite } from './open-pglite';
-import { openPostgresDb, type PostgresConnection } from './postgres-db';
+import type { PostgresConnection } from './postgres-db';
 import { customerHistory, getTransaction, openAuthorizations, pendingWithdrawals } from './queue-queries';
 import { getSetting, setSetting } from './settings-repo';
 import { ingestSnapshot, type IngestedItem, type PraxisSnapshot, type SnapshotOrigin } from './snapshots';
@@ -145,7 +145,8 @@ export async function openStore(location: StoreLocation): Promise<WorkStore> {
   try {
     db =
       location.kind === 'postgres'
-        ? await openPostgresDb(location)
+        ? // Loaded when a team store is used: a desk on PGlite does not carry the PostgreSQL client.
+          await (await import('./postgres-db')).openPostgresDb(location)
         : await openPglite(location.kind === 'pglite' ? location.dir : undefined);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

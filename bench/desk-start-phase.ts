@@ -1,0 +1,97 @@
+/**
+ * One start of bench:start (bench/desk-start.ts), in a process of its own: `<phase> <dataDir>`. Prints its row as
+ * JSON on the last line. The bench runs it as built (out/bench, plain Node, like the app's out/main) and from source.
+ */
+import { performance } from 'node:perf_hooks';
+import { createDeskCore } from '../src/core/app/desk-core';
+import type { DeskCore } from '../src/core/app/desk-core-types';
+import { dispatch } from '../src/core/commands/dispatch';
+import { createMemorySecretStore } from '../src/core/credentials/memory-secret-store';
+import { createLogger } from '../src/core/log';
+import { storeWorkerMemory } from '../src/core/store/pglite-worker-db';
+import { usePgliteWorkerModule } from '../src/core/store/pglite-worker-module';
+import { processParts } from './support/process-parts';
+
+const TESTS = Number(process.env.BENCH_TESTS ?? 20);
+const DISPATCHES = 10_000;
+const log = createLogger(() => undefined);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** cold/warm start the desk; `quiet` skips the command timings; `modules` only reports what the imports hold. */
+export type Phase = 'cold' | 'warm' | 'warm-quiet' | 'modules';
+
+async function start(dataDir: string): Promise<{ core: DeskCore; readyMs: number; firstQueueMs: number }> {
+  const t0 = performance.now();
+  const core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('bench'),
+  });
+  const readyMs = performance.now() - t0;
+  // The sandbox replays its book to the intake after start; the first committed item announces itself here. A folder
+  // that already holds the book gets no new item: its RSS is then taken 10 s after the core is ready.
+  let firstQueueMs = -1;
+  await Promise.race([
+    new Promise<void>((resolve) =>
+      core.events.on('event:queue-changed', () => {
+        if (firstQueueMs < 0) firstQueueMs = performance.now() - t0;
+        resolve();
+      }),
+    ),
+    new Promise((r) => setTimeout(r, 10_000)),
+  ]);
+  return { core, readyMs, firstQueueMs };
+}
+
+async function commandTimings(core: DeskCore) {
+  const latencies: number[] = [];
+  for (let i = 0; i < TESTS; i++) {
+    const t = performance.now();
+    const r = await dispatch(
+      core.handlers,
+      'credentials:test',
+      { profileId: 'embedded-sandbox' },
+      { transport: 'test', connection: 'test' },
+      log,
+    );
+    latencies.push(performance.now() - t);
+    if (!r.ok || !(r.data as { ok: boolean }).ok) throw new Error(`connection test failed: ${JSON.stringify(r)}`);
+  }
+  const t = performance.now();
+  for (let i = 0; i < DISPATCHES; i++)
+    await dispatch(core.handlers, 'profiles:list', {}, { transport: 'test', connection: 'test' }, log);
+  const perSec = Math.round(DISPATCHES / ((performance.now() - t) / 1000));
+  console.log(
+    `connection test against the embedded simulator: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${TESTS}`,
+  );
+  console.log(
+    `profiles:list through the shared dispatch (zod parse + handler): ${perSec.toLocaleString('en')} calls/s`,
+  );
+}
+
+async function runPhase(phase: Phase, dataDir: string, storeWorker: string | undefined) {
+  if (phase === 'modules') return console.log(JSON.stringify(processParts(null)));
+  if (storeWorker) usePgliteWorkerModule(storeWorker);
+  const { core, readyMs, firstQueueMs } = await start(dataDir);
+  // RSS at warm start: once the store is open and the sandbox's first items are in, before any command runs.
+  const row: Record<string, number> = {
+    'core ready ms': Math.round(readyMs),
+    'first queue event ms': Math.round(firstQueueMs),
+    ...processParts(await storeWorkerMemory()),
+  };
+  if (phase === 'warm') await commandTimings(core);
+  const c0 = performance.now();
+  await core.close();
+  row['close ms'] = Math.round(performance.now() - c0);
+  console.log(JSON.stringify(row));
+}
+
+const [phase, dir, storeWorker] = process.argv.slice(2);
+void runPhase(phase as Phase, dir ?? '', storeWorker).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
