@@ -72,7 +72,8 @@ function QueueTableOf<Row extends QueueRow>({
     () => [selectColumn<Row>(selected, nav), ...columns] as ColumnDef<Row>[],
     [selected, nav, columns],
   );
-  const anyClaimed = useMemo(() => rows.some(isClaimed), [rows]);
+  // Only beside the detail pane does a claim keep a column; a pass over 100,000 rows per page is not needed otherwise.
+  const anyClaimed = useMemo(() => compact && rows.some(isClaimed), [rows, compact]);
   const hidden = useMemo(
     () =>
       Object.fromEntries(

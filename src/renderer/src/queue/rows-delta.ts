@@ -25,11 +25,13 @@ export function recordDelta<Row>(rows: readonly Row[], { base, dropped, added }:
 /** The changes from `from` to `to`, oldest first; null when `to` was not made from `from` by recorded changes. */
 export function deltasBetween<Row>(from: readonly Row[], to: readonly Row[]): RowsDelta<Row>[] | null {
   const chain: RowsDelta<Row>[] = [];
-  for (let at = to; at !== from;) {
-    const delta = deltas.get(at) as RowsDelta<Row> | undefined;
-    if (!delta) return null;
-    chain.push(delta);
-    at = delta.base;
+  for (let at: readonly unknown[] | undefined = to; at !== from;) {
+    const delta: StoredDelta | undefined = at && deltas.get(at);
+    // An array between the two already collected: the chain is lost and the caller starts afresh.
+    const base: readonly unknown[] | undefined = delta?.base.deref();
+    if (!delta || !base) return null;
+    chain.push({ base: base as readonly Row[], dropped: delta.dropped, added: delta.added as readonly Row[] });
+    at = base;
   }
   return chain.reverse();
 }

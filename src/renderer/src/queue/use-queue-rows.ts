@@ -16,6 +16,7 @@ export function useQueueRows<Row extends QueueRow, Filter extends { text: string
   selected,
   compareRows,
   filterRows,
+  searchKeyOf,
   setVisibleRows,
 }: {
   rows: Row[];
@@ -27,6 +28,8 @@ export function useQueueRows<Row extends QueueRow, Filter extends { text: string
   compareRows(sort: Sort): RowCompare<Row>;
   /** Must be stable between renders unless what it filters by changed (the clock, thresholds). */
   filterRows(rows: readonly Row[], filter: Filter): { rows: Row[]; problems: FilterProblems };
+  /** The lower-cased text the search box matches in a row (stable). */
+  searchKeyOf(row: Row): string;
   setVisibleRows(rows: readonly Row[]): void;
 }): {
   visible: readonly Row[];
@@ -38,8 +41,8 @@ export function useQueueRows<Row extends QueueRow, Filter extends { text: string
   const [view] = useState(() => createQueueView<Row, Filter>());
   const compare = useMemo(() => compareRows(sort), [compareRows, sort]);
   const { visible, problems, currencies } = useMemo(
-    () => view({ rows, filter, compare, filterRows }),
-    [view, rows, filter, compare, filterRows],
+    () => view({ rows, filter, compare, filterRows, searchKeyOf }),
+    [view, rows, filter, compare, filterRows, searchKeyOf],
   );
   useEffect(() => setVisibleRows(visible), [visible, setVisibleRows]);
   const cursorRow = useMemo(() => findRow(rows, cursorTid), [rows, cursorTid]);

@@ -1,25 +1,48 @@
-import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const ROW_HEIGHT = 30;
+const OVERSCAN = 12;
 
 /**
  * The one way a long table draws only the rows on screen: a scroller, the rows in view, the padding above and below
  * them, and the focused row kept in view (`align`: 'auto' moves as little as needed, 'center' jumps to it).
+ * Rows are one fixed height, so the rows in view are arithmetic on the scroll offset: nothing is built per row, and a
+ * count that changes with each page or keystroke over 100,000 rows costs nothing (a virtualizer that keeps one
+ * measurement object per row rebuilt all of them each time).
  */
 export function useVirtualRows(count: number, focusIndex: number, align: 'auto' | 'center' = 'auto') {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const [port, setPort] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const read = () =>
+      setPort((p) =>
+        p.top === el.scrollTop && p.height === el.clientHeight ? p : { top: el.scrollTop, height: el.clientHeight },
+      );
+    read();
+    el.addEventListener('scroll', read, { passive: true });
+    const resized = new ResizeObserver(read);
+    resized.observe(el);
+    return () => {
+      el.removeEventListener('scroll', read);
+      resized.disconnect();
+    };
+  }, []);
   useEffect(() => {
-    if (focusIndex >= 0) virtual.scrollToIndex(focusIndex, { align });
-  }, [focusIndex, virtual, align]);
-  const items = virtual.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1]!.end : 0;
+    const el = scroller.current;
+    if (focusIndex < 0 || !el) return;
+    const start = focusIndex * ROW_HEIGHT;
+    const end = start + ROW_HEIGHT;
+    if (align === 'center') el.scrollTop = start - (el.clientHeight - ROW_HEIGHT) / 2;
+    else if (start < el.scrollTop) el.scrollTop = start;
+    else if (end > el.scrollTop + el.clientHeight) el.scrollTop = end - el.clientHeight;
+  }, [focusIndex, align]);
+  const first = Math.max(0, Math.min(count, Math.floor(port.top / ROW_HEIGHT)) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((port.top + port.height) / ROW_HEIGHT) + OVERSCAN);
+  const items: { index: number }[] = [];
+  for (let index = first; index < last; index++) items.push({ index });
+  const padTop = first * ROW_HEIGHT;
+  const padBottom = items.length ? (count - last) * ROW_HEIGHT : 0;
   return { scroller, items, padTop, padBottom };
 }

@@ -1,30 +1,29 @@
+import { lazy, Suspense } from 'react';
 import { useNavigation } from '../stores/navigation';
 import { useAccess } from '../stores/access';
 import { mayOpen } from '../access/screen-roles';
 import { RoleRefusal } from '../access/RoleRefusal';
-import { LookupScreen } from './LookupScreen';
-import { AuditScreen } from './audit/AuditScreen';
-import { TerminalScreen } from './terminal/TerminalScreen';
-import { CapturesScreen } from './captures/CapturesScreen';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
+
+// Screens not shown at start load when first opened: the page parses less before it asks for the payout queue.
+const CapturesScreen = lazy(() => import('./captures/CapturesScreen').then((m) => ({ default: m.CapturesScreen })));
+const TerminalScreen = lazy(() => import('./terminal/TerminalScreen').then((m) => ({ default: m.TerminalScreen })));
+const LookupScreen = lazy(() => import('./LookupScreen').then((m) => ({ default: m.LookupScreen })));
+const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function ScreenView() {
   const screen = useNavigation((s) => s.screen);
   const allowed = useAccess((s) => mayOpen(screen, s.access));
   if (!allowed) return <RoleRefusal screen={screen} />;
-  switch (screen) {
-    case 'payouts':
-      return <PayoutsScreen />;
-    case 'captures':
-      return <CapturesScreen />;
-    case 'terminal':
-      return <TerminalScreen />;
-    case 'lookup':
-      return <LookupScreen />;
-    case 'audit':
-      return <AuditScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-  }
+  if (screen === 'payouts') return <PayoutsScreen />;
+  return (
+    <Suspense fallback={null}>
+      {screen === 'captures' && <CapturesScreen />}
+      {screen === 'terminal' && <TerminalScreen />}
+      {screen === 'lookup' && <LookupScreen />}
+      {screen === 'audit' && <AuditScreen />}
+      {screen === 'settings' && <SettingsScreen />}
+    </Suspense>
+  );
 }

@@ -46,7 +46,8 @@ export const DEFAULT_CAPTURE_SORT: QueueSortState<CaptureSortColumn> = { column:
 /** The card brand, else the payment method: what the card column and the method filter name. */
 export const methodOf = (r: CaptureRow): string => r.cardType ?? r.paymentMethod ?? 'unknown method';
 
-const searchKeyOf = searchKeyCache<CaptureRow>(
+/** What the search box matches in a hold, lower-cased. */
+export const captureSearchKey = searchKeyCache<CaptureRow>(
   (r) => `${r.tid}\u0000${r.cid ?? ''}\u0000${r.customerName ?? ''}\u0000${r.orderId ?? ''}`,
 );
 
@@ -57,7 +58,7 @@ export function filterCaptureRows(
 ): { rows: CaptureRow[]; problems: FilterProblems } {
   return filterQueue(rows, f, {
     amountOf: (r) => r.amountMinor,
-    searchKeyOf,
+    searchKeyOf: captureSearchKey,
     matches: (row) =>
       (!f.status || displayStatus(row) === f.status) &&
       (!f.method || methodOf(row) === f.method) &&

@@ -66,7 +66,10 @@ export function slaLevel(row: PayoutRow, now: number, sla: SlaThresholds): SlaLe
 
 export { displayStatus, type FilterProblems };
 
-const searchKeyOf = searchKeyCache<PayoutRow>((r) => `${r.tid}\u0000${r.cid ?? ''}\u0000${r.customerName ?? ''}`);
+/** What the search box matches in a request, lower-cased. */
+export const payoutSearchKey = searchKeyCache<PayoutRow>(
+  (r) => `${r.tid}\u0000${r.cid ?? ''}\u0000${r.customerName ?? ''}`,
+);
 
 export function filterRows(
   rows: readonly PayoutRow[],
@@ -77,7 +80,7 @@ export function filterRows(
   return filterQueue(rows, f, {
     // What is left to pay is the request's amount now (a split request's parts are paid already).
     amountOf: (r) => r.remainingMinor,
-    searchKeyOf,
+    searchKeyOf: payoutSearchKey,
     matches: (row) =>
       (!f.status || displayStatus(row) === f.status) &&
       (!f.flag || row.flags.includes(f.flag)) &&

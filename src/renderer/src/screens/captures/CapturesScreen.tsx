@@ -7,6 +7,7 @@ import { capturesActions, capturesRows, useCaptures } from '../../stores/capture
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
 import {
   EMPTY_CAPTURE_FILTER,
+  captureSearchKey,
   filterCaptureRows,
   methodOf,
   compareCaptureRows,
@@ -56,6 +57,7 @@ export function CapturesScreen() {
     ...q,
     compareRows: compareCaptureRows,
     filterRows: filterShown,
+    searchKeyOf: captureSearchKey,
     setVisibleRows: capturesRows.setVisibleRows,
   });
   const methods = useMemo(() => [...new Set(q.rows.map(methodOf))].sort(), [q.rows]);

@@ -5,7 +5,7 @@ import { PayoutsPlaceholder } from '../QueuePlaceholders';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutsActions, payoutsRows, usePayouts } from '../../stores/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
-import { compareRows, EMPTY_FILTER, filterRows, type QueueFilter } from '../../stores/payouts-filter';
+import { compareRows, EMPTY_FILTER, filterRows, payoutSearchKey, type QueueFilter } from '../../stores/payouts-filter';
 import { FALLBACK_SLA, payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import { payoutViews } from '../../stores/payouts-views';
 import { totalsByCurrency } from '../../queue/money-text';
@@ -52,6 +52,7 @@ export function PayoutsScreen() {
     ...q,
     compareRows,
     filterRows: filterShown,
+    searchKeyOf: payoutSearchKey,
     setVisibleRows: payoutsRows.setVisibleRows,
   });
   const selectedTotals = useMemo(() => totalsByCurrency(selectedRows, PAYOUT_BULK_PARTS.amountOf), [selectedRows]);
