@@ -111,10 +111,8 @@ export const terminalActions = {
     return null;
   },
 
-  takePrefill(): TerminalPrefill | null {
-    const p = useTerminal.getState().prefill;
+  clearPrefill() {
     set({ prefill: null });
-    return p;
   },
 
   closeActive() {

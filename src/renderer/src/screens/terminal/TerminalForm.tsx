@@ -61,7 +61,9 @@ function echo(d: TerminalDraft): string | null {
 
 export function TerminalForm() {
   const { recent, gateways, sending } = useTerminal();
-  const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(terminalActions.takePrefill()));
+  // Read in render, cleared once mounted: a render React throws away (a lazy screen still loading) must not use it up.
+  const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(useTerminal.getState().prefill));
+  useEffect(() => terminalActions.clearPrefill(), []);
   const [shown, setShown] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
