@@ -1,6 +1,5 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './db';
-import { keepWasmOnBaselineCompiler } from './pglite-wasm-tier';
 
 /**
  * PGlite's defaults plus small memory settings: PostgreSQL's default 128 MB shared_buffers is most of a
@@ -23,8 +22,9 @@ function defaultStartParams(): string[] {
 }
 
 /** How every desk PGlite is opened, on whichever thread: its folder (none = in memory), memory settings, int8 as numbers. */
+// PGlite's WebAssembly keeps V8's tier-up: '--liftoff-only' saved ~60 MB at a warm start, but made bulk approve of 1,000
+// 10–55 % slower (the store thread is CPU-bound there; bench:payouts side by side), and the start is under 300 MB without it.
 export function deskPgliteOptions(dataDir?: string): PGliteOptions {
-  keepWasmOnBaselineCompiler();
   return {
     ...(dataDir ? { dataDir } : {}),
     startParams: defaultStartParams(),
