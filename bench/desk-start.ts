@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { buildBenchCore } from './support/build-bench-core';
 import { measureDeskWithWindow, WINDOW_FLAGS } from './support/desk-with-window';
 import type { ProcessMemory } from './support/process-tree-memory';
+import type { DeskWithWindow } from './support/desk-with-window';
 
 const GOAL_MB = 300;
 const mb = (kb: number) => Math.round(kb / 1024);
@@ -91,7 +92,7 @@ async function main() {
   }
 }
 
-function printDeskWithWindow(processes: ProcessMemory[], flags: string[]) {
+function printDeskWithWindow({ processes, otherChromium }: DeskWithWindow, flags: string[]) {
   // Chromium's own UI (its omnibox popup, a top-chrome WebUI renderer) has no counterpart in Electron.
   const desks = processes.filter((p) => !p.role.includes('top-chrome-webui'));
   const total = (ps: ProcessMemory[], process: string) => ({
@@ -122,7 +123,9 @@ function printDeskWithWindow(processes: ProcessMemory[], flags: string[]) {
       'process; private pages (USS) are what only that process holds, a lower bound. ' +
       `Chromium ${flags.join(' ')} (Debian, headless through Playwright) stands in for Electron's renderer, GPU and ` +
       "utility processes: alike, not identical. The bench's own process drives Chromium (Playwright) and is not " +
-      "the desk's: left out.",
+      "the desk's: left out. " +
+      `Other Chromium processes on this machine meanwhile: ${otherChromium} (they share Chromium's file pages, so ` +
+      'the PSS above is lower than on a machine running the desk alone: 0 is the figure to judge by).',
   );
 }
 

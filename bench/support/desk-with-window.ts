@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
-import { processMemory, processTree, type ProcessMemory } from './process-tree-memory';
+import { othersNamed, processMemory, processTree, type ProcessMemory } from './process-tree-memory';
 
 export const WINDOW_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SETTLE_MS = 10_000;
@@ -27,8 +27,15 @@ async function startDesk(phaseArgs: string[]) {
   return { desk, url: await Promise.race([url, failed]) };
 }
 
-/** The desk's processes once its window shows the first queue rows and has settled, core first. */
-export async function measureDeskWithWindow(phaseArgs: string[], chromiumFlags: string[]): Promise<ProcessMemory[]> {
+export interface DeskWithWindow {
+  /** Core first, then Chromium's processes. */
+  processes: ProcessMemory[];
+  /** Chromium processes of others (other benches, tests) at the same moment: they take a share of the PSS. */
+  otherChromium: number;
+}
+
+/** The desk's processes once its window shows the first queue rows and has settled. */
+export async function measureDeskWithWindow(phaseArgs: string[], chromiumFlags: string[]): Promise<DeskWithWindow> {
   const { desk, url } = await startDesk(phaseArgs);
   // launchServer answers Chromium's own process, whose tree is the window's share of the desk.
   const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
@@ -40,7 +47,11 @@ export async function measureDeskWithWindow(phaseArgs: string[], chromiumFlags: 
     await page.getByRole('table', { name: 'Payout queue' }).getByRole('row').nth(1).waitFor({ timeout: 120_000 });
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const core = processMemory(desk.pid!, 'desk core (Node: commands, store worker, browser host)');
-    return [core, ...processTree(server.process().pid!).map((pid) => processMemory(pid))];
+    const tree = processTree(server.process().pid!);
+    return {
+      processes: [core, ...tree.map((pid) => processMemory(pid))],
+      otherChromium: othersNamed('chromium', tree),
+    };
   } finally {
     await server.close();
     desk.stdin.end();

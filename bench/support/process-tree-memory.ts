@@ -40,6 +40,20 @@ export function processTree(root: number): number[] {
   return out;
 }
 
+/** How many live processes named `comm` are not among `mine`: they share file pages with mine, lowering my PSS. */
+export function othersNamed(comm: string, mine: number[]): number {
+  let n = 0;
+  for (const pid of parents().keys()) {
+    if (mine.includes(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm) n++;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return n;
+}
+
 function chromiumRole(pid: number): string {
   // Chromium rewrites its children's command lines as one space-separated string.
   const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
