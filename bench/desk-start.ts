@@ -125,7 +125,7 @@ function printDeskWithWindow({ processes, otherChromium }: DeskWithWindow, flags
       "utility processes: alike, not identical. The bench's own process drives Chromium (Playwright) and is not " +
       "the desk's: left out. " +
       `Other Chromium processes on this machine meanwhile: ${otherChromium} (they share Chromium's file pages, so ` +
-      'the PSS above is lower than on a machine running the desk alone: 0 is the figure to judge by).',
+      'the PSS above is lower than on a machine running the desk alone: judge by a run with 0).',
   );
 }
 
