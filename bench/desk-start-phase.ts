@@ -17,10 +17,16 @@ const DISPATCHES = 10_000;
 const log = createLogger(() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** cold/warm start the desk; `quiet` skips the command timings; `modules` only reports what the imports hold. */
-export type Phase = 'cold' | 'warm' | 'warm-quiet' | 'modules';
+/**
+ * cold/warm start the desk; `quiet` skips the command timings; `modules` only reports what the imports hold;
+ * `warm-window` also serves the renderer (browser host) and stays up, measured from outside, until stdin ends.
+ */
+export type Phase = 'cold' | 'warm' | 'warm-quiet' | 'modules' | 'warm-window';
 
-async function start(dataDir: string): Promise<{ core: DeskCore; readyMs: number; firstQueueMs: number }> {
+async function start(
+  dataDir: string,
+  waitForQueue = true,
+): Promise<{ core: DeskCore; readyMs: number; firstQueueMs: number }> {
   const t0 = performance.now();
   const core = await createDeskCore({
     dataDir,
@@ -32,6 +38,7 @@ async function start(dataDir: string): Promise<{ core: DeskCore; readyMs: number
   // The sandbox replays its book to the intake after start; the first committed item announces itself here. A folder
   // that already holds the book gets no new item: its RSS is then taken 10 s after the core is ready.
   let firstQueueMs = -1;
+  if (!waitForQueue) return { core, readyMs, firstQueueMs };
   await Promise.race([
     new Promise<void>((resolve) =>
       core.events.on('event:queue-changed', () => {
@@ -70,9 +77,22 @@ async function commandTimings(core: DeskCore) {
   );
 }
 
+/** Prints the renderer's URL, then holds the desk until the bench closes stdin (bench/support/desk-with-window.ts). */
+async function serveWindow(core: DeskCore) {
+  // Loaded only here, so the other phases' rows hold what they held before.
+  const { createBrowserHost } = await import('../src/server/browser-host');
+  const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger: log });
+  console.log(JSON.stringify({ url: host.url }));
+  await new Promise((resolve) => process.stdin.on('end', resolve).resume());
+  await host.close();
+  await core.close();
+}
+
 async function runPhase(phase: Phase, dataDir: string, storeWorker: string | undefined) {
   if (phase === 'modules') return console.log(JSON.stringify(processParts(null)));
   if (storeWorker) usePgliteWorkerModule(storeWorker);
+  // The app opens its window as soon as the core is ready; the bench settles after the window's first rows.
+  if (phase === 'warm-window') return serveWindow((await start(dataDir, false)).core);
   const { core, readyMs, firstQueueMs } = await start(dataDir);
   // RSS at warm start: once the store is open and the sandbox's first items are in, before any command runs.
   const row: Record<string, number> = {
