@@ -9,7 +9,7 @@ import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import type { PraxisSession } from '../../src/core/queues/praxis-session';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import { openStore, type WorkStore } from '../../src/core/store/work-store';
-import { countStoreWork, type StoreWork } from './store-work';
+import { countStoreWork, timeStatementsAlone, type StoreWork } from './store-work';
 
 export const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 export const ms = (t0: number) => Math.round(performance.now() - t0);
@@ -102,6 +102,10 @@ export function printBulkFigures(f: {
         `the engine's total over the ideal: ${f.elapsedMs - (f.n * f.latencyMs) / f.concurrency} ms`,
     );
     console.table(w.byStatement.slice(0, 20).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
+    if (w.alone) {
+      console.log('each statement once more, alone, after the bulk (EXPLAIN ANALYZE, rolled back), costliest first:');
+      console.table(w.alone);
+    }
   }
   console.log(
     `succeeded ${f.outcome.results.length - f.outcome.failedCount}, failed ${f.outcome.failedCount}; totals ${f.outcome.succeeded.map((s) => `${s.currency} ${s.count} / ${s.totalMinor} minor`).join(', ')}`,
@@ -142,6 +146,7 @@ export async function measureBulk<O extends BulkOutcomeFigures>(o: {
   const elapsedMs = ms(t0);
   const storeWork = counting.stop();
   o.sim.clearFaults();
+  storeWork.alone = await timeStatementsAlone(o.store.db, storeWork.samples);
   return { floorMs, elapsedMs, storeWork, outcome, made: await countAtSimulator(o.sim.url, tids, o.madeField) };
 }
 

@@ -10,16 +10,22 @@ export interface StoreWork {
   awaitedMs: number;
   /** How often each statement ran, by its first words, most frequent first. */
   byStatement: [string, number][];
+  /** One real call of each statement (its last), to time it on its own afterwards. */
+  samples: Map<string, { sql: string; params: readonly unknown[] | undefined }>;
+  /** Filled by the caller after the run: each sample's cost alone. */
+  alone?: StatementAlone[];
 }
 
 /** Wraps `db` in place until `stop()`, which puts it back and answers the counts. */
 export function countStoreWork(db: Db): { stop(): StoreWork } {
   const work = { statements: 0, transactions: 0, awaitedMs: 0 };
   const tally = new Map<string, number>();
-  const note = (sql: string) => {
+  const samples: StoreWork['samples'] = new Map();
+  const note = (sql: string, params?: readonly unknown[]) => {
     work.statements++;
     const head = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
     tally.set(head, (tally.get(head) ?? 0) + 1);
+    samples.set(head, { sql, params });
   };
   const timed = async <T>(run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -31,7 +37,7 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
   };
   const counted = (q: Queryable): Queryable => ({
     query: (sql, params) => {
-      note(sql);
+      note(sql, params);
       return timed(() => q.query(sql, params));
     },
     exec: (sql) => {
@@ -53,7 +59,47 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
       Object.assign(self, original);
       const byStatement = [...tally].sort((a, b) => b[1] - a[1]);
       const roundTrips = work.statements + 2 * work.transactions;
-      return { ...work, roundTrips, awaitedMs: Math.round(work.awaitedMs), byStatement };
+      return { ...work, roundTrips, awaitedMs: Math.round(work.awaitedMs), byStatement, samples };
     },
   };
+}
+
+/** One statement's cost on its own, from PostgreSQL's EXPLAIN ANALYZE (rolled back: nothing it writes stays). */
+export interface StatementAlone {
+  statement: string;
+  'planning ms': number;
+  'execution ms': number;
+  'top plan node': string;
+}
+
+class RollBack extends Error {
+  constructor(readonly plan: unknown) {
+    super('rolled back on purpose');
+  }
+}
+
+/** Times each sampled statement once more, alone on the store, so a statement that is slow in itself stands out. */
+export async function timeStatementsAlone(db: Db, samples: StoreWork['samples']): Promise<StatementAlone[]> {
+  const out: StatementAlone[] = [];
+  for (const [statement, { sql, params }] of samples) {
+    const plan = await db
+      .transaction(async (tx) => {
+        const r = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+        throw new RollBack(r.rows[0]!['QUERY PLAN']);
+      })
+      .catch((e: unknown) => (e instanceof RollBack ? e.plan : null));
+    const top = (Array.isArray(plan) ? plan[0] : (JSON.parse(String(plan)) as unknown[])[0]) as {
+      'Planning Time': number;
+      'Execution Time': number;
+      Plan: { 'Node Type': string; 'Relation Name'?: string };
+    } | null;
+    if (!top) continue;
+    out.push({
+      statement,
+      'planning ms': Math.round(top['Planning Time'] * 100) / 100,
+      'execution ms': Math.round(top['Execution Time'] * 100) / 100,
+      'top plan node': `${top.Plan['Node Type']}${top.Plan['Relation Name'] ? ` on ${top.Plan['Relation Name']}` : ''}`,
+    });
+  }
+  return out.sort((a, b) => b['execution ms'] + b['planning ms'] - a['execution ms'] - a['planning ms']);
 }

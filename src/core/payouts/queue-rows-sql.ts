@@ -76,12 +76,6 @@ win AS (
 ),
 -- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
 win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
--- What each request's split parts (child payouts not voided) already paid, summed once for all of p.
-paid AS (
-  SELECT c.withdrawal_request_id AS tid, sum(c.amount_minor)::int8 AS paid_minor FROM transactions c
-  WHERE c.withdrawal_request_id IN (SELECT tid FROM p) AND c.status NOT IN (${VOID_STATUSES})
-  GROUP BY c.withdrawal_request_id
-),
 r AS (
   SELECT p.tid, p.status, p.amount_minor, COALESCE(pd.paid_minor, 0) AS paid_minor, p.currency, p.cid, p.payment_method, p.masked_destination, p.gateway, p.created_at,
          ${CUSTOMER_NAME_SQL} AS customer_name, c.country,
@@ -98,7 +92,12 @@ r AS (
   ${openJournalJoinSql('p')}
   LEFT JOIN sums s ON s.customer_token = p.customer_token AND s.currency = p.currency
   LEFT JOIN win_by_tid w ON w.tid = p.tid
-  LEFT JOIN paid pd ON pd.tid = p.tid
+  -- What the request's split parts (child payouts not voided) already paid: an index probe per row. As a CTE joined
+  -- to p, PostgreSQL (guessing p holds one row) rescanned the whole sum for every row: 1,000 tids took 550 ms.
+  LEFT JOIN LATERAL (
+    SELECT sum(c.amount_minor)::int8 AS paid_minor FROM transactions c
+    WHERE c.withdrawal_request_id = p.tid AND c.status NOT IN (${VOID_STATUSES})
+  ) pd ON true
   LEFT JOIN dest d ON d.customer_token = p.customer_token AND d.masked_destination = p.masked_destination
   ${page}
 )
