@@ -14,9 +14,15 @@ import { dedupeKey } from '../src/core/intake/process-notification';
 import { NotificationSchema } from '../src/core/praxis/schemas';
 import { acceptManyWithClaims } from '../src/core/store/accept-many';
 import { SANDBOX_SAMPLE } from '../src/shared/domain';
-import { notificationBody, nowSeconds, signNotification } from '../test/support/notifications';
+import { signNotification } from '../test/support/notifications';
 import { postgresUnavailableReason, startPostgres } from '../test/support/postgres';
-import { notificationSender, notificationSenderProcess, pool, startSandboxIntake } from './support/notification-sender';
+import {
+  notificationSender,
+  notificationSenderProcess,
+  pool,
+  requestedNotificationBody,
+  startSandboxIntake,
+} from './support/notification-sender';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -78,13 +84,7 @@ async function benchStore(name: string, location: StoreLocation): Promise<Row> {
   // claim) as ONE bare INSERT statement per notification, one commit each, `CONCURRENCY` in flight through the same
   // store connection(s).
   const rowsOf = (tid: number) => {
-    const body = notificationBody({
-      tid,
-      status: 'requested',
-      amountMinor: 1000 + (tid % 5000),
-      customerToken: `tok${tid % 500}`,
-      timestamp: nowSeconds(),
-    });
+    const body = requestedNotificationBody(tid);
     const headers = { 'content-type': 'application/json', 'gt-authentication': signNotification(body) };
     const ack = answer(200, 0, 'Notification accepted', SANDBOX_SAMPLE.secret, Date.now());
     return { body, rawBody: JSON.stringify(body), headers: { ...headers, 'remote-address': '127.0.0.1' }, ack };

@@ -37,6 +37,16 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
   });
 }
 
+/** The bench's notification for a tid: a new withdrawal request, one of 500 customers. */
+export const requestedNotificationBody = (tid: number) =>
+  notificationBody({
+    tid,
+    status: 'requested',
+    amountMinor: 1000 + (tid % 5000),
+    customerToken: `tok${tid % 500}`,
+    timestamp: nowSeconds(),
+  });
+
 /**
  * Posts one signed "requested" notification for a tid to `url`; throws unless the intake acknowledges it. Like a
  * server-side sender (Praxis's), it keeps its connections open between messages: node:http with a keep-alive agent,
@@ -47,13 +57,7 @@ export function notificationSender(url: string, inFlight = 16): (tid: number) =>
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   return async (tid) => {
-    const body = notificationBody({
-      tid,
-      status: 'requested',
-      amountMinor: 1000 + (tid % 5000),
-      customerToken: `tok${tid % 500}`,
-      timestamp: nowSeconds(),
-    });
+    const body = requestedNotificationBody(tid);
     const text = await post(
       agent,
       target,
