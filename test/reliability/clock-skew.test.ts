@@ -56,9 +56,11 @@ describe('a desk clock 90 s ahead of Praxis', () => {
     expect(test.message).toMatch(/^Your clock is off by (89|90|91) s/);
     expect(test.skewSeconds).toBeGreaterThanOrEqual(89);
     // Every window is told at once, and one opened later learns it from app:info: a standing notice, not a toast.
-    expect(clockEvents).toHaveLength(1);
-    expect(clockEvents[0]).toEqual({ skewSeconds: test.skewSeconds });
-    expect(await desk().call<AppInfo>('app:info')).toMatchObject({ connection: 'failing', clockOff: clockEvents[0] });
+    // (Each refusal measures again, to the whole second: a later one may say a second or two more or less.)
+    expect(clockEvents.length).toBeGreaterThanOrEqual(1);
+    for (const e of clockEvents) expect((e as { skewSeconds: number }).skewSeconds).toBeGreaterThanOrEqual(88);
+    const info = await desk().call<AppInfo>('app:info');
+    expect(info).toMatchObject({ connection: 'failing', clockOff: clockEvents.at(-1) });
 
     // Known now: an approve, a capture and a reject are refused at the desk; no money-moving call reaches Praxis.
     const moving = ['/agent/manage-withdrawal-request', '/agent/manage-transaction', '/agent/split-withdrawal-request'];

@@ -20,14 +20,17 @@ const tell = (clock: Clock, baseUrl: string, reading: ClockReading | null) => {
   for (const listener of listeners) listener(clock, baseUrl, reading);
 };
 
+const movedBeyondASecond = (was: number | null, now: number | null) =>
+  was === null || now === null ? was !== now : Math.abs(was - now) > 1;
+
 export const clockWatch = {
   offBy: (clock: Clock, baseUrl: string): ClockReading | null => of(clock).get(baseUrl) ?? null,
   refused: (clock: Clock, baseUrl: string, skewSeconds: number | undefined) => {
     const reading = { skewSeconds: skewSeconds ?? null };
     const known = of(clock).get(baseUrl);
     of(clock).set(baseUrl, reading);
-    // Every refused call says it again; listeners hear only what is new.
-    if (known?.skewSeconds !== reading.skewSeconds) tell(clock, baseUrl, reading);
+    // Every refused call says it again, a second either way (timestamps are whole seconds): listeners hear what is new.
+    if (!known || movedBeyondASecond(known.skewSeconds, reading.skewSeconds)) tell(clock, baseUrl, reading);
   },
   answered: (clock: Clock, baseUrl: string) => {
     if (of(clock).delete(baseUrl)) tell(clock, baseUrl, null);
