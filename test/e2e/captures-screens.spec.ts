@@ -101,6 +101,8 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
 
   await openCapturesFor(page, desk(), cid);
   await expect(holdRow(page, tid)).toContainText(/2 d 2[23] h/);
-  await holdRow(page, tid).locator('[aria-describedby^="lapse-"]').focus();
+  await holdRow(page, tid)
+    .getByRole('timer', { name: /^Time left before the hold lapses/ })
+    .focus();
   await expect(holdRow(page, tid).getByRole('tooltip')).toContainText('window: Everything else (3 d)');
 });

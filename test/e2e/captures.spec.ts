@@ -30,7 +30,7 @@ test('capture: the whole hold is said plainly, Praxis captures once, the row lea
   await page.screenshot({ path: screenshotPath('40-captures-queue') });
 
   // Hover shows when the hold lapses, in local time, and which window the countdown uses.
-  const countdown = holdRow(page, first).locator('[aria-describedby^="lapse-"]');
+  const countdown = holdRow(page, first).getByRole('timer', { name: /^Time left before the hold lapses/ });
   await countdown.focus();
   await expect(holdRow(page, first).getByRole('tooltip')).toContainText(/Lapses .* · window: /);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -10,7 +10,7 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
   await expect(statusItem(page, 'Browser host link')).toContainText('connected');
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
-  await expect(page.locator('[data-environment]')).toHaveAttribute('data-environment', 'test');
+  await expect(page.getByText('LIVE — actions here move real money')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('01-frame-payouts') });
   // The capture queue opens on the sandbox's own holds.
   await page

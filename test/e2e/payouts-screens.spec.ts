@@ -31,11 +31,16 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
   ).toBeVisible();
 
   // Decimal points line up: each number (padded to the widest fraction) ends at the same x. A geometry check, so it
-  // reads the number's own element.
+  // reads the number as shown.
+  const shown = [
+    [eur, '294.00'],
+    [jpy, '4,200'],
+    [kwd, '146.750'],
+  ] as const;
   const points = await Promise.all(
-    [eur, jpy, kwd].map((tid) =>
+    shown.map(([tid, number]) =>
       queueRow(page, tid)
-        .locator('.amount-number')
+        .getByText(number, { exact: true })
         .evaluate((el) => {
           const r = el.getBoundingClientRect();
           return Math.round(r.right);

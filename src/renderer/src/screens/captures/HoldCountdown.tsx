@@ -15,7 +15,13 @@ export function HoldCountdown({ row, now }: { row: CaptureRow; now: number }) {
   const when = lapseLocalText(row.lapsesAt);
   const tipId = `lapse-${row.tid}`;
   return (
-    <span className={`due ${TONE[level]}`} tabIndex={0} aria-describedby={tipId}>
+    <span
+      className={`due ${TONE[level]}`}
+      role="timer"
+      aria-label={`Time left before the hold lapses: ${left}${LEVEL_WORDS[level] ? ` (${LEVEL_WORDS[level]})` : ''}`}
+      tabIndex={0}
+      aria-describedby={tipId}
+    >
       {left}
       {level !== 'ok' && level !== 'lapsed' && <span className="visually-hidden"> ({LEVEL_WORDS[level]})</span>}
       <span className="hold-tip" role="tooltip" id={tipId}>
