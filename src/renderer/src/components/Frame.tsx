@@ -53,7 +53,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
   }, [screen]);
 
   return (
-    <div className={live ? 'frame env-live' : 'frame'} data-environment={live ? 'live' : 'test'} inert={inert}>
+    <div className={live ? 'frame env-live' : 'frame'} inert={inert}>
       {live && (
         <div className="live-banner" role="status">
           LIVE — actions here move real money

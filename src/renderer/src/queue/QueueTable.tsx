@@ -156,7 +156,6 @@ function QueueTableOf<Row extends QueueRow>({
               <tr
                 key={row.id}
                 className={classes.join(' ')}
-                data-tid={r.tid}
                 aria-selected={r.tid === cursorTid}
                 aria-rowindex={item.index + 2}
                 aria-description={isClaimed(r) ? claimText(r.claimedBy!) : undefined}
