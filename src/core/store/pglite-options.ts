@@ -21,9 +21,11 @@ function defaultStartParams(): string[] {
   return [...(defaults ?? []), ...DESK_START_PARAMS];
 }
 
-/** How every desk PGlite is opened, on whichever thread: its folder (none = in memory), memory settings, int8 as numbers. */
-// PGlite's WebAssembly keeps V8's tier-up: '--liftoff-only' saved ~60 MB at a warm start, but made bulk approve of 1,000
-// 10–55 % slower (the store thread is CPU-bound there; bench:payouts side by side), and the start is under 300 MB without it.
+/**
+ * How every desk PGlite is opened, on whichever thread: its folder (none = in memory), memory settings, int8 as numbers.
+ * Its WebAssembly keeps V8's tier-up: '--liftoff-only' saved ~60 MB at a warm start but made bulk approve of 1,000
+ * 10–55 % slower (the store thread is CPU-bound there; bench:payouts side by side); the start is under 300 MB without it.
+ */
 export function deskPgliteOptions(dataDir?: string): PGliteOptions {
   return {
     ...(dataDir ? { dataDir } : {}),
