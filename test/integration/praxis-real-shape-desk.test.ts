@@ -124,8 +124,9 @@ describe('the desk with what Praxis really sends', () => {
     // Cancelled in the back office; its notification is lost on the way, and comes again later (a replay).
     await setFaults({ dropNotifications: 1 });
     await createPraxisClient({ baseUrl: simUrl, ...SANDBOX_SAMPLE }).cancelWithdrawalRequest(tid);
-    // The first look-up of the claimed change fails: the change waits, shown but not applied.
-    await setFaults({ http5xx: 1 });
+    // Look-ups of the claimed change fail: the change waits, shown but not applied. (Every call fails until the faults
+    // are cleared: a single 5xx could be taken by the look-up of another replayed notification instead.)
+    await setFaults({ http5xx: 1000 });
     await fetch(`${simUrl}/_sim/replay-notifications`, { method: 'POST' });
     await expect
       .poll(async () => (await call<PayoutDetail>('payouts:detail', { tid })).unconfirmed.map((c) => c.status), {
@@ -133,6 +134,7 @@ describe('the desk with what Praxis really sends', () => {
       })
       .toEqual(['cancelled']);
     expect((await rowOf(tid))?.status).toBe('requested');
+    await fetch(`${simUrl}/_sim/faults`, { method: 'DELETE' });
     // The next try (2 s later) reaches Praxis, whose signed answer applies the change.
     await expect.poll(async () => (await rowOf(tid))?.status, { timeout: 15_000 }).toBe('cancelled');
     expect((await call<PayoutDetail>('payouts:detail', { tid })).unconfirmed).toEqual([]);
