@@ -28,9 +28,11 @@ export const clockWatch = {
   refused: (clock: Clock, baseUrl: string, skewSeconds: number | undefined) => {
     const reading = { skewSeconds: skewSeconds ?? null };
     const known = of(clock).get(baseUrl);
+    // Every refused call says it again, a second either way (timestamps are whole seconds): that is the same reading,
+    // kept as it is, so what listeners were told and what offBy answers never differ.
+    if (known && !movedBeyondASecond(known.skewSeconds, reading.skewSeconds)) return;
     of(clock).set(baseUrl, reading);
-    // Every refused call says it again, a second either way (timestamps are whole seconds): listeners hear what is new.
-    if (!known || movedBeyondASecond(known.skewSeconds, reading.skewSeconds)) tell(clock, baseUrl, reading);
+    tell(clock, baseUrl, reading);
   },
   answered: (clock: Clock, baseUrl: string) => {
     if (of(clock).delete(baseUrl)) tell(clock, baseUrl, null);
