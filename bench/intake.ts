@@ -2,7 +2,8 @@
  * npm run bench:intake — notifications accepted end to end (HTTP + verify + commit + signed ack) per second, sent
  * from another process as Praxis sends them, with the group commit and with one commit per message, next to bare
  * INSERTs of the same rows on the same store in the same run, on PGlite and on PostgreSQL; plus the payout-queue
- * query on 100k withdrawal requests. Goal: end to end ≥ 0.5 × bare INSERTs. Env: BENCH_N (2000), BENCH_CONCURRENCY (16).
+ * query on 100k withdrawal requests. Goal: end to end ≥ 0.5 × bare INSERTs. Env: BENCH_N (2000), BENCH_CONCURRENCY (16),
+ * SENDER (node-http: the old node:http sender, for comparison).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -223,7 +224,11 @@ async function main() {
     `HTTP alone (same sender, an endpoint that only answers): ${http.perSec} requests/s; CPU ms each: ${http.cpuMs} server, ${http.senderCpuMs} sender — the ceiling above every end-to-end figure`,
   );
   console.log(
-    'The sender: node:http, keep-alive agent, one socket per message in flight, in a process of its own on the same cores.',
+    process.env.SENDER === 'node-http'
+      ? 'The sender: node:http, keep-alive agent, one socket per message in flight, in a process of its own on the same cores.'
+      : 'The sender: every request built and signed before the clock starts, written on raw keep-alive sockets, one ' +
+          'message in flight per socket, each counted once its answer (status 0) is read; a process of its own on the ' +
+          'same cores (SENDER=node-http: the node:http sender instead).',
   );
   console.log(
     'bare INSERTs: per notification ONE statement inserting the rows the intake stores for it (the accepted notification ' +
