@@ -2,7 +2,8 @@
  * npm run bench:intake — notifications accepted end to end (HTTP + verify + commit + signed ack) per second, sent
  * from another process as Praxis sends them, with the group commit and with one commit per message, next to bare
  * INSERTs of the same rows on the same store in the same run, on PGlite and on PostgreSQL; plus the payout-queue
- * query on 100k withdrawal requests. Goal: end to end ≥ 0.5 × bare INSERTs. Env: BENCH_N (2000), BENCH_CONCURRENCY (16),
+ * query on 100k withdrawal requests. Goal: end to end ≥ 0.5 × bare INSERTs. Env: BENCH_N (2000),
+ * BENCH_CONCURRENCY (16), BENCH_STORES (pglite,postgres), BENCH_COMMITS_IN_FLIGHT (the intake's default),
  * SENDER (node-http: the old node:http sender, for comparison).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,6 +29,10 @@ import { postmasterPid, treeCpuMs } from './support/process-tree-cpu';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Which stores to measure (comma-separated: pglite, postgres). */
+const STORES = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',');
+/** Group commits under way at once; unset: the intake's own choice per store. */
+const COMMITS_IN_FLIGHT = process.env.BENCH_COMMITS_IN_FLIGHT ? Number(process.env.BENCH_COMMITS_IN_FLIGHT) : undefined;
 const QUEUE_ROWS = 100_000;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 /** CPU time of this process (every thread: the intake, and PGlite's worker) per message, in ms. */
@@ -64,7 +69,12 @@ async function benchStore(name: string, location: StoreLocation, serverCpuMs?: (
   /** Notifications per second from a sender process, `concurrency` in flight, through an intake on `store`. */
   const endToEnd = async (first: number, groupCommit: boolean) => {
     const batches: number[] = [];
-    const intake = await startSandboxIntake(store, groupCommit ? { onCommit: (size) => batches.push(size) } : false);
+    const intake = await startSandboxIntake(
+      store,
+      groupCommit
+        ? { onCommit: (size) => batches.push(size), ...(COMMITS_IN_FLIGHT ? { maxInFlight: COMMITS_IN_FLIGHT } : {}) }
+        : false,
+    );
     // Warm up (JIT, connections) with 50 notifications outside the measured range.
     await pool(
       Array.from({ length: 50 }, (_, i) => first + N + i),
@@ -228,13 +238,14 @@ async function main() {
   const http = await httpAlone();
   const dir = await mkdtemp(join(tmpdir(), 'desk-bench-'));
   try {
-    results.push(await benchStore('PGlite (folder)', { kind: 'pglite', dir: join(dir, 'store') }));
+    if (STORES.includes('pglite'))
+      results.push(await benchStore('PGlite (folder)', { kind: 'pglite', dir: join(dir, 'store') }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   const skip = postgresUnavailableReason();
   if (skip) console.log(`  ${skip}`);
-  else {
+  else if (STORES.includes('postgres')) {
     const server = await startPostgres();
     try {
       const postmaster = postmasterPid(server.dataDir);
