@@ -36,6 +36,7 @@ const COMMITS_IN_FLIGHT = process.env.BENCH_COMMITS_IN_FLIGHT ? Number(process.e
 const QUEUE_ROWS = 100_000;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 /** CPU time of this process (every thread: the intake, and PGlite's worker) per message, in ms. */
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
 const cpuMsPer = (u: NodeJS.CpuUsage) => Math.round(((u.user + u.system) / 1000 / N) * 100) / 100;
 
@@ -58,6 +59,7 @@ interface Row {
   preparedInsertsPerSec: number | null;
   statementPerSec: number;
   ratio: string;
+  preparedRatio: string;
   queueQueryMs: number;
   rssMb: number;
 }
@@ -108,7 +110,7 @@ async function benchStore(name: string, location: StoreLocation, serverCpuMs?: (
     return { body, rawBody: JSON.stringify(body), headers: { ...headers, 'remote-address': '127.0.0.1' }, ack };
   };
   // Run as sent (parsed and planned each time) and, on PostgreSQL, also as a prepared statement, as the intake's own
-  // statement is: the goal is judged against the faster of the two.
+  // statement is, which is the stricter yardstick (the goal is stated against them as sent).
   const bareInserts = async (first: number, preparedAs?: string) => {
     const tids = Array.from({ length: N }, (_, i) => first + i);
     const t0 = performance.now();
@@ -185,7 +187,6 @@ async function benchStore(name: string, location: StoreLocation, serverCpuMs?: (
   const rssMb = mb();
   await store.close();
   const notificationsPerSec = grouped.perSec;
-  const insertsPerSec = Math.max(bare.perSec, barePrepared?.perSec ?? 0);
   return {
     store: name,
     notificationsPerSec,
@@ -202,7 +203,8 @@ async function benchStore(name: string, location: StoreLocation, serverCpuMs?: (
     insertsPerSec: bare.perSec,
     preparedInsertsPerSec: barePrepared?.perSec ?? null,
     statementPerSec,
-    ratio: `${((notificationsPerSec / insertsPerSec) * 100).toFixed(1)} %`,
+    ratio: percent(notificationsPerSec, bare.perSec),
+    preparedRatio: barePrepared ? percent(notificationsPerSec, barePrepared.perSec) : '–',
     queueQueryMs: Math.round(times[2]!),
     rssMb,
   };
@@ -271,7 +273,7 @@ async function main() {
     'bare INSERTs: per notification ONE statement inserting the rows the intake stores for it (the accepted notification ' +
       'with raw body, headers and signed answer, and its unconfirmed-change claim), one commit each, ' +
       `${CONCURRENCY} in flight, same store connection(s), no HTTP / verify / batching; on PostgreSQL also as a ` +
-      "prepared statement (as the intake's statement is); the ratio is taken against the faster.",
+      "prepared statement (as the intake's statement is), a stricter yardstick shown beside the goal's.",
   );
   console.log(
     "intake's statement: acceptManyWithClaims for one notification (dedupe, claim only on a change, NOTIFY), one commit each, no HTTP. " +
@@ -295,7 +297,8 @@ async function main() {
       'PostgreSQL server CPU ms each (group / INSERT)': r.serverCpuMs
         ? `${r.serverCpuMs.grouped} / ${r.serverCpuMs.insert}`
         : '–',
-      'group commit ÷ faster inserts (goal ≥ 50 %)': r.ratio,
+      'group commit ÷ bare INSERTs (goal ≥ 50 %)': r.ratio,
+      'group commit ÷ prepared bare INSERTs': r.preparedRatio,
       'payout queue 100k rows (median ms)': r.queueQueryMs,
       'process RSS (MB)': r.rssMb,
     })),
