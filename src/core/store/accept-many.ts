@@ -58,26 +58,31 @@ const column = <T>(items: AcceptedClaim[], pick: (c: AcceptedClaim) => T) => ite
 
 /** Stores the claims in one statement; answers each one's effect, in input order. All or none are stored. */
 export async function acceptManyWithClaims(q: Queryable, items: AcceptedClaim[]): Promise<AcceptedEffect[]> {
-  const res = await q.query<{ notification_id: number | null; claimed: boolean }>(ACCEPT_MANY, [
-    column(items, (c) => c.record.dedupeKey),
-    column(items, (c) => c.record.tid ?? null),
-    column(items, (c) => c.record.orderId ?? null),
-    column(items, (c) => c.record.transactionStatus ?? null),
-    column(items, (c) => c.record.praxisTimestamp ?? null),
-    column(items, (c) => c.record.rawBody),
-    column(items, (c) => JSON.stringify(c.record.headers)),
-    column(items, (c) => (c.record.response === undefined ? null : JSON.stringify(c.record.response))),
-    column(items, (c) => c.n.transaction.transaction_status.toLowerCase()),
-    column(items, (c) => c.n.transaction.amount),
-    column(items, (c) => c.n.transaction.currency),
-    column(items, (c) => c.n.transaction.processed_amount ?? null),
-    column(items, (c) => c.n.transaction.processed_currency ?? null),
-    column(items, (c) => c.n.transaction.card?.card_number ?? c.n.transaction.wallet?.account_identifier ?? null),
-    column(items, (c) => c.n.customer.avs_alert ?? null),
-    column(items, (c) => c.n.customer.verification_alert ?? null),
-    column(items, (c) => new Date(c.n.timestamp * 1000).toISOString()),
-    column(items, (c) => c.n.transaction.tid),
-    UNCONFIRMED_CHANNEL,
-  ]);
+  const res = await q.query<{ notification_id: number | null; claimed: boolean }>(
+    ACCEPT_MANY,
+    [
+      column(items, (c) => c.record.dedupeKey),
+      column(items, (c) => c.record.tid ?? null),
+      column(items, (c) => c.record.orderId ?? null),
+      column(items, (c) => c.record.transactionStatus ?? null),
+      column(items, (c) => c.record.praxisTimestamp ?? null),
+      column(items, (c) => c.record.rawBody),
+      column(items, (c) => JSON.stringify(c.record.headers)),
+      column(items, (c) => (c.record.response === undefined ? null : JSON.stringify(c.record.response))),
+      column(items, (c) => c.n.transaction.transaction_status.toLowerCase()),
+      column(items, (c) => c.n.transaction.amount),
+      column(items, (c) => c.n.transaction.currency),
+      column(items, (c) => c.n.transaction.processed_amount ?? null),
+      column(items, (c) => c.n.transaction.processed_currency ?? null),
+      column(items, (c) => c.n.transaction.card?.card_number ?? c.n.transaction.wallet?.account_identifier ?? null),
+      column(items, (c) => c.n.customer.avs_alert ?? null),
+      column(items, (c) => c.n.customer.verification_alert ?? null),
+      column(items, (c) => new Date(c.n.timestamp * 1000).toISOString()),
+      column(items, (c) => c.n.transaction.tid),
+      UNCONFIRMED_CHANNEL,
+    ],
+    // Run on every group commit: PostgreSQL keeps it parsed per connection instead of parsing it again each time.
+    { preparedAs: 'accept_many_with_claims' },
+  );
   return res.rows.map((r) => (r.notification_id === null ? null : r.claimed ? 'unconfirmed' : 'unchanged'));
 }

@@ -8,8 +8,21 @@ export interface QueryResult<R> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * A PostgreSQL server keeps the statement parsed under this name on each connection, so a statement run on every
+   * commit is not parsed (nor, once its plan settles, planned) again each time. Only for fixed SQL text; PGlite
+   * ignores it.
+   */
+  preparedAs?: string;
+}
+
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    opts?: QueryOptions,
+  ): Promise<QueryResult<R>>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,13 @@
 import pg from 'pg';
-import { INT8_OID, parseInt8, type Db, type DbSession, type QueryResult, type Queryable } from './db';
+import {
+  INT8_OID,
+  parseInt8,
+  type Db,
+  type DbSession,
+  type QueryOptions,
+  type QueryResult,
+  type Queryable,
+} from './db';
 
 export interface PostgresConnection {
   /** postgres://user@host:port/db — the password may be left out of the URL and given below. */
@@ -18,8 +26,11 @@ const types = {
 
 function wrap(client: pg.Pool | pg.ClientBase): Queryable {
   return {
-    async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const res = await client.query(sql, params ? [...params] : undefined);
+    async query<R>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<R>> {
+      const values = params ? [...params] : undefined;
+      const res = await (opts?.preparedAs
+        ? client.query({ name: opts.preparedAs, text: sql, values })
+        : client.query(sql, values));
       return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
     },
     async exec(sql: string): Promise<void> {
@@ -135,7 +146,7 @@ export async function openPostgresDb(conn: PostgresConnection): Promise<Db> {
         return next;
       };
       return {
-        query: (sql, params) => inTurn(() => direct.query(sql, params)),
+        query: (sql, params, opts) => inTurn(() => direct.query(sql, params, opts)),
         exec: (sql) => inTurn(() => direct.exec(sql)),
         onLost(cb) {
           lost = cb;
