@@ -13,7 +13,7 @@ const service = `praxis-desk-test-${randomBytes(4).toString('hex')}`;
 const profile: Profile = {
   id: 'live-1',
   name: 'Live',
-  environment: 'live',
+  environment: 'praxis-live',
   merchantId: 'merchant-1',
   applicationKey: 'app-1',
 };

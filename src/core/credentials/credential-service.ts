@@ -39,7 +39,7 @@ export function createCredentialService(store: SecretStore, log: Logger): Creden
     } else known.delete(account);
     return secret;
   };
-  const kept = (profile: Profile, which: CredentialKind = 'merchant-secret') =>
+  const kept = async (profile: Profile, which: CredentialKind = 'merchant-secret') =>
     known.get(accountOf(profile, which)) ?? stored(profile, which);
 
   const status = async (profile: Profile): Promise<CredentialStatus> => {
