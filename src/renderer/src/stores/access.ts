@@ -18,10 +18,19 @@ const TOUCH_EVERY_MS = 20_000;
 let lastTouch = 0;
 
 // ---- actions ----
+// The first status request, made at page start: the app's mount waits for its answer instead of asking again.
+let atStart: Promise<void> | null = null;
+
 export const accessActions = {
   async load(): Promise<void> {
     const res = await desk().session.status({});
     set(res.ok ? { access: res.data, error: null } : { error: res.error });
+  },
+
+  /** The sign-in state as page start asked for it (asked now if nobody has yet). */
+  loadAtStart(): Promise<void> {
+    atStart ??= accessActions.load();
+    return atStart;
   },
 
   /** The PIN goes straight to the core and is never kept here. Returns the refusal, or null when signed in. */
