@@ -87,15 +87,20 @@ async function printStartSplit(page: Page, marks: StartMarks): Promise<void> {
     );
     return {
       htmlResponseEnd: nav.responseEnd,
+      htmlParsed: nav.domInteractive,
       // Module scripts run before DOMContentLoaded: its start is the entry script evaluated.
       scriptEvaluated: nav.domContentLoadedEventStart,
-      scripts: scripts.map((r) => ({ name: r.name.replace(/^.*\//, ''), end: r.responseEnd, bytes: r.transferSize })),
+      scripts: scripts.map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.requestStart, end: r.responseEnd })),
     };
   });
   const firstList = marks.requests.find((r) => r.channel === 'payouts:list');
   const rows: { step: string; 'at (ms)': number | string }[] = [
     { step: 'HTML received', 'at (ms)': Math.round(timing.htmlResponseEnd) },
-    ...timing.scripts.map((s) => ({ step: `script ${s.name} received`, 'at (ms)': Math.round(s.end) })),
+    { step: 'HTML parsed (domInteractive)', 'at (ms)': Math.round(timing.htmlParsed) },
+    ...timing.scripts.flatMap((s) => [
+      { step: `script ${s.name} requested`, 'at (ms)': Math.round(s.start) },
+      { step: `script ${s.name} received`, 'at (ms)': Math.round(s.end) },
+    ]),
     { step: 'entry script evaluated (DOMContentLoaded)', 'at (ms)': Math.round(timing.scriptEvaluated) },
     { step: 'socket created', 'at (ms)': marks.socketCreated === undefined ? '—' : Math.round(marks.socketCreated) },
     { step: 'socket open', 'at (ms)': marks.socketOpen === undefined ? '—' : Math.round(marks.socketOpen) },

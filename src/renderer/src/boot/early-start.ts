@@ -1,6 +1,7 @@
 import { mayOpen } from '../access/screen-roles';
+import { desk } from '../api/desk';
 import { payoutsAvailable } from '../api/payouts';
-import { accessActions, useAccess } from '../stores/access';
+import { accessActions } from '../stores/access';
 import { useNavigation } from '../stores/navigation';
 import { payoutsActions } from '../stores/payouts';
 
@@ -10,8 +11,10 @@ import { payoutsActions } from '../stores/payouts';
  * the page's script runs and renders. The core checks the role of every call; the screen still shows rows only when
  * the access store says the person may open it.
  */
-void accessActions.loadAtStart().then(() => {
+const status = desk().session.status({});
+// Registered before the access store applies the answer, so the page is asked for before React renders the desk.
+void status.then((res) => {
   const startsOnPayouts = useNavigation.getState().screen === 'payouts';
-  if (startsOnPayouts && payoutsAvailable() && mayOpen('payouts', useAccess.getState().access))
-    payoutsActions.startEarly();
+  if (res.ok && startsOnPayouts && payoutsAvailable() && mayOpen('payouts', res.data)) payoutsActions.startEarly();
 });
+void accessActions.loadAtStart(status);
