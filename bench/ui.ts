@@ -7,7 +7,7 @@
  * Also the split of page open → first rows: HTML, entry script fetched, script run, socket open, each request's send
  * and answer until the first queue page, first rows in the DOM.
  * Needs a built renderer (npm run build). Env: BENCH_ROWS (default 100000), BENCH_RENDERER_DIR (default out/renderer,
- * e.g. another branch's build for a back-to-back comparison).
+ * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -218,6 +218,7 @@ async function main() {
     const search = page.getByLabel('Search customer id, name or tid');
     // Keystrokes while the rest of the queue arrives: "cust-1" ⇄ "cust-17", keydown to the painted list.
     await page.locator('tr.queue-row').first().waitFor({ timeout: 120_000 });
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     await search.fill('cust-1');
     const whileLoading: number[] = [];
     for (let i = 0; i < KEYSTROKES_WHILE_LOADING; i++) {
