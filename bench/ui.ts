@@ -4,7 +4,10 @@
  * payouts:list in the core (old per-row path vs the JSON path vs the first page), time to the first rendered rows and
  * to the whole queue, keystrokes while the rest of the queue arrives and after (keydown to the painted list), the
  * core's answer time per page, the renderer's long tasks (> 50 ms) while loading, and its JS heap after load.
- * Needs a built renderer (npm run build). Env: BENCH_ROWS (default 100000).
+ * Also the split of page open → first rows: HTML, entry script fetched, script run, socket open, each request's send
+ * and answer until the first queue page, first rows in the DOM.
+ * Needs a built renderer (npm run build). Env: BENCH_ROWS (default 100000), BENCH_RENDERER_DIR (default out/renderer,
+ * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,6 +63,58 @@ async function seed(dataDir: string): Promise<number> {
   }
 }
 
+interface SocketRequestMark {
+  id: number;
+  channel: string;
+  input: string;
+  sent: number;
+  answered?: number;
+}
+
+interface StartMarks {
+  firstRows: number;
+  socketCreated?: number;
+  socketOpen?: number;
+  requests: SocketRequestMark[];
+}
+
+/** Where page open → first rows went, each step from navigation start, as the page's own clocks saw it. */
+async function printStartSplit(page: Page, marks: StartMarks): Promise<void> {
+  const timing = await page.evaluate(() => {
+    const nav = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const scripts = (window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (r) => r.initiatorType === 'script' || r.name.endsWith('.js'),
+    );
+    return {
+      htmlResponseEnd: nav.responseEnd,
+      htmlParsed: nav.domInteractive,
+      // Module scripts run before DOMContentLoaded: its start is the entry script evaluated.
+      scriptEvaluated: nav.domContentLoadedEventStart,
+      scripts: scripts.map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.requestStart, end: r.responseEnd })),
+    };
+  });
+  const firstList = marks.requests.find((r) => r.channel === 'payouts:list');
+  const rows: { step: string; 'at (ms)': number | string }[] = [
+    { step: 'HTML received', 'at (ms)': Math.round(timing.htmlResponseEnd) },
+    { step: 'HTML parsed (domInteractive)', 'at (ms)': Math.round(timing.htmlParsed) },
+    ...timing.scripts.flatMap((s) => [
+      { step: `script ${s.name} requested`, 'at (ms)': Math.round(s.start) },
+      { step: `script ${s.name} received`, 'at (ms)': Math.round(s.end) },
+    ]),
+    { step: 'entry script evaluated (DOMContentLoaded)', 'at (ms)': Math.round(timing.scriptEvaluated) },
+    { step: 'socket created', 'at (ms)': marks.socketCreated === undefined ? '—' : Math.round(marks.socketCreated) },
+    { step: 'socket open', 'at (ms)': marks.socketOpen === undefined ? '—' : Math.round(marks.socketOpen) },
+  ];
+  for (const r of marks.requests) {
+    if (firstList && r.sent > firstList.sent) break;
+    rows.push({ step: `${r.channel} ${r.input.slice(0, 30)} sent`, 'at (ms)': Math.round(r.sent) });
+    rows.push({ step: `${r.channel} answered`, 'at (ms)': r.answered === undefined ? '—' : Math.round(r.answered) });
+  }
+  rows.push({ step: 'first tr.queue-row in the DOM', 'at (ms)': Math.round(marks.firstRows) });
+  console.log('page open → first rows, step by step (from navigation start):');
+  console.table(rows);
+}
+
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'desk-bench-ui-'));
   let t = performance.now();
@@ -75,7 +130,12 @@ async function main() {
     secretStore: createMemorySecretStore('bench'),
     embeddedSandbox: false,
   });
-  const host = await createBrowserHost({ core, port: 0, rendererDir: 'out/renderer', logger: log });
+  const host = await createBrowserHost({
+    core,
+    port: 0,
+    rendererDir: process.env.BENCH_RENDERER_DIR ?? 'out/renderer',
+    logger: log,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
@@ -103,12 +163,40 @@ async function main() {
       }
     };
 
+    // esbuild's keepNames wraps functions passed to the page in __name(); the page has none.
+    await page.addInitScript('window.__name = (f) => f');
     // Timed in the page from navigation start: Playwright here shares its thread with the core (and, with
     // PRAXIS_DESK_PGLITE_THREAD=main, with PGlite), so it may see rows later than the browser painted them.
     await page.addInitScript(
       (whole: string) => {
-        const marks: { firstRows?: number; wholeQueue?: number; longTasks: number[] } = { longTasks: [] };
+        const marks: {
+          firstRows?: number;
+          wholeQueue?: number;
+          longTasks: number[];
+          socketCreated?: number;
+          socketOpen?: number;
+          requests: SocketRequestMark[];
+        } = { longTasks: [], requests: [] };
         (window as unknown as { __marks: typeof marks }).__marks = marks;
+        // The page's socket, watched from outside: when it was made and opened, each request's send and its answer.
+        const NativeSocket = window.WebSocket;
+        window.WebSocket = class extends NativeSocket {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            marks.socketCreated ??= performance.now();
+            this.addEventListener('open', () => (marks.socketOpen ??= performance.now()));
+            this.addEventListener('message', (ev) => {
+              const id = (JSON.parse(String(ev.data)) as { id?: number }).id;
+              const request = marks.requests.find((r) => r.id === id);
+              if (request) request.answered ??= performance.now();
+            });
+          }
+          override send(data: string) {
+            const { id, channel, input } = JSON.parse(data) as { id: number; channel: string; input: unknown };
+            marks.requests.push({ id, channel, input: JSON.stringify(input), sent: performance.now() });
+            super.send(data);
+          }
+        };
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) if (marks.wholeQueue === undefined) marks.longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
@@ -126,12 +214,11 @@ async function main() {
       // "100,000 waiting", or "… of 100,000" while a search typed during the load is still in the box.
       ROWS.toLocaleString('en'),
     );
-    // esbuild's keepNames wraps functions passed to the page in __name(); the page has none.
-    await page.addInitScript('window.__name = (f) => f');
     await page.goto(host.url);
     const search = page.getByLabel('Search customer id, name or tid');
     // Keystrokes while the rest of the queue arrives: "cust-1" ⇄ "cust-17", keydown to the painted list.
     await page.locator('tr.queue-row').first().waitFor({ timeout: 120_000 });
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     await search.fill('cust-1');
     const whileLoading: number[] = [];
     for (let i = 0; i < KEYSTROKES_WHILE_LOADING; i++) {
@@ -146,7 +233,7 @@ async function main() {
       .filter({ hasNotText: 'loading' })
       .waitFor({ timeout: 120_000 });
     const marks = await page.evaluate(
-      () => (window as unknown as { __marks: { firstRows: number; wholeQueue: number; longTasks: number[] } }).__marks,
+      () => (window as unknown as { __marks: StartMarks & { wholeQueue: number; longTasks: number[] } }).__marks,
     );
     const [firstRowsMs, wholeQueueMs] = [marks.firstRows, marks.wholeQueue];
     const domRows = await page.locator('tr.queue-row').count();
@@ -222,6 +309,7 @@ async function main() {
           : '—',
       },
     ]);
+    await printStartSplit(page, marks);
     console.log(`queue header after load: "${shown}"`);
     console.log(`keystroke samples (ms): ${samples.map((s) => s.toFixed(0)).join(', ')}`);
     console.log(`keystrokes while loading (ms): ${whileLoading.map((s) => s.toFixed(0)).join(', ')}`);

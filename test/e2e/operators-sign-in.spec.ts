@@ -1,9 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { deskHostForThisFile, screenshotPath, statusItem } from './support/desk-host';
+import { deskHostForThisFile, recordSocketFrames, screenshotPath, statusItem } from './support/desk-host';
+import { payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
 
 // One desk for the file: it starts with no operators (sandbox mode); the first test adds the people the others use.
 const desk = deskHostForThisFile();
+
+const sim = payoutsSim(desk);
 
 const PINS = { Mia: '91827', Ned: '66123', Al: '55123', Bo: '48213' } as const;
 
@@ -103,6 +106,31 @@ test('an agent does not see Approve and is told why; lookup is theirs', async ({
 
   await goTo(page, 'l', 'Lookup');
   await expect(page.getByRole('region', { name: /is not for your role/ })).toHaveCount(0);
+});
+
+test('a page opened with sign-in on asks for no queue rows: none reach it before someone with the role signs in', async ({
+  page,
+  context,
+}) => {
+  const cid = `e2e-gate-${Date.now()}`;
+  const tid = await sim.createRequest(cid, 'EUR', 4_100);
+  // The request is in the desk's queue: a back-office person sees it on the start screen once signed in.
+  await openAnyScreen(page);
+  await signIn(page, 'Bo');
+  await searchBox(page).fill(cid);
+  await expect(queueRow(page, tid)).toContainText('EUR 41.00');
+
+  // A new tab is signed out (sign-in belongs to its own connection): the page asks early, but never for rows.
+  const fresh = await context.newPage();
+  const frames = recordSocketFrames(fresh);
+  await fresh.goto(desk().host.url);
+  await expect(fresh.getByRole('region', { name: 'Sign in to Praxis Desk' })).toBeVisible();
+  await expect(queue(fresh)).toHaveCount(0);
+  await signIn(fresh, 'Al');
+  await expect(fresh.getByRole('region', { name: 'Payouts is not for your role' })).toBeVisible();
+  await expect(queue(fresh)).toHaveCount(0);
+  expect(frames.received.join('\n')).not.toContain(cid);
+  expect(frames.sent.some((f) => f.includes('"payouts:list"'))).toBe(false);
 });
 
 test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {

@@ -17,7 +17,7 @@ export function App() {
   const accessError = useAccess((s) => s.error);
   useEffect(() => {
     const stop = accessActions.follow();
-    void accessActions.load();
+    void accessActions.loadAtStart();
     return stop;
   }, []);
 

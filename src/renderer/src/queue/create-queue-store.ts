@@ -107,6 +107,12 @@ export function createQueueStore<
   let visibleRows: readonly Row[] = [];
   let followers = 0;
   let stopFollowing: (() => void) | null = null;
+  // A load begun at page start, before the screen mounted, and the live follow it holds until the screen follows.
+  let early: { generation: number; releaseFollow: () => void } | null = null;
+  const dropEarly = () => {
+    early?.releaseFollow();
+    early = null;
+  };
 
   const actions = {
     /** The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows. */
@@ -142,6 +148,28 @@ export function createQueueStore<
           set({ loading: false, loadingRest: false });
         }
       }
+    },
+
+    /**
+     * Starts the load at page start, before the screen is rendered, following live changes meanwhile; the screen's
+     * mount then takes it over (`loadOnMount`). A refused first page (signed out, out of role) leaves nothing behind.
+     */
+    startEarly() {
+      dropEarly();
+      const releaseFollow = actions.follow();
+      early = { generation: loadGeneration + 1, releaseFollow };
+      const started = early;
+      void actions.load().then(() => {
+        if (early === started && !get().loaded) dropEarly();
+      });
+    },
+
+    /** The screen's mount: the load begun at page start while it is still the current one, else a new load. */
+    async loadOnMount() {
+      const started = early;
+      dropEarly();
+      if (started && started.generation === loadGeneration && !get().error) return;
+      await actions.load();
     },
 
     /** Fetches the current rows of the given items and folds them into the queue. */
@@ -180,6 +208,7 @@ export function createQueueStore<
 
     /** Another profile's store: everything shown is dropped at once, then the queue reloads. */
     reset() {
+      dropEarly();
       set({
         rows: [],
         loaded: false,

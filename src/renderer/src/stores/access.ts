@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AccessState } from '../../../shared/access';
-import type { WireError } from '../../../shared/errors';
+import type { Result, WireError } from '../../../shared/errors';
 import { desk } from '../api/desk';
 import { onSignInNeeded } from '../api/sign-in-watch';
 
@@ -13,15 +13,25 @@ export interface AccessStoreState {
 export const useAccess = create<AccessStoreState>()(() => ({ access: null, error: null }));
 const set = useAccess.setState;
 
+const apply = (res: Result<AccessState>) => set(res.ok ? { access: res.data, error: null } : { error: res.error });
+
 // At most one "still here" a this often: enough for an idle clock counted in minutes.
 const TOUCH_EVERY_MS = 20_000;
 let lastTouch = 0;
 
 // ---- actions ----
+// The first status answer, asked for at page start: the app's mount waits for it instead of asking again.
+let atStart: Promise<void> | null = null;
+
 export const accessActions = {
   async load(): Promise<void> {
-    const res = await desk().session.status({});
-    set(res.ok ? { access: res.data, error: null } : { error: res.error });
+    apply(await desk().session.status({}));
+  },
+
+  /** The sign-in state as page start asked for it (`asked`), or asked now if nobody has yet. */
+  loadAtStart(asked?: Promise<Result<AccessState>>): Promise<void> {
+    atStart ??= asked ? asked.then(apply) : accessActions.load();
+    return atStart;
   },
 
   /** The PIN goes straight to the core and is never kept here. Returns the refusal, or null when signed in. */

@@ -39,7 +39,7 @@ export function PayoutsScreen() {
   useEffect(() => {
     if (!available) return;
     const stop = payoutsActions.follow();
-    void payoutsActions.load();
+    void payoutsActions.loadOnMount();
     void payoutSettingsActions.load();
     return stop;
   }, [available]);
