@@ -21,9 +21,16 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
   const work = { statements: 0, transactions: 0, awaitedMs: 0 };
   const tally = new Map<string, number>();
   const samples: StoreWork['samples'] = new Map();
+  // A statement's head is worked out once per text: the counting must not cost the command thread what it measures.
+  const heads = new Map<string, string>();
+  const headOf = (sql: string) => {
+    let head = heads.get(sql);
+    if (head === undefined) heads.set(sql, (head = sql.replace(/\s+/g, ' ').trim().slice(0, 60)));
+    return head;
+  };
   const note = (sql: string, params?: readonly unknown[]) => {
     work.statements++;
-    const head = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+    const head = headOf(sql);
     tally.set(head, (tally.get(head) ?? 0) + 1);
     samples.set(head, { sql, params });
   };
