@@ -1,11 +1,10 @@
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
-import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, withItemClaim, type ActionDeps } from '../queues/journaled-action';
 import { refuseOpenAction } from '../queues/actionable';
-import { readRequestForAction } from './request-for-action';
+import { readRequestForAction, type RequestRow } from './request-for-action';
 import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
@@ -33,7 +32,7 @@ export async function requireActionable(
   deps: ActionDeps,
   s: PraxisSession,
   tid: number,
-): Promise<{ tx: StoredTransaction; remainder: Remainder }> {
+): Promise<{ tx: RequestRow; remainder: Remainder }> {
   const read = await readRequestForAction(deps.store.db, tid);
   const tx = read?.tx;
   if (!read || !tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
@@ -50,7 +49,7 @@ export async function requireActionable(
 }
 
 /** What is left to pay, refused when Praxis reported a part in another currency or nothing is left. */
-function payableRemainder(tx: StoredTransaction, r: Remainder): number {
+function payableRemainder(tx: RequestRow, r: Remainder): number {
   if (r.otherCurrencies.length > 0) {
     const other = r.otherCurrencies.map((o) => formatMoney(o.amountMinor, o.currency)).join(', ');
     throw new DeskError(
@@ -79,7 +78,7 @@ const answeredAt = (answer: ManageResponse) => new Date((answer.timestamp ?? Dat
 async function fourEyes(
   deps: ActionDeps,
   s: PraxisSession,
-  tx: StoredTransaction,
+  tx: RequestRow,
   settings: PayoutSettings,
   second: SecondApprover | undefined,
   verified?: string | null,

@@ -296,8 +296,8 @@ export interface StoredTransaction {
   customerName: string | null;
 }
 
-/** The read of getTransaction before its WHERE: the row and its customer's name (extra columns may follow `t.*`). */
-export const STORED_TRANSACTION_SQL = `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
+/** The read of getTransaction before its WHERE: the row and its customer's name. */
+const STORED_TRANSACTION_SQL = `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
      FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token`;
 
 export async function getTransaction(q: Queryable, tid: number): Promise<StoredTransaction | null> {
