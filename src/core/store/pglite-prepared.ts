@@ -63,6 +63,13 @@ const isStaleResultType = (err: unknown) =>
   (err as { code?: string } | null)?.code === '0A000' &&
   /cached plan must not change result type/.test((err as Error).message);
 
+/** Drops a text's statement from the cache; it is closed at the start of the next preparation. */
+function forget(cache: StatementCache, sql: string): void {
+  const stale = cache.byText.get(sql);
+  cache.byText.delete(sql);
+  if (stale) cache.toClose.push(stale.name);
+}
+
 const run = (pg: PgliteInternals, message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
 
 async function prepare(pg: PgliteInternals, cache: StatementCache, sql: string): Promise<Prepared> {
@@ -127,7 +134,8 @@ export async function queryPrepared<R>(
     if (tx.closed) throw new Error('Transaction is closed');
     return pg._runExclusiveQuery(() =>
       execute(pg, sql, params).catch((err: unknown) => {
-        if (isStaleResultType(err)) cacheOf(pg).byText.delete(sql);
+        // The transaction is aborted now: the caller sees the refusal once; the next run prepares the text anew.
+        if (isStaleResultType(err)) forget(cacheOf(pg), sql);
         throw withQuery(err, sql, params);
       }),
     ) as Promise<Results<R>>;
@@ -141,9 +149,7 @@ export async function queryPrepared<R>(
       } catch (err) {
         if (!isStaleResultType(err)) throw withQuery(err, sql, params);
         // Outside a transaction nothing was aborted: prepare the text again and run it once more.
-        const stale = cacheOf(pg).byText.get(sql);
-        cacheOf(pg).byText.delete(sql);
-        if (stale) cacheOf(pg).toClose.push(stale.name);
+        forget(cacheOf(pg), sql);
         res = await execute(pg, sql, params).catch((again: unknown) => {
           throw withQuery(again, sql, params);
         });
