@@ -103,7 +103,9 @@ export function printBulkFigures(f: {
     );
     console.table(w.byStatement.slice(0, 20).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
     if (w.alone) {
-      console.log('each statement once more, alone, after the bulk (EXPLAIN ANALYZE, rolled back), costliest first:');
+      console.log(
+        'each statement once more, alone, after the bulk (EXPLAIN ANALYZE, planned afresh; and as the store runs it, prepared), rolled back, costliest first:',
+      );
       console.table(w.alone);
     }
   }

@@ -1,10 +1,10 @@
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
-import type { StoredTransaction } from '../store/queue-queries';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, withItemClaim, type ActionDeps } from '../queues/journaled-action';
-import { requireNoOpenAction } from '../queues/actionable';
+import { refuseOpenAction } from '../queues/actionable';
+import { readRequestForAction, type RequestRow } from './request-for-action';
 import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
@@ -18,31 +18,38 @@ import {
   isPendingStatus,
   markRequestStatus,
   PAID_PAYOUT_STATUSES,
-  remainderOf,
   remainingMinor,
   REQUEST_STATUS_WHEN_PAID,
+  type Remainder,
 } from './request-state';
 import { fourEyesReason, needsSecondApproval } from './risk';
 
-/** A request that may be acted on now: known, still waiting for a decision, and with no unresolved action. */
-export async function requireActionable(deps: ActionDeps, s: PraxisSession, tid: number): Promise<StoredTransaction> {
-  const tx = await deps.store.getTransaction(tid);
-  if (!tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
+/**
+ * A request that may be acted on now: known, still waiting for a decision, and with no unresolved action; with what
+ * is left to pay on it (one read: readRequestForAction).
+ */
+export async function requireActionable(
+  deps: ActionDeps,
+  s: PraxisSession,
+  tid: number,
+): Promise<{ tx: RequestRow; remainder: Remainder }> {
+  const read = await readRequestForAction(deps.store.db, tid);
+  const tx = read?.tx;
+  if (!read || !tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
     throw new DeskError('NOT_FOUND', `Withdrawal request ${tid} is not in the work store. Look it up by id first.`);
   }
-  await requireNoOpenAction(deps, s, tid);
+  await refuseOpenAction(deps, s, tid, read.open);
   if (!isPendingStatus(tx.status)) {
     throw new DeskError(
       'CONFLICT',
       `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`,
     );
   }
-  return tx;
+  return { tx, remainder: read.remainder };
 }
 
 /** What is left to pay, refused when Praxis reported a part in another currency or nothing is left. */
-async function payableRemainder(deps: ActionDeps, tx: StoredTransaction): Promise<number> {
-  const r = await remainderOf(deps.store.db, tx);
+function payableRemainder(tx: RequestRow, r: Remainder): number {
   if (r.otherCurrencies.length > 0) {
     const other = r.otherCurrencies.map((o) => formatMoney(o.amountMinor, o.currency)).join(', ');
     throw new DeskError(
@@ -71,7 +78,7 @@ const answeredAt = (answer: ManageResponse) => new Date((answer.timestamp ?? Dat
 async function fourEyes(
   deps: ActionDeps,
   s: PraxisSession,
-  tx: StoredTransaction,
+  tx: RequestRow,
   settings: PayoutSettings,
   second: SecondApprover | undefined,
   verified?: string | null,
@@ -100,9 +107,9 @@ export async function approve(
   settings: PayoutSettings,
   input: ApproveInput,
 ): Promise<ActionOutcome> {
-  const tx = await requireActionable(deps, s, input.tid);
+  const { tx, remainder } = await requireActionable(deps, s, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
-  const payMinor = await payableRemainder(deps, tx);
+  const payMinor = payableRemainder(tx, remainder);
   const about = { amountMinor: payMinor, currency: tx.currency, customer: await customerLabel(deps.store.db, tx) };
   const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
@@ -156,9 +163,9 @@ export async function reject(
   input: RejectInput,
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode);
-  const tx = await requireActionable(deps, s, input.tid);
+  const { tx, remainder } = await requireActionable(deps, s, input.tid);
   const about = {
-    amountMinor: await remainingMinor(deps.store.db, tx),
+    amountMinor: remainder.remainingMinor,
     currency: tx.currency,
     customer: await customerLabel(deps.store.db, tx),
   };
@@ -198,8 +205,8 @@ export async function split(
   settings: PayoutSettings,
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
-  const tx = await requireActionable(deps, s, input.tid);
-  const remaining = await payableRemainder(deps, tx);
+  const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   if (total > remaining) {
     const fmt = (m: number) => formatMoney(m, tx.currency);

@@ -80,20 +80,30 @@ export async function remainderOf(
   request: { tid: number; amountMinor: number; currency: string },
 ): Promise<Remainder> {
   // Both kinds of part in one read (one round trip), as JSON arrays.
-  const res = await q.query<{
-    children: { order_id: string | null; currency: string; amount_minor: number; status: string }[];
-    sent: { request: Record<string, unknown>; result: Record<string, unknown> | null }[];
-  }>(
-    `SELECT
+  const res = await q.query<RequestParts>(`SELECT ${requestPartsSql('$1', '$2')}`, [request.tid, String(request.tid)]);
+  return remainderFrom(request, res.rows[0]!);
+}
+
+/** What remainderOf reads: the request's child payouts and the split parts its journal knows were sent. */
+export interface RequestParts {
+  children: { order_id: string | null; currency: string; amount_minor: number; status: string }[];
+  sent: { request: Record<string, unknown>; result: Record<string, unknown> | null }[];
+}
+
+/** The select-list of a request's parts (RequestParts) as `children` and `sent`, given its tid and its text. */
+export const requestPartsSql = (tidParam: string, itemIdParam: string) => `
        (SELECT COALESCE(json_agg(json_build_object('order_id', c.order_id, 'currency', c.currency,
           'amount_minor', c.amount_minor, 'status', c.status)), '[]'::json)
-        FROM transactions c WHERE c.withdrawal_request_id = $1) AS children,
+        FROM transactions c WHERE c.withdrawal_request_id = ${tidParam}) AS children,
        (SELECT COALESCE(json_agg(json_build_object('request', j.request, 'result', j.result)), '[]'::json)
-        FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.action = 'payouts:split'
-          AND j.state IN ('done', 'unknown', 'sending')) AS sent`,
-    [request.tid, String(request.tid)],
-  );
-  const { children, sent } = res.rows[0]!;
+        FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = ${itemIdParam} AND j.action = 'payouts:split'
+          AND j.state IN ('done', 'unknown', 'sending')) AS sent`;
+
+/** What is left of the request once its parts (as read by requestPartsSql) are taken off (see remainderOf). */
+export function remainderFrom(
+  request: { amountMinor: number; currency: string },
+  { children, sent }: RequestParts,
+): Remainder {
   const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
   const parts = [
     ...children

@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors';
+import type { JournalEntry } from '../store/journal';
 import type { ActionDeps } from './journaled-action';
 import { sendLeaseMs, type PraxisSession } from './praxis-session';
 import { verbOf } from './queue-kind';
@@ -8,7 +9,16 @@ import { verbOf } from './queue-kind';
  * sender's lease (abandoned: it must be reconciled), or a send still in flight. Every queue checks this first.
  */
 export async function requireNoOpenAction(deps: ActionDeps, s: PraxisSession, tid: number): Promise<void> {
-  const open = await deps.store.journal.inFlight('transaction', String(tid));
+  await refuseOpenAction(deps, s, tid, await deps.store.journal.inFlight('transaction', String(tid)));
+}
+
+/** requireNoOpenAction with the item's unresolved entry already read (null: none). */
+export async function refuseOpenAction(
+  deps: ActionDeps,
+  s: PraxisSession,
+  tid: number,
+  open: Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'> | null,
+): Promise<void> {
   if (!open) return;
   const verb = verbOf(open.action);
   if (open.state === 'unknown')

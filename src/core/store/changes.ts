@@ -21,26 +21,36 @@ export const UNCONFIRMED_CHANNEL = 'desk_unconfirmed';
 // NOTIFY payloads are limited to 8000 bytes; ids travel in chunks well under that.
 const IDS_PER_MESSAGE = 200;
 
+/** The NOTIFY messages (channel, payload) that tell one change: its ids in chunks under the payload limit. */
+function noticesOf(change: StoreChange): [channel: string, payload: string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < change.ids.length; i += IDS_PER_MESSAGE)
+    out.push([CHANGE_CHANNEL, JSON.stringify({ queue: change.queue, ids: change.ids.slice(i, i + IDS_PER_MESSAGE) })]);
+  return out;
+}
+
 /**
  * Queues a change inside the caller's transaction. PostgreSQL delivers NOTIFY only on COMMIT, so a
  * rolled-back write never announces a change, on PGlite and on a server alike.
  */
 export async function announceChange(q: Queryable, change: StoreChange): Promise<void> {
-  for (let i = 0; i < change.ids.length; i += IDS_PER_MESSAGE) {
-    const payload = JSON.stringify({ queue: change.queue, ids: change.ids.slice(i, i + IDS_PER_MESSAGE) });
-    await q.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]);
-  }
+  for (const notice of noticesOf(change)) await q.query('SELECT pg_notify($1, $2)', notice);
 }
 
-/** Several changes of one commit told together: one message per queue (each a round trip), ids once each. */
-export async function announceChanges(q: Queryable, changes: readonly StoreChange[]): Promise<void> {
+/** The NOTIFY messages of several changes of one commit: one per queue (more past the payload limit), ids once each. */
+export function changeNotices(changes: readonly StoreChange[]): [channel: string, payload: string][] {
   const byQueue = new Map<QueueName, Set<string>>();
   for (const c of changes) {
     const ids = byQueue.get(c.queue) ?? new Set<string>();
     for (const id of c.ids) ids.add(id);
     byQueue.set(c.queue, ids);
   }
-  for (const [queue, ids] of byQueue) await announceChange(q, { queue, ids: [...ids] });
+  return [...byQueue].flatMap(([queue, ids]) => noticesOf({ queue, ids: [...ids] }));
+}
+
+/** Several changes of one commit told together: one message per queue (each a round trip), ids once each. */
+export async function announceChanges(q: Queryable, changes: readonly StoreChange[]): Promise<void> {
+  for (const notice of changeNotices(changes)) await q.query('SELECT pg_notify($1, $2)', notice);
 }
 
 /**

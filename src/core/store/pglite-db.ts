@@ -2,18 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './db';
 import { deskPgliteOptions } from './pglite-options';
+import { queryPrepared } from './pglite-prepared';
 
-type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
-
-/** PGlite (or one of its transactions) as the one Queryable shape; also what the worker answers with. */
-export function pgliteQueryable(runner: PgliteRunner): Queryable {
+/** PGlite (or one of its transactions, `tx`) as the one Queryable shape; also what the worker answers with. */
+export function pgliteQueryable(pg: PGlite, tx?: Transaction): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const res = await runner.query<R>(sql, params ? [...params] : undefined);
+      const res = await queryPrepared<R>(pg, tx, sql, params);
       return { rows: res.rows, rowCount: res.rowCount ?? res.affectedRows ?? res.rows.length };
     },
     async exec(sql: string): Promise<void> {
-      await runner.exec(sql);
+      await (tx ?? pg).exec(sql);
     },
   };
 }
@@ -29,7 +28,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(pg, tx))),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteWorkerDb, type PgliteWorkerDb } from './pglite-worker-db';
+import { PREPARED_STATEMENTS_KEPT } from './pglite-prepared';
 
 describe('PGlite on its worker thread', () => {
   // One store for the file: opening PGlite is the slow part.
@@ -70,6 +71,40 @@ describe('PGlite on its worker thread', () => {
     );
     expect(r.rows[0]!.n).toBe(9007199254740991);
     expect(r.rows[0]!.at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  // Statements are prepared once per text (pglite-prepared.ts): a kept one must follow the schema, and many texts
+  // must not exhaust anything.
+  it('answers a kept statement with the columns a later migration added, in and out of a transaction', async () => {
+    await db.exec('CREATE TABLE grows (id int PRIMARY KEY)');
+    await db.query('INSERT INTO grows VALUES ($1)', [1]);
+    expect((await db.query('SELECT * FROM grows WHERE id = $1', [1])).rows).toEqual([{ id: 1 }]);
+    await db.exec(`ALTER TABLE grows ADD COLUMN note text NOT NULL DEFAULT 'added'`);
+    expect((await db.query('SELECT * FROM grows WHERE id = $1', [1])).rows).toEqual([{ id: 1, note: 'added' }]);
+    await db.exec(`ALTER TABLE grows ADD COLUMN more int NOT NULL DEFAULT 7`);
+    // Inside a transaction the refused run aborts it: the caller sees the error once, the next run is right.
+    const inTx = await db
+      .transaction((tx) => tx.query('SELECT * FROM grows WHERE id = $1', [1]))
+      .catch((err: unknown) => err);
+    if (inTx instanceof Error) expect(inTx.message).toContain('cached plan must not change result type');
+    expect((await db.query('SELECT * FROM grows WHERE id = $1', [1])).rows).toEqual([
+      { id: 1, note: 'added', more: 7 },
+    ]);
+  });
+
+  it('answers right past the number of statements kept prepared, and a statement that failed to parse says why', async () => {
+    const texts = PREPARED_STATEMENTS_KEPT + 20;
+    for (let i = 0; i < texts; i++) {
+      const r = await db.query<{ n: number; tag: string }>(`SELECT $1::int + ${i} AS n, 'text ${i}' AS tag`, [1]);
+      expect(r.rows).toEqual([{ n: 1 + i, tag: `text ${i}` }]);
+    }
+    // The first texts were dropped and closed; asked again they are prepared anew.
+    expect((await db.query<{ n: number }>(`SELECT $1::int + 0 AS n, 'text 0' AS tag`, [5])).rows[0]!.n).toBe(5);
+    await expect(db.query('SELEC 1')).rejects.toMatchObject({
+      code: '42601',
+      message: expect.stringContaining('syntax'),
+    });
+    expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 
   // A profile switch closes the store while a follow-up may hold a transaction open waiting for Praxis: the close

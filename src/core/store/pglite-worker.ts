@@ -37,7 +37,7 @@ function runner(store: Store, tx: number | undefined) {
   if (tx === undefined) return pgliteQueryable(store.pg);
   const t = store.txs.get(tx);
   if (!t) throw new Error(`Transaction ${tx} has already ended.`);
-  return pgliteQueryable(t.tx);
+  return pgliteQueryable(store.pg, t.tx);
 }
 
 /** Opens a transaction and holds it until the command thread ends it; answers its number once BEGIN is done. */

@@ -296,15 +296,19 @@ export interface StoredTransaction {
   customerName: string | null;
 }
 
+/** The read of getTransaction before its WHERE: the row and its customer's name. */
+const STORED_TRANSACTION_SQL = `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
+     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token`;
+
 export async function getTransaction(q: Queryable, tid: number): Promise<StoredTransaction | null> {
   // The customer's name in the same read: every action names whose money moved (customerLabel).
-  const res = await q.query<Record<string, unknown>>(
-    `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
-     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`,
-    [tid],
-  );
+  const res = await q.query<Record<string, unknown>>(`${STORED_TRANSACTION_SQL} WHERE t.tid = $1`, [tid]);
   const r = res.rows[0];
-  if (!r) return null;
+  return r ? toStoredTransaction(r) : null;
+}
+
+/** A transactions row joined with its customer's name (`customer_name`) as the engine reads it. */
+export function toStoredTransaction(r: Record<string, unknown>): StoredTransaction {
   return {
     tid: r.tid as number,
     transactionType: r.transaction_type as string,

@@ -1,5 +1,5 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
-import { announceChanges, type QueueName, type StoreChange } from './changes';
+import { changeNotices, type QueueName, type StoreChange } from './changes';
 import type { Queryable } from './db';
 import {
   advancesSql,
@@ -63,11 +63,13 @@ RETURNING tid, transaction_type, status, withdrawal_request_id`;
  * paid it (this desk, another one, the back office), so it leaves the queue when its last payout is reported.
  */
 const MARK_REQUEST_PAID = `
-UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
-WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
-  SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
-  WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))
-RETURNING r.tid`;
+WITH marked AS (
+  UPDATE transactions r SET status = 'split', status_rank = $3, status_at = $2, last_source = $4, updated_at = now()
+  WHERE r.tid = $1 AND r.status = ANY ($5::text[]) AND r.amount_minor <= (
+    SELECT COALESCE(sum(c.amount_minor), 0) FROM transactions c
+    WHERE c.withdrawal_request_id = $1 AND c.status = ANY ($6::text[]))
+  RETURNING r.tid)
+SELECT EXISTS (SELECT 1 FROM marked) AS marked, pg_notify($7, $8) IS NULL AS told`;
 
 const UPSERT_CUSTOMER = `
 INSERT INTO customers AS c (customer_token, cid, first_name, last_name, country, avs_alert, verification_alert, raw_customer)
@@ -182,6 +184,8 @@ export async function ingestSnapshot(
     queue: null,
     requestMarkedPaid: false,
   };
+  // A separate payout's request, to mark paid when its payouts now cover it.
+  let markRequest: number | null = null;
   if (tx) {
     const type = normalizeTransactionType(tx.transaction_type);
     const status = tx.transaction_status.toLowerCase();
@@ -230,15 +234,7 @@ export async function ingestSnapshot(
       const screen = screenOf(row.transaction_type);
       if (screen) changes.push({ queue: screen, ids: [String(row.tid)] });
       if (row.withdrawal_request_id !== null) {
-        const marked = await q.query(MARK_REQUEST_PAID, [
-          row.withdrawal_request_id,
-          origin.observedAt,
-          statusRank('split'),
-          origin.source,
-          [...PENDING_WITHDRAWAL_STATUSES],
-          [...PAID_PAYOUT_STATUSES],
-        ]);
-        out.requestMarkedPaid = marked.rows.length > 0;
+        markRequest = row.withdrawal_request_id;
         changes.push({ queue: 'payouts', ids: [String(row.withdrawal_request_id)] });
       }
     }
@@ -247,6 +243,22 @@ export async function ingestSnapshot(
     out.queue ??= 'terminal';
     changes.push({ queue: 'terminal', ids: [orderId] });
   }
-  await announceChanges(q, changes);
+  const notices = changeNotices(changes);
+  if (markRequest !== null) {
+    // The request's mark carries the first announcement (there is one: the payouts queue changed), one round trip less.
+    const [first, ...rest] = notices;
+    const marked = await q.query<{ marked: boolean }>(MARK_REQUEST_PAID, [
+      markRequest,
+      origin.observedAt,
+      statusRank('split'),
+      origin.source,
+      [...PENDING_WITHDRAWAL_STATUSES],
+      [...PAID_PAYOUT_STATUSES],
+      ...first!,
+    ]);
+    out.requestMarkedPaid = marked.rows[0]?.marked === true;
+    notices.splice(0, notices.length, ...rest);
+  }
+  for (const notice of notices) await q.query('SELECT pg_notify($1, $2)', notice);
   return out;
 }

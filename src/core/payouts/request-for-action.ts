@@ -1,0 +1,64 @@
+import type { Queryable } from '../store/db';
+import type { JournalEntry } from '../store/journal';
+import { toStoredTransaction, type StoredTransaction } from '../store/queue-queries';
+import { remainderFrom, requestPartsSql, type Remainder, type RequestParts } from './request-state';
+
+/** The unresolved journal entry of an item, as the checks before an action name it. */
+export type OpenAction = Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'>;
+
+/** A request as an action on it reads it: as stored, without the raw Praxis objects no action looks at. */
+export type RequestRow = Omit<StoredTransaction, 'rawTransaction' | 'rawSession' | 'rawCustomer'>;
+
+/** Everything an action on a request checks before its journal claim, read together. */
+export interface RequestForAction {
+  tx: RequestRow;
+  /** Its `sending` or `unknown` journal entry, if any (requireNoOpenAction). */
+  open: OpenAction | null;
+  /** What is left to pay (remainderOf). */
+  remainder: Remainder;
+}
+
+// Every column but the raw Praxis objects: parsing and passing those between threads was a good part of this read.
+const REQUEST_COLUMNS = [
+  'tid',
+  'transaction_type',
+  'status',
+  'status_at',
+  'order_id',
+  'cid',
+  'customer_token',
+  'amount_minor',
+  'currency',
+  'processed_amount_minor',
+  'processed_currency',
+  'payment_method',
+  'gateway',
+  'masked_destination',
+  'withdrawal_request_id',
+  'created_at',
+  'updated_at',
+  'last_source',
+];
+
+const READ_REQUEST_FOR_ACTION = `SELECT ${REQUEST_COLUMNS.map((c) => `t.${c}`).join(', ')},
+       NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name,
+       (SELECT json_build_object('id', j.id, 'action', j.action, 'operator', j.operator, 'state', j.state)
+        FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.state IN ('sending', 'unknown')) AS open_action,
+       ${requestPartsSql('$1', '$2')}
+     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`;
+
+/**
+ * The request as getTransaction reads it (less the raw objects), its unresolved journal entry and its parts, in one
+ * statement (one snapshot): during a bulk approve these were three statements per item on the store's one thread.
+ * Null: not stored.
+ */
+export async function readRequestForAction(q: Queryable, tid: number): Promise<RequestForAction | null> {
+  const res = await q.query<Record<string, unknown> & RequestParts & { open_action: OpenAction | null }>(
+    READ_REQUEST_FOR_ACTION,
+    [tid, String(tid)],
+  );
+  const r = res.rows[0];
+  if (!r) return null;
+  const { rawTransaction: _t, rawSession: _s, rawCustomer: _c, ...tx } = toStoredTransaction(r);
+  return { tx, open: r.open_action, remainder: remainderFrom(tx, r) };
+}
