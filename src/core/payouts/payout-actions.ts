@@ -18,6 +18,7 @@ import {
   isPendingStatus,
   markRequestStatus,
   PAID_PAYOUT_STATUSES,
+  remainderOf,
   remainingMinor,
   REQUEST_STATUS_WHEN_PAID,
   type Remainder,
@@ -109,7 +110,9 @@ export async function approve(
 ): Promise<ActionOutcome> {
   const { tx, remainder } = await requireActionable(deps, s, input.tid);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
-  const payMinor = payableRemainder(tx, remainder);
+  // A PIN checked just now took its time: what is left is read again after it, as close to the claim as before.
+  const pinChecked = second !== null && !input.verifiedSecondApprover;
+  const payMinor = payableRemainder(tx, pinChecked ? await remainderOf(deps.store.db, tx) : remainder);
   const about = { amountMinor: payMinor, currency: tx.currency, customer: await customerLabel(deps.store.db, tx) };
   const outcome = await runJournaled(deps, s.client, {
     tid: tx.tid,
