@@ -3,7 +3,8 @@
  * once per PGlite, then every run is one Bind/Describe/Execute/Sync. PGlite's own query() parses, analyses and
  * plans every call afresh as an unnamed statement; during a bulk approve that planning was about half the store
  * thread's work. PostgreSQL keeps the statements' plans (its own custom-or-generic choice) and revalidates them
- * after a schema change.
+ * after a schema change. It drives PGlite's run locks (underscored members), so package.json pins PGlite's exact
+ * version: an upgrade is a deliberate change, checked by pglite-worker-db.test.ts.
  */
 import { parse, protocol, type PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 
