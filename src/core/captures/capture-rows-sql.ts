@@ -1,5 +1,5 @@
+import { CUSTOMER_NAME_SQL } from '../store/queue-queries';
 import {
-  CUSTOMER_NAME_SQL,
   isoUtcSql,
   openJournalJoinSql,
   ROW_CLAIMED_BY_SQL,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../store/db';
 import type { JournalEntry } from '../store/journal';
-import { toStoredTransaction, type StoredTransaction } from '../store/queue-queries';
+import { CUSTOMER_NAME_SQL, toStoredTransaction, type StoredTransaction } from '../store/queue-queries';
 import { remainderFrom, requestPartsSql, type Remainder, type RequestParts } from './request-state';
 
 /** The unresolved journal entry of an item, as the checks before an action name it. */
@@ -41,7 +41,7 @@ const REQUEST_COLUMNS = [
 ];
 
 const READ_REQUEST_FOR_ACTION = `SELECT ${REQUEST_COLUMNS.map((c) => `t.${c}`).join(', ')},
-       NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name,
+       ${CUSTOMER_NAME_SQL} AS customer_name,
        (SELECT json_build_object('id', j.id, 'action', j.action, 'operator', j.operator, 'state', j.state)
         FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.state IN ('sending', 'unknown')) AS open_action,
        ${requestPartsSql('$1', '$2')}

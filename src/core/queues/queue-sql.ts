@@ -20,9 +20,6 @@ export const ROW_JOURNAL_STATE_SQL = shownJournalStateSql('j', sendLeaseMs({}));
 /** Who is acting on a row's item right now (its `sending` entry's operator while the sender lives), else null. */
 export const ROW_CLAIMED_BY_SQL = `CASE WHEN ${ROW_JOURNAL_STATE_SQL} = 'sending' THEN j.operator END`;
 
-/** The customer's name from the customers table joined as `c`, or null. */
-export const CUSTOMER_NAME_SQL = `NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '')`;
-
 /** PostgreSQL builds a queue's rows as one JSON string: one parse instead of a driver object and a JS pass per row. */
 export async function jsonRows<Row>(q: Queryable, sql: string, params: unknown[]): Promise<Row[]> {
   const res = await q.query<{ rows: string }>(sql, params);

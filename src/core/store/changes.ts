@@ -34,7 +34,12 @@ function noticesOf(change: StoreChange): [channel: string, payload: string][] {
  * rolled-back write never announces a change, on PGlite and on a server alike.
  */
 export async function announceChange(q: Queryable, change: StoreChange): Promise<void> {
-  for (const notice of noticesOf(change)) await q.query('SELECT pg_notify($1, $2)', notice);
+  await sendNotices(q, noticesOf(change));
+}
+
+/** Queues NOTIFY messages inside the caller's transaction, one statement each (see announceChange). */
+export async function sendNotices(q: Queryable, notices: readonly [channel: string, payload: string][]): Promise<void> {
+  for (const notice of notices) await q.query('SELECT pg_notify($1, $2)', notice);
 }
 
 /** The NOTIFY messages of several changes of one commit: one per queue (more past the payload limit), ids once each. */
@@ -50,7 +55,7 @@ export function changeNotices(changes: readonly StoreChange[]): [channel: string
 
 /** Several changes of one commit told together: one message per queue (each a round trip), ids once each. */
 export async function announceChanges(q: Queryable, changes: readonly StoreChange[]): Promise<void> {
-  for (const notice of changeNotices(changes)) await q.query('SELECT pg_notify($1, $2)', notice);
+  await sendNotices(q, changeNotices(changes));
 }
 
 /**

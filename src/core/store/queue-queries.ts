@@ -296,13 +296,16 @@ export interface StoredTransaction {
   customerName: string | null;
 }
 
-/** The read of getTransaction before its WHERE: the row and its customer's name. */
-const STORED_TRANSACTION_SQL = `SELECT t.*, NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '') AS customer_name
-     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token`;
+/** The customer's name from the customers table joined as `c`, or null. */
+export const CUSTOMER_NAME_SQL = `NULLIF(concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')), '')`;
 
 export async function getTransaction(q: Queryable, tid: number): Promise<StoredTransaction | null> {
   // The customer's name in the same read: every action names whose money moved (customerLabel).
-  const res = await q.query<Record<string, unknown>>(`${STORED_TRANSACTION_SQL} WHERE t.tid = $1`, [tid]);
+  const res = await q.query<Record<string, unknown>>(
+    `SELECT t.*, ${CUSTOMER_NAME_SQL} AS customer_name
+     FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`,
+    [tid],
+  );
   const r = res.rows[0];
   return r ? toStoredTransaction(r) : null;
 }

@@ -1,5 +1,5 @@
 import type { Customer, Session, Transaction } from '../praxis/schemas';
-import { changeNotices, type QueueName, type StoreChange } from './changes';
+import { changeNotices, sendNotices, type QueueName, type StoreChange } from './changes';
 import type { Queryable } from './db';
 import {
   advancesSql,
@@ -246,7 +246,6 @@ export async function ingestSnapshot(
   const notices = changeNotices(changes);
   if (markRequest !== null) {
     // The request's mark carries the first announcement (there is one: the payouts queue changed), one round trip less.
-    const [first, ...rest] = notices;
     const marked = await q.query<{ marked: boolean }>(MARK_REQUEST_PAID, [
       markRequest,
       origin.observedAt,
@@ -254,11 +253,10 @@ export async function ingestSnapshot(
       origin.source,
       [...PENDING_WITHDRAWAL_STATUSES],
       [...PAID_PAYOUT_STATUSES],
-      ...first!,
+      ...notices.shift()!,
     ]);
     out.requestMarkedPaid = marked.rows[0]?.marked === true;
-    notices.splice(0, notices.length, ...rest);
   }
-  for (const notice of notices) await q.query('SELECT pg_notify($1, $2)', notice);
+  await sendNotices(q, notices);
   return out;
 }
