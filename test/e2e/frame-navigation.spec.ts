@@ -90,10 +90,14 @@ test('Ctrl+K opens the command palette; Enter runs the chosen command; Esc close
 test('keyboard focus is visible on the navigation', async ({ page }) => {
   await openDesk(page, desk());
   await page.keyboard.press('Tab');
-  const focused = page.locator(':focus-visible');
-  await expect(focused).toHaveCount(1);
-  const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).toBe('solid');
+  // The first stop is the first screen in the navigation, and it shows a keyboard focus ring.
+  const focused = page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Payouts' });
+  await expect(focused).toBeFocused();
+  const ring = await focused.evaluate((el) => ({
+    visible: el.matches(':focus-visible'),
+    outline: getComputedStyle(el).outlineStyle,
+  }));
+  expect(ring).toEqual({ visible: true, outline: 'solid' });
 });
 
 test('a profile switched in one window shows at once in another (core events reach every socket)', async ({
