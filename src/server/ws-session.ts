@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { dispatch } from '../core/commands/dispatch';
 import type { DeskCore } from '../core/app/desk-core-types';
 import type { Logger } from '../core/log';
-import { EVENT_NAMES } from '../shared/ipc/contract';
+import { EVENT_NAMES } from '../shared/ipc/desk-api';
 import { WsRequest, type WsReply, type WsEvent } from '../shared/ipc/ws-protocol';
 import { describeZodError } from '../core/commands/dispatch';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,6 @@
 import type { BrowserWindow, IpcMain } from 'electron';
-import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract';
+import { CHANNELS } from '../../shared/ipc/contract';
+import { EVENT_NAMES } from '../../shared/ipc/desk-api';
 import type { DeskCore } from '../../core/app/desk-core-types';
 import type { createIpcGate } from './ipc-gate';
 

@@ -2,14 +2,11 @@ import { z } from 'zod';
 import {
   ENVIRONMENTS,
   type AppInfo,
-  type ClockOff,
   type ConnectionTestResult,
   type CredentialStatus,
   type Profile,
   type ProfilesState,
 } from '../domain';
-import type { Result } from '../errors';
-import type { ExpiringHold } from '../captures';
 import { capturesContract } from './captures-contract';
 import { payoutsContract } from './payouts-contract';
 import { lookupContract } from './lookup-contract';
@@ -98,76 +95,5 @@ export type ParsedInputOf<C extends Channel> = z.output<(typeof contract)[C]['in
 export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-/** Pushes from the core to every open window. */
-export interface DeskEvents {
-  'event:queue-changed': { queue: 'payouts' | 'deposits' | 'terminal'; ids: string[] };
-  'event:connection-changed': { state: 'ok' | 'failing'; message: string };
-  /** The active profile's host refused the desk's clock (clockOff set) or answered normally again (null). */
-  'event:clock-changed': { clockOff: ClockOff | null };
-  'event:profiles-changed': ProfilesState;
-  'event:bulk-progress': {
-    action: 'approve' | 'reject' | 'capture' | 'void';
-    /** The queue the bulk runs on (absent: payouts, as before captures existed). */
-    queue?: 'payouts' | 'deposits';
-    done: number;
-    total: number;
-  };
-  'event:lookup-progress': { done: number; total: number };
-  /** Holds that entered their last 24 hours: each announced once, ever (the store remembers, across restarts). */
-  'event:holds-expiring': { items: ExpiringHold[] };
-  /** Open one item in its queue's screen (the desktop notification about it was clicked). */
-  'event:open-item': { queue: 'payouts' | 'deposits'; tid: number };
-}
-export type DeskEventName = keyof DeskEvents;
-export const EVENT_NAMES: DeskEventName[] = [
-  'event:queue-changed',
-  'event:connection-changed',
-  'event:clock-changed',
-  'event:profiles-changed',
-  'event:bulk-progress',
-  'event:lookup-progress',
-  'event:holds-expiring',
-  'event:open-item',
-];
-
-// ---- the renderer-facing API shape, derived from the contract ----
-
-type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
-type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
-export type Domain = DomainOf<Channel>;
-
-// A channel whose input is an empty object may be called with no argument.
-type Method<C extends Channel> =
-  Record<string, never> extends InputOf<C>
-    ? (input?: InputOf<C>) => Promise<Result<ResultOf<C>>>
-    : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
-
-export type DeskApi = {
-  [D in Domain]: { [C in Channel as C extends `${D}:${infer M}` ? CamelCase<M> : never]: Method<C> };
-} & {
-  events: { on<E extends DeskEventName>(name: E, listener: (payload: DeskEvents[E]) => void): () => void };
-};
-
-const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/**
- * Builds `window.desk` from a transport. Used by the preload (ipcRenderer.invoke) and by the browser
- * host's client (WebSocket); both expose only these named methods, never a generic invoke.
- */
-export function buildDeskApi(
-  invoke: (channel: Channel, input: unknown) => Promise<Result<unknown>>,
-  subscribe: (name: DeskEventName, listener: (payload: unknown) => void) => () => void,
-): DeskApi {
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const ch of CHANNELS) {
-    const [domain, method] = ch.split(':') as [string, string];
-    (api[domain] ??= {})[camel(method)] = (input?: unknown) => invoke(ch, input ?? {});
-  }
-  api.events = {
-    on: (name: DeskEventName, listener: (payload: unknown) => void) => {
-      if (!EVENT_NAMES.includes(name)) throw new Error(`Unknown event ${name}`);
-      return subscribe(name, listener);
-    },
-  };
-  return api as unknown as DeskApi;
-}
+// The window's API and the pushed events live in desk-api.ts, which evaluates no zod (the page's first script uses it).
+export type { DeskApi, DeskEventName, DeskEvents, Domain } from './desk-api';

@@ -1,4 +1,4 @@
-import { buildDeskApi, type DeskApi } from '../../../shared/ipc/contract';
+import { buildDeskApi, type DeskApi } from '../../../shared/ipc/desk-api';
 import { watchSignIn } from './sign-in-watch';
 import { createSocketTransport, tokenFromLocation, type LinkState } from './socket-transport';
 
@@ -33,7 +33,7 @@ export function desk(): DeskApi {
   }
   const token = takeHostToken();
   const transport = createSocketTransport({ origin: window.location.origin, token, onLinkState: setLink });
-  api = watchSignIn(buildDeskApi(transport.invoke, transport.subscribe));
+  api = watchSignIn(buildDeskApi(__DESK_CHANNELS__, transport.invoke, transport.subscribe));
   return api;
 }
 

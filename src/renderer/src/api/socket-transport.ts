@@ -1,6 +1,7 @@
 import type { Channel, DeskEventName } from '../../../shared/ipc/contract';
-import { WS_PATH, WS_TOKEN_PARAM, WsServerMessage } from '../../../shared/ipc/ws-protocol';
+import { WS_PATH, WS_TOKEN_PARAM } from '../../../shared/ipc/ws-address';
 import type { Result } from '../../../shared/errors';
+import { readHostFrame } from './host-frame';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
@@ -61,18 +62,12 @@ export function createSocketTransport(opts: {
       });
     });
     ws.addEventListener('message', (ev) => {
-      let parsed;
-      try {
-        parsed = WsServerMessage.safeParse(JSON.parse(String(ev.data)));
-      } catch {
-        return;
-      }
-      if (!parsed.success) return;
-      const msg = parsed.data;
+      const msg = readHostFrame(String(ev.data));
+      if (!msg) return;
       if ('event' in msg) {
         listeners.get(msg.event)?.forEach((l) => l(msg.payload));
-      } else if (msg.id !== null) {
-        pending.get(msg.id)?.(msg.result as Result<unknown>);
+      } else {
+        pending.get(msg.id)?.(msg.result);
         pending.delete(msg.id);
       }
     });

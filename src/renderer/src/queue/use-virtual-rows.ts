@@ -12,7 +12,9 @@ const OVERSCAN = 12;
  */
 export function useVirtualRows(count: number, focusIndex: number, align: 'auto' | 'center' = 'auto') {
   const scroller = useRef<HTMLDivElement>(null);
-  const [port, setPort] = useState({ top: 0, height: 0 });
+  // The window's height until the scroller is measured: the first render already draws the rows in view, so the
+  // measure after it trims a few instead of adding all of them in a second render and layout.
+  const [port, setPort] = useState(() => ({ top: 0, height: window.innerHeight }));
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
