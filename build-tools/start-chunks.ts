@@ -1,5 +1,7 @@
 import type { Plugin, Rollup } from 'vite';
 
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
 /** What the page's entry script must never pull in: it runs before these are fetched, to ask the first requests. */
 const HEAVY_PACKAGES = /\/node_modules\/(zod|react|react-dom|@tanstack\/[^/]+)\//;
 
@@ -50,4 +52,28 @@ export function startChunks(appSource: string): Plugin {
       },
     },
   };
+}
+
+/**
+ * A code-splitting group that puts every module the entry script imports statically (`entrySource` and below) into one
+ * chunk, "start": the page fetches it in one request instead of one per module the app chunk also uses.
+ */
+export function startChunkGroup(entrySource: string) {
+  const graphs = new WeakMap<ModuleGraph, Set<string>>();
+  const entryGraph = (ctx: ModuleGraph) => {
+    let ids = graphs.get(ctx);
+    if (!ids) {
+      ids = new Set<string>();
+      const visit = (id: string) => {
+        if (ids!.has(id)) return;
+        ids!.add(id);
+        ctx.getModuleInfo(id)?.importedIds.forEach(visit);
+      };
+      visit(entrySource);
+      ids.delete(entrySource);
+      graphs.set(ctx, ids);
+    }
+    return ids;
+  };
+  return { name: (id: string, ctx: ModuleGraph) => (entryGraph(ctx).has(id) ? 'start' : null) };
 }
