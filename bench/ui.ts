@@ -7,13 +7,15 @@
  * Also the split of page open → first rows: HTML, entry script fetched, script run, socket open, each request's send
  * and answer until the first queue page, first rows in the DOM.
  * Needs a built renderer (npm run build). Env: BENCH_ROWS (default 100000), BENCH_RENDERER_DIR (default out/renderer,
- * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows).
+ * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows),
+ * BENCH_PROFILE (a path: CPU profile and timeline trace of the keystrokes after load, and where their time went;
+ * BENCH_PROFILE_JS=0 leaves the CPU profiler off, which slows the page's script).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { createDeskCore } from '../src/core/app/desk-core';
 import { createMemorySecretStore } from '../src/core/credentials/memory-secret-store';
 import { createLogger } from '../src/core/log';
@@ -249,6 +251,7 @@ async function main() {
     await search.fill('cust-1');
     await page.locator('.queue-count').filter({ hasText: ' of ' }).waitFor();
     const samples: number[] = [];
+    const profile = process.env.BENCH_PROFILE ? await startProfile(cdp) : null;
     for (let i = 0; i < KEYSTROKES; i++) {
       await page.evaluate(() => {
         const w = window as unknown as { __bench?: Promise<number> };
@@ -270,6 +273,7 @@ async function main() {
       await search.press(i % 2 === 0 ? String((i / 2) % 10) : 'Backspace');
       samples.push(await page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench));
     }
+    if (profile) await profile.stop(process.env.BENCH_PROFILE!);
 
     console.log('');
     console.log(`payouts:list in the core over ${direct.rows.length.toLocaleString('en')} rows, same store, same run:`);
@@ -321,6 +325,69 @@ async function main() {
     await core.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { type?: string } };
+}
+
+/** Per keystroke, the page's main thread time (ms, median of the keystrokes) in script, style, layout and paint. */
+function printTraceSplit(events: TraceEvent[]): void {
+  const layouts = new Map<string, number>();
+  for (const e of events)
+    if (e.name === 'Layout') layouts.set(`${e.pid}:${e.tid}`, (layouts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...layouts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X');
+  const ms = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  // Each keystroke's own is the largest of its kind; the small ones between keystrokes are left out.
+  const largest = (xs: number[]) => [...xs].sort((a, b) => b - a).slice(0, KEYSTROKES);
+  const split = {
+    'script (input event)': mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input').map(ms),
+    style: largest(mine.filter((e) => e.name === 'UpdateLayoutTree').map(ms)),
+    layout: largest(mine.filter((e) => e.name === 'Layout').map(ms)),
+    'pre-paint': largest(mine.filter((e) => e.name === 'PrePaint').map(ms)),
+    paint: largest(mine.filter((e) => e.name === 'Paint').map(ms)),
+  };
+  console.log("per keystroke on the page's main thread, median of the keystrokes (ms of thread time):");
+  console.table([
+    Object.fromEntries(Object.entries(split).map(([k, xs]) => [k, xs.length ? Number(median(xs).toFixed(1)) : '—'])),
+  ]);
+}
+
+/**
+ * BENCH_PROFILE=path: the keystroke loop's CPU profile (path.cpuprofile) and timeline trace (path.trace.json, for
+ * style, layout and paint), to open in Chromium's DevTools.
+ */
+async function startProfile(cdp: CDPSession) {
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => events.push(...e.value));
+  // The sampling profiler slows the page's script several times over: BENCH_PROFILE_JS=0 leaves it off.
+  const js = process.env.BENCH_PROFILE_JS !== '0';
+  if (js) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop(path: string) {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      if (js) await writeFile(`${path}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      await writeFile(`${path}.trace.json`, JSON.stringify({ traceEvents: events }));
+      printTraceSplit(events as TraceEvent[]);
+    },
+  };
 }
 
 /**

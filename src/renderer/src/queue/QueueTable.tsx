@@ -1,5 +1,11 @@
 import { memo, useMemo } from 'react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Row as TableRow,
+} from '@tanstack/react-table';
 import { SpacerRow } from './SpacerRow';
 import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
@@ -55,6 +61,63 @@ const metaOf = (m: unknown) => m as QueueColumnMeta;
 
 /** Someone (here or at another desk) is acting on the row's item right now. */
 const isClaimed = (r: QueueRow) => r.claimedBy !== null && r.journalState === 'sending';
+
+interface RowProps<Row extends QueueRow> {
+  /** TanStack's row: a new object each render, so it is not compared; its item (`row.original`) is. */
+  row: TableRow<Row>;
+  rowIndex: number;
+  cursor: boolean;
+  selected: boolean;
+  inFlight: boolean;
+  /** The cells' renderers and which are hidden: a change redraws every row. */
+  columns: readonly ColumnDef<Row>[];
+  hidden: Record<string, boolean>;
+  nav: QueueNavigation;
+}
+
+/** One item's row. */
+function QueueTableRowOf<Row extends QueueRow>({ row, rowIndex, cursor, selected, inFlight, nav }: RowProps<Row>) {
+  const r = row.original;
+  const classes = ['queue-row'];
+  if (cursor) classes.push('cursor');
+  if (selected) classes.push('selected');
+  if (r.journalState === 'unknown') classes.push('outcome-unknown');
+  if (inFlight) classes.push('in-flight');
+  if (isClaimed(r)) classes.push('claimed');
+  return (
+    <tr
+      className={classes.join(' ')}
+      aria-selected={cursor}
+      aria-rowindex={rowIndex + 2}
+      aria-description={isClaimed(r) ? claimText(r.claimedBy!) : undefined}
+      onClick={() => nav.setCursor(r.tid)}
+      onDoubleClick={() => void nav.openDetail(r.tid)}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={metaOf(cell.column.columnDef.meta).className}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * A row is drawn again only when what it shows changed: a page arriving or a keystroke that keeps a row on screen
+ * leaves it as it is instead of rebuilding its cells.
+ */
+const QueueTableRow = memo(
+  QueueTableRowOf,
+  (a, b) =>
+    a.row.original === b.row.original &&
+    a.rowIndex === b.rowIndex &&
+    a.cursor === b.cursor &&
+    a.selected === b.selected &&
+    a.inFlight === b.inFlight &&
+    a.columns === b.columns &&
+    a.hidden === b.hidden &&
+    a.nav === b.nav,
+) as typeof QueueTableRowOf;
 
 /** A queue: TanStack Table for the columns, TanStack Virtual so only the rows on screen are in the DOM. */
 function QueueTableOf<Row extends QueueRow>({
@@ -145,29 +208,19 @@ function QueueTableOf<Row extends QueueRow>({
           {items.map((item) => {
             const row = tableRows[item.index - first];
             if (!row) return null;
-            const r = row.original;
-            const classes = ['queue-row'];
-            if (r.tid === cursorTid) classes.push('cursor');
-            if (selected.has(r.tid)) classes.push('selected');
-            if (r.journalState === 'unknown') classes.push('outcome-unknown');
-            if (inFlight.has(r.tid)) classes.push('in-flight');
-            if (isClaimed(r)) classes.push('claimed');
+            const tid = row.original.tid;
             return (
-              <tr
+              <QueueTableRow
                 key={row.id}
-                className={classes.join(' ')}
-                aria-selected={r.tid === cursorTid}
-                aria-rowindex={item.index + 2}
-                aria-description={isClaimed(r) ? claimText(r.claimedBy!) : undefined}
-                onClick={() => nav.setCursor(r.tid)}
-                onDoubleClick={() => void nav.openDetail(r.tid)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={metaOf(cell.column.columnDef.meta).className}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                rowIndex={item.index}
+                cursor={tid === cursorTid}
+                selected={selected.has(tid)}
+                inFlight={inFlight.has(tid)}
+                columns={allColumns}
+                hidden={hidden}
+                nav={nav}
+              />
             );
           })}
           <SpacerRow height={padBottom} span={span} />

@@ -150,6 +150,50 @@ describe('queue view followed page by page and change by change', () => {
     expect(shown.visible.map((r) => r.tid)).toEqual([3]);
   });
 
+  it('finds a search text only within one row, never across two rows side by side', () => {
+    const view = createQueueView<PayoutRow, QueueFilter>();
+    const compare = compareRowsFor({ column: 'tid', desc: false });
+    const rows = [row(1, { customerName: 'Ann Lee' }), row(2, { customerName: 'Ben Ng' })];
+    const shown = (text: string) =>
+      view({
+        rows,
+        filter: { ...EMPTY_FILTER, text },
+        compare,
+        filterRows: filterShown,
+        searchKeyOf: payoutSearchKey,
+      }).visible.map((r) => r.tid);
+    // Row 1's key ends "ann lee", row 2's begins with its tid "2".
+    expect(shown('lee2')).toEqual([]);
+    expect(shown('lee')).toEqual([1]);
+    expect(shown('e')).toEqual([1, 2]);
+    expect(shown('2')).toEqual([2]);
+  });
+
+  it('shows the rows of a search typed a moment ago again after Backspace, and the new ones once rows change', () => {
+    const view = createQueueView<PayoutRow, QueueFilter>();
+    const compare = compareRowsFor({ column: 'tid', desc: false });
+    const first = [row(1, { cid: 'cust-1' }), row(2, { cid: 'cust-17' }), row(3, { cid: 'cust-2' })];
+    const shown = (rows: PayoutRow[], text: string) =>
+      view({
+        rows,
+        filter: { ...EMPTY_FILTER, text },
+        compare,
+        filterRows: filterShown,
+        searchKeyOf: payoutSearchKey,
+      }).visible.map((r) => r.tid);
+    expect(shown(first, 'cust-1')).toEqual([1, 2]);
+    expect(shown(first, 'cust-17')).toEqual([2]);
+    expect(shown(first, 'cust-1')).toEqual([1, 2]);
+    expect(shown(first, 'cust-17')).toEqual([2]);
+    const paged = appendPage(first, [row(4, { cid: 'cust-1' })]);
+    expect(shown(paged, 'cust-17')).toEqual([2]);
+    expect(shown(paged, 'cust-1')).toEqual([1, 2, 4]);
+    const changed = mergeRows(paged, [row(2, { status: 'approved' })], [2], belongsInQueue).rows;
+    expect(shown(changed, 'cust-1')).toEqual([1, 4]);
+    expect(shown(changed, 'cust-17')).toEqual([]);
+    expect(shown(changed, 'cust-1')).toEqual([1, 4]);
+  });
+
   it('reports an amount bound that does not fit a currency whose rows came in a later page', () => {
     const view = createQueueView<PayoutRow, QueueFilter>();
     const filter = { ...EMPTY_FILTER, minAmount: '12.5' };

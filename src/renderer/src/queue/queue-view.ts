@@ -1,4 +1,4 @@
-import type { FilterProblems, RowCompare } from './queue-filter';
+import { keepRows, type FilterProblems, type RowCompare } from './queue-filter';
 import type { QueueRow } from './queue-row';
 import { deltasBetween } from './rows-delta';
 
@@ -72,7 +72,12 @@ const searchText = (f: { text: string }) => f.text.trim().toLowerCase();
  * only those need testing. Every other field must be the same.
  */
 function narrowsSearch(before: { text: string }, after: { text: string }): boolean {
-  if (!searchText(after).includes(searchText(before))) return false;
+  return searchText(after).includes(searchText(before)) && sameButText(before, after);
+}
+
+/** Every filter field but the search text is the same. */
+function sameButText(before: { text: string }, after: { text: string }): boolean {
+  if (before === after) return true;
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const key of keys) {
     if (key === 'text') continue;
@@ -111,11 +116,13 @@ function filterKeyed<Row extends QueueRow, Filter extends { text: string }>(
   input: QueueViewInput<Row, Filter>,
 ): { rows: Row[]; problems: FilterProblems } {
   const text = searchText(input.filter);
-  const hits: Row[] = [];
   const { rows, keys } = keyed;
-  for (let i = 0; i < keys.length; i++) if (keys[i]!.includes(text)) hits.push(rows[i]!);
+  const hits = keepRows(rows, (_, i) => keys[i]!.includes(text));
   return input.filterRows(hits, { ...input.filter, text: '' });
 }
+
+/** How many recent searches' rows a view keeps (each up to one array of every row). */
+const RECENT_SEARCHES = 8;
 
 /** Amount bounds name the currencies they do not fit among the rows tested (problems): a search first tests fewer. */
 const boundsAmounts = (f: { text: string }) =>
@@ -132,6 +139,34 @@ export function createQueueView<Row extends QueueRow, Filter extends { text: str
   let currencyCounts = new Map<string, number>();
   // The sorted rows' search keys, built at the first search and then kept beside them through pages and changes.
   let keyed: KeyedRows<Row> | null = null;
+  // Recent search texts' rows over these sorted rows and the same other fields: Backspace back to a text typed a
+  // moment ago shows its rows at once instead of searching every row again. Dropped when the rows or fields change.
+  let searches: {
+    sorted: readonly Row[];
+    filter: Filter;
+    filterRows: QueueViewInput<Row, Filter>['filterRows'];
+    byText: Map<string, { visible: readonly Row[]; problems: FilterProblems }>;
+  } | null = null;
+  const searchesFor = (
+    sorted: readonly Row[],
+    filter: Filter,
+    filterRows: QueueViewInput<Row, Filter>['filterRows'],
+  ) =>
+    searches && searches.sorted === sorted && searches.filterRows === filterRows && sameButText(searches.filter, filter)
+      ? searches
+      : null;
+  const rememberSearch = (
+    sorted: readonly Row[],
+    filter: Filter,
+    filterRows: QueueViewInput<Row, Filter>['filterRows'],
+    found: { visible: readonly Row[]; problems: FilterProblems },
+  ) => {
+    searches = searchesFor(sorted, filter, filterRows) ?? { sorted, filter, filterRows, byText: new Map() };
+    const text = searchText(filter);
+    searches.byText.delete(text);
+    searches.byText.set(text, found);
+    if (searches.byText.size > RECENT_SEARCHES) searches.byText.delete(searches.byText.keys().next().value!);
+  };
 
   const countCurrencies = (rows: readonly Row[], by: 1 | -1) => {
     for (const r of rows) currencyCounts.set(r.currency, (currencyCounts.get(r.currency) ?? 0) + by);
@@ -201,16 +236,20 @@ export function createQueueView<Row extends QueueRow, Filter extends { text: str
       }
       keyed = keys;
       if (!sameFilter) {
+        if (chain.length === 0) rememberSearch(sorted, prev.input.filter, prev.input.filterRows, { visible, problems });
+        const recent = searchesFor(sorted, input.filter, input.filterRows)?.byText.get(searchText(input.filter));
         // Typing on narrows what is shown: test the rows shown now, not every row (the bounds did not change),
         // unless they are most rows and their keys are at hand.
         const narrows =
           chain.length === 0 &&
           prev.input.filterRows === input.filterRows &&
           narrowsSearch(prev.input.filter, input.filter);
-        if (narrows && !(keyed && visible.length * 3 >= sorted.length))
+        if (recent) ({ visible, problems } = recent);
+        else if (narrows && !(keyed && visible.length * 3 >= sorted.length))
           visible = input.filterRows(visible, input.filter).rows;
         else if (narrows) visible = filterKeyed(keyedRows(sorted, input), input).rows;
         else ({ rows: visible, problems } = filterAll(sorted, input));
+        rememberSearch(sorted, input.filter, input.filterRows, { visible, problems });
       }
       view = { sorted, visible, problems, currencies: currencyList(prev.view.currencies) };
     } else {

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const ROW_HEIGHT = 30;
-const OVERSCAN = 12;
+// Rows drawn beyond each edge of the view: enough for a wheel step, few enough that a keystroke redraws little.
+const OVERSCAN = 6;
 
 /**
  * The one way a long table draws only the rows on screen: a scroller, the rows in view, the padding above and below
