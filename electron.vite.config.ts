@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { CHANNELS } from './src/shared/ipc/contract';
-import { startChunkGroup, startChunks } from './build-tools/start-chunks';
 
 export default defineConfig({
   main: {
@@ -28,11 +27,8 @@ export default defineConfig({
     build: {
       // The page parses this on every open: minified it is a third of the size and parses before the first rows.
       minify: true,
-      rollupOptions: {
-        input: { index: resolve(__dirname, 'src/renderer/index.html') },
-        output: { codeSplitting: { groups: [startChunkGroup(resolve(__dirname, 'src/renderer/src/main.tsx'))] } },
-      },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react(), startChunks('src/renderer/src/app-start.tsx')],
+    plugins: [react()],
   },
 });

@@ -318,6 +318,13 @@ async function main() {
     await printStartSplit(page, marks);
     console.log(`queue header after load: "${shown}"`);
     console.log(`keystroke samples (ms): ${samples.map((s) => s.toFixed(0)).join(', ')}`);
+    // A digit searches anew; Backspace returns to the text typed a moment ago, whose rows the screen kept.
+    const typed = samples.filter((_, i) => i % 2 === 0);
+    const back = samples.filter((_, i) => i % 2 === 1);
+    console.log(
+      `keystroke median, a digit typed: ${median(typed).toFixed(1)} ms (max ${Math.max(...typed).toFixed(1)}); ` +
+        `Backspace: ${median(back).toFixed(1)} ms (max ${Math.max(...back).toFixed(1)})`,
+    );
     console.log(`keystrokes while loading (ms): ${whileLoading.map((s) => s.toFixed(0)).join(', ')}`);
   } finally {
     await browser.close();

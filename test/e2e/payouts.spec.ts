@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor as openQueueForCid, payoutsSim, queueRow } from './support/payouts-sim';
 
 const desk = deskHostForThisFile();
@@ -259,32 +259,6 @@ test('a timeout while Praxis keeps the payout processing: outcome unknown, never
   } finally {
     await fetch(`${await simulator()}/_sim/faults`, { method: 'DELETE' });
   }
-});
-
-test('a request made while the page is still starting is in the queue once it has started', async ({ page }) => {
-  const cid = `e2e-starting-${run}`;
-  // The page's app script (React, the screens) is held back: the request is made after the entry script's first page
-  // was answered and before the queue's store exists to follow changes.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/app-start-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  const frames = recordSocketFrames(page);
-  await page.goto(desk().host.url);
-  await expect.poll(() => frames.received.some((f) => f.includes('"next":'))).toBe(true);
-  const tid = await createRequest(cid, 'GBP', 4_321);
-  await expect
-    .poll(() => frames.received.some((f) => f.includes('event:queue-changed') && f.includes(`"${tid}"`)), {
-      timeout: 15_000,
-    })
-    .toBe(true);
-  release();
-
-  await page.getByLabel('Search customer id, name or tid').fill(cid);
-  await expect(queueRow(page, tid)).toContainText('GBP 43.21');
-  await expect(queueRow(page, tid)).toContainText(cid);
 });
 
 test('a request created while the page is open arrives live, without a refresh', async ({ page }) => {

@@ -1,6 +1,12 @@
-// The entry script is only this: the sign-in state and the first queue page are asked for at once, and React, zod
-// and the screens are fetched meanwhile (a separate chunk), instead of being parsed and run before the first request.
-import './boot/first-requests';
+// First: asks for the sign-in state and the first queue page before React and the screens are evaluated.
+import './boot/early-start';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
 import './styles/app.css';
 
-void import('./app-start');
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -7,16 +7,8 @@ import { findRow, type QueueRow, type QueueSortState } from './queue-row';
 import { rememberedView, rememberView } from './view-memory';
 
 /** Where a queue's rows come from: the core's list / rows / detail channels and its live change event. */
-type QueuePage<Row> = { rows: Row[]; next: number | null };
-
-/** A first page asked for before the store existed, and the tids changed since it was asked. */
-export interface AskedFirstPage<Row> {
-  page: Promise<Result<QueuePage<Row>>>;
-  changedSince(): number[];
-}
-
 export interface QueueSource<Row extends QueueRow, Detail extends { row: { tid: number } }> {
-  list(page: { limit?: number; after?: number }): Promise<Result<QueuePage<Row>>>;
+  list(page: { limit?: number; after?: number }): Promise<Result<{ rows: Row[]; next: number | null }>>;
   rows(tids: number[]): Promise<Result<Row[]>>;
   detail(tid: number): Promise<Result<Detail>>;
   /** Live pushes of changed tids; returns the unsubscribe. */
@@ -123,18 +115,15 @@ export function createQueueStore<
   };
 
   const actions = {
-    /**
-     * The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows.
-     * `asked`: a first page already on its way (its changed tids are read again once the queue has landed).
-     */
-    async load(asked?: { page: AskedFirstPage<Row>['page']; changed: number[] }) {
+    /** The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows. */
+    async load() {
       const generation = ++loadGeneration;
       const current = () => generation === loadGeneration;
       set({ loading: true, error: null });
-      const changed = new Set<number>(asked?.changed);
+      const changed = new Set<number>();
       changedDuringLoad = changed;
       try {
-        const first = await (asked?.page ?? source.list({ limit: source.firstPageRows }));
+        const first = await source.list({ limit: source.firstPageRows });
         if (!current()) return;
         if (!first.ok) return set({ error: first.error });
         set({ rows: first.data.rows, loaded: true, loadingRest: first.data.next !== null });
@@ -162,18 +151,15 @@ export function createQueueStore<
     },
 
     /**
-     * Takes over the first page the page's entry script asked for, before the screen is rendered, following live
-     * changes from here on; the screen's mount then takes the load over (`loadOnMount`). A refused first page (signed
-     * out, out of role) leaves nothing behind.
+     * Starts the load at page start, before the screen is rendered, following live changes meanwhile; the screen's
+     * mount then takes it over (`loadOnMount`). A refused first page (signed out, out of role) leaves nothing behind.
      */
-    startEarly(asked: AskedFirstPage<Row>) {
+    startEarly() {
       dropEarly();
       const releaseFollow = actions.follow();
-      // Taken after following began, so no change falls between the two.
-      const changed = asked.changedSince();
       early = { generation: loadGeneration + 1, releaseFollow };
       const started = early;
-      void actions.load({ page: asked.page, changed }).then(() => {
+      void actions.load().then(() => {
         if (early === started && !get().loaded) dropEarly();
       });
     },
