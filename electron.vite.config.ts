@@ -22,7 +22,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    // The contract's channel names, written in at build time: the page builds its API without evaluating zod schemas.
+    // The contract's channel names, written in at build time: the page builds its API without the contract's schemas.
     define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },
     build: {
       // The page parses this on every open: minified it is a third of the size and parses before the first rows.

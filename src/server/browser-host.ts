@@ -6,7 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { DeskCore } from '../core/app/desk-core-types';
 import type { Logger } from '../core/log';
-import { WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-address';
+import { WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-protocol';
 import { checkSocketRequest, newSessionToken } from './ws-guard';
 import { serveDeskSocket } from './ws-session';
 

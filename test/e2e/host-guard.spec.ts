@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { WebSocket } from 'ws';
-import { WS_PATH } from '../../src/shared/ipc/ws-address';
+import { WS_PATH } from '../../src/shared/ipc/ws-protocol';
 import { deskHostForThisFile } from './support/desk-host';
 
 const desk = deskHostForThisFile();

@@ -95,5 +95,5 @@ export type ParsedInputOf<C extends Channel> = z.output<(typeof contract)[C]['in
 export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-// The window's API and the pushed events live in desk-api.ts, which evaluates no zod (the page's first script uses it).
+// The window's API and the pushed events live in desk-api.ts, which the page loads without this file's schemas.
 export type { DeskApi, DeskEventName, DeskEvents, Domain } from './desk-api';

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 
 /**
- * The browser host's WebSocket wire format (src/server): a request per command, a reply with the same id, and pushed
- * core events. The page reads replies and events with src/renderer/src/api/host-frame.ts, which evaluates no zod.
+ * The browser host's WebSocket wire format, shared by the server (src/server) and the page's client
+ * (src/renderer/src/api): a request per command, a reply with the same id, and pushed core events.
  */
+export const WS_PATH = '/desk-ws';
+/** The per-run token travels in the page URL's fragment (never sent to the server by the browser) and then as this query parameter. */
+export const WS_TOKEN_PARAM = 'token';
 
 export const WsRequest = z
   .object({
@@ -32,3 +35,6 @@ export type WsReply = z.infer<typeof WsReply>;
 
 export const WsEvent = z.object({ event: z.string().startsWith('event:'), payload: z.unknown() });
 export type WsEvent = z.infer<typeof WsEvent>;
+
+export const WsServerMessage = z.union([WsReply, WsEvent]);
+export type WsServerMessage = z.infer<typeof WsServerMessage>;

@@ -1,6 +1,6 @@
 import type { capturesContract } from '../../../shared/ipc/captures-contract';
 import { callerFor, channelAvailable, type ChannelInput } from './call-channel';
-import { onQueueChanged } from './queue-changed';
+import { onQueueChanged } from './queue-events';
 
 export type CaptureInput<C extends keyof typeof capturesContract> = ChannelInput<typeof capturesContract, C>;
 

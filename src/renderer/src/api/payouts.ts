@@ -1,6 +1,6 @@
 import type { payoutsContract } from '../../../shared/ipc/payouts-contract';
 import { callerFor, channelAvailable, type ChannelInput } from './call-channel';
-import { onQueueChanged } from './queue-changed';
+import { onQueueChanged } from './queue-events';
 
 export type PayoutInput<C extends keyof typeof payoutsContract> = ChannelInput<typeof payoutsContract, C>;
 

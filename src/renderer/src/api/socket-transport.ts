@@ -1,7 +1,6 @@
 import type { Channel, DeskEventName } from '../../../shared/ipc/contract';
-import { WS_PATH, WS_TOKEN_PARAM } from '../../../shared/ipc/ws-address';
+import { WS_PATH, WS_TOKEN_PARAM, WsServerMessage } from '../../../shared/ipc/ws-protocol';
 import type { Result } from '../../../shared/errors';
-import { readHostFrame } from './host-frame';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
@@ -62,12 +61,18 @@ export function createSocketTransport(opts: {
       });
     });
     ws.addEventListener('message', (ev) => {
-      const msg = readHostFrame(String(ev.data));
-      if (!msg) return;
+      let parsed;
+      try {
+        parsed = WsServerMessage.safeParse(JSON.parse(String(ev.data)));
+      } catch {
+        return;
+      }
+      if (!parsed.success) return;
+      const msg = parsed.data;
       if ('event' in msg) {
         listeners.get(msg.event)?.forEach((l) => l(msg.payload));
-      } else {
-        pending.get(msg.id)?.(msg.result);
+      } else if (msg.id !== null) {
+        pending.get(msg.id)?.(msg.result as Result<unknown>);
         pending.delete(msg.id);
       }
     });

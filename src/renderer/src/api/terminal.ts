@@ -1,6 +1,6 @@
 import type { terminalContract } from '../../../shared/ipc/terminal-contract';
 import { callerFor, type ChannelInput } from './call-channel';
-import { onDeskEvent } from './queue-changed';
+import { onDeskEvent } from './queue-events';
 
 export type TerminalInput<C extends keyof typeof terminalContract> = ChannelInput<typeof terminalContract, C>;
 

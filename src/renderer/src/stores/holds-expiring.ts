@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { z } from 'zod';
 import type { ExpiringHold } from '../../../shared/captures';
 import { holdLine } from '../../../shared/hold-windows';
-import { onDeskEvent } from '../api/queue-changed';
+import { onDeskEvent } from '../api/queue-events';
 import { capturesActions } from './captures';
 import { navigationActions } from './navigation';
 
