@@ -58,6 +58,20 @@ function fromScratch(rows: readonly PayoutRow[], filter: QueueFilter, sort: Queu
   };
 }
 
+/** One queue view sorted by tid, as a screen keeps it: the tids it shows for rows and a search text. */
+function searchByTid(): (rows: PayoutRow[], text: string) => number[] {
+  const view = createQueueView<PayoutRow, QueueFilter>();
+  const compare = compareRowsFor({ column: 'tid', desc: false });
+  return (rows, text) =>
+    view({
+      rows,
+      filter: { ...EMPTY_FILTER, text },
+      compare,
+      filterRows: filterShown,
+      searchKeyOf: payoutSearchKey,
+    }).visible.map((r) => r.tid);
+}
+
 describe('queue view followed page by page and change by change', () => {
   it('shows the same rows in the same order as sorting and filtering everything again', () => {
     const view = createQueueView<PayoutRow, QueueFilter>();
@@ -151,17 +165,9 @@ describe('queue view followed page by page and change by change', () => {
   });
 
   it('finds a search text only within one row, never across two rows side by side', () => {
-    const view = createQueueView<PayoutRow, QueueFilter>();
-    const compare = compareRowsFor({ column: 'tid', desc: false });
+    const shownFor = searchByTid();
     const rows = [row(1, { customerName: 'Ann Lee' }), row(2, { customerName: 'Ben Ng' })];
-    const shown = (text: string) =>
-      view({
-        rows,
-        filter: { ...EMPTY_FILTER, text },
-        compare,
-        filterRows: filterShown,
-        searchKeyOf: payoutSearchKey,
-      }).visible.map((r) => r.tid);
+    const shown = (text: string) => shownFor(rows, text);
     // Row 1's key ends "ann lee", row 2's begins with its tid "2".
     expect(shown('lee2')).toEqual([]);
     expect(shown('lee')).toEqual([1]);
@@ -170,17 +176,8 @@ describe('queue view followed page by page and change by change', () => {
   });
 
   it('shows the rows of a search typed a moment ago again after Backspace, and the new ones once rows change', () => {
-    const view = createQueueView<PayoutRow, QueueFilter>();
-    const compare = compareRowsFor({ column: 'tid', desc: false });
+    const shown = searchByTid();
     const first = [row(1, { cid: 'cust-1' }), row(2, { cid: 'cust-17' }), row(3, { cid: 'cust-2' })];
-    const shown = (rows: PayoutRow[], text: string) =>
-      view({
-        rows,
-        filter: { ...EMPTY_FILTER, text },
-        compare,
-        filterRows: filterShown,
-        searchKeyOf: payoutSearchKey,
-      }).visible.map((r) => r.tid);
     expect(shown(first, 'cust-1')).toEqual([1, 2]);
     expect(shown(first, 'cust-17')).toEqual([2]);
     expect(shown(first, 'cust-1')).toEqual([1, 2]);
