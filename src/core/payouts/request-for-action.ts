@@ -1,10 +1,7 @@
+import type { OpenAction } from '../queues/actionable';
 import type { Queryable } from '../store/db';
-import type { JournalEntry } from '../store/journal';
 import { CUSTOMER_NAME_SQL, toStoredTransaction, type StoredTransaction } from '../store/queue-queries';
 import { remainderFrom, requestPartsSql, type Remainder, type RequestParts } from './request-state';
-
-/** The unresolved journal entry of an item, as the checks before an action name it. */
-export type OpenAction = Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'>;
 
 /** A request as an action on it reads it: as stored, without the raw Praxis objects no action looks at. */
 export type RequestRow = Omit<StoredTransaction, 'rawTransaction' | 'rawSession' | 'rawCustomer'>;

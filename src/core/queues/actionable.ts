@@ -12,12 +12,15 @@ export async function requireNoOpenAction(deps: ActionDeps, s: PraxisSession, ti
   await refuseOpenAction(deps, s, tid, await deps.store.journal.inFlight('transaction', String(tid)));
 }
 
+/** The unresolved journal entry of an item, as the checks before an action name it. */
+export type OpenAction = Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'>;
+
 /** requireNoOpenAction with the item's unresolved entry already read (null: none). */
 export async function refuseOpenAction(
   deps: ActionDeps,
   s: PraxisSession,
   tid: number,
-  open: Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'> | null,
+  open: OpenAction | null,
 ): Promise<void> {
   if (!open) return;
   const verb = verbOf(open.action);

@@ -92,11 +92,7 @@ async function prepare(pg: PgliteInternals, cache: StatementCache, sql: string):
   );
   const prepared = { name, paramTypes: parse.parseDescribeStatementResults(described) };
   cache.byText.set(sql, prepared);
-  if (cache.byText.size > PREPARED_STATEMENTS_KEPT) {
-    const [oldest, dropped] = cache.byText.entries().next().value as [string, Prepared];
-    cache.byText.delete(oldest);
-    cache.toClose.push(dropped.name);
-  }
+  if (cache.byText.size > PREPARED_STATEMENTS_KEPT) forget(cache, cache.byText.keys().next().value!);
   return prepared;
 }
 
