@@ -118,8 +118,8 @@ test('the live environment paints the frame red, and switching back clears it', 
   await expect(liveBanner).toBeVisible({ timeout: FIRST_STORE_OPEN_MS });
   await expect(statusItem(page, 'Environment')).toContainText('LIVE');
   const red = 'rgb(200, 16, 46)';
-  // The whole window is framed in red: the element that holds the LIVE banner.
-  expect(await liveBanner.locator('..').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
+  // The whole window is framed in red: the element that holds the LIVE banner (the frame has no role of its own).
+  expect(await liveBanner.evaluate((el) => getComputedStyle(el.parentElement!).borderTopColor)).toBe(red);
   expect(await statusItem(page, 'Environment').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(red);
   // The live profile has its own work store: not one sandbox request may be offered for approval under LIVE.
   await expect(page.getByRole('heading', { name: 'No withdrawal requests are waiting' })).toBeVisible();
