@@ -5,9 +5,11 @@
  * to the whole queue, keystrokes while the rest of the queue arrives and after (keydown to the painted list), the
  * core's answer time per page, the renderer's long tasks (> 50 ms) while loading, and its JS heap after load.
  * Also the split of page open → first rows: HTML, entry script fetched, script run, socket open, each request's send
- * and answer until the first queue page, first rows in the DOM.
+ * and answer until the first queue page, first rows in the DOM. And the browser's floor: a static copy of the screen at
+ * its first rows (its HTML and stylesheet, no script), opened in new windows of the same browser, to its first paint.
  * Needs a built renderer (npm run build). Env: BENCH_ROWS (default 100000), BENCH_RENDERER_DIR (default out/renderer,
- * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows),
+ * e.g. another branch's build for a back-to-back comparison), BENCH_SCREENSHOT (a PNG path: the screen at its first rows;
+ * its static copy is saved beside it as …-static-copy.png),
  * BENCH_PROFILE (a path: CPU profile and timeline trace of the keystrokes after load, and where their time went;
  * BENCH_PROFILE_JS=0 leaves the CPU profiler off, which slows the page's script).
  */
@@ -25,11 +27,15 @@ import { FIRST_PAGE_ROWS } from '../src/shared/payouts';
 import { createBrowserHost } from '../src/server/browser-host';
 import { queueRowsPerRow } from '../test/support/queue-rows-per-row';
 import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { firstContentfulPaint, staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const CUSTOMERS = 20_000;
 const KEYSTROKES = 20;
 const KEYSTROKES_WHILE_LOADING = 12;
+/** Opens of the static copy of the screen, for the browser's floor. */
+const FLOOR_RUNS = 3;
+const rendererDir = process.env.BENCH_RENDERER_DIR ?? 'out/renderer';
 const log = createLogger(() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -136,7 +142,7 @@ async function main() {
   const host = await createBrowserHost({
     core,
     port: 0,
-    rendererDir: process.env.BENCH_RENDERER_DIR ?? 'out/renderer',
+    rendererDir,
     logger: log,
   });
   const browser = await chromium.launch({
@@ -205,8 +211,10 @@ async function main() {
           for (const e of list.getEntries()) if (marks.wholeQueue === undefined) marks.longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
         const mo = new MutationObserver(() => {
-          if (marks.firstRows === undefined && document.querySelector('tr.queue-row'))
+          if (marks.firstRows === undefined && document.querySelector('tr.queue-row')) {
             marks.firstRows = performance.now();
+            (window as unknown as { __benchFirstRows(): void }).__benchFirstRows();
+          }
           const count = document.querySelector('.queue-count')?.textContent ?? '';
           if (marks.wholeQueue === undefined && count.includes(whole) && !count.includes('loading'))
             marks.wholeQueue = performance.now();
@@ -218,10 +226,19 @@ async function main() {
       // "100,000 waiting", or "… of 100,000" while a search typed during the load is still in the box.
       ROWS.toLocaleString('en'),
     );
-    await page.goto(host.url);
+    // Nothing of Playwright's touches the page until its first rows: a locator's wait would evaluate Playwright's
+    // injected script (~40 ms of the page's main thread) on the way to them, which no desk in Electron carries.
+    let rowsShown!: () => void;
+    const firstRowsSeen = new Promise<void>((resolve) => (rowsShown = resolve));
+    await page.exposeFunction('__benchFirstRows', () => rowsShown());
+    await page.goto(host.url, { waitUntil: 'commit' });
+    const noRows = setTimeout(() => console.error('no queue rows after 120 s'), 120_000);
+    await firstRowsSeen;
+    clearTimeout(noRows);
+    const staticCopy = await staticCopyOf(page);
+    const deskPaint = await firstContentfulPaint(page);
     const search = page.getByLabel('Search customer id, name or tid');
     // Keystrokes while the rest of the queue arrives: "cust-1" ⇄ "cust-17", keydown to the painted list.
-    await page.locator('tr.queue-row').first().waitFor({ timeout: 120_000 });
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     await search.fill('cust-1');
     const whileLoading: number[] = [];
@@ -316,6 +333,17 @@ async function main() {
       },
     ]);
     await printStartSplit(page, marks);
+    const floorShot = process.env.BENCH_SCREENSHOT?.replace(/(\.png)?$/, '-static-copy.png');
+    const floor = await staticScreenPaints(browser, staticCopy, rendererDir, FLOOR_RUNS, floorShot);
+    console.log("first rows against the browser's floor (ms from navigation start):");
+    console.table([
+      {
+        'desk: first rows in the DOM': Math.round(firstRowsMs),
+        'desk: first contentful paint': Math.round(deskPaint),
+        [`static copy of the screen, no script: first paint, median of ${FLOOR_RUNS}`]: Math.round(median(floor)),
+        'desk first rows − floor': Math.round(firstRowsMs - median(floor)),
+      },
+    ]);
     console.log(`queue header after load: "${shown}"`);
     console.log(`keystroke samples (ms): ${samples.map((s) => s.toFixed(0)).join(', ')}`);
     // A digit searches anew; Backspace returns to the text typed a moment ago, whose rows the screen kept.
