@@ -1,0 +1,116 @@
+/**
+ * npm run bench:first-rows — page open → first payout rows, for one or more built renderers side by side: each round
+ * opens every renderer once in a new Chromium window (in turn, so machine load falls on all alike), on one core
+ * with a small queue (the screen asks for its first page only), plus the browser's floor: a static copy of the
+ * screen at its first rows, no script. Nothing of Playwright's touches a page before its first rows.
+ * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { createDeskCore } from '../src/core/app/desk-core';
+import { createMemorySecretStore } from '../src/core/credentials/memory-secret-store';
+import { createLogger } from '../src/core/log';
+import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
+import { createBrowserHost, type BrowserHost } from '../src/server/browser-host';
+import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
+import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
+
+const GOAL_MS = 300;
+const RUNS = Number(process.env.BENCH_RUNS ?? 8);
+const DIRS = (process.env.BENCH_RENDERER_DIRS ?? 'out/renderer').split(',').filter(Boolean);
+const log = createLogger(() => undefined);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Opens the host's page in a new window once the window's own UI is idle; answers ms to its first queue row. */
+async function firstRows(browser: Browser, host: BrowserHost): Promise<{ ms: number; staticCopy: string }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await chromiumWindowSettled();
+    let seen!: (ms: number) => void;
+    const shown = new Promise<number>((resolve) => (seen = resolve));
+    await page.exposeFunction('__benchFirstRows', (ms: number) => seen(ms));
+    await page.addInitScript(() => {
+      const rows = new MutationObserver(() => {
+        if (!document.querySelector('tr.queue-row')) return;
+        rows.disconnect();
+        (window as unknown as { __benchFirstRows(ms: number): void }).__benchFirstRows(performance.now());
+      });
+      document.addEventListener('DOMContentLoaded', () =>
+        rows.observe(document.body, { childList: true, subtree: true }),
+      );
+    });
+    await page.goto(host.url, { waitUntil: 'commit' });
+    const ms = await shown;
+    return { ms, staticCopy: await staticCopyOf(page) };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'desk-bench-first-rows-'));
+  const store = await openStore(defaultStoreLocation(dataDir));
+  await fillSyntheticQueue(store, { requests: 2_000, customers: 500 });
+  await store.close();
+  const core = await createDeskCore({
+    dataDir,
+    host: 'browser-host',
+    logger: log,
+    secretStore: createMemorySecretStore('bench'),
+    embeddedSandbox: false,
+  });
+  const hosts = await Promise.all(
+    DIRS.map((rendererDir) => createBrowserHost({ core, port: 0, rendererDir, logger: log })),
+  );
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const samples = DIRS.map(() => [] as number[]);
+    const floor: number[] = [];
+    for (let round = 0; round < RUNS; round++) {
+      let staticCopy = '';
+      for (const [i, host] of hosts.entries()) {
+        const opened = await firstRows(browser, host);
+        samples[i]!.push(opened.ms);
+        if (i === 0) staticCopy = opened.staticCopy;
+      }
+      floor.push(...(await staticScreenPaints(browser, staticCopy, DIRS[0]!, 1)));
+    }
+    const base = median(samples[0]!);
+    console.log(`page open → first rows, ${RUNS} rounds, each round opening every renderer once in turn (ms):`);
+    console.table([
+      ...DIRS.map((dir, i) => ({
+        renderer: dir,
+        median: Math.round(median(samples[i]!)),
+        min: Math.round(Math.min(...samples[i]!)),
+        max: Math.round(Math.max(...samples[i]!)),
+        'median − floor': Math.round(median(samples[i]!) - median(floor)),
+        [`/ ${DIRS[0]}`]: (median(samples[i]!) / base).toFixed(2),
+        [`goal < ${GOAL_MS}`]: median(samples[i]!) < GOAL_MS ? 'met' : 'not met',
+      })),
+      {
+        renderer: "browser's floor: static copy of the screen, no script (first paint)",
+        median: Math.round(median(floor)),
+        min: Math.round(Math.min(...floor)),
+        max: Math.round(Math.max(...floor)),
+      },
+    ]);
+    for (const [i, dir] of DIRS.entries()) console.log(`${dir}: ${samples[i]!.map(Math.round).join(', ')}`);
+    console.log(`floor: ${floor.map(Math.round).join(', ')}`);
+  } finally {
+    await browser.close();
+    for (const host of hosts) await host.close();
+    await core.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
