@@ -10,7 +10,10 @@ import { createMemorySecretStore } from '../src/core/credentials/memory-secret-s
 import { createLogger } from '../src/core/log';
 import { storeWorkerMemory } from '../src/core/store/pglite-worker-db';
 import { usePgliteWorkerModule } from '../src/core/store/pglite-worker-module';
+import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
+import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
 import { processParts } from './support/process-parts';
+import { WINDOW_QUEUE_ROWS } from './support/window-queue-rows';
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 20);
 const DISPATCHES = 10_000;
@@ -19,9 +22,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * cold/warm start the desk; `quiet` skips the command timings; `modules` only reports what the imports hold;
- * `warm-window` also serves the renderer (browser host) and stays up, measured from outside, until stdin ends.
+ * `warm-window` also serves the renderer (browser host) and stays up, measured from outside, until stdin ends;
+ * `seed-queue` fills a folder with WINDOW_QUEUE_ROWS withdrawal requests, for `warm-window` on that folder after it.
  */
-export type Phase = 'cold' | 'warm' | 'warm-quiet' | 'modules' | 'warm-window';
+export type Phase = 'cold' | 'warm' | 'warm-quiet' | 'modules' | 'warm-window' | 'seed-queue';
 
 async function start(
   dataDir: string,
@@ -88,9 +92,21 @@ async function serveWindow(core: DeskCore) {
   await core.close();
 }
 
+/** A new folder with the queue in it, seeded in a process of its own so the desk measured after holds none of it. */
+async function seedQueue(dataDir: string) {
+  const store = await openStore(defaultStoreLocation(dataDir));
+  try {
+    await fillSyntheticQueue(store, { requests: WINDOW_QUEUE_ROWS, customers: 20_000 });
+  } finally {
+    await store.close();
+  }
+  console.log(JSON.stringify({ seeded: WINDOW_QUEUE_ROWS }));
+}
+
 async function runPhase(phase: Phase, dataDir: string, storeWorker: string | undefined) {
   if (phase === 'modules') return console.log(JSON.stringify(processParts(null)));
   if (storeWorker) usePgliteWorkerModule(storeWorker);
+  if (phase === 'seed-queue') return seedQueue(dataDir);
   // The app opens its window as soon as the core is ready; the bench settles after the window's first rows.
   if (phase === 'warm-window') return serveWindow((await start(dataDir, false)).core);
   const { core, readyMs, firstQueueMs } = await start(dataDir);

@@ -1,13 +1,13 @@
 /**
  * A warm desk with its window, for bench:start: the built core with the browser host in a process of its own
  * (desk-start-phase.ts, phase warm-window) and the built renderer in Debian's Chromium, standing in for Electron's
- * renderer and GPU processes. After the payout queue shows its first rows and a 10 s settle, answers the RSS and PSS
- * of the core and of every Chromium process. This process drives Chromium (Playwright) and is not measured.
+ * renderer and GPU processes. After the payout queue shows its first rows (or has loaded whole) and a 10 s settle,
+ * answers the RSS and PSS of the core and of every Chromium process. This process drives Chromium (Playwright) and is not measured.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { othersNamed, processMemory, processTree, type ProcessMemory } from './process-tree-memory';
 
 export const WINDOW_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -34,8 +34,27 @@ export interface DeskWithWindow {
   otherChromium: number;
 }
 
-/** The desk's processes once its window shows the first queue rows and has settled. */
-export async function measureDeskWithWindow(phaseArgs: string[], chromiumFlags: string[]): Promise<DeskWithWindow> {
+/** The payout queue shows its first rows. */
+// Row 0 is the header.
+const firstRows = (page: Page) =>
+  page.getByRole('table', { name: 'Payout queue' }).getByRole('row').nth(1).waitFor({ timeout: 120_000 });
+
+/** The payout queue has loaded at least `rows` items ("100,000 waiting", nothing left loading). */
+export const wholeQueue = (rows: number) => async (page: Page) => {
+  const count = page.getByRole('status', { name: 'Queue count' });
+  for (const until = Date.now() + 180_000; Date.now() < until; await page.waitForTimeout(250)) {
+    const text = ((await count.textContent()) ?? '').trim();
+    if (/^[\d,]+ waiting$/.test(text) && Number(text.replace(/\D/g, '')) >= rows) return;
+  }
+  throw new Error(`the payout queue did not load ${rows} items within 180 s`);
+};
+
+/** The desk's processes once its window shows the first queue rows (or `loaded`) and has settled. */
+export async function measureDeskWithWindow(
+  phaseArgs: string[],
+  chromiumFlags: string[],
+  loaded: (page: Page) => Promise<void> = firstRows,
+): Promise<DeskWithWindow> {
   const { desk, url } = await startDesk(phaseArgs);
   // launchServer answers Chromium's own process, whose tree is the window's share of the desk.
   const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
@@ -43,8 +62,8 @@ export async function measureDeskWithWindow(phaseArgs: string[], chromiumFlags: 
     const browser = await chromium.connect(server.wsEndpoint());
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(url);
-    // Row 0 is the header; the payout queue is the screen a desk opens on.
-    await page.getByRole('table', { name: 'Payout queue' }).getByRole('row').nth(1).waitFor({ timeout: 120_000 });
+    // The payout queue is the screen a desk opens on.
+    await loaded(page);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const core = processMemory(desk.pid!, 'desk core (Node: commands, store worker, browser host)');
     const tree = processTree(server.process().pid!);
