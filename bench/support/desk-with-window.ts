@@ -49,11 +49,12 @@ export const wholeQueue = (rows: number) => async (page: Page) => {
   throw new Error(`the payout queue did not load ${rows} items within 180 s`);
 };
 
-/** The desk's processes once its window shows the first queue rows (or `loaded`) and has settled. */
+/** The desk's processes once its window shows the first queue rows (or `loaded`) and has settled for `settleMs`. */
 export async function measureDeskWithWindow(
   phaseArgs: string[],
   chromiumFlags: string[],
   loaded: (page: Page) => Promise<void> = firstRows,
+  settleMs = SETTLE_MS,
 ): Promise<DeskWithWindow> {
   const { desk, url } = await startDesk(phaseArgs);
   // launchServer answers Chromium's own process, whose tree is the window's share of the desk.
@@ -64,7 +65,7 @@ export async function measureDeskWithWindow(
     await page.goto(url);
     // The payout queue is the screen a desk opens on.
     await loaded(page);
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    await new Promise((r) => setTimeout(r, settleMs));
     const core = processMemory(desk.pid!, 'desk core (Node: commands, store worker, browser host)');
     const tree = processTree(server.process().pid!);
     return {
