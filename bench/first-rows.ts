@@ -3,7 +3,9 @@
  * opens every renderer once in a new Chromium window (in turn, so machine load falls on all alike), on one core
  * with a small queue (the screen asks for its first page only), plus the browser's floor: a static copy of the
  * screen at its first rows, no script. Nothing of Playwright's touches a page before its first rows.
- * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8).
+ * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8),
+ * BENCH_TRACE (a path: Chromium's trace, with the page's CPU profile, of one more open of the first renderer, for
+ * DevTools; the profiler slows the page, so that open is left out of the figures).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,11 +23,29 @@ import { staticCopyOf, staticScreenPaints } from './support/static-screen-floor'
 const GOAL_MS = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const DIRS = (process.env.BENCH_RENDERER_DIRS ?? 'out/renderer').split(',').filter(Boolean);
+const TRACE = process.env.BENCH_TRACE;
 const log = createLogger(() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Opens the host's page in a new window once the window's own UI is idle; answers ms to its first queue row. */
-async function firstRows(browser: Browser, host: BrowserHost): Promise<{ ms: number; staticCopy: string }> {
+/** Chromium's timeline with the page's CPU profile, for DevTools' Performance panel. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'loading',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/**
+ * Opens the host's page in a new window once the window's own UI is idle; answers ms to its first queue row. With
+ * `trace` (a path), records the open up to 500 ms after the first rows (so their first paint is in it).
+ */
+async function firstRows(
+  browser: Browser,
+  host: BrowserHost,
+  trace?: string,
+): Promise<{ ms: number; staticCopy: string }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
     await chromiumWindowSettled();
@@ -42,8 +62,13 @@ async function firstRows(browser: Browser, host: BrowserHost): Promise<{ ms: num
         rows.observe(document.body, { childList: true, subtree: true }),
       );
     });
+    if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     await page.goto(host.url, { waitUntil: 'commit' });
     const ms = await shown;
+    if (trace) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await browser.stopTracing();
+    }
     return { ms, staticCopy: await staticCopyOf(page) };
   } finally {
     await page.close();
@@ -81,6 +106,11 @@ async function main() {
       }
       floor.push(...(await staticScreenPaints(browser, staticCopy, DIRS[0]!, 1)));
     }
+    // One more open of the first renderer, traced: the profiler slows the page, so its figure is left out.
+    if (TRACE)
+      console.log(
+        `trace of one more open of ${DIRS[0]}: ${TRACE} (${Math.round((await firstRows(browser, hosts[0]!, TRACE)).ms)} ms under the profiler)`,
+      );
     const base = median(samples[0]!);
     console.log(`page open → first rows, ${RUNS} rounds, each round opening every renderer once in turn (ms):`);
     console.table([
