@@ -2,7 +2,7 @@
  * npm run bench:first-rows — page open → first payout rows, for one or more built renderers side by side: each round
  * opens every renderer once in a new Chromium window (in turn, so machine load falls on all alike), on one core
  * with a small queue (the screen asks for its first page only), plus the browser's floor: a static copy of the
- * screen at its first rows, no script. Nothing of Playwright's touches a page before its first rows.
+ * screen at its first rows, no script. Nothing of Playwright's touches a page before its first rows (first-rows-signal.ts).
  * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8),
  * BENCH_TRACE (a path: Chromium's trace, with the page's CPU profile, of one more open of the first renderer, for
  * DevTools; the profiler slows the page, so that open is left out of the figures).
@@ -18,6 +18,7 @@ import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
 import { createBrowserHost, type BrowserHost } from '../src/server/browser-host';
 import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
 import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { firstRowsSignal } from './support/first-rows-signal';
 import { staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
 
 const GOAL_MS = 300;
@@ -49,9 +50,7 @@ async function firstRows(
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
     await chromiumWindowSettled();
-    let seen!: (ms: number) => void;
-    const shown = new Promise<number>((resolve) => (seen = resolve));
-    await page.exposeFunction('__benchFirstRows', (ms: number) => seen(ms));
+    const { shown } = await firstRowsSignal(page);
     await page.addInitScript(() => {
       const rows = new MutationObserver(() => {
         if (!document.querySelector('tr.queue-row')) return;

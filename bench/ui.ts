@@ -27,6 +27,7 @@ import { FIRST_PAGE_ROWS } from '../src/shared/payouts';
 import { createBrowserHost } from '../src/server/browser-host';
 import { queueRowsPerRow } from '../test/support/queue-rows-per-row';
 import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { firstRowsSignal } from './support/first-rows-signal';
 import { firstContentfulPaint, staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -213,7 +214,7 @@ async function main() {
         const mo = new MutationObserver(() => {
           if (marks.firstRows === undefined && document.querySelector('tr.queue-row')) {
             marks.firstRows = performance.now();
-            (window as unknown as { __benchFirstRows(): void }).__benchFirstRows();
+            (window as unknown as { __benchFirstRows(ms: number): void }).__benchFirstRows(marks.firstRows);
           }
           const count = document.querySelector('.queue-count')?.textContent ?? '';
           if (marks.wholeQueue === undefined && count.includes(whole) && !count.includes('loading'))
@@ -226,15 +227,10 @@ async function main() {
       // "100,000 waiting", or "… of 100,000" while a search typed during the load is still in the box.
       ROWS.toLocaleString('en'),
     );
-    // Nothing of Playwright's touches the page until its first rows: a locator's wait would evaluate Playwright's
-    // injected script (~40 ms of the page's main thread) on the way to them, which no desk in Electron carries.
-    let rowsShown!: () => void;
-    const firstRowsSeen = new Promise<void>((resolve) => (rowsShown = resolve));
-    await page.exposeFunction('__benchFirstRows', () => rowsShown());
+    // Nothing of Playwright's touches the page until its first rows (see first-rows-signal.ts).
+    const firstRows = await firstRowsSignal(page);
     await page.goto(host.url, { waitUntil: 'commit' });
-    const noRows = setTimeout(() => console.error('no queue rows after 120 s'), 120_000);
-    await firstRowsSeen;
-    clearTimeout(noRows);
+    await firstRows.shown;
     const staticCopy = await staticCopyOf(page);
     const deskPaint = await firstContentfulPaint(page);
     const search = page.getByLabel('Search customer id, name or tid');
