@@ -11,13 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { createDeskCore } from '../src/core/app/desk-core';
-import { createMemorySecretStore } from '../src/core/credentials/memory-secret-store';
-import { createLogger } from '../src/core/log';
 import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
 import { createBrowserHost, type BrowserHost } from '../src/server/browser-host';
 import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
 import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { openQuietWindowCore, quietLog as log } from './support/quiet-window-core';
 import { firstRowsSignal } from './support/first-rows-signal';
 import { staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
 
@@ -25,7 +23,6 @@ const GOAL_MS = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const DIRS = (process.env.BENCH_RENDERER_DIRS ?? 'out/renderer').split(',').filter(Boolean);
 const TRACE = process.env.BENCH_TRACE;
-const log = createLogger(() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Chromium's timeline with the page's CPU profile, for DevTools' Performance panel. */
@@ -79,13 +76,7 @@ async function main() {
   const store = await openStore(defaultStoreLocation(dataDir));
   await fillSyntheticQueue(store, { requests: 2_000, customers: 500 });
   await store.close();
-  const core = await createDeskCore({
-    dataDir,
-    host: 'browser-host',
-    logger: log,
-    secretStore: createMemorySecretStore('bench'),
-    embeddedSandbox: false,
-  });
+  const core = await openQuietWindowCore(dataDir);
   const hosts = await Promise.all(
     DIRS.map((rendererDir) => createBrowserHost({ core, port: 0, rendererDir, logger: log })),
   );

@@ -18,15 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { createDeskCore } from '../src/core/app/desk-core';
-import { createMemorySecretStore } from '../src/core/credentials/memory-secret-store';
-import { createLogger } from '../src/core/log';
 import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
 import { DEFAULT_RISK_SETTINGS } from '../src/core/payouts/risk';
 import { FIRST_PAGE_ROWS } from '../src/shared/payouts';
 import { createBrowserHost } from '../src/server/browser-host';
 import { queueRowsPerRow } from '../test/support/queue-rows-per-row';
 import { chromiumWindowSettled } from './support/chromium-window-settled';
+import { openQuietWindowCore, quietLog as log } from './support/quiet-window-core';
 import { firstRowsSignal } from './support/first-rows-signal';
 import { firstContentfulPaint, staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
 
@@ -37,7 +35,6 @@ const KEYSTROKES_WHILE_LOADING = 12;
 /** Opens of the static copy of the screen, for the browser's floor. */
 const FLOOR_RUNS = 3;
 const rendererDir = process.env.BENCH_RENDERER_DIR ?? 'out/renderer';
-const log = createLogger(() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -133,13 +130,7 @@ async function main() {
     `seeded ${ROWS.toLocaleString('en')} withdrawal requests (${CUSTOMERS.toLocaleString('en')} customers) in ${Math.round(performance.now() - t)} ms`,
   );
 
-  const core = await createDeskCore({
-    dataDir,
-    host: 'browser-host',
-    logger: log,
-    secretStore: createMemorySecretStore('bench'),
-    embeddedSandbox: false,
-  });
+  const core = await openQuietWindowCore(dataDir);
   const host = await createBrowserHost({
     core,
     port: 0,
