@@ -8,7 +8,8 @@
  * what the cold one left. The desk's core runs as built (Vite/Rolldown, plain Node), as the app's main process runs
  * out/main; the source run (tsx in both threads) is kept for comparison with earlier figures.
  * "Desk with its window" adds the browser host and the built renderer in Chromium (needs electron-vite build):
- * RSS and PSS of every process. Env: BENCH_CHROMIUM_FLAGS, more Chromium flags for that phase (space-separated).
+ * RSS and PSS of every process; then the same on a folder seeded with 100,000 requests, once the window has loaded
+ * them all, next to the 600 MB goal. Env: BENCH_CHROMIUM_FLAGS, more Chromium flags for those phases (space-separated).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
