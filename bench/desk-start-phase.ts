@@ -14,11 +14,11 @@ import { defaultStoreLocation, openStore } from '../src/core/store/work-store';
 import { fillSyntheticQueue } from '../test/support/synthetic-payouts';
 import { processParts } from './support/process-parts';
 import { WINDOW_QUEUE_ROWS } from './support/window-queue-rows';
+import { median } from './support/median';
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 20);
 const DISPATCHES = 10_000;
 const log = createLogger(() => undefined);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * cold/warm start the desk; `quiet` skips the command timings; `modules` only reports what the imports hold;

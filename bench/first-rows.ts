@@ -18,12 +18,12 @@ import { chromiumWindowSettled } from './support/chromium-window-settled';
 import { openQuietWindowCore, quietLog as log } from './support/quiet-window-core';
 import { firstRowsSignal } from './support/first-rows-signal';
 import { staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
+import { median } from './support/median';
 
 const GOAL_MS = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const DIRS = (process.env.BENCH_RENDERER_DIRS ?? 'out/renderer').split(',').filter(Boolean);
 const TRACE = process.env.BENCH_TRACE;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Chromium's timeline with the page's CPU profile, for DevTools' Performance panel. */
 const TRACE_CATEGORIES = [
@@ -48,16 +48,6 @@ async function firstRows(
   try {
     await chromiumWindowSettled();
     const { shown } = await firstRowsSignal(page);
-    await page.addInitScript(() => {
-      const rows = new MutationObserver(() => {
-        if (!document.querySelector('tr.queue-row')) return;
-        rows.disconnect();
-        (window as unknown as { __benchFirstRows(ms: number): void }).__benchFirstRows(performance.now());
-      });
-      document.addEventListener('DOMContentLoaded', () =>
-        rows.observe(document.body, { childList: true, subtree: true }),
-      );
-    });
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     await page.goto(host.url, { waitUntil: 'commit' });
     const ms = await shown;

@@ -27,6 +27,7 @@ import { chromiumWindowSettled } from './support/chromium-window-settled';
 import { openQuietWindowCore, quietLog as log } from './support/quiet-window-core';
 import { firstRowsSignal } from './support/first-rows-signal';
 import { firstContentfulPaint, staticCopyOf, staticScreenPaints } from './support/static-screen-floor';
+import { median } from './support/median';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const CUSTOMERS = 20_000;
@@ -35,7 +36,6 @@ const KEYSTROKES_WHILE_LOADING = 12;
 /** Opens of the static copy of the screen, for the browser's floor. */
 const FLOOR_RUNS = 3;
 const rendererDir = process.env.BENCH_RENDERER_DIR ?? 'out/renderer';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
@@ -79,14 +79,13 @@ interface SocketRequestMark {
 }
 
 interface StartMarks {
-  firstRows: number;
   socketCreated?: number;
   socketOpen?: number;
   requests: SocketRequestMark[];
 }
 
 /** Where page open → first rows went, each step from navigation start, as the page's own clocks saw it. */
-async function printStartSplit(page: Page, marks: StartMarks): Promise<void> {
+async function printStartSplit(page: Page, marks: StartMarks, firstRowsMs: number): Promise<void> {
   const timing = await page.evaluate(() => {
     const nav = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const scripts = (window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
@@ -117,7 +116,7 @@ async function printStartSplit(page: Page, marks: StartMarks): Promise<void> {
     rows.push({ step: `${r.channel} ${r.input.slice(0, 30)} sent`, 'at (ms)': Math.round(r.sent) });
     rows.push({ step: `${r.channel} answered`, 'at (ms)': r.answered === undefined ? '—' : Math.round(r.answered) });
   }
-  rows.push({ step: 'first tr.queue-row in the DOM', 'at (ms)': Math.round(marks.firstRows) });
+  rows.push({ step: 'first tr.queue-row in the DOM', 'at (ms)': Math.round(firstRowsMs) });
   console.log('page open → first rows, step by step (from navigation start):');
   console.table(rows);
 }
@@ -172,7 +171,6 @@ async function main() {
     await page.addInitScript(
       (whole: string) => {
         const marks: {
-          firstRows?: number;
           wholeQueue?: number;
           longTasks: number[];
           socketCreated?: number;
@@ -203,10 +201,6 @@ async function main() {
           for (const e of list.getEntries()) if (marks.wholeQueue === undefined) marks.longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
         const mo = new MutationObserver(() => {
-          if (marks.firstRows === undefined && document.querySelector('tr.queue-row')) {
-            marks.firstRows = performance.now();
-            (window as unknown as { __benchFirstRows(ms: number): void }).__benchFirstRows(marks.firstRows);
-          }
           const count = document.querySelector('.queue-count')?.textContent ?? '';
           if (marks.wholeQueue === undefined && count.includes(whole) && !count.includes('loading'))
             marks.wholeQueue = performance.now();
@@ -221,7 +215,7 @@ async function main() {
     // Nothing of Playwright's touches the page until its first rows (see first-rows-signal.ts).
     const firstRows = await firstRowsSignal(page);
     await page.goto(host.url, { waitUntil: 'commit' });
-    await firstRows.shown;
+    const firstRowsMs = await firstRows.shown;
     const staticCopy = await staticCopyOf(page);
     const deskPaint = await firstContentfulPaint(page);
     const search = page.getByLabel('Search customer id, name or tid');
@@ -243,7 +237,7 @@ async function main() {
     const marks = await page.evaluate(
       () => (window as unknown as { __marks: StartMarks & { wholeQueue: number; longTasks: number[] } }).__marks,
     );
-    const [firstRowsMs, wholeQueueMs] = [marks.firstRows, marks.wholeQueue];
+    const wholeQueueMs = marks.wholeQueue;
     const domRows = await page.locator('tr.queue-row').count();
     const shown = await page.locator('.queue-count').textContent();
 
@@ -319,7 +313,7 @@ async function main() {
           : '—',
       },
     ]);
-    await printStartSplit(page, marks);
+    await printStartSplit(page, marks, firstRowsMs);
     const floorShot = process.env.BENCH_SCREENSHOT?.replace(/(\.png)?$/, '-static-copy.png');
     const floor = await staticScreenPaints(browser, staticCopy, rendererDir, FLOOR_RUNS, floorShot);
     console.log("first rows against the browser's floor (ms from navigation start):");

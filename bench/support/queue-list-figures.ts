@@ -5,11 +5,11 @@ import { DEFAULT_RISK_SETTINGS } from '../../src/core/payouts/risk';
 import type { WorkStore } from '../../src/core/store/work-store';
 import { queueRowsPerRow } from '../../test/support/queue-rows-per-row';
 import { fillSyntheticQueue } from '../../test/support/synthetic-payouts';
+import { median } from './median';
 
 export const QUEUE_ROWS = 100_000;
 const RUNS = 3;
 const FIRST_PAGE = 500;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 export interface QueueListFigures {
