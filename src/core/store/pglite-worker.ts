@@ -10,6 +10,9 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgliteQueryable } from './pglite-db';
 import { deskPgliteOptions, pgliteWasmBytes } from './pglite-options';
 import { serializeError, type WorkerAnswer, type WorkerMessage, type WorkerRequest } from './pglite-worker-protocol';
+import { compileWasmOnOneThread } from './wasm-compile-threads';
+
+compileWasmOnOneThread();
 
 const port = parentPort!;
 const ROLLBACK = Symbol('rollback');
