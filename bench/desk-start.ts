@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_HOST_ENV } from '../scripts/node-host-env.mjs';
 import { buildBenchCore } from './support/build-bench-core';
 import { measureDeskWithWindow, WINDOW_FLAGS, wholeQueue } from './support/desk-with-window';
 import { WINDOW_QUEUE_ROWS } from './support/window-queue-rows';
@@ -35,7 +36,11 @@ const PHASE_SOURCE = fileURLToPath(new URL('./desk-start-phase.ts', import.meta.
 
 /** Runs one phase in a new process; echoes its lines and answers its row (the last line). */
 function inChild(args: string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...NODE_HOST_ENV },
+  });
   const lines = out.trim().split('\n');
   for (const line of lines.slice(0, -1)) console.log(line);
   return JSON.parse(lines[lines.length - 1]!) as Record<string, number>;

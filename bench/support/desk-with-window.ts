@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
+import { NODE_HOST_ENV } from '../../scripts/node-host-env.mjs';
 import { othersNamed, processMemory, processTree, type ProcessMemory } from './process-tree-memory';
 
 export const WINDOW_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -15,7 +16,10 @@ const SETTLE_MS = 10_000;
 
 /** Starts the phase (`node <phaseArgs>`), waits for the URL it prints, and answers its process. */
 async function startDesk(phaseArgs: string[]) {
-  const desk = spawn(process.execPath, phaseArgs, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const desk = spawn(process.execPath, phaseArgs, {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...NODE_HOST_ENV },
+  });
   const failed = once(desk, 'exit').then(([code]) => {
     throw new Error(`the desk's core ended before it served its window (exit ${String(code)})`);
   });

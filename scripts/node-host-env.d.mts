@@ -1,0 +1,1 @@
+export const NODE_HOST_ENV: Readonly<Record<string, string>>;
