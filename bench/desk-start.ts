@@ -6,7 +6,8 @@
  *
  * Each start runs in a process of its own (bench/desk-start-phase.ts), as a desk starts: a warm start must not carry
  * what the cold one left. The desk's core runs as built (Vite/Rolldown, plain Node), as the app's main process runs
- * out/main; the source run (tsx in both threads) is kept for comparison with earlier figures.
+ * out/main, with the environment the browser host starts with (scripts/node-host-env.mjs); one warm start and one 100k
+ * load run without it, side by side. The source run (tsx in both threads) is kept for comparison with earlier figures.
  * "Desk with its window" adds the browser host and the built renderer in Chromium (needs electron-vite build):
  * RSS and PSS of every process; then the same on a folder seeded with 100,000 requests, once the window has loaded
  * them all, next to the 600 MB goal. Env: BENCH_CHROMIUM_FLAGS, more Chromium flags for those phases (space-separated).
@@ -16,7 +17,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_HOST_ENV } from '../scripts/node-host-env.mjs';
+import { nodeHostEnv } from '../scripts/node-host-env.mjs';
 import { buildBenchCore } from './support/build-bench-core';
 import { measureDeskWithWindow, WINDOW_FLAGS, wholeQueue } from './support/desk-with-window';
 import { WINDOW_QUEUE_ROWS } from './support/window-queue-rows';
@@ -35,12 +36,8 @@ const mb = (kb: number) => Math.round(kb / 1024);
 const PHASE_SOURCE = fileURLToPath(new URL('./desk-start-phase.ts', import.meta.url));
 
 /** Runs one phase in a new process; echoes its lines and answers its row (the last line). */
-function inChild(args: string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, args, {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...NODE_HOST_ENV },
-  });
+function inChild(args: string[], env = nodeHostEnv()): Record<string, number> {
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env });
   const lines = out.trim().split('\n');
   for (const line of lines.slice(0, -1)) console.log(line);
   return JSON.parse(lines[lines.length - 1]!) as Record<string, number>;
@@ -61,7 +58,7 @@ async function main() {
     const rows: Record<string, Record<string, number | string>> = {
       'cold (new folder)': inChild(node('cold')),
       'warm (same folder)': inChild(node('warm')),
-      'warm, main young gen ≤ 2 MB': inChild(node('warm-quiet', ['--max-semi-space-size=2'])),
+      'warm, plain Node (no host settings)': inChild(node('warm-quiet'), process.env),
       'warm, from source (tsx)': inChild([...process.execArgv, PHASE_SOURCE, 'warm-quiet', dataDir]),
       'Node + desk modules, no start': inChild(node('modules')),
       'Node alone': inChild([
@@ -97,8 +94,8 @@ async function main() {
     console.log(
       `Goal: warm start ≤ ${GOAL_MB} MB in all the desk's processes (issue 15). The core is one process here; ` +
         'in the app it is the Electron main process (its Chromium share and the renderer are not measured here). ' +
-        '"main young gen ≤ 2 MB" is node --max-semi-space-size=2, which the app does not set (Electron takes it only ' +
-        'as --js-flags at launch).',
+        'Each core starts as the browser host starts it (scripts/node-host-env.mjs: malloc mmap threshold fixed, 4 MB ' +
+        'semi-spaces); "plain Node" is the same warm start without those settings, side by side.',
     );
     const flags = [...WINDOW_FLAGS, ...(process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean)];
     const warmWindow = await measureDeskWithWindow(node('warm-window'), flags);
@@ -119,6 +116,20 @@ async function main() {
       title: `After the ${WINDOW_QUEUE_ROWS.toLocaleString('en')} payout queue: the same desk once its window has loaded it whole, then ${QUEUE_SETTLE_MS / 1000} s:`,
       goalMb: QUEUE_GOAL_MB,
     });
+    // Side by side: the same load on a core started as plain Node, without the host's settings.
+    const plainWindow = await measureDeskWithWindow(
+      queueNode('warm-window'),
+      flags,
+      wholeQueue(WINDOW_QUEUE_ROWS),
+      QUEUE_SETTLE_MS,
+      process.env,
+    );
+    const corePss = (d: DeskWithWindow) => mb(d.processes.find((p) => p.role.startsWith('desk core'))?.pssKb ?? 0);
+    const totalPss = (d: DeskWithWindow) => mb(d.processes.reduce((a, p) => a + p.pssKb, 0));
+    console.log(
+      `The same 100k load with the core as plain Node (no host settings): core ${corePss(plainWindow)} MB PSS ` +
+        `against ${corePss(queueWindow)} MB with them; all processes ${totalPss(plainWindow)} against ${totalPss(queueWindow)} MB.`,
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
     await rm(queueDir, { recursive: true, force: true });

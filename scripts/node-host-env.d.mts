@@ -1,1 +1,1 @@
-export const NODE_HOST_ENV: Readonly<Record<string, string>>;
+export function nodeHostEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

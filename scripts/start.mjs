@@ -3,7 +3,7 @@
 // the browser host at once. Other arguments go to the browser host.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronBinary, electronInstallScript } from './electron-binary.mjs';
-import { NODE_HOST_ENV } from './node-host-env.mjs';
+import { nodeHostEnv } from './node-host-env.mjs';
 
 const run = (cmd, args, env = process.env) => {
   const child = spawn(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', env });
@@ -13,8 +13,7 @@ const run = (cmd, args, env = process.env) => {
 
 const browserOnly = process.argv.includes('--browser');
 const hostArgs = process.argv.slice(2).filter((a) => a !== '--browser');
-const startBrowserHost = () =>
-  run('npx', ['tsx', 'src/server/browser-host-cli.ts', ...hostArgs], { ...process.env, ...NODE_HOST_ENV });
+const startBrowserHost = () => run('npx', ['tsx', 'src/server/browser-host-cli.ts', ...hostArgs], nodeHostEnv());
 
 if (browserOnly) {
   startBrowserHost();

@@ -8,18 +8,15 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
-import { NODE_HOST_ENV } from '../../scripts/node-host-env.mjs';
+import { nodeHostEnv } from '../../scripts/node-host-env.mjs';
 import { othersNamed, processMemory, processTree, type ProcessMemory } from './process-tree-memory';
 
 export const WINDOW_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SETTLE_MS = 10_000;
 
 /** Starts the phase (`node <phaseArgs>`), waits for the URL it prints, and answers its process. */
-async function startDesk(phaseArgs: string[]) {
-  const desk = spawn(process.execPath, phaseArgs, {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...NODE_HOST_ENV },
-  });
+async function startDesk(phaseArgs: string[], env: NodeJS.ProcessEnv) {
+  const desk = spawn(process.execPath, phaseArgs, { stdio: ['pipe', 'pipe', 'inherit'], env });
   const failed = once(desk, 'exit').then(([code]) => {
     throw new Error(`the desk's core ended before it served its window (exit ${String(code)})`);
   });
@@ -53,14 +50,18 @@ export const wholeQueue = (rows: number) => async (page: Page) => {
   throw new Error(`the payout queue did not load ${rows} items within 180 s`);
 };
 
-/** The desk's processes once its window shows the first queue rows (or `loaded`) and has settled for `settleMs`. */
+/**
+ * The desk's processes once its window shows the first queue rows (or `loaded`) and has settled for `settleMs`. The core
+ * starts as the browser host starts it (`env`, by default scripts/node-host-env.mjs).
+ */
 export async function measureDeskWithWindow(
   phaseArgs: string[],
   chromiumFlags: string[],
   loaded: (page: Page) => Promise<void> = firstRows,
   settleMs = SETTLE_MS,
+  env: NodeJS.ProcessEnv = nodeHostEnv(),
 ): Promise<DeskWithWindow> {
-  const { desk, url } = await startDesk(phaseArgs);
+  const { desk, url } = await startDesk(phaseArgs, env);
   // launchServer answers Chromium's own process, whose tree is the window's share of the desk.
   const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
   try {
