@@ -1,0 +1,86 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// `npm run start:browser` as a person runs it: scripts/start.mjs --browser, after the build `npm test` does first.
+const started: { child: ChildProcessWithoutNullStreams; dataDir: string }[] = [];
+
+afterEach(async () => {
+  for (const { child, dataDir } of started.splice(0)) {
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+    await ended;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The URL the host prints last, or the reason it never did. */
+async function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for await (const line of createInterface({ input: child.stdout })) {
+    const url = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(line)?.[0];
+    if (url) return url;
+  }
+  throw new Error(`the browser host ended without printing its URL: ${stderr}`);
+}
+
+/** Every process under `pid` (Linux /proc), parents before their children. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent !== p) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+const environOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+
+describe('npm run start:browser', () => {
+  it.skipIf(!existsSync('/proc/self/environ'))(
+    "serves the desk, its Node started with the host's memory settings and the person's own NODE_OPTIONS kept",
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'desk-start-browser-'));
+      const child = spawn(process.execPath, ['scripts/start.mjs', '--browser', '--data-dir', dataDir], {
+        env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+        detached: true,
+      });
+      started.push({ child, dataDir });
+
+      const url = await printedUrl(child);
+      const page = await fetch(new URL('/', url));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Praxis Desk</title>');
+
+      const host = descendants(child.pid!).filter((pid) =>
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('browser-host-cli'),
+      );
+      expect(host.length).toBeGreaterThan(0);
+      const env = environOf(host[host.length - 1]!);
+      expect(env).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+      const nodeOptions = env.find((e) => e.startsWith('NODE_OPTIONS=')) ?? '';
+      expect(nodeOptions).toContain('--no-deprecation');
+      expect(nodeOptions).toContain('--max-semi-space-size=4');
+    },
+    120_000,
+  );
+});
