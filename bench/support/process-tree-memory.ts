@@ -3,7 +3,10 @@
  * (/proc/<pid>/smaps_rollup). PSS divides each shared page among the processes sharing it, so PSS adds up honestly
  * across processes; RSS counts a shared page once in every process that maps it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { parents, processTree } from '../../test/support/process-tree';
+
+export { processTree };
 
 export interface ProcessMemory {
   pid: number;
@@ -13,31 +16,6 @@ export interface ProcessMemory {
   pssKb: number;
   /** Pages no other process maps (USS): what ending this process alone would free. */
   privateKb: number;
-}
-
-/** The parent pid of each live process; a process that ended meanwhile is left out. */
-function parents(): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ")".
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      out.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // ended between readdir and read
-    }
-  }
-  return out;
-}
-
-/** `root` and every process under it, parents before children. */
-export function processTree(root: number): number[] {
-  const byParent = new Map<number, number[]>();
-  for (const [pid, ppid] of parents()) byParent.set(ppid, [...(byParent.get(ppid) ?? []), pid]);
-  const out = [root];
-  for (let i = 0; i < out.length; i++) out.push(...(byParent.get(out[i]!) ?? []));
-  return out;
 }
 
 /** How many live processes named `comm` are not among `mine`: they share file pages with mine, lowering my PSS. */

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { processTree } from '../support/process-tree';
 
 // `npm run start:browser` as a person runs it: scripts/start.mjs --browser, after the build `npm test` does first.
 const started: { child: ChildProcessWithoutNullStreams; dataDir: string }[] = [];
@@ -29,30 +30,6 @@ async function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string
   throw new Error(`the browser host ended without printing its URL: ${stderr}`);
 }
 
-/** Every process under `pid` (Linux /proc), parents before their children. */
-function descendants(pid: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, parent] of parentOf) {
-      if (parent !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
 const environOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
 
 describe('npm run start:browser', () => {
@@ -71,7 +48,7 @@ describe('npm run start:browser', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<title>Praxis Desk</title>');
 
-      const host = descendants(child.pid!).filter((pid) =>
+      const host = processTree(child.pid!).filter((pid) =>
         readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('browser-host-cli'),
       );
       expect(host.length).toBeGreaterThan(0);
