@@ -30,6 +30,15 @@ async function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string
   throw new Error(`the browser host ended without printing its URL: ${stderr}`);
 }
 
+/** A process's command line; empty for one that ended since the tree was read (npx's short-lived helpers). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 const environOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
 
 describe('npm run start:browser', () => {
@@ -48,9 +57,7 @@ describe('npm run start:browser', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<title>Praxis Desk</title>');
 
-      const host = processTree(child.pid!).filter((pid) =>
-        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('browser-host-cli'),
-      );
+      const host = processTree(child.pid!).filter((pid) => commandLine(pid).includes('browser-host-cli'));
       expect(host.length).toBeGreaterThan(0);
       const env = environOf(host[host.length - 1]!);
       expect(env).toContain('MALLOC_MMAP_THRESHOLD_=131072');
