@@ -12,12 +12,32 @@ const started: { child: ChildProcessWithoutNullStreams; dataDir: string }[] = []
 
 afterEach(async () => {
   for (const { child, dataDir } of started.splice(0)) {
-    const ended = new Promise((resolve) => child.once('exit', resolve));
+    // Its data folder goes only once npx, tsx and the host have all ended: the host writes its log as it closes.
+    const tree = processTree(child.pid!);
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
-    await ended;
+    await allEnded(tree);
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+/** Running, as /proc tells: a process that is gone or a zombie (ended, not yet reaped) is not. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function allEnded(pids: number[], timeoutMs = 30_000): Promise<void> {
+  for (const until = Date.now() + timeoutMs; pids.some(running); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > until)
+      throw new Error(
+        `processes ${pids.filter(running).join(', ')} were still running ${timeoutMs / 1000} s after SIGTERM`,
+      );
+  }
+}
 
 /** The URL the host prints last, or the reason it never did. */
 async function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
