@@ -124,11 +124,11 @@ async function main() {
       QUEUE_SETTLE_MS,
       process.env,
     );
-    const corePss = (d: DeskWithWindow) => mb(d.processes.find((p) => p.role.startsWith('desk core'))?.pssKb ?? 0);
-    const totalPss = (d: DeskWithWindow) => mb(d.processes.reduce((a, p) => a + p.pssKb, 0));
+    const corePss = (d: DeskWithWindow) => mb(d.processes[0]!.pssKb);
+    const deskPss = (d: DeskWithWindow) => mb(sumKb(electronLike(d.processes), 'pssKb'));
     console.log(
       `The same 100k load with the core as plain Node (no host settings): core ${corePss(plainWindow)} MB PSS ` +
-        `against ${corePss(queueWindow)} MB with them; all processes ${totalPss(plainWindow)} against ${totalPss(queueWindow)} MB.`,
+        `against ${corePss(queueWindow)} MB with them; the desk in all ${deskPss(plainWindow)} against ${deskPss(queueWindow)} MB.`,
     );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -136,21 +136,25 @@ async function main() {
   }
 }
 
+type MemoryKb = 'rssKb' | 'pssKb' | 'privateKb';
+const sumKb = (ps: ProcessMemory[], kind: MemoryKb) => ps.reduce((a, p) => a + p[kind], 0);
+// Chromium's own UI (its omnibox popup, a top-chrome WebUI renderer) has no counterpart in Electron.
+const electronLike = (ps: ProcessMemory[]) => ps.filter((p) => !p.role.includes('top-chrome-webui'));
+
 function printDeskWithWindow(
   { processes, otherChromium }: DeskWithWindow,
   flags: string[],
   { title, goalMb }: { title: string; goalMb: number },
 ) {
-  // Chromium's own UI (its omnibox popup, a top-chrome WebUI renderer) has no counterpart in Electron.
-  const desks = processes.filter((p) => !p.role.includes('top-chrome-webui'));
+  const desks = electronLike(processes);
   const total = (ps: ProcessMemory[], process: string) => ({
     process,
     pid: '',
-    'rss MB': mb(ps.reduce((a, p) => a + p.rssKb, 0)),
-    'pss MB': mb(ps.reduce((a, p) => a + p.pssKb, 0)),
-    'private MB': mb(ps.reduce((a, p) => a + p.privateKb, 0)),
+    'rss MB': mb(sumKb(ps, 'rssKb')),
+    'pss MB': mb(sumKb(ps, 'pssKb')),
+    'private MB': mb(sumKb(ps, 'privateKb')),
   });
-  const [all, electronLike] = [total(processes, 'total'), total(desks, "total without Chromium's own UI")];
+  const [all, withoutUi] = [total(processes, 'total'), total(desks, "total without Chromium's own UI")];
   const vsGoal = (v: number) => (v <= goalMb ? `met (${goalMb - v} MB under)` : `${v - goalMb} MB over`);
   console.log(`\n${title}`);
   console.table([
@@ -162,11 +166,11 @@ function printDeskWithWindow(
       'private MB': mb(p.privateKb),
     })),
     all,
-    ...(desks.length < processes.length ? [electronLike] : []),
+    ...(desks.length < processes.length ? [withoutUi] : []),
   ]);
   console.log(
-    `Total PSS ${all['pss MB']} MB (${electronLike['pss MB']} MB without Chromium's own UI): ` +
-      `${vsGoal(electronLike['pss MB'])} against the ${goalMb} MB goal. PSS divides each shared page among the ` +
+    `Total PSS ${all['pss MB']} MB (${withoutUi['pss MB']} MB without Chromium's own UI): ` +
+      `${vsGoal(withoutUi['pss MB'])} against the ${goalMb} MB goal. PSS divides each shared page among the ` +
       `processes mapping it, so it adds up; summed RSS (${all['rss MB']} MB) counts Chromium's shared pages once per ` +
       'process; private pages (USS) are what only that process holds, a lower bound. ' +
       `Chromium ${flags.join(' ')} (Debian, headless through Playwright) stands in for Electron's renderer, GPU and ` +

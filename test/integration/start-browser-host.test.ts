@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { processTree } from '../support/process-tree';
+import { isRunning, processTree } from '../support/process-tree';
 
 // `npm run start:browser` as a person runs it: scripts/start.mjs --browser, after the build `npm test` does first.
 const started: { child: ChildProcessWithoutNullStreams; dataDir: string }[] = [];
@@ -20,21 +20,11 @@ afterEach(async () => {
   }
 });
 
-/** Running, as /proc tells: a process that is gone or a zombie (ended, not yet reaped) is not. */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
 async function allEnded(pids: number[], timeoutMs = 30_000): Promise<void> {
-  for (const until = Date.now() + timeoutMs; pids.some(running); await new Promise((r) => setTimeout(r, 100))) {
+  for (const until = Date.now() + timeoutMs; pids.some(isRunning); await new Promise((r) => setTimeout(r, 100))) {
     if (Date.now() > until)
       throw new Error(
-        `processes ${pids.filter(running).join(', ')} were still running ${timeoutMs / 1000} s after SIGTERM`,
+        `processes ${pids.filter(isRunning).join(', ')} were still running ${timeoutMs / 1000} s after SIGTERM`,
       );
   }
 }
