@@ -23,17 +23,22 @@ interface Answered {
   signed: boolean;
 }
 
+/** A new folder under the system's temporary one, removed (with what is made inside it) after the tests. */
+const madeDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'desk-group-'));
+  dirs.push(dir);
+  return dir;
+};
+
 /** A migrated PGlite folder made once per file and copied for each test: initdb is the slow part of opening one. */
 let templateDir: Promise<string> | null = null;
 const pgliteCopy = async (): Promise<StoreLocation> => {
   templateDir ??= (async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'desk-group-')), 'template');
-    dirs.push(dir);
+    const dir = join(await madeDir(), 'template');
     await (await openStore({ kind: 'pglite', dir })).close();
     return dir;
   })();
-  const dir = join(await mkdtemp(join(tmpdir(), 'desk-group-')), 'store');
-  dirs.push(dir);
+  const dir = join(await madeDir(), 'store');
   await cp(await templateDir, dir, { recursive: true });
   return { kind: 'pglite', dir };
 };
