@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
-import { capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
+import { captureQueue, capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
+import { clippedCells } from './support/queue-rows';
 import { expectEveryControlNamed } from './support/named-controls';
 
 const desk = deskHostForThisFile();
@@ -105,4 +106,22 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
     .getByRole('timer', { name: /^Time left before the hold lapses/ })
     .focus();
   await expect(holdRow(page, tid).getByRole('tooltip')).toContainText('window: Everything else (3 d)');
+});
+
+test("at the window's smallest size (1024 pixels) the capture queue fits: card, gateway and order id give way, time left and status stay in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const cid = `e2e-narrow-${run}`;
+  const tid = await sim.authorize(cid, 'EUR', 7_500);
+  await openCapturesFor(page, desk(), cid);
+  await expect(holdRow(page, tid)).toBeVisible();
+  const table = captureQueue(page);
+  for (const name of ['Card · wallet', 'Gateway', 'Order id'])
+    await expect(table.getByRole('columnheader', { name })).toHaveCount(0);
+  for (const name of ['Time left', 'Customer', 'Amount', 'Status'])
+    await expect(table.getByRole('columnheader', { name })).toBeVisible();
+  expect(await table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1)).toBe(true);
+  expect((await clippedCells(table)).clipped).toEqual([]);
+  await page.screenshot({ path: screenshotPath('36-captures-narrow-window') });
 });

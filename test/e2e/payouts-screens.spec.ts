@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectEveryControlNamed } from './support/named-controls';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { approveRow, openQueueFor, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
+import { clippedCells } from './support/queue-rows';
 
 // Issue 9, what the operator sees: nothing clipped, amounts easy to scan, every screen and dialog accessible.
 const desk = deskHostForThisFile();
@@ -52,23 +53,7 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
   // The same over the whole queue (the seeded book: long names, ages in days, several flags), pane still open.
   await searchBox(page).fill('');
   await expect(queueRow(page, eur)).toBeVisible();
-  // Cells that do not show their whole text: only the customer may, and only with the full text on hover.
-  const { clipped, rowsChecked } = await queue(page).evaluate((table: HTMLTableElement) => {
-    const headers = [...table.tHead!.rows[0]!.cells].map((c) => c.textContent!.replace(/[▲▼]/g, '').trim());
-    const tidAt = headers.indexOf('tid');
-    // The drawn rows, as assistive technology sees them: the spacers standing in for undrawn rows are hidden.
-    const rows = [...table.tBodies[0]!.rows].filter((r) => r.getAttribute('aria-hidden') !== 'true');
-    const out: string[] = [];
-    for (const row of rows) {
-      [...row.cells].forEach((cell, i) => {
-        if (cell.scrollWidth <= cell.clientWidth + 1) return;
-        const titled = cell.querySelector('[title]') !== null;
-        if (headers[i] === 'Customer' && titled) return;
-        out.push(`${row.cells[tidAt]?.textContent} ${headers[i]}: ${cell.textContent}`);
-      });
-    }
-    return { clipped: out, rowsChecked: rows.length };
-  });
+  const { clipped, rowsChecked } = await clippedCells(queue(page));
   // Rows were looked at (the check cannot pass on an empty selection), and none clips its text.
   expect(rowsChecked).toBeGreaterThan(10);
   expect(clipped).toEqual([]);
@@ -82,6 +67,88 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
   });
   expect(heights).toBe(1);
   await page.screenshot({ path: screenshotPath('33-queue-with-detail') });
+});
+
+/** Three requests of a new customer in a day, the last above the four-eyes threshold: it carries more flags than two. */
+async function flaggedRequests(cid: string): Promise<{ few: number; many: number }> {
+  const few = await sim.createRequest(cid, 'EUR', 2_500);
+  await sim.createRequest(cid, 'EUR', 3_500);
+  return { few, many: await sim.createRequest(cid, 'EUR', 600_000) };
+}
+
+/** The table fits its scroller: nothing lies beyond the right edge, nor under the pinned Status column. */
+const fitsItsScroller = (page: Page) => queue(page).evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);
+
+test('the full queue at 1280 pixels: every column fits, no risk badge is cut, and flags beyond two are counted and named', async ({
+  page,
+}) => {
+  const cid = `e2e-flags-${run}`;
+  const { few, many } = await flaggedRequests(cid);
+  // A first request above the threshold: first withdrawal (info), ratio (high) and four-eyes (info), in that order.
+  const solo = await sim.createRequest(`${cid}-solo`, 'EUR', 600_000);
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, many)).toBeVisible();
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+  await expect(queue(page).getByRole('columnheader', { name: 'Method · destination' })).toBeVisible();
+  expect(await fitsItsScroller(page), 'the full table fits a 1280-pixel window').toBe(true);
+
+  const risk = queueRow(page, many).locator('.flags');
+  const every = (await risk.getAttribute('title'))!.split('\n');
+  expect(every.length, 'the request carries more flags than two').toBeGreaterThan(2);
+  const { clipped, rowsChecked } = await clippedCells(queue(page));
+  expect(rowsChecked).toBe(4);
+  expect(clipped).toEqual([]);
+  // What is not drawn is counted, and the count is named by the flags it stands for.
+  const more = risk.locator('.flag-more');
+  await expect(more).toHaveText(`+${every.length - 1}`);
+  expect((await more.getAttribute('aria-label'))!.split(', ')).toHaveLength(every.length - 1);
+  await expect(risk.locator('.flag:not(.flag-more)')).toHaveCount(1);
+  // The badge drawn beside a count is the most severe flag, not the first found.
+  await expect(queueRow(page, solo).locator('.flag:not(.flag-more)')).toHaveText('ratio');
+  await expect(queueRow(page, solo).locator('.flag-more')).toHaveText('+2');
+  // Two flags fit: both shown, nothing counted.
+  await expect(queueRow(page, few).locator('.flag-more')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('34-queue-risk-badges') });
+});
+
+test("at the window's smallest size (1024 pixels) the queue fits: the method gives way, risk and status stay in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const cid = `e2e-narrow-${run}`;
+  const { many } = await flaggedRequests(cid);
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, many)).toBeVisible();
+  await expect(queue(page).getByRole('columnheader', { name: 'Method · destination' })).toHaveCount(0);
+  for (const name of ['Risk', 'Status', 'Amount', 'Customer'])
+    await expect(queue(page).getByRole('columnheader', { name })).toBeVisible();
+  expect(await fitsItsScroller(page), 'the table fits without scrolling sideways').toBe(true);
+  expect((await clippedCells(queue(page))).clipped).toEqual([]);
+  // The risk badges lie left of the pinned Status column, not under it.
+  const [riskRight, statusLeft] = await Promise.all([
+    queueRow(page, many)
+      .locator('.flags')
+      .evaluate((el) => el.getBoundingClientRect().right),
+    queueRow(page, many)
+      .locator('td.status-cell')
+      .evaluate((el) => el.getBoundingClientRect().left),
+  ]);
+  expect(riskRight).toBeLessThanOrEqual(statusLeft);
+  // The toolbar may take two rows here, but no control lies over another (the saved views sat under Clear).
+  const overlaps = await page.getByRole('search', { name: 'Filter the queue' }).evaluate((bar) => {
+    const controls = [...bar.parentElement!.querySelectorAll('input, select, button')].map((el) => ({
+      name: el.getAttribute('aria-label') ?? el.textContent,
+      box: el.getBoundingClientRect(),
+    }));
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    return controls.flatMap((c, i) =>
+      controls.slice(i + 1).flatMap((d) => (meet(c.box, d.box) ? [`${c.name} / ${d.name}`] : [])),
+    );
+  });
+  expect(overlaps).toEqual([]);
+
+  await page.screenshot({ path: screenshotPath('35-queue-narrow-window') });
 });
 
 test('axe (WCAG 2.1 AA) finds nothing serious on any screen or dialog', async ({ page }) => {

@@ -3,3 +3,24 @@ import type { Locator } from '@playwright/test';
 /** A queue row as a person finds it: the row whose tid cell reads the tid the test created. */
 export const rowWithTid = (table: Locator, tid: number): Locator =>
   table.getByRole('row').filter({ has: table.page().getByRole('cell', { name: String(tid), exact: true }) });
+
+/**
+ * The drawn rows' cells that do not show their whole content, as "tid Header: text"; only a Customer cell may, and
+ * only with its full text on hover. With how many rows were looked at, so a check cannot pass on an empty table.
+ */
+export const clippedCells = (table: Locator): Promise<{ clipped: string[]; rowsChecked: number }> =>
+  table.evaluate((t: HTMLTableElement) => {
+    const headers = [...t.tHead!.rows[0]!.cells].map((c) => c.textContent!.replace(/[▲▼]/g, '').trim());
+    const tidAt = headers.indexOf('tid');
+    // The drawn rows, as assistive technology sees them: the spacers standing in for undrawn rows are hidden.
+    const rows = [...t.tBodies[0]!.rows].filter((r) => r.getAttribute('aria-hidden') !== 'true');
+    const clipped: string[] = [];
+    for (const row of rows) {
+      [...row.cells].forEach((cell, i) => {
+        if (cell.scrollWidth <= cell.clientWidth + 1) return;
+        if (headers[i] === 'Customer' && cell.querySelector('[title]') !== null) return;
+        clipped.push(`${row.cells[tidAt]?.textContent} ${headers[i]}: ${cell.textContent}`);
+      });
+    }
+    return { clipped, rowsChecked: rows.length };
+  });

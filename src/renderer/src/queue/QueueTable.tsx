@@ -20,6 +20,11 @@ export interface QueueColumnMeta {
   compactWidth?: number;
   /** Gives way beside the detail pane (the pane shows it), so nothing clips. */
   hideWhenCompact?: boolean;
+  /**
+   * Gives way, without the pane, in a window too narrow for every column at its full width (the pane shows it): the
+   * rest then take their compact widths, so the table fits and no column hides under the pinned status.
+   */
+  hideWhenNarrow?: boolean;
   /** Stays beside the detail pane while a listed item is claimed: it names who is acting on it. */
   showForClaims?: boolean;
 }
@@ -40,6 +45,8 @@ interface Props<Row extends QueueRow> {
   compact: boolean;
 }
 
+const SELECT_WIDTH = 36;
+
 function selectColumn<Row extends QueueRow>(selected: ReadonlySet<number>, nav: QueueNavigation): QueueColumn<Row> {
   return {
     id: 'select',
@@ -53,7 +60,7 @@ function selectColumn<Row extends QueueRow>(selected: ReadonlySet<number>, nav: 
         onClick={(e) => e.stopPropagation()}
       />
     ),
-    meta: { className: 'select-cell', width: 36 },
+    meta: { className: 'select-cell', width: SELECT_WIDTH },
   };
 }
 
@@ -135,22 +142,29 @@ function QueueTableOf<Row extends QueueRow>({
     () => [selectColumn<Row>(selected, nav), ...columns] as ColumnDef<Row>[],
     [selected, nav, columns],
   );
+  const cursorIndex = useMemo(
+    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
+    [rows, cursorTid],
+  );
+  const { scroller, items, padTop, padBottom, width } = useVirtualRows(rows.length, cursorIndex);
+  const fullWidth = useMemo(() => columns.reduce((sum, c) => sum + c.meta.width, SELECT_WIDTH), [columns]);
+  const narrow = !compact && width > 0 && width < fullWidth;
   // Only beside the detail pane does a claim keep a column; a pass over 100,000 rows per page is not needed otherwise.
   const anyClaimed = useMemo(() => compact && rows.some(isClaimed), [rows, compact]);
   const hidden = useMemo(
     () =>
       Object.fromEntries(
         columns
-          .filter((c) => c.meta.hideWhenCompact)
-          .map((c) => [c.id, !compact || (anyClaimed && c.meta.showForClaims === true)]),
+          .filter((c) => c.meta.hideWhenCompact || c.meta.hideWhenNarrow)
+          .map((c) => [
+            c.id,
+            compact
+              ? !c.meta.hideWhenCompact || (anyClaimed && c.meta.showForClaims === true)
+              : !(narrow && c.meta.hideWhenNarrow),
+          ]),
       ),
-    [columns, compact, anyClaimed],
+    [columns, compact, narrow, anyClaimed],
   );
-  const cursorIndex = useMemo(
-    () => (cursorTid === null ? -1 : rows.findIndex((r) => r.tid === cursorTid)),
-    [rows, cursorTid],
-  );
-  const { scroller, items, padTop, padBottom } = useVirtualRows(rows.length, cursorIndex);
   const first = items[0]?.index ?? 0;
   const last = items.length ? items[items.length - 1]!.index + 1 : 0;
   // The table models only the rows on screen, so a filter over 100,000 rows does not build 100,000 row objects.
@@ -174,7 +188,9 @@ function QueueTableOf<Row extends QueueRow>({
           {table.getVisibleLeafColumns().map((c) => (
             <col
               key={c.id}
-              style={{ width: (compact && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width }}
+              style={{
+                width: ((compact || narrow) && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width,
+              }}
             />
           ))}
         </colgroup>

@@ -5,8 +5,8 @@ const ROW_HEIGHT = 30;
 const OVERSCAN = 6;
 
 /**
- * The one way a long table draws only the rows on screen: a scroller, the rows in view, the padding above and below
- * them, and the focused row kept in view (`align`: 'auto' moves as little as needed, 'center' jumps to it).
+ * The one way a long table draws only the rows on screen: a scroller (and its width once measured), the rows in
+ * view, the padding above and below them, and the focused row kept in view (`align`: 'auto' moves as little as needed, 'center' jumps to it).
  * Rows are one fixed height, so the rows in view are arithmetic on the scroll offset: nothing is built per row, and a
  * count that changes with each page or keystroke over 100,000 rows costs nothing (a virtualizer that keeps one
  * measurement object per row rebuilt all of them each time).
@@ -14,14 +14,16 @@ const OVERSCAN = 6;
 export function useVirtualRows(count: number, focusIndex: number, align: 'auto' | 'center' = 'auto') {
   const scroller = useRef<HTMLDivElement>(null);
   // The window's height until the scroller is measured: the first render already draws the rows in view, so the
-  // measure after it trims a few instead of adding all of them in a second render and layout.
-  const [port, setPort] = useState(() => ({ top: 0, height: window.innerHeight }));
+  // measure after it trims a few instead of adding all of them in a second render and layout. Width 0: not measured.
+  const [port, setPort] = useState(() => ({ top: 0, height: window.innerHeight, width: 0 }));
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const read = () =>
       setPort((p) =>
-        p.top === el.scrollTop && p.height === el.clientHeight ? p : { top: el.scrollTop, height: el.clientHeight },
+        p.top === el.scrollTop && p.height === el.clientHeight && p.width === el.clientWidth
+          ? p
+          : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth },
       );
     read();
     el.addEventListener('scroll', read, { passive: true });
@@ -47,5 +49,5 @@ export function useVirtualRows(count: number, focusIndex: number, align: 'auto' 
   for (let index = first; index < last; index++) items.push({ index });
   const padTop = first * ROW_HEIGHT;
   const padBottom = items.length ? (count - last) * ROW_HEIGHT : 0;
-  return { scroller, items, padTop, padBottom };
+  return { scroller, items, padTop, padBottom, width: port.width };
 }

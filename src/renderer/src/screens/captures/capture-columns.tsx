@@ -8,7 +8,10 @@ import { customerOf, instrumentOf } from './capture-words';
 
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
-/** The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows them). */
+/**
+ * The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows
+ * them), and in a window too narrow for every column the card, gateway and order id do.
+ */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
     {
@@ -38,7 +41,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'card',
       header: 'Card · wallet',
       cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
-      meta: { sortKey: 'card', width: 150, hideWhenCompact: true },
+      meta: { sortKey: 'card', width: 150, hideWhenCompact: true, hideWhenNarrow: true },
     },
     {
       id: 'gateway',
@@ -46,13 +49,13 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row: { original: r } }) => (
         <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
       ),
-      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true },
+      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true, hideWhenNarrow: true },
     },
     {
       id: 'orderId',
       header: 'Order id',
       cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
-      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true },
+      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true, hideWhenNarrow: true },
     },
     {
       id: 'age',

@@ -57,7 +57,7 @@ export function PayoutsScreen() {
   });
   const selectedTotals = useMemo(() => totalsByCurrency(selectedRows, PAYOUT_BULK_PARTS.amountOf), [selectedRows]);
   const compact = q.detailOpen && cursorRow !== null;
-  const columns = useMemo(() => payoutColumns(now, sla, compact), [now, sla, compact]);
+  const columns = useMemo(() => payoutColumns(now, sla), [now, sla]);
 
   const actionable = (tid: number) => {
     const row = payoutsRows.rowByTid(tid);

@@ -1,4 +1,4 @@
-import type { PayoutRow } from '../../../../shared/payouts';
+import type { PayoutRow, RiskFlagCode } from '../../../../shared/payouts';
 import { ageMinutes, slaLevel, type SlaThresholds } from '../../stores/payouts-filter';
 import { statusColumn, tidColumn } from '../../queue/common-columns';
 import { AlignedAmount } from '../../queue/AlignedAmount';
@@ -6,10 +6,19 @@ import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { FLAG_SEVERITY, FLAG_TEXT, remainingText } from './row-format';
 
-/** The payout queue's columns; beside the detail pane the method and status give way (the pane shows both). */
-export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean): QueueColumn<PayoutRow>[] {
+const SEVERITY_RANK = { high: 0, warn: 1, info: 2 } as const;
+
+/** The most severe flags first, so the one badge drawn beside a count is the one that matters most. */
+const bySeverity = (flags: readonly RiskFlagCode[]): RiskFlagCode[] =>
+  [...flags].sort((a, b) => SEVERITY_RANK[FLAG_SEVERITY[a]] - SEVERITY_RANK[FLAG_SEVERITY[b]]);
+
+/**
+ * The payout queue's columns; beside the detail pane the method and status give way (the pane shows both), and in a
+ * window too narrow for every column the method does. At full width they fit a 1280-pixel window.
+ */
+export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<PayoutRow>[] {
   return [
-    tidColumn({ sortKey: 'tid', width: 90, compactWidth: 80 }),
+    tidColumn({ sortKey: 'tid', width: 86, compactWidth: 80 }),
     {
       id: 'age',
       header: 'Age',
@@ -24,7 +33,7 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 100, compactWidth: 100 },
+      meta: { sortKey: 'age', width: 84, compactWidth: 84 },
     },
     {
       id: 'customer',
@@ -39,7 +48,7 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 240, compactWidth: 136 },
+      meta: { sortKey: 'customer', width: 172, compactWidth: 136 },
     },
     {
       id: 'amount',
@@ -64,17 +73,19 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
           <span className="mono muted">{r.destination ?? ''}</span>
         </span>
       ),
-      meta: { sortKey: 'method', width: 200, hideWhenCompact: true },
+      meta: { sortKey: 'method', width: 210, hideWhenCompact: true, hideWhenNarrow: true },
     },
     {
       id: 'flags',
       header: 'Risk',
       cell: ({ row: { original: r } }) => {
-        // Beside the pane two badges fit; the rest is counted, never cut ("+2" says which on hover).
-        const shown = compact ? r.flags.slice(0, r.flags.length > 2 ? 1 : 2) : r.flags;
-        const more = r.flags.slice(shown.length);
+        // Any two badges fit the column at either of its widths (the widest two, "new dest." and "velocity", take
+        // ~126 px); beyond two, one is shown and the rest counted, never cut ("+2" says which on hover).
+        const flags = bySeverity(r.flags);
+        const shown = flags.slice(0, flags.length > 2 ? 1 : 2);
+        const more = flags.slice(shown.length);
         return (
-          <span className="flags" title={r.flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
+          <span className="flags" title={flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
             {shown.map((f) => (
               <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`}>
                 {FLAG_TEXT[f].badge}
@@ -88,7 +99,7 @@ export function payoutColumns(now: number, sla: SlaThresholds, compact: boolean)
           </span>
         );
       },
-      meta: { width: 150, compactWidth: 116 },
+      meta: { width: 150, compactWidth: 140 },
     },
     statusColumn({ sortKey: 'status', width: 140, compactWidth: 120, hideWhenCompact: true }),
   ];
