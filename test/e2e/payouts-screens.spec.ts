@@ -111,7 +111,7 @@ test('the full queue at 1280 pixels: every column fits, no risk badge is cut, an
   await page.screenshot({ path: screenshotPath('34-queue-risk-badges') });
 });
 
-test("at the window's smallest size (1024 pixels) the queue fits: the method gives way, risk and status stay in view", async ({
+test("at the window's smallest size (1024 pixels) the queue fits, with and without the pane: risk stays in view", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
@@ -149,6 +149,18 @@ test("at the window's smallest size (1024 pixels) the queue fits: the method giv
   expect(overlaps).toEqual([]);
 
   await page.screenshot({ path: screenshotPath('35-queue-narrow-window') });
+
+  // With the detail pane open the queue still fits beside it: the customer and age give way (the pane names both).
+  await queueRow(page, many).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Request ${many}` })).toBeVisible();
+  for (const name of ['Customer', 'Age', 'Status'])
+    await expect(queue(page).getByRole('columnheader', { name })).toHaveCount(0);
+  for (const name of ['tid', 'Amount', 'Risk'])
+    await expect(queue(page).getByRole('columnheader', { name })).toBeVisible();
+  expect(await fitsItsScroller(page), 'the table fits beside the pane').toBe(true);
+  expect((await clippedCells(queue(page))).clipped).toEqual([]);
+  await page.screenshot({ path: screenshotPath('37-queue-narrow-window-with-detail') });
 });
 
 test('axe (WCAG 2.1 AA) finds nothing serious on any screen or dialog', async ({ page }) => {

@@ -9,25 +9,10 @@ import {
 import { SpacerRow } from './SpacerRow';
 import { useVirtualRows } from './use-virtual-rows';
 import type { QueueNavigation } from './create-queue-store';
+import { fitColumns, type QueueColumnMeta } from './fit-columns';
 import { claimText, type QueueRow, type QueueSortState } from './queue-row';
 
-/** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
-export interface QueueColumnMeta {
-  sortKey?: string;
-  className?: string;
-  width: number;
-  /** Width beside the detail pane. */
-  compactWidth?: number;
-  /** Gives way beside the detail pane (the pane shows it), so nothing clips. */
-  hideWhenCompact?: boolean;
-  /**
-   * Gives way, without the pane, in a window too narrow for every column at its full width (the pane shows it): the
-   * rest then take their compact widths, so the table fits and no column hides under the pinned status.
-   */
-  hideWhenNarrow?: boolean;
-  /** Stays beside the detail pane while a listed item is claimed: it names who is acting on it. */
-  showForClaims?: boolean;
-}
+export type { QueueColumnMeta };
 
 export type QueueColumn<Row> = ColumnDef<Row> & { id: string; meta: QueueColumnMeta };
 
@@ -76,9 +61,9 @@ interface RowProps<Row extends QueueRow> {
   cursor: boolean;
   selected: boolean;
   inFlight: boolean;
-  /** The cells' renderers and which are hidden: a change redraws every row. */
+  /** The cells' renderers and which columns show: a change redraws every row. */
   columns: readonly ColumnDef<Row>[];
-  hidden: Record<string, boolean>;
+  visibility: Record<string, boolean>;
   nav: QueueNavigation;
 }
 
@@ -122,7 +107,7 @@ const QueueTableRow = memo(
     a.selected === b.selected &&
     a.inFlight === b.inFlight &&
     a.columns === b.columns &&
-    a.hidden === b.hidden &&
+    a.visibility === b.visibility &&
     a.nav === b.nav,
 ) as typeof QueueTableRowOf;
 
@@ -147,23 +132,11 @@ function QueueTableOf<Row extends QueueRow>({
     [rows, cursorTid],
   );
   const { scroller, items, padTop, padBottom, width } = useVirtualRows(rows.length, cursorIndex);
-  const fullWidth = useMemo(() => columns.reduce((sum, c) => sum + c.meta.width, SELECT_WIDTH), [columns]);
-  const narrow = !compact && width > 0 && width < fullWidth;
   // Only beside the detail pane does a claim keep a column; a pass over 100,000 rows per page is not needed otherwise.
   const anyClaimed = useMemo(() => compact && rows.some(isClaimed), [rows, compact]);
-  const hidden = useMemo(
-    () =>
-      Object.fromEntries(
-        columns
-          .filter((c) => c.meta.hideWhenCompact || c.meta.hideWhenNarrow)
-          .map((c) => [
-            c.id,
-            compact
-              ? !c.meta.hideWhenCompact || (anyClaimed && c.meta.showForClaims === true)
-              : !(narrow && c.meta.hideWhenNarrow),
-          ]),
-      ),
-    [columns, compact, narrow, anyClaimed],
+  const { visible: visibility, compactWidths } = useMemo(
+    () => fitColumns(columns, { compact, anyClaimed, width, fixedWidth: SELECT_WIDTH }),
+    [columns, compact, anyClaimed, width],
   );
   const first = items[0]?.index ?? 0;
   const last = items.length ? items[items.length - 1]!.index + 1 : 0;
@@ -175,7 +148,7 @@ function QueueTableOf<Row extends QueueRow>({
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     getRowId: (r) => String(r.tid),
-    state: { columnVisibility: hidden },
+    state: { columnVisibility: visibility },
   });
 
   const tableRows = table.getRowModel().rows;
@@ -189,7 +162,7 @@ function QueueTableOf<Row extends QueueRow>({
             <col
               key={c.id}
               style={{
-                width: ((compact || narrow) && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width,
+                width: (compactWidths && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width,
               }}
             />
           ))}
@@ -234,7 +207,7 @@ function QueueTableOf<Row extends QueueRow>({
                 selected={selected.has(tid)}
                 inFlight={inFlight.has(tid)}
                 columns={allColumns}
-                hidden={hidden}
+                visibility={visibility}
                 nav={nav}
               />
             );

@@ -9,8 +9,8 @@ import { customerOf, instrumentOf } from './capture-words';
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
 /**
- * The capture queue's columns; beside the detail pane the card, gateway, order id and status give way (the pane shows
- * them), and in a window too narrow for every column the card, gateway and order id do.
+ * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
+ * them); in a scroller too narrow for the rest, the order id, gateway, card, then the customer (the pane shows each).
  */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
@@ -29,7 +29,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {customerOf(r)}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 150, compactWidth: 160 },
+      meta: { sortKey: 'customer', width: 150, compactWidth: 160, givesWay: 4 },
     },
     {
       id: 'amount',
@@ -41,7 +41,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'card',
       header: 'Card · wallet',
       cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
-      meta: { sortKey: 'card', width: 150, hideWhenCompact: true, hideWhenNarrow: true },
+      meta: { sortKey: 'card', width: 150, hideWhenCompact: true, givesWay: 3 },
     },
     {
       id: 'gateway',
@@ -49,13 +49,13 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row: { original: r } }) => (
         <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
       ),
-      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true, hideWhenNarrow: true },
+      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true, givesWay: 2 },
     },
     {
       id: 'orderId',
       header: 'Order id',
       cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
-      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true, hideWhenNarrow: true },
+      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true, givesWay: 1 },
     },
     {
       id: 'age',

@@ -13,8 +13,9 @@ const bySeverity = (flags: readonly RiskFlagCode[]): RiskFlagCode[] =>
   [...flags].sort((a, b) => SEVERITY_RANK[FLAG_SEVERITY[a]] - SEVERITY_RANK[FLAG_SEVERITY[b]]);
 
 /**
- * The payout queue's columns; beside the detail pane the method and status give way (the pane shows both), and in a
- * window too narrow for every column the method does. At full width they fit a 1280-pixel window.
+ * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
+ * scroller too narrow for the rest, the method, then the customer, then the age (the pane shows each). At full width
+ * they fit a 1280-pixel window.
  */
 export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<PayoutRow>[] {
   return [
@@ -33,7 +34,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 84, compactWidth: 84 },
+      meta: { sortKey: 'age', width: 84, compactWidth: 84, givesWay: 3 },
     },
     {
       id: 'customer',
@@ -48,7 +49,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 172, compactWidth: 136 },
+      meta: { sortKey: 'customer', width: 172, compactWidth: 136, givesWay: 2 },
     },
     {
       id: 'amount',
@@ -73,7 +74,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           <span className="mono muted">{r.destination ?? ''}</span>
         </span>
       ),
-      meta: { sortKey: 'method', width: 210, hideWhenCompact: true, hideWhenNarrow: true },
+      meta: { sortKey: 'method', width: 210, hideWhenCompact: true, givesWay: 1 },
     },
     {
       id: 'flags',

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fitColumns, type QueueColumnMeta } from './fit-columns';
+
+// The payout queue's shape: what gives way beside the pane, and in which order when the scroller is too narrow.
+const columns: { id: string; meta: QueueColumnMeta }[] = [
+  { id: 'tid', meta: { width: 86, compactWidth: 80 } },
+  { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 3 } },
+  { id: 'customer', meta: { width: 172, compactWidth: 136, givesWay: 2 } },
+  { id: 'amount', meta: { width: 150, compactWidth: 132 } },
+  { id: 'method', meta: { width: 210, hideWhenCompact: true, givesWay: 1 } },
+  { id: 'risk', meta: { width: 150, compactWidth: 140 } },
+  { id: 'status', meta: { width: 140, compactWidth: 120, hideWhenCompact: true, showForClaims: true } },
+];
+const fit = (width: number, compact = false, anyClaimed = false) =>
+  fitColumns(columns, { compact, anyClaimed, width, fixedWidth: 36 });
+const shown = (f: ReturnType<typeof fit>) => columns.filter((c) => f.visible[c.id]).map((c) => c.id);
+/** The table's width as fitted: the columns shown, at the widths chosen, and the fixed select column. */
+const tableWidth = (f: ReturnType<typeof fit>) =>
+  columns
+    .filter((c) => f.visible[c.id])
+    .reduce((sum, c) => sum + ((f.compactWidths && c.meta.compactWidth) || c.meta.width), 36);
+
+describe('fitColumns', () => {
+  it('shows every column at full width where they fit, and before the scroller is measured', () => {
+    for (const f of [fit(1046), fit(0)]) {
+      expect(shown(f)).toEqual(columns.map((c) => c.id));
+      expect(f.compactWidths).toBe(false);
+    }
+  });
+
+  it('in a narrower scroller, takes the compact widths and lets the method go first, keeping status and risk', () => {
+    const f = fit(790);
+    expect(shown(f)).toEqual(['tid', 'age', 'customer', 'amount', 'risk', 'status']);
+    expect(f.compactWidths).toBe(true);
+    expect(tableWidth(f)).toBeLessThanOrEqual(790);
+  });
+
+  it('beside the pane hides what the pane shows, and gives way further only while the table is still too wide', () => {
+    expect(shown(fit(640, true))).toEqual(['tid', 'age', 'customer', 'amount', 'risk']);
+    expect(shown(fit(438, true))).toEqual(['tid', 'amount', 'risk']);
+    expect(tableWidth(fit(438, true))).toBeLessThanOrEqual(438);
+    // A claim keeps the status beside the pane: it names who is acting.
+    expect(shown(fit(900, true, true))).toContain('status');
+  });
+
+  it('at any width, the table fits its scroller, unless it is down to the columns that may not give way', () => {
+    for (const compact of [false, true]) {
+      const least = tableWidth(fit(1, compact));
+      for (let width = 300; width <= 1400; width += 7)
+        expect(tableWidth(fit(width, compact))).toBeLessThanOrEqual(Math.max(width, least));
+    }
+  });
+});

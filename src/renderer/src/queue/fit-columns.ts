@@ -1,0 +1,53 @@
+/** Per column: its sort key (a header button), cell class, and width in the full table and beside the detail pane. */
+export interface QueueColumnMeta {
+  sortKey?: string;
+  className?: string;
+  width: number;
+  /** Width beside the detail pane, and whenever the full widths do not fit. */
+  compactWidth?: number;
+  /** Gives way beside the detail pane (the pane shows it), so nothing clips. */
+  hideWhenCompact?: boolean;
+  /**
+   * Gives way when the table is wider than its scroller, lowest rank first, once every column has taken its compact
+   * width: the table then fits, and no column lies under the pinned status. Only for what the detail pane shows.
+   */
+  givesWay?: number;
+  /** Stays beside the detail pane while a listed item is claimed: it names who is acting on it. */
+  showForClaims?: boolean;
+}
+
+export interface ColumnFit {
+  /** Shown or not, by column id. */
+  visible: Record<string, boolean>;
+  /** The columns shown take their compact widths. */
+  compactWidths: boolean;
+}
+
+/**
+ * Which of a queue's columns it shows, and at which widths, in a scroller `width` pixels wide (0: not measured yet,
+ * so everything the mode allows): beside the pane, or when the full widths do not fit, the compact widths; then,
+ * while the table is still wider than the scroller, the columns that give way, one at a time.
+ */
+export function fitColumns(
+  columns: readonly { id: string; meta: QueueColumnMeta }[],
+  o: { compact: boolean; anyClaimed: boolean; width: number; fixedWidth: number },
+): ColumnFit {
+  const widthOf = (cols: readonly { meta: QueueColumnMeta }[], compactWidths: boolean) =>
+    cols.reduce((sum, c) => sum + ((compactWidths && c.meta.compactWidth) || c.meta.width), o.fixedWidth);
+  const fits = (cols: readonly { meta: QueueColumnMeta }[], compactWidths: boolean) =>
+    o.width === 0 || widthOf(cols, compactWidths) <= o.width;
+
+  let kept = columns.filter(
+    (c) => !o.compact || !c.meta.hideWhenCompact || (o.anyClaimed && c.meta.showForClaims === true),
+  );
+  let compactWidths = o.compact || !fits(kept, false);
+  const yielding = kept
+    .filter((c) => c.meta.givesWay !== undefined)
+    .sort((a, b) => a.meta.givesWay! - b.meta.givesWay!);
+  for (const column of yielding) {
+    if (fits(kept, compactWidths)) break;
+    kept = kept.filter((c) => c !== column);
+  }
+  compactWidths ||= !fits(kept, false);
+  return { visible: Object.fromEntries(columns.map((c) => [c.id, kept.includes(c)])), compactWidths };
+}
