@@ -147,6 +147,15 @@ test("at the window's smallest size (1024 pixels) the queue fits, with and witho
     );
   });
   expect(overlaps).toEqual([]);
+  // Every part of the status bar is inside the window, none cut off at its right edge.
+  const beyond = await page
+    .getByRole('contentinfo', { name: 'Status' })
+    .evaluate((bar) =>
+      [...bar.children]
+        .filter((item) => item.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((item) => item.textContent),
+    );
+  expect(beyond).toEqual([]);
 
   await page.screenshot({ path: screenshotPath('35-queue-narrow-window') });
 
