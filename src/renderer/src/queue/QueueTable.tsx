@@ -94,6 +94,10 @@ function QueueTableRowOf<Row extends QueueRow>({ row, rowIndex, cursor, selected
   );
 }
 
+/** The same columns shown: a new fit (the scroller measured again) that shows the same ones redraws no row. */
+const sameVisibility = (a: Record<string, boolean>, b: Record<string, boolean>) =>
+  a === b || Object.keys(a).every((id) => a[id] === b[id]);
+
 /**
  * A row is drawn again only when what it shows changed: a page arriving or a keystroke that keeps a row on screen
  * leaves it as it is instead of rebuilding its cells.
@@ -107,7 +111,7 @@ const QueueTableRow = memo(
     a.selected === b.selected &&
     a.inFlight === b.inFlight &&
     a.columns === b.columns &&
-    a.visibility === b.visibility &&
+    sameVisibility(a.visibility, b.visibility) &&
     a.nav === b.nav,
 ) as typeof QueueTableRowOf;
 
