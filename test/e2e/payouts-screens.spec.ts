@@ -92,22 +92,29 @@ test('the full queue at 1280 pixels: every column fits, no risk badge is cut, an
   await expect(queue(page).getByRole('columnheader', { name: 'Method · destination' })).toBeVisible();
   expect(await fitsItsScroller(page), 'the full table fits a 1280-pixel window').toBe(true);
 
-  const risk = queueRow(page, many).locator('.flags');
-  const every = (await risk.getAttribute('title'))!.split('\n');
+  // The row's flags, each with its reason, on hover: the four-eyes one is among them.
+  const every = (await queueRow(page, many)
+    .getByTitle(/four-eyes/)
+    .getAttribute('title'))!.split('\n');
   expect(every.length, 'the request carries more flags than two').toBeGreaterThan(2);
   const { clipped, rowsChecked } = await clippedCells(queue(page));
   expect(rowsChecked).toBe(4);
   expect(clipped).toEqual([]);
   // What is not drawn is counted, and the count is named by the flags it stands for.
-  const more = risk.locator('.flag-more');
-  await expect(more).toHaveText(`+${every.length - 1}`);
+  const more = queueRow(page, many).getByText(`+${every.length - 1}`, { exact: true });
+  await expect(more).toBeVisible();
   expect((await more.getAttribute('aria-label'))!.split(', ')).toHaveLength(every.length - 1);
-  await expect(risk.locator('.flag:not(.flag-more)')).toHaveCount(1);
-  // The badge drawn beside a count is the most severe flag, not the first found.
-  await expect(queueRow(page, solo).locator('.flag:not(.flag-more)')).toHaveText('ratio');
-  await expect(queueRow(page, solo).locator('.flag-more')).toHaveText('+2');
+  // The badge drawn beside a count is the most severe flag (ratio), not the first found (first withdrawal).
+  await expect(queueRow(page, solo).getByText('ratio', { exact: true })).toBeVisible();
+  await expect(queueRow(page, solo).getByText('1st', { exact: true })).toHaveCount(0);
+  await expect(queueRow(page, solo).getByText('+2', { exact: true })).toHaveAttribute(
+    'aria-label',
+    'first withdrawal, four-eyes',
+  );
   // Two flags fit: both shown, nothing counted.
-  await expect(queueRow(page, few).locator('.flag-more')).toHaveCount(0);
+  await expect(queueRow(page, few).getByText('ratio', { exact: true })).toBeVisible();
+  await expect(queueRow(page, few).getByText('velocity', { exact: true })).toBeVisible();
+  await expect(queueRow(page, few).getByText(/^\+\d$/)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('34-queue-risk-badges') });
 });
 
@@ -124,14 +131,14 @@ test("at the window's smallest size (1024 pixels) the queue fits, with and witho
     await expect(queue(page).getByRole('columnheader', { name })).toBeVisible();
   expect(await fitsItsScroller(page), 'the table fits without scrolling sideways').toBe(true);
   expect((await clippedCells(queue(page))).clipped).toEqual([]);
-  // The risk badges lie left of the pinned Status column, not under it.
+  // The risk count lies left of the pinned status, not under it.
   const [riskRight, statusLeft] = await Promise.all([
     queueRow(page, many)
-      .locator('.flags')
+      .getByText(/^\+\d$/)
       .evaluate((el) => el.getBoundingClientRect().right),
     queueRow(page, many)
-      .locator('td.status-cell')
-      .evaluate((el) => el.getBoundingClientRect().left),
+      .getByText('requested', { exact: true })
+      .evaluate((el) => el.closest('td')!.getBoundingClientRect().left),
   ]);
   expect(riskRight).toBeLessThanOrEqual(statusLeft);
   // The toolbar may take two rows here, but no control lies over another (the saved views sat under Clear).

@@ -6,7 +6,8 @@ const OVERSCAN = 6;
 
 /**
  * The one way a long table draws only the rows on screen: a scroller (and its width once measured), the rows in
- * view, the padding above and below them, and the focused row kept in view (`align`: 'auto' moves as little as needed, 'center' jumps to it).
+ * view, the padding above and below them, and the focused row kept in view (`align`: 'auto' moves as little as
+ * needed, 'center' jumps to it).
  * Rows are one fixed height, so the rows in view are arithmetic on the scroll offset: nothing is built per row, and a
  * count that changes with each page or keystroke over 100,000 rows costs nothing (a virtualizer that keeps one
  * measurement object per row rebuilt all of them each time).
