@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectEveryControlNamed } from './support/named-controls';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { approveRow, openQueueFor, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
-import { clippedCells } from './support/queue-rows';
+import { clippedCells, fitsItsScroller } from './support/queue-rows';
 
 // Issue 9, what the operator sees: nothing clipped, amounts easy to scan, every screen and dialog accessible.
 const desk = deskHostForThisFile();
@@ -57,7 +57,7 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
   // Rows were looked at (the check cannot pass on an empty selection), and none clips its text.
   expect(rowsChecked).toBeGreaterThan(10);
   expect(clipped).toEqual([]);
-  const tableFits = await queue(page).evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);
+  const tableFits = await fitsItsScroller(queue(page));
   expect(tableFits, 'the queue table fits beside the pane').toBe(true);
   // The toolbar stays one row.
   const tools = page.getByRole('search', { name: 'Filter the queue' });
@@ -76,9 +76,6 @@ async function flaggedRequests(cid: string): Promise<{ few: number; many: number
   return { few, many: await sim.createRequest(cid, 'EUR', 600_000) };
 }
 
-/** The table fits its scroller: nothing lies beyond the right edge, nor under the pinned Status column. */
-const fitsItsScroller = (page: Page) => queue(page).evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);
-
 test('the full queue at 1280 pixels: every column fits, no risk badge is cut, and flags beyond two are counted and named', async ({
   page,
 }) => {
@@ -90,7 +87,7 @@ test('the full queue at 1280 pixels: every column fits, no risk badge is cut, an
   await expect(queueRow(page, many)).toBeVisible();
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(queue(page).getByRole('columnheader', { name: 'Method · destination' })).toBeVisible();
-  expect(await fitsItsScroller(page), 'the full table fits a 1280-pixel window').toBe(true);
+  expect(await fitsItsScroller(queue(page)), 'the full table fits a 1280-pixel window').toBe(true);
 
   // The row's flags, each with its reason, on hover: the four-eyes one is among them.
   const every = (await queueRow(page, many)
@@ -129,7 +126,7 @@ test("at the window's smallest size (1024 pixels) the queue fits, with and witho
   await expect(queue(page).getByRole('columnheader', { name: 'Method · destination' })).toHaveCount(0);
   for (const name of ['Risk', 'Status', 'Amount', 'Customer'])
     await expect(queue(page).getByRole('columnheader', { name })).toBeVisible();
-  expect(await fitsItsScroller(page), 'the table fits without scrolling sideways').toBe(true);
+  expect(await fitsItsScroller(queue(page)), 'the table fits without scrolling sideways').toBe(true);
   expect((await clippedCells(queue(page))).clipped).toEqual([]);
   // The risk count lies left of the pinned status, not under it.
   const [riskRight, statusLeft] = await Promise.all([
@@ -174,7 +171,7 @@ test("at the window's smallest size (1024 pixels) the queue fits, with and witho
     await expect(queue(page).getByRole('columnheader', { name })).toHaveCount(0);
   for (const name of ['tid', 'Amount', 'Risk'])
     await expect(queue(page).getByRole('columnheader', { name })).toBeVisible();
-  expect(await fitsItsScroller(page), 'the table fits beside the pane').toBe(true);
+  expect(await fitsItsScroller(queue(page)), 'the table fits beside the pane').toBe(true);
   expect((await clippedCells(queue(page))).clipped).toEqual([]);
   await page.screenshot({ path: screenshotPath('37-queue-narrow-window-with-detail') });
 });

@@ -24,3 +24,7 @@ export const clippedCells = (table: Locator): Promise<{ clipped: string[]; rowsC
     }
     return { clipped, rowsChecked: rows.length };
   });
+
+/** The table fits its scroller: nothing lies beyond the right edge, nor under the pinned Status column. */
+export const fitsItsScroller = (table: Locator): Promise<boolean> =>
+  table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);

@@ -40,7 +40,7 @@ export function fitColumns(
   let kept = columns.filter(
     (c) => !o.compact || !c.meta.hideWhenCompact || (o.anyClaimed && c.meta.showForClaims === true),
   );
-  let compactWidths = o.compact || !fits(kept, false);
+  const compactWidths = o.compact || !fits(kept, false);
   const yielding = kept
     .filter((c) => c.meta.givesWay !== undefined)
     .sort((a, b) => a.meta.givesWay! - b.meta.givesWay!);
@@ -48,6 +48,5 @@ export function fitColumns(
     if (fits(kept, compactWidths)) break;
     kept = kept.filter((c) => c !== column);
   }
-  compactWidths ||= !fits(kept, false);
   return { visible: Object.fromEntries(columns.map((c) => [c.id, kept.includes(c)])), compactWidths };
 }
