@@ -9,7 +9,8 @@
  * out/main, with the environment the browser host starts with (scripts/node-host-env.mjs); one warm start and one 100k
  * load run without it, side by side. The source run (tsx in both threads) is kept for comparison with earlier figures.
  * "Desk with its window" adds the browser host and the built renderer in Chromium (needs electron-vite build):
- * RSS and PSS of every process; then the same on a folder seeded with 100,000 requests, once the window has loaded
+ * RSS and PSS of every process, beside the browser's floor (the same Chromium showing a static copy of the same screen,
+ * no script, no core); then the same on a folder seeded with 100,000 requests, once the window has loaded
  * them all, next to the 600 MB goal. Env: BENCH_CHROMIUM_FLAGS, more Chromium flags for those phases (space-separated).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeHostEnv } from '../scripts/node-host-env.mjs';
 import { buildBenchCore } from './support/build-bench-core';
-import { measureDeskWithWindow, WINDOW_FLAGS, wholeQueue } from './support/desk-with-window';
+import { measureDeskWithWindow, measureStaticWindow, WINDOW_FLAGS, wholeQueue } from './support/desk-with-window';
 import { WINDOW_QUEUE_ROWS } from './support/window-queue-rows';
 import type { ProcessMemory } from './support/process-tree-memory';
 import type { DeskWithWindow } from './support/desk-with-window';
@@ -103,6 +104,20 @@ async function main() {
       title: 'Warm: desk with its window (payout queue showing its first rows, then 10 s), every process:',
       goalMb: GOAL_MB,
     });
+    // Side by side: what Chromium alone holds to show the same pixels, so the desk's own share can be told apart.
+    const floorWindow = await measureStaticWindow(warmWindow.staticCopy, flags);
+    printDeskWithWindow(floorWindow, flags, {
+      title:
+        "The browser's floor: the same screen as a static copy (its HTML and stylesheet; no script, no core), " +
+        'in the same Chromium, then 10 s:',
+      goalMb: GOAL_MB,
+    });
+    const floorPss = deskPss(floorWindow);
+    console.log(
+      `The desk above the browser's floor: ${deskPss(warmWindow) - floorPss} MB PSS ` +
+        `(${deskPss(warmWindow)} against ${floorPss} MB), of which the core ${corePss(warmWindow)} MB. ` +
+        `The ${GOAL_MB} MB goal leaves the desk ${GOAL_MB - floorPss} MB above this floor.`,
+    );
     // The second goal: the same desk once its window holds the whole 100k queue.
     const queueNode = (phase: string) => [built.entry, phase, queueDir, built.storeWorker];
     inChild(queueNode('seed-queue'));
@@ -124,8 +139,6 @@ async function main() {
       QUEUE_SETTLE_MS,
       process.env,
     );
-    const corePss = (d: DeskWithWindow) => mb(d.processes[0]!.pssKb);
-    const deskPss = (d: DeskWithWindow) => mb(sumKb(electronLike(d.processes), 'pssKb'));
     console.log(
       `The same 100k load with the core as plain Node (no host settings): core ${corePss(plainWindow)} MB PSS ` +
         `against ${corePss(queueWindow)} MB with them; the desk in all ${deskPss(plainWindow)} against ${deskPss(queueWindow)} MB.`,
@@ -140,6 +153,8 @@ type MemoryKb = 'rssKb' | 'pssKb' | 'privateKb';
 const sumKb = (ps: ProcessMemory[], kind: MemoryKb) => ps.reduce((a, p) => a + p[kind], 0);
 // Chromium's own UI (its omnibox popup, a top-chrome WebUI renderer) has no counterpart in Electron.
 const electronLike = (ps: ProcessMemory[]) => ps.filter((p) => !p.role.includes('top-chrome-webui'));
+const corePss = (d: DeskWithWindow) => mb(d.processes[0]!.pssKb);
+const deskPss = (d: DeskWithWindow) => mb(sumKb(electronLike(d.processes), 'pssKb'));
 
 function printDeskWithWindow(
   { processes, otherChromium }: DeskWithWindow,

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { nodeHostEnv } from '../../scripts/node-host-env.mjs';
 import { othersNamed, processMemory, processTree, type ProcessMemory } from './process-tree-memory';
+import { serveStaticScreen, staticCopyOf } from './static-screen-floor';
 
 export const WINDOW_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SETTLE_MS = 10_000;
@@ -33,6 +34,8 @@ export interface DeskWithWindow {
   processes: ProcessMemory[];
   /** Chromium processes of others (other benches, tests) at the same moment: they take a share of the PSS. */
   otherChromium: number;
+  /** The screen as measured, its scripts left out (static-screen-floor.ts): the floor's page. */
+  staticCopy: string;
 }
 
 /** The payout queue shows its first rows. */
@@ -76,10 +79,40 @@ export async function measureDeskWithWindow(
     return {
       processes: [core, ...tree.map((pid) => processMemory(pid))],
       otherChromium: othersNamed('chromium', tree),
+      staticCopy: await staticCopyOf(page),
     };
   } finally {
     await server.close();
     desk.stdin.end();
     if (desk.exitCode === null) await once(desk, 'exit');
+  }
+}
+
+/**
+ * The browser's floor for the window's memory: Chromium with the same flags showing `staticCopy` (the same screen's
+ * HTML and stylesheet, no script, no core) for the same settle. What no change to the desk can win back.
+ */
+export async function measureStaticWindow(
+  staticCopy: string,
+  chromiumFlags: string[],
+  settleMs = SETTLE_MS,
+): Promise<DeskWithWindow> {
+  const served = await serveStaticScreen(staticCopy, 'out/renderer');
+  const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+  try {
+    const browser = await chromium.connect(server.wsEndpoint());
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(served.url);
+    await page.getByRole('table', { name: 'Payout queue' }).getByRole('row').nth(1).waitFor();
+    await new Promise((r) => setTimeout(r, settleMs));
+    const tree = processTree(server.process().pid!);
+    return {
+      processes: tree.map((pid) => processMemory(pid)),
+      otherChromium: othersNamed('chromium', tree),
+      staticCopy,
+    };
+  } finally {
+    await server.close();
+    await served.close();
   }
 }

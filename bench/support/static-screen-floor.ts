@@ -24,18 +24,11 @@ export async function staticCopyOf(page: Page): Promise<string> {
   });
 }
 
-/**
- * Serves `html` at / and the built renderer's stylesheets at /assets/ on loopback, opens it `runs` times in new
- * windows of `browser` (each once the window's own UI is idle) and answers each open's first contentful paint (ms).
- * With `screenshot` (a PNG path), the last open is saved there, to see that the copy shows the same screen.
- */
-export async function staticScreenPaints(
-  browser: Browser,
+/** Serves `html` at / and the built renderer's stylesheets at /assets/ on loopback, until `close`. */
+export async function serveStaticScreen(
   html: string,
   rendererDir: string,
-  runs: number,
-  screenshot?: string,
-): Promise<number[]> {
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(req.url ?? '/');
     if (path === '/') {
@@ -50,19 +43,38 @@ export async function staticScreenPaints(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Opens the static copy `html` `runs` times in new windows of `browser` (each once the window's own UI is idle) and
+ * answers each open's first contentful paint (ms). With `screenshot` (a PNG path), the last open is saved there, to
+ * see that the copy shows the same screen.
+ */
+export async function staticScreenPaints(
+  browser: Browser,
+  html: string,
+  rendererDir: string,
+  runs: number,
+  screenshot?: string,
+): Promise<number[]> {
+  const served = await serveStaticScreen(html, rendererDir);
   try {
     const paints: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await chromiumWindowSettled();
-      await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+      await page.goto(served.url, { waitUntil: 'load' });
       paints.push(await firstContentfulPaint(page));
       if (screenshot && i === runs - 1) await page.screenshot({ path: screenshot });
       await page.close();
     }
     return paints;
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await served.close();
   }
 }
 
