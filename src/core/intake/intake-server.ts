@@ -161,7 +161,7 @@ export function createIntake(opts: IntakeOptions): Intake {
         headers: req.headers,
         remoteAddress: req.ip,
       };
-      const out = await withTarget((t) => handle({ ...t, logger: opts.logger, now, publicUrls }, msg)).catch(
+      const out = await withTarget((t) => handle({ ...t, logger: opts.logger, refusals, now, publicUrls }, msg)).catch(
         (err: unknown) => noTarget(err) as SignedAnswer | WebhookAnswer,
       );
       return send(reply, out);

@@ -6,7 +6,9 @@ import { verifyNotificationSignature } from '../praxis/webhooks';
 import {
   findAcceptedResponse,
   insertAcceptedOnce,
+  BOUNDED_RECORD_VERDICTS,
   insertNotification,
+  storableText,
   UNAUTHENTICATED_VERDICTS,
   type NotificationRecord,
   type NotificationVerdict,
@@ -17,7 +19,7 @@ import type { GroupCommit } from '../store/group-commit';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { jsonShapeProblem, MAX_JSON_DEPTH } from './json-shape';
 import type { RefusalPolicy } from './refusal-policy';
 
 export interface IntakeMerchant {
@@ -82,13 +84,13 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   let secret: string | null = null;
   let facts: Partial<NotificationRecord> = {};
 
-  const refuse = async (
-    verdict: NotificationVerdict,
-    httpStatus: number,
-    description: string,
-  ): Promise<SignedAnswer> => {
-    // Anyone can cause these: the answer is not signed (no signing oracle) and only a digest of the body is kept.
+  const refuse = async (verdict: NotificationVerdict, httpStatus: number, said: string): Promise<SignedAnswer> => {
+    // A parse error quotes the body, NUL characters included: the answer is stored as JSON, which cannot hold one.
+    const description = storableText(said)!;
+    // Anyone can cause these: the answer is not signed (no signing oracle).
     const unauthenticated = UNAUTHENTICATED_VERDICTS.has(verdict);
+    // Anyone holding one captured message can cause the rest: all keep only a digest of the body.
+    const bounded = BOUNDED_RECORD_VERDICTS.has(verdict);
     const out = answer(
       httpStatus,
       verdict === 'unverifiable' ? -1 : 1,
@@ -101,12 +103,12 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
         ...facts,
         verdict,
         reason: description,
-        rawBody: unauthenticated ? null : msg.rawBody,
-        body: unauthenticated ? digestBody(msg.rawBody) : null,
+        rawBody: bounded ? null : msg.rawBody,
+        body: bounded ? digestBody(msg.rawBody) : null,
         headers,
         response: out.body,
       });
-      if (unauthenticated) await refusals.recorded(store.db);
+      if (bounded) await refusals.recorded(store.db);
     } catch (err) {
       logger.error('intake could not record a refused notification', { verdict, error: logger.redact(String(err)) });
     }
@@ -131,9 +133,8 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   } catch (err) {
     return refuse('malformed', 400, `Request should be json formatted: ${(err as Error).message}.`);
   }
-  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
-    return refuse('malformed', 400, `Not a Praxis notification: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
-  }
+  const shapeProblem = jsonShapeProblem(json, MAX_JSON_DEPTH);
+  if (shapeProblem) return refuse('malformed', 400, `Not a Praxis notification: ${shapeProblem}.`);
   const parsed = NotificationSchema.safeParse(json);
   if (!parsed.success) return refuse('malformed', 400, `Not a Praxis notification: ${describeIssues(parsed.error)}.`);
   const n = parsed.data;
@@ -171,7 +172,9 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       headers,
       response: out.body,
     });
-    logger.info('duplicate notification answered again', { key });
+    await refusals.recorded(store.db);
+    // Anyone holding the message can replay it at will: its lines share the refusals' budget.
+    refusals.log(logger, { key, from: headers['remote-address'] }, 'duplicate notification answered again');
     return out;
   };
 

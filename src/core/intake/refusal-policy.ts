@@ -3,9 +3,10 @@ import type { LogFields, Logger } from '../log';
 import type { Queryable } from '../store/db';
 import { pruneUnauthenticated } from '../store/notifications-repo';
 
-/** How an intake logs and keeps the refusals anyone on the network can cause. */
+/** How an intake logs and keeps the refusals (and replays) anyone on the network can cause. */
 export interface RefusalPolicy {
-  log(logger: Logger, fields: LogFields): void;
+  /** One budget for every such line, whatever it says: a flood of one kind cannot make room for another. */
+  log(logger: Logger, fields: LogFields, message?: string): void;
   /** Called after each bounded record is stored; now and then trims the oldest beyond the cap. */
   recorded(q: Queryable): Promise<void>;
 }
@@ -13,24 +14,25 @@ export interface RefusalPolicy {
 export interface RefusalLimits {
   /** Refusal log lines per minute; the next line allowed says how many were held back. */
   logLinesPerMinute?: number;
-  /** Bounded records of unauthenticated messages kept; older ones are deleted. */
+  /** Bounded records of refused and replayed messages kept; older ones are deleted. */
   keepRecords?: number;
+  /** Records stored between two trims (each trim is one DELETE). */
+  pruneEvery?: number;
 }
-
-const PRUNE_EVERY = 100;
 
 export function createRefusalPolicy(limits: RefusalLimits = {}, now: () => number = Date.now): RefusalPolicy {
   const budget = createLineBudget({ linesPerWindow: limits.logLinesPerMinute ?? 10, windowMs: 60_000, now });
   const keep = limits.keepRecords ?? 10_000;
+  const pruneEvery = limits.pruneEvery ?? 100;
   let sincePrune = 0;
   return {
-    log(logger, fields) {
+    log(logger, fields, message = 'notification refused') {
       const { allowed, heldBack } = budget.take();
       if (!allowed) return;
-      logger.warn('notification refused', heldBack ? { ...fields, refusalsNotLogged: heldBack } : fields);
+      logger.warn(message, heldBack ? { ...fields, refusalsNotLogged: heldBack } : fields);
     },
     async recorded(q) {
-      if (++sincePrune < PRUNE_EVERY) return;
+      if (++sincePrune < pruneEvery) return;
       sincePrune = 0;
       await pruneUnauthenticated(q, keep);
     },

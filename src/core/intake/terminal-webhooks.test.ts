@@ -24,10 +24,11 @@ describe('customer sync and validation at the intake', () => {
   let store: WorkStore;
   let intake: Intake;
   let url: string;
+  const logger = createMemoryLogger();
 
   beforeAll(async () => {
     store = await openStore({ kind: 'memory' });
-    intake = createIntake({ store, merchant, logger: createMemoryLogger() });
+    intake = createIntake({ store, merchant, logger });
     url = await intake.listen({ port: 0 });
     await store.db.query(
       `INSERT INTO terminal_sessions (order_id, intent, cid, customer_data, currency, amount_minor, agent, open_state)
@@ -136,5 +137,20 @@ describe('customer sync and validation at the intake', () => {
     expect((await validate('withdrawal', 8_000)).body.description).toMatch(
       /more than the customer's withdrawable balance of EUR 75.00/,
     );
+  });
+
+  it('logs a flood of junk calls a bounded number of times, as it does refused notifications', async () => {
+    const before = logger.lines.length;
+    for (const path of [VALIDATION_PATH, CUSTOMER_SYNC_PATH])
+      for (let i = 0; i < 30; i++) {
+        const res = await fetch(url + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{',
+        });
+        expect(res.status).toBe(400);
+      }
+    const lines = logger.lines.slice(before).filter((l) => l.includes('refused'));
+    expect(lines.length).toBeLessThanOrEqual(10);
   });
 });

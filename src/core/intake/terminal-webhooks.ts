@@ -14,6 +14,7 @@ import type { WorkStore } from '../store/work-store';
 import { customerDataOf, knownBalance } from '../terminal/terminal-customers';
 import { loadTerminalSettings } from '../terminal/terminal-settings';
 import type { IncomingMessage, IntakeMerchant } from './process-notification';
+import type { RefusalPolicy } from './refusal-policy';
 
 export interface WebhookAnswer {
   httpStatus: number;
@@ -25,6 +26,8 @@ export interface WebhookDeps {
   store: WorkStore;
   merchant: IntakeMerchant;
   logger: Logger;
+  /** The intake's one budget of log lines for what anyone on the network can cause. */
+  refusals: RefusalPolicy;
   now?: () => number;
   /** The intake's public URLs for manual deposits (the profile's notification URL and validation beside it). */
   publicUrls(): { notification: string | null; validation: string | null };
@@ -52,7 +55,11 @@ function signed(
 async function verify(deps: WebhookDeps, kind: WebhookKind, msg: IncomingMessage, nowMs: number): Promise<Verified> {
   // Anyone can cause a refusal before the signature checks out: those answers are not signed (no signing oracle).
   const refuse = (httpStatus: number, description: string, secret: string | null = null): Verified => {
-    deps.logger.warn(`intake refused a ${kind} call`, { reason: description, from: msg.remoteAddress ?? null });
+    deps.refusals.log(
+      deps.logger,
+      { reason: description, from: msg.remoteAddress ?? null },
+      `intake refused a ${kind} call`,
+    );
     return { ok: false, answer: signed(kind, httpStatus, { status: 1, description }, secret, nowMs) };
   };
   let secret: string;

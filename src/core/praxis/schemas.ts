@@ -8,6 +8,21 @@ import { z } from 'zod';
 const int = z.number().int();
 const minor = z.number().int().nonnegative();
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
+/** Alert codes are small integers; the store keeps them as a 32-bit integer. */
+const alert = int.min(-(2 ** 31)).max(2 ** 31 - 1);
+
+/*
+ * A signature joins its values with no separator (§2), so "993026773" "EUR" and "9930267" "73EUR" sign alike, as do
+ * "5000" "1.000000" and "50001" ".000000". Each signed value must keep a shape that cannot take a neighbour's
+ * characters: a tid is a positive integer (int(11)), a currency three capital letters, a rate a plain decimal without a
+ * leading zero (JSON numbers cannot have one either).
+ */
+const tid = int.positive().max(2_147_483_647);
+const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR');
+const rate = z.union([
+  z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'a plain decimal such as "1.000000"'),
+  z.number().nonnegative(),
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Objects (§6)
@@ -19,8 +34,8 @@ export const CustomerSchema = z.looseObject({
   country: opt(z.string()),
   first_name: opt(z.string()),
   last_name: opt(z.string()),
-  avs_alert: opt(int),
-  verification_alert: opt(int),
+  avs_alert: opt(alert),
+  verification_alert: opt(alert),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
@@ -49,10 +64,10 @@ export const SessionSchema = z.looseObject({
   intent: opt(z.string()),
   session_status: opt(z.string()),
   order_id: opt(z.string()),
-  currency: opt(z.string()),
+  currency: opt(currency),
   amount: opt(minor),
-  conversion_rate: opt(z.union([z.string(), z.number()])),
-  processed_currency: opt(z.string()),
+  conversion_rate: opt(rate),
+  processed_currency: opt(currency),
   processed_amount: opt(minor),
   cid: opt(z.string()), // ASSUMED (§8.5, [GH-gopraxis])
   payment_method: opt(z.string()), // ASSUMED (§8.5)
@@ -108,12 +123,12 @@ export const ASSUMED_TRANSACTION_FIELDS = {
 export const TransactionSchema = z.looseObject({
   transaction_type: z.string(),
   transaction_status: z.string(),
-  tid: int,
+  tid,
   transaction_id: opt(z.string()),
-  currency: z.string(),
+  currency,
   amount: minor,
-  conversion_rate: opt(z.union([z.string(), z.number()])),
-  processed_currency: opt(z.string()),
+  conversion_rate: opt(rate),
+  processed_currency: opt(currency),
   processed_amount: opt(minor),
   redirect_url: opt(z.string()),
   ...ASSUMED_TRANSACTION_FIELDS,
@@ -128,7 +143,7 @@ export type Transaction = z.infer<typeof TransactionSchema>;
 export const NotificationSchema = z.looseObject({
   merchant_id: z.string(),
   application_key: z.string(),
-  conversion_rate: opt(z.union([z.string(), z.number()])),
+  conversion_rate: opt(rate),
   customer: CustomerSchema,
   session: SessionSchema,
   transaction: opt(TransactionSchema),
@@ -216,8 +231,6 @@ export type VirtualTerminalResponse = z.infer<typeof VirtualTerminalResponseSche
 // Request inputs the client accepts (camelCase at the desk's edge; money as amountMinor + currency).
 // ---------------------------------------------------------------------------------------------
 
-const tid = z.number().int().positive().max(2_147_483_647);
-const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR');
 const id50 = z.string().min(1).max(50);
 
 export const TidSchema = tid;

@@ -23,6 +23,18 @@ export const UNAUTHENTICATED_VERDICTS: ReadonlySet<NotificationVerdict> = new Se
   'unverifiable',
 ]);
 
+/**
+ * Verdicts that keep a bounded record (hash, size, first bytes) and count toward the cap on such records: every
+ * refusal and every replay. A captured, validly signed message can be replayed late (stale), early (future) or as is
+ * (duplicate) any number of times, padded in fields its signature does not cover: only an accepted message keeps its body.
+ */
+export const BOUNDED_RECORD_VERDICTS: ReadonlySet<NotificationVerdict> = new Set([
+  ...UNAUTHENTICATED_VERDICTS,
+  'stale',
+  'future',
+  'duplicate',
+]);
+
 export interface NotificationBodyDigest {
   sha256: string;
   bytes: number;
@@ -56,9 +68,12 @@ export interface StoredNotification extends Required<Omit<NotificationRecord, 'r
 const INSERT = `INSERT INTO notifications (verdict, reason, dedupe_key, tid, order_id, transaction_status, praxis_timestamp, raw_body, headers, response, body_sha256, body_bytes, body_head)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
+/** PostgreSQL's text cannot hold a NUL character, and a refused body or its parse error may carry one: shown as ␀. */
+export const storableText = (text: string | null | undefined) => text?.replaceAll('\0', '\u2400') ?? null;
+
 const params = (r: NotificationRecord) => [
   r.verdict,
-  r.reason ?? null,
+  storableText(r.reason),
   r.dedupeKey ?? null,
   r.tid ?? null,
   r.orderId ?? null,
@@ -69,7 +84,7 @@ const params = (r: NotificationRecord) => [
   r.response === undefined ? null : JSON.stringify(r.response),
   r.body?.sha256 ?? null,
   r.body?.bytes ?? null,
-  r.body?.head ?? null,
+  storableText(r.body?.head),
 ];
 
 export async function insertNotification(q: Queryable, record: NotificationRecord): Promise<number> {

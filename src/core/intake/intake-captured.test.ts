@@ -1,0 +1,138 @@
+/**
+ * What one captured, validly signed notification can cost the desk when an attacker replays and edits it: the
+ * signature covers the tid and the amounts only, so every unsigned field (status, names, padding) is theirs to change.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_SAMPLE } from '../../shared/domain';
+import { createMemoryLogger } from '../log';
+import { notificationBody, nowSeconds, signNotification } from '../../../test/support/notifications';
+import { emptyStore, storeBackends } from '../../../test/support/store-backends';
+import type { WorkStore } from '../store/work-store';
+import { createIntake, type Intake } from './intake-server';
+
+const merchant = {
+  merchantId: SANDBOX_SAMPLE.merchantId,
+  applicationKey: SANDBOX_SAMPLE.applicationKey,
+  secret: async () => SANDBOX_SAMPLE.secret,
+};
+const KEEP_RECORDS = 20;
+const PRUNE_EVERY = 10;
+
+for (const backend of storeBackends()) {
+  describe.skipIf(backend.skipReason !== null)(
+    `a captured notification replayed at the intake on ${backend.name}`,
+    () => {
+      let store: WorkStore;
+      let intake: Intake;
+      let url: string;
+      const logger = createMemoryLogger();
+
+      const postRaw = async (raw: string, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${url}/praxis/notification`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: raw,
+        });
+        return { http: res.status, body: (await res.json()) as { status: number; description: string } };
+      };
+      /** `signed`'s signature on `sent`'s text: an edit of fields the signature does not cover. */
+      const postEdited = (signed: unknown, sent: unknown) =>
+        postRaw(JSON.stringify(sent), { 'gt-authentication': signNotification(signed) });
+      const linesSince = (n: number, text: string) => logger.lines.slice(n).filter((l) => l.includes(text));
+      const storedBytes = async () =>
+        Number(
+          (
+            await store.db.query<{ bytes: string | number }>(
+              `SELECT coalesce(sum(octet_length(raw_body)), 0) AS bytes FROM notifications`,
+            )
+          ).rows[0]!.bytes,
+        );
+
+      beforeAll(async () => {
+        store = await backend.open();
+        intake = createIntake({
+          store,
+          merchant,
+          logger,
+          refusalLimits: { keepRecords: KEEP_RECORDS, pruneEvery: PRUNE_EVERY },
+        });
+        url = await intake.listen({ port: 0 });
+      });
+      afterAll(async () => {
+        await intake?.close();
+        await store?.close();
+        await backend.stop();
+      });
+      beforeEach(async () => emptyStore(store));
+
+      it('keeps only a bounded record of a stale copy padded in an unsigned field, and trims such records to the cap', async () => {
+        const old = notificationBody({ tid: 9201, status: 'requested', timestamp: nowSeconds() - 600 });
+        for (let i = 0; i < 3 * KEEP_RECORDS; i++) {
+          const padded = { ...old, transaction: { ...(old.transaction as object), transaction_status: `s${i}` } };
+          const r = await postEdited(old, { ...padded, padding: 'p'.repeat(64 * 1024) });
+          expect(r).toMatchObject({ http: 400, body: { status: 1 } });
+        }
+        const [record] = await store.listNotifications({ verdict: 'stale' });
+        expect(record?.rawBody).toBeNull();
+        expect(record?.body?.bytes).toBeGreaterThan(64 * 1024);
+        // 60 copies of 64 KB would be 3.9 MB whole: what is stored is their first bytes, and only the newest ones.
+        expect(await storedBytes()).toBe(0);
+        expect((await store.countNotificationsByVerdict()).stale).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
+      });
+
+      it('answers replays of an accepted message again without a log line each, and trims their records to the cap', async () => {
+        const body = notificationBody({ tid: 9202, status: 'requested' });
+        expect((await postEdited(body, body)).body.status).toBe(0);
+        const before = logger.lines.length;
+        for (let i = 0; i < 3 * KEEP_RECORDS; i++) expect((await postEdited(body, body)).body.status).toBe(0);
+        // One budget with the refusals (10 lines a minute): earlier tests here may have used it up already.
+        expect(linesSince(before, 'duplicate').length).toBeLessThanOrEqual(10);
+        const counts = await store.countNotificationsByVerdict();
+        expect(counts.accepted).toBe(1);
+        expect(counts.duplicate).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
+      });
+
+      it('records a refused body holding a NUL character, without an error line for it', async () => {
+        const before = logger.lines.length;
+        expect(await postRaw('\0{"x":1}')).toMatchObject({ http: 400, body: { status: 1 } });
+        expect((await store.countNotificationsByVerdict()).malformed).toBe(1);
+        const [record] = await store.listNotifications({ verdict: 'malformed' });
+        expect(record?.body?.head).toContain('{"x":1}');
+        expect(linesSince(before, 'could not record')).toEqual([]);
+      });
+
+      it('refuses for good a signed message whose unsigned fields no store can hold, instead of asking Praxis to resend it', async () => {
+        const body = notificationBody({ tid: 9203, status: 'requested' });
+        const nul = { ...body, customer: { ...(body.customer as object), first_name: 'Jo\u0000hn' } };
+        const nulAnswer = await postEdited(body, nul);
+        expect(nulAnswer).toMatchObject({ http: 400, body: { status: 1 } });
+        expect(nulAnswer.body.description).toMatch(/NUL/);
+
+        const huge = { ...body, customer: { ...(body.customer as object), avs_alert: 2 ** 40 } };
+        const hugeAnswer = await postEdited(body, huge);
+        expect(hugeAnswer).toMatchObject({ http: 400, body: { status: 1 } });
+        expect(hugeAnswer.body.description).toMatch(/avs_alert/);
+        expect(await store.getTransaction(9203)).toBeNull();
+        expect((await store.countNotificationsByVerdict()).store_failed).toBeUndefined();
+      });
+
+      it('refuses a signed message whose signed fields were shifted into one another (the signature joins them without a separator)', async () => {
+        const spec = { tid: 993_026_773, status: 'requested', amountMinor: 5000 } as const;
+        const body = notificationBody(spec);
+        const tx = body.transaction as Record<string, unknown>;
+        // "…993026773" "EUR" "5000" "1.000000" reads the same as "…993026773" "EUR" "50001" ".000000".
+        const amountShifted = { ...body, transaction: { ...tx, amount: 50001, conversion_rate: '.000000' } };
+        // "…993026773" "EUR" reads the same as "…9930267" "73EUR".
+        const tidShifted = { ...body, transaction: { ...tx, tid: 9_930_267, currency: '73EUR' } };
+        for (const edited of [amountShifted, tidShifted]) {
+          const r = await postEdited(body, edited);
+          expect(r).toMatchObject({ http: 400, body: { status: 1 } });
+        }
+        expect((await store.countNotificationsByVerdict()).accepted).toBeUndefined();
+        expect(await store.getTransaction(9_930_267)).toBeNull();
+        // The message as signed is still accepted.
+        expect((await postEdited(body, body)).body.status).toBe(0);
+      });
+    },
+  );
+}
