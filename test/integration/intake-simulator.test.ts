@@ -9,6 +9,7 @@ import { createChangeConfirmer, type ChangeConfirmer } from '../../src/core/inta
 import { createMemoryLogger } from '../../src/core/log';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import { DEFAULT_PAYOUT_GATEWAY, startSimulator, type Simulator } from '../../src/core/sandbox';
+import { pendingChanges } from '../../src/core/store/unconfirmed-changes';
 import type { WorkStore } from '../../src/core/store/work-store';
 import { emptyStore, storeBackends } from '../support/store-backends';
 
@@ -146,6 +147,41 @@ for (const backend of storeBackends()) {
       expect((await (await post()).json()) as { status: number }).toMatchObject({ status: 0 });
       await confirmer.kick();
       expect(await lookups()).toBe(before + 1);
+    });
+
+    it('copies of one captured moment, each edited to another status, cost one look-up once Praxis has answered for that moment', async () => {
+      const wr = sim.createWithdrawalRequest({ cid: 'c-flood', currency: 'EUR', amount: 5_100 }).tid;
+      await settled();
+      const lookups = async () =>
+        ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { served: Record<string, number> }).served[
+          '/agent/find-transaction'
+        ] ?? 0;
+      const captured = await store.db.query<{
+        raw_body: string;
+        headers: Record<string, string>;
+        praxis_timestamp: string;
+      }>(
+        `SELECT raw_body, headers, praxis_timestamp FROM notifications WHERE tid = $1 AND verdict = 'accepted' ORDER BY id LIMIT 1`,
+        [wr],
+      );
+      const { raw_body: raw, headers, praxis_timestamp: signedAt } = captured.rows[0]!;
+      // Past the moment's own second (and a margin), so a look-up now answers for whatever Praxis did at that moment.
+      const wait = (Number(signedAt) + 2) * 1000 - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait + 50));
+      const before = await lookups();
+      for (let i = 0; i < 20; i++) {
+        const edited = raw.replace('"transaction_status":"requested"', `"transaction_status":"forged-${i}"`);
+        const res = await fetch(intakeUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'gt-authentication': headers['gt-authentication']! },
+          body: edited,
+        });
+        expect(((await res.json()) as { status: number }).status).toBe(0);
+        await confirmer.kick();
+      }
+      expect(await lookups()).toBe(before + 1);
+      expect((await store.getTransaction(wr))?.status).toBe('requested');
+      expect(await pendingChanges(store.db, wr)).toEqual([]);
     });
 
     it('recovers a dropped notification through a replay, idempotently', async () => {

@@ -15,7 +15,7 @@ export type AcceptedEffect = 'unconfirmed' | 'unchanged' | null;
 /**
  * Many accepted notifications and their claims in ONE statement (so one commit and one round trip for a batch), with
  * the same rules as acceptWithClaim: the first copy of a dedupe key wins, and a claim is kept only when it would
- * change its item. Each input row is one array element; `ord` keeps the answers in input order.
+ * change its item and no look-up has answered for its moment yet. Each input row is one array element; `ord` keeps the answers in input order.
  */
 const ACCEPT_MANY = `
 WITH input AS (
@@ -44,6 +44,12 @@ claim AS (
       AND t.processed_currency IS NOT DISTINCT FROM s.processed_currency
       AND t.masked_destination IS NOT DISTINCT FROM s.destination
       AND c.avs_alert IS NOT DISTINCT FROM s.avs_alert AND c.verification_alert IS NOT DISTINCT FROM s.verification_alert)
+  -- A copy of a moment Praxis has already answered for (its signed second, edited to claim another status): a look-up
+  -- that ended 2 s or more after that second holds whatever Praxis did in it, so the copy needs no look-up of its own.
+  AND NOT EXISTS (
+    SELECT 1 FROM unconfirmed_changes u
+    WHERE u.tid = s.claim_tid AND u.notified_at = s.notified_at::timestamptz AND u.state <> 'pending'
+      AND u.resolved_at >= u.notified_at + interval '2 seconds')
   ORDER BY s.ord
   RETURNING notification_id
 )
