@@ -175,6 +175,35 @@ describe('operators who sign in', () => {
     });
   });
 
+  it('PIN guesses sent all at once are counted one by one: the name locks after 5, and the right PIN sent last is refused', async () => {
+    await mia.call('operators:add', { name: 'Kai', pin: '70417', role: 'manager' });
+    const guesser = at('window-racer');
+    const pins = [...Array.from({ length: 39 }, (_, i) => String(10_000 + i)), '70417'];
+    const answers = await Promise.all(pins.map((pin) => guesser.raw('session:sign-in', { operator: 'Kai', pin })));
+    expect(answers.filter((r) => r.ok)).toEqual([]);
+    const messages = answers.map((r) => (r.ok ? 'signed in' : r.error.message));
+    expect(messages.filter((m) => m.startsWith('The operator name or PIN is not right')).length).toBe(5);
+    expect(messages.at(-1)).toContain('locked');
+  });
+
+  it('second-approver PINs sent all at once are counted one by one: no payout, and the name locks after 5', async () => {
+    await mia.call('operators:add', { name: 'Lea', pin: '80529', role: 'manager' });
+    const row = await request('race-four-eyes', 'EUR', 6_000_00);
+    const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    const pins = [...Array.from({ length: 29 }, (_, i) => String(20_000 + i)), '80529'];
+    const answers = await Promise.all(
+      pins.map((pin) =>
+        bo.raw('payouts:approve', { tid: row.tid, gateway: gateway!.id, secondApprover: { operator: 'Lea', pin } }),
+      ),
+    );
+    expect(answers.filter((r) => r.ok)).toEqual([]);
+    expect(answers.at(-1)).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('locked') },
+    });
+    expect(await payoutsMade(row.tid)).toBe(0);
+  });
+
   it('locking asks for the PIN again; sign-ins, refusals and locks are in the audit, never a PIN', async () => {
     await bo.call('session:lock');
     expect(await bo.raw('payouts:list', { limit: 1 })).toMatchObject({

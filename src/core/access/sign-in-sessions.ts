@@ -1,7 +1,7 @@
 import { DeskError } from '../../shared/errors';
 import { ROLES, type AccessState, type Role } from '../../shared/access';
-import { findOperator, hasManager, verifyOperatorPin } from '../operators/operator-registry';
-import { clearWrongPins, lockRemainingMs, recordWrongPin } from '../operators/pin-attempts';
+import { findOperator, hasManager } from '../operators/operator-registry';
+import { attemptPin } from '../operators/pin-attempts';
 import type { WorkStore } from '../store/work-store';
 import { SANDBOX_ACTOR, type Actor } from './actor';
 import { loadAccessSettings } from './access-settings';
@@ -87,18 +87,17 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
         );
       }
       const tried = name.trim();
-      const locked = await lockRemainingMs(store, tried);
-      if (locked > 0) {
+      const check = await attemptPin(store, tried, pin);
+      if (!check.ok && check.reason === 'locked') {
         await audit(store, tried, 'session:sign-in-refused', { reason: 'locked' });
         throw new DeskError(
           'SIGN_IN',
-          `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(locked)} more. Try again then.`,
+          `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(check.remainingMs)} more. Try again then.`,
           { reason: 'pin-locked' },
         );
       }
-      const check = await verifyOperatorPin(store, tried, pin);
       if (!check.ok) {
-        const lockMs = await recordWrongPin(store, tried);
+        const { lockMs } = check;
         // The audit keeps which part was wrong; the screen does not (no guessing of names).
         await audit(store, tried, 'session:sign-in-refused', {
           reason: check.reason,
@@ -110,7 +109,6 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
           { reason: 'refused' },
         );
       }
-      await clearWrongPins(store, tried);
       const before = byConnection.get(connection);
       byConnection.set(connection, { name: check.name, profileId, lastActiveAt: now(), locked: false });
       await audit(

@@ -1,8 +1,8 @@
 import { DeskError } from '../../shared/errors';
 import { ROLE_LABELS, type Role } from '../../shared/access';
 import type { WorkStore } from '../store/work-store';
-import { hasManager, operatorKey, verifyOperatorPin } from './operator-registry';
-import { clearWrongPins, lockRemainingMs, recordWrongPin } from './pin-attempts';
+import { hasManager, operatorKey } from './operator-registry';
+import { attemptPin } from './pin-attempts';
 
 export interface Colleague {
   operator: string;
@@ -50,15 +50,14 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
     );
   }
   const name = colleague.operator.trim();
-  const locked = await lockRemainingMs(store, name);
-  if (locked > 0)
+  const check = await attemptPin(store, name, colleague.pin);
+  if (!check.ok && check.reason === 'locked')
     return refuse(
       'locked',
-      `Too many wrong tries for "${name}": locked for ${seconds(locked)} more. Nothing was done; try again then, or ask another colleague.`,
+      `Too many wrong tries for "${name}": locked for ${seconds(check.remainingMs)} more. Nothing was done; try again then, or ask another colleague.`,
     );
-  const check = await verifyOperatorPin(store, name, colleague.pin);
   if (!check.ok) {
-    const lockMs = await recordWrongPin(store, name);
+    const { lockMs } = check;
     // The audit keeps which part was wrong; the person at the screen is not told (no guessing of names).
     return refuse(
       check.reason,
@@ -66,7 +65,6 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
       lockMs ? { lockedForMs: lockMs } : {},
     );
   }
-  await clearWrongPins(store, name);
   if (check.role !== req.role && (await hasManager(store))) {
     return refuse(
       'wrong_role',
