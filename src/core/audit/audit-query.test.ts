@@ -93,6 +93,32 @@ describe('audit:list', () => {
     );
     expect(huge).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('refuses an instant PostgreSQL cannot hold (offset past ±14:00, year 0) as VALIDATION, saying what to send', async () => {
+    for (const from of ['2026-01-01T00:00:00+23:59', '2026-01-01T00:00:00-16:00', '0000-01-01T00:00:00Z']) {
+      const r = await dispatch(
+        handlers,
+        'audit:list',
+        { filter: { from } },
+        { transport: 'test', connection: 'test' },
+        log,
+      );
+      expect(r, from).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: expect.stringMatching(/filter\.from: The (UTC offset|year) must be .*, as in 2026-12-01T00:00:00/),
+        },
+      });
+    }
+    // The widest offsets in use still pass.
+    for (const from of ['2026-01-01T00:00:00+14:00', '2026-01-01T00:00:00-12:00'])
+      expect(
+        (await dispatch(handlers, 'audit:list', { filter: { from } }, { transport: 'test', connection: 'test' }, log))
+          .ok,
+        from,
+      ).toBe(true);
+  });
 });
 
 describe('audit:export', () => {

@@ -76,7 +76,11 @@ export const payoutsContract = {
         parts: z
           .array(z.object({ amountMinor: z.number().int().positive(), gateway: Gateway }).strict())
           .min(1)
-          .max(20),
+          .max(20)
+          // Past 2^53 the sum is no longer exact, so it could not be checked against what remains of the request.
+          .refine((parts) => Number.isSafeInteger(parts.reduce((sum, p) => sum + p.amountMinor, 0)), {
+            message: `The parts add up to more than ${Number.MAX_SAFE_INTEGER} minor units, far more than any request; enter parts that add up to at most what remains of the request`,
+          }),
         secondApprover: SecondApprover.optional(),
       })
       .strict(),
