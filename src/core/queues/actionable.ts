@@ -17,20 +17,31 @@ export type OpenAction = Pick<JournalEntry, 'id' | 'action' | 'operator' | 'stat
 
 /** requireNoOpenAction with the item's unresolved entry already read (null: none). */
 export async function refuseOpenAction(
-  deps: ActionDeps,
-  s: PraxisSession,
+  deps: Pick<ActionDeps, 'store'>,
+  s: Pick<PraxisSession, 'timeoutMs'>,
   tid: number,
   open: OpenAction | null,
 ): Promise<void> {
   if (!open) return;
   const verb = verbOf(open.action);
-  if (open.state === 'unknown')
+  // Read again now: the entry may have finished since `open` was read, and only its state now says which answer is true.
+  const now =
+    open.state === 'unknown'
+      ? { state: open.state, senderGone: false }
+      : await deps.store.journal.standing(open.id, sendLeaseMs(s));
+  if (!now || now.state === 'done' || now.state === 'failed')
+    throw new DeskError(
+      'CONFLICT',
+      `The ${verb} on ${tid} by ${open.operator} has just finished (${now?.state ?? 'no longer open'}); nothing more was sent. Look at ${tid} again before acting on it.`,
+      { journalId: open.id },
+    );
+  if (now.state === 'unknown')
     throw new DeskError(
       'OUTCOME_UNKNOWN',
       `The last ${verb} on ${tid} has an unknown outcome. Reconcile it first; nothing else can be done until then.`,
       { journalId: open.id },
     );
-  if (!(await deps.store.journal.leaseHeld(open.id, sendLeaseMs(s))))
+  if (now.senderGone)
     throw new DeskError(
       'OUTCOME_UNKNOWN',
       `The last ${verb} on ${tid} (by ${open.operator}) never recorded its answer. Reconcile it first; nothing else can be done until then.`,

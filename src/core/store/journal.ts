@@ -198,6 +198,23 @@ export async function leaseHeld(q: Queryable, id: number, leaseMs: number): Prom
   return res.rows[0]?.held ?? false;
 }
 
+/** Where an entry stands now: its state, and for a `sending` one whether its sender is gone (see senderGoneSql). */
+export interface EntryStanding {
+  state: JournalState;
+  senderGone: boolean;
+}
+
+/** An entry's standing now (null: no such entry), for a check that read it as open a moment ago. */
+export async function entryStanding(q: Queryable, id: number, leaseMs: number): Promise<EntryStanding | null> {
+  const res = await q.query<{ state: JournalState; sender_gone: boolean }>(
+    `SELECT j.state, (j.state = 'sending' AND ${senderGoneSql('j', '$2::int8')}) AS sender_gone
+     FROM action_journal j WHERE j.id = $1`,
+    [id, Math.round(leaseMs)],
+  );
+  const r = res.rows[0];
+  return r ? { state: r.state, senderGone: r.sender_gone } : null;
+}
+
 /**
  * A verified answer that arrived after its entry was already final (reconciled meanwhile): kept next to the final
  * state, never dropped, so the journal shows both what was decided and what Praxis said later.
