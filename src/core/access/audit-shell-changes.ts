@@ -11,7 +11,7 @@ type ShellChannel = 'profiles:save' | 'profiles:remove' | 'profiles:activate' | 
  */
 export function auditShellChanges(
   shell: Pick<CommandHandlers, ShellChannel>,
-  deps: { profile(id: string): Profile | null; audit(entry: AuditInput): Promise<void> },
+  deps: { profile(id: string): Profile | null; activeId(): string | null; audit(entry: AuditInput): Promise<void> },
 ): Pick<CommandHandlers, ShellChannel> {
   const record = (action: ShellChannel, details: Record<string, unknown>) =>
     deps.audit({
@@ -35,8 +35,11 @@ export function auditShellChanges(
       return state;
     },
     'profiles:activate': async (input, ctx) => {
+      const from = deps.activeId();
+      // Written in the store being left as well as in the one arrived at: each says who moved the desk, and where.
+      if (from !== input.id) await record('profiles:activate', { profileId: input.id, from });
       const state = await shell['profiles:activate'](input, ctx);
-      await record('profiles:activate', { profileId: input.id });
+      await record('profiles:activate', { profileId: input.id, from });
       return state;
     },
     'credentials:set': async (input, ctx) => {

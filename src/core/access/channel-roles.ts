@@ -22,7 +22,8 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'session:touch': 'signed-in',
   // The status bar names the active profile on every screen.
   'profiles:list': 'signed-in',
-  'profiles:activate': 'signed-in',
+  // Desk-wide: every window moves to that profile's store and operators (product.md: Settings is the managers').
+  'profiles:activate': MANAGER,
   'profiles:save': MANAGER,
   'profiles:remove': MANAGER,
   'credentials:status': 'signed-in',

@@ -6,10 +6,12 @@ import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
 import { guardHandlers } from '../access/access-guard';
+import { createRefusalAudit } from '../access/refusal-audit';
 import { auditShellChanges } from '../access/audit-shell-changes';
 import { createSignInSessions } from '../access/sign-in-sessions';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
+import { createManagerCarrier } from './manager-carrier';
 import { createLookupHandler } from '../lookup/lookup-handler';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
@@ -79,6 +81,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     return teamStoreLocation(profile, await credentials.storePasswordFor(profile));
   };
   const locationFor = opts.store === false ? null : (opts.store ?? ownOrTeamStore);
+  const carrier = createManagerCarrier(() => workspaces);
   const workspaces = locationFor
     ? createWorkspaceSwitcher({
         locationFor,
@@ -91,6 +94,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         intakeUrlsFor,
         terminalFollow: opts.terminalFollow,
         resolve: opts.resolve,
+        onOpening: (store, profile) => carrier.opening(store, profile),
         onOpened: (ws) => {
           // The simulator keeps notifying while another profile is active; reopening the sandbox's store refills what it missed.
           if (ws.profile.environment === 'embedded-sandbox' && simulator && intakeUrl) {
@@ -173,6 +177,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   // The store follows the active profile; windows hear of the change once the new store is open, so their reload lands on it.
   let announced: Promise<void> = Promise.resolve();
   profiles.onChange((state) => {
+    carrier.leaving();
     const switched =
       workspaces?.switchTo(state.profiles.find((p) => p.id === state.activeProfileId) ?? null) ?? Promise.resolve();
     announced = announced.then(() => switched).then(() => bus.emit('event:profiles-changed', state));
@@ -310,6 +315,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   };
   const audited = auditShellChanges(settled, {
     profile: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
+    activeId: () => profiles.active()?.id ?? null,
     audit: async (entry) => {
       if (!workspaces) return;
       // A desk whose store cannot open has nowhere to write it; the change itself stands and the log says so.
@@ -339,8 +345,23 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       ),
   };
 
+  // Calls refused for their role are audited where the rest is; a flood of them only so far (refusal-audit.ts).
+  const refusals = createRefusalAudit({
+    append: async (entry) => {
+      if (!workspaces) return;
+      await workspaces.use(async ({ store }) => void (await store.audit.append(entry)));
+    },
+    onError: (err, entry) =>
+      log.warn('refusal not audited: no work store', { operator: entry.operator, error: String(err) }),
+    perOperator: 20,
+    windowMs: 10 * 60_000,
+  });
   // Every command is checked against the channel → roles table and runs as the person signed in at its window.
-  const handlers = guardHandlers(unguarded, (ctx) => resolveAccess(ctx.connection));
+  const handlers = guardHandlers(
+    unguarded,
+    (ctx) => resolveAccess(ctx.connection),
+    (refusal) => refusals.record(refusal),
+  );
 
   let closed = false;
   return {
@@ -351,6 +372,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     async close() {
       if (closed) return;
       closed = true;
+      // Counts of refusals held back in an open window are written while the store is still there.
+      await refusals.flush();
       await closeAll();
     },
   };

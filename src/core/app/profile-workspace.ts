@@ -45,6 +45,8 @@ export interface WorkspaceDeps {
   resolve?: ResolveOptions;
   /** Called once a workspace is open (the embedded sandbox replays its notifications into it). */
   onOpened?(ws: ProfileWorkspace): void;
+  /** Runs on a newly opened store before any command can use it; a failure leaves the profile unopened. */
+  onOpening?(store: WorkStore, profile: Profile): Promise<void>;
   /** How long a switch waits for commands still running on the old store before it closes it anyway. */
   drainTimeoutMs?: number;
 }
@@ -128,6 +130,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     let opened: OpenWorkspace | null = null;
     let unsubscribe: () => Promise<void>;
     try {
+      await deps.onOpening?.(store, profile);
       // A hold that joins the capture queue already in its last 24 hours is announced within a second.
       unsubscribe = await store.onChange((change) => {
         deps.onQueueChange(change);

@@ -147,6 +147,36 @@ export async function removeOperator(store: WorkStore, name: string, by: string)
   return listOperators(store);
 }
 
+/** A manager's record as stored (PIN hash and salt, never the PIN), to carry into a store with no manager yet. */
+export type CarriedManager = StoredOperator & { role: 'manager' };
+
+/** `name`'s record when they are a manager on `store`, else null. */
+export async function managerRecord(store: WorkStore, name: string): Promise<CarriedManager | null> {
+  const o = await readOne(store, name);
+  return o?.role === 'manager' ? (o as CarriedManager) : null;
+}
+
+/**
+ * Registers a manager from another profile's store (same name, same PIN) when `store` has none, so a desk that signs
+ * people in keeps doing so after a switch: a store without a manager would run everyone with every role.
+ */
+export async function carryManagerInto(
+  store: WorkStore,
+  manager: CarriedManager,
+  fromProfileId: string,
+): Promise<boolean> {
+  if (await hasManager(store)) return false;
+  await store.db.transaction(async (tx) => {
+    await setSetting(tx, PREFIX + operatorKey(manager.name), manager);
+    await appendAuditInTransaction(tx, {
+      operator: manager.name,
+      action: 'operators:add',
+      details: { name: manager.name, before: null, after: { role: 'manager' }, carriedFromProfile: fromProfileId },
+    });
+  });
+  return true;
+}
+
 export type PinCheck = { ok: true; name: string; role: Role } | { ok: false; reason: 'unknown_operator' | 'wrong_pin' };
 
 /** Checks a PIN in constant time against the stored hash. */
