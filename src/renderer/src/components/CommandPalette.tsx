@@ -2,17 +2,19 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { useModalFocus } from './use-modal-focus';
 import { navigationActions } from '../stores/navigation';
+import { useAccess } from '../stores/access';
 import { useSession } from '../stores/session';
 import { filterCommands, paletteCommands } from './palette-commands';
 
 export function CommandPalette() {
   const profiles = useSession((s) => s.profiles);
   const activeProfileId = useSession((s) => s.activeProfileId);
+  const access = useAccess((s) => s.access);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const matches = useMemo(
-    () => filterCommands(paletteCommands(profiles, activeProfileId), query),
-    [profiles, activeProfileId, query],
+    () => filterCommands(paletteCommands(profiles, activeProfileId, access), query),
+    [profiles, activeProfileId, access, query],
   );
   const selected = Math.min(cursor, Math.max(matches.length - 1, 0));
   // Esc closes the palette wherever focus is inside it, not only in the input.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AccessState } from '../../../shared/access';
 import type { Profile } from '../../../shared/domain';
 import { filterCommands, paletteCommands } from './palette-commands';
 
@@ -10,11 +11,20 @@ const profile = (id: string, name: string, environment: Profile['environment']):
   applicationKey: 'K',
 });
 
+const manager: AccessState = {
+  mode: 'signed-in',
+  operator: 'Mia',
+  role: 'manager',
+  roles: ['agent', 'backoffice', 'manager'],
+  idleLockMinutes: 10,
+};
+const backoffice: AccessState = { ...manager, operator: 'Bo', role: 'backoffice', roles: ['backoffice'] };
+
 describe('command palette', () => {
   const profiles = [profile('a', 'Embedded sandbox', 'embedded-sandbox'), profile('b', 'Live EUR', 'praxis-live')];
 
   it('offers every screen, a connection test, and a switch to each profile that is not already active', () => {
-    const labels = paletteCommands(profiles, 'a').map((c) => c.label);
+    const labels = paletteCommands(profiles, 'a', manager).map((c) => c.label);
     expect(labels).toEqual(
       expect.arrayContaining([
         'Go to Payouts',
@@ -28,8 +38,13 @@ describe('command palette', () => {
   });
 
   it('matches every typed word anywhere, so "sw live" finds the live profile and the LIVE hint', () => {
-    const found = filterCommands(paletteCommands(profiles, 'a'), 'sw live');
+    const found = filterCommands(paletteCommands(profiles, 'a', manager), 'sw live');
     expect(found.map((c) => c.label)).toEqual(['Switch profile: Live EUR']);
-    expect(filterCommands(paletteCommands(profiles, 'a'), 'nothing like this')).toEqual([]);
+    expect(filterCommands(paletteCommands(profiles, 'a', manager), 'nothing like this')).toEqual([]);
+  });
+
+  it('offers a back-office operator only what they may do: their screens, and no profile switch or settings', () => {
+    const labels = paletteCommands(profiles, 'a', backoffice).map((c) => c.label);
+    expect(labels).toEqual(['Go to Payouts', 'Go to Lookup']);
   });
 });

@@ -1,4 +1,6 @@
+import type { AccessState } from '../../../shared/access';
 import type { Profile } from '../../../shared/domain';
+import { mayOpen } from '../access/screen-roles';
 import { navigationActions, SCREEN_TITLES, SCREENS } from '../stores/navigation';
 import { ENVIRONMENT_LABELS, sessionActions } from '../stores/session';
 import { settingsActions } from '../stores/settings';
@@ -10,15 +12,23 @@ export interface PaletteCommand {
   run: () => void;
 }
 
-/** Everything the palette offers: screens, profile switches, and a connection test of the active profile. */
-export function paletteCommands(profiles: Profile[], activeProfileId: string | null): PaletteCommand[] {
-  const go = SCREENS.map((screen) => ({
+/**
+ * What the palette offers the person signed in: the screens they may open and, for whoever may open Settings (a
+ * manager), profile switches and a connection test of the active profile.
+ */
+export function paletteCommands(
+  profiles: Profile[],
+  activeProfileId: string | null,
+  access: AccessState | null,
+): PaletteCommand[] {
+  const go = SCREENS.filter((screen) => mayOpen(screen, access)).map((screen) => ({
     id: `go:${screen}`,
     label: `Go to ${SCREEN_TITLES[screen]}`,
     run: () => navigationActions.go(screen),
   }));
+  const managesProfiles = mayOpen('settings', access);
   const switches = profiles
-    .filter((p) => p.id !== activeProfileId)
+    .filter((p) => managesProfiles && p.id !== activeProfileId)
     .map((p) => ({
       id: `profile:${p.id}`,
       label: `Switch profile: ${p.name}`,
@@ -28,20 +38,21 @@ export function paletteCommands(profiles: Profile[], activeProfileId: string | n
         void sessionActions.activate(p.id);
       },
     }));
-  const test: PaletteCommand[] = activeProfileId
-    ? [
-        {
-          id: 'test-connection',
-          label: 'Test connection',
-          hint: 'active profile',
-          run: () => {
-            navigationActions.go('settings');
-            settingsActions.select(activeProfileId);
-            void settingsActions.testConnection(activeProfileId);
+  const test: PaletteCommand[] =
+    managesProfiles && activeProfileId
+      ? [
+          {
+            id: 'test-connection',
+            label: 'Test connection',
+            hint: 'active profile',
+            run: () => {
+              navigationActions.go('settings');
+              settingsActions.select(activeProfileId);
+              void settingsActions.testConnection(activeProfileId);
+            },
           },
-        },
-      ]
-    : [];
+        ]
+      : [];
   return [...go, ...test, ...switches];
 }
 
