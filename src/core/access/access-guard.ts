@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/ipc/contract';
 import type { CommandContext, CommandHandlers } from '../commands/dispatch';
 import { DESK_ACTOR, runAs } from './actor';
 import { CHANNEL_ROLES, rolesFor } from './channel-roles';
+import type { RoleRefusal } from './refusal-audit';
 import type { Resolved } from './sign-in-sessions';
 
 const listRoles = (roles: readonly string[]) =>
@@ -12,10 +13,12 @@ const listRoles = (roles: readonly string[]) =>
 /**
  * Wraps the command table so that every channel is checked against CHANNEL_ROLES before its handler runs, and the
  * handler runs as the person signed in at the calling window (their name goes to the journal, audit and Praxis).
+ * Each call refused for its role is told to `refused` (refusal-audit.ts audits it) before FORBIDDEN is answered.
  */
 export function guardHandlers(
   handlers: CommandHandlers,
   resolve: (ctx: CommandContext) => Promise<Resolved>,
+  refused: (refusal: RoleRefusal) => Promise<void>,
 ): CommandHandlers {
   const guarded = {} as Record<Channel, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
   for (const channel of Object.keys(handlers) as Channel[]) {
@@ -40,6 +43,7 @@ export function guardHandlers(
       }
       const allowed = rolesFor(access);
       if (!actor.roles.some((r) => allowed.includes(r))) {
+        await refused({ operator: actor.name, channel, needs: allowed, has: actor.roles });
         const names = allowed.map((r) => ROLE_LABELS[r].toLowerCase());
         throw new DeskError(
           'FORBIDDEN',
