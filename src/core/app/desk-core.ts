@@ -29,6 +29,7 @@ import { clockWatch } from '../praxis/clock-watch';
 import { clockOffText } from '../../shared/clock-off';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
+import { lockDataFolder } from './data-folder-lock';
 import { createEventBus } from './event-bus';
 import { APP_VERSION } from './version';
 
@@ -46,12 +47,21 @@ export interface DeskCoreExtras {
 export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Promise<DeskCore> {
   const { dataDir, host, secretStore, logger: log } = opts;
   await mkdir(dataDir, { recursive: true });
+  const folderLock = await lockDataFolder(dataDir, host, log);
   const bus = createEventBus((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
-  const closers: Array<() => Promise<void>> = [];
+  // Closers run last-first: the folder is let go only after everything in it has closed.
+  const closers: Array<() => Promise<void>> = [() => folderLock.release()];
 
-  const profiles = await openProfileService(dataDir, log);
-  const credentials = createCredentialService(secretStore, log);
-  await credentials.registerExisting(profiles.state().profiles);
+  let profiles: Awaited<ReturnType<typeof openProfileService>>;
+  let credentials: ReturnType<typeof createCredentialService>;
+  try {
+    profiles = await openProfileService(dataDir, log);
+    credentials = createCredentialService(secretStore, log);
+    await credentials.registerExisting(profiles.state().profiles);
+  } catch (err) {
+    await folderLock.release();
+    throw err;
+  }
 
   let intakeUrl: string | null = null;
   /** The intake's own notification URL in the sandbox; a profile's public one elsewhere. Validation lives beside it. */
