@@ -58,10 +58,10 @@ async function main() {
   console.log(`Ready. Data folder: ${opts.dataDir}  ·  log: ${logger.path}  ·  secrets: ${keychain}`);
   console.log(`Open this URL in a browser on this machine (it carries this run's access token):\n\n  ${host.url}\n`);
 
-  closeOnSignal(
-    () => host.close(),
-    () => core.close(),
-  );
+  closeOnSignal([
+    { name: 'the browser host (its sockets and HTTP server)', close: () => host.close() },
+    { name: 'the desk core (work store, intake, sandbox)', close: () => core.close() },
+  ]);
 }
 
 main().catch((err: unknown) => {

@@ -79,10 +79,10 @@ async function main(): Promise<void> {
     `Praxis Desk intake listening on ${base}${NOTIFICATION_PATH} (health: ${base}/healthz; store: ${describeStoreLocation(location)})`,
   );
 
-  closeOnSignal(
-    () => intake.close(),
-    () => store.close(),
-  );
+  closeOnSignal([
+    { name: 'the intake server', close: () => intake.close() },
+    { name: 'the work store', close: () => store.close() },
+  ]);
 }
 
 main().catch((err: unknown) => {

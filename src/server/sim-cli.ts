@@ -90,7 +90,7 @@ async function main() {
   console.log(`  admin API        ${sim.url}/_sim/transactions  (loopback only)`);
   if (args.notify)
     console.log(`  notifications -> ${args.notify}: sent ${await sim.replayNotifications()} seeded items`);
-  closeOnSignal(() => sim.stop());
+  closeOnSignal([{ name: 'the simulator', close: () => sim.stop() }]);
 }
 
 void main();
