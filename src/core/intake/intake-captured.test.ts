@@ -2,19 +2,11 @@
  * What one captured, validly signed notification can cost the desk when an attacker replays and edits it: the
  * signature covers the tid and the amounts only, so every unsigned field (status, names, padding) is theirs to change.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_SAMPLE } from '../../shared/domain';
-import { createMemoryLogger } from '../log';
+import { describe, expect, it } from 'vitest';
+import { intakeUnderTest } from '../../../test/support/intake-under-test';
 import { notificationBody, nowSeconds, signNotification } from '../../../test/support/notifications';
-import { emptyStore, storeBackends } from '../../../test/support/store-backends';
-import type { WorkStore } from '../store/work-store';
-import { createIntake, type Intake } from './intake-server';
+import { storeBackends } from '../../../test/support/store-backends';
 
-const merchant = {
-  merchantId: SANDBOX_SAMPLE.merchantId,
-  applicationKey: SANDBOX_SAMPLE.applicationKey,
-  secret: async () => SANDBOX_SAMPLE.secret,
-};
 const KEEP_RECORDS = 20;
 const PRUNE_EVERY = 10;
 
@@ -22,19 +14,8 @@ for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason !== null)(
     `a captured notification replayed at the intake on ${backend.name}`,
     () => {
-      let store: WorkStore;
-      let intake: Intake;
-      let url: string;
-      const logger = createMemoryLogger();
-
-      const postRaw = async (raw: string, headers: Record<string, string> = {}) => {
-        const res = await fetch(`${url}/praxis/notification`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: raw,
-        });
-        return { http: res.status, body: (await res.json()) as { status: number; description: string } };
-      };
+      const rig = intakeUnderTest(backend, { refusalLimits: { keepRecords: KEEP_RECORDS, pruneEvery: PRUNE_EVERY } });
+      const { postRaw, logger } = rig;
       /** `signed`'s signature on `sent`'s text: an edit of fields the signature does not cover. */
       const postEdited = (signed: unknown, sent: unknown) =>
         postRaw(JSON.stringify(sent), { 'gt-authentication': signNotification(signed) });
@@ -42,28 +23,11 @@ for (const backend of storeBackends()) {
       const storedBytes = async () =>
         Number(
           (
-            await store.db.query<{ bytes: string | number }>(
+            await rig.store.db.query<{ bytes: string | number }>(
               `SELECT coalesce(sum(octet_length(raw_body)), 0) AS bytes FROM notifications`,
             )
           ).rows[0]!.bytes,
         );
-
-      beforeAll(async () => {
-        store = await backend.open();
-        intake = createIntake({
-          store,
-          merchant,
-          logger,
-          refusalLimits: { keepRecords: KEEP_RECORDS, pruneEvery: PRUNE_EVERY },
-        });
-        url = await intake.listen({ port: 0 });
-      });
-      afterAll(async () => {
-        await intake?.close();
-        await store?.close();
-        await backend.stop();
-      });
-      beforeEach(async () => emptyStore(store));
 
       it('keeps only a bounded record of a stale copy padded in an unsigned field, and trims such records to the cap', async () => {
         const old = notificationBody({ tid: 9201, status: 'requested', timestamp: nowSeconds() - 600 });
@@ -72,12 +36,12 @@ for (const backend of storeBackends()) {
           const r = await postEdited(old, { ...padded, padding: 'p'.repeat(64 * 1024) });
           expect(r).toMatchObject({ http: 400, body: { status: 1 } });
         }
-        const [record] = await store.listNotifications({ verdict: 'stale' });
+        const [record] = await rig.store.listNotifications({ verdict: 'stale' });
         expect(record?.rawBody).toBeNull();
         expect(record?.body?.bytes).toBeGreaterThan(64 * 1024);
         // 60 copies of 64 KB would be 3.9 MB whole: what is stored is their first bytes, and only the newest ones.
         expect(await storedBytes()).toBe(0);
-        expect((await store.countNotificationsByVerdict()).stale).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
+        expect((await rig.store.countNotificationsByVerdict()).stale).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
       });
 
       it('answers replays of an accepted message again without a log line each, and trims their records to the cap', async () => {
@@ -87,7 +51,7 @@ for (const backend of storeBackends()) {
         for (let i = 0; i < 3 * KEEP_RECORDS; i++) expect((await postEdited(body, body)).body.status).toBe(0);
         // One budget with the refusals (10 lines a minute): earlier tests here may have used it up already.
         expect(linesSince(before, 'duplicate').length).toBeLessThanOrEqual(10);
-        const counts = await store.countNotificationsByVerdict();
+        const counts = await rig.store.countNotificationsByVerdict();
         expect(counts.accepted).toBe(1);
         expect(counts.duplicate).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
       });
@@ -95,8 +59,8 @@ for (const backend of storeBackends()) {
       it('records a refused body holding a NUL character, without an error line for it', async () => {
         const before = logger.lines.length;
         expect(await postRaw('\0{"x":1}')).toMatchObject({ http: 400, body: { status: 1 } });
-        expect((await store.countNotificationsByVerdict()).malformed).toBe(1);
-        const [record] = await store.listNotifications({ verdict: 'malformed' });
+        expect((await rig.store.countNotificationsByVerdict()).malformed).toBe(1);
+        const [record] = await rig.store.listNotifications({ verdict: 'malformed' });
         expect(record?.body?.head).toContain('{"x":1}');
         expect(linesSince(before, 'could not record')).toEqual([]);
       });
@@ -112,8 +76,8 @@ for (const backend of storeBackends()) {
         const hugeAnswer = await postEdited(body, huge);
         expect(hugeAnswer).toMatchObject({ http: 400, body: { status: 1 } });
         expect(hugeAnswer.body.description).toMatch(/avs_alert/);
-        expect(await store.getTransaction(9203)).toBeNull();
-        expect((await store.countNotificationsByVerdict()).store_failed).toBeUndefined();
+        expect(await rig.store.getTransaction(9203)).toBeNull();
+        expect((await rig.store.countNotificationsByVerdict()).store_failed).toBeUndefined();
       });
 
       it('refuses a signed message whose signed fields were shifted into one another (the signature joins them without a separator)', async () => {
@@ -128,8 +92,8 @@ for (const backend of storeBackends()) {
           const r = await postEdited(body, edited);
           expect(r).toMatchObject({ http: 400, body: { status: 1 } });
         }
-        expect((await store.countNotificationsByVerdict()).accepted).toBeUndefined();
-        expect(await store.getTransaction(9_930_267)).toBeNull();
+        expect((await rig.store.countNotificationsByVerdict()).accepted).toBeUndefined();
+        expect(await rig.store.getTransaction(9_930_267)).toBeNull();
         // The message as signed is still accepted.
         expect((await postEdited(body, body)).body.status).toBe(0);
       });

@@ -1,17 +1,9 @@
 import net from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_SAMPLE } from '../../shared/domain';
-import { createMemoryLogger } from '../log';
+import { intakeUnderTest } from '../../../test/support/intake-under-test';
 import { notificationBody, signNotification } from '../../../test/support/notifications';
-import { emptyStore, storeBackends } from '../../../test/support/store-backends';
-import type { WorkStore } from '../store/work-store';
-import { createIntake, type Intake } from './intake-server';
-
-const merchant = {
-  merchantId: SANDBOX_SAMPLE.merchantId,
-  applicationKey: SANDBOX_SAMPLE.applicationKey,
-  secret: async () => SANDBOX_SAMPLE.secret,
-};
+import { storeBackends } from '../../../test/support/store-backends';
 
 /** Opens a raw socket and trickles a request's headers one byte at a time, never finishing them. */
 function slowClient(url: string, byteEveryMs: number): Promise<{ closedAfterMs: number }> {
@@ -37,52 +29,20 @@ function slowClient(url: string, byteEveryMs: number): Promise<{ closedAfterMs: 
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason !== null)(`the intake facing the internet on ${backend.name}`, () => {
-    let store: WorkStore;
-    let intake: Intake;
-    let url: string;
-    const logger = createMemoryLogger();
-
-    const postRaw = async (raw: string, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${url}/praxis/notification`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: raw,
-      });
-      return {
-        http: res.status,
-        body: (await res.json()) as { status: number; description: string },
-        signature: res.headers.get('gt-authentication'),
-      };
-    };
-    const post = (body: unknown, signature = signNotification(body)) =>
-      postRaw(JSON.stringify(body), { 'gt-authentication': signature });
-
-    beforeAll(async () => {
-      store = await backend.open();
-      intake = createIntake({
-        store,
-        merchant,
-        logger,
-        limits: { requestTimeoutMs: 1500, headersTimeoutMs: 1000, idleTimeoutMs: 1000, checkEveryMs: 200 },
-      });
-      url = await intake.listen({ port: 0 });
+    const rig = intakeUnderTest(backend, {
+      limits: { requestTimeoutMs: 1500, headersTimeoutMs: 1000, idleTimeoutMs: 1000, checkEveryMs: 200 },
     });
-    afterAll(async () => {
-      await intake?.close();
-      await store?.close();
-      await backend.stop();
-    });
-    beforeEach(async () => emptyStore(store));
+    const { postRaw, post, logger } = rig;
 
     it('cuts a client that trickles its headers, while a valid sender is served meanwhile', async () => {
-      const slow = slowClient(url, 50);
+      const slow = slowClient(rig.url, 50);
       const valid = await post(notificationBody({ tid: 9101, status: 'requested' }));
       expect(valid.body.status).toBe(0);
       const { closedAfterMs } = await slow;
       expect(closedAfterMs).toBeLessThan(4000);
-      expect((await store.db.query(`SELECT claimed_status FROM unconfirmed_changes WHERE tid = 9101`)).rows).toEqual([
-        { claimed_status: 'requested' },
-      ]);
+      expect(
+        (await rig.store.db.query(`SELECT claimed_status FROM unconfirmed_changes WHERE tid = 9101`)).rows,
+      ).toEqual([{ claimed_status: 'requested' }]);
     });
 
     it('answers an unauthenticated caller unsigned, and never with its own configuration', async () => {
@@ -104,7 +64,7 @@ for (const backend of storeBackends()) {
     it('keeps only a bounded record of an unauthenticated message: hash, size, first bytes, source', async () => {
       const forged = { ...notificationBody({ tid: 9104, status: 'requested' }), padding: 'p'.repeat(200 * 1024) };
       await post(forged, 'f'.repeat(96));
-      const [record] = await store.listNotifications({ verdict: 'bad_signature' });
+      const [record] = await rig.store.listNotifications({ verdict: 'bad_signature' });
       expect(record?.rawBody).toBeNull();
       expect(record?.body).toMatchObject({ bytes: JSON.stringify(forged).length });
       expect(record?.body?.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -113,7 +73,7 @@ for (const backend of storeBackends()) {
 
       // An authenticated one keeps its whole body, for the operator and for a later look.
       await post(notificationBody({ tid: 9105, status: 'requested' }));
-      const [accepted] = await store.listNotifications({ verdict: 'accepted' });
+      const [accepted] = await rig.store.listNotifications({ verdict: 'accepted' });
       expect(accepted?.rawBody).toContain('"tid":9105');
     });
 
@@ -123,7 +83,7 @@ for (const backend of storeBackends()) {
       const refusalLines = logger.lines.slice(before).filter((l) => l.includes('refused'));
       expect(refusalLines.length).toBeLessThanOrEqual(20);
       expect(refusalLines.length).toBeGreaterThan(0);
-      expect(await store.countNotificationsByVerdict()).toEqual({ malformed: 60 });
+      expect(await rig.store.countNotificationsByVerdict()).toEqual({ malformed: 60 });
     });
 
     it('refuses JSON nested too deep as malformed, with a final answer and nothing stored for it', async () => {
@@ -135,8 +95,8 @@ for (const backend of storeBackends()) {
       const r = await postRaw(deep, { 'gt-authentication': signNotification(body) });
       expect(r).toMatchObject({ http: 400, body: { status: 1 } });
       expect(r.body.description).toMatch(/nested deeper than \d+ levels/);
-      expect(await store.getTransaction(9106)).toBeNull();
-      expect(await store.countNotificationsByVerdict()).toEqual({ malformed: 1 });
+      expect(await rig.store.getTransaction(9106)).toBeNull();
+      expect(await rig.store.countNotificationsByVerdict()).toEqual({ malformed: 1 });
     });
   });
 }
