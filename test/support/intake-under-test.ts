@@ -2,14 +2,13 @@
  * A notification intake on loopback over one store backend, for a describe block: opened once, its store emptied
  * before each test, closed after; and how to post to it as Praxis (or anyone) would.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { createMemoryLogger } from '../../src/core/log';
 import { verifyAckSignature } from '../../src/core/praxis/webhooks';
 import { createIntake, NOTIFICATION_PATH, type Intake, type IntakeOptions } from '../../src/core/intake/intake-server';
-import type { WorkStore } from '../../src/core/store/work-store';
 import { signNotification } from './notifications';
-import { emptyStore, type StoreBackend } from './store-backends';
+import { storeUnderTest, type StoreBackend } from './store-backends';
 
 export const sandboxMerchant = {
   merchantId: SANDBOX_SAMPLE.merchantId,
@@ -30,22 +29,19 @@ type Options = Omit<IntakeOptions, 'store' | 'merchant' | 'logger' | 'withTarget
 
 /** Call inside a describe: the hooks are that block's. */
 export function intakeUnderTest(backend: StoreBackend, options: Options = {}) {
-  let store: WorkStore;
+  const store = storeUnderTest(backend);
   let intake: Intake;
   let url: string;
   const logger = createMemoryLogger();
 
   beforeAll(async () => {
-    store = await backend.open();
-    intake = createIntake({ ...options, store, merchant: sandboxMerchant, logger });
+    intake = createIntake({ ...options, store: store(), merchant: sandboxMerchant, logger });
     url = await intake.listen({ port: 0 });
   });
+  // Registered after the store's own: vitest runs afterAll hooks in reverse, so the intake closes before its store.
   afterAll(async () => {
     await intake?.close();
-    await store?.close();
-    await backend.stop();
   });
-  beforeEach(async () => emptyStore(store));
 
   const postRaw = async (raw: string, headers: Record<string, string> = {}): Promise<Posted> => {
     const res = await fetch(`${url}${NOTIFICATION_PATH}`, {
@@ -64,7 +60,7 @@ export function intakeUnderTest(backend: StoreBackend, options: Options = {}) {
   };
   return {
     get store() {
-      return store;
+      return store();
     },
     get url() {
       return url;

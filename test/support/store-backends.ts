@@ -59,6 +59,23 @@ export async function emptyStore(store: WorkStore): Promise<void> {
   );
 }
 
+/**
+ * Call inside a describe: opens a store on `backend` before the block, empties it before each test, closes it (and
+ * the backend) after. Answers a getter for the store.
+ */
+export function storeUnderTest(backend: StoreBackend): () => WorkStore {
+  let store: WorkStore | undefined;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await backend.stop();
+  });
+  beforeEach(async () => emptyStore(store!));
+  return () => store!;
+}
+
 /** What a queue rig must offer to be run on each store: its store, its simulator's faults and a close. */
 export interface StoreRig {
   store: WorkStore;
