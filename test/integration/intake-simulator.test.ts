@@ -27,6 +27,11 @@ for (const backend of storeBackends()) {
       await sim.idle();
       await confirmer.kick();
     };
+    /** find-transaction calls the simulator has answered so far. */
+    const lookups = async () =>
+      ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { served: Record<string, number> }).served[
+        '/agent/find-transaction'
+      ] ?? 0;
 
     beforeAll(async () => {
       store = await backend.open();
@@ -107,10 +112,6 @@ for (const backend of storeBackends()) {
     it('a captured notification edited within its window changes nothing: Praxis is asked once, and its answer stands', async () => {
       const wr = sim.createWithdrawalRequest({ cid: 'c-edit', currency: 'EUR', amount: 4_200 }).tid;
       await settled();
-      const lookups = async () =>
-        ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { served: Record<string, number> }).served[
-          '/agent/find-transaction'
-        ] ?? 0;
       const before = await lookups();
 
       // A message the simulator really sent, as captured on the wire: its body and its Gt-Authentication.
@@ -152,10 +153,6 @@ for (const backend of storeBackends()) {
     it('copies of one captured moment, each edited to another status, cost one look-up once Praxis has answered for that moment', async () => {
       const wr = sim.createWithdrawalRequest({ cid: 'c-flood', currency: 'EUR', amount: 5_100 }).tid;
       await settled();
-      const lookups = async () =>
-        ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { served: Record<string, number> }).served[
-          '/agent/find-transaction'
-        ] ?? 0;
       const captured = await store.db.query<{
         raw_body: string;
         headers: Record<string, string>;
