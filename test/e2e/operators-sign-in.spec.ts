@@ -133,6 +133,24 @@ test('a page opened with sign-in on asks for no queue rows: none reach it before
   expect(frames.sent.some((f) => f.includes('"payouts:list"'))).toBe(false);
 });
 
+test('a back-office operator’s command palette offers their screens only: no profile switch, no settings', async ({
+  page,
+}) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Bo');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('option')).toHaveText(['Go to Payouts', 'Go to Lookup']);
+  await expect(palette.getByRole('combobox', { name: 'Command' })).toHaveAttribute(
+    'placeholder',
+    'Type a command: go to…',
+  );
+  await page.screenshot({ path: screenshotPath('54-palette-back-office') });
+  await page.keyboard.type('switch');
+  await expect(palette.getByRole('option')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+});
+
 test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {
   await page.clock.install();
   await openAnyScreen(page);

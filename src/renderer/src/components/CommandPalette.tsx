@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { useModalFocus } from './use-modal-focus';
 import { navigationActions } from '../stores/navigation';
+import { mayOpen } from '../access/screen-roles';
 import { useAccess } from '../stores/access';
 import { useSession } from '../stores/session';
 import { filterCommands, paletteCommands } from './palette-commands';
@@ -45,7 +46,11 @@ export function CommandPalette() {
         <input
           autoFocus
           className="palette-input"
-          placeholder="Type a command: go to…, switch profile…, test connection"
+          placeholder={
+            mayOpen('settings', access)
+              ? 'Type a command: go to…, switch profile…, test connection'
+              : 'Type a command: go to…'
+          }
           aria-label="Command"
           role="combobox"
           aria-expanded="true"
