@@ -9,6 +9,8 @@ let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
 const mia = () => rig.at('window-mia'); // manager
 const ann = () => rig.at('window-ann'); // agent
 const SECRET = 'Refused-But-Secret-9731';
+const SIGN_IN_TRIES = 120;
+let signInRowsWritten = 0;
 
 beforeAll(async () => {
   rig = await startDeskCoreForTest('role-refusals-audited');
@@ -41,6 +43,19 @@ describe('a call refused for its role', () => {
     expect(JSON.stringify(rows)).not.toContain('Eve');
   });
 
+  it('sign-in tries with made-up names, which anyone with the page can send, are audited one by one only up to a budget', async () => {
+    const stranger = rig.at('window-stranger');
+    for (let i = 0; i < SIGN_IN_TRIES; i++)
+      expect(await stranger.raw('session:sign-in', { operator: `guess-${i}`, pin: '0000' })).toMatchObject({
+        ok: false,
+        error: { code: 'SIGN_IN' },
+      });
+    signInRowsWritten = (
+      await mia().call<AuditPage>('audit:list', { filter: { action: 'session:sign-in-refused' }, limit: 500 })
+    ).rows.length;
+    expect(signInRowsWritten).toBe(50);
+  });
+
   it('a flood is written one by one only up to a budget; the rest are counted in one row when the desk closes', async () => {
     const before = (await refusalsOf('Ann')).length;
     for (let i = 0; i < 200; i++) await ann().raw('operators:remove', { name: 'Mia' });
@@ -61,6 +76,13 @@ describe('a call refused for its role', () => {
         refusals: 200 - written,
         channels: { 'operators:remove': 200 - written },
       });
+      const signIns = (
+        await store.db.query<{ details: { refusals: number; names: Record<string, number> } }>(
+          `SELECT details FROM audit_log WHERE action = 'session:sign-in-refused' AND details ? 'summary'`,
+        )
+      ).rows;
+      expect(signIns.map((r) => r.details.refusals)).toEqual([SIGN_IN_TRIES - signInRowsWritten]);
+      expect(Object.keys(signIns[0]!.details.names)).toHaveLength(50);
       expect((await store.audit.verify()).ok).toBe(true);
     } finally {
       await store.close();

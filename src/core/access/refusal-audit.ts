@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/access';
 import type { AuditInput } from '../audit/audit-log';
+import { createBoundedAudit } from './bounded-audit';
 
 /** One call refused for its role: who, which channel, the roles it needed and the roles they have (never the input). */
 export interface RoleRefusal {
@@ -28,80 +29,24 @@ export interface RefusalAudit {
 
 export const REFUSAL_ACTION = 'access:refused';
 
-interface OperatorWindow {
-  startedAt: number;
-  written: number;
-  /** Refusals past the budget, by channel: written as one row when the window ends. */
-  heldBack: Map<string, number>;
-  timer: ReturnType<typeof setTimeout> | null;
-}
-
 /**
- * Audits refusals of out-of-role calls, bounded per operator: the first `perOperator` in a window get a row each,
- * the rest one summary row with their count by channel when the window ends, so a flood costs at most
- * `perOperator + 1` rows per operator per window and no refusal goes uncounted.
+ * Audits refusals of out-of-role calls, bounded per operator (bounded-audit.ts): the first `perOperator` in a window
+ * get a row each, the rest one summary row with their count by channel when the window ends.
  */
 export function createRefusalAudit(opts: RefusalAuditOptions): RefusalAudit {
-  const now = opts.now ?? Date.now;
-  const windows = new Map<string, OperatorWindow>();
-  const pending = new Set<Promise<void>>();
-
-  const write = async (entry: AuditInput) => {
-    await opts.append(entry).catch((err: unknown) => opts.onError(err, entry));
-  };
-
-  const summarise = (operator: string, w: OperatorWindow): Promise<void> => {
-    if (windows.get(operator) === w) windows.delete(operator);
-    if (w.timer) clearTimeout(w.timer);
-    if (w.heldBack.size === 0) return Promise.resolve();
-    const refusals = [...w.heldBack.values()].reduce((a, b) => a + b, 0);
-    const written = write({
-      operator,
-      action: REFUSAL_ACTION,
-      details: {
-        summary: true,
-        refusals,
-        channels: Object.fromEntries(w.heldBack),
-        since: new Date(w.startedAt).toISOString(),
-        why: `more than ${opts.perOperator} refusals in ${Math.round(opts.windowMs / 1000)} s: counted here, not written one by one`,
-      },
-    });
-    pending.add(written);
-    void written.finally(() => pending.delete(written));
-    return written;
-  };
-
+  const bounded = createBoundedAudit({ ...opts, perKey: opts.perOperator });
   return {
-    async record(r) {
-      let w = windows.get(r.operator);
-      if (w && now() - w.startedAt >= opts.windowMs) {
-        await summarise(r.operator, w);
-        w = undefined;
-      }
-      if (!w) {
-        w = { startedAt: now(), written: 0, heldBack: new Map(), timer: null };
-        windows.set(r.operator, w);
-      }
-      if (w.written < opts.perOperator) {
-        w.written++;
-        await write({
+    record: (r) =>
+      bounded.record({
+        key: r.operator,
+        countedAs: r.channel,
+        entry: {
           operator: r.operator,
           action: REFUSAL_ACTION,
           details: { channel: r.channel, needs: [...r.needs], has: [...r.has] },
-        });
-        return;
-      }
-      w.heldBack.set(r.channel, (w.heldBack.get(r.channel) ?? 0) + 1);
-      if (!w.timer) {
-        const held = w;
-        // Unref'd: a pending summary never keeps the process alive; close() flushes it instead.
-        held.timer = setTimeout(() => void summarise(r.operator, held), held.startedAt + opts.windowMs - now());
-        held.timer.unref?.();
-      }
-    },
-    async flush() {
-      await Promise.all([...windows].map(([operator, w]) => summarise(operator, w)));
-      await Promise.all([...pending]);
-    },
+        },
+        summary: { operator: r.operator, action: REFUSAL_ACTION, countsAs: 'channels' },
+      }),
+    flush: () => bounded.flush(),
   };
 }

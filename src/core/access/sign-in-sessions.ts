@@ -3,7 +3,8 @@ import { ROLES, type AccessState, type Role } from '../../shared/access';
 import { findOperator, hasManager } from '../operators/operator-registry';
 import { attemptPin } from '../operators/pin-attempts';
 import type { WorkStore } from '../store/work-store';
-import { SANDBOX_ACTOR, type Actor } from './actor';
+import { DESK_ACTOR, SANDBOX_ACTOR, type Actor } from './actor';
+import type { BoundedAudit } from './bounded-audit';
 import { loadAccessSettings } from './access-settings';
 import { capByLogin } from './login-roles';
 
@@ -41,11 +42,24 @@ const rolesOf = (role: Role): Role[] => (role === 'manager' ? [...ROLES] : [role
  * their PIN, and locks after the configured idle time. A desk without a manager runs as the sandbox operator with
  * every role. Sign-ins, refusals and locks are audited; a refusal never says whether the name or the PIN was wrong.
  */
-export function createSignInSessions(now: () => number = Date.now): SignInSessions {
+export function createSignInSessions(
+  now: () => number = Date.now,
+  /** Where refused sign-ins go: anyone with the page can send them, so the desk bounds them (bounded-audit.ts). */
+  refusedSignIns?: BoundedAudit,
+): SignInSessions {
   const byConnection = new Map<string, SignedIn>();
 
   const audit = (store: WorkStore, operator: string, action: string, details: Record<string, unknown> = {}) =>
     store.audit.append({ operator, action, details });
+  const auditRefused = (store: WorkStore, tried: string, details: Record<string, unknown>) =>
+    refusedSignIns
+      ? refusedSignIns.record({
+          key: 'sign-in',
+          countedAs: tried.slice(0, 64),
+          entry: { operator: tried, action: 'session:sign-in-refused', details },
+          summary: { operator: DESK_ACTOR.name, action: 'session:sign-in-refused', countsAs: 'names' },
+        })
+      : audit(store, tried, 'session:sign-in-refused', details);
 
   return {
     async resolve(store, profileId, connection) {
@@ -89,7 +103,7 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
       const tried = name.trim();
       const check = await attemptPin(store, tried, pin);
       if (!check.ok && check.reason === 'locked') {
-        await audit(store, tried, 'session:sign-in-refused', { reason: 'locked' });
+        await auditRefused(store, tried, { reason: 'locked' });
         throw new DeskError(
           'SIGN_IN',
           `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(check.remainingMs)} more. Try again then.`,
@@ -99,10 +113,7 @@ export function createSignInSessions(now: () => number = Date.now): SignInSessio
       if (!check.ok) {
         const { lockMs } = check;
         // The audit keeps which part was wrong; the screen does not (no guessing of names).
-        await audit(store, tried, 'session:sign-in-refused', {
-          reason: check.reason,
-          ...(lockMs ? { lockedForMs: lockMs } : {}),
-        });
+        await auditRefused(store, tried, { reason: check.reason, ...(lockMs ? { lockedForMs: lockMs } : {}) });
         throw new DeskError(
           'SIGN_IN',
           `The operator name or PIN is not right. Check both and try again.${lockMs ? ` Too many wrong tries: "${tried}" is locked for ${seconds(lockMs)}.` : ''}`,

@@ -7,6 +7,8 @@ import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
 import { guardHandlers } from '../access/access-guard';
 import { createRefusalAudit } from '../access/refusal-audit';
+import { createBoundedAudit } from '../access/bounded-audit';
+import type { AuditInput } from '../audit/audit-log';
 import { auditShellChanges } from '../access/audit-shell-changes';
 import { createSignInSessions } from '../access/sign-in-sessions';
 import { createPraxisSessions } from './praxis-sessions';
@@ -299,7 +301,20 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       log.info('profile removed; its work store is kept, not deleted', { profileId, store });
     },
   });
-  const sessions = createSignInSessions();
+  // Refusals anyone can repeat at will (calls out of role, sign-in tries) are audited where the rest is, a flood of
+  // them only so far: role refusals per operator, sign-in tries for the whole desk (bounded-audit.ts).
+  const refusalsTo = {
+    append: async (entry: AuditInput) => {
+      if (!workspaces) return;
+      await workspaces.use(async ({ store }) => void (await store.audit.append(entry)));
+    },
+    onError: (err: unknown, entry: AuditInput) =>
+      log.warn('refusal not audited: no work store', { operator: entry.operator, error: String(err) }),
+    windowMs: 10 * 60_000,
+  };
+  const refusals = createRefusalAudit({ ...refusalsTo, perOperator: 20 });
+  const refusedSignIns = createBoundedAudit({ ...refusalsTo, perKey: 50 });
+  const sessions = createSignInSessions(Date.now, refusedSignIns);
   const withAccessStore: WithAccessStore = (fn) =>
     workspaces ? workspaces.use((ws) => fn(ws.store, ws.profile.id)) : fn(null, null);
   // A store that cannot open holds no operators to check: the desk then runs as on a fresh store (nothing store-bound
@@ -355,17 +370,6 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       ),
   };
 
-  // Calls refused for their role are audited where the rest is; a flood of them only so far (refusal-audit.ts).
-  const refusals = createRefusalAudit({
-    append: async (entry) => {
-      if (!workspaces) return;
-      await workspaces.use(async ({ store }) => void (await store.audit.append(entry)));
-    },
-    onError: (err, entry) =>
-      log.warn('refusal not audited: no work store', { operator: entry.operator, error: String(err) }),
-    perOperator: 20,
-    windowMs: 10 * 60_000,
-  });
   // Every command is checked against the channel → roles table and runs as the person signed in at its window.
   const handlers = guardHandlers(
     unguarded,
@@ -383,7 +387,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
       if (closed) return;
       closed = true;
       // Counts of refusals held back in an open window are written while the store is still there.
-      await refusals.flush();
+      await Promise.all([refusals.flush(), refusedSignIns.flush()]);
       await closeAll();
     },
   };
