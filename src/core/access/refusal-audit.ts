@@ -1,6 +1,5 @@
 import type { Role } from '../../shared/access';
-import type { AuditInput } from '../audit/audit-log';
-import { createBoundedAudit } from './bounded-audit';
+import { createBoundedAudit, type BoundedAudit, type BoundedAuditOptions } from './bounded-audit';
 
 /** One call refused for its role: who, which channel, the roles it needed and the roles they have (never the input). */
 export interface RoleRefusal {
@@ -10,22 +9,12 @@ export interface RoleRefusal {
   has: readonly Role[];
 }
 
-export interface RefusalAuditOptions {
-  /** Writes one audit row (to the active work store); a failure is the caller's to log. */
-  append(entry: AuditInput): Promise<void>;
-  /** Told when a row could not be written: the refusal itself still stands. */
-  onError(err: unknown, entry: AuditInput): void;
+export type RefusalAuditOptions = Omit<BoundedAuditOptions, 'perKey'> & {
   /** Rows written one by one per operator in a window; beyond it refusals are counted into one row at its end. */
   perOperator: number;
-  windowMs: number;
-  now?: () => number;
-}
+};
 
-export interface RefusalAudit {
-  record(refusal: RoleRefusal): Promise<void>;
-  /** Writes every count still held (the desk is closing); later refusals start new windows. */
-  flush(): Promise<void>;
-}
+export type RefusalAudit = Omit<BoundedAudit, 'record'> & { record(refusal: RoleRefusal): Promise<void> };
 
 export const REFUSAL_ACTION = 'access:refused';
 
