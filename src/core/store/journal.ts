@@ -191,11 +191,8 @@ export const shownJournalStateSql = (j: string, leaseMs: number) =>
 
 /** Whether a `sending` entry's sender still holds its claim (or, without a session claim, its lease). */
 export async function leaseHeld(q: Queryable, id: number, leaseMs: number): Promise<boolean> {
-  const res = await q.query<{ held: boolean }>(
-    `SELECT j.state = 'sending' AND NOT (${senderGoneSql('j', '$2::int8')}) AS held FROM action_journal j WHERE j.id = $1`,
-    [id, Math.round(leaseMs)],
-  );
-  return res.rows[0]?.held ?? false;
+  const standing = await entryStanding(q, id, leaseMs);
+  return standing?.state === 'sending' && !standing.senderGone;
 }
 
 /** Where an entry stands now: its state, and for a `sending` one whether its sender is gone (see senderGoneSql). */
