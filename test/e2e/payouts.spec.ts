@@ -275,6 +275,27 @@ test('a request created while the page is open arrives live, without a refresh',
   await expect(page.getByRole('status', { name: 'Queue count' })).toContainText('arrived live');
 });
 
+test('opening the desk: the queue count says the queue is loading until its rows are there, never "0 waiting"', async ({
+  page,
+}) => {
+  await createRequest(`e2e-open-${run}`, 'EUR', 1_000);
+  // Every text the count showed, from the page's first render on: a flash of "0 waiting" is gone before a locator sees it.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { queueCountsShown: string[] }).queueCountsShown = shown;
+    new MutationObserver(() => {
+      const text = document.querySelector('[aria-label="Queue count"]')?.textContent;
+      if (text !== undefined && text !== shown.at(-1)) shown.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await openDesk(page, desk());
+  const count = page.getByRole('status', { name: 'Queue count' });
+  await expect(count).toHaveText(/^[1-9][\d,]* waiting$/, { timeout: 15_000 });
+  const shown = await page.evaluate(() => (window as unknown as { queueCountsShown: string[] }).queueCountsShown);
+  expect(shown.filter((text) => /^0 waiting/.test(text))).toEqual([]);
+  expect(shown[0]).toMatch(/^(loading…|[1-9][\d,]* waiting)/);
+});
+
 test('a saved view survives a reload of the page', async ({ page }) => {
   await openDesk(page, desk());
   await page

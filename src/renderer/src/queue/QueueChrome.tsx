@@ -3,9 +3,13 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import type { CurrencyTotal } from './create-action-store';
 import { totalsText } from './money-text';
 
-/** The screen's title with the count of items (or "N of M" under a filter), live arrivals and Refresh. */
+/**
+ * The screen's title with the count of items (or "N of M" under a filter), live arrivals and Refresh. Until the first
+ * page has landed there is no count to give: it says so rather than "0 waiting".
+ */
 export function QueueHeader({
   title,
+  loaded,
   total,
   shown,
   filtered,
@@ -16,6 +20,8 @@ export function QueueHeader({
   onRefresh,
 }: {
   title: string;
+  /** The first page has landed. */
+  loaded: boolean;
   total: number;
   shown: number;
   filtered: boolean;
@@ -29,9 +35,13 @@ export function QueueHeader({
   return (
     <ScreenHeader title={title}>
       <span className="muted queue-count" role="status" aria-label="Queue count">
-        {filtered
-          ? `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`
-          : `${total.toLocaleString('en')} ${waitingWord}`}
+        {!loaded
+          ? loading
+            ? 'loading…'
+            : 'not loaded'
+          : filtered
+            ? `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`
+            : `${total.toLocaleString('en')} ${waitingWord}`}
         {loadingRest && ' · loading the rest…'}
         {arrivedLive > 0 && ` · ${arrivedLive} arrived live`}
       </span>

@@ -80,6 +80,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
     <div className="queue-screen">
       <QueueHeader
         title={title}
+        loaded={q.loaded}
         total={q.rows.length}
         shown={visible.length}
         filtered={isFiltered(q.filter, emptyFilter)}

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { z } from 'zod';
 import type { Result, WireError } from '../../../shared/errors';
 import { REST_PAGE_ROWS } from '../../../shared/queue-views';
+import { afterPaint } from './after-paint';
 import { appendPage, mergeRows } from './merge-rows';
 import { findRow, type QueueRow, type QueueSortState } from './queue-row';
 import { rememberedView, rememberView } from './view-memory';
@@ -127,6 +128,9 @@ export function createQueueStore<
         if (!current()) return;
         if (!first.ok) return set({ error: first.error });
         set({ rows: first.data.rows, loaded: true, loadingRest: first.data.next !== null });
+        // The first rows on screen before the rest is asked for: its pages would compete with their first frame.
+        if (first.data.next !== null) await afterPaint();
+        if (!current()) return;
         for (let after = first.data.next; after !== null;) {
           const rest = await source.list({ after, limit: REST_PAGE_ROWS });
           if (!current()) return;
@@ -153,15 +157,24 @@ export function createQueueStore<
     /**
      * Starts the load at page start, before the screen is rendered, following live changes meanwhile; the screen's
      * mount then takes it over (`loadOnMount`). A refused first page (signed out, out of role) leaves nothing behind.
+     * Answers once the first page has landed or been refused (the rest may still be on its way).
      */
-    startEarly() {
+    startEarly(): Promise<void> {
       dropEarly();
       const releaseFollow = actions.follow();
       early = { generation: loadGeneration + 1, releaseFollow };
       const started = early;
-      void actions.load().then(() => {
+      const loading = actions.load().then(() => {
         if (early === started && !get().loaded) dropEarly();
       });
+      let stop = () => {};
+      const firstPage = new Promise<void>((resolve) => {
+        stop = useQueue.subscribe((s) => {
+          if (s.loaded || s.error) resolve();
+        });
+        void loading.finally(resolve);
+      });
+      return firstPage.finally(stop);
     },
 
     /** The screen's mount: the load begun at page start while it is still the current one, else a new load. */
