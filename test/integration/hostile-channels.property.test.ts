@@ -74,4 +74,38 @@ describe('every channel refuses malformed input through the real dispatch', () =
     );
     expect(await state()).toEqual(before);
   });
+
+  it('text no store can hold (half an emoji, a NUL) in any text field or key is VALIDATION naming where, on every channel; nothing changes', async () => {
+    const before = await state();
+    let tried = 0;
+    for (const channel of CHANNELS) {
+      const sample = samples[channel];
+      if (typeof sample !== 'object' || sample === null) continue;
+      for (const [key, value] of Object.entries(sample)) {
+        if (typeof value !== 'string') continue;
+        for (const broken of [`${value}\ud800`, `\udfff${value}`, `${value}\u0000`]) {
+          tried++;
+          const r = await call(channel, { ...sample, [key]: broken });
+          expect(r, `${channel}.${key} ← ${JSON.stringify(broken)}`).toMatchObject({
+            ok: false,
+            error: { code: 'VALIDATION' },
+          });
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(20);
+    for (const key of ['a\u0000b', 'x\ud800']) {
+      const r = await call('views:save', { name: 'keys', state: { filter: { [key]: 1 } } });
+      expect(r, JSON.stringify(key)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/a key in state\.filter holds/) },
+      });
+    }
+    const note = await call('payouts:reject', { tid: 1, reasonCode: 'other', note: 'hidden \ud800' });
+    expect(note).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/note holds half of a UTF-16 surrogate pair/) },
+    });
+    expect(await state()).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../store/db';
 import { withoutSecrets } from '../store/journal';
+import { storableJson, storableString } from '../store/unstorable-text';
 import { canonicalJson } from './canonical-json';
 
 export interface AuditInput {
@@ -80,11 +81,12 @@ async function appendChained(q: Queryable, input: AuditInput, now: Date): Promis
   // Millisecond precision: what a JS Date holds is exactly what is stored and read back for verification.
   const row = {
     at: new Date(Math.floor(now.getTime())),
-    operator: input.operator,
+    // Whatever text reached it (a Praxis answer, say), the row is written: as stored, so its hash verifies.
+    operator: storableString(input.operator),
     action: input.action,
     itemKind: input.itemKind ?? null,
-    itemId: input.itemId ?? null,
-    details: withoutSecrets(input.details ?? {}) as Record<string, unknown>,
+    itemId: typeof input.itemId === 'string' ? storableString(input.itemId) : null,
+    details: storableJson(withoutSecrets(input.details ?? {})) as Record<string, unknown>,
   };
   const res = await q.query<{ seq: number; prev_hash: string; hash: string }>(APPEND_CHAINED, [
     row.at,

@@ -40,6 +40,23 @@ describe('verifying the audit chain with its head kept beside the store', { time
     expect(result.message).toMatch(/intact: 5 rows checked/);
   });
 
+  it('writes a row whose text no store could hold as it came (half an emoji, a NUL, from a Praxis answer say), and it verifies', async () => {
+    const { store } = await storeWithRows(1);
+    const entry = await store.audit.append({
+      operator: 'alice\ud800',
+      action: 'payouts:reject',
+      itemKind: 'transaction',
+      itemId: '1002\u0000',
+      details: { praxisSaid: 'cancelled \udfff', 'key\u0000': 'x' },
+    });
+    expect(entry).toMatchObject({
+      operator: 'alice\ufffd',
+      itemId: '1002\u2400',
+      details: { praxisSaid: 'cancelled \ufffd', 'key\u2400': 'x' },
+    });
+    expect(await store.audit.check()).toMatchObject({ ok: true, rows: 2 });
+  });
+
   it('points at an edited row by its number', async () => {
     const { store } = await storeWithRows(5);
     await tamperAsDatabaseOwner(

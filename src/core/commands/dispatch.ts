@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, type Channel, type ParsedInputOf, type ResultOf } from '../../shared/ipc/contract';
 import { isDeskError, type Result } from '../../shared/errors';
 import type { Logger } from '../log';
-import { nulCharacterAt } from './nul-text';
+import { unstorableTextAt } from '../store/unstorable-text';
 
 /** Who is calling: the transport fills it in; handlers use it for the audit log and the four-eyes rule. */
 export interface CommandContext {
@@ -41,13 +41,14 @@ export async function dispatch(
       error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` },
     };
   }
-  const nulAt = nulCharacterAt(parsed.data);
-  if (nulAt)
+  // Refused before anything is sent: a text the store cannot hold would fail its audit row after the money moved.
+  const unstorable = unstorableTextAt(parsed.data);
+  if (unstorable)
     return {
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: `Invalid input for ${channel}: ${nulAt} holds a NUL character (\\u0000), which no field may contain. Remove it and try again.`,
+        message: `Invalid input for ${channel}: ${unstorable}, which no field may contain. Remove it and try again.`,
       },
     };
   try {

@@ -72,6 +72,11 @@ for (const backend of storeBackends()) {
         expect(nulAnswer).toMatchObject({ http: 400, body: { status: 1 } });
         expect(nulAnswer.body.description).toMatch(/NUL/);
 
+        const halfEmoji = { ...body, customer: { ...(body.customer as object), last_name: 'Doe \ud83d' } };
+        const halfAnswer = await postEdited(body, halfEmoji);
+        expect(halfAnswer).toMatchObject({ http: 400, body: { status: 1 } });
+        expect(halfAnswer.body.description).toMatch(/surrogate/);
+
         const huge = { ...body, customer: { ...(body.customer as object), avs_alert: 2 ** 40 } };
         const hugeAnswer = await postEdited(body, huge);
         expect(hugeAnswer).toMatchObject({ http: 400, body: { status: 1 } });

@@ -1,4 +1,5 @@
 import type { Queryable } from './db';
+import { storableString } from './unstorable-text';
 
 export const NOTIFICATION_VERDICTS = [
   'accepted',
@@ -68,8 +69,9 @@ export interface StoredNotification extends Required<Omit<NotificationRecord, 'r
 const INSERT = `INSERT INTO notifications (verdict, reason, dedupe_key, tid, order_id, transaction_status, praxis_timestamp, raw_body, headers, response, body_sha256, body_bytes, body_head)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
-/** PostgreSQL's text cannot hold a NUL character, and a refused body or its parse error may carry one: shown as ␀. */
-export const storableText = (text: string | null | undefined) => text?.replaceAll('\0', '\u2400') ?? null;
+/** A refused body or its parse error may carry what PostgreSQL cannot hold (a NUL, say): shown as ␀ or �. */
+export const storableText = (text: string | null | undefined) =>
+  typeof text === 'string' ? storableString(text) : null;
 
 const params = (r: NotificationRecord) => [
   r.verdict,
