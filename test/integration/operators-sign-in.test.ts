@@ -204,6 +204,30 @@ describe('operators who sign in', () => {
     expect(await payoutsMade(row.tid)).toBe(0);
   });
 
+  it('the same split with a second approver sent three times at once (a double-click) goes to Praxis once', async () => {
+    await mia.call('operators:add', { name: 'Ivo', pin: '73194', role: 'manager' });
+    const row = await request('double-split', 'EUR', 6_000_00);
+    const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    const split = { tid: row.tid, parts: [{ amountMinor: 4_000_00, gateway: gateway!.id }] };
+    const second = { operator: 'Ivo', pin: '73194' };
+    // The PIN checks run one at a time per name: each copy reaches the request's claim after the one before it.
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => bo.raw('payouts:split', { ...split, secondApprover: second })),
+    );
+    const sent = answers.filter((r) => r.ok);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ ok: true, data: [{ state: 'done', amountMinor: 4_000_00 }] });
+    for (const refused of answers.filter((r) => !r.ok))
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringMatching(/only EUR 2,000\.00 remains now\. Nothing was sent/),
+        },
+      });
+    expect(await payoutsMade(row.tid)).toBe(1);
+  });
+
   it('locking asks for the PIN again; sign-ins, refusals and locks are in the audit, never a PIN', async () => {
     await bo.call('session:lock');
     expect(await bo.raw('payouts:list', { limit: 1 })).toMatchObject({

@@ -227,6 +227,16 @@ export async function split(
   const customer = await customerLabel(deps.store.db, tx);
   // One claim for all the parts: no other desk acts on the request between two of them.
   return withItemClaim(deps, tx.tid, async () => {
+    // Read again under the claim: a split sent twice (a double-click) waited for its PIN check while the first was paid.
+    const left = payableRemainder(tx, await remainderOf(deps.store.db, tx));
+    if (total > left) {
+      const fmt = (m: number) => formatMoney(m, tx.currency);
+      throw new DeskError(
+        'CONFLICT',
+        `Request ${tx.tid} changed while this split waited: the parts add up to ${fmt(total)} but only ${fmt(left)} remains now. Nothing was sent; check the request and split what is left.`,
+        { remainingMinor: left, totalMinor: total, currency: tx.currency },
+      );
+    }
     const outcomes: ActionOutcome[] = [];
     for (const [i, part] of input.parts.entries()) {
       const orderId = await nextSplitOrderId(deps, tx.tid);
