@@ -18,6 +18,8 @@ const bo = at('window-bo'); // back-office
 const al = at('window-al'); // agent
 const request = (cid: string, currency: string, amountMinor: number) => rig.request(mia, cid, currency, amountMinor);
 const payoutsMade = (tid: number) => rig.payoutsMade(tid);
+/** The second manager who confirms each new manager (never used to guess PINs, so never locked). */
+const uma = { operator: 'Uma', pin: '31415' };
 
 beforeAll(async () => {
   rig = await startDeskCoreForTest('operators-sign-in');
@@ -44,6 +46,8 @@ describe('operators who sign in', () => {
       role: 'manager',
     });
     await mia.call('operators:add', { name: 'Al', pin: '55123', role: 'agent' });
+    // The only manager adds a second one alone; from then on a new manager needs a second manager's PIN.
+    await mia.call('operators:add', { name: 'Uma', pin: '31415', role: 'manager' });
     // Signing in at one window signs in nobody else.
     expect(await bo.raw('payouts:list')).toMatchObject({ ok: false, error: { code: 'SIGN_IN' } });
     await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' });
@@ -140,7 +144,7 @@ describe('operators who sign in', () => {
     ).toMatchObject({ ok: false, error: { code: 'FOUR_EYES', message: expect.stringContaining('needs a manager') } });
     expect((await mia.call<PayoutSettings>('payout-settings:get')).fourEyesThresholds.EUR).toBe(500_000);
 
-    await mia.call('operators:add', { name: 'Ned', pin: '66123', role: 'manager' });
+    await mia.call('operators:add', { name: 'Ned', pin: '66123', role: 'manager', secondManager: uma });
     await mia.call('payout-settings:save', { ...raised, secondManager: { operator: 'Ned', pin: '66123' } });
     expect((await mia.call<PayoutSettings>('payout-settings:get')).fourEyesThresholds.EUR).toBe(900_000);
     // Lowering a threshold asks for a second approver more often: one manager may do it.
@@ -176,7 +180,7 @@ describe('operators who sign in', () => {
   });
 
   it('PIN guesses sent all at once are counted one by one: the name locks after 5, and the right PIN sent last is refused', async () => {
-    await mia.call('operators:add', { name: 'Kai', pin: '70417', role: 'manager' });
+    await mia.call('operators:add', { name: 'Kai', pin: '70417', role: 'manager', secondManager: uma });
     const guesser = at('window-racer');
     const pins = [...Array.from({ length: 39 }, (_, i) => String(10_000 + i)), '70417'];
     const answers = await Promise.all(pins.map((pin) => guesser.raw('session:sign-in', { operator: 'Kai', pin })));
@@ -187,7 +191,7 @@ describe('operators who sign in', () => {
   });
 
   it('second-approver PINs sent all at once are counted one by one: no payout, and the name locks after 5', async () => {
-    await mia.call('operators:add', { name: 'Lea', pin: '80529', role: 'manager' });
+    await mia.call('operators:add', { name: 'Lea', pin: '80529', role: 'manager', secondManager: uma });
     const row = await request('race-four-eyes', 'EUR', 6_000_00);
     const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
     const pins = [...Array.from({ length: 29 }, (_, i) => String(20_000 + i)), '80529'];
@@ -205,7 +209,7 @@ describe('operators who sign in', () => {
   });
 
   it('the same split with a second approver sent three times at once (a double-click) goes to Praxis once', async () => {
-    await mia.call('operators:add', { name: 'Ivo', pin: '73194', role: 'manager' });
+    await mia.call('operators:add', { name: 'Ivo', pin: '73194', role: 'manager', secondManager: uma });
     const row = await request('double-split', 'EUR', 6_000_00);
     const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
     const split = { tid: row.tid, parts: [{ amountMinor: 4_000_00, gateway: gateway!.id }] };

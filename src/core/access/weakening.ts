@@ -35,14 +35,40 @@ export async function confirmSecondManager(
   actor: string,
   secondManager: SecondManagerInput | undefined,
   what: string,
+  subject?: string,
 ): Promise<string | null> {
   if (!(await hasManager(store))) return null;
   return confirmColleague(store, {
     actor,
+    subject,
     colleague: secondManager,
     role: 'manager',
     what,
     missing: `${what} weakens four-eyes, so a second manager must confirm it with their PIN. Nothing was changed.`,
+    refusal: { action: 'settings:second-manager-refused', details: { change: what } },
+  });
+}
+
+/**
+ * A change to who can confirm as a manager (a new manager, a promotion, another manager's PIN) needs a second
+ * manager's PIN once the desk has a manager besides the person acting: otherwise one manager could make the second.
+ */
+export async function confirmManagerChange(
+  store: WorkStore,
+  actor: string,
+  secondManager: SecondManagerInput | undefined,
+  what: string,
+  subject?: string,
+): Promise<void> {
+  const managers = (await listOperators(store)).filter((o) => o.role === 'manager');
+  if (!managers.some((m) => operatorKey(m.name) !== operatorKey(actor))) return;
+  await confirmColleague(store, {
+    actor,
+    subject,
+    colleague: secondManager,
+    role: 'manager',
+    what,
+    missing: `${what} changes who can confirm as a manager, so a second manager must confirm it with their PIN. Nothing was changed.`,
     refusal: { action: 'settings:second-manager-refused', details: { change: what } },
   });
 }

@@ -2,8 +2,15 @@ import { DeskError } from '../../shared/errors';
 import { currentActor } from '../access/actor';
 import { loadAccessSettings, saveAccessSettings } from '../access/access-settings';
 import type { Resolved, SignInSessions } from '../access/sign-in-sessions';
-import { assertNotLastManager, confirmSecondManager } from '../access/weakening';
-import { addOperator, changeOperator, listOperators, removeOperator } from '../operators/operator-registry';
+import { assertNotLastManager, confirmManagerChange, confirmSecondManager } from '../access/weakening';
+import {
+  addOperator,
+  changeOperator,
+  findOperator,
+  listOperators,
+  operatorKey,
+  removeOperator,
+} from '../operators/operator-registry';
 import type { WorkStore } from '../store/work-store';
 import type { CommandHandlers } from './dispatch';
 
@@ -45,24 +52,34 @@ export function createAccessHandlers(
     'access-settings:get': () => needStore((store) => loadAccessSettings(store)),
     'access-settings:save': (input) => needStore((store) => saveAccessSettings(store, input, currentActor().name)),
     'operators:list': () => needStore((store) => listOperators(store)),
-    'operators:add': (input) => needStore((store) => addOperator(store, input, currentActor().name)),
+    'operators:add': ({ name, pin, role, secondManager }) =>
+      needStore(async (store) => {
+        const actor = currentActor().name;
+        if (role === 'manager')
+          await confirmManagerChange(store, actor, secondManager, `Adding ${name} as a manager`, name);
+        return addOperator(store, { name, pin, role }, actor);
+      }),
     'operators:change': ({ name, role, pin, secondManager }) =>
       needStore(async (store) => {
-        const target = role && role !== 'manager' ? await assertNotLastManager(store, name) : null;
+        const actor = currentActor().name;
+        const target =
+          role && role !== 'manager' ? await assertNotLastManager(store, name) : await findOperator(store, name);
+        if (!target) throw new DeskError('NOT_FOUND', `No operator named "${name}" is registered on this desk.`);
         // Taking the manager role away leaves fewer people who can give a second approval.
-        if (target?.role === 'manager')
-          await confirmSecondManager(
-            store,
-            currentActor().name,
-            secondManager,
-            `Taking the manager role from ${target.name}`,
-          );
-        return changeOperator(store, { name, role, pin }, currentActor().name);
+        if (role && role !== 'manager' && target.role === 'manager')
+          await confirmSecondManager(store, actor, secondManager, `Taking the manager role from ${target.name}`);
+        // Making a manager, or setting a manager's PIN (then signing in as them), makes a second manager of one.
+        else if (role === 'manager' && target.role !== 'manager')
+          await confirmManagerChange(store, actor, secondManager, `Making ${target.name} a manager`, target.name);
+        else if (pin !== undefined && target.role === 'manager' && operatorKey(target.name) !== operatorKey(actor))
+          // The manager themselves may confirm it with their current PIN: then it is their own change.
+          await confirmManagerChange(store, actor, secondManager, `Setting ${target.name}'s PIN`);
+        return changeOperator(store, { name, role, pin }, actor);
       }),
     'operators:remove': ({ name, secondManager }) =>
       needStore(async (store) => {
         const target = await assertNotLastManager(store, name);
-        await confirmSecondManager(store, currentActor().name, secondManager, `Removing ${target.name}`);
+        await confirmSecondManager(store, currentActor().name, secondManager, `Removing ${target.name}`, target.name);
         return removeOperator(store, name, currentActor().name);
       }),
   };

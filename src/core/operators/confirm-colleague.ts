@@ -12,6 +12,8 @@ export interface Colleague {
 export interface ColleagueRequest {
   /** Who is acting: the colleague must be someone else. */
   actor: string;
+  /** Whom the change is about (an operator removed, say): they cannot confirm it either. */
+  subject?: string;
   colleague: Colleague | undefined;
   /** Once the desk has a manager, the colleague must hold this role. */
   role: Role;
@@ -47,6 +49,12 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
     return refuse(
       'same_operator',
       `A different operator must confirm: ${actor} is signed in and cannot be their own second approver for ${what}.`,
+    );
+  }
+  if (req.subject !== undefined && operatorKey(colleague.operator) === operatorKey(req.subject)) {
+    return refuse(
+      'is_subject',
+      `${req.subject} cannot confirm ${what}, since it is about them. Nothing was done; ask another colleague.`,
     );
   }
   const name = colleague.operator.trim();

@@ -5,6 +5,7 @@ import { ROLES, type OperatorView, type Role } from '../../shared/access';
 import type { WorkStore } from '../store/work-store';
 import { appendAuditInTransaction } from '../audit/audit-log';
 import { setSetting } from '../store/settings-repo';
+import { assertNewOperatorName } from './operator-name';
 
 /**
  * The people who sign in to this desk, each with a role and a PIN kept only as a salted scrypt hash (one settings
@@ -80,12 +81,10 @@ export async function addOperator(
 ): Promise<OperatorView[]> {
   const name = op.name.trim();
   if (!/^\d{4,8}$/.test(op.pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
-  if (await readOne(store, name)) {
-    throw new DeskError(
-      'CONFLICT',
-      `An operator named "${name}" is already registered. Change their role or PIN instead.`,
-    );
-  }
+  assertNewOperatorName(
+    name,
+    (await readAll(store)).map((o) => o.name),
+  );
   const stored: StoredOperator = {
     name,
     role: op.role,

@@ -34,9 +34,10 @@ export const accessContract = {
       .strict(),
   ).returns<AccessSettings>(),
   'operators:list': channel(z.object({}).strict()).returns<OperatorView[]>(),
-  'operators:add': channel(z.object({ name: OperatorName, pin: Pin, role: z.enum(ROLES) }).strict()).returns<
-    OperatorView[]
-  >(),
+  /** Adding a manager, once the desk has another besides the person acting, needs a second manager. */
+  'operators:add': channel(
+    z.object({ name: OperatorName, pin: Pin, role: z.enum(ROLES), secondManager: SecondManager.optional() }).strict(),
+  ).returns<OperatorView[]>(),
   /** A new role or PIN for an operator; taking the manager role away weakens four-eyes and needs a second manager. */
   'operators:change': channel(
     z

@@ -46,7 +46,10 @@ export const operatorsActions = {
 
   /** The PIN goes straight to the core, which keeps only a hash; it is never put in a store. */
   add: async (name: string, pin: string, role: Role) =>
-    apply(await desk().operators.add({ name, pin, role }), `Operator “${name.trim()}” added.`),
+    apply(
+      await withSecondManager((secondManager) => desk().operators.add({ name, pin, role, secondManager })),
+      `Operator “${name.trim()}” added.`,
+    ),
 
   changeRole: async (name: string, role: Role) =>
     apply(

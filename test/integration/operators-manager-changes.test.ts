@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperatorView } from '../../src/shared/access';
+import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+
+// Who can confirm as a manager, tried as one manager alone would: through the real command table of a one-desk
+// composition, each window a connection of its own.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+const at = (connection: string): DeskWindow => ({
+  raw: (channel, input) => rig.at(connection).raw(channel, input),
+  call: (channel, input) => rig.at(connection).call(channel, input),
+});
+const mia = at('window-mia');
+const names = async () => (await mia.call<OperatorView[]>('operators:list')).map((o) => `${o.name}:${o.role}`);
+const fourEyes = { ok: false, error: { code: 'FOUR_EYES' } };
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('operators-manager-changes');
+  await mia.call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
+  await mia.call('session:sign-in', { operator: 'Mia', pin: '91827' });
+  // The only manager adds the second: there is nobody else to ask.
+  await mia.call('operators:add', { name: 'Max', pin: '22222', role: 'manager' });
+  await mia.call('operators:add', { name: 'Bo', pin: '48213', role: 'backoffice' });
+});
+afterAll(() => rig?.close());
+
+describe('one manager cannot make a second one', () => {
+  it('adding a manager, promoting someone or setting another manager’s PIN needs the other manager’s PIN', async () => {
+    expect(await mia.raw('operators:add', { name: 'Ghost', pin: '99999', role: 'manager' })).toMatchObject(fourEyes);
+    expect(await mia.raw('operators:change', { name: 'Bo', role: 'manager' })).toMatchObject(fourEyes);
+    expect(await mia.raw('operators:change', { name: 'Max', pin: '55555' })).toMatchObject(fourEyes);
+    expect(await names()).toEqual(['Bo:backoffice', 'Max:manager', 'Mia:manager']);
+    // Max's old PIN still confirms: it was not changed.
+    await mia.call('operators:change', { name: 'Max', pin: '55555', secondManager: { operator: 'Max', pin: '22222' } });
+    await mia.call('operators:add', {
+      name: 'Ghost',
+      pin: '99999',
+      role: 'manager',
+      secondManager: { operator: 'Max', pin: '55555' },
+    });
+    // Her own PIN, and roles below manager, stay hers to set alone.
+    await mia.call('operators:change', { name: 'Mia', pin: '91828' });
+    await mia.call('operators:add', { name: 'Al', pin: '55123', role: 'agent' });
+    expect(await names()).toEqual(['Al:agent', 'Bo:backoffice', 'Ghost:manager', 'Max:manager', 'Mia:manager']);
+  });
+
+  it('the manager being removed cannot confirm their own removal', async () => {
+    const r = await mia.raw('operators:remove', { name: 'Ghost', secondManager: { operator: 'Ghost', pin: '99999' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'FOUR_EYES', message: expect.stringContaining('about them') },
+    });
+    await mia.call('operators:remove', { name: 'Ghost', secondManager: { operator: 'Max', pin: '55555' } });
+    expect(await names()).not.toContain('Ghost:manager');
+  });
+
+  it('a name that could pass for the desk or for someone else is refused, saying why', async () => {
+    const tries: Array<[string, RegExp]> = [
+      ['Desk (automatic)', /the desk gives its own work/],
+      ['sandbox operator', /the desk gives its own work/],
+      ['M\u0430x', /mixes Latin, Cyrillic or Greek/],
+      ['Max\u200b', /invisible/],
+      ['\uff2d\uff41\uff58', /"Max" is already registered/],
+    ];
+    for (const [name, why] of tries) {
+      const r = await mia.raw('operators:add', { name, pin: '12345', role: 'agent' });
+      expect(r, JSON.stringify(name)).toMatchObject({ ok: false, error: { message: expect.stringMatching(why) } });
+    }
+    expect(await names()).toEqual(['Al:agent', 'Bo:backoffice', 'Max:manager', 'Mia:manager']);
+  });
+});
