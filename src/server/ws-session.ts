@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { createEventTeller } from '../core/access/event-readers';
 import { dispatch } from '../core/commands/dispatch';
 import type { DeskCore } from '../core/app/desk-core-types';
 import type { Logger } from '../core/log';
@@ -27,7 +28,11 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
 
   // Sign-in belongs to this page's socket: a reload or a second tab signs in again.
   const connection = `browser-host:${randomUUID()}`;
-  const unsubscribers = EVENT_NAMES.map((name) => core.events.on(name, (payload) => send({ event: name, payload })));
+  // Only what this window's person may read: a page nobody signed in at is told nothing of the book.
+  const tell = createEventTeller(core.mayReceive);
+  const unsubscribers = EVENT_NAMES.map((name) =>
+    core.events.on(name, (payload) => tell(connection, name, payload, () => send({ event: name, payload }))),
+  );
 
   // A page sending garbage is logged once, and the count when it goes, not once per frame.
   let malformedFrames = 0;

@@ -48,6 +48,8 @@ export interface DeskCore {
   /** A window went away (a closed browser-host socket): whoever signed in there is signed out. */
   forgetConnection(connection: string): void;
   events: { on<E extends DeskEventName>(name: E, listener: (payload: DeskEvents[E]) => void): () => void };
+  /** Whether the window `connection` may be told this event: its person's role may read what it carries. */
+  mayReceive(connection: string, name: DeskEventName, payload: unknown): Promise<boolean>;
   info(): Promise<AppInfo>;
   close(): Promise<void>;
 }

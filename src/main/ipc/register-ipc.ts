@@ -1,8 +1,9 @@
 import type { BrowserWindow, IpcMain } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { EVENT_NAMES } from '../../shared/ipc/desk-api';
+import { createEventTeller } from '../../core/access/event-readers';
 import type { DeskCore } from '../../core/app/desk-core-types';
-import type { createIpcGate } from './ipc-gate';
+import { electronConnection, type createIpcGate } from './ipc-gate';
 
 /**
  * Registers every contract channel through the gate (the only ipcMain.handle in the app) and forwards the
@@ -32,10 +33,18 @@ export function registerDeskIpc(
   void core.then(
     (ready) => {
       if (unregistered) return;
+      // Each window is told only what its person may read (event-readers.ts), as the browser host's pages are.
+      const tell = createEventTeller(ready.mayReceive);
       for (const name of EVENT_NAMES) {
         unsubscribe.push(
           ready.events.on(name, (payload) => {
-            for (const win of windows()) if (!win.isDestroyed()) win.webContents.send(name, payload);
+            for (const win of windows()) {
+              if (win.isDestroyed()) continue;
+              const contents = win.webContents;
+              tell(electronConnection(contents.id), name, payload, () => {
+                if (!contents.isDestroyed()) contents.send(name, payload);
+              });
+            }
           }),
         );
       }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
+import { WS_PATH, WS_TOKEN_PARAM } from '../../src/shared/ipc/ws-protocol';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
+
+// What the browser host's socket tells a page of its own accord, tried as a hostile insider would: a page nobody
+// signed in at, and one signed in below the role an event's contents need.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+let host: BrowserHost;
+const setup = () => rig.at('setup');
+
+interface Page {
+  events: Array<{ event: string; payload: unknown }>;
+  call(channel: string, input: unknown): Promise<unknown>;
+  close(): void;
+}
+
+/** A page's socket as the browser host serves it: right origin and token, every event it is told recorded. */
+async function openPage(): Promise<Page> {
+  const { origin, hash } = new URL(host.url);
+  const token = new URLSearchParams(hash.slice(1)).get(WS_TOKEN_PARAM)!;
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}${WS_PATH}?${WS_TOKEN_PARAM}=${token}`, { origin });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const events: Page['events'] = [];
+  const replies = new Map<number, (result: unknown) => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data)) as { event?: string; payload?: unknown; id?: number; result?: unknown };
+    if (msg.event) events.push({ event: msg.event, payload: msg.payload });
+    else if (typeof msg.id === 'number') replies.get(msg.id)?.(msg.result);
+  });
+  let nextId = 1;
+  return {
+    events,
+    call: (channel, input) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        ws.send(JSON.stringify({ id, channel, input }));
+      }),
+    close: () => ws.terminate(),
+  };
+}
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('socket-events-by-role');
+  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
+  await setup().call('operators:add', { name: 'Bo', pin: '48213', role: 'backoffice' });
+  await setup().call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
+  await setup().call('session:sign-in', { operator: 'Mia', pin: '91827' });
+});
+afterAll(async () => {
+  await host?.close();
+  await rig?.close();
+});
+
+describe('events a page is told', () => {
+  it('a page nobody signed in at is told nothing of the book; back-office is told of payouts, not of holds', async () => {
+    const nobody = await openPage();
+    const bo = await openPage();
+    const mia = await openPage();
+    expect(await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' })).toMatchObject({ ok: true });
+    expect(await mia.call('session:sign-in', { operator: 'Mia', pin: '91827' })).toMatchObject({ ok: true });
+
+    const row = await rig.request(setup(), 'events-by-role', 'EUR', 12_00);
+    const hold = await fetch(`${(await rig.core.info()).simulatorUrl}/_sim/authorizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cid: 'events-by-role', currency: 'EUR', amount: 34_00 }),
+    }).then(async (r) => ((await r.json()) as { tid: number }).tid);
+    await setup().call('profiles:save', {
+      name: 'Told to whom',
+      environment: 'praxis-sandbox',
+      merchantId: 'Test-Integration-Merchant',
+      applicationKey: 'Sandbox',
+    });
+    const news = (page: Page, tid: number) =>
+      page.events.filter((e) => e.event === 'event:queue-changed' && JSON.stringify(e.payload).includes(String(tid)));
+    await expect.poll(() => news(mia, row.tid).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => news(bo, row.tid).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => news(mia, hold).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => mia.events.filter((e) => e.event === 'event:profiles-changed').length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+
+    // Told the same moments as the others, the page nobody signed in at heard none of it.
+    expect(nobody.events.map((e) => e.event)).toEqual([]);
+    // Holds are the managers' (Captures): back-office hears of its payouts only.
+    expect(news(bo, hold)).toEqual([]);
+    expect(bo.events.some((e) => e.event === 'event:profiles-changed')).toBe(true);
+    for (const page of [nobody, bo, mia]) page.close();
+  });
+});
