@@ -135,7 +135,12 @@ describe('the built main process and preload, on a stand-in for electron', () =>
     expect(n!.options.title).toMatch(/lapses? within 24 hours/);
     expect(n!.options.body).toMatch(/lapses in 5\d min/);
     n!.emit('click');
-    const opened = standIn.windows[0]!.webContents.sent.find((m) => m.name === 'event:open-item');
-    expect(opened?.payload).toMatchObject({ queue: 'deposits', tid: expect.any(Number) });
+    // Told once the window's role is checked (event-readers.ts): a manager's, in the sandbox.
+    await vi.waitFor(() =>
+      expect(standIn.windows[0]!.webContents.sent.find((m) => m.name === 'event:open-item')?.payload).toMatchObject({
+        queue: 'deposits',
+        tid: expect.any(Number),
+      }),
+    );
   }, 60_000);
 });

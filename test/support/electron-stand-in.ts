@@ -35,6 +35,10 @@ export class StandInWebContents extends Emitter {
   send(name: string, payload: unknown) {
     this.sent.push({ name, payload });
   }
+  /** A stand-in window is closed only with the process. */
+  isDestroyed() {
+    return false;
+  }
 }
 
 export interface StandInState {
