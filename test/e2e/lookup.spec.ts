@@ -73,3 +73,37 @@ test('an empty paste is refused with what to do, and nothing is sent', async ({ 
   await expect(page.getByRole('alert')).toContainText('No ids found: paste tids or order_ids');
   await expect(results(page)).toHaveCount(0);
 });
+
+test('an unusable id is listed with its reason and the rest are still looked up', async ({ page }) => {
+  const payout = await simulatorItem('withdrawal-requests', 'EUR', 4200);
+  const tooLong = 'z'.repeat(300);
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel(/Transaction ids/).fill(`${payout}\n${tooLong}\norder with space`);
+  await page.getByRole('button', { name: 'Look up 3 ids' }).click();
+
+  await expect(rowOf(page, payout)).toContainText('EUR 42.00');
+  // The long id is quoted shortened, with why it was not sent.
+  await expect(rowOf(page, `${'z'.repeat(20)}…`)).toContainText('300 characters; an order_id is at most 50');
+  // Only lines and commas separate ids: a space belongs to the order_id.
+  await expect(rowOf(page, 'order with space')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('07b-lookup-unusable-ids') });
+});
+
+test('a binary file imported as CSV lists its unusable ids instead of failing the lookup', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel('CSV file of ids').setInputFiles({
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]),
+  });
+  await expect(rowOf(page, '\ufffdPNG')).toContainText('control characters or bytes that are not text');
+  await page.screenshot({ path: screenshotPath('07c-lookup-binary-file') });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

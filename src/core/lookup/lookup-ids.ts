@@ -1,5 +1,6 @@
 import { DeskError, isDeskError, type ErrorCode } from '../../shared/errors';
-import type { LookupFailed, LookupIdKind, LookupResult } from '../../shared/lookup';
+import type { LookupFailed, LookupResult } from '../../shared/lookup';
+import { classifyId } from '../../shared/lookup-id';
 import { mapBounded } from '../bounded';
 import type { PraxisClient } from '../praxis/client';
 import type { WorkStore } from '../store/work-store';
@@ -10,23 +11,6 @@ export interface LookupOptions {
   store: WorkStore;
   concurrency?: number;
   onProgress?: (p: { done: number; total: number }) => void;
-}
-
-const MAX_TID = 2_147_483_647; // tid is int(11)
-
-/** A number is a tid (find-transaction); anything else is an order_id (find-order). */
-export function classifyId(id: string): { kind: LookupIdKind; tid?: number } | { kind: 'invalid'; reason: string } {
-  if (/^\d+$/.test(id)) {
-    const tid = Number(id);
-    if (tid < 1 || tid > MAX_TID)
-      return { kind: 'invalid', reason: `${id} is not a valid tid: a tid is a whole number from 1 to ${MAX_TID}.` };
-    return { kind: 'tid', tid };
-  }
-  if (id.length > 50)
-    return { kind: 'invalid', reason: `"${id.slice(0, 20)}…" is ${id.length} characters; an order_id is at most 50.` };
-  if ([...id].some((ch) => ch.charCodeAt(0) < 0x20))
-    return { kind: 'invalid', reason: 'The id contains control characters; paste plain tids or order_ids.' };
-  return { kind: 'order_id' };
 }
 
 function failure(id: string, kind: LookupFailed['kind'], err: unknown): LookupFailed {

@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { formatMoney } from '../../../shared/money';
+import { shortId } from '../../../shared/lookup-id';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
 import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
@@ -146,7 +147,7 @@ export function LookupScreen() {
                   </tr>
                 ) : (
                   <tr key={r.id} className="failed">
-                    <td className="mono">{r.id}</td>
+                    <td className="mono">{shortId(r.id)}</td>
                     <td colSpan={6}>
                       <span className="fail-reason">{r.reason}</span>
                     </td>

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { idsFromCsv, idsFromText } from './lookup-ids';
 
 describe('lookup ids', () => {
-  it('splits pasted ids on any separator and drops duplicates and blanks', () => {
-    expect(idsFromText('1001\n1002, 1003;1001\t\n  order_7 ')).toEqual(['1001', '1002', '1003', 'order_7']);
+  it('splits pasted ids on lines and commas only, trimming each and dropping duplicates and blanks', () => {
+    expect(idsFromText('1001\r\n1002, 1003,1001\t\n  order 7 \n\n')).toEqual(['1001', '1002', '1003', 'order 7']);
+    expect(idsFromText('ord;a ord b')).toEqual(['ord;a ord b']);
   });
 
   it('takes the tid column of a CRM export whatever its position', () => {

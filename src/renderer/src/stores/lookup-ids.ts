@@ -6,9 +6,9 @@ const ID_COLUMNS = ['tid', 'order_id', 'transaction_id', 'withdrawal_request_id'
 
 const unique = (ids: string[]) => [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
 
-/** Pasted text: ids separated by new lines, commas, semicolons, tabs or spaces. */
+/** Pasted text: ids one per line or separated by commas, as the label says; a space may be part of an order_id. */
 export function idsFromText(text: string): string[] {
-  return unique(text.split(/[\s,;]+/));
+  return unique(text.split(/[\r\n,]+/));
 }
 
 /** A CSV file: the id column when the header names one, otherwise the first column. */

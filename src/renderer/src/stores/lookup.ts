@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
 import { onLookupProgress, runLookup, type LookupProgress, type LookupRow } from '../api/lookup';
+import { sortOutIds } from '../../../shared/lookup-id';
 import { MAX_LOOKUP_IDS } from './lookup-ids';
 
 // ---- state ----
@@ -34,20 +35,28 @@ export const lookupActions = {
       });
       return;
     }
-    if (ids.length > MAX_LOOKUP_IDS) {
+    // Ids Praxis could never match are listed with their reason here; only the rest are sent.
+    const { usable, unusable } = sortOutIds(ids);
+    if (usable.length > MAX_LOOKUP_IDS) {
       useLookup.setState({
         error: {
           code: 'VALIDATION',
-          message: `${ids.length} ids is more than one lookup takes (${MAX_LOOKUP_IDS}); split the list.`,
+          message: `${usable.length} ids is more than one lookup takes (${MAX_LOOKUP_IDS}); split the list.`,
         },
       });
       return;
     }
-    useLookup.setState({ running: true, error: null, rows: [], source, progress: { done: 0, total: ids.length } });
+    const total = usable.length;
+    useLookup.setState({ running: true, error: null, rows: unusable, source, progress: { done: 0, total } });
+    if (total === 0) {
+      useLookup.setState({ running: false });
+      return;
+    }
     const stop = onLookupProgress((progress) => useLookup.setState({ progress }));
     try {
-      const res = await runLookup(ids);
-      if (res.ok) useLookup.setState({ rows: res.data, progress: { done: ids.length, total: ids.length } });
+      const res = await runLookup(usable);
+      if (res.ok)
+        useLookup.setState({ rows: inListOrder(ids, [...res.data, ...unusable]), progress: { done: total, total } });
       else useLookup.setState({ error: res.error });
     } finally {
       stop();
@@ -55,6 +64,12 @@ export const lookupActions = {
     }
   },
 };
+
+/** The result lines in the order the ids were given, so an unusable one shows where it was pasted. */
+function inListOrder(ids: string[], rows: LookupRow[]): LookupRow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 // ---- selectors ----
 export const selectCounts = (s: LookupState) => {
