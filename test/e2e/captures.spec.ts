@@ -42,7 +42,9 @@ test('capture: the whole hold is said plainly, Praxis captures once, the row lea
   await expect(dialog.getByLabel('Amount in words')).toHaveText('twelve euros and fifty cents');
   await expect(dialog.getByLabel('Whole hold')).toContainText('Praxis captures the whole hold');
   await expect(dialog.getByLabel('Lower amount')).toContainText('Void this hold, then take a new authorization');
-  await expect(dialog.getByLabel('Lower amount')).toContainText('not built yet');
+  // The virtual terminal exists (G T): the dialog points there for the new, lower hold.
+  await expect(dialog.getByLabel('Lower amount')).toContainText('in the Virtual terminal (G T)');
+  await expect(dialog.getByLabel('Lower amount')).not.toContainText('not built yet');
   const confirm = dialog.getByRole('button', { name: 'Capture EUR 12.50' });
   await expect(confirm).toBeFocused();
   await page.screenshot({ path: screenshotPath('42-captures-capture-dialog') });

@@ -42,8 +42,8 @@ export function CaptureDialog({ row, nextTid, now }: { row: CaptureRow; nextTid:
           it.
         </p>
         <p className="muted" aria-label="Lower amount">
-          Need a lower amount? Void this hold, then take a new authorization for the lower amount. The desk’s virtual
-          terminal, which will do that for you, is not built yet.
+          Need a lower amount? Void this hold, then take a new authorization (hold) for the lower amount in the Virtual
+          terminal (G T).
         </p>
         <p className="muted">
           {left === 'lapsed'
