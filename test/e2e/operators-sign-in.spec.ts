@@ -127,7 +127,8 @@ test('a page opened with sign-in on asks for no queue rows: none reach it before
   await expect(fresh.getByRole('region', { name: 'Sign in to Praxis Desk' })).toBeVisible();
   await expect(queue(fresh)).toHaveCount(0);
   await signIn(fresh, 'Al');
-  await expect(fresh.getByRole('region', { name: 'Payouts is not for your role' })).toBeVisible();
+  // An agent lands on their first screen, the virtual terminal, not on the payout queue's refusal.
+  await expect(fresh.getByRole('heading', { name: 'Virtual terminal', level: 1 })).toBeVisible();
   await expect(queue(fresh)).toHaveCount(0);
   expect(frames.received.join('\n')).not.toContain(cid);
   expect(frames.sent.some((f) => f.includes('"payouts:list"'))).toBe(false);
@@ -149,6 +150,25 @@ test('a back-office operator’s command palette offers their screens only: no p
   await page.keyboard.type('switch');
   await expect(palette.getByRole('option')).toHaveCount(0);
   await page.keyboard.press('Escape');
+});
+
+test('signing in lands on a screen the role may open: a back-office operator after a manager left Settings sees Payouts', async ({
+  page,
+}) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 's', 'Settings');
+  await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Bo');
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: /is not for your role/ })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('55-sign-in-lands-on-allowed-screen') });
+
+  // A screen the person may open is kept: Bo on Lookup, signed out and in again, is still on Lookup.
+  await goTo(page, 'l', 'Lookup');
+  await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Bo');
+  await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
 });
 
 test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {

@@ -3,6 +3,8 @@ import type { AccessState } from '../../../shared/access';
 import type { Result, WireError } from '../../../shared/errors';
 import { desk } from '../api/desk';
 import { onSignInNeeded } from '../api/sign-in-watch';
+import { mayOpen } from '../access/screen-roles';
+import { navigationActions } from './navigation';
 
 // ---- state ----
 export interface AccessStoreState {
@@ -39,6 +41,8 @@ export const accessActions = {
     const res = await desk().session.signIn({ operator, pin });
     if (!res.ok) return res.error;
     lastTouch = Date.now();
+    // Whoever signed out may have left a screen this person's role cannot open (a manager's Settings).
+    navigationActions.stayWithin((screen) => mayOpen(screen, res.data));
     set({ access: res.data, error: null });
     return null;
   },

@@ -25,4 +25,10 @@ export const navigationActions = {
   go: (screen: Screen) => useNavigation.setState({ screen, paletteOpen: false }),
   openPalette: () => useNavigation.setState({ paletteOpen: true }),
   closePalette: () => useNavigation.setState({ paletteOpen: false }),
+  /** Keeps the screen if `allowed`, else moves to the first allowed one (a new person's role may not open it). */
+  stayWithin: (allowed: (screen: Screen) => boolean) => {
+    if (allowed(useNavigation.getState().screen)) return;
+    const first = SCREENS.find(allowed);
+    if (first) navigationActions.go(first);
+  },
 };
