@@ -22,9 +22,11 @@ export type RiskFlagCode =
   | 'avs_alert'
   | 'four_eyes';
 
+export type RiskSeverity = 'info' | 'warn' | 'high';
+
 export interface RiskFlagView {
   code: RiskFlagCode;
-  severity: 'info' | 'warn' | 'high';
+  severity: RiskSeverity;
   reason: string;
 }
 
@@ -51,6 +53,8 @@ export interface PayoutRow {
   /** Who is acting on the item right now, at this desk or another (a live claim), else null. */
   claimedBy: string | null;
   flags: RiskFlagCode[];
+  /** Each flag's severity as the risk card gives it (a ratio with no deposits is high, over the limit warn). */
+  flagSeverity: Partial<Record<RiskFlagCode, RiskSeverity>>;
   needsSecondApproval: boolean;
 }
 

@@ -101,13 +101,24 @@ test('the full queue at 1280 pixels: every column fits, no risk badge is cut, an
   const more = queueRow(page, many).getByText(`+${every.length - 1}`, { exact: true });
   await expect(more).toBeVisible();
   expect((await more.getAttribute('aria-label'))!.split(', ')).toHaveLength(every.length - 1);
-  // The badge drawn beside a count is the most severe flag (ratio), not the first found (first withdrawal).
-  await expect(queueRow(page, solo).getByText('ratio', { exact: true })).toBeVisible();
-  await expect(queueRow(page, solo).getByText('1st', { exact: true })).toHaveCount(0);
-  await expect(queueRow(page, solo).getByText('+2', { exact: true })).toHaveAttribute(
-    'aria-label',
-    'first withdrawal, four-eyes',
+  // The badge drawn beside a count is the most severe flag (ratio), not the first found (first withdrawal), and it
+  // is named with the severity the risk card gives it (no deposits at all: high).
+  await expect(queueRow(page, solo).getByRole('img', { name: 'withdrawals high vs deposits (high)' })).toHaveText(
+    'ratio',
   );
+  await expect(queueRow(page, solo).getByText('1st', { exact: true })).toHaveCount(0);
+  await expect(queueRow(page, solo).getByRole('img', { name: /^and / })).toHaveText('+2');
+  await expect(queueRow(page, solo).getByRole('img', { name: /^and / })).toHaveAccessibleName(
+    'and first withdrawal (info), four-eyes (info)',
+  );
+  await queueRow(page, solo).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Risk' }).getByRole('listitem').first()).toContainText(
+    /^info First withdrawal/,
+  );
+  await expect(page.getByRole('region', { name: 'Risk' })).toContainText('high No approved EUR deposits');
+  await page.screenshot({ path: screenshotPath('34b-queue-risk-badges-with-card') });
+  await page.keyboard.press('Escape');
   // Two flags fit: both shown, nothing counted.
   await expect(queueRow(page, few).getByText('ratio', { exact: true })).toBeVisible();
   await expect(queueRow(page, few).getByText('velocity', { exact: true })).toBeVisible();

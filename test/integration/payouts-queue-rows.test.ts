@@ -208,11 +208,12 @@ for (const backend of storeBackends()) {
       expect(next).toBeNull();
       expect(rows.map((r) => r.tid)).toEqual(QUEUE);
       expect(rows).toEqual(await queueRowsPerRow(store.db, DEFAULT_RISK_SETTINGS));
+      // The row's flags and their severities are the risk card's: one source of truth for their colours.
       for (const row of rows)
         expect(
-          (await engine.detail(row.tid)).risk.map((f) => f.code),
+          (await engine.detail(row.tid)).risk.map((f) => [f.code, f.severity]),
           `request ${row.tid}`,
-        ).toEqual(row.flags);
+        ).toEqual(row.flags.map((code) => [code, row.flagSeverity[code]]));
 
       const byTid = new Map(rows.map((r) => [r.tid, r]));
       expect(byTid.get(200)!.flags).toEqual([]);

@@ -2,13 +2,13 @@
  * The payout queue as it was read before the JSON path: rows converted by the driver, risk codes in JS per row.
  * Kept as the reference the set-wise JSON path is checked against (same rows, same flags) and benchmarked against.
  */
-import type { PayoutRow, RiskFlagCode } from '../../src/shared/payouts';
+import type { PayoutRow, RiskFlagCode, RiskSeverity } from '../../src/shared/payouts';
 import type { Queryable } from '../../src/core/store/db';
 import {
   PENDING_WITHDRAWAL_STATUSES,
   NO_MONEY_STATUSES as VOID_PAYOUT_STATUSES,
 } from '../../src/core/store/status-precedence';
-import { riskCodes, type RiskSettings } from '../../src/core/payouts/risk';
+import { riskFromAggregates, type RiskSettings } from '../../src/core/payouts/risk';
 
 const PENDING_LIST = PENDING_WITHDRAWAL_STATUSES.map((s) => `'${s}'`).join(', ');
 /** Requests that no longer count as the customer's withdrawals. */
@@ -102,7 +102,7 @@ interface QueueSqlRow {
 }
 
 function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
-  const flags = riskCodes(
+  const risk = riskFromAggregates(
     {
       tid: r.tid,
       amountMinor: r.amount_minor,
@@ -122,6 +122,10 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
     },
     settings,
   );
+  const flags = risk.map((f) => f.code);
+  const flagSeverity: Partial<Record<RiskFlagCode, RiskSeverity>> = Object.fromEntries(
+    risk.map((f) => [f.code, f.severity]),
+  );
   const name = [r.first_name, r.last_name].filter(Boolean).join(' ');
   return {
     tid: r.tid,
@@ -138,7 +142,8 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
     createdAt: r.created_at.toISOString(),
     journalState: r.journal_state,
     claimedBy: r.claimed_by,
-    flags: flags as RiskFlagCode[],
+    flags,
+    flagSeverity,
     needsSecondApproval: flags.includes('four_eyes'),
   };
 }

@@ -35,6 +35,17 @@ const FLAGS = `array_remove(ARRAY[
   CASE WHEN r.four_eyes THEN 'four_eyes' END
 ]::text[], NULL)`;
 
+/** Each flag's severity by the same rules as risk.ts's evaluateRules (the risk card); a test holds them equal. */
+const FLAG_SEVERITY = `json_strip_nulls(json_build_object(
+  'first_withdrawal', CASE WHEN r.other_count = 0 THEN 'info' END,
+  'withdrawal_ratio', CASE WHEN r.deposited = 0 THEN 'high' WHEN (r.other_withdrawn + r.amount_minor) * 100 > r.deposited * $2::int8 THEN 'warn' END,
+  'unknown_destination', CASE WHEN NOT r.destination_known AND r.masked_destination IS NOT NULL THEN 'high' END,
+  'velocity', CASE WHEN r.recent_others + 1 >= $3::int8 THEN 'warn' END,
+  'verification_alert', CASE r.verification_alert WHEN 1 THEN 'high' WHEN -1 THEN 'warn' END,
+  'avs_alert', CASE WHEN r.avs_alert = 1 THEN 'warn' END,
+  'four_eyes', CASE WHEN r.four_eyes THEN 'info' END
+))`;
+
 const ISO_UTC = isoUtcSql('r.created_at');
 
 const PAYOUT_COLUMNS = `t.tid, t.status, t.amount_minor, t.currency, t.cid, t.customer_token, t.payment_method, t.masked_destination, t.gateway,
@@ -106,7 +117,8 @@ FROM (
   SELECT r.tid, r.cid, r.customer_name AS "customerName", r.country, r.amount_minor AS "amountMinor",
          GREATEST(r.amount_minor - r.paid_minor, 0) AS "remainingMinor", r.currency,
          r.payment_method AS "paymentMethod", r.masked_destination AS destination, r.gateway, r.status, ${ISO_UTC} AS "createdAt",
-         r.journal_state AS "journalState", r.claimed_by AS "claimedBy", ${FLAGS} AS flags, r.four_eyes AS "needsSecondApproval"
+         r.journal_state AS "journalState", r.claimed_by AS "claimedBy", ${FLAGS} AS flags,
+         ${FLAG_SEVERITY} AS "flagSeverity", r.four_eyes AS "needsSecondApproval"
   FROM r ORDER BY r.created_at, r.tid
 ) row`;
 

@@ -42,6 +42,7 @@ function row(tid: number, over: Partial<PayoutRow> = {}): PayoutRow {
     journalState: null,
     claimedBy: null,
     flags: rand(4) === 0 ? ['velocity'] : [],
+    flagSeverity: {},
     needsSecondApproval: false,
     ...over,
   };

@@ -26,6 +26,7 @@ function row(tid: number, over: Partial<PayoutRow> = {}): PayoutRow {
     journalState: null,
     claimedBy: null,
     flags: [],
+    flagSeverity: {},
     needsSecondApproval: false,
     ...over,
   };

@@ -1,16 +1,14 @@
-import type { PayoutRow, RiskFlagCode } from '../../../../shared/payouts';
+import type { PayoutRow } from '../../../../shared/payouts';
 import { ageMinutes, slaLevel, type SlaThresholds } from '../../stores/payouts-filter';
 import { statusColumn, tidColumn } from '../../queue/common-columns';
 import { AlignedAmount } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
-import { FLAG_SEVERITY, FLAG_TEXT, remainingText } from './row-format';
+import { FLAG_TEXT, flagsMostSevereFirst, remainingText } from './row-format';
 
-const SEVERITY_RANK = { high: 0, warn: 1, info: 2 } as const;
-
-/** The most severe flags first, so the one badge drawn beside a count is the one that matters most. */
-const bySeverity = (flags: readonly RiskFlagCode[]): RiskFlagCode[] =>
-  [...flags].sort((a, b) => SEVERITY_RANK[FLAG_SEVERITY[a]] - SEVERITY_RANK[FLAG_SEVERITY[b]]);
+/** A flag as a screen reader hears it: its label and the severity its colour shows. */
+const flagName = (f: { code: keyof typeof FLAG_TEXT; severity: string }) =>
+  `${FLAG_TEXT[f.code].label} (${f.severity})`;
 
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
@@ -82,18 +80,19 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
       cell: ({ row: { original: r } }) => {
         // Any two badges fit the column at either of its widths (the widest two, "new dest." and "velocity", take
         // ~126 px); beyond two, one is shown and the rest counted, never cut ("+2" says which on hover).
-        const flags = bySeverity(r.flags);
+        // The most severe is drawn; the rest are counted, most severe first.
+        const flags = flagsMostSevereFirst(r);
         const shown = flags.slice(0, flags.length > 2 ? 1 : 2);
         const more = flags.slice(shown.length);
         return (
-          <span className="flags" title={flags.map((f) => FLAG_TEXT[f].reason).join('\n') || undefined}>
+          <span className="flags" title={flags.map((f) => FLAG_TEXT[f.code].reason).join('\n') || undefined}>
             {shown.map((f) => (
-              <span key={f} className={`flag flag-${FLAG_SEVERITY[f]}`}>
-                {FLAG_TEXT[f].badge}
+              <span key={f.code} className={`flag flag-${f.severity}`} role="img" aria-label={flagName(f)}>
+                {FLAG_TEXT[f.code].badge}
               </span>
             ))}
             {more.length > 0 && (
-              <span className="flag flag-more" aria-label={more.map((f) => FLAG_TEXT[f].label).join(', ')}>
+              <span className="flag flag-more" role="img" aria-label={`and ${more.map(flagName).join(', ')}`}>
                 +{more.length}
               </span>
             )}

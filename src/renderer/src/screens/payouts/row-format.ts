@@ -1,6 +1,6 @@
 import { safeMoney } from '../../queue/money-text';
 import type { OutcomeWords } from '../../queue/outcome-text';
-import type { RiskFlagCode } from '../../../../shared/payouts';
+import type { PayoutRow, RiskFlagCode, RiskSeverity } from '../../../../shared/payouts';
 
 /** Short badge text and the plain-words reason shown on hover (the detail pane has the item's own figures). */
 export const FLAG_TEXT: Record<RiskFlagCode, { badge: string; label: string; reason: string }> = {
@@ -37,15 +37,14 @@ export const FLAG_TEXT: Record<RiskFlagCode, { badge: string; label: string; rea
   },
 };
 
-export const FLAG_SEVERITY: Record<RiskFlagCode, 'info' | 'warn' | 'high'> = {
-  first_withdrawal: 'info',
-  withdrawal_ratio: 'high',
-  unknown_destination: 'warn',
-  velocity: 'warn',
-  verification_alert: 'high',
-  avs_alert: 'warn',
-  four_eyes: 'info',
-};
+const SEVERITY_RANK: Record<RiskSeverity, number> = { high: 0, warn: 1, info: 2 };
+
+/** The row's flags with the risk card's severity (sent by the core), most severe first; ties keep the card's order. */
+export function flagsMostSevereFirst(row: Pick<PayoutRow, 'flags' | 'flagSeverity'>) {
+  return row.flags
+    .map((code) => ({ code, severity: row.flagSeverity[code] ?? 'info' }))
+    .sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
+}
 
 /** What a request still asks for: "EUR 184.25 left of EUR 335.00" once split parts were paid, else "EUR 335.00". */
 export function remainingText(row: { amountMinor: number; remainingMinor: number; currency: string }): string {
