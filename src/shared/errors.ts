@@ -21,12 +21,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One problem with a command's input: the dotted path of its field ('' for the whole input) and a plain message. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
 /** What crosses IPC / the browser-host socket: plain data, never a thrown Error. */
 export interface WireError {
   code: ErrorCode;
   message: string;
   /** Extra facts for the UI, never secrets (e.g. praxisStatus, skewSeconds, moneyMayHaveMoved). */
   details?: Record<string, string | number | boolean | null>;
+  /** A VALIDATION answer's problems one by one, so a form can put each next to its field. */
+  issues?: ValidationIssue[];
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: WireError };

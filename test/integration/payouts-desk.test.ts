@@ -86,7 +86,7 @@ describe('payout channels in the desk core', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: expect.stringContaining('late threshold must be after the warn threshold'),
+        message: 'slaLateMinutes: must be more than the SLA warning (30 minutes)',
       },
     });
     await call('payout-settings:save', {

@@ -3,6 +3,7 @@ import { contract, type Channel, type ParsedInputOf, type ResultOf } from '../..
 import { isDeskError, type Result } from '../../shared/errors';
 import type { Logger } from '../log';
 import { unstorableTextAt } from '../store/unstorable-text';
+import { describeIssues, issuesOf } from '../../shared/ipc/plain-messages';
 
 /** Who is calling: the transport fills it in; handlers use it for the audit log and the four-eyes rule. */
 export interface CommandContext {
@@ -18,7 +19,7 @@ export type CommandHandlers = {
 const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
 export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return describeIssues(issuesOf(error));
 }
 
 /**
@@ -36,10 +37,9 @@ export async function dispatch(
     return { ok: false, error: { code: 'VALIDATION', message: `Unknown command "${String(channel)}".` } };
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}` },
-    };
+    // The channel is the caller's own business: the message names each field and what it takes, nothing internal.
+    const issues = issuesOf(parsed.error);
+    return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
   }
   // Refused before anything is sent: a text the store cannot hold would fail its audit row after the money moved.
   const unstorable = unstorableTextAt(parsed.data);
@@ -48,7 +48,7 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: `Invalid input for ${channel}: ${unstorable}, which no field may contain. Remove it and try again.`,
+        message: `${unstorable}, which no field may contain. Remove it and try again.`,
       },
     };
   try {

@@ -5,7 +5,7 @@ import type { OperatorView } from '../access';
 import { channel } from './channel';
 
 const OperatorName = z.string().trim().min(1, 'Enter the operator name').max(32);
-const Pin = z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits');
+const Pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
 
 /** A second manager's name and PIN, for a change that weakens four-eyes. */
 export const SecondManager = z.object({ operator: OperatorName, pin: z.string().min(1).max(8) }).strict();

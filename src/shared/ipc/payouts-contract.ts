@@ -20,7 +20,7 @@ const Gateway = z.string().trim().min(1, 'Pick a gateway').max(32);
 const SecondApprover = z
   .object({
     operator: z.string().trim().min(1).max(32),
-    pin: z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits'),
+    pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits'),
   })
   .strict();
 
@@ -47,7 +47,10 @@ const PayoutSettingsFields = z.object({
 
 const lateAfterWarn = <S extends z.ZodType<{ slaWarnMinutes: number; slaLateMinutes: number }>>(schema: S) =>
   schema.refine((s) => s.slaLateMinutes > s.slaWarnMinutes, {
-    message: 'The late threshold must be after the warn threshold',
+    error: (iss) => {
+      const warn = (iss.input as { slaWarnMinutes?: unknown } | undefined)?.slaWarnMinutes;
+      return `must be more than the SLA warning${typeof warn === 'number' ? ` (${warn} minutes)` : ''}`;
+    },
     path: ['slaLateMinutes'],
   });
 

@@ -22,6 +22,7 @@ const WireErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
 const ResultSchema = z.union([

@@ -20,12 +20,12 @@ describe('hold-window editor rows', () => {
 
   it("places the core's answer beside the row, above the table, or under the form", () => {
     const placed = placeSaveErrors(
-      'Invalid input for capture-settings:save: holdWindows.2.minutes: A hold window is at most 60 days; holdWindows: Keep one default hold window; bulkConcurrency: Too big',
+      'holdWindows.2.minutes: A hold window is at most 60 days; holdWindows: Keep one default hold window; bulkConcurrency: must be at most 32',
     );
     expect(placed).toEqual({
       rowErrors: { 2: 'A hold window is at most 60 days' },
       table: 'Keep one default hold window',
-      general: 'bulkConcurrency: Too big',
+      general: 'bulkConcurrency: must be at most 32',
     });
   });
 });
