@@ -330,7 +330,9 @@ test('payout settings: a late threshold before the warning is refused with the r
   const panel = page.getByRole('region', { name: 'Payout settings' });
   await panel.getByLabel('SLA late after (minutes)').fill('10');
   await panel.getByRole('button', { name: 'Save payout settings' }).click();
-  await expect(panel.getByRole('alert')).toContainText('The late threshold must be after the warn threshold');
+  await expect(panel.getByLabel('SLA late after (minutes)')).toHaveAccessibleDescription(
+    'Must be more than the SLA warning (30 minutes)',
+  );
   await page.reload();
   await page
     .getByRole('navigation', { name: 'Screens' })

@@ -14,6 +14,7 @@ export function SavedViews<V>({
 }) {
   const views = store.useViews((s) => s.views);
   const viewsError = store.useViews((s) => s.error);
+  const nameError = store.useViews((s) => s.nameError);
   const [current, setCurrent] = useState('');
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
@@ -62,8 +63,15 @@ export function SavedViews<V>({
             placeholder="name of this view"
             value={name}
             autoFocus
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? 'view-name-error' : undefined}
             onChange={(e) => setName(e.target.value)}
           />
+          {nameError && (
+            <span className="field-error" id="view-name-error" role="alert">
+              {nameError}
+            </span>
+          )}
           <button type="submit" className="primary">
             Save
           </button>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
 import type { Result, WireError } from '../../../shared/errors';
+import { fieldErrorsFrom } from '../stores/field-errors';
 
 /** A named filter + sort kept in the work store; `state` is opaque to the core. */
 export interface StoredView {
@@ -19,6 +20,8 @@ export interface ViewChannels {
 export interface SavedViewsState {
   views: StoredView[];
   error: WireError | null;
+  /** A refused save's message about the name, shown next to the name input. */
+  nameError: string | null;
 }
 
 /**
@@ -31,7 +34,7 @@ export function createSavedViews<V extends object>(
   channels: ViewChannels,
   ownsUntagged = false,
 ) {
-  const useViews = create<SavedViewsState>()(() => ({ views: [], error: null }));
+  const useViews = create<SavedViewsState>()(() => ({ views: [], error: null, nameError: null }));
   const set = useViews.setState;
   const mine = (v: StoredView) => v.state.queue === queue || (ownsUntagged && v.state.queue === undefined);
   const keep = (views: StoredView[]) => views.filter(mine);
@@ -45,10 +48,15 @@ export function createSavedViews<V extends object>(
     async save(name: string, state: V): Promise<StoredView | null> {
       const res = await channels.save({ name, state: { queue, ...state } });
       if (!res.ok) {
-        set({ error: res.error });
+        const { fields, general } = fieldErrorsFrom(res.error, ['name']);
+        set({ error: general === null ? null : { ...res.error, message: general }, nameError: fields.name ?? null });
         return null;
       }
-      set((s) => ({ views: [...s.views.filter((v) => v.id !== res.data.id), res.data], error: null }));
+      set((s) => ({
+        views: [...s.views.filter((v) => v.id !== res.data.id), res.data],
+        error: null,
+        nameError: null,
+      }));
       return res.data;
     },
     async remove(id: string) {

@@ -4,36 +4,69 @@ import { fieldErrorsFrom } from './field-errors';
 const FIELDS = ['name', 'customBaseUrl', 'merchantId'];
 
 describe('fieldErrorsFrom', () => {
-  it('places each field message of a dispatch VALIDATION answer next to its field', () => {
+  it('places each issue of a dispatch VALIDATION answer next to its field, as a sentence', () => {
     const e = fieldErrorsFrom(
       {
         code: 'VALIDATION',
-        message:
-          'Invalid input for profiles:save: customBaseUrl: A custom environment needs its base URL; merchantId: merchant_id is required',
+        message: 'customBaseUrl: A custom environment needs its base URL; merchantId: must not be empty',
+        issues: [
+          { path: 'customBaseUrl', message: 'A custom environment needs its base URL' },
+          { path: 'merchantId', message: 'must not be empty' },
+        ],
       },
       FIELDS,
     );
-    expect(e.fields).toEqual({
-      customBaseUrl: 'A custom environment needs its base URL',
-      merchantId: 'merchant_id is required',
+    expect(e).toEqual({
+      fields: { customBaseUrl: 'A custom environment needs its base URL', merchantId: 'Must not be empty' },
+      general: null,
     });
-    expect(e.general).toBeNull();
   });
 
-  it('keeps messages about unknown paths, and non-validation errors, as a general message', () => {
-    expect(fieldErrorsFrom({ code: 'VALIDATION', message: 'Unrecognized key: "secret"' }, FIELDS)).toEqual({
-      fields: {},
-      general: 'Unrecognized key: "secret"',
-    });
+  it('places by the issues, not by splitting the message (a message may hold "; ")', () => {
+    const e = fieldErrorsFrom(
+      { code: 'VALIDATION', message: 'name: a; b', issues: [{ path: 'name', message: 'a; b' }] },
+      FIELDS,
+    );
+    expect(e).toEqual({ fields: { name: 'a; b' }, general: null });
+  });
+
+  it('keeps issues about the whole input, or about no field of the form, as the form message without any channel', () => {
+    const e = fieldErrorsFrom(
+      {
+        code: 'VALIDATION',
+        message: 'unknown field: secret; secondManager.pin: must not be empty',
+        issues: [
+          { path: '', message: 'unknown field: secret' },
+          { path: 'secondManager.pin', message: 'must not be empty' },
+        ],
+      },
+      FIELDS,
+    );
+    expect(e).toEqual({ fields: {}, general: 'Unknown field: secret; secondManager.pin: must not be empty' });
     expect(fieldErrorsFrom({ code: 'STORE', message: 'Disk full' }, FIELDS)).toEqual({
       fields: {},
       general: 'Disk full',
     });
   });
 
-  it('accepts a core-raised validation message without the dispatch prefix', () => {
+  it('leaves a message that starts with a name as written, and says "Required" for a missing field', () => {
+    const e = fieldErrorsFrom(
+      {
+        code: 'VALIDATION',
+        message: 'merchantId: merchant_id is required; name: is required',
+        issues: [
+          { path: 'merchantId', message: 'merchant_id is required' },
+          { path: 'name', message: 'is required' },
+        ],
+      },
+      FIELDS,
+    );
+    expect(e.fields).toEqual({ merchantId: 'merchant_id is required', name: 'Required' });
+  });
+
+  it('accepts a core-raised validation message that names its field in words', () => {
     expect(fieldErrorsFrom({ code: 'VALIDATION', message: 'customBaseUrl: must use https' }, FIELDS).fields).toEqual({
-      customBaseUrl: 'must use https',
+      customBaseUrl: 'Must use https',
     });
   });
 

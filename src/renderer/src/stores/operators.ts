@@ -3,6 +3,7 @@ import type { AccessSettings, OperatorView, Role } from '../../../shared/access'
 import type { Result, WireError } from '../../../shared/errors';
 import { desk } from '../api/desk';
 import { accessActions } from './access';
+import { fieldErrorsFrom } from './field-errors';
 import { withSecondManager } from './second-manager';
 
 // ---- state ----
@@ -10,24 +11,34 @@ export interface OperatorsState {
   operators: OperatorView[];
   accessSettings: AccessSettings | null;
   error: WireError | null;
+  /** The add and idle-lock forms' messages next to their inputs, keyed by the contract's field name. */
+  fieldErrors: Record<string, string>;
   notice: string | null;
 }
+
+/** The inputs of Settings › Operators that a VALIDATION answer can point at. */
+export const OPERATOR_FIELDS = ['name', 'pin', 'role', 'idleLockMinutes'] as const;
 
 export const useOperators = create<OperatorsState>()(() => ({
   operators: [],
   accessSettings: null,
   error: null,
+  fieldErrors: {},
   notice: null,
 }));
 const set = useOperators.setState;
 
+/** A refusal: what is about one input goes next to it, the rest (without any channel name) under the forms. */
+function refused(error: WireError): WireError {
+  const { fields, general } = fieldErrorsFrom(error, OPERATOR_FIELDS);
+  set({ error: general === null ? null : { ...error, message: general }, fieldErrors: fields, notice: null });
+  return error;
+}
+
 /** Applies a changed operators list; adding the first manager turns sign-in on, so the access state is read again. */
 async function apply(res: Result<OperatorView[]>, notice: string): Promise<WireError | null> {
-  if (!res.ok) {
-    set({ error: res.error, notice: null });
-    return res.error;
-  }
-  set({ operators: res.data, error: null, notice });
+  if (!res.ok) return refused(res.error);
+  set({ operators: res.data, error: null, fieldErrors: {}, notice });
   await accessActions.load();
   return null;
 }
@@ -65,11 +76,13 @@ export const operatorsActions = {
 
   async saveIdleLock(idleLockMinutes: number): Promise<WireError | null> {
     const res = await desk()['access-settings'].save({ idleLockMinutes });
-    if (!res.ok) {
-      set({ error: res.error, notice: null });
-      return res.error;
-    }
-    set({ accessSettings: res.data, error: null, notice: `The desk now locks after ${idleLockMinutes} idle minutes.` });
+    if (!res.ok) return refused(res.error);
+    set({
+      accessSettings: res.data,
+      error: null,
+      fieldErrors: {},
+      notice: `The desk now locks after ${idleLockMinutes} idle minutes.`,
+    });
     await accessActions.load();
     return null;
   },

@@ -7,6 +7,8 @@ import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-s
 import './payouts.css';
 import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
+import { Field } from '../../components/Field';
+import { fieldErrorsFrom } from '../../stores/field-errors';
 
 interface ThresholdDraft {
   currency: string;
@@ -55,6 +57,7 @@ const NUMBER_FIELDS: { key: keyof PayoutSettings; label: string; hint: string }[
     hint: 'Requests sent to Praxis at once in a bulk action (1–32).',
   },
 ];
+const NUMBER_KEYS = NUMBER_FIELDS.map((f) => f.key);
 
 function SettingsForm({ settings }: { settings: PayoutSettings }) {
   const saving = usePayoutSettings((s) => s.saving);
@@ -64,15 +67,19 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
   const [thresholds, setThresholds] = useState<ThresholdDraft[]>(() => toDrafts(settings.fourEyesThresholds));
   const [reasons, setReasons] = useState<RejectReason[]>(settings.rejectReasons);
   const [problem, setProblem] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const save = async () => {
     setProblem(null);
+    setFieldErrors({});
     const nums: Record<string, number> = {};
+    const notWhole: Record<string, string> = {};
     for (const f of NUMBER_FIELDS) {
       const text = numbers[f.key]?.trim() ?? '';
-      if (!/^\d+$/.test(text)) return setProblem(`${f.label}: enter a whole number.`);
-      nums[f.key] = Number(text);
+      if (/^\d+$/.test(text)) nums[f.key] = Number(text);
+      else notWhole[f.key] = 'Enter a whole number.';
     }
+    if (Object.keys(notWhole).length) return setFieldErrors(notWhole);
     const t = thresholdsFrom(thresholds);
     if (!t.ok) return setProblem(t.message);
     const cleaned = cleanReasons(reasons, 'reject reason');
@@ -83,7 +90,10 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       fourEyesThresholds: t.value,
       rejectReasons: cleaned.value,
     });
-    if (err) setProblem(err.message);
+    if (!err) return;
+    const placed = fieldErrorsFrom(err, NUMBER_KEYS);
+    setFieldErrors(placed.fields);
+    setProblem(placed.general);
   };
 
   return (
@@ -95,17 +105,17 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
     >
       <div className="form-grid">
         {NUMBER_FIELDS.map((f) => (
-          <div className="field" key={f.key}>
-            <label htmlFor={`ps-${f.key}`}>{f.label}</label>
+          <Field key={f.key} id={`ps-${f.key}`} label={f.label} hint={f.hint} error={fieldErrors[f.key]}>
             <input
               id={`ps-${f.key}`}
               type="text"
               inputMode="numeric"
               value={numbers[f.key]}
+              aria-invalid={fieldErrors[f.key] ? true : undefined}
+              aria-describedby={fieldErrors[f.key] ? `ps-${f.key}-error` : undefined}
               onChange={(e) => setNumbers((n) => ({ ...n, [f.key]: e.target.value }))}
             />
-            <p className="field-hint">{f.hint}</p>
-          </div>
+          </Field>
         ))}
       </div>
       <h3>Four-eyes thresholds</h3>

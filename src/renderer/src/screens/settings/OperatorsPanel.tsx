@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/access';
+import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useAccess } from '../../stores/access';
 import { operatorsActions, useOperators } from '../../stores/operators';
@@ -8,6 +9,7 @@ import { operatorsActions, useOperators } from '../../stores/operators';
 export function OperatorsPanel() {
   const operators = useOperators((s) => s.operators);
   const error = useOperators((s) => s.error);
+  const fieldErrors = useOperators((s) => s.fieldErrors);
   const notice = useOperators((s) => s.notice);
   const sandbox = useAccess((s) => s.access?.mode === 'sandbox');
   const [name, setName] = useState('');
@@ -53,7 +55,9 @@ export function OperatorsPanel() {
         ))}
       </ul>
       <form
-        className="inline"
+        className="operator-add"
+        aria-label="Add operator"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           // Cleared at once, so the next name can be typed while this one is saved; given back if it was refused.
@@ -63,23 +67,43 @@ export function OperatorsPanel() {
           void operatorsActions.add(submitted, pin, role).then((err) => err && setName((n) => n || submitted));
         }}
       >
-        <input aria-label="Operator name" placeholder="name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input
-          aria-label="Operator PIN"
-          placeholder="PIN (4–8 digits)"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />
-        <select aria-label="Operator role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]} — {ROLE_DUTIES[r]}
-            </option>
-          ))}
-        </select>
+        <Field id="operator-name" label="Operator name" error={fieldErrors.name}>
+          <input
+            id="operator-name"
+            placeholder="name"
+            value={name}
+            aria-invalid={fieldErrors.name ? true : undefined}
+            aria-describedby={fieldErrors.name ? 'operator-name-error' : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <Field id="operator-pin" label="Operator PIN" hint="4 to 8 digits" error={fieldErrors.pin}>
+          <input
+            id="operator-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            aria-invalid={fieldErrors.pin ? true : undefined}
+            aria-describedby={fieldErrors.pin ? 'operator-pin-error' : undefined}
+            onChange={(e) => setPin(e.target.value)}
+          />
+        </Field>
+        <Field id="operator-role" label="Operator role" error={fieldErrors.role}>
+          <select
+            id="operator-role"
+            value={role}
+            aria-invalid={fieldErrors.role ? true : undefined}
+            aria-describedby={fieldErrors.role ? 'operator-role-error' : undefined}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]} — {ROLE_DUTIES[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
         <button type="submit" disabled={!name.trim() || !pin}>
           Add operator
         </button>
@@ -92,28 +116,37 @@ export function OperatorsPanel() {
 
 function IdleLock() {
   const settings = useOperators((s) => s.accessSettings);
+  const error = useOperators((s) => s.fieldErrors.idleLockMinutes);
   const [text, setText] = useState<string | null>(null);
   if (!settings) return null;
   const value = text ?? String(settings.idleLockMinutes);
   return (
     <form
-      className="inline"
       onSubmit={(e) => {
         e.preventDefault();
         void operatorsActions.saveIdleLock(Number(value)).then((err) => !err && setText(null));
       }}
     >
-      <label htmlFor="idle-lock-minutes">Lock the desk after this many idle minutes</label>
-      <input
-        id="idle-lock-minutes"
-        type="number"
-        min={1}
-        max={240}
-        step={1}
-        value={value}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <button type="submit">Save idle lock</button>
+      <div className="inline">
+        <label htmlFor="idle-lock-minutes">Lock the desk after this many idle minutes</label>
+        <input
+          id="idle-lock-minutes"
+          type="number"
+          min={1}
+          max={240}
+          step={1}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'idle-lock-minutes-error' : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit">Save idle lock</button>
+      </div>
+      {error && (
+        <p className="field-error" id="idle-lock-minutes-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
