@@ -1,10 +1,10 @@
+import { LONE_SURROGATE } from './lone-surrogate';
 import type { LookupFailed, LookupIdKind } from './lookup';
 
 const MAX_TID = 2_147_483_647; // tid is int(11)
 const MAX_ORDER_ID = 50;
 // Control characters, half a surrogate pair, and U+FFFD (what a binary file's bytes become when read as text).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_TEXT = /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_TEXT = new RegExp(`[\\u0000-\\u001f\\u007f\\ufffd]|${LONE_SURROGATE.source}`);
 const NOT_TEXT_ALL = new RegExp(NOT_TEXT.source, 'g');
 
 /** An id as a person can read it in a result line: at most 20 characters, anything not text shown as �. */

@@ -1,8 +1,9 @@
+import { LONE_SURROGATE } from '../../shared/lone-surrogate';
+
 /**
  * What PostgreSQL cannot hold: a NUL character, in text or jsonb; and in jsonb half of a UTF-16 surrogate pair (of an
  * emoji, say) without its other half, which JSON.stringify writes as "\ud800" and jsonb refuses.
  */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** What in `text` no store can hold, in words, or null. */

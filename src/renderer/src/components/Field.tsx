@@ -27,3 +27,9 @@ export function Field({
     </div>
   );
 }
+
+/** What the input inside a Field says of its error: invalid, and described by the message Field shows. */
+export const fieldErrorProps = (id: string, error: string | undefined | null) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': error ? `${id}-error` : undefined,
+});

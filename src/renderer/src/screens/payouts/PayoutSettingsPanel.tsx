@@ -7,7 +7,7 @@ import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-s
 import './payouts.css';
 import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
-import { Field } from '../../components/Field';
+import { Field, fieldErrorProps } from '../../components/Field';
 import { fieldErrorsFrom } from '../../stores/field-errors';
 
 interface ThresholdDraft {
@@ -111,8 +111,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
               type="text"
               inputMode="numeric"
               value={numbers[f.key]}
-              aria-invalid={fieldErrors[f.key] ? true : undefined}
-              aria-describedby={fieldErrors[f.key] ? `ps-${f.key}-error` : undefined}
+              {...fieldErrorProps(`ps-${f.key}`, fieldErrors[f.key])}
               onChange={(e) => setNumbers((n) => ({ ...n, [f.key]: e.target.value }))}
             />
           </Field>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/access';
-import { Field } from '../../components/Field';
+import { Field, fieldErrorProps } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useAccess } from '../../stores/access';
 import { operatorsActions, useOperators } from '../../stores/operators';
@@ -72,8 +72,7 @@ export function OperatorsPanel() {
             id="operator-name"
             placeholder="name"
             value={name}
-            aria-invalid={fieldErrors.name ? true : undefined}
-            aria-describedby={fieldErrors.name ? 'operator-name-error' : undefined}
+            {...fieldErrorProps('operator-name', fieldErrors.name)}
             onChange={(e) => setName(e.target.value)}
           />
         </Field>
@@ -84,8 +83,7 @@ export function OperatorsPanel() {
             inputMode="numeric"
             autoComplete="new-password"
             value={pin}
-            aria-invalid={fieldErrors.pin ? true : undefined}
-            aria-describedby={fieldErrors.pin ? 'operator-pin-error' : undefined}
+            {...fieldErrorProps('operator-pin', fieldErrors.pin)}
             onChange={(e) => setPin(e.target.value)}
           />
         </Field>
@@ -93,8 +91,7 @@ export function OperatorsPanel() {
           <select
             id="operator-role"
             value={role}
-            aria-invalid={fieldErrors.role ? true : undefined}
-            aria-describedby={fieldErrors.role ? 'operator-role-error' : undefined}
+            {...fieldErrorProps('operator-role', fieldErrors.role)}
             onChange={(e) => setRole(e.target.value as Role)}
           >
             {ROLES.map((r) => (
@@ -136,8 +133,7 @@ function IdleLock() {
           max={240}
           step={1}
           value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'idle-lock-minutes-error' : undefined}
+          {...fieldErrorProps('idle-lock-minutes', error)}
           onChange={(e) => setText(e.target.value)}
         />
         <button type="submit">Save idle lock</button>

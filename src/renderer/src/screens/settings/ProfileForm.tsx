@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ENVIRONMENTS, PRAXIS_HOSTS, SANDBOX_SAMPLE, type Environment, type Profile } from '../../../../shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Field } from '../../components/Field';
+import { Field, fieldErrorProps } from '../../components/Field';
 import { useSession } from '../../stores/session';
 import { settingsActions, useSettings, type ProfileDraft } from '../../stores/settings';
 import { FormError } from '../../components/FormError';
@@ -86,8 +86,7 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       spellCheck={false}
       value={values[key]}
       onChange={change(key)}
-      aria-invalid={fieldErrors[key] ? true : undefined}
-      aria-describedby={fieldErrors[key] ? `profile-${key}-error` : undefined}
+      {...fieldErrorProps(`profile-${key}`, fieldErrors[key])}
     />
   );
 
