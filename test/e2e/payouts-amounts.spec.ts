@@ -98,3 +98,27 @@ test('amount entry never guesses: a comma is refused with what to type, an exces
   await page.keyboard.press('Escape');
   expect((await sim.record(tid)).payoutsMade).toBe(0);
 });
+
+test('the amount filter says what is wrong on a line of its own, under the filters, and tied to the fields', async ({
+  page,
+}) => {
+  const cid = `e2e-filter-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 29_400);
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, tid)).toBeVisible();
+  const minimum = page.getByLabel('Minimum amount');
+  const problem = page.getByRole('alert').filter({ hasText: 'Amount filter' });
+  const hint = page.getByText('approve selected');
+
+  await minimum.fill('abc');
+  await expect(problem).toContainText('Amount filter ignored where it does not fit');
+  await expect(minimum).toHaveAccessibleDescription(/Amount filter ignored/);
+  // Both readable: the message does not lie over the keys' hint.
+  const [said, keys] = [await problem.boundingBox(), await hint.boundingBox()];
+  expect(said!.y + said!.height).toBeLessThanOrEqual(keys!.y);
+
+  await minimum.fill('500');
+  await page.getByLabel('Maximum amount').fill('100');
+  await expect(problem).toHaveText(/Amount filter: the minimum is above the maximum, so no row can match/);
+  await page.screenshot({ path: screenshotPath('32-amount-filter-problem') });
+});

@@ -30,7 +30,7 @@ export function AmountInput({
         aria-label={label}
         value={value}
         aria-invalid={!!problem}
-        aria-describedby={problem && showProblem && problemId ? problemId : undefined}
+        aria-describedby={problem && showProblem && problemId ? problemId : rest['aria-describedby']}
         title={problem ?? undefined}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -7,6 +7,8 @@ const AMOUNT_BOUNDS = [
   { field: 'maxAmount', label: 'Maximum amount', placeholder: 'max' },
 ] as const;
 
+const PROBLEM_ID = 'amount-filter-problem';
+
 /** One of the screen's own filters, as a pick-list: the first option is "any". */
 export interface FilterSelect {
   label: string;
@@ -63,8 +65,9 @@ export function FilterBar({
               label={b.label}
               placeholder={b.placeholder}
               value={filter[b.field]}
-              problem={problems[b.field]}
+              problem={problems[b.field] ?? problems.range}
               showProblem={false}
+              aria-describedby={problems[b.field] || problems.range ? PROBLEM_ID : undefined}
               onChange={(text) => onChange({ [b.field]: text })}
             />
           </Fragment>
@@ -82,11 +85,17 @@ export function FilterBar({
       <button type="button" onClick={actions.resetFilter}>
         Clear
       </button>
-      {(problems.minAmount || problems.maxAmount) && (
-        <p className="field-error filter-problem" role="alert">
-          Amount filter ignored where it does not fit: {problems.minAmount ?? problems.maxAmount}
-        </p>
-      )}
     </div>
+  );
+}
+
+/** What is wrong with the amount filter, on a line of its own under the filters (the fields point at it). */
+export function FilterProblemLine({ problems }: { problems: FilterProblems }) {
+  const unparsed = problems.minAmount ?? problems.maxAmount;
+  if (!unparsed && !problems.range) return null;
+  return (
+    <p className="field-error filter-problem" id={PROBLEM_ID} role="alert">
+      {unparsed ? `Amount filter ignored where it does not fit: ${unparsed}` : `Amount filter: ${problems.range}`}
+    </p>
   );
 }

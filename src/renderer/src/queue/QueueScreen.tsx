@@ -10,6 +10,8 @@ import { QueueTable, type QueueColumn } from './QueueTable';
 import { SavedViews } from './SavedViews';
 import type { SavedViewsOf } from './saved-views-store';
 import { isFiltered } from './queue-filter';
+import { FilterProblemLine } from './FilterBar';
+import type { FilterProblems } from './queue-filter';
 
 /** What the screen's store offers the frame beyond cursor and selection moves. */
 export interface QueueScreenActions<Filter, Column extends string> extends QueueNavigation<Column> {
@@ -35,6 +37,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   columns,
   inFlight,
   filters,
+  filterProblems,
   views,
   selectedTotals,
   bulkButtons,
@@ -60,6 +63,8 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   columns: QueueColumn<Row>[];
   inFlight: ReadonlySet<number>;
   filters: ReactNode;
+  /** What is wrong with the filter, shown on its own line under it. */
+  filterProblems: FilterProblems;
   views: SavedViewsOf<{ filter: Filter; sort: { column: Column; desc: boolean } }>;
   selectedTotals: readonly CurrencyTotal[];
   bulkButtons: ReactNode;
@@ -98,6 +103,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
           apply={(v) => actions.applyView(v.filter, v.sort)}
         />
       </div>
+      <FilterProblemLine problems={filterProblems} />
       {q.selected.size > 0 && (
         <SelectionBar
           count={q.selected.size}

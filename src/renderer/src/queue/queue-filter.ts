@@ -20,6 +20,8 @@ export type BaseFilter = z.infer<typeof BaseFilter>;
 export interface FilterProblems {
   minAmount?: string;
   maxAmount?: string;
+  /** Both bounds parse, the minimum above the maximum: nothing can match. */
+  range?: string;
 }
 
 /** What the shared filter needs to know about a screen's rows. */
@@ -69,6 +71,8 @@ export function filterQueue<Row extends QueueRow>(
         min: amountBound(f.minAmount, currency, problems, 'minAmount'),
         max: amountBound(f.maxAmount, currency, problems, 'maxAmount'),
       };
+      if (b.min !== null && b.max !== null && b.min > b.max)
+        problems.range ??= 'the minimum is above the maximum, so no row can match. Swap them, or clear one.';
       bounds.set(currency, b);
     }
     return b;

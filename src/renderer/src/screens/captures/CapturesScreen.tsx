@@ -98,6 +98,7 @@ export function CapturesScreen() {
       columns={columns}
       inFlight={inFlight}
       filters={<CaptureFilters filter={q.filter} currencies={currencies} methods={methods} problems={problems} />}
+      filterProblems={problems}
       views={captureViews}
       selectedTotals={selectedTotals}
       bulkButtons={

@@ -93,6 +93,7 @@ export function PayoutsScreen() {
       columns={columns}
       inFlight={inFlight}
       filters={<PayoutFilters filter={q.filter} currencies={currencies} problems={problems} />}
+      filterProblems={problems}
       views={payoutViews}
       selectedTotals={selectedTotals}
       bulkButtons={
