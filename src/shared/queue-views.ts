@@ -39,6 +39,15 @@ export interface ReasonOption {
   label: string;
 }
 
+/** The reason coded `other` ("Other (see note)") says nothing by itself: the audit log needs the note with it. */
+export const reasonNeedsNote = (reason: Pick<ReasonOption, 'code'>): boolean => reason.code === 'other';
+
+/** Why a decision with this reason and note cannot be sent, or null. */
+export const missingNote = (reason: ReasonOption | undefined, note: string | undefined): string | null =>
+  reason && reasonNeedsNote(reason) && !note?.trim()
+    ? `"${reason.label}" needs a note saying why: write it in the note field.`
+    : null;
+
 export interface JournalEntryView {
   id: number;
   action: string;

@@ -74,6 +74,24 @@ test('reject with a reason picked by its number key: Praxis cancels, no money mo
   expect(rec.transaction.transaction_status).toMatch(/cancel/);
 });
 
+test('"Other (see note)" is not sent without a note: the button says why until one is written', async ({ page }) => {
+  const cid = `e2e-other-${run}`;
+  const tid = await createRequest(cid, 'EUR', 1_700);
+  await openQueueFor(page, cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press('6');
+  await expect(dialog.getByRole('radio', { name: /Other \(see note\)/ })).toBeChecked();
+  const send = dialog.getByRole('button', { name: 'Reject request' });
+  await expect(send).toBeDisabled();
+  await expect(send).toHaveAccessibleDescription(/needs a note saying why/);
+  await dialog.getByLabel(/Note \(needed for this reason/).fill('Customer moved the payout to another brand');
+  await send.click();
+  await expect(lastAction(page)).toContainText('No money moved.');
+  expect((await simRecord(tid)).transaction.transaction_status).toMatch(/cancel/);
+});
+
 test('detail pane and split: parts with exact amounts, live remainder, parts and remaining request shown together', async ({
   page,
 }) => {

@@ -213,7 +213,7 @@ describeOnEachStore(
 
       const blocked = await refusal(rig.engine.capture(tid!));
       expect(blocked.code).toBe('OUTCOME_UNKNOWN');
-      const voidBlocked = await refusal(rig.engine.void({ tid: tid!, reasonCode: 'other' }));
+      const voidBlocked = await refusal(rig.engine.void({ tid: tid!, reasonCode: 'customer_asked' }));
       expect(voidBlocked.code).toBe('OUTCOME_UNKNOWN');
       expect((await rig.engine.reconcile(tid!)).state).toBe('unknown');
       expect((await rig.simRecord(tid!)).capturesMade).toBe(0);

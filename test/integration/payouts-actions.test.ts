@@ -230,7 +230,9 @@ describe('unknown outcomes are reconciled, never retried blindly', () => {
     expect((await rig.engine.list()).rows[0]).toMatchObject({ tid, journalState: 'unknown' });
 
     expect((await refusal(rig.engine.approve({ tid: tid!, gateway }))).code).toBe('OUTCOME_UNKNOWN');
-    expect((await refusal(rig.engine.reject({ tid: tid!, reasonCode: 'other' }))).code).toBe('OUTCOME_UNKNOWN');
+    expect((await refusal(rig.engine.reject({ tid: tid!, reasonCode: 'customer_asked' }))).code).toBe(
+      'OUTCOME_UNKNOWN',
+    );
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
 
     const reconciled = await rig.engine.reconcile(tid!);

@@ -145,7 +145,7 @@ describeOnEachStore(
           timeoutMode: 'drop',
           findStatus: [{ tid, status: 'requested', seconds: 30 }],
         });
-        const outcome = await rig.engine.reject({ tid, reasonCode: 'other' });
+        const outcome = await rig.engine.reject({ tid, reasonCode: 'customer_asked' });
         expect(outcome).toMatchObject({ state: 'unknown', moneyMoved: 'unknown' });
         expect(outcome.message).not.toMatch(/safe to/i);
         rig.sim.clearFaults();

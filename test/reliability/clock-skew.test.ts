@@ -68,7 +68,10 @@ describe('a desk clock 90 s ahead of Praxis', () => {
     const sentBefore = await sent();
     const approved = await desk().call<ActionOutcome>('payouts:approve', { tid: request.tid, gateway });
     const captured = await desk().call<ActionOutcome>('captures:capture', { tid: holdTid });
-    const rejected = await desk().call<ActionOutcome>('payouts:reject', { tid: request.tid, reasonCode: 'other' });
+    const rejected = await desk().call<ActionOutcome>('payouts:reject', {
+      tid: request.tid,
+      reasonCode: 'customer_asked',
+    });
     for (const o of [approved, captured, rejected]) {
       expect(o).toMatchObject({ state: 'failed', moneyMoved: false, errorCode: 'CLOCK_SKEW' });
       expect(o.message).toMatch(/^Your clock is off by (89|90|91) s \(ahead of Praxis\)/);

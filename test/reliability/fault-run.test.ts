@@ -179,7 +179,7 @@ describe('a seeded fault run', () => {
           reject: () => ({ tid, reasonCode: 'other', note: `run ${seed}` }),
           split: () => ({ tid, parts: [{ amountMinor: rng.int(1, 4) * 100, gateway: gateways.get(tid) }] }),
           capture: () => ({ tid }),
-          void: () => ({ tid, reasonCode: 'other' }),
+          void: () => ({ tid, reasonCode: 'customer_asked' }),
           terminal: () => ({
             intent: 'payment',
             customer: {

@@ -119,7 +119,7 @@ export interface VoidInput {
 
 /** Releases the hold (cancel-authorization); the reason and note stay in the audit log (Praxis takes none). */
 export async function voidHold(deps: ActionDeps, s: PraxisSession, settings: CaptureSettings, input: VoidInput) {
-  const reason = checkVoidReason(settings, input.reasonCode);
+  const reason = checkVoidReason(settings, input.reasonCode, input.note);
   return actOnHold(deps, s, settings, input.tid, 'void', (tx) => ({
     movesMoney: false,
     request: { intent: 'cancel-authorization', tid: tx.tid, reasonCode: reason.code },

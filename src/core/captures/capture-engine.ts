@@ -48,7 +48,7 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
       const settings = await loadCaptureSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
-      const reason = input.action === 'void' ? checkVoidReason(settings, input.reasonCode ?? '') : null;
+      const reason = input.action === 'void' ? checkVoidReason(settings, input.reasonCode ?? '', input.note) : null;
       const rows = await captureRowsByTid(store.db, tids, settings.holdWindows);
       const settled = await runQueueBulk(deps, CAPTURE_QUEUE, {
         action: input.action,

@@ -26,5 +26,5 @@ export const { load: loadCaptureSettings, save: saveCaptureSettings } = settings
   DEFAULT_CAPTURE_SETTINGS,
 );
 
-export const checkVoidReason = (settings: CaptureSettings, reasonCode: string): VoidReason =>
-  pickReason(settings.voidReasons, reasonCode, 'void');
+export const checkVoidReason = (settings: CaptureSettings, reasonCode: string, note: string | undefined): VoidReason =>
+  pickReason(settings.voidReasons, reasonCode, 'void', note);

@@ -156,8 +156,8 @@ export interface RejectInput {
   note?: string;
 }
 
-export const checkReason = (settings: PayoutSettings, reasonCode: string) =>
-  pickReason(settings.rejectReasons, reasonCode, 'reject');
+export const checkReason = (settings: PayoutSettings, reasonCode: string, note: string | undefined) =>
+  pickReason(settings.rejectReasons, reasonCode, 'reject', note);
 
 export async function reject(
   deps: ActionDeps,
@@ -165,7 +165,7 @@ export async function reject(
   settings: PayoutSettings,
   input: RejectInput,
 ): Promise<ActionOutcome> {
-  const reason = checkReason(settings, input.reasonCode);
+  const reason = checkReason(settings, input.reasonCode, input.note);
   const { tx, remainder } = await requireActionable(deps, s, input.tid);
   const about = {
     amountMinor: remainder.remainingMinor,

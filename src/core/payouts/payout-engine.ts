@@ -102,7 +102,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       const settings: PayoutSettings = await loadPayoutSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
-      if (input.action === 'reject') checkReason(settings, input.reasonCode ?? '');
+      if (input.action === 'reject') checkReason(settings, input.reasonCode ?? '', input.note);
       const rows = new Map((await rowsByTid(store.db, tids, riskSettingsOf(settings))).map((r) => [r.tid, r]));
 
       // The second approver's PIN is checked once for the selection; items that need four eyes fail without one.

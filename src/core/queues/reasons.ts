@@ -1,14 +1,21 @@
 import { DeskError } from '../../shared/errors';
-import type { ReasonOption } from '../../shared/queue-views';
+import { missingNote, type ReasonOption } from '../../shared/queue-views';
 
 /** The reason picked from a settings pick-list (reject, void); anything else is refused with the list. */
-export function pickReason(reasons: readonly ReasonOption[], reasonCode: string, kind: string): ReasonOption {
+export function pickReason(
+  reasons: readonly ReasonOption[],
+  reasonCode: string,
+  kind: string,
+  note: string | undefined,
+): ReasonOption {
   const reason = reasons.find((r) => r.code === reasonCode);
   if (!reason)
     throw new DeskError(
       'VALIDATION',
       `"${reasonCode}" is not one of the ${kind} reasons (${reasons.map((r) => r.code).join(', ')}). Pick one from the list.`,
     );
+  const noNote = missingNote(reason, note);
+  if (noNote) throw new DeskError('VALIDATION', `${noNote} Nothing was sent.`);
   return reason;
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
 import type { PickableReason } from './ReasonDialog';
 
-/** One reason and an optional note for every item of a bulk reject or void (kept in the audit log). */
+/** One reason and a note (needed for "Other") for every item of a bulk reject or void (kept in the audit log). */
 function BulkReasonFields({
   id,
   reasons,
@@ -34,7 +35,11 @@ function BulkReasonFields({
         aria-label="Note for all"
         rows={2}
         maxLength={500}
-        placeholder="note (optional, kept in the audit log)"
+        placeholder={
+          reasons.some((r) => r.code === reason && reasonNeedsNote(r))
+            ? 'note (needed for this reason, kept in the audit log)'
+            : 'note (optional, kept in the audit log)'
+        }
         value={note}
         onChange={(e) => onNote(e.target.value)}
       />
@@ -42,12 +47,18 @@ function BulkReasonFields({
   );
 }
 
-/** The bulk dialog's reason and note, and their fields (id: the pick-list's). */
+/** The bulk dialog's reason and note, their fields (id: the pick-list's), and why it cannot be sent yet (or null). */
 export function useBulkReason(id: string, reasons: readonly PickableReason[]) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const fields = (
     <BulkReasonFields id={id} reasons={reasons} reason={reason} onReason={setReason} note={note} onNote={setNote} />
   );
-  return { reason, note, fields };
+  const blockedWhy = reason
+    ? missingNote(
+        reasons.find((r) => r.code === reason),
+        note,
+      )
+    : 'Pick a reason first.';
+  return { reason, note, fields, blockedWhy };
 }

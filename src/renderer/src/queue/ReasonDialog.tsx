@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { DialogFrame } from './DialogFrame';
 
@@ -8,8 +9,8 @@ export interface PickableReason {
 }
 
 /**
- * A decision that takes a reason and an optional note (kept in the audit log; Praxis takes no reason): keys 1–9
- * pick a reason, Enter sends only when no control has focus (on Cancel, Enter is Cancel's).
+ * A decision that takes a reason and a note, optional except for "Other" (kept in the audit log; Praxis takes no
+ * reason): keys 1–9 pick a reason, Enter sends only when no control has focus (on Cancel, Enter is Cancel's).
  */
 export function ReasonDialog({
   title,
@@ -37,8 +38,10 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState<string>('');
   const [note, setNote] = useState('');
+  const picked = reasons.find((r) => r.code === reason);
+  const noNote = missingNote(picked, note);
   const send = (code: string) => {
-    if (code && !busy) onSend(code, note);
+    if (code && !busy && !noNote) onSend(code, note);
   };
   const keys: Record<string, () => void> = {};
   reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => setReason(r.code)));
@@ -83,23 +86,32 @@ export function ReasonDialog({
           ))}
         </fieldset>
         <label htmlFor={noteId} className="field-label">
-          Note (optional, kept in the audit log)
+          {picked && reasonNeedsNote(picked)
+            ? 'Note (needed for this reason, kept in the audit log)'
+            : 'Note (optional, kept in the audit log)'}
         </label>
-        <textarea id={noteId} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id={noteId}
+          rows={2}
+          maxLength={500}
+          value={note}
+          aria-describedby={noNote ? whyId : undefined}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <div className="dialog-actions">
           <button type="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          {!reason && !busy && (
+          {(!reason || noNote) && !busy && (
             <span className="muted disabled-why" id={whyId}>
-              Pick a reason first (press its number).
+              {noNote ?? 'Pick a reason first (press its number).'}
             </span>
           )}
           <button
             type="submit"
             className="danger"
-            disabled={busy || !reason}
-            aria-describedby={!reason && !busy ? whyId : undefined}
+            disabled={busy || !reason || noNote !== null}
+            aria-describedby={(!reason || noNote) && !busy ? whyId : undefined}
           >
             {busy ? 'Sending…' : reason ? confirmLabel : 'Pick a reason'}
           </button>

@@ -29,7 +29,7 @@ export function CaptureBulkDialog({
   now: number;
 }) {
   const run = useCaptureActions();
-  const { reason, note, fields } = useBulkReason('bulk-void-reason', reasons);
+  const { reason, note, fields, blockedWhy } = useBulkReason('bulk-void-reason', reasons);
   const verb = action === 'capture' ? 'Capture' : 'Void';
   return (
     <BulkDialogFrame
@@ -50,7 +50,7 @@ export function CaptureBulkDialog({
           :
         </>
       )}
-      blockedWhy={action === 'void' && !reason ? 'Pick a reason first.' : null}
+      blockedWhy={action === 'void' ? blockedWhy : null}
       fields={
         action === 'void' ? (
           fields

@@ -24,9 +24,8 @@ export function BulkDialog({
   reasons: RejectReason[];
 }) {
   const run = usePayoutActions();
-  const { reason, note, fields } = useBulkReason('bulk-reject-reason', reasons);
+  const { reason, note, fields, blockedWhy } = useBulkReason('bulk-reject-reason', reasons);
   const fourEyes = run.bulkResult?.results.filter((r) => r.errorCode === 'FOUR_EYES').map((r) => r.tid) ?? [];
-  const noReason = action === 'reject' && !reason;
 
   return (
     <BulkDialogFrame
@@ -55,7 +54,7 @@ export function BulkDialog({
           </>
         );
       }}
-      blockedWhy={noReason ? 'Pick a reason first.' : null}
+      blockedWhy={action === 'reject' ? blockedWhy : null}
       fields={
         action === 'reject' ? (
           fields

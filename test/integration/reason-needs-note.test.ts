@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
+
+// "Other (see note)" says nothing by itself: whoever calls, the core sends nothing until the note says why.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+const desk = () => rig.at('reason-needs-note');
+const noNote = { ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/needs a note saying why/) } };
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('reason-needs-note');
+});
+afterAll(() => rig?.close());
+
+describe('a reject with "Other (see note)"', () => {
+  it('without a note (or only spaces) is refused, alone or in bulk, and Praxis is asked nothing', async () => {
+    const row = await rig.request(desk(), 'needs-note', 'EUR', 15_00);
+    expect(await desk().raw('payouts:reject', { tid: row.tid, reasonCode: 'other' })).toMatchObject(noNote);
+    expect(await desk().raw('payouts:reject', { tid: row.tid, reasonCode: 'other', note: '   ' })).toMatchObject(
+      noNote,
+    );
+    expect(await desk().raw('payouts:bulk', { action: 'reject', tids: [row.tid], reasonCode: 'other' })).toMatchObject(
+      noNote,
+    );
+    expect(await desk().raw('captures:void', { tid: row.tid, reasonCode: 'other' })).toMatchObject(noNote);
+    const simulator = (await rig.core.info()).simulatorUrl!;
+    const record = (await (await fetch(`${simulator}/_sim/transactions/${row.tid}`)).json()) as {
+      transaction: { transaction_status: string };
+    };
+    expect(record.transaction.transaction_status).toBe('requested');
+
+    const done = await desk().raw('payouts:reject', {
+      tid: row.tid,
+      reasonCode: 'other',
+      note: 'Moved to another brand',
+    });
+    expect(done).toMatchObject({ ok: true, data: { state: 'done' } });
+  });
+});
