@@ -38,15 +38,7 @@ export async function confirmSecondManager(
   subject?: string,
 ): Promise<string | null> {
   if (!(await hasManager(store))) return null;
-  return confirmColleague(store, {
-    actor,
-    subject,
-    colleague: secondManager,
-    role: 'manager',
-    what,
-    missing: `${what} weakens four-eyes, so a second manager must confirm it with their PIN. Nothing was changed.`,
-    refusal: { action: 'settings:second-manager-refused', details: { change: what } },
-  });
+  return askSecondManager(store, actor, secondManager, what, 'weakens four-eyes', subject);
 }
 
 /**
@@ -62,16 +54,27 @@ export async function confirmManagerChange(
 ): Promise<void> {
   const managers = (await listOperators(store)).filter((o) => o.role === 'manager');
   if (!managers.some((m) => operatorKey(m.name) !== operatorKey(actor))) return;
-  await confirmColleague(store, {
+  await askSecondManager(store, actor, secondManager, what, 'changes who can confirm as a manager', subject);
+}
+
+/** A second manager's name and PIN for `what` (which `why`), checked and, when refused, audited. */
+const askSecondManager = (
+  store: WorkStore,
+  actor: string,
+  secondManager: SecondManagerInput | undefined,
+  what: string,
+  why: string,
+  subject: string | undefined,
+): Promise<string> =>
+  confirmColleague(store, {
     actor,
     subject,
     colleague: secondManager,
     role: 'manager',
     what,
-    missing: `${what} changes who can confirm as a manager, so a second manager must confirm it with their PIN. Nothing was changed.`,
+    missing: `${what} ${why}, so a second manager must confirm it with their PIN. Nothing was changed.`,
     refusal: { action: 'settings:second-manager-refused', details: { change: what } },
   });
-}
 
 /** A desk with managers keeps at least one: removing or demoting the last would turn sign-in and four-eyes off. */
 export async function assertNotLastManager(store: WorkStore, name: string): Promise<OperatorView> {

@@ -211,8 +211,8 @@ export async function split(
   const { tx, remainder } = await requireActionable(deps, s, input.tid);
   const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
+  const fmt = (m: number) => formatMoney(m, tx.currency);
   if (total > remaining) {
-    const fmt = (m: number) => formatMoney(m, tx.currency);
     throw new DeskError(
       'VALIDATION',
       `The parts add up to ${fmt(total)} but only ${fmt(remaining)} remains of request ${tx.tid}. Reduce the parts by ${fmt(total - remaining)}.`,
@@ -230,7 +230,6 @@ export async function split(
     // Read again under the claim: a split sent twice (a double-click) waited for its PIN check while the first was paid.
     const left = payableRemainder(tx, await remainderOf(deps.store.db, tx));
     if (total > left) {
-      const fmt = (m: number) => formatMoney(m, tx.currency);
       throw new DeskError(
         'CONFLICT',
         `Request ${tx.tid} changed while this split waited: the parts add up to ${fmt(total)} but only ${fmt(left)} remains now. Nothing was sent; check the request and split what is left.`,
