@@ -57,6 +57,7 @@ test('Payouts: a view name of 300 characters is refused beside the name, saying 
   const name = page.getByLabel('View name');
   await name.fill('v'.repeat(300));
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectRefusedBeside(name, page.locator('.saved-views'), 'Must be at most 60 characters');
-  await page.locator('.saved-views').screenshot({ path: screenshotPath('validation-save-view') });
+  const views = page.getByRole('group', { name: 'Views of this queue' });
+  await expectRefusedBeside(name, views, 'Must be at most 60 characters');
+  await views.screenshot({ path: screenshotPath('validation-save-view') });
 });

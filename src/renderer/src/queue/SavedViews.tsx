@@ -40,7 +40,7 @@ export function SavedViews<V>({
   };
 
   return (
-    <div className="saved-views">
+    <div className="saved-views" role="group" aria-label="Views of this queue">
       <select aria-label="Saved view" value={current} onChange={(e) => pick(e.target.value)}>
         <option value="">saved views…</option>
         {views.map((v) => (
