@@ -35,3 +35,17 @@ export interface LookupFailed {
 }
 
 export type LookupResult = LookupFound | LookupFailed;
+
+/**
+ * The Praxis objects of one item as the desk last stored them (product.md: Lookup shows the raw Praxis objects):
+ * its transaction, session and customer, from the last notification, lookup or action answer about it.
+ */
+export interface PraxisObjects {
+  tid: number;
+  /** ISO 8601 UTC, when the desk last stored them. */
+  observedAt: string;
+  lastSource: 'notification' | 'lookup' | 'action';
+  transaction: Record<string, unknown>;
+  session: Record<string, unknown> | null;
+  customer: Record<string, unknown> | null;
+}

@@ -107,3 +107,34 @@ test('a binary file imported as CSV lists its unusable ids instead of failing th
   await page.screenshot({ path: screenshotPath('07c-lookup-binary-file') });
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test("a found item's Praxis objects open under its row, as Praxis sent them, and close again from the keyboard", async ({
+  page,
+}) => {
+  const payout = await simulatorItem('withdrawal-requests', 'EUR', 31415);
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel(/Transaction ids/).fill(String(payout));
+  await page.getByRole('button', { name: 'Look up 1 id' }).click();
+
+  const show = rowOf(page, payout).getByRole('button', { name: `Praxis objects of ${payout}` });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(show).toHaveAttribute('aria-expanded', 'true');
+
+  const objects = page.getByRole('region', { name: `Praxis objects of ${payout}` });
+  const transaction = objects.getByRole('group', { name: 'transaction' });
+  await expect(transaction).toContainText(`"tid": ${payout}`);
+  await expect(transaction).toContainText('"amount": 31415');
+  await expect(transaction).toContainText('"transaction_status": "requested"');
+  await expect(objects.getByRole('group', { name: 'customer' })).toContainText('"customer_token"');
+  await expect(objects.getByRole('group', { name: 'session' })).toContainText('"auth_token": "[hidden by the desk]"');
+  await expect(objects).toContainText('As the desk stored them from a lookup');
+  await page.screenshot({ path: screenshotPath('07b-lookup-praxis-objects') });
+
+  await page.keyboard.press('Enter');
+  await expect(objects).toBeHidden();
+  await expect(show).toBeFocused();
+});

@@ -32,6 +32,7 @@ export function channelSamples(current: {
     'credentials:clear': { profileId: 'embedded-sandbox' },
     'credentials:test': { profileId: 'embedded-sandbox' },
     'lookup:run': { ids: [String(tid)] },
+    'lookup:praxis-objects': { tid },
     'payouts:list': {},
     'payouts:rows': { tids: [tid] },
     'payouts:detail': { tid },

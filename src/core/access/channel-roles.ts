@@ -32,6 +32,7 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'credentials:clear': MANAGER,
 
   'lookup:run': ANY_ROLE,
+  'lookup:praxis-objects': ANY_ROLE,
 
   'payouts:list': BACKOFFICE,
   'payouts:rows': BACKOFFICE,

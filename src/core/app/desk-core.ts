@@ -16,6 +16,7 @@ import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
 import { createManagerCarrier } from './manager-carrier';
 import { createLookupHandler } from '../lookup/lookup-handler';
+import { readPraxisObjects } from '../lookup/praxis-objects';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
@@ -369,6 +370,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
           emitProgress: (p) => bus.emit('event:lookup-progress', p),
         })(input),
       ),
+    'lookup:praxis-objects': ({ tid }) => onWorkspace((ws) => readPraxisObjects(ws.store.db, tid)),
   };
 
   // Every command is checked against the channel → roles table and runs as the person signed in at its window.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_LOOKUP_IDS, type LookupResult } from '../lookup';
+import { MAX_LOOKUP_IDS, type LookupResult, type PraxisObjects } from '../lookup';
 import { channel } from './channel';
 
 /** Lookup by id (issue 4). Spread into `contract` once the command handler is wired in the desk core. */
@@ -14,4 +14,8 @@ export const lookupContract = {
       })
       .strict(),
   ).returns<LookupResult[]>(),
+  /** One stored item's Praxis objects, read when the operator opens them (not sent with every result). */
+  'lookup:praxis-objects': channel(
+    z.object({ tid: z.number().int().positive('A tid is a positive whole number') }).strict(),
+  ).returns<PraxisObjects>(),
 } as const;

@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { Fragment, useRef, useState, type ChangeEvent } from 'react';
 import { formatMoney } from '../../../shared/money';
 import { shortId } from '../../../shared/lookup-id';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -9,6 +9,10 @@ import { FormError } from '../components/FormError';
 import { ProgressBar } from '../components/ProgressBar';
 import { navigationActions } from '../stores/navigation';
 import { terminalActions } from '../stores/terminal';
+import { PraxisObjectsRow, praxisObjectsId } from './PraxisObjectsRow';
+
+/** The results table's columns; a row's Praxis objects and a failure's reason span them. */
+const RESULT_COLUMNS = 8;
 
 /** The queue an item joined, named as the navigation names it. */
 const QUEUE_NAMES: Record<string, string> = { payouts: 'Payouts', deposits: 'Captures', terminal: 'Virtual terminal' };
@@ -34,6 +38,14 @@ export function LookupScreen() {
   const { running, progress, rows, error, source } = useLookup();
   const counts = useLookup(useShallow(selectCounts));
   const pastedCount = idsFromText(text).length;
+  // The found items whose Praxis objects are open under their row.
+  const [openTids, setOpenTids] = useState<ReadonlySet<number>>(new Set());
+  const toggleObjects = (tid: number) =>
+    setOpenTids((open) => {
+      const next = new Set(open);
+      if (!next.delete(tid)) next.add(tid);
+      return next;
+    });
 
   const importCsv = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -103,52 +115,68 @@ export function LookupScreen() {
                 <th>Customer</th>
                 <th>Created</th>
                 <th>Queue or outcome</th>
+                <th>Praxis</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) =>
                 r.ok ? (
-                  <tr key={r.id}>
-                    <td className="mono">{r.id}</td>
-                    <td>{r.type}</td>
-                    <td>
-                      <span className={`status status-${r.status}`}>{r.status}</span>
-                    </td>
-                    <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
-                    <td>
-                      {r.customer ?? <span className="muted">unknown</span>}{' '}
-                      <button
-                        type="button"
-                        className="link"
-                        aria-label={`New terminal session for the customer of ${r.tid}`}
-                        onClick={() => void openTerminalFor(r.tid)}
-                      >
-                        Terminal…
-                      </button>
-                    </td>
-                    <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : ''}</td>
-                    <td>
-                      {r.queue ? (
-                        (QUEUE_NAMES[r.queue] ?? r.queue)
-                      ) : r.payouts.length > 0 ? (
-                        <span>
-                          paid by{' '}
-                          {r.payouts
-                            .map(
-                              (p) =>
-                                `payout ${p.tid} ${safeMoney(p.amountMinor, p.currency)} (${p.status}, ${new Date(p.createdAt).toLocaleString()})`,
-                            )
-                            .join('; ')}
-                        </span>
-                      ) : (
-                        <span className="muted">not queued: {r.status}</span>
-                      )}
-                    </td>
-                  </tr>
+                  <Fragment key={r.id}>
+                    <tr>
+                      <td className="mono">{r.id}</td>
+                      <td>{r.type}</td>
+                      <td>
+                        <span className={`status status-${r.status}`}>{r.status}</span>
+                      </td>
+                      <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
+                      <td>
+                        {r.customer ?? <span className="muted">unknown</span>}{' '}
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`New terminal session for the customer of ${r.tid}`}
+                          onClick={() => void openTerminalFor(r.tid)}
+                        >
+                          Terminal…
+                        </button>
+                      </td>
+                      <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : ''}</td>
+                      <td>
+                        {r.queue ? (
+                          (QUEUE_NAMES[r.queue] ?? r.queue)
+                        ) : r.payouts.length > 0 ? (
+                          <span>
+                            paid by{' '}
+                            {r.payouts
+                              .map(
+                                (p) =>
+                                  `payout ${p.tid} ${safeMoney(p.amountMinor, p.currency)} (${p.status}, ${new Date(p.createdAt).toLocaleString()})`,
+                              )
+                              .join('; ')}
+                          </span>
+                        ) : (
+                          <span className="muted">not queued: {r.status}</span>
+                        )}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`Praxis objects of ${r.tid}`}
+                          aria-expanded={openTids.has(r.tid)}
+                          aria-controls={openTids.has(r.tid) ? praxisObjectsId(r.tid) : undefined}
+                          onClick={() => toggleObjects(r.tid)}
+                        >
+                          {openTids.has(r.tid) ? 'Hide objects' : 'Objects'}
+                        </button>
+                      </td>
+                    </tr>
+                    {openTids.has(r.tid) && <PraxisObjectsRow tid={r.tid} columns={RESULT_COLUMNS} />}
+                  </Fragment>
                 ) : (
                   <tr key={r.id} className="failed">
                     <td className="mono">{shortId(r.id)}</td>
-                    <td colSpan={6}>
+                    <td colSpan={RESULT_COLUMNS - 1}>
                       <span className="fail-reason">{r.reason}</span>
                     </td>
                   </tr>
