@@ -2,7 +2,7 @@ import type { AuditFilter } from '../../shared/audit';
 import { auditColumns } from '../../shared/audit-columns';
 import type { Queryable } from '../store/db';
 import { auditRowsOf } from './audit-query';
-import { csvLine } from './csv-cell';
+import { csvLine } from '../../shared/csv-cell';
 
 const HEADER = [
   'seq',

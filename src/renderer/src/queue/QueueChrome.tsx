@@ -18,6 +18,7 @@ export function QueueHeader({
   arrivedLive,
   loading,
   onRefresh,
+  exportCsv,
 }: {
   title: string;
   /** The first page has landed. */
@@ -31,6 +32,8 @@ export function QueueHeader({
   arrivedLive: number;
   loading: boolean;
   onRefresh(): void;
+  /** Downloads the rows shown; off until the whole queue has loaded (a part would pass for the whole). */
+  exportCsv: { label: string; disabled: boolean; onExport(): void };
 }) {
   return (
     <ScreenHeader title={title}>
@@ -47,6 +50,9 @@ export function QueueHeader({
       </span>
       <button type="button" onClick={onRefresh} disabled={loading}>
         {loading ? 'Refreshing…' : 'Refresh'}
+      </button>
+      <button type="button" aria-label={exportCsv.label} disabled={exportCsv.disabled} onClick={exportCsv.onExport}>
+        Export CSV
       </button>
     </ScreenHeader>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { WireError } from '../../../shared/errors';
 import type { ActionReport, CurrencyTotal } from './create-action-store';
 import type { QueueNavigation, QueueState } from './create-queue-store';
@@ -11,6 +11,8 @@ import { SavedViews } from './SavedViews';
 import type { SavedViewsOf } from './saved-views-store';
 import { isFiltered } from './queue-filter';
 import { FilterProblemLine } from './FilterBar';
+import { downloadText } from '../components/download-text';
+import { csvFileName, queueCsv, type CsvColumn } from './queue-csv';
 import type { FilterProblems } from './queue-filter';
 
 /** What the screen's store offers the frame beyond cursor and selection moves. */
@@ -48,6 +50,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   empty,
   detail,
   dialogs,
+  csv,
 }: {
   title: string;
   /** The item in words, singular and plural ("hold", "holds"). */
@@ -78,8 +81,17 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   empty: { title: string; text: string };
   detail: ReactNode;
   dialogs: ReactNode;
+  /** The CSV export of the rows shown: the file's name before its date, and the columns as of the moment of export. */
+  csv: { fileStem: string; columns(): CsvColumn<Row>[] };
 }) {
   const selectAll = () => actions.selectOnly(visible.map((r) => r.tid));
+  const [exported, setExported] = useState<string | null>(null);
+  const count = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? noun[0] : noun[1]}`;
+  const exportShown = () => {
+    const fileName = csvFileName(csv.fileStem);
+    downloadText(queueCsv(csv.columns(), visible), fileName);
+    setExported(`Exported ${count(visible.length)} as ${fileName}, in the order shown.`);
+  };
   const error: WireError | null = q.error;
   return (
     <div className="queue-screen">
@@ -94,7 +106,19 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
         arrivedLive={q.arrivedLive}
         loading={q.loading}
         onRefresh={() => void actions.load()}
+        exportCsv={{
+          label: q.loadingRest
+            ? 'Export CSV: waiting for the rest of the queue'
+            : `Export the ${count(visible.length)} shown as CSV`,
+          disabled: !q.loaded || q.loadingRest || visible.length === 0,
+          onExport: exportShown,
+        }}
       />
+      {exported && (
+        <p className="muted queue-export-note" role="status" aria-label="Export">
+          {exported}
+        </p>
+      )}
       <div className="queue-tools">
         {filters}
         <SavedViews

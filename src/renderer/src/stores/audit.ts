@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AuditRowView, AuditVerifyResult } from '../../../shared/audit';
 import type { WireError } from '../../../shared/errors';
 import { callAudit } from '../api/audit';
+import { downloadText } from '../components/download-text';
 import { auditFilterOf, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from './audit-filter';
 
 const PAGE = 500;
@@ -75,18 +76,6 @@ async function loadMore(limit = PAGE): Promise<void> {
   }));
 }
 
-/** Starts a download of `text` in the renderer (Electron and the browser host alike). */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 // ---- actions ----
 export const auditActions = {
   load: loadFirst,
@@ -104,7 +93,7 @@ export const auditActions = {
     useAudit.setState({ exporting: true, exportNote: null, error: null });
     const res = await callAudit('audit:export', { filter: auditFilterOf(useAudit.getState().draft) });
     if (!res.ok) return useAudit.setState({ exporting: false, error: res.error });
-    download(res.data.csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
+    downloadText(res.data.csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
     useAudit.setState({
       exporting: false,
       exportNote: `Exported ${res.data.rows.toLocaleString('en-GB')} row${res.data.rows === 1 ? '' : 's'} as CSV.`,

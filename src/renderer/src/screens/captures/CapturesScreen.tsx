@@ -17,6 +17,7 @@ import { captureSettingsActions, useCaptureSettings } from '../../stores/capture
 import { captureViews } from '../../stores/captures-views';
 import { totalsByCurrency } from '../../queue/money-text';
 import { QueueScreen } from '../../queue/QueueScreen';
+import { captureCsvColumns } from './capture-csv';
 import { useClock } from '../../queue/use-clock';
 import { useQueueKeys } from '../../queue/use-queue-keys';
 import { useQueueRows } from '../../queue/use-queue-rows';
@@ -135,6 +136,7 @@ export function CapturesScreen() {
         )
       }
       dialogs={<CaptureDialogs dialog={dialog} rows={q.rows} reasons={settings?.voidReasons ?? []} now={now} />}
+      csv={{ fileStem: 'captures', columns: () => captureCsvColumns(Date.now()) }}
     />
   );
 }

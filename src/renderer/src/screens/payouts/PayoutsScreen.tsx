@@ -16,6 +16,7 @@ import { useQueueRows } from '../../queue/use-queue-rows';
 import { PAYOUT_BULK_PARTS } from './BulkDialog';
 import { DetailPane } from './DetailPane';
 import { payoutColumns } from './payout-columns';
+import { payoutCsvColumns } from './payout-csv';
 import { PayoutDialogs } from './PayoutDialogs';
 import { PAYOUT_SEARCH, PayoutFilters } from './PayoutFilters';
 import { PAYOUT_WORDS } from './row-format';
@@ -130,6 +131,7 @@ export function PayoutsScreen() {
         )
       }
       dialogs={<PayoutDialogs dialog={dialog} rows={q.rows} reasons={settings?.rejectReasons ?? []} />}
+      csv={{ fileStem: 'payouts', columns: () => payoutCsvColumns(Date.now(), sla) }}
     />
   );
 }

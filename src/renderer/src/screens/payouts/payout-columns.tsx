@@ -4,11 +4,7 @@ import { statusColumn, tidColumn } from '../../queue/common-columns';
 import { AlignedAmount } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
-import { FLAG_TEXT, flagsMostSevereFirst, remainingText } from './row-format';
-
-/** A flag as a screen reader hears it: its label and the severity its colour shows. */
-const flagName = (f: { code: keyof typeof FLAG_TEXT; severity: string }) =>
-  `${FLAG_TEXT[f.code].label} (${f.severity})`;
+import { FLAG_TEXT, flagName, flagsMostSevereFirst, remainingText } from './row-format';
 
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a

@@ -46,6 +46,9 @@ export function flagsMostSevereFirst(row: Pick<PayoutRow, 'flags' | 'flagSeverit
     .sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
 }
 
+/** A flag as a screen reader hears it (and the CSV export writes it): its label and the severity its colour shows. */
+export const flagName = (f: { code: RiskFlagCode; severity: string }) => `${FLAG_TEXT[f.code].label} (${f.severity})`;
+
 /** What a request still asks for: "EUR 184.25 left of EUR 335.00" once split parts were paid, else "EUR 335.00". */
 export function remainingText(row: { amountMinor: number; remainingMinor: number; currency: string }): string {
   return row.remainingMinor === row.amountMinor
