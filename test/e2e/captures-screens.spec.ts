@@ -125,3 +125,27 @@ test("at the window's smallest size (1024 pixels) the capture queue fits: card, 
   expect((await clippedCells(table)).clipped).toEqual([]);
   await page.screenshot({ path: screenshotPath('36-captures-narrow-window') });
 });
+
+test("a 1280-pixel window shows every brand's whole masked card number in the Card · wallet column", async ({
+  page,
+}) => {
+  const cid = `e2e-brands-${run}`;
+  const brands = ['VISA', 'MasterCard', 'AMEX', 'Discover', 'Maestro'] as const;
+  const tids = await Promise.all(brands.map((brand, i) => sim.authorize(cid, 'EUR', 1_000 + i, brand)));
+  await openCapturesFor(page, desk(), cid);
+  const table = captureQueue(page);
+  for (const tid of tids) await expect(holdRow(page, tid)).toBeVisible();
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  const cardAt = headers.indexOf('Card · wallet');
+  expect(cardAt, 'the Card · wallet column is shown at 1280 pixels').toBeGreaterThanOrEqual(0);
+  for (const [i, tid] of tids.entries()) {
+    const card = (await sim.record(tid)).transaction.card!;
+    expect(card.card_type).toBe(brands[i]);
+    const cell = holdRow(page, tid).getByRole('cell').nth(cardAt);
+    await expect(cell).toHaveText(`${card.card_type} ${card.card_number}`);
+    const fit = await cell.evaluate((c) => ({ scroll: c.scrollWidth, client: c.clientWidth }));
+    expect(fit.scroll, `${card.card_type} ${card.card_number} is not clipped`).toBeLessThanOrEqual(fit.client);
+  }
+  expect(await fitsItsScroller(table), 'the full table still fits a 1280-pixel window').toBe(true);
+  await page.screenshot({ path: screenshotPath('48-captures-card-brands') });
+});

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { createPraxisClient } from '../../../src/core/praxis';
 import { SANDBOX_SAMPLE } from '../../../src/shared/domain';
+import type { SIM_CARD_BRANDS } from '../../../src/core/sandbox/types';
 import { openDesk, type DeskHostHandle } from './desk-host';
 import { payoutsSim } from './payouts-sim';
 import { rowWithTid } from './queue-rows';
@@ -25,8 +26,9 @@ export function capturesSimAt(base: () => Promise<string>) {
     base,
     admin,
     /** An authorization (hold) made at the simulator; Praxis then notifies the desk. */
-    async authorize(cid: string, currency: string, amountMinor: number): Promise<number> {
-      return ((await admin('/_sim/authorizations', { cid, currency, amount: amountMinor })) as { tid: number }).tid;
+    async authorize(cid: string, currency: string, amountMinor: number, cardType?: SimCardBrand): Promise<number> {
+      const body = { cid, currency, amount: amountMinor, ...(cardType ? { card_type: cardType } : {}) };
+      return ((await admin('/_sim/authorizations', body)) as { tid: number }).tid;
     },
     async record(tid: number): Promise<HoldRecord> {
       const res = await fetch(`${await base()}/_sim/transactions/${tid}`);
@@ -43,8 +45,15 @@ export function capturesSimAt(base: () => Promise<string>) {
   };
 }
 
+export type SimCardBrand = (typeof SIM_CARD_BRANDS)[number];
+
 export interface HoldRecord {
-  transaction: { transaction_status: string; amount: number; status_details?: string | null };
+  transaction: {
+    transaction_status: string;
+    amount: number;
+    status_details?: string | null;
+    card?: { card_type: string; card_number: string } | null;
+  };
   capturesMade: number;
   cancelsMade: number;
 }

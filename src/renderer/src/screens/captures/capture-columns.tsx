@@ -9,6 +9,14 @@ import { customerOf, instrumentOf } from './capture-words';
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
 /**
+ * Wide enough for the longest brand and masked number the sandbox (and Praxis) writes: "MasterCard 555555******1234"
+ * (a 10-letter brand, BIN, six stars, last four) is 201 px in DejaVu Sans 13 px, Linux's system-ui and the widest of
+ * the usual ones, plus the cell's 16 px padding. At 150 px every brand was cut off. In a 1280-pixel window the order id
+ * then gives way (the detail pane shows it) rather than the card.
+ */
+const CARD_WIDTH = 218;
+
+/**
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
  * them); in a scroller too narrow for the rest, the order id, gateway, card, then the customer (the pane shows each).
  */
@@ -41,7 +49,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'card',
       header: 'Card · wallet',
       cell: ({ row: { original: r } }) => <span className="cell-instrument">{instrumentOf(r)}</span>,
-      meta: { sortKey: 'card', width: 150, hideWhenCompact: true, givesWay: 3 },
+      meta: { sortKey: 'card', width: CARD_WIDTH, hideWhenCompact: true, givesWay: 3 },
     },
     {
       id: 'gateway',
