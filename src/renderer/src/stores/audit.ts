@@ -20,6 +20,8 @@ export interface AuditState {
   loading: boolean;
   error: WireError | null;
   selectedSeq: number | null;
+  /** The selected row's detail shows below the log; Esc closes it, Enter or a click opens it again. */
+  detailOpen: boolean;
   verifying: boolean;
   verify: AuditVerifyResult | null;
   exporting: boolean;
@@ -36,6 +38,7 @@ export const useAudit = create<AuditState>()(() => ({
   loading: false,
   error: null,
   selectedSeq: null,
+  detailOpen: true,
   verifying: false,
   verify: null,
   exporting: false,
@@ -88,7 +91,10 @@ export const auditActions = {
     useAudit.setState({ draft: EMPTY_AUDIT_FILTER, exportNote: null });
     void loadFirst();
   },
+  /** Moves the selection; an open detail follows it. */
   select: (seq: number | null) => useAudit.setState({ selectedSeq: seq }),
+  openDetail: (seq: number) => useAudit.setState({ selectedSeq: seq, detailOpen: true }),
+  closeDetail: () => useAudit.setState({ detailOpen: false }),
   async exportCsv() {
     useAudit.setState({ exporting: true, exportNote: null, error: null });
     const res = await callAudit('audit:export', { filter: auditFilterOf(useAudit.getState().draft) });
@@ -113,6 +119,6 @@ export const auditActions = {
       await loadMore(SEEK_PAGE);
     // A deleted row is not there to select: the nearest older row that remains is.
     const at = useAudit.getState().rows.find((r) => r.seq <= broken);
-    useAudit.setState({ selectedSeq: at?.seq ?? null });
+    useAudit.setState({ selectedSeq: at?.seq ?? null, detailOpen: true });
   },
 };

@@ -1,35 +1,72 @@
+import { useEffect, useRef } from 'react';
 import type { AuditRowView } from '../../../../shared/audit';
 import { auditColumns } from '../../../../shared/audit-columns';
 
-/** The selected row in full: the table clips long cells, an auditor needs every word and the stored details. */
-export function AuditRowDetail({ row }: { row: AuditRowView }) {
+/**
+ * The selected row in full: the table clips long cells, an auditor needs every word and the stored details. The
+ * details are the row as stored, whose secret-looking keys the audit log dropped before writing it; nothing else is
+ * fetched for it. Esc (or Close) closes it and gives the focus back to the row.
+ */
+export function AuditRowDetail({
+  row,
+  focusKey,
+  onClose,
+}: {
+  row: AuditRowView;
+  /** Changes when the detail should take the focus (opened with Enter). */
+  focusKey: number;
+  onClose(): void;
+}) {
   const c = auditColumns(row);
   const facts: [string, string][] = [
     ['Time', new Date(row.at).toLocaleString('en-GB', { timeZoneName: 'short' })],
     ['Operator', row.operator],
     ['Action', row.action],
-    ['Item', c.item],
+    ['Item', [row.itemKind, row.itemId].filter(Boolean).join(' ')],
     ['Amount', c.amount],
     ['Reason', c.reason],
     ['Note', c.note],
     ['Praxis ids', c.praxisIds],
     ['Outcome', c.outcome],
   ];
+  const self = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) self.current?.focus();
+  }, [focusKey]);
+  const id = `audit-row-${row.seq}`;
   return (
-    <section className="panel audit-detail" aria-label={`Audit row ${row.seq}`}>
-      <dl>
-        {facts
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
+    <section
+      ref={self}
+      className="panel audit-detail"
+      aria-label={`Audit row ${row.seq}`}
+      // Focusable so the keyboard scrolls a long detail; Enter on the row puts the focus here.
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="detail-head">
+        <h2>Audit row {row.seq}</h2>
+        <button type="button" onClick={onClose} aria-label="Close detail">
+          Close <kbd>Esc</kbd>
+        </button>
+      </header>
+      <div className="audit-detail-body">
+        <dl>
+          {facts.map(([k, v], i) => (
             <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dt id={`${id}-fact-${i}`}>{k}</dt>
+              <dd aria-labelledby={`${id}-fact-${i}`}>{v || <span className="muted">—</span>}</dd>
             </div>
           ))}
-      </dl>
-      <pre className="mono" aria-label="Stored details">
-        {JSON.stringify(row.details, null, 1)}
-      </pre>
+        </dl>
+        <section aria-label="Stored details">
+          <h3>Stored details</h3>
+          <pre className="mono">{JSON.stringify(row.details, null, 1)}</pre>
+        </section>
+      </div>
     </section>
   );
 }

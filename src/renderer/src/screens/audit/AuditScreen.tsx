@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/FormError';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditRowDetail } from './AuditRowDetail';
-import { AuditTable } from './AuditTable';
+import { AuditTable, type AuditTableHandle } from './AuditTable';
 import '../../queue/queue.css';
 import './audit.css';
 
@@ -18,6 +18,17 @@ export function AuditScreen() {
   }, []);
   const broken = s.verify && !s.verify.ok ? s.verify : null;
   const selected = s.selectedSeq === null ? undefined : s.rows.find((r) => r.seq === s.selectedSeq);
+  const table = useRef<AuditTableHandle>(null);
+  // Bumped when Enter opens the detail: it then takes the focus (a click leaves the focus on the row).
+  const [focusDetail, setFocusDetail] = useState(0);
+  const open = (seq: number, byKey: boolean) => {
+    auditActions.openDetail(seq);
+    if (byKey) setFocusDetail((n) => n + 1);
+  };
+  const close = () => {
+    auditActions.closeDetail();
+    table.current?.focusSelectedRow();
+  };
   return (
     <div className="queue-screen audit-screen">
       <ScreenHeader title="Audit">
@@ -61,14 +72,18 @@ export function AuditScreen() {
         <p className="audit-empty muted">No audit entries match this filter.</p>
       ) : (
         <AuditTable
+          ref={table}
           rows={s.rows}
           selectedSeq={s.selectedSeq}
           brokenSeq={broken?.brokenAtSeq ?? null}
+          detailOpen={s.detailOpen}
           onSelect={auditActions.select}
+          onOpen={open}
+          onClose={close}
           onNeedMore={auditActions.loadMore}
         />
       )}
-      {selected && <AuditRowDetail row={selected} />}
+      {selected && s.detailOpen && <AuditRowDetail row={selected} focusKey={focusDetail} onClose={close} />}
     </div>
   );
 }

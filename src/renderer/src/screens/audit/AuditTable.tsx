@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
@@ -55,19 +55,39 @@ const AuditRowCells = memo(function AuditRowCells({ row }: { row: AuditRowView }
   );
 });
 
-/** The audit log, newest first: only the rows on screen are in the DOM; scrolling near the end loads older rows. */
+/** What the screen asks of the log: the focus back on the selected row (the detail was closed). */
+export interface AuditTableHandle {
+  focusSelectedRow(): void;
+}
+
+const MOVES: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+
+/**
+ * The audit log, newest first: only the rows on screen are in the DOM; scrolling near the end loads older rows.
+ * The selected row is the log's stop in the tab order (the scroller itself while none is drawn): J/K or the arrows move
+ * the selection and the focus with it, Enter opens the row's detail, Esc closes it.
+ */
 export function AuditTable({
   rows,
   selectedSeq,
   brokenSeq,
+  detailOpen,
   onSelect,
+  onOpen,
+  onClose,
   onNeedMore,
+  ref,
 }: {
   rows: readonly AuditRowView[];
   selectedSeq: number | null;
   brokenSeq: number | null;
+  detailOpen: boolean;
   onSelect(seq: number): void;
+  /** Opens the row's detail; `byKey`: with Enter, so the focus goes into it. */
+  onOpen(seq: number, byKey: boolean): void;
+  onClose(): void;
   onNeedMore(): void;
+  ref?: Ref<AuditTableHandle>;
 }) {
   const selectedIndex = useMemo(
     () => (selectedSeq === null ? -1 : rows.findIndex((r) => r.seq === selectedSeq)),
@@ -79,17 +99,50 @@ export function AuditTable({
     if (rows.length > 0 && lastIndex >= rows.length - LOAD_AHEAD) onNeedMore();
   }, [lastIndex, rows.length, onNeedMore]);
 
+  // A key moved the selection: the focus follows once the row is drawn (scrolling to it may take a render).
+  const focusPending = useRef(false);
+  const selectedRow = () => scroller.current?.querySelector<HTMLTableRowElement>('tr[aria-selected="true"]') ?? null;
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = selectedRow();
+    if (!row) return;
+    focusPending.current = false;
+    row.focus();
+  });
+  useImperativeHandle(ref, () => ({
+    focusSelectedRow() {
+      focusPending.current = true;
+      const row = selectedRow();
+      if (row) {
+        focusPending.current = false;
+        row.focus();
+      }
+    },
+  }));
+  const selectedDrawn = selectedIndex >= 0 && items.some((i) => i.index === selectedIndex);
+
   return (
-    // Focusable so the keyboard scrolls it; J/K or the arrow keys move the selected row.
     <div
       className="queue-scroller audit-scroller"
       ref={scroller}
-      tabIndex={0}
+      tabIndex={selectedDrawn ? -1 : 0}
       onKeyDown={(e) => {
-        const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        if (e.key === 'Enter' && selectedSeq !== null && selectedIndex >= 0) {
+          e.preventDefault();
+          onOpen(selectedSeq, true);
+          return;
+        }
+        if (e.key === 'Escape' && detailOpen) {
+          e.preventDefault();
+          onClose();
+          return;
+        }
+        const step = MOVES[e.key] ?? 0;
         if (!step || rows.length === 0) return;
         e.preventDefault();
         const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + step));
+        focusPending.current = true;
         onSelect(rows[next]!.seq);
       }}
     >
@@ -112,16 +165,18 @@ export function AuditTable({
           <SpacerRow height={padTop} span={COLUMNS.length} />
           {items.map((item) => {
             const row = rows[item.index]!;
+            const selected = row.seq === selectedSeq;
             const classes = ['queue-row'];
-            if (row.seq === selectedSeq) classes.push('cursor');
+            if (selected) classes.push('cursor');
             if (row.seq === brokenSeq) classes.push('audit-broken');
             return (
               <tr
                 key={row.seq}
                 className={classes.join(' ')}
-                aria-selected={row.seq === selectedSeq}
+                aria-selected={selected}
                 aria-rowindex={item.index + 2}
-                onClick={() => onSelect(row.seq)}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => onOpen(row.seq, false)}
               >
                 <AuditRowCells row={row} />
               </tr>

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { SANDBOX_SAMPLE } from '../../src/shared/domain';
+import { auditRows, openAudit } from './support/audit-page';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { deskHostForThisFile, screenshotPath } from './support/desk-host';
+import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+
+// An audit row's cells cut long text; its detail shows the whole row, and a keyboard alone opens and closes it.
+const desk = deskHostForThisFile();
+const sim = payoutsSim(desk);
+const run = randomBytes(3).toString('hex');
+const NOTE =
+  'The customer called back twice and asked us to hold the payout until the bank confirms the new account; ' +
+  `see ticket 4411 and the call of Tuesday. Run ${run}, end of note.`;
+
+test('Enter on an audit row opens its whole detail (time, operator, action, item, outcome, reason, note, stored fields); Esc closes it', async ({
+  page,
+}) => {
+  const cid = `e2e-audit-detail-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 4_200);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const reject = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press('2');
+  await reject.getByLabel(/Note/).fill(NOTE);
+  await reject.getByRole('button', { name: 'Reject request' }).click();
+  await expect(lastAction(page)).toContainText('No money moved.');
+
+  await openAudit(page);
+  await page.getByLabel('Action').selectOption('payouts:reject');
+  await page.getByLabel('Item id (tid)').fill(String(tid));
+  await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('1 row');
+  const row = auditRows(page).filter({ hasText: String(tid) });
+  await expect(row).toHaveCount(1);
+
+  // From the filters, Tab reaches the log; the arrow key puts the focus on the row itself.
+  await page.getByRole('button', { name: 'Clear filters' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('region', { name: /^Audit row \d+$/ });
+  await expect(detail).toBeVisible();
+  await expect(detail).toBeFocused();
+  for (const [term, value] of [
+    ['Operator', 'Sandbox operator'],
+    ['Action', 'payouts:reject'],
+    ['Item', `transaction ${tid}`],
+    ['Amount', 'EUR 42.00'],
+    ['Reason', 'Bonus or promotion abuse'],
+    ['Note', NOTE],
+    ['Praxis ids', `tid ${tid}`],
+  ] as const)
+    await expect(detail.getByLabel(term, { exact: true }), term).toHaveText(value);
+  await expect(detail.getByLabel('Time', { exact: true })).toContainText(/\d{4}/);
+  await expect(detail.getByLabel('Outcome', { exact: true })).toContainText('done');
+  const stored = detail.getByRole('region', { name: 'Stored details' });
+  await expect(stored).toContainText(`"note": ${JSON.stringify(NOTE)}`);
+  await expect(stored).toContainText('"journalId"');
+  await expect(detail).not.toContainText(SANDBOX_SAMPLE.secret);
+
+  // Nothing of it is cut off: every value is wholly visible, and the detail needs no scrolling at 1280 × 800.
+  const cut = await detail.evaluate((el) => ({
+    overflows: el.scrollHeight > el.clientHeight + 1,
+    clipped: [...el.querySelectorAll('dd, pre')]
+      .filter((v) => v.scrollWidth > v.clientWidth + 1 || v.scrollHeight > v.clientHeight + 1)
+      .map((v) => v.textContent),
+  }));
+  expect(cut).toEqual({ overflows: false, clipped: [] });
+  await expectNoSeriousA11yViolations(page, 'the Audit screen with a row detail');
+  await page.screenshot({ path: screenshotPath('64-audit-row-detail') });
+
+  // Esc closes it and gives the focus back to the row; Enter opens it again.
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(detail).toBeFocused();
+  await detail.getByRole('button', { name: 'Close detail' }).click();
+  await expect(detail).toHaveCount(0);
+  await expect(row).toBeFocused();
+});
