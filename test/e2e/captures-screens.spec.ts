@@ -84,11 +84,16 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
   const last = rows - 1;
   await panel.getByLabel(`Hold window ${last} days`).fill('61');
   await panel.getByRole('button', { name: 'Save capture settings' }).click();
-  await expect(panel.getByText(`Hold window ${last}: A hold window is at most 60 days`)).toBeVisible();
+  await expect(panel.getByText('A hold window is at most 60 days')).toBeVisible();
   await expect(panel.getByLabel(`Hold window ${last} days`)).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByLabel(`Hold window ${last} days`)).toHaveAccessibleDescription(
+    'A hold window is at most 60 days',
+  );
   await panel.getByLabel(`Hold window ${last} days`).fill('x');
   await panel.getByRole('button', { name: 'Save capture settings' }).click();
-  await expect(panel.getByText(`Hold window ${last}: Days, hours and minutes are whole numbers`)).toBeVisible();
+  await expect(panel.getByLabel(`Hold window ${last} days`)).toHaveAccessibleDescription(
+    'Days, hours and minutes are whole numbers (0 or more).',
+  );
   await page.screenshot({ path: screenshotPath('46-captures-settings-error'), fullPage: true });
 
   await panel.getByLabel(`Hold window ${last} days`).fill('3');

@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parseAmount } from '../../src/shared/money';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { fillCaller, openTerminal } from './support/terminal-page';
 
 // The core's VALIDATION answers, as a person sees them: next to the field, in plain words, naming nothing internal.
 const desk = deskHostForThisFile();
@@ -15,8 +17,30 @@ async function openSettings(page: Page) {
 async function expectRefusedBeside(field: Locator, form: Locator, message: string) {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(message);
+  // Described by the message drawn beside it (aria-describedby), not by a tooltip standing in for it.
+  const describedBy = await field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((ref) => {
+        const target = document.getElementById(ref);
+        return target ? { text: target.textContent, shown: target.checkVisibility() } : null;
+      }),
+  );
+  expect(describedBy).toEqual([{ text: message, shown: true }]);
   await expect(form).not.toContainText('Invalid input');
   await expect(form).not.toContainText('Too big');
+}
+
+/** The message is drawn right under its field (its row, in a table), not gathered at the foot of the form. */
+async function expectMessageUnder(field: Locator, form: Locator, message: string) {
+  const shown = form.getByRole('alert').filter({ hasText: message });
+  await expect(shown).toHaveCount(1);
+  const f = (await field.boundingBox())!;
+  const m = (await shown.boundingBox())!;
+  const gap = m.y - (f.y + f.height);
+  expect(gap, `"${message}" starts ${gap} px under its field`).toBeGreaterThanOrEqual(0);
+  expect(gap, `"${message}" starts ${gap} px under its field`).toBeLessThan(40);
 }
 
 test('Payout settings: a bulk concurrency of 100 is refused beside its field, saying at most 32', async ({ page }) => {
@@ -60,4 +84,63 @@ test('Payouts: a view name of 300 characters is refused beside the name, saying 
   const views = page.getByRole('group', { name: 'Views of this queue' });
   await expectRefusedBeside(name, views, 'Must be at most 60 characters');
   await views.screenshot({ path: screenshotPath('validation-save-view') });
+});
+
+test('Captures settings: a hold window of 61 days, and a bulk concurrency of 100, are refused beside their fields', async ({
+  page,
+}) => {
+  await openSettings(page);
+  const panel = page.getByRole('region', { name: 'Capture settings' });
+  const save = panel.getByRole('button', { name: 'Save capture settings' });
+  const days = panel.getByLabel('Hold window 1 days');
+  await days.fill('61');
+  await save.click();
+  await expectRefusedBeside(days, panel, 'A hold window is at most 60 days');
+  await expectMessageUnder(days, panel, 'A hold window is at most 60 days');
+  await expect(panel.getByLabel('Hold window 1 minutes')).toHaveAccessibleDescription(
+    'A hold window is at most 60 days',
+  );
+  await expect(panel.getByLabel('Hold window 1 label')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByLabel('Hold window 2 days')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel).not.toContainText('holdWindows');
+  await panel
+    .getByRole('table', { name: 'Hold windows' })
+    .screenshot({ path: screenshotPath('validation-hold-window') });
+
+  await days.fill('3');
+  const bulk = panel.getByLabel('Bulk concurrency');
+  await bulk.fill('100');
+  await save.click();
+  await expectRefusedBeside(bulk, panel, 'Must be at most 32');
+  await expectMessageUnder(bulk, panel, 'Must be at most 32');
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel).not.toContainText('bulkConcurrency');
+  await expect(panel).not.toContainText('capture-settings:save');
+  await bulk.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('validation-capture-settings') });
+
+  await bulk.fill('many');
+  await save.click();
+  await expectRefusedBeside(bulk, panel, 'Enter a whole number from 1 to 32.');
+});
+
+test('Terminal: an amount in cents for JPY, and an email without @, are refused beside their fields', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid: 'e2e-vt-validation', currency: 'JPY', amount: '12.50' });
+  const form = page.getByRole('region', { name: 'New session' });
+  await form.getByLabel('Email').fill('ada-at-example');
+  await form.getByRole('button', { name: 'Review and open…' }).click();
+  const amountMessage = (parseAmount('12.50', 'JPY') as { message: string }).message;
+  const amount = form.getByRole('textbox', { name: 'Amount' });
+  await expectRefusedBeside(amount, form, amountMessage);
+  await expectMessageUnder(amount, form, amountMessage);
+  const email = form.getByLabel('Email');
+  await expectRefusedBeside(email, form, 'Enter an email such as name@example.com');
+  await expectMessageUnder(email, form, 'Enter an email such as name@example.com');
+  await expect(form.getByLabel('First name')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Currency')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form).not.toContainText('customer.email');
+  await form.screenshot({ path: screenshotPath('validation-terminal') });
 });

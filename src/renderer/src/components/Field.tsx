@@ -19,16 +19,25 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && !error && <p className="field-hint">{hint}</p>}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
-/** What the input inside a Field says of its error: invalid, and described by the message Field shows. */
+/**
+ * A field's validation message, where the field's own layout puts it (Field does; a table row puts it under the row):
+ * the element `fieldErrorProps(id, error)` points the field at.
+ */
+export function FieldError({ id, error }: { id: string; error: string | undefined | null }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`} role="alert">
+      {error}
+    </p>
+  );
+}
+
+/** What the input inside a Field says of its error: invalid, and described by the message Field (FieldError) shows. */
 export const fieldErrorProps = (id: string, error: string | undefined | null) => ({
   'aria-invalid': error ? true : undefined,
   'aria-describedby': error ? `${id}-error` : undefined,

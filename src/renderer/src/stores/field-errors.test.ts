@@ -77,4 +77,44 @@ describe('fieldErrorsFrom', () => {
     );
     expect(e).toEqual({ fields: { customBaseUrl: 'The Praxis address must use https.' }, general: null });
   });
+
+  it('places a nested path at the longest known field it starts with, in whole segments', () => {
+    const e = fieldErrorsFrom(
+      {
+        code: 'VALIDATION',
+        message: 'see issues',
+        issues: [
+          { path: 'holdWindows.2.minutes', message: 'A hold window is at most 60 days' },
+          { path: 'holdWindows.3.key', message: 'must not be empty' },
+          { path: 'holdWindows', message: 'Keep one default hold window' },
+          { path: 'holdWindows.12.label', message: 'Give the hold window a label' },
+        ],
+      },
+      ['holdWindows', 'holdWindows.1', 'holdWindows.2.minutes', 'holdWindows.3'],
+    );
+    expect(e).toEqual({
+      fields: {
+        'holdWindows.2.minutes': 'A hold window is at most 60 days',
+        'holdWindows.3': 'Must not be empty',
+        holdWindows: 'Keep one default hold window; Give the hold window a label',
+      },
+      general: null,
+    });
+  });
+
+  it('says a message once per field, however many checks of the field gave it', () => {
+    const country = 'Enter a two-letter ISO 3166 country code in capitals, such as GB, DE or JP';
+    const e = fieldErrorsFrom(
+      {
+        code: 'VALIDATION',
+        message: `customer.country: ${country}; customer.country: ${country}`,
+        issues: [
+          { path: 'customer.country', message: country },
+          { path: 'customer.country', message: country },
+        ],
+      },
+      ['customer.country'],
+    );
+    expect(e).toEqual({ fields: { 'customer.country': country }, general: null });
+  });
 });

@@ -4,8 +4,10 @@ import { capturesAvailable } from '../../api/captures';
 import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor, type ReasonDraft } from '../../components/ReasonListEditor';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
+import { Field, fieldErrorProps } from '../../components/Field';
+import { fieldErrorsFrom } from '../../stores/field-errors';
 import { HoldWindowsEditor } from './HoldWindowsEditor';
-import { placeSaveErrors, rulesFrom, toDraft, type HoldWindowDraft } from './hold-window-drafts';
+import { captureSettingsFields, rulesFrom, toDraft, type HoldWindowDraft } from './hold-window-drafts';
 import './captures.css';
 
 function SettingsForm({ settings }: { settings: CaptureSettings }) {
@@ -13,29 +15,26 @@ function SettingsForm({ settings }: { settings: CaptureSettings }) {
   const [drafts, setDrafts] = useState<HoldWindowDraft[]>(() => settings.holdWindows.map(toDraft));
   const [reasons, setReasons] = useState<ReasonDraft[]>(settings.voidReasons);
   const [concurrency, setConcurrency] = useState(String(settings.bulkConcurrency));
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
-  const [tableError, setTableError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async () => {
-    setRowErrors({});
-    setTableError(null);
+    setFieldErrors({});
     setProblem(null);
     const rules = rulesFrom(drafts);
-    if (!rules.ok) return setRowErrors(rules.rowErrors);
+    if (!rules.ok) return setFieldErrors(rules.fields);
     const cleaned = cleanReasons(reasons, 'void reason');
     if (!cleaned.ok) return setProblem(cleaned.message);
-    if (!/^\d+$/.test(concurrency.trim())) return setProblem('Bulk concurrency: enter a whole number from 1 to 32.');
+    if (!/^\d+$/.test(concurrency.trim()))
+      return setFieldErrors({ bulkConcurrency: 'Enter a whole number from 1 to 32.' });
     const err = await captureSettingsActions.save({
       holdWindows: rules.rules,
       voidReasons: cleaned.value,
       bulkConcurrency: Number(concurrency.trim()),
     });
     if (!err) return;
-    if (err.code !== 'VALIDATION') return setProblem(err.message);
-    const placed = placeSaveErrors(err.message);
-    setRowErrors(placed.rowErrors);
-    setTableError(placed.table);
+    const placed = fieldErrorsFrom(err, captureSettingsFields(drafts.length));
+    setFieldErrors(placed.fields);
     setProblem(placed.general);
   };
 
@@ -46,24 +45,28 @@ function SettingsForm({ settings }: { settings: CaptureSettings }) {
         void save();
       }}
     >
-      <HoldWindowsEditor drafts={drafts} setDrafts={setDrafts} rowErrors={rowErrors} tableError={tableError} />
+      <HoldWindowsEditor drafts={drafts} setDrafts={setDrafts} errors={fieldErrors} />
       <ReasonListEditor
         title="Void reasons"
         hint="Kept in the audit log with each void (Praxis takes no reason). The first nine are picked with keys 1–9 in the void dialog, in this order."
         reasons={reasons}
         setReasons={setReasons}
       />
-      <div className="field">
-        <label htmlFor="cs-bulk-concurrency">Bulk concurrency</label>
+      <Field
+        id="cs-bulk-concurrency"
+        label="Bulk concurrency"
+        hint="Holds sent to Praxis at once in a bulk capture or void (1–32)."
+        error={fieldErrors.bulkConcurrency}
+      >
         <input
           id="cs-bulk-concurrency"
           type="text"
           inputMode="numeric"
           value={concurrency}
+          {...fieldErrorProps('cs-bulk-concurrency', fieldErrors.bulkConcurrency)}
           onChange={(e) => setConcurrency(e.target.value)}
         />
-        <p className="field-hint">Holds sent to Praxis at once in a bulk capture or void (1–32).</p>
-      </div>
+      </Field>
       <SettingsSaveFooter problem={problem} saving={saving} label="Save capture settings" />
     </form>
   );

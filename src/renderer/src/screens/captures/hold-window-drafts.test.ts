@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLD_WINDOWS } from '../../../../shared/hold-windows';
-import { emptyDraft, placeSaveErrors, rulesFrom, toDraft } from './hold-window-drafts';
+import { captureSettingsFields, emptyDraft, rulesFrom, toDraft } from './hold-window-drafts';
 
 describe('hold-window editor rows', () => {
   it('round-trips the documented defaults through days, hours and minutes', () => {
@@ -14,18 +14,16 @@ describe('hold-window editor rows', () => {
     expect(ok.ok && ok.rules.at(-1)!.key).toBe('visa-2');
     expect(rulesFrom([{ ...emptyDraft(), days: '1.5' }])).toEqual({
       ok: false,
-      rowErrors: { 0: 'Days, hours and minutes are whole numbers (0 or more).' },
+      fields: { 'holdWindows.0.minutes': 'Days, hours and minutes are whole numbers (0 or more).' },
     });
   });
 
-  it("places the core's answer beside the row, above the table, or under the form", () => {
-    const placed = placeSaveErrors(
-      'holdWindows.2.minutes: A hold window is at most 60 days; holdWindows: Keep one default hold window; bulkConcurrency: must be at most 32',
-    );
-    expect(placed).toEqual({
-      rowErrors: { 2: 'A hold window is at most 60 days' },
-      table: 'Keep one default hold window',
-      general: 'bulkConcurrency: must be at most 32',
-    });
+  it('names the fields a VALIDATION answer is placed at: each row, its window, label, brand and method, the table, the concurrency', () => {
+    const fields = captureSettingsFields(2);
+    for (const f of ['holdWindows', 'bulkConcurrency', 'holdWindows.0', 'holdWindows.1.minutes', 'holdWindows.1.label'])
+      expect(fields).toContain(f);
+    expect(fields).toContain('holdWindows.0.cardType');
+    expect(fields).toContain('holdWindows.0.paymentMethod');
+    expect(fields).not.toContain('holdWindows.2');
   });
 });

@@ -44,17 +44,32 @@ function keyFor(d: HoldWindowDraft, taken: Set<string>): string {
   return key;
 }
 
-/** Per row, the field that is wrong and why; the rows as the core takes them when nothing is wrong. */
+/** What of a row a message is about: its window (days, hours and minutes), label, brand or method; null: the row. */
+export type HoldWindowPart = 'minutes' | 'label' | 'cardType' | 'paymentMethod';
+const PARTS: readonly HoldWindowPart[] = ['minutes', 'label', 'cardType', 'paymentMethod'];
+
+/** The contract's path of a row, or of one part of it: where `fieldErrorsFrom` places a message about it. */
+export const holdWindowField = (row: number, part: HoldWindowPart | null = null): string =>
+  part ? `holdWindows.${row}.${part}` : `holdWindows.${row}`;
+
+/** Every field of Settings › Captures a VALIDATION answer may be placed at, for a table of `rows` hold windows. */
+export function captureSettingsFields(rows: number): string[] {
+  const fields = ['holdWindows', 'bulkConcurrency'];
+  for (let i = 0; i < rows; i++) fields.push(holdWindowField(i), ...PARTS.map((p) => holdWindowField(i, p)));
+  return fields;
+}
+
+/** Per row, the field that is wrong and why (keyed as `holdWindowField`); the rows as the core takes them otherwise. */
 export function rulesFrom(
   drafts: readonly HoldWindowDraft[],
-): { ok: true; rules: HoldWindowRule[] } | { ok: false; rowErrors: Record<number, string> } {
-  const rowErrors: Record<number, string> = {};
+): { ok: true; rules: HoldWindowRule[] } | { ok: false; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
   const taken = new Set(drafts.map((d) => d.key).filter(Boolean));
   const rules: HoldWindowRule[] = [];
   drafts.forEach((d, i) => {
     const parts = [d.days, d.hours, d.minutes].map((t) => t.trim() || '0');
     if (parts.some((t) => !/^\d{1,4}$/.test(t))) {
-      rowErrors[i] = 'Days, hours and minutes are whole numbers (0 or more).';
+      fields[holdWindowField(i, 'minutes')] = 'Days, hours and minutes are whole numbers (0 or more).';
       return;
     }
     const [days, hours, minutes] = parts.map(Number) as [number, number, number];
@@ -68,32 +83,5 @@ export function rulesFrom(
       minutes: days * 1440 + hours * 60 + minutes,
     });
   });
-  return Object.keys(rowErrors).length ? { ok: false, rowErrors } : { ok: true, rules };
-}
-
-/**
- * The core's VALIDATION answer, placed: "holdWindows.2.minutes: …" beside row 3, "holdWindows: …" above the
- * table, anything else under the form.
- */
-export function placeSaveErrors(message: string): {
-  rowErrors: Record<number, string>;
-  table: string | null;
-  general: string | null;
-} {
-  const body = message.replace(/^Invalid input for \S+: /, '');
-  const rowErrors: Record<number, string> = {};
-  const table: string[] = [];
-  const general: string[] = [];
-  for (const part of body.split('; ')) {
-    const row = /^holdWindows\.(\d+)\.(\w+): (.+)$/s.exec(part);
-    const whole = /^holdWindows: (.+)$/s.exec(part);
-    if (row) rowErrors[Number(row[1])] = row[3]!;
-    else if (whole) table.push(whole[1]!);
-    else general.push(part);
-  }
-  return {
-    rowErrors,
-    table: table.length ? table.join(' ') : null,
-    general: general.length ? general.join('; ') : null,
-  };
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, rules };
 }

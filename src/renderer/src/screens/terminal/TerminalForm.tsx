@@ -3,12 +3,13 @@ import { amountInWords } from '../../../../shared/money-words';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
 import type { TerminalPrefill } from '../../../../shared/ipc/terminal-contract';
 import { TERMINAL_INTENTS, type TerminalCustomer, type TerminalIntent } from '../../../../shared/terminal';
-import { Field } from '../../components/Field';
+import { Field, fieldErrorProps } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { AmountInput } from '../../queue/AmountInput';
 import { safeMoney } from '../../queue/money-text';
+import { fieldErrorsFrom } from '../../stores/field-errors';
 import { terminalActions, useTerminal } from '../../stores/terminal';
-import { draftErrors, EMPTY_DRAFT, inputOf, serverErrors, type TerminalDraft } from './terminal-form';
+import { draftErrors, EMPTY_DRAFT, fieldPath, inputOf, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
 
 const INTENT_LABELS: Record<TerminalIntent, string> = {
   payment: 'Payment (charge now)',
@@ -76,15 +77,15 @@ export function TerminalForm() {
 
   const review = () => {
     const errors = draftErrors(draft);
-    setShown(errors);
-    setGeneral(null);
-    setConfirming(Object.keys(errors).length === 0);
+    setShown(errors.fields);
+    setGeneral(errors.general);
+    setConfirming(Object.keys(errors.fields).length === 0 && errors.general === null);
   };
   const send = async () => {
     const error = await terminalActions.start(inputOf(draft));
     setConfirming(false);
     if (!error) return;
-    const placed = serverErrors(error);
+    const placed = fieldErrorsFrom(error, TERMINAL_FIELDS);
     setShown(placed.fields);
     setGeneral(placed.general);
   };
@@ -94,13 +95,14 @@ export function TerminalForm() {
     put({ ...customerFields(c), currency: c.lastCurrency ?? draft.currency });
   };
   const words = echo(draft);
+  // Messages are keyed by the contract's path (fieldPath); each input is described by the one beside it.
+  const errorOf = (key: keyof TerminalDraft) => shown[fieldPath(key)];
   const field = (key: keyof TerminalDraft, label: string, hint?: string) => (
-    <Field key={key} id={`vt-${key}`} label={label} hint={hint} error={shown[key]}>
+    <Field key={key} id={`vt-${key}`} label={label} hint={hint} error={errorOf(key)}>
       <input
         id={`vt-${key}`}
         value={String(draft[key])}
-        aria-invalid={!!shown[key]}
-        aria-describedby={shown[key] ? `vt-${key}-error` : undefined}
+        {...fieldErrorProps(`vt-${key}`, errorOf(key))}
         autoComplete="off"
         onChange={(e) => put({ [key]: e.target.value })}
       />
@@ -125,10 +127,11 @@ export function TerminalForm() {
       </div>
       <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
       <div className="form-grid">
-        <Field id="vt-intent" label="Intent">
+        <Field id="vt-intent" label="Intent" error={errorOf('intent')}>
           <select
             id="vt-intent"
             value={draft.intent}
+            {...fieldErrorProps('vt-intent', errorOf('intent'))}
             onChange={(e) => put({ intent: e.target.value as TerminalIntent })}
           >
             {TERMINAL_INTENTS.map((i) => (
@@ -139,14 +142,16 @@ export function TerminalForm() {
           </select>
         </Field>
         {field('currency', 'Currency', 'ISO 4217, e.g. EUR, JPY, KWD')}
-        <Field id="vt-amount" label="Amount" error={shown.amount} hint={words ?? undefined}>
+        <Field id="vt-amount" label="Amount" error={errorOf('amount')} hint={words ?? undefined}>
+          {/* The message is Field's, beside the field; AmountInput only marks the field invalid and points at it. */}
           <AmountInput
             id="vt-amount"
             label="Amount"
             value={draft.amount}
             disabled={draft.openAmount}
             showProblem={false}
-            problem={shown.amount}
+            problem={errorOf('amount')}
+            {...fieldErrorProps('vt-amount', errorOf('amount'))}
             onChange={(amount) => put({ amount })}
           />
         </Field>
@@ -161,8 +166,13 @@ export function TerminalForm() {
             Leave the amount open
           </label>
         </Field>
-        <Field id="vt-gateway" label="Payment method (optional)">
-          <select id="vt-gateway" value={draft.gateway} onChange={(e) => put({ gateway: e.target.value })}>
+        <Field id="vt-gateway" label="Payment method (optional)" error={errorOf('gateway')}>
+          <select
+            id="vt-gateway"
+            value={draft.gateway}
+            {...fieldErrorProps('vt-gateway', errorOf('gateway'))}
+            onChange={(e) => put({ gateway: e.target.value })}
+          >
             <option value="">Let the payment page offer every method</option>
             {gateways.map((g) => (
               <option key={g.gateway} value={g.gateway}>

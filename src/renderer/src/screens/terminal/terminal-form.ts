@@ -1,6 +1,6 @@
 import { TerminalStartInput } from '../../../../shared/ipc/terminal-contract';
-import type { WireError } from '../../../../shared/errors';
 import type { TerminalIntent } from '../../../../shared/terminal';
+import { draftValidationError, fieldErrorsFrom, type FieldErrors } from '../../stores/field-errors';
 
 export interface TerminalDraft {
   cid: string;
@@ -54,29 +54,23 @@ export const inputOf = (d: TerminalDraft) => ({
   ...(d.gateway ? { gateway: d.gateway } : {}),
 });
 
-/** Messages per form field (the contract's path without `customer.`), checked with the core's own schema. */
-export function draftErrors(d: TerminalDraft): Record<string, string> {
-  const r = TerminalStartInput.safeParse(inputOf(d));
-  if (r.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of r.error.issues) {
-    const key = String(issue.path[issue.path.length - 1] ?? 'form');
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+const CUSTOMER_KEYS = ['cid', 'firstName', 'lastName', 'email', 'country', 'phone', 'address', 'city', 'zip'] as const;
 
-/** A core VALIDATION answer ("…: customer.email: …; amount: …") placed next to its fields. */
-export function serverErrors(error: WireError): { fields: Record<string, string>; general: string | null } {
-  if (error.code !== 'VALIDATION') return { fields: {}, general: error.message };
-  const named = error.details?.field;
-  if (typeof named === 'string') return { fields: { [named]: error.message }, general: null };
-  const fields: Record<string, string> = {};
-  const rest: string[] = [];
-  for (const part of error.message.replace(/^Invalid input for \S+: /, '').split('; ')) {
-    const m = /^(?:customer\.)?([A-Za-z]+): (.+)$/s.exec(part);
-    if (m) fields[m[1]!] = m[2]!;
-    else rest.push(part);
-  }
-  return { fields, general: rest.length ? rest.join('; ') : null };
+/** The contract's path of a form field ("email" is "customer.email"): the key its message is placed at. */
+export const fieldPath = (key: keyof TerminalDraft): string =>
+  (CUSTOMER_KEYS as readonly string[]).includes(key) ? `customer.${key}` : key;
+
+/** Every field of the form a VALIDATION answer (the core's, or the draft's own check) may be placed beside. */
+export const TERMINAL_FIELDS: readonly string[] = [
+  ...CUSTOMER_KEYS.map((k) => `customer.${k}`),
+  'intent',
+  'currency',
+  'amount',
+  'gateway',
+];
+
+/** The draft checked with the core's own schema, its messages placed as the core's would be (`fieldErrorsFrom`). */
+export function draftErrors(d: TerminalDraft): FieldErrors {
+  const r = TerminalStartInput.safeParse(inputOf(d));
+  return r.success ? { fields: {}, general: null } : fieldErrorsFrom(draftValidationError(r.error), TERMINAL_FIELDS);
 }

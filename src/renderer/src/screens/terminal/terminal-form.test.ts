@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { draftErrors, EMPTY_DRAFT, fieldPath, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
+
+const GOOD: TerminalDraft = {
+  ...EMPTY_DRAFT,
+  cid: 'c-1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  country: 'GB',
+  currency: 'EUR',
+  amount: '25.50',
+};
+
+describe('terminal form errors', () => {
+  it('has none for a draft the core would take', () => {
+    expect(draftErrors(GOOD)).toEqual({ fields: {}, general: null });
+  });
+
+  it("keys each message by the contract's path, the field the form draws it beside, once per field", () => {
+    const e = draftErrors({ ...GOOD, email: 'ada-at-example', country: 'GBR', currency: 'JPY', amount: '12.50' });
+    expect(e.general).toBeNull();
+    expect(e.fields).toEqual({
+      'customer.email': 'Enter an email such as name@example.com',
+      'customer.country': 'Enter a two-letter ISO 3166 country code in capitals, such as GB, DE or JP',
+      amount: expect.stringContaining('JPY') as unknown as string,
+    });
+    expect(fieldPath('email')).toBe('customer.email');
+    expect(fieldPath('amount')).toBe('amount');
+    for (const key of ['cid', 'zip', 'intent', 'currency', 'amount', 'gateway'] as const)
+      expect(TERMINAL_FIELDS).toContain(fieldPath(key));
+  });
+});
