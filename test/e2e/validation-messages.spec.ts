@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseAmount } from '../../src/shared/money';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { fillCaller, openTerminal } from './support/terminal-page';
 
@@ -103,6 +104,7 @@ test('Captures settings: a hold window of 61 days, and a bulk concurrency of 100
   await expect(panel.getByLabel('Hold window 1 label')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByLabel('Hold window 2 days')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(panel).not.toContainText('holdWindows');
+  await expectNoSeriousA11yViolations(page, "Settings › Captures with a hold window's message under its row");
   await panel
     .getByRole('table', { name: 'Hold windows' })
     .screenshot({ path: screenshotPath('validation-hold-window') });
@@ -122,6 +124,17 @@ test('Captures settings: a hold window of 61 days, and a bulk concurrency of 100
   await bulk.fill('many');
   await save.click();
   await expectRefusedBeside(bulk, panel, 'Enter a whole number from 1 to 32.');
+
+  // A problem with the table as a whole (no default row left) is said above the table, which it describes.
+  await bulk.fill('5');
+  const table = panel.getByRole('table', { name: 'Hold windows' });
+  const rows = await table.getByRole('row').count();
+  await panel.getByRole('button', { name: `Remove hold window ${rows - 1}` }).click();
+  await save.click();
+  await expect(table).toHaveAccessibleDescription(/^Keep one default hold window/);
+  await expect(panel.getByRole('alert').filter({ hasText: 'Keep one default hold window' })).toBeVisible();
+  await expect(bulk).not.toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'Settings › Captures refusing its hold windows');
 });
 
 test('Terminal: an amount in cents for JPY, and an email without @, are refused beside their fields', async ({

@@ -47,7 +47,8 @@ export function HoldWindowsEditor({
       <table
         className="grid compact hold-windows"
         aria-labelledby="hold-windows-title"
-        {...fieldErrorProps('hold-windows', errors.holdWindows)}
+        // A table is not a field (no aria-invalid); it is described by its message.
+        aria-describedby={fieldErrorProps('hold-windows', errors.holdWindows)['aria-describedby']}
       >
         <thead>
           <tr>
