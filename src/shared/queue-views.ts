@@ -37,10 +37,16 @@ export interface QueueBulkOutcome<Action extends string> {
 export interface ReasonOption {
   code: string;
   label: string;
+  /** The reason says too little by itself: it is not sent without a note saying why (a manager marks it). */
+  needsNote?: boolean;
 }
 
-/** The reason coded `other` ("Other (see note)") says nothing by itself: the audit log needs the note with it. */
-export const reasonNeedsNote = (reason: Pick<ReasonOption, 'code'>): boolean => reason.code === 'other';
+/**
+ * Whether a decision with this reason needs a note. Unmarked (lists saved before managers could mark one), the reason
+ * coded `other` ("Other (see note)") does: it says nothing by itself, so the audit log needs the note with it.
+ */
+export const reasonNeedsNote = (reason: Pick<ReasonOption, 'code' | 'needsNote'>): boolean =>
+  reason.needsNote ?? reason.code === 'other';
 
 /** Why a decision with this reason and note cannot be sent, or null. */
 export const missingNote = (reason: ReasonOption | undefined, note: string | undefined): string | null =>

@@ -35,4 +35,23 @@ describe('a reject with "Other (see note)"', () => {
     });
     expect(done).toMatchObject({ ok: true, data: { state: 'done' } });
   });
+
+  it('a manager marks which reasons need a note: a marked one is refused without it, an unmarked "other" is not', async () => {
+    const got = (await desk().raw('payout-settings:get', {})) as { ok: true; data: { rejectReasons: unknown[] } };
+    const rejectReasons = [
+      { code: 'bonus_abuse', label: 'Bonus or promotion abuse', needsNote: true },
+      { code: 'other', label: 'Other', needsNote: false },
+    ];
+    expect(await desk().raw('payout-settings:save', { ...got.data, rejectReasons })).toMatchObject({ ok: true });
+    expect(await desk().raw('payout-settings:get', {})).toMatchObject({ ok: true, data: { rejectReasons } });
+
+    const marked = await rig.request(desk(), 'needs-note-marked', 'EUR', 16_00);
+    expect(await desk().raw('payouts:reject', { tid: marked.tid, reasonCode: 'bonus_abuse' })).toMatchObject(noNote);
+    const unmarked = await rig.request(desk(), 'needs-note-unmarked', 'EUR', 17_00);
+    expect(await desk().raw('payouts:reject', { tid: unmarked.tid, reasonCode: 'other' })).toMatchObject({
+      ok: true,
+      data: { state: 'done' },
+    });
+    expect(await desk().raw('payout-settings:save', { ...got.data })).toMatchObject({ ok: true });
+  });
 });

@@ -14,7 +14,7 @@ export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = {
     { code: 'fraud_suspected', label: 'Fraud suspected' },
     { code: 'duplicate_authorization', label: 'Duplicate authorization' },
     { code: 'customer_asked', label: 'Customer asked to cancel' },
-    { code: 'other', label: 'Other (see note)' },
+    { code: 'other', label: 'Other (see note)', needsNote: true },
   ],
   bulkConcurrency: 8,
 };

@@ -17,7 +17,7 @@ export const DEFAULT_PAYOUT_SETTINGS: PayoutSettings = {
     { code: 'third_party_destination', label: 'Destination belongs to someone else' },
     { code: 'duplicate_request', label: 'Duplicate request' },
     { code: 'customer_asked', label: 'Customer asked to cancel' },
-    { code: 'other', label: 'Other (see note)' },
+    { code: 'other', label: 'Other (see note)', needsNote: true },
   ],
   bulkConcurrency: 8,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActionOutcome } from '../actions';
 import type { CaptureBulkOutcome, CaptureDetail, CapturePage, CaptureRow, CaptureSettings } from '../captures';
 import { channel } from './channel';
+import { ReasonOptionInput } from './reason-option';
 
 const Tid = z.number().int().positive();
 const ReasonCode = z.string().min(1).max(40);
@@ -38,7 +39,7 @@ const CaptureSettingsInput = z
         message: 'Each hold window needs its own key',
       }),
     voidReasons: z
-      .array(z.object({ code: ReasonCode, label: z.string().min(1).max(120) }).strict())
+      .array(ReasonOptionInput)
       .min(1)
       .max(MAX_VOID_REASONS, `At most ${MAX_VOID_REASONS} void reasons (1–9 pick the first nine)`),
     bulkConcurrency: z.number().int().min(1).max(32),

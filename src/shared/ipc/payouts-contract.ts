@@ -13,6 +13,7 @@ import type {
 import { boundedJsonObject, currencyRecord } from './bounded';
 import { channel } from './channel';
 import { SecondManager } from './access-contract';
+import { ReasonOptionInput } from './reason-option';
 
 const Tid = z.number().int().positive();
 const Gateway = z.string().trim().min(1, 'Pick a gateway').max(32);
@@ -39,7 +40,7 @@ const PayoutSettingsFields = z.object({
     .max(24 * 90),
   fourEyesThresholds: currencyRecord(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), 200),
   rejectReasons: z
-    .array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(120) }).strict())
+    .array(ReasonOptionInput)
     .min(1)
     .max(MAX_REJECT_REASONS, `At most ${MAX_REJECT_REASONS} reject reasons (1–9 pick the first nine)`),
   bulkConcurrency: z.number().int().min(1).max(32),

@@ -1,22 +1,28 @@
 import type { Dispatch, SetStateAction } from 'react';
+import { reasonNeedsNote, type ReasonOption } from '../../../shared/queue-views';
 
-export interface ReasonDraft {
-  code: string;
-  label: string;
-}
+export type ReasonDraft = ReasonOption;
 
-/** Trims the drafts and drops empty lines; a half-filled line is reported, saying which field it lacks. */
+/**
+ * Trims the drafts and drops empty lines; a half-filled line is reported, saying which field it lacks. Whether each
+ * needs a note is written out, so a list saved here no longer leans on the `other` rule.
+ */
 export function cleanReasons(
   drafts: readonly ReasonDraft[],
   what: string,
 ): { ok: true; value: ReasonDraft[] } | { ok: false; message: string } {
-  const value = drafts.map((r) => ({ code: r.code.trim(), label: r.label.trim() })).filter((r) => r.code || r.label);
+  const value = drafts
+    .map((r) => ({ code: r.code.trim(), label: r.label.trim(), needsNote: reasonNeedsNote(r) }))
+    .filter((r) => r.code || r.label);
   if (value.find((r) => !r.code || !r.label))
     return { ok: false, message: `Every ${what} needs both a code (kept in the audit log) and a label.` };
   return { ok: true, value };
 }
 
-/** A settings list of reasons (reject, void): code and label per line, the first nine picked by 1–9 in the dialog. */
+/**
+ * A settings list of reasons (reject, void): code, label and whether it needs a note per line, the first nine picked by
+ * 1–9 in the dialog.
+ */
 export function ReasonListEditor({
   title,
   hint,
@@ -45,6 +51,17 @@ export function ReasonListEditor({
             value={r.label}
             onChange={(e) => setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
           />
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              aria-label={`Reason ${i + 1} needs a note`}
+              checked={reasonNeedsNote(r)}
+              onChange={(e) =>
+                setReasons((rs) => rs.map((x, j) => (j === i ? { ...x, needsNote: e.target.checked } : x)))
+              }
+            />
+            needs a note
+          </label>
           <button
             type="button"
             aria-label={`Remove reason ${i + 1}`}
@@ -55,7 +72,7 @@ export function ReasonListEditor({
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '' }])}>
+      <button type="button" onClick={() => setReasons((rs) => [...rs, { code: '', label: '', needsNote: false }])}>
         Add reason
       </button>
     </>

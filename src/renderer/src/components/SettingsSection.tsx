@@ -35,7 +35,11 @@ export function SettingsSection<S>({
     <section className={className ? `panel ${className}` : 'panel'} aria-label={label}>
       <div className="panel-head">
         <h2>{title}</h2>
-        {notice && <span className="form-notice">{notice}</span>}
+        {notice && (
+          <span className="form-notice" role="status">
+            {notice}
+          </span>
+        )}
       </div>
       {settings ? (
         children(settings)

@@ -48,7 +48,7 @@ function SettingsForm({ settings }: { settings: CaptureSettings }) {
       <HoldWindowsEditor drafts={drafts} setDrafts={setDrafts} errors={fieldErrors} />
       <ReasonListEditor
         title="Void reasons"
-        hint="Kept in the audit log with each void (Praxis takes no reason). The first nine are picked with keys 1–9 in the void dialog, in this order."
+        hint="Kept in the audit log with each void (Praxis takes no reason). The first nine are picked with keys 1–9 in the void dialog, in this order. A reason that needs a note is not sent without one."
         reasons={reasons}
         setReasons={setReasons}
       />

@@ -153,7 +153,7 @@ function SettingsForm({ settings }: { settings: PayoutSettings }) {
       </button>
       <ReasonListEditor
         title="Reject reasons"
-        hint="The first nine are picked with keys 1–9 in the reject dialog, in this order."
+        hint="The first nine are picked with keys 1–9 in the reject dialog, in this order. A reason that needs a note is not sent without one."
         reasons={reasons}
         setReasons={setReasons}
       />

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+
+// A manager marks which reasons need a note (Settings › Payouts); the reject dialog then holds that reason until one
+// is written. Its own desk: the reason list it saves is this file's alone.
+const desk = deskHostForThisFile();
+const run = randomBytes(3).toString('hex');
+
+test('a reason the manager marks as needing a note is not sent without one', async ({ page }) => {
+  const sim = payoutsSim(desk);
+  await openDesk(page, desk());
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /^Settings/ })
+    .click();
+  const panel = page.getByRole('region', { name: 'Payout settings' });
+  // Reason 2 is "Bonus or promotion abuse"; "Other (see note)" comes marked.
+  await expect(panel.getByRole('checkbox', { name: 'Reason 6 needs a note' })).toBeChecked();
+  await panel.getByRole('checkbox', { name: 'Reason 2 needs a note' }).check();
+  await panel.getByRole('button', { name: 'Save payout settings' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Payout settings saved.');
+  await page.screenshot({ path: screenshotPath('37-reasons-need-a-note') });
+
+  const cid = `e2e-marked-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 2_300);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press('2');
+  await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
+  const send = dialog.getByRole('button', { name: 'Reject request' });
+  await expect(send).toBeDisabled();
+  await expect(send).toHaveAccessibleDescription(/needs a note saying why/);
+  await dialog.getByLabel(/Note \(needed for this reason/).fill('Three accounts on one device, ticket 5512');
+  await send.click();
+  await expect(lastAction(page)).toContainText('No money moved.');
+});
