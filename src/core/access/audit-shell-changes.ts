@@ -44,15 +44,28 @@ export function auditShellChanges(
     },
     'credentials:set': async (input, ctx) => {
       const status = await shell['credentials:set'](input, ctx);
-      const what = input.which === 'store-password' ? 'storePassword' : 'merchantSecret';
-      await record('credentials:set', { profileId: input.profileId, [what]: 'replaced' });
+      await record('credentials:set', {
+        profileId: input.profileId,
+        credential: credentialName(input),
+        change: 'replaced',
+      });
       return status;
     },
     'credentials:clear': async (input, ctx) => {
       const status = await shell['credentials:clear'](input, ctx);
-      const what = input.which === 'store-password' ? 'storePassword' : 'merchantSecret';
-      await record('credentials:clear', { profileId: input.profileId, [what]: 'removed' });
+      await record('credentials:clear', {
+        profileId: input.profileId,
+        credential: credentialName(input),
+        change: 'removed',
+      });
       return status;
     },
   };
 }
+
+/**
+ * Which credential a change was about, in words: as a value, not a key, because the audit log drops every key that
+ * looks like a secret ("merchantSecret"), and the row then said only which profile.
+ */
+const credentialName = (input: { which?: string }): string =>
+  input.which === 'store-password' ? 'store password' : 'merchant secret';
