@@ -189,7 +189,13 @@ test('an idle desk locks, keeps the screen, and opens again with the same person
   await page.keyboard.press('Escape');
   await lock.getByLabel('PIN').fill('11111');
   await lock.getByRole('button', { name: 'Unlock' }).click();
-  await expect(lock.getByRole('alert')).toHaveText(/^The operator name or PIN is not right/);
+  // Only the PIN was asked for: the answer speaks of it, the tries left, and names nobody.
+  const refusal = lock.getByRole('alert');
+  await expect(refusal).toHaveText(
+    'The PIN is not right. Check it and try again: 4 tries left before unlocking is paused.',
+  );
+  await expect(refusal).not.toContainText('Bo');
+  await page.screenshot({ path: screenshotPath('57-idle-lock-wrong-pin') });
   await lock.getByLabel('PIN').fill(PINS.Bo);
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);

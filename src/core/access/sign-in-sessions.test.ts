@@ -49,4 +49,34 @@ describe('sign-in sessions', () => {
     sessions.forget('w1');
     expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('signed-out');
   });
+
+  it('a locked window’s wrong PIN says the PIN is not right and how many tries remain, never a name', async () => {
+    const sessions = createSignInSessions(clock);
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+    await sessions.lock(store, 'p1', 'w1', 'asked');
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const refused = await sessions.signIn(store, 'p1', 'w1', 'Mia', '00000').catch((e: Error) => e);
+      answers.push(refused instanceof Error ? refused.message : 'unlocked');
+    }
+    for (const message of answers) {
+      expect(message).not.toContain('Mia');
+      // Only the PIN was asked for: the answer speaks of it alone.
+      expect(message).not.toMatch(/operator name/i);
+    }
+    expect(answers.slice(0, 4)).toEqual([
+      'The PIN is not right. Check it and try again: 4 tries left before unlocking is paused.',
+      'The PIN is not right. Check it and try again: 3 tries left before unlocking is paused.',
+      'The PIN is not right. Check it and try again: 2 tries left before unlocking is paused.',
+      'The PIN is not right. Check it and try again: 1 try left before unlocking is paused.',
+    ]);
+    expect(answers[4]).toBe(
+      'The PIN is not right, and that was too many wrong tries: unlocking is paused for 30 s. Try again then, or sign in as someone else.',
+    );
+    expect(answers[5]).toBe(
+      'Too many wrong tries: unlocking is paused for 30 s more. Try again then, or sign in as someone else.',
+    );
+    // Still locked for the same person: the sign-in screen's wording is not used for an unlock.
+    expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('locked');
+  });
 });

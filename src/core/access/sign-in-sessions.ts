@@ -1,6 +1,6 @@
 import { DeskError } from '../../shared/errors';
 import { ROLES, type AccessState, type Role } from '../../shared/access';
-import { findOperator, hasManager } from '../operators/operator-registry';
+import { findOperator, hasManager, operatorKey } from '../operators/operator-registry';
 import { attemptPin } from '../operators/pin-attempts';
 import type { WorkStore } from '../store/work-store';
 import { DESK_ACTOR, SANDBOX_ACTOR, type Actor } from './actor';
@@ -36,6 +36,13 @@ export interface SignInSessions {
 
 const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
 const rolesOf = (role: Role): Role[] => (role === 'manager' ? [...ROLES] : [role]);
+
+const UNLOCK_NEXT = 'Try again then, or sign in as someone else.';
+/** A wrong PIN on the lock screen: no name (the person did not type one), the tries left or how long it pauses. */
+const unlockRefusal = (lockMs: number, triesLeft: number) =>
+  lockMs
+    ? `The PIN is not right, and that was too many wrong tries: unlocking is paused for ${seconds(lockMs)}. ${UNLOCK_NEXT}`
+    : `The PIN is not right. Check it and try again: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before unlocking is paused.`;
 
 /**
  * Sign-in per window: once the desk has a manager, each window acts only as the operator who signed in there with
@@ -101,22 +108,33 @@ export function createSignInSessions(
         );
       }
       const tried = name.trim();
+      // The lock screen asks only for the PIN of whoever was signed in: its answers speak of the PIN alone.
+      const locked = byConnection.get(connection);
+      const unlocking =
+        locked !== undefined &&
+        locked.locked &&
+        locked.profileId === profileId &&
+        operatorKey(locked.name) === operatorKey(tried);
       const check = await attemptPin(store, tried, pin);
       if (!check.ok && check.reason === 'locked') {
         await auditRefused(store, tried, { reason: 'locked' });
         throw new DeskError(
           'SIGN_IN',
-          `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(check.remainingMs)} more. Try again then.`,
+          unlocking
+            ? `Too many wrong tries: unlocking is paused for ${seconds(check.remainingMs)} more. ${UNLOCK_NEXT}`
+            : `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(check.remainingMs)} more. Try again then.`,
           { reason: 'pin-locked' },
         );
       }
       if (!check.ok) {
-        const { lockMs } = check;
+        const { lockMs, triesLeft } = check;
         // The audit keeps which part was wrong; the screen does not (no guessing of names).
         await auditRefused(store, tried, { reason: check.reason, ...(lockMs ? { lockedForMs: lockMs } : {}) });
         throw new DeskError(
           'SIGN_IN',
-          `The operator name or PIN is not right. Check both and try again.${lockMs ? ` Too many wrong tries: "${tried}" is locked for ${seconds(lockMs)}.` : ''}`,
+          unlocking
+            ? unlockRefusal(lockMs, triesLeft)
+            : `The operator name or PIN is not right. Check both and try again.${lockMs ? ` Too many wrong tries: "${tried}" is locked for ${seconds(lockMs)}.` : ''}`,
           { reason: 'refused' },
         );
       }

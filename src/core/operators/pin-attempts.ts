@@ -24,8 +24,15 @@ async function lockRemainingMs(store: WorkStore, name: string, now = Date.now())
   return Math.max(0, until - now);
 }
 
-/** Counts a wrong PIN; returns the new lock's length in ms when this miss locked the name, else 0. */
-async function recordWrongPin(store: WorkStore, name: string, now = Date.now()): Promise<number> {
+/**
+ * Counts a wrong PIN; returns the new lock's length in ms when this miss locked the name (else 0) and how many
+ * wrong tries are left before the name locks.
+ */
+async function recordWrongPin(
+  store: WorkStore,
+  name: string,
+  now = Date.now(),
+): Promise<{ lockMs: number; triesLeft: number }> {
   const before: Attempts = (await store.settings.get(keyOf(name), Attempts)) ?? { failures: 0, lockedUntil: null };
   const failures = before.failures + 1;
   const lockMs = failures >= FREE_TRIES ? Math.min(LOCK_MAX_MS, LOCK_BASE_MS * 2 ** (failures - FREE_TRIES)) : 0;
@@ -33,7 +40,7 @@ async function recordWrongPin(store: WorkStore, name: string, now = Date.now()):
     failures,
     lockedUntil: lockMs ? new Date(now + lockMs).toISOString() : before.lockedUntil,
   } satisfies Attempts);
-  return lockMs;
+  return { lockMs, triesLeft: Math.max(0, FREE_TRIES - failures) };
 }
 
 /** A right PIN clears the count. */
@@ -44,13 +51,13 @@ async function clearWrongPins(store: WorkStore, name: string): Promise<void> {
 export type PinAttempt =
   | Extract<PinCheck, { ok: true }>
   | { ok: false; reason: 'locked'; remainingMs: number }
-  | (Extract<PinCheck, { ok: false }> & { lockMs: number });
+  | (Extract<PinCheck, { ok: false }> & { lockMs: number; triesLeft: number });
 
 async function attemptNow(store: WorkStore, name: string, pin: string): Promise<PinAttempt> {
   const remainingMs = await lockRemainingMs(store, name);
   if (remainingMs > 0) return { ok: false, reason: 'locked', remainingMs };
   const check = await verifyOperatorPin(store, name, pin);
-  if (!check.ok) return { ...check, lockMs: await recordWrongPin(store, name) };
+  if (!check.ok) return { ...check, ...(await recordWrongPin(store, name)) };
   await clearWrongPins(store, name);
   return check;
 }
