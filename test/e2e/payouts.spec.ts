@@ -337,6 +337,38 @@ test('a saved view survives a reload of the page', async ({ page }) => {
   await expect(page.getByLabel('Age')).toHaveValue('late');
 });
 
+test('the saved-view picker shows no view once the filter is cleared or changed away from it', async ({ page }) => {
+  await openDesk(page, desk());
+  const filters = page.getByRole('search', { name: 'Filter the queue' });
+  const views = page.getByRole('group', { name: 'Views of this queue' });
+  const picker = views.getByLabel('Saved view');
+  const name = `Late only ${run}`;
+  await filters.getByLabel('Age').selectOption('late');
+  await views.getByRole('button', { name: 'Save view…' }).click();
+  await views.getByLabel('View name').fill(name);
+  await views.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(picker).not.toHaveValue('');
+  await expect(views.getByRole('button', { name: 'Delete view' })).toBeVisible();
+
+  // Clear: the view's filter is gone from the screen, so is the view from the picker (and its Delete button).
+  await filters.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(filters.getByLabel('Age')).toHaveValue('any');
+  await expect(picker).toHaveValue('');
+  await expect(views.getByRole('button', { name: 'Delete view' })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('25-saved-view-cleared') });
+
+  // Picked again it is selected; a filter changed away from it deselects it the same way.
+  await picker.selectOption({ label: name });
+  await expect(filters.getByLabel('Age')).toHaveValue('late');
+  await expect(picker).not.toHaveValue('');
+  await filters.getByLabel('Age').selectOption('warn');
+  await expect(picker).toHaveValue('');
+  await filters.getByLabel('Age').selectOption('late');
+  await expect(picker).not.toHaveValue('');
+  await views.getByRole('button', { name: 'Delete view' }).click();
+  await expect(picker.getByRole('option', { name })).toHaveCount(0);
+});
+
 test('payout settings: a late threshold before the warning is refused with the reason, and nothing is saved', async ({
   page,
 }) => {

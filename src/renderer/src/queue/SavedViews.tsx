@@ -15,13 +15,16 @@ export function SavedViews<V>({
   const views = store.useViews((s) => s.views);
   const viewsError = store.useViews((s) => s.error);
   const nameError = store.useViews((s) => s.nameError);
-  const [current, setCurrent] = useState('');
+  // The view last picked or saved; shown as selected only while the filter and sort are still the view's.
+  const [picked, setPicked] = useState('');
+  const pickedView = views.find((v) => v.id === picked);
+  const current = pickedView && store.actions.stillSelected(pickedView, state) ? picked : '';
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const pick = (id: string) => {
-    setCurrent(id);
+    setPicked(id);
     setProblem(null);
     const view = views.find((v) => v.id === id);
     if (!view) return;
@@ -33,7 +36,7 @@ export function SavedViews<V>({
   const save = async () => {
     const saved = await store.actions.save(name, state);
     if (saved) {
-      setCurrent(saved.id);
+      setPicked(saved.id);
       setNaming(false);
       setName('');
     }
@@ -88,7 +91,7 @@ export function SavedViews<V>({
         <button
           type="button"
           className="danger-quiet"
-          onClick={() => void store.actions.remove(current).then(() => setCurrent(''))}
+          onClick={() => void store.actions.remove(current).then(() => setPicked(''))}
         >
           Delete view
         </button>

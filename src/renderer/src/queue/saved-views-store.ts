@@ -24,6 +24,21 @@ export interface SavedViewsState {
   nameError: string | null;
 }
 
+/** Equal plain data (a filter and sort), whatever the order of its keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
+}
+
 /**
  * One queue's saved views. A view is stored as `{ queue, filter, sort }`; `ownsUntagged` claims the views saved
  * before views named their queue (the first queue's), so they keep working.
@@ -64,6 +79,14 @@ export function createSavedViews<V extends object>(
       if (res.ok) set({ views: keep(res.data), error: null });
       else set({ error: res.error });
     },
+    /**
+     * Whether the picker still shows a picked view: while the screen's filter and sort are the view's. Once they
+     * are cleared or changed no view is selected. A view it cannot read stays selected, so it can be deleted.
+     */
+    stillSelected(view: StoredView, state: V): boolean {
+      const parsed = schema.safeParse(view.state);
+      return !parsed.success || sameValue(parsed.data, state);
+    },
     /** A view's state as this screen understands it; one saved in an older shape is reported, not half-applied. */
     parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string } {
       const parsed = schema.safeParse(view.state);
@@ -80,6 +103,7 @@ export type SavedViewsOf<V> = {
   actions: {
     save(name: string, state: V): Promise<StoredView | null>;
     remove(id: string): Promise<void>;
+    stillSelected(view: StoredView, state: V): boolean;
     parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string };
   };
 };
