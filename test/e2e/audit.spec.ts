@@ -74,8 +74,13 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await expect(page.getByRole('status', { name: 'Export' })).toHaveText('Exported 1 row as CSV.');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByRole('button', { name: 'Verify chain' }).click();
+  // From the keyboard: the focus stays on the button through the check ("Verifying…"), not on the page's body.
+  const verify = page.getByRole('button', { name: 'Verify chain' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status', { name: 'Chain check' })).toContainText('The audit chain is intact');
+  await expect(verify).toBeFocused();
+  await page.screenshot({ path: screenshotPath('64-audit-verified-focus-kept') });
 
   // An insider with the database owner's rights switches the append-only trigger off and lowers the rejected amount;
   // the chain no longer matches from that row.
@@ -89,9 +94,11 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await client.end();
   const seq = Number(rows[0]!.seq);
 
-  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await verify.focus();
+  await page.keyboard.press('Enter');
   const alert = page.getByRole('alert', { name: 'Chain check' });
   await expect(alert).toContainText(`The audit chain is broken at row ${seq}.`);
+  await expect(verify).toBeFocused();
   await expect(alert).toContainText(`Row ${seq} was changed after it was written`);
   const brokenRow = auditRows(page).filter({ has: page.getByRole('cell', { name: String(seq), exact: true }) });
   await expect(brokenRow).toHaveAttribute('aria-selected', 'true');

@@ -88,6 +88,44 @@ test('raising a four-eyes threshold needs a second manager’s PIN', async ({ pa
   await expect(payoutSettings.getByLabel('Threshold 1 amount')).toHaveValue('9000.00');
 });
 
+test('Cancel in the second-manager dialog gives the focus back to the control that asked', async ({ page }) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 's', 'Settings');
+  const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
+
+  // Save payout settings is busy (disabled) while the change waits for the second manager.
+  const payoutSettings = page.getByRole('region', { name: 'Payout settings' });
+  await payoutSettings.getByLabel('Threshold 1 amount').fill('9500.00');
+  const save = payoutSettings.getByRole('button', { name: 'Save payout settings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Second manager')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(save).toBeFocused();
+  await expect(payoutSettings.getByLabel('Threshold 1 amount')).toHaveValue('9500.00');
+  await page.screenshot({ path: screenshotPath('56-second-manager-cancelled') });
+
+  // Add operator is off while its name or PIN is empty: both are cleared as it is sent, and only the name is given
+  // back when refused. The control before it keeps the keyboard's place until a PIN is typed again.
+  const operators = page.getByRole('region', { name: 'Operators' });
+  await operators.getByLabel('Operator name').fill('Cy');
+  await operators.getByLabel('Operator PIN').fill('31415');
+  await operators.getByLabel('Operator role').selectOption('manager');
+  const add = operators.getByRole('button', { name: 'Add operator' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('Adding Cy as a manager');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(operators.getByLabel('Operator name')).toHaveValue('Cy');
+  await expect(add).toBeDisabled();
+  await expect(operators.getByLabel('Operator role')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(operators.getByLabel('Operator PIN')).toBeFocused();
+});
+
 test('an agent does not see Approve and is told why; lookup is theirs', async ({ page }) => {
   await openAnyScreen(page);
   await signIn(page, 'Al');

@@ -199,6 +199,44 @@ test('a payout request’s detail pane opens a new terminal session for the same
   await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('123.45');
 });
 
+test('the review step keeps the keyboard’s place: in when it opens, back on "Change something", on to the session', async ({
+  page,
+}) => {
+  const cid = `e2e-vt-focus-${run}`;
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid, amount: '12.00' });
+  const reviewButton = page.getByRole('button', { name: 'Review and open…' });
+  const review = page.getByRole('group', { name: 'Confirm the session' });
+  const confirm = page.getByRole('button', { name: 'Confirm and open the payment page' });
+  const change = page.getByRole('button', { name: 'Change something' });
+
+  await reviewButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(review).toBeFocused();
+  await expect(review).toHaveAccessibleDescription(/EUR 12\.00 — twelve euros/);
+  await page.screenshot({ path: screenshotPath('79-terminal-review-focused') });
+  await page.keyboard.press('Tab');
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(change).toBeFocused();
+  // Going back: the focus is on "Review and open…" again, not on the page's body.
+  await page.keyboard.press('Enter');
+  await expect(review).toHaveCount(0);
+  await expect(reviewButton).toBeFocused();
+
+  // Finishing: the focus moves on to the session that opened.
+  await page.keyboard.press('Enter');
+  await expect(review).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const session = page.getByRole('region', { name: /^Session / }).filter({ has: outcome(page) });
+  await expect(outcome(page)).toContainText('pending');
+  await expect(session).toBeFocused();
+  await page.screenshot({ path: screenshotPath('80-terminal-session-focused') });
+  await page.keyboard.press('Tab');
+  await expect(session.getByRole('button', { name: 'Close' })).toBeFocused();
+});
+
 test('axe (WCAG 2.1 AA) finds nothing serious on the terminal form, its session panel and history', async ({
   page,
 }) => {

@@ -39,7 +39,15 @@ export function AuditScreen() {
         <button type="button" disabled={s.exporting} onClick={() => void auditActions.exportCsv()}>
           {s.exporting ? 'Exporting…' : 'Export CSV'}
         </button>
-        <button type="button" className="primary" disabled={s.verifying} onClick={() => void auditActions.verify()}>
+        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the check runs. */}
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={s.verifying || undefined}
+          onClick={() => {
+            if (!s.verifying) void auditActions.verify();
+          }}
+        >
           {s.verifying ? 'Verifying…' : 'Verify chain'}
         </button>
       </ScreenHeader>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { TerminalSession, TerminalStart, TerminalState } from '../../../../shared/terminal';
 import { FormError } from '../../components/FormError';
 import { safeMoney } from '../../queue/money-text';
@@ -84,12 +84,13 @@ function CallerCheck({ lines }: { lines: string[] }) {
 }
 
 /** The hosted page (browser host: a sandboxed iframe limited by CSP frame-src), the caller check and the outcome. */
-export function SessionPanel({ active }: { active: TerminalStart }) {
+export function SessionPanel({ active, ref }: { active: TerminalStart; ref?: Ref<HTMLElement> }) {
   const { settings, host, error } = useTerminal();
   const s = active.session;
   const showPage = s.state === 'pending' && active.redirectUrl && host !== 'electron';
   return (
-    <section className="vt-session" aria-label={`Session ${s.orderId}`}>
+    // Focusable, so the keyboard can be put here when the session opens from the form.
+    <section className="vt-session" aria-label={`Session ${s.orderId}`} ref={ref} tabIndex={-1}>
       <div className="panel vt-page">
         <div className="panel-head">
           <h2>

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { amountInWords } from '../../../../shared/money-words';
 import { minorToDecimalString, parseAmount } from '../../../../shared/money';
 import type { TerminalPrefill } from '../../../../shared/ipc/terminal-contract';
 import { TERMINAL_INTENTS, type TerminalCustomer, type TerminalIntent } from '../../../../shared/terminal';
 import { Field, fieldErrorProps } from '../../components/Field';
+import { useReturnFocus } from '../../components/use-modal-focus';
 import { FormError } from '../../components/FormError';
 import { AmountInput } from '../../queue/AmountInput';
 import { safeMoney } from '../../queue/money-text';
@@ -60,7 +61,38 @@ function echo(d: TerminalDraft): string | null {
   return `${safeMoney(parsed.amountMinor, d.currency.toUpperCase())} — ${amountInWords(parsed.amountMinor, d.currency.toUpperCase())}`;
 }
 
-export function TerminalForm() {
+/**
+ * The review before the payment page opens: it takes the focus from "Review and open…"; going back gives it to that
+ * button again, and finishing to the session that opened (`fallbacks`, the first on the page).
+ */
+function ReviewStep({
+  fallbacks,
+  summary,
+  children,
+}: {
+  fallbacks: readonly RefObject<HTMLElement | null>[];
+  summary: ReactNode;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useReturnFocus(ref, fallbacks);
+  return (
+    <div
+      className="vt-confirm"
+      role="group"
+      aria-label="Confirm the session"
+      aria-describedby="vt-confirm-summary"
+      ref={ref}
+      tabIndex={-1}
+    >
+      <p id="vt-confirm-summary">{summary}</p>
+      {children}
+    </div>
+  );
+}
+
+/** `sessionPanel`: the session this form opens, where the focus goes once it has. */
+export function TerminalForm({ sessionPanel }: { sessionPanel: RefObject<HTMLElement | null> }) {
   const { recent, gateways, sending } = useTerminal();
   // Read in render, cleared once mounted: a render React throws away (a lazy screen still loading) must not use it up.
   const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(useTerminal.getState().prefill));
@@ -68,6 +100,7 @@ export function TerminalForm() {
   const [shown, setShown] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const reviewButton = useRef<HTMLButtonElement>(null);
   const put = (patch: Partial<TerminalDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setConfirming(false);
@@ -185,14 +218,18 @@ export function TerminalForm() {
       </div>
       <FormError message={general} />
       {confirming && words ? (
-        <div className="vt-confirm" role="group" aria-label="Confirm the session">
-          <p>
-            Open a <strong>{draft.intent}</strong> page for{' '}
-            <strong>
-              {draft.firstName} {draft.lastName}
-            </strong>{' '}
-            ({draft.cid}): <strong>{words}</strong>
-          </p>
+        <ReviewStep
+          fallbacks={[reviewButton, sessionPanel]}
+          summary={
+            <>
+              Open a <strong>{draft.intent}</strong> page for{' '}
+              <strong>
+                {draft.firstName} {draft.lastName}
+              </strong>{' '}
+              ({draft.cid}): <strong>{words}</strong>
+            </>
+          }
+        >
           <div className="form-actions">
             <button type="button" className="primary" disabled={sending} onClick={() => void send()}>
               {sending ? 'Opening…' : 'Confirm and open the payment page'}
@@ -201,10 +238,10 @@ export function TerminalForm() {
               Change something
             </button>
           </div>
-        </div>
+        </ReviewStep>
       ) : (
         <div className="form-actions">
-          <button type="button" className="primary" disabled={sending} onClick={review}>
+          <button type="button" className="primary" disabled={sending} onClick={review} ref={reviewButton}>
             Review and open…
           </button>
           <span className="muted">Card details are typed into Praxis&apos;s page, never here.</span>

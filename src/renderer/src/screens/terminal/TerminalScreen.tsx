@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { onTerminalChanged } from '../../api/terminal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { terminalActions, useTerminal } from '../../stores/terminal';
@@ -10,6 +10,7 @@ import './terminal.css';
 /** The virtual terminal: a phone agent opens Praxis's card page for a caller and follows it to its outcome. */
 export function TerminalScreen() {
   const active = useTerminal((s) => s.active);
+  const sessionPanel = useRef<HTMLElement>(null);
   useEffect(() => {
     void terminalActions.load();
     let soon: ReturnType<typeof setTimeout> | null = null;
@@ -28,7 +29,7 @@ export function TerminalScreen() {
   return (
     <>
       <ScreenHeader title="Virtual terminal" />
-      {active ? <SessionPanel active={active} /> : <TerminalForm />}
+      {active ? <SessionPanel active={active} ref={sessionPanel} /> : <TerminalForm sessionPanel={sessionPanel} />}
       <SessionHistory />
     </>
   );
