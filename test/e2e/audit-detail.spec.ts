@@ -4,7 +4,7 @@ import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { auditRows, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { openQueueFor, payoutsSim, rejectRow } from './support/payouts-sim';
 
 // An audit row's cells cut long text; its detail shows the whole row, and a keyboard alone opens and closes it.
 const desk = deskHostForThisFile();
@@ -20,13 +20,7 @@ test('Enter on an audit row opens its whole detail (time, operator, action, item
   const cid = `e2e-audit-detail-${run}`;
   const tid = await sim.createRequest(cid, 'EUR', 4_200);
   await openQueueFor(page, desk(), cid);
-  await queueRow(page, tid).click();
-  await page.keyboard.press('r');
-  const reject = page.getByRole('dialog', { name: 'Reject withdrawal' });
-  await page.keyboard.press('2');
-  await reject.getByLabel(/Note/).fill(NOTE);
-  await reject.getByRole('button', { name: 'Reject request' }).click();
-  await expect(lastAction(page)).toContainText('No money moved.');
+  await rejectRow(page, tid, '2', NOTE);
 
   await openAudit(page);
   await page.getByLabel('Action').selectOption('payouts:reject');

@@ -6,7 +6,7 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
 import { auditRows, exportAuditCsv, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { approveRow, lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { approveRow, lastAction, openQueueFor, payoutsSim, rejectRow } from './support/payouts-sim';
 
 // The store is a PostgreSQL server, so the test can reach the audit rows directly, as an insider with database access.
 let server: TestPostgres;
@@ -31,26 +31,20 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await openQueueFor(page, desk(), cid);
 
   // Two actions through the UI: reject the first with a note a spreadsheet would run, approve the second.
-  await queueRow(page, rejected).click();
-  await page.keyboard.press('r');
-  const reject = page.getByRole('dialog', { name: 'Reject withdrawal' });
-  await page.keyboard.press('2');
-  await reject.getByLabel(/Note/).fill(NOTE);
-  await reject.getByRole('button', { name: 'Reject request' }).click();
-  await expect(lastAction(page)).toContainText('No money moved.');
+  await rejectRow(page, rejected, '2', NOTE);
   await approveRow(page, approved);
   await expect(lastAction(page)).toContainText('Money moved.');
 
   await openAudit(page);
-  const rejectRow = auditRows(page)
+  const rejectionRow = auditRows(page)
     .filter({ hasText: 'payouts:reject' })
     .filter({ hasText: String(rejected) });
   const approveAuditRow = auditRows(page)
     .filter({ hasText: 'payouts:approve' })
     .filter({ hasText: String(approved) });
-  await expect(rejectRow).toContainText('EUR 42.00');
-  await expect(rejectRow).toContainText('Bonus or promotion abuse');
-  await expect(rejectRow).toContainText(NOTE);
+  await expect(rejectionRow).toContainText('EUR 42.00');
+  await expect(rejectionRow).toContainText('Bonus or promotion abuse');
+  await expect(rejectionRow).toContainText(NOTE);
   await expect(approveAuditRow).toContainText('EUR 125.50');
   await expect(approveAuditRow).toContainText('money moved');
   await expectNoSeriousA11yViolations(page, 'the Audit screen');
@@ -59,7 +53,7 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   // Filter by item: only the rejected request's rows.
   await page.getByLabel('Item id (tid)').fill(String(rejected));
   await expect(approveAuditRow).toHaveCount(0);
-  await expect(rejectRow).toHaveCount(1);
+  await expect(rejectionRow).toHaveCount(1);
   await page.getByLabel('Action').selectOption('payouts:reject');
   await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('1 row');
   await page.screenshot({ path: screenshotPath('61-audit-filtered') });

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
+import { lastAction, openQueueFor, openRejectByKeys, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
 
 // Issue 9, keyboard flow: every key goes where the operator's focus is, and no dialog is a dead end.
 const desk = deskHostForThisFile();
@@ -81,10 +81,7 @@ test('Reject: Enter on Cancel cancels (nothing is sent); single keys never fire 
   const cid = `e2e-keys-reject-${run}`;
   const tid = await sim.createRequest(cid, 'EUR', 6_100);
   await openQueueFor(page, desk(), cid);
-  await queueRow(page, tid).click();
-  await page.keyboard.press('r');
-  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
-  await page.keyboard.press('2');
+  const dialog = await openRejectByKeys(page, tid, '2');
   await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
   // A and S belong to the queue behind the dialog: nothing opens over it.
   await page.keyboard.press('a');

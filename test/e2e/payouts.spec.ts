@@ -2,7 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor as openQueueForCid, payoutsSim, queueRow } from './support/payouts-sim';
+import {
+  lastAction,
+  openQueueFor as openQueueForCid,
+  openRejectByKeys,
+  payoutsSim,
+  queueRow,
+} from './support/payouts-sim';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
@@ -59,10 +65,7 @@ test('reject with a reason picked by its number key: Praxis cancels, no money mo
   await openQueueFor(page, cid);
   await expect(queueRow(page, tid)).toContainText('JPY 4,200');
 
-  await queueRow(page, tid).click();
-  await page.keyboard.press('r');
-  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
-  await page.keyboard.press('2');
+  const dialog = await openRejectByKeys(page, tid, '2');
   await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
   await dialog.getByLabel(/Note/).fill('Promo code used from 14 accounts');
   await dialog.getByRole('button', { name: 'Reject request' }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { lastAction, openQueueFor, openRejectByKeys, payoutsSim } from './support/payouts-sim';
 
 // A manager marks which reasons need a note (Settings › Payouts); the reject dialog then holds that reason until one
 // is written. Its own desk: the reason list it saves is this file's alone.
@@ -26,10 +26,7 @@ test('a reason the manager marks as needing a note is not sent without one', asy
   const cid = `e2e-marked-${run}`;
   const tid = await sim.createRequest(cid, 'EUR', 2_300);
   await openQueueFor(page, desk(), cid);
-  await queueRow(page, tid).click();
-  await page.keyboard.press('r');
-  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
-  await page.keyboard.press('2');
+  const dialog = await openRejectByKeys(page, tid, '2');
   await expect(dialog.getByRole('radio', { name: /Bonus or promotion abuse/ })).toBeChecked();
   const send = dialog.getByRole('button', { name: 'Reject request' });
   await expect(send).toBeDisabled();

@@ -63,6 +63,21 @@ export async function approveRow(page: Page, tid: number): Promise<void> {
     .getByRole('button', { name: 'Approve and pay' })
     .click();
 }
+/** Selects a request, opens its reject dialog with the R key and picks the reason by its number key (1–9). */
+export async function openRejectByKeys(page: Page, tid: number, reasonKey: string): Promise<Locator> {
+  await queueRow(page, tid).click();
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject withdrawal' });
+  await page.keyboard.press(reasonKey);
+  return dialog;
+}
+/** Rejects a request with the reason under `reasonKey` and `note`; the outcome says no money moved. */
+export async function rejectRow(page: Page, tid: number, reasonKey: string, note: string): Promise<void> {
+  const dialog = await openRejectByKeys(page, tid, reasonKey);
+  await dialog.getByLabel(/Note/).fill(note);
+  await dialog.getByRole('button', { name: 'Reject request' }).click();
+  await expect(lastAction(page)).toContainText('No money moved.');
+}
 export const searchBox = (page: Page) => page.getByLabel('Search customer id, name or tid');
 
 /** Narrows the queue to one test's customer so its rows are on screen whatever else is waiting. */
