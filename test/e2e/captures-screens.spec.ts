@@ -151,6 +151,14 @@ test("a 1280-pixel window shows every brand's whole masked card number in the Ca
     const fit = await cell.evaluate((c) => ({ scroll: c.scrollWidth, client: c.clientWidth }));
     expect(fit.scroll, `${card.card_type} ${card.card_number} is not clipped`).toBeLessThanOrEqual(fit.client);
   }
-  expect(await fitsItsScroller(table), 'the full table still fits a 1280-pixel window').toBe(true);
   await page.screenshot({ path: screenshotPath('48-captures-card-brands') });
+  // The Age column's widest text, a hold almost a day old: written into a shown age cell, it must not be clipped.
+  const ageCell = holdRow(page, tids[0]!).getByRole('cell').nth(headers.indexOf('Age'));
+  const oldest = await ageCell.evaluate((c) => {
+    const text = c.querySelector('span') ?? c;
+    text.textContent = '23 h 59 m';
+    return { scroll: c.scrollWidth, client: c.clientWidth };
+  });
+  expect(oldest.scroll, '"23 h 59 m" fits the Age column').toBeLessThanOrEqual(oldest.client);
+  expect(await fitsItsScroller(table), 'the full table still fits a 1280-pixel window').toBe(true);
 });

@@ -73,7 +73,8 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {formatAge(minutesSince(r.authorizedAt, now))}
         </span>
       ),
-      meta: { sortKey: 'age', width: 70, compactWidth: 70 },
+      // Wide enough for a hold almost a day old ("23 h 59 m").
+      meta: { sortKey: 'age', width: 84, compactWidth: 84 },
     },
     statusColumn({ width: 96, hideWhenCompact: true }),
   ];
