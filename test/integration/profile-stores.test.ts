@@ -102,6 +102,7 @@ describe('the work store follows the active profile', () => {
     expect(refusals[0]).toEqual({
       code: 'STORE',
       message: 'The desk is switching to profile "Other merchant"; try again in a moment. Nothing was done.',
+      details: { storeState: 'switching' },
     });
 
     // No sandbox request under the other merchant, even as the simulator keeps notifying (refused: another merchant_id).

@@ -320,10 +320,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   const withAccessStore: WithAccessStore = (fn) =>
     workspaces ? workspaces.use((ws) => fn(ws.store, ws.profile.id)) : fn(null, null);
   // A store that cannot open holds no operators to check: the desk then runs as on a fresh store (nothing store-bound
-  // works), so another profile can still be picked.
+  // works), so another profile can still be picked. A store closed for a moment (a switch under way, shutdown) is not
+  // that: every call is refused until it is open again, or any window polling the status would get every role then.
   const resolveAccess = (connection: string) =>
     withAccessStore((store, profileId) => sessions.resolve(store, profileId, connection)).catch((err: unknown) => {
-      if (isDeskError(err) && err.code === 'STORE') return sessions.resolve(null, null, connection);
+      const passing =
+        isDeskError(err) && (err.details?.storeState === 'switching' || err.details?.storeState === 'closed');
+      if (isDeskError(err) && err.code === 'STORE' && !passing) return sessions.resolve(null, null, connection);
       throw err;
     });
   const settled: typeof shell = {

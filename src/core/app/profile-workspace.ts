@@ -104,12 +104,15 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
   };
 
   function accepting(): OpenWorkspace {
-    if (closed) throw new DeskError('STORE', 'The desk is shutting down; its work store is closed.');
+    if (closed)
+      throw new DeskError('STORE', 'The desk is shutting down; its work store is closed.', { storeState: 'closed' });
     if (switching) {
       const to = switching.name
         ? `switching to profile "${switching.name}"`
         : "closing the previous profile's work store";
-      throw new DeskError('STORE', `The desk is ${to}; try again in a moment. Nothing was done.`);
+      throw new DeskError('STORE', `The desk is ${to}; try again in a moment. Nothing was done.`, {
+        storeState: 'switching',
+      });
     }
     if (current) return current;
     if (failure) {
