@@ -176,6 +176,23 @@ describe('desk core', () => {
     expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
   });
 
+  it("moving a profile to another work store forgets its secret and store password: that store's operators would decide who uses them", async () => {
+    await start();
+    const profile = await customProfile(await closedPort());
+    const onStoreA = await call<Profile>('profiles:save', {
+      ...profile,
+      storeUrl: 'postgres://desk@127.0.0.1:5432/store_a',
+    });
+    await call('credentials:set', { profileId: profile.id, secret: 'bound-to-store-a' });
+    await call('credentials:set', { profileId: profile.id, secret: 'store-a-password', which: 'store-password' });
+    await call('profiles:save', { ...onStoreA, name: 'Renamed, same store' });
+    expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBe('bound-to-store-a');
+
+    await call('profiles:save', { ...onStoreA, storeUrl: 'postgres://desk@127.0.0.1:5432/store_b' });
+    expect(await keytar.getPassword(service, `${profile.id}/merchant-secret`)).toBeNull();
+    expect(await keytar.getPassword(service, `${profile.id}/store-password`)).toBeNull();
+  });
+
   it('refusing to remove the last profile leaves its secret in the keychain', async () => {
     await start();
     await call('credentials:set', { profileId: 'embedded-sandbox', secret: 'kept-when-removal-refused' });

@@ -38,8 +38,11 @@ export function createShellHandlers(
     'profiles:save': async (input) => {
       const before = input.id ? profiles.get(input.id) : null;
       const saved = await profiles.save(input);
-      // A secret belongs to the host it was entered for: a profile moved elsewhere asks for it again.
-      if (before && praxisHostOf(before) !== praxisHostOf(saved)) await credentials.clear(before);
+      // A secret belongs to the host it was entered for: a profile moved elsewhere asks for it again. So do both
+      // credentials of a profile moved to another work store: its operators, not the old store's, decide who may use
+      // them there, and the old store's password must not reach another database server.
+      const movedStore = (before?.storeUrl ?? null) !== (saved.storeUrl ?? null);
+      if (before && (praxisHostOf(before) !== praxisHostOf(saved) || movedStore)) await credentials.clear(before);
       return saved;
     },
     'profiles:remove': async ({ id }) => {
