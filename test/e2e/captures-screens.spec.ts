@@ -99,8 +99,12 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
   await panel.getByLabel(`Hold window ${last} days`).fill('3');
   await panel.getByLabel(`Hold window ${last} hours`).fill('0');
   await panel.getByLabel(`Hold window ${last} label`).fill('Everything else (3 d)');
-  await panel.getByRole('button', { name: 'Save capture settings' }).click();
-  await expect(panel.getByText('Capture settings saved.')).toBeVisible();
+  // From the keyboard: the focus stays on Save through the save, and the saved notice is a status.
+  const save = panel.getByRole('button', { name: 'Save capture settings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('status')).toHaveText('Capture settings saved.');
+  await expect(save).toBeFocused();
   await panel.getByRole('heading', { name: 'Hold windows' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('47-captures-settings-hold-windows') });
   await expectNoSeriousA11yViolations(page, 'Settings with the hold windows');

@@ -74,7 +74,10 @@ test('raising a four-eyes threshold needs a second manager’s PIN', async ({ pa
   // The first threshold row is EUR 5,000.00 by default; raising it lets more through with one person.
   await expect(payoutSettings.getByLabel('Threshold 1 currency')).toHaveValue('EUR');
   await payoutSettings.getByLabel('Threshold 1 amount').fill('9000.00');
-  await payoutSettings.getByRole('button', { name: 'Save payout settings' }).click();
+  // From the keyboard: the focus is on Save when the dialog opens, and back on it once the confirmed change is saved.
+  const save = payoutSettings.getByRole('button', { name: 'Save payout settings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
 
   const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
   await expect(dialog).toContainText('EUR raised from EUR 5,000.00 to EUR 9,000.00');
@@ -82,10 +85,13 @@ test('raising a four-eyes threshold needs a second manager’s PIN', async ({ pa
   await dialog.getByLabel('Their PIN').fill(PINS.Ned);
   await page.screenshot({ path: screenshotPath('51-second-manager') });
   await expectNoSeriousA11yViolations(page, 'the second-manager dialog');
-  await dialog.getByRole('button', { name: 'Confirm the change' }).click();
+  await dialog.getByRole('button', { name: 'Confirm the change' }).focus();
+  await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(payoutSettings).toContainText('Payout settings saved.');
+  await expect(payoutSettings.getByRole('status')).toHaveText('Payout settings saved.');
   await expect(payoutSettings.getByLabel('Threshold 1 amount')).toHaveValue('9000.00');
+  await expect(save).toBeFocused();
+  await page.screenshot({ path: screenshotPath('96-payout-settings-saved-focus-kept') });
 });
 
 test('Cancel in the second-manager dialog gives the focus back to the control that asked', async ({ page }) => {
@@ -94,7 +100,7 @@ test('Cancel in the second-manager dialog gives the focus back to the control th
   await goTo(page, 's', 'Settings');
   const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
 
-  // Save payout settings is busy (disabled) while the change waits for the second manager.
+  // Save payout settings is busy while the change waits for the second manager; it keeps the focus meanwhile.
   const payoutSettings = page.getByRole('region', { name: 'Payout settings' });
   await payoutSettings.getByLabel('Threshold 1 amount').fill('9500.00');
   const save = payoutSettings.getByRole('button', { name: 'Save payout settings' });

@@ -151,8 +151,12 @@ test("a refusal by the desk's validation is shown to the agent", async ({ page }
       .click();
     const panel = page.getByRole('region', { name: 'Virtual terminal settings' });
     await panel.getByLabel('Largest deposit per currency').fill('GBP 100.00');
-    await panel.getByRole('button', { name: 'Save terminal settings' }).click();
-    await expect(panel).toContainText('Terminal settings saved.');
+    // From the keyboard: the focus stays on Save through the save, and the saved notice is a status.
+    const save = panel.getByRole('button', { name: 'Save terminal settings' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('status')).toHaveText('Terminal settings saved.');
+    await expect(save).toBeFocused();
     await panel.screenshot({ path: screenshotPath('78-terminal-settings') });
     await openTerminal(page, desk());
     await fillCaller(page, { cid: `e2e-vt-limit-${run}`, amount: '150.00', currency: 'GBP' });

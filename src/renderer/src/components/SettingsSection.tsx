@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { WireError } from '../../../shared/errors';
 import { FormError } from './FormError';
 
@@ -24,7 +24,7 @@ export function SettingsSection<S>({
   settings: S | null;
   error: WireError | null;
   notice: string | null;
-  /** The form for the loaded settings (keyed by them, so a save starts it afresh). */
+  /** The form for the loaded settings; it takes a save's settings in with useSavedSettings, not by being remounted. */
   children(settings: S): ReactNode;
 }) {
   useEffect(() => {
@@ -52,6 +52,19 @@ export function SettingsSection<S>({
   );
 }
 
+/**
+ * Puts the settings a save (or a reload) brings into the form's drafts when they differ, as data, from the ones it
+ * shows: the form stays mounted, so the focus stays where it was (on Save) instead of falling on the body.
+ */
+export function useSavedSettings<S>(settings: S, reset: (saved: S) => void): void {
+  const json = JSON.stringify(settings);
+  const [shown, setShown] = useState(json);
+  if (shown !== json) {
+    setShown(json);
+    reset(settings);
+  }
+}
+
 /** A settings form's last lines: what was wrong, and the save button (busy while saving). */
 export function SettingsSaveFooter({
   problem,
@@ -66,7 +79,16 @@ export function SettingsSaveFooter({
     <>
       <FormError message={problem} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the save runs. */}
+        <button
+          type="submit"
+          className="primary"
+          aria-disabled={saving || undefined}
+          onClick={(e) => {
+            // Also stops Enter in a field, which submits through this button's click.
+            if (saving) e.preventDefault();
+          }}
+        >
           {saving ? 'Saving…' : label}
         </button>
       </div>

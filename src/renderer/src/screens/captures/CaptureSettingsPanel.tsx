@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CaptureSettings } from '../../../../shared/captures';
 import { capturesAvailable } from '../../api/captures';
-import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
+import { SettingsSaveFooter, SettingsSection, useSavedSettings } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor, type ReasonDraft } from '../../components/ReasonListEditor';
 import { captureSettingsActions, useCaptureSettings } from '../../stores/captures-settings';
 import { Field, fieldErrorProps } from '../../components/Field';
@@ -15,6 +15,11 @@ function SettingsForm({ settings }: { settings: CaptureSettings }) {
   const [drafts, setDrafts] = useState<HoldWindowDraft[]>(() => settings.holdWindows.map(toDraft));
   const [reasons, setReasons] = useState<ReasonDraft[]>(settings.voidReasons);
   const [concurrency, setConcurrency] = useState(String(settings.bulkConcurrency));
+  useSavedSettings(settings, (saved) => {
+    setDrafts(saved.holdWindows.map(toDraft));
+    setReasons(saved.voidReasons);
+    setConcurrency(String(saved.bulkConcurrency));
+  });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -88,7 +93,7 @@ export function CaptureSettingsPanel() {
       error={error}
       notice={notice}
     >
-      {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
+      {(loaded) => <SettingsForm settings={loaded} />}
     </SettingsSection>
   );
 }

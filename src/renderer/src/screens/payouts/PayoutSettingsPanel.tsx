@@ -5,7 +5,7 @@ import type { PayoutSettings, RejectReason } from '../../../../shared/payouts';
 import { payoutsAvailable } from '../../api/payouts';
 import { payoutSettingsActions, usePayoutSettings } from '../../stores/payouts-settings';
 import './payouts.css';
-import { SettingsSaveFooter, SettingsSection } from '../../components/SettingsSection';
+import { SettingsSaveFooter, SettingsSection, useSavedSettings } from '../../components/SettingsSection';
 import { cleanReasons, ReasonListEditor } from '../../components/ReasonListEditor';
 import { Field, fieldErrorProps } from '../../components/Field';
 import { fieldErrorsFrom } from '../../stores/field-errors';
@@ -59,13 +59,19 @@ const NUMBER_FIELDS: { key: keyof PayoutSettings; label: string; hint: string }[
 ];
 const NUMBER_KEYS = NUMBER_FIELDS.map((f) => f.key);
 
+const toNumberDrafts = (settings: PayoutSettings) =>
+  Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<string, string>;
+
 function SettingsForm({ settings }: { settings: PayoutSettings }) {
   const saving = usePayoutSettings((s) => s.saving);
-  const [numbers, setNumbers] = useState(
-    () => Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<string, string>,
-  );
+  const [numbers, setNumbers] = useState(() => toNumberDrafts(settings));
   const [thresholds, setThresholds] = useState<ThresholdDraft[]>(() => toDrafts(settings.fourEyesThresholds));
   const [reasons, setReasons] = useState<RejectReason[]>(settings.rejectReasons);
+  useSavedSettings(settings, (saved) => {
+    setNumbers(toNumberDrafts(saved));
+    setThresholds(toDrafts(saved.fourEyesThresholds));
+    setReasons(saved.rejectReasons);
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
@@ -180,7 +186,7 @@ export function PayoutSettingsPanel() {
         error={error}
         notice={notice}
       >
-        {(loaded) => <SettingsForm key={JSON.stringify(loaded)} settings={loaded} />}
+        {(loaded) => <SettingsForm settings={loaded} />}
       </SettingsSection>
     </div>
   );

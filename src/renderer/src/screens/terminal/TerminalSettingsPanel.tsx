@@ -64,7 +64,15 @@ function TerminalSettingsForm({
       </div>
       <FormError message={problem} />
       <div className="form-actions">
-        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
+        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the save runs. */}
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={saving || undefined}
+          onClick={() => {
+            if (!saving) void save();
+          }}
+        >
           Save terminal settings
         </button>
         <span className="muted">
