@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/access';
 import { Field, fieldErrorProps } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -15,6 +15,7 @@ export function OperatorsPanel() {
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [role, setRole] = useState<Role>('manager');
+  const nameField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void operatorsActions.load();
@@ -25,7 +26,11 @@ export function OperatorsPanel() {
     <section className="panel" aria-label="Operators">
       <div className="panel-head">
         <h2>Operators</h2>
-        {notice && <span className="form-notice">{notice}</span>}
+        {notice && (
+          <span className="form-notice" role="status">
+            {notice}
+          </span>
+        )}
       </div>
       <p className="field-hint">
         {sandbox
@@ -62,6 +67,9 @@ export function OperatorsPanel() {
           e.preventDefault();
           // Cleared at once, so the next name can be typed while this one is saved; given back if it was refused.
           const submitted = name;
+          // Add operator turns off once the fields are empty, which would drop the focus on the body: the name field
+          // takes it, ready for the next person (and gets it back after a second-manager dialog this opens).
+          nameField.current?.focus();
           setName('');
           setPin('');
           void operatorsActions.add(submitted, pin, role).then((err) => err && setName((n) => n || submitted));
@@ -70,6 +78,7 @@ export function OperatorsPanel() {
         <Field id="operator-name" label="Operator name" error={fieldErrors.name}>
           <input
             id="operator-name"
+            ref={nameField}
             placeholder="name"
             value={name}
             {...fieldErrorProps('operator-name', fieldErrors.name)}
