@@ -58,14 +58,18 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('1 row');
   await page.screenshot({ path: screenshotPath('61-audit-filtered') });
 
-  // Export the current view: the same one row, its formula-like note neutralized.
-  const csv = await exportAuditCsv(page);
+  // Export the current view: the same one row, its formula-like note neutralized. From the keyboard, the focus stays
+  // on the button through the export ("Exporting…"), not on the page's body.
+  const exportButton = page.getByRole('button', { name: 'Export CSV' });
+  await exportButton.focus();
+  const csv = await exportAuditCsv(page, () => page.keyboard.press('Enter'));
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe('seq,time,operator,action,item,amount,reason,note,praxis_ids,outcome,details');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`payouts:reject,${rejected},EUR 42.00`);
   expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""refund"")"`);
   await expect(page.getByRole('status', { name: 'Export' })).toHaveText('Exported 1 row as CSV.');
+  await expect(exportButton).toBeFocused();
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   // From the keyboard: the focus stays on the button through the check ("Verifying…"), not on the page's body.

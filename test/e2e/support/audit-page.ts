@@ -15,9 +15,12 @@ export async function openAudit(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
 }
 
-/** Clicks "Export CSV" and reads back the file the browser downloaded. */
-export async function exportAuditCsv(page: Page): Promise<string> {
+/** Clicks "Export CSV" (or does what `press` does) and reads back the file the browser downloaded. */
+export async function exportAuditCsv(
+  page: Page,
+  press: () => Promise<void> = () => page.getByRole('button', { name: 'Export CSV' }).click(),
+): Promise<string> {
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await press();
   return readFile((await (await downloading).path())!, 'utf8');
 }

@@ -36,10 +36,16 @@ export function AuditScreen() {
           {s.total === null ? '…' : count(s.total)}
           {s.total !== null && s.rows.length < s.total ? ` (${s.rows.length.toLocaleString('en-GB')} loaded)` : ''}
         </span>
-        <button type="button" disabled={s.exporting} onClick={() => void auditActions.exportCsv()}>
+        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while it works. */}
+        <button
+          type="button"
+          aria-disabled={s.exporting || undefined}
+          onClick={() => {
+            if (!s.exporting) void auditActions.exportCsv();
+          }}
+        >
           {s.exporting ? 'Exporting…' : 'Export CSV'}
         </button>
-        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the check runs. */}
         <button
           type="button"
           className="primary"
