@@ -239,6 +239,12 @@ test('the review step keeps the keyboard’s place: in when it opens, back on "C
   await page.screenshot({ path: screenshotPath('80-terminal-session-focused') });
   await page.keyboard.press('Tab');
   await expect(session.getByRole('button', { name: 'Close' })).toBeFocused();
+
+  // Closing it: the new form's first field has the focus, ready for the next caller.
+  await page.keyboard.press('Enter');
+  await expect(session).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Customer id (cid)' })).toBeFocused();
+  await page.screenshot({ path: screenshotPath('97-terminal-closed-focus-on-form') });
 });
 
 test('axe (WCAG 2.1 AA) finds nothing serious on the terminal form, its session panel and history', async ({

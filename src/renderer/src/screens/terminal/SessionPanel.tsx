@@ -84,7 +84,16 @@ function CallerCheck({ lines }: { lines: string[] }) {
 }
 
 /** The hosted page (browser host: a sandboxed iframe limited by CSP frame-src), the caller check and the outcome. */
-export function SessionPanel({ active, ref }: { active: TerminalStart; ref?: Ref<HTMLElement> }) {
+export function SessionPanel({
+  active,
+  ref,
+  onClose,
+}: {
+  active: TerminalStart;
+  ref?: Ref<HTMLElement>;
+  /** Ends the session on screen (the form takes its place). */
+  onClose(): void;
+}) {
   const { settings, host, error } = useTerminal();
   const s = active.session;
   const showPage = s.state === 'pending' && active.redirectUrl && host !== 'electron';
@@ -96,7 +105,7 @@ export function SessionPanel({ active, ref }: { active: TerminalStart; ref?: Ref
           <h2>
             {s.customerName} · {amountText(s)} · {s.intent}
           </h2>
-          <button type="button" onClick={() => terminalActions.closeActive()}>
+          <button type="button" onClick={onClose}>
             Close
           </button>
         </div>

@@ -91,8 +91,17 @@ function ReviewStep({
   );
 }
 
-/** `sessionPanel`: the session this form opens, where the focus goes once it has. */
-export function TerminalForm({ sessionPanel }: { sessionPanel: RefObject<HTMLElement | null> }) {
+/**
+ * `sessionPanel`: the session this form opens, where the focus goes once it has. `focusFirstField`: the form replaces
+ * a session the agent closed, so its first field (Customer id) takes the focus for the next caller.
+ */
+export function TerminalForm({
+  sessionPanel,
+  focusFirstField = false,
+}: {
+  sessionPanel: RefObject<HTMLElement | null>;
+  focusFirstField?: boolean;
+}) {
   const { recent, gateways, sending } = useTerminal();
   // Read in render, cleared once mounted: a render React throws away (a lazy screen still loading) must not use it up.
   const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(useTerminal.getState().prefill));
@@ -137,6 +146,7 @@ export function TerminalForm({ sessionPanel }: { sessionPanel: RefObject<HTMLEle
         value={String(draft[key])}
         {...fieldErrorProps(`vt-${key}`, errorOf(key))}
         autoComplete="off"
+        autoFocus={focusFirstField && key === CUSTOMER_FIELDS[0]![0]}
         onChange={(e) => put({ [key]: e.target.value })}
       />
     </Field>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { onTerminalChanged } from '../../api/terminal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { terminalActions, useTerminal } from '../../stores/terminal';
@@ -11,6 +11,12 @@ import './terminal.css';
 export function TerminalScreen() {
   const active = useTerminal((s) => s.active);
   const sessionPanel = useRef<HTMLElement>(null);
+  // Close takes away the focused panel: the form that replaces it puts the keyboard in its first field instead.
+  const [closedHere, setClosedHere] = useState(false);
+  const close = () => {
+    setClosedHere(true);
+    terminalActions.closeActive();
+  };
   useEffect(() => {
     void terminalActions.load();
     let soon: ReturnType<typeof setTimeout> | null = null;
@@ -29,7 +35,11 @@ export function TerminalScreen() {
   return (
     <>
       <ScreenHeader title="Virtual terminal" />
-      {active ? <SessionPanel active={active} ref={sessionPanel} /> : <TerminalForm sessionPanel={sessionPanel} />}
+      {active ? (
+        <SessionPanel active={active} ref={sessionPanel} onClose={close} />
+      ) : (
+        <TerminalForm sessionPanel={sessionPanel} focusFirstField={closedHere} />
+      )}
       <SessionHistory />
     </>
   );
