@@ -1,8 +1,33 @@
+import { ROLE_LABELS } from '../../shared/access';
 import { DeskError } from '../../shared/errors';
 import type { PraxisObjects } from '../../shared/lookup';
+import { currentActor } from '../access/actor';
+import { CHANNEL_ROLES, rolesFor } from '../access/channel-roles';
 import type { WorkStore } from '../store/work-store';
 
+/**
+ * An item's objects are for whoever may open it on its own screen: a hold's for those who may open Captures, a
+ * withdrawal's for those who may open Payouts (channel-roles.ts decides both); other items for every role.
+ */
+const SCREEN_OF_TYPE: Record<string, { channel: 'captures:detail' | 'payouts:detail'; screen: string }> = {
+  authorization: { channel: 'captures:detail', screen: 'Captures' },
+  payout: { channel: 'payouts:detail', screen: 'Payouts' },
+};
+
+function assertMayRead(tid: number, type: string): void {
+  const screen = SCREEN_OF_TYPE[type];
+  if (!screen) return;
+  const allowed = rolesFor(CHANNEL_ROLES[screen.channel]);
+  const actor = currentActor();
+  if (actor.roles.some((r) => allowed.includes(r))) return;
+  throw new DeskError(
+    'FORBIDDEN',
+    `tid ${tid} is worked in ${screen.screen}, so its Praxis objects need the ${allowed.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} role. Nothing was shown; ask someone with that role.`,
+  );
+}
+
 interface Row {
+  transaction_type: string;
   updated_at: Date;
   last_source: PraxisObjects['lastSource'];
   raw_transaction: Record<string, unknown>;
@@ -33,7 +58,8 @@ const hidden = <T>(value: T): T => withTokensHidden(value) as T;
 /** The transaction, session and customer objects the store keeps for `tid`, as Praxis last sent them, tokens hidden. */
 export async function readPraxisObjects(db: WorkStore['db'], tid: number): Promise<PraxisObjects> {
   const { rows } = await db.query<Row>(
-    `SELECT updated_at, last_source, raw_transaction, raw_session, raw_customer FROM transactions WHERE tid = $1`,
+    `SELECT transaction_type, updated_at, last_source, raw_transaction, raw_session, raw_customer
+       FROM transactions WHERE tid = $1`,
     [tid],
   );
   const row = rows[0];
@@ -42,6 +68,7 @@ export async function readPraxisObjects(db: WorkStore['db'], tid: number): Promi
       'NOT_FOUND',
       `The desk has no Praxis objects for tid ${tid} yet. Look it up first: that asks Praxis and keeps its answer.`,
     );
+  assertMayRead(tid, row.transaction_type);
   return {
     tid,
     observedAt: row.updated_at.toISOString(),
