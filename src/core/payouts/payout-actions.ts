@@ -5,6 +5,7 @@ import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, withItemClaim, type ActionDeps } from '../queues/journaled-action';
 import { refuseOpenAction } from '../queues/actionable';
 import { readRequestForAction, type RequestRow } from './request-for-action';
+import { refuseOwnTerminalRequest } from './own-terminal-request';
 import { pickReason, reasonAudit } from '../queues/reasons';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
@@ -109,6 +110,7 @@ export async function approve(
   input: ApproveInput,
 ): Promise<ActionOutcome> {
   const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   // A PIN checked just now took its time: what is left is read again after it, as close to the claim as before.
   const pinChecked = second !== null && !input.verifiedSecondApprover;
@@ -209,6 +211,7 @@ export async function split(
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
   const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
   const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   const fmt = (m: number) => formatMoney(m, tx.currency);
