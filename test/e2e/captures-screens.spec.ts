@@ -5,6 +5,7 @@ import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-ho
 import { captureQueue, capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
 import { clippedCells, fitsItsScroller } from './support/queue-rows';
 import { expectEveryControlNamed } from './support/named-controls';
+import { openSettings } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
@@ -70,10 +71,7 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
   const cid = `e2e-windows-${run}`;
   const tid = await sim.authorize(cid, 'EUR', 2_000);
   await openDesk(page, desk());
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
   const panel = page.getByRole('region', { name: 'Capture settings' });
   const table = panel.getByRole('table', { name: 'Hold windows' });
   await expect(table).toBeVisible();

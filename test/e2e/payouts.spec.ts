@@ -9,6 +9,7 @@ import {
   payoutsSim,
   queueRow,
 } from './support/payouts-sim';
+import { openSettings } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
@@ -167,10 +168,7 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   page,
 }) => {
   await openDesk(page, desk());
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
   const operators = page.getByRole('region', { name: 'Operators' });
   await operators.getByLabel('Operator name').fill('Second Checker');
   await operators.getByLabel('Operator PIN').fill('4321');
@@ -376,10 +374,7 @@ test('payout settings: a late threshold before the warning is refused with the r
   page,
 }) => {
   await openDesk(page, desk());
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
   const panel = page.getByRole('region', { name: 'Payout settings' });
   await panel.getByLabel('SLA late after (minutes)').fill('10');
   await panel.getByRole('button', { name: 'Save payout settings' }).click();
@@ -387,10 +382,7 @@ test('payout settings: a late threshold before the warning is refused with the r
     'Must be more than the SLA warning (30 minutes)',
   );
   await page.reload();
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
   await expect(
     page.getByRole('region', { name: 'Payout settings' }).getByLabel('SLA late after (minutes)'),
   ).toHaveValue('120');

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor, openRejectByKeys, payoutsSim } from './support/payouts-sim';
+import { openSettings } from './support/settings-page';
 
 // A manager marks which reasons need a note (Settings › Payouts); the reject dialog then holds that reason until one
 // is written. Its own desk: the reason list it saves is this file's alone.
@@ -11,10 +12,7 @@ const run = randomBytes(3).toString('hex');
 test('a reason the manager marks as needing a note is not sent without one', async ({ page }) => {
   const sim = payoutsSim(desk);
   await openDesk(page, desk());
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
   const panel = page.getByRole('region', { name: 'Payout settings' });
   // Reason 2 is "Bonus or promotion abuse"; "Other (see note)" comes marked.
   await expect(panel.getByRole('checkbox', { name: 'Reason 6 needs a note' })).toBeChecked();

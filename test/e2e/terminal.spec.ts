@@ -16,6 +16,7 @@ import {
   TEST_CARDS,
 } from './support/terminal-page';
 import type { TerminalSession } from '../../src/shared/terminal';
+import { openSettings } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
@@ -145,10 +146,7 @@ test("a refusal by the desk's validation is shown to the agent", async ({ page }
   try {
     // A manager sets the limit in Settings › Virtual terminal.
     await openDesk(page, desk());
-    await page
-      .getByRole('navigation', { name: 'Screens' })
-      .getByRole('button', { name: /^Settings/ })
-      .click();
+    await openSettings(page);
     const panel = page.getByRole('region', { name: 'Virtual terminal settings' });
     await panel.getByLabel('Largest deposit per currency').fill('GBP 100.00');
     // From the keyboard: the focus stays on Save through the save, and the saved notice is a status.

@@ -3,16 +3,14 @@ import { parseAmount } from '../../src/shared/money';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { fillCaller, openTerminal } from './support/terminal-page';
+import { openSettings } from './support/settings-page';
 
 // The core's VALIDATION answers, as a person sees them: next to the field, in plain words, naming nothing internal.
 const desk = deskHostForThisFile();
 
-async function openSettings(page: Page) {
+async function openDeskSettings(page: Page) {
   await openDesk(page, desk());
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: /^Settings/ })
-    .click();
+  await openSettings(page);
 }
 
 async function expectRefusedBeside(field: Locator, form: Locator, message: string) {
@@ -45,7 +43,7 @@ async function expectMessageUnder(field: Locator, form: Locator, message: string
 }
 
 test('Payout settings: a bulk concurrency of 100 is refused beside its field, saying at most 32', async ({ page }) => {
-  await openSettings(page);
+  await openDeskSettings(page);
   const panel = page.getByRole('region', { name: 'Payout settings' });
   const field = panel.getByLabel('Bulk concurrency');
   await field.fill('100');
@@ -59,7 +57,7 @@ test('Payout settings: a bulk concurrency of 100 is refused beside its field, sa
 test('Operators: a PIN of two digits, and a name of 200 characters, are refused beside their fields', async ({
   page,
 }) => {
-  await openSettings(page);
+  await openDeskSettings(page);
   const operators = page.getByRole('region', { name: 'Operators' });
   await operators.getByLabel('Operator name').fill('Ana');
   await operators.getByLabel('Operator PIN').fill('12');
@@ -90,7 +88,7 @@ test('Payouts: a view name of 300 characters is refused beside the name, saying 
 test('Captures settings: a hold window of 61 days, and a bulk concurrency of 100, are refused beside their fields', async ({
   page,
 }) => {
-  await openSettings(page);
+  await openDeskSettings(page);
   const panel = page.getByRole('region', { name: 'Capture settings' });
   const save = panel.getByRole('button', { name: 'Save capture settings' });
   const days = panel.getByLabel('Hold window 1 days');

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperatorView } from '../../src/shared/access';
-import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 
 // Who can confirm as a manager, tried as one manager alone would: through the real command table of a one-desk
 // composition, each window a connection of its own.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-const at = (connection: string): DeskWindow => ({
-  raw: (channel, input) => rig.at(connection).raw(channel, input),
-  call: (channel, input) => rig.at(connection).call(channel, input),
-});
+const at = (connection: string): DeskWindow => windowOf(() => rig, connection);
 const mia = at('window-mia');
 const names = async () => (await mia.call<OperatorView[]>('operators:list')).map((o) => `${o.name}:${o.role}`);
 const fourEyes = { ok: false, error: { code: 'FOUR_EYES' } };

@@ -3,16 +3,13 @@ import { CHANNEL_ROLES } from '../../src/core/access/channel-roles';
 import type { AccessState, Role } from '../../src/shared/access';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import type { GatewayOption, PayoutDetail, PayoutSettings } from '../../src/shared/payouts';
-import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 import { channelSamples } from '../support/channel-samples';
 
 // Sign-in, roles and the four-eyes rule, tried as a hostile insider would: each window is a connection of its own,
 // through the real command table of a whole one-desk composition.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-const at = (connection: string): DeskWindow => ({
-  raw: (channel, input) => rig.at(connection).raw(channel, input),
-  call: (channel, input) => rig.at(connection).call(channel, input),
-});
+const at = (connection: string): DeskWindow => windowOf(() => rig, connection);
 const mia = at('window-mia'); // manager
 const bo = at('window-bo'); // back-office
 const al = at('window-al'); // agent

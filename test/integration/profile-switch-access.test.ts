@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessState } from '../../src/shared/access';
 import type { AuditPage } from '../../src/shared/audit';
-import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 
 // Switching the desk's profile, tried by a hostile insider: the switch moves every window to another store, whose
 // operators (or their absence) then decide who may do what.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-const at = (connection: string): DeskWindow => ({
-  raw: (channel, input) => rig.at(connection).raw(channel, input),
-  call: (channel, input) => rig.at(connection).call(channel, input),
-});
+const at = (connection: string): DeskWindow => windowOf(() => rig, connection);
 const mia = at('window-mia');
 
 beforeAll(async () => {

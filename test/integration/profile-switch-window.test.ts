@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessState } from '../../src/shared/access';
 import type { ProfilesState } from '../../src/shared/domain';
-import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 
 // While the desk moves to another profile its store is closed for a few seconds. Nobody may act as anyone then: an
 // agent (or a page nobody signed in at) polling the open status channel used to be given every role in that window.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-const at = (connection: string): DeskWindow => ({
-  raw: (channel, input) => rig.at(connection).raw(channel, input),
-  call: (channel, input) => rig.at(connection).call(channel, input),
-});
+const at = (connection: string): DeskWindow => windowOf(() => rig, connection);
 const mia = at('window-mia');
 const al = at('window-al');
 const nobody = at('window-nobody');

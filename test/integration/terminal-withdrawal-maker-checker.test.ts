@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PayoutRow } from '../../src/shared/payouts';
-import { startDeskCoreForTest, type DeskWindow } from '../support/desk-core-rig';
+import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 
 // Maker and checker are two people: a withdrawal request opened in the virtual terminal (the agent types the card on
 // the hosted page) is not paid out by whoever opened it (insider round 4: a manager opened one and approved it).
 // cust-1001 is a customer of the sandbox's book, so the desk knows a withdrawable balance for them.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-const at = (connection: string): DeskWindow => ({
-  raw: (channel, input) => rig.at(connection).raw(channel, input),
-  call: (channel, input) => rig.at(connection).call(channel, input),
-});
+const at = (connection: string): DeskWindow => windowOf(() => rig, connection);
 const mia = at('window-mia');
 const bo = at('window-bo');
 

@@ -18,6 +18,15 @@ export interface DeskWindow {
 }
 
 /**
+ * A window of a rig that a test file starts later (in beforeAll): named at the top of the file, each call goes to the
+ * rig as it is when the call is made.
+ */
+export const windowOf = (rig: () => { at(connection: string): DeskWindow }, connection: string): DeskWindow => ({
+  raw: (channel, input) => rig().at(connection).raw(channel, input),
+  call: (channel, input) => rig().at(connection).call(channel, input),
+});
+
+/**
  * A whole one-desk composition (store, intake, embedded simulator, no live arrivals) in a fresh data folder, for
  * tests that go through the real command table as a hostile caller would.
  */

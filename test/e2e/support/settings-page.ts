@@ -14,14 +14,18 @@ export interface CustomProfileExtras {
   notificationUrl?: string;
 }
 
-/** Creates a Custom URL profile in Settings as an operator would; it is then the one the form and Credentials show. */
-export async function createProfile(page: Page, name: string, customBaseUrl: string, extras: CustomProfileExtras = {}) {
-  const merchant = extras.merchant ?? SANDBOX_SAMPLE;
-  // The nav, not the G S chord: on a loaded machine the two keys can land too far apart to count as one.
+/** Opens Settings by the nav, not the G S chord: on a loaded machine the two keys can land too far apart to count as one. */
+export async function openSettings(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Screens' })
     .getByRole('button', { name: /^Settings/ })
     .click();
+}
+
+/** Creates a Custom URL profile in Settings as an operator would; it is then the one the form and Credentials show. */
+export async function createProfile(page: Page, name: string, customBaseUrl: string, extras: CustomProfileExtras = {}) {
+  const merchant = extras.merchant ?? SANDBOX_SAMPLE;
+  await openSettings(page);
   await page.getByRole('button', { name: 'New profile' }).click();
   await profileForm(page).getByLabel('Name', { exact: true }).fill(name);
   await profileForm(page)
