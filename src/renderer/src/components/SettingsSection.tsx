@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { WireError } from '../../../shared/errors';
 import { FormError } from './FormError';
+import { FormNotice } from './FormNotice';
+import { BusyButton } from './BusyButton';
 
 /** One queue's settings panel: loads when shown, says it is loading or why it could not, then shows the form. */
 export function SettingsSection<S>({
@@ -35,11 +37,7 @@ export function SettingsSection<S>({
     <section className={className ? `panel ${className}` : 'panel'} aria-label={label}>
       <div className="panel-head">
         <h2>{title}</h2>
-        {notice && (
-          <span className="form-notice" role="status">
-            {notice}
-          </span>
-        )}
+        <FormNotice message={notice} />
       </div>
       {settings ? (
         children(settings)
@@ -79,18 +77,9 @@ export function SettingsSaveFooter({
     <>
       <FormError message={problem} />
       <div className="form-actions">
-        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the save runs. */}
-        <button
-          type="submit"
-          className="primary"
-          aria-disabled={saving || undefined}
-          onClick={(e) => {
-            // Also stops Enter in a field, which submits through this button's click.
-            if (saving) e.preventDefault();
-          }}
-        >
+        <BusyButton type="submit" className="primary" busy={saving}>
           {saving ? 'Saving…' : label}
-        </button>
+        </BusyButton>
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/FormError';
+import { BusyButton } from '../../components/BusyButton';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
 import { AuditFilterBar } from './AuditFilterBar';
@@ -36,26 +37,12 @@ export function AuditScreen() {
           {s.total === null ? '…' : count(s.total)}
           {s.total !== null && s.rows.length < s.total ? ` (${s.rows.length.toLocaleString('en-GB')} loaded)` : ''}
         </span>
-        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while it works. */}
-        <button
-          type="button"
-          aria-disabled={s.exporting || undefined}
-          onClick={() => {
-            if (!s.exporting) void auditActions.exportCsv();
-          }}
-        >
+        <BusyButton busy={s.exporting} onPress={() => void auditActions.exportCsv()}>
           {s.exporting ? 'Exporting…' : 'Export CSV'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={s.verifying || undefined}
-          onClick={() => {
-            if (!s.verifying) void auditActions.verify();
-          }}
-        >
+        </BusyButton>
+        <BusyButton className="primary" busy={s.verifying} onPress={() => void auditActions.verify()}>
           {s.verifying ? 'Verifying…' : 'Verify chain'}
-        </button>
+        </BusyButton>
       </ScreenHeader>
       <div className="queue-tools">
         <AuditFilterBar

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/access';
 import { Field, fieldErrorProps } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { FormNotice } from '../../components/FormNotice';
 import { useAccess } from '../../stores/access';
 import { operatorsActions, useOperators } from '../../stores/operators';
 
@@ -26,11 +27,7 @@ export function OperatorsPanel() {
     <section className="panel" aria-label="Operators">
       <div className="panel-head">
         <h2>Operators</h2>
-        {notice && (
-          <span className="form-notice" role="status">
-            {notice}
-          </span>
-        )}
+        <FormNotice message={notice} />
       </div>
       <p className="field-hint">
         {sandbox

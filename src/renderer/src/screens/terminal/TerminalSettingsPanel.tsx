@@ -4,6 +4,7 @@ import type { TerminalSettings } from '../../../../shared/ipc/terminal-contract'
 import { callTerminal } from '../../api/terminal';
 import { channelAvailable } from '../../api/call-channel';
 import { Field } from '../../components/Field';
+import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
 import { SettingsSection } from '../../components/SettingsSection';
 import { limitsFromText, limitsToText } from './limits-text';
@@ -64,17 +65,9 @@ function TerminalSettingsForm({
       </div>
       <FormError message={problem} />
       <div className="form-actions">
-        {/* Busy, not disabled: a disabled button drops the keyboard's focus on the body while the save runs. */}
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={saving || undefined}
-          onClick={() => {
-            if (!saving) void save();
-          }}
-        >
+        <BusyButton className="primary" busy={saving} onPress={() => void save()}>
           Save terminal settings
-        </button>
+        </BusyButton>
         <span className="muted">
           The limits are what the desk&apos;s validation answers Praxis before a deposit is processed.
         </span>
