@@ -7,7 +7,8 @@ import { CHANNEL_ROLES, rolesFor } from './channel-roles';
 import type { RoleRefusal } from './refusal-audit';
 import type { Resolved } from './sign-in-sessions';
 
-const listRoles = (roles: readonly string[]) =>
+/** "manager", "back-office or manager": a list of roles as a refusal says it. */
+export const listRoles = (roles: readonly string[]) =>
   roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]!}`;
 
 /**

@@ -324,9 +324,9 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   // that: every call is refused until it is open again, or any window polling the status would get every role then.
   const resolveAccess = (connection: string) =>
     withAccessStore((store, profileId) => sessions.resolve(store, profileId, connection)).catch((err: unknown) => {
-      const passing =
-        isDeskError(err) && (err.details?.storeState === 'switching' || err.details?.storeState === 'closed');
-      if (isDeskError(err) && err.code === 'STORE' && !passing) return sessions.resolve(null, null, connection);
+      const storeState = isDeskError(err) ? err.details?.storeState : undefined;
+      if (isDeskError(err) && err.code === 'STORE' && storeState !== 'switching' && storeState !== 'closed')
+        return sessions.resolve(null, null, connection);
       throw err;
     });
   const settled: typeof shell = {

@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '../../shared/access';
 import { DeskError } from '../../shared/errors';
 import type { PraxisObjects } from '../../shared/lookup';
 import { currentActor } from '../access/actor';
+import { listRoles } from '../access/access-guard';
 import { CHANNEL_ROLES, rolesFor } from '../access/channel-roles';
 import type { WorkStore } from '../store/work-store';
 
@@ -22,7 +23,7 @@ function assertMayRead(tid: number, type: string): void {
   if (actor.roles.some((r) => allowed.includes(r))) return;
   throw new DeskError(
     'FORBIDDEN',
-    `tid ${tid} is worked in ${screen.screen}, so its Praxis objects need the ${allowed.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} role. Nothing was shown; ask someone with that role.`,
+    `tid ${tid} is worked in ${screen.screen}, so its Praxis objects need the ${listRoles(allowed.map((r) => ROLE_LABELS[r].toLowerCase()))} role. Nothing was shown; ask someone with that role.`,
   );
 }
 
