@@ -32,6 +32,11 @@ export interface DeskCoreOptions {
   sharedSandboxUrl?: string;
   /** How often the embedded sandbox brings a new request or authorization (default 20 000 ms); null = never (tests). */
   sandboxArrivalIntervalMs?: number | null;
+  /**
+   * Whether the embedded sandbox starts with its book of customers, requests and holds (default true). false: only
+   * what a test creates exists, so nothing else is notified, confirmed or lapses while it runs.
+   */
+  sandboxSeeded?: boolean;
   /** How often the desk looks for holds entering their last 24 hours (default 60 000 ms); null = only at open. */
   holdWatchIntervalMs?: number | null;
   /** How the virtual terminal polls find-order when no notification arrives (tests shorten it). */

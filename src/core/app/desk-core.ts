@@ -160,7 +160,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     if (opts.embeddedSandbox !== false && !opts.sharedSandboxUrl) {
       const started = await startSimulator({
         port: 0,
-        seed: true,
+        seed: opts.sandboxSeeded ?? true,
         notificationUrl: intakeUrl,
         // Registered with Praxis support for a real merchant; the sandbox calls the desk's own intake.
         customerSyncUrl: intakeUrl ? new URL(CUSTOMER_SYNC_PATH, intakeUrl).toString() : null,

@@ -29,6 +29,11 @@ export interface DeskHostOptions {
    */
   liveArrivals?: boolean;
   /**
+   * The sandbox's seeded book (default on). Off for a spec that needs Praxis silent but for its own calls: the
+   * seeded items' notifications, their confirming look-ups and lapsing holds are Praxis traffic of their own.
+   */
+  seededSandbox?: boolean;
+  /**
    * Where the profile's work store lives, read when the desk starts (default: a PGlite folder in the temp data
    * folder). A PostgreSQL store lets a spec reach the rows directly, as an insider with database access could.
    */
@@ -56,6 +61,7 @@ export function deskHostForThisFile(options: DeskHostOptions = {}): () => DeskHo
       secretStore,
       logger,
       sandboxArrivalIntervalMs: options.liveArrivals ? undefined : null,
+      sandboxSeeded: options.seededSandbox ?? true,
       ...(options.store ? { store: options.store } : {}),
       ...(options.sharedSandboxUrl ? { sharedSandboxUrl: await options.sharedSandboxUrl() } : {}),
     });
