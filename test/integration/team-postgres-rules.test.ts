@@ -151,7 +151,46 @@ describe.skipIf(skip !== null)('team rules enforced by PostgreSQL', () => {
     );
   });
 
-  it('operators and settings change only by desk_manager; saved views and PIN counters by any desk', async () => {
+  it('four-eyes reads the largest amount a request has had: a desk login that lowers or relabels it gains nothing', async () => {
+    await seedRequest(ownerUrl, 7_300, 900_000, 'EUR'); // above EUR 5,000.00
+    // Desk logins write transactions as they ingest (grants above): a back-office login lowers this one's amount.
+    await backoffice.db.query(`UPDATE transactions SET amount_minor = 100 WHERE tid = 7300`);
+    expect(await refusal(journalInsert(backoffice, 'payouts:approve', '7300', 'Bo'))).toMatch(
+      /request 7300 \(900000 EUR minor units\) needs a second approver/,
+    );
+    // Or moves it to a currency whose threshold it is under (JPY 7,000 of 7,500).
+    await backoffice.db.query(`UPDATE transactions SET amount_minor = 700000, currency = 'JPY' WHERE tid = 7300`);
+    expect(await refusal(journalInsert(backoffice, 'payouts:split', '7300', 'Bo'))).toMatch(/needs a second approver/);
+    // What was recorded is out of the desk logins' reach.
+    for (const store of [backoffice, manager, agent])
+      expect(await refusal(store.db.query(`DELETE FROM transaction_amounts_seen WHERE tid = 7300`))).toMatch(
+        /permission denied/,
+      );
+  });
+
+  it('no desk login reads a PIN hash or clears a wrong-PIN lockout; sign-in still checks PINs through any login', async () => {
+    const operators = await backoffice.db.query<{ value: Record<string, unknown> }>(
+      `SELECT value FROM settings WHERE key LIKE 'operator:%'`,
+    );
+    expect(operators.rows.length).toBeGreaterThan(0);
+    for (const { value } of operators.rows) expect(Object.keys(value)).not.toContain('pinHash');
+    for (const store of [backoffice, manager, agent]) {
+      expect(await refusal(store.db.query(`SELECT * FROM operator_pins`))).toMatch(/permission denied/);
+      expect(await refusal(store.db.query(`DELETE FROM pin_attempts`))).toMatch(/permission denied/);
+    }
+    // Five wrong tries lock Mia's name; a desk login deleting what it can reach does not unlock it.
+    const sessions = createSignInSessions();
+    for (let i = 0; i < 5; i++) await refusal(sessions.signIn(agent, 'team', 'window-guess', 'Mia', String(1000 + i)));
+    expect(
+      await refusal(agent.db.query(`INSERT INTO settings (key, value) VALUES ('pin-attempts:mia', '{}')`)),
+    ).toMatch(/Only a member of desk_manager/);
+    expect(await refusal(sessions.signIn(agent, 'team', 'window-guess', 'Mia', '2468'))).toMatch(/locked/);
+    await asOwner(ownerUrl, (c) => c.query(`DELETE FROM pin_attempts`));
+    await sessions.signIn(agent, 'team', 'window-guess', 'Mia', '2468');
+    expect((await sessions.resolve(agent, 'team', 'window-guess')).actor?.name).toBe('Mia');
+  });
+
+  it('operators and settings change only by desk_manager; saved views by any desk', async () => {
     expect(await refusal(addOperator(backoffice, { name: 'Eve', pin: '1111', role: 'manager' }, 'Bo'))).toMatch(
       /Only a member of desk_manager may change the setting "operator:eve"/,
     );

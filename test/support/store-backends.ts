@@ -55,7 +55,7 @@ export async function emptyStore(store: WorkStore): Promise<void> {
   // Emptied as the database owner: the audit log's own trigger refuses a TRUNCATE from anyone else.
   await tamperAsDatabaseOwner(
     store.db,
-    'TRUNCATE transactions, customers, sessions, notifications, unconfirmed_changes, action_journal, audit_log, settings, hold_expiry_notices RESTART IDENTITY CASCADE',
+    'TRUNCATE transactions, customers, sessions, notifications, unconfirmed_changes, action_journal, audit_log, settings, hold_expiry_notices, operator_pins, pin_attempts, transaction_amounts_seen RESTART IDENTITY CASCADE',
   );
 }
 

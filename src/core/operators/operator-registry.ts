@@ -1,4 +1,3 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError } from '../../shared/errors';
 import { ROLES, type OperatorView, type Role } from '../../shared/access';
@@ -6,36 +5,24 @@ import type { WorkStore } from '../store/work-store';
 import { appendAuditInTransaction } from '../audit/audit-log';
 import { setSetting } from '../store/settings-repo';
 import { assertNewOperatorName } from './operator-name';
+import { exportManagerPin, forgetPin, newPinRecord, setPin, type PinRecord } from './operator-pins';
 
 /**
- * The people who sign in to this desk, each with a role and a PIN kept only as a salted scrypt hash (one settings
- * row per operator). The PIN itself is never stored, logged or returned.
+ * The people who sign in to this desk, each with a role (one settings row per operator, readable by every desk) and
+ * a PIN kept apart as a salted scrypt hash (operator-pins.ts). The PIN itself is never stored, logged or returned.
  */
 const PREFIX = 'operator:';
-const KEY_LENGTH = 32;
-// N=2^14 takes ~30 ms: cheap for a person, slow for guessing a 4-digit PIN offline.
-const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
 
 const StoredOperator = z.object({
   name: z.string(),
   // Operators registered before roles existed were four-eyes confirmers on the payout queue.
   role: z.enum(ROLES).default('backoffice'),
   createdAt: z.string(),
-  pinSalt: z.string(),
-  pinHash: z.string(),
-  scrypt: z.object({ N: z.number(), r: z.number(), p: z.number() }),
 });
 type StoredOperator = z.infer<typeof StoredOperator>;
 
 /** Operator names are compared case- and space-insensitively: "Ana" and " ana " are one person. */
 export const operatorKey = (name: string) => name.trim().toLowerCase();
-
-const hashPin = (pin: string, salt: Buffer, params: { N: number; r: number; p: number }) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
 
 const view = (o: StoredOperator): OperatorView => ({ name: o.name, role: o.role, createdAt: o.createdAt });
 
@@ -67,12 +54,6 @@ export async function findOperator(store: WorkStore, name: string): Promise<Oper
   return o && view(o);
 }
 
-async function storePin(pin: string): Promise<Pick<StoredOperator, 'pinSalt' | 'pinHash' | 'scrypt'>> {
-  const salt = randomBytes(16);
-  const hash = await hashPin(pin, salt, SCRYPT);
-  return { pinSalt: salt.toString('base64'), pinHash: hash.toString('base64'), scrypt: { ...SCRYPT } };
-}
-
 /** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
 export async function addOperator(
   store: WorkStore,
@@ -85,14 +66,11 @@ export async function addOperator(
     name,
     (await readAll(store)).map((o) => o.name),
   );
-  const stored: StoredOperator = {
-    name,
-    role: op.role,
-    createdAt: new Date().toISOString(),
-    ...(await storePin(op.pin)),
-  };
+  const stored: StoredOperator = { name, role: op.role, createdAt: new Date().toISOString() };
+  const pin = await newPinRecord(op.pin);
   await store.db.transaction(async (tx) => {
     await setSetting(tx, PREFIX + operatorKey(name), stored);
+    await setPin(tx, operatorKey(name), pin);
     await appendAuditInTransaction(tx, {
       operator: by,
       action: 'operators:add',
@@ -111,13 +89,11 @@ export async function changeOperator(
   const current = await readOne(store, change.name);
   if (!current)
     throw new DeskError('NOT_FOUND', `No operator named "${change.name.trim()}" is registered on this desk.`);
-  const next: StoredOperator = {
-    ...current,
-    role: change.role ?? current.role,
-    ...(change.pin !== undefined ? await storePin(change.pin) : {}),
-  };
+  const next: StoredOperator = { ...current, role: change.role ?? current.role };
+  const pin = change.pin !== undefined ? await newPinRecord(change.pin) : null;
   await store.db.transaction(async (tx) => {
     await setSetting(tx, PREFIX + operatorKey(current.name), next);
+    if (pin) await setPin(tx, operatorKey(current.name), pin);
     await appendAuditInTransaction(tx, {
       operator: by,
       action: 'operators:change',
@@ -137,6 +113,7 @@ export async function removeOperator(store: WorkStore, name: string, by: string)
   if (!current) throw new DeskError('NOT_FOUND', `No operator named "${name.trim()}" is registered on this desk.`);
   await store.db.transaction(async (tx) => {
     await tx.query('DELETE FROM settings WHERE key = $1', [PREFIX + operatorKey(name)]);
+    await forgetPin(tx, operatorKey(name));
     await appendAuditInTransaction(tx, {
       operator: by,
       action: 'operators:remove',
@@ -146,13 +123,18 @@ export async function removeOperator(store: WorkStore, name: string, by: string)
   return listOperators(store);
 }
 
-/** A manager's record as stored (PIN hash and salt, never the PIN), to carry into a store with no manager yet. */
-export type CarriedManager = StoredOperator & { role: 'manager' };
+/** A manager's record and PIN as stored (hash and salt, never the PIN), to carry into a store with no manager yet. */
+export interface CarriedManager {
+  operator: StoredOperator & { role: 'manager' };
+  pin: PinRecord;
+}
 
-/** `name`'s record when they are a manager on `store`, else null. */
+/** `name`'s record when they are a manager on `store` (and this desk's login may carry them), else null. */
 export async function managerRecord(store: WorkStore, name: string): Promise<CarriedManager | null> {
   const o = await readOne(store, name);
-  return o?.role === 'manager' ? (o as CarriedManager) : null;
+  if (o?.role !== 'manager') return null;
+  const pin = await exportManagerPin(store.db, operatorKey(o.name));
+  return pin && { operator: { ...o, role: 'manager' }, pin };
 }
 
 /**
@@ -165,26 +147,15 @@ export async function carryManagerInto(
   fromProfileId: string,
 ): Promise<boolean> {
   if (await hasManager(store)) return false;
+  const { operator, pin } = manager;
   await store.db.transaction(async (tx) => {
-    await setSetting(tx, PREFIX + operatorKey(manager.name), manager);
+    await setSetting(tx, PREFIX + operatorKey(operator.name), operator);
+    await setPin(tx, operatorKey(operator.name), pin);
     await appendAuditInTransaction(tx, {
-      operator: manager.name,
+      operator: operator.name,
       action: 'operators:add',
-      details: { name: manager.name, before: null, after: { role: 'manager' }, carriedFromProfile: fromProfileId },
+      details: { name: operator.name, before: null, after: { role: 'manager' }, carriedFromProfile: fromProfileId },
     });
   });
   return true;
-}
-
-export type PinCheck = { ok: true; name: string; role: Role } | { ok: false; reason: 'unknown_operator' | 'wrong_pin' };
-
-/** Checks a PIN in constant time against the stored hash. */
-export async function verifyOperatorPin(store: WorkStore, name: string, pin: string): Promise<PinCheck> {
-  const op = await readOne(store, name);
-  if (!op) return { ok: false, reason: 'unknown_operator' };
-  const expected = Buffer.from(op.pinHash, 'base64');
-  const actual = await hashPin(pin, Buffer.from(op.pinSalt, 'base64'), op.scrypt);
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
-    ? { ok: true, name: op.name, role: op.role }
-    : { ok: false, reason: 'wrong_pin' };
 }

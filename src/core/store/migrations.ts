@@ -1,4 +1,6 @@
 import type { Db } from './db';
+import { AMOUNTS_SEEN_SQL } from './team/amounts-seen-sql';
+import { OPERATOR_PINS_SQL } from './team/operator-pins-sql';
 import { TEAM_RULES_SQL } from './team/team-rules-sql';
 
 export interface Migration {
@@ -273,6 +275,8 @@ CREATE INDEX terminal_sessions_cid ON terminal_sessions (cid, created_at DESC);
 ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT false;
 `,
   },
+  { version: 10, name: 'four-eyes on the largest amount a request has had', sql: AMOUNTS_SEEN_SQL },
+  { version: 11, name: 'PIN hashes and wrong-PIN counts out of desk logins’ reach', sql: OPERATOR_PINS_SQL },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

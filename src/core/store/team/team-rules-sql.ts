@@ -6,7 +6,7 @@
  */
 
 // Four-eyes thresholds as shipped when this migration ran (risk.ts), used until a manager saves payout settings.
-const SHIPPED_THRESHOLDS = '{"EUR":500000,"USD":500000,"GBP":400000,"JPY":750000,"KWD":1500000,"BHD":1900000}';
+export const SHIPPED_THRESHOLDS = '{"EUR":500000,"USD":500000,"GBP":400000,"JPY":750000,"KWD":1500000,"BHD":1900000}';
 
 export const TEAM_RULES_SQL = `
 -- The roles: created here when the migrating user may (superuser or CREATEROLE); never on PGlite (one desk).
