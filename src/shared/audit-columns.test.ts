@@ -9,6 +9,7 @@ const row = (details: Record<string, unknown>, itemId: string | null = '1000158'
   itemKind: itemId ? 'transaction' : null,
   itemId,
   details,
+  dbUser: null,
 });
 
 describe('the facts an auditor reads from an audit row', () => {

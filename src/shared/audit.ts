@@ -8,6 +8,8 @@ export interface AuditRowView {
   itemKind: string | null;
   itemId: string | null;
   details: Record<string, unknown>;
+  /** The database login that wrote the row (a team store); null on a one-desk store. */
+  dbUser: string | null;
 }
 
 /** What the Audit screen filters by; every field optional, all given fields must match. */

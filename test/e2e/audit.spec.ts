@@ -64,7 +64,7 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await exportButton.focus();
   const csv = await exportAuditCsv(page, () => page.keyboard.press('Enter'));
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toBe('seq,time,operator,action,item,amount,reason,note,praxis_ids,outcome,details');
+  expect(lines[0]).toBe('seq,time,operator,action,item,amount,reason,note,praxis_ids,outcome,db_login,details');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`payouts:reject,${rejected},EUR 42.00`);
   expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""refund"")"`);

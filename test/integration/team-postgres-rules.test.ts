@@ -215,6 +215,32 @@ describe.skipIf(skip !== null)('team rules enforced by PostgreSQL', () => {
     }
   });
 
+  it('every audit row carries the database login that wrote it: one written in a colleague’s name shows whose it is', async () => {
+    await manager.audit.append({ operator: 'Mia', action: 'test:by-mia', details: {} });
+    // Bo's login writes a row in Mia's name, chained as the desk would: the chain alone cannot tell.
+    await backoffice.audit.append({
+      operator: 'Mia',
+      action: 'payouts:approve',
+      itemKind: 'transaction',
+      itemId: '7100',
+    });
+    const [forged, real] = await backoffice.audit.list({ limit: 2 }); // newest first
+    expect(forged).toMatchObject({ operator: 'Mia', action: 'payouts:approve', dbUser: 'bo' });
+    expect(real).toMatchObject({ operator: 'Mia', dbUser: 'mia' });
+    expect(
+      await refusal(backoffice.db.query(`UPDATE audit_log SET db_user = 'mia' WHERE seq = $1`, [forged!.seq])),
+    ).toMatch(/permission denied/);
+    const out: string[] = [];
+    expect(
+      await runAuditVerify(
+        ['--store', ownerUrl],
+        (l) => out.push(l),
+        (l) => out.push(l),
+      ),
+    ).toBe(0);
+    expect(out.at(-1)).toMatch(/Written by database login: .*bo as Bo, Mia/);
+  });
+
   it('audit:verify finds a row the owner edited with triggers switched off', async () => {
     const out: string[] = [];
     expect(

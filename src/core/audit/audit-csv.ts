@@ -15,6 +15,7 @@ const HEADER = [
   'note',
   'praxis_ids',
   'outcome',
+  'db_login',
   'details',
 ];
 
@@ -35,6 +36,7 @@ export async function exportAuditCsv(q: Queryable, filter: AuditFilter): Promise
         c.note,
         c.praxisIds,
         c.outcome,
+        row.dbUser,
         JSON.stringify(row.details),
       ]),
     );

@@ -24,6 +24,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** The database login that wrote the row, stamped by a team store (outside the hash); null on a one-desk store. */
+  dbUser: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -38,12 +40,12 @@ export const auditAppendedIn = (tx: Queryable): AuditEntry | undefined => append
 const AUDIT_LOCK_KEY = 74_201_002;
 
 /** The hash of one row: SHA-256 over its canonical content and the previous row's hash. */
-export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash'>): string {
+export function auditHash(row: Omit<AuditEntry, 'seq' | 'hash' | 'dbUser'>): string {
   return createHash('sha256').update(canonicalContent(row, row.prevHash), 'utf8').digest('hex');
 }
 
 /** What a row's hash covers, as canonical JSON: its content and the previous row's hash. */
-function canonicalContent(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>, prevHash: string): string {
+function canonicalContent(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash' | 'dbUser'>, prevHash: string): string {
   return canonicalJson({
     at: row.at.toISOString(),
     operator: row.operator,
@@ -66,10 +68,10 @@ INSERT INTO audit_log (at, operator, action, item_kind, item_id, details, prev_h
 SELECT $1::timestamptz, $2::text, $3::text, $4::text, $5::text, $6::jsonb, last.hash,
   encode(sha256(decode($7::text, 'hex') || convert_to(last.hash || '"}', 'UTF8')), 'hex')
 FROM (SELECT COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), $8::text) AS hash) last
-RETURNING seq, prev_hash, hash`;
+RETURNING seq, prev_hash, hash, db_user`;
 
 /** The canonical content of a row (auditHash) cut just before the previous row's hash, as hex of its UTF-8 bytes. */
-function contentBeforePrevHash(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>): string {
+function contentBeforePrevHash(row: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash' | 'dbUser'>): string {
   const content = canonicalContent(row, '');
   const end = '"prevHash":""}';
   if (!content.endsWith(end)) throw new Error('The audit content no longer ends with its previous hash.');
@@ -88,7 +90,7 @@ async function appendChained(q: Queryable, input: AuditInput, now: Date): Promis
     itemId: typeof input.itemId === 'string' ? storableString(input.itemId) : null,
     details: storableJson(withoutSecrets(input.details ?? {})) as Record<string, unknown>,
   };
-  const res = await q.query<{ seq: number; prev_hash: string; hash: string }>(APPEND_CHAINED, [
+  const res = await q.query<{ seq: number; prev_hash: string; hash: string; db_user: string | null }>(APPEND_CHAINED, [
     row.at,
     row.operator,
     row.action,
@@ -99,7 +101,7 @@ async function appendChained(q: Queryable, input: AuditInput, now: Date): Promis
     GENESIS_HASH,
   ]);
   const r = res.rows[0]!;
-  return { seq: r.seq, ...row, prevHash: r.prev_hash, hash: r.hash };
+  return { seq: r.seq, ...row, prevHash: r.prev_hash, hash: r.hash, dbUser: r.db_user };
 }
 
 /** Appends inside the caller's transaction (so the audit row commits with the change it describes). */
@@ -146,6 +148,7 @@ export interface AuditRow {
   details: Record<string, unknown>;
   prev_hash: string;
   hash: string;
+  db_user?: string | null;
 }
 
 export const toEntry = (r: AuditRow): AuditEntry => ({
@@ -158,6 +161,7 @@ export const toEntry = (r: AuditRow): AuditEntry => ({
   details: r.details,
   prevHash: r.prev_hash,
   hash: r.hash,
+  dbUser: r.db_user ?? null,
 });
 
 /** Recomputes the chain from the first row and names the first row that was edited, removed or reordered. */

@@ -56,6 +56,25 @@ export async function verifyAudit(q: Queryable, head: AuditHead | null | undefin
     ok: true,
     rows: chain.rows,
     head: headCheck,
-    message: `The audit chain is intact: ${rowsWord(chain.rows)} checked.${headNote}`,
+    message: `The audit chain is intact: ${rowsWord(chain.rows)} checked.${headNote}${await loginsNote(q)}`,
   };
+}
+
+const NAMES_SHOWN = 10;
+
+/**
+ * On a team store, which operator names each database login wrote rows as: the chain proves rows were not changed,
+ * not that a row in Mia's name came from Mia's desk. Names beyond NAMES_SHOWN per login are counted.
+ */
+async function loginsNote(q: Queryable): Promise<string> {
+  const res = await q.query<{ db_user: string; operators: string[]; n: number }>(
+    `SELECT db_user, (array_agg(DISTINCT operator ORDER BY operator))[1:${NAMES_SHOWN}] AS operators,
+       count(DISTINCT operator)::int AS n
+     FROM audit_log WHERE db_user IS NOT NULL GROUP BY db_user ORDER BY db_user`,
+  );
+  if (res.rows.length === 0) return '';
+  const logins = res.rows.map(
+    (r) => `${r.db_user} as ${r.operators.join(', ')}${r.n > NAMES_SHOWN ? ` and ${r.n - NAMES_SHOWN} more` : ''}`,
+  );
+  return ` Written by database login: ${logins.join('; ')}.`;
 }

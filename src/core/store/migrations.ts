@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { AUDIT_LOGIN_SQL } from './team/audit-login-sql';
 import { AMOUNTS_SEEN_SQL } from './team/amounts-seen-sql';
 import { OPERATOR_PINS_SQL } from './team/operator-pins-sql';
 import { TEAM_RULES_SQL } from './team/team-rules-sql';
@@ -277,6 +278,7 @@ ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT fal
   },
   { version: 10, name: 'four-eyes on the largest amount a request has had', sql: AMOUNTS_SEEN_SQL },
   { version: 11, name: 'PIN hashes and wrong-PIN counts out of desk logins’ reach', sql: OPERATOR_PINS_SQL },
+  { version: 12, name: 'audit rows stamped with the database login that wrote them', sql: AUDIT_LOGIN_SQL },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

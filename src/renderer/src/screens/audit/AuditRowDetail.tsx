@@ -28,6 +28,8 @@ export function AuditRowDetail({
     ['Note', c.note],
     ['Praxis ids', c.praxisIds],
     ['Outcome', c.outcome],
+    // A team store stamps the login that wrote the row: a row in one person's name from another's desk shows.
+    ...(row.dbUser ? ([['Database login', row.dbUser]] as [string, string][]) : []),
   ];
   const self = useRef<HTMLElement>(null);
   useEffect(() => {
