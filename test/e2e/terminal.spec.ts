@@ -115,6 +115,25 @@ test('a withdrawal asked for by the caller lands in the payout queue', async ({ 
   await payWith(await openPage(page), TEST_CARDS.approve);
   await expect(outcome(page)).toContainText('Withdrawal requested: it is in the payout queue');
   await page.screenshot({ path: screenshotPath('75-terminal-withdrawal-requested') });
+  // The history reads each time, amount and order id on one line, down to the window's smallest size (KWD 80.000 and
+  // the order ids used to break).
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const brokenOverLines = await page.getByRole('table', { name: 'Session history' }).evaluate((t: HTMLTableElement) => {
+    const headers = [...t.tHead!.rows[0]!.cells].map((c) => c.textContent!.trim());
+    const broken: string[] = [];
+    for (const row of t.tBodies[0]!.rows)
+      for (const column of ['Time', 'Amount', 'Order']) {
+        const cell = row.cells[headers.indexOf(column)]!;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+          broken.push(`${column}: ${cell.textContent}`);
+      }
+    return broken;
+  });
+  expect(brokenOverLines).toEqual([]);
+  await page.screenshot({ path: screenshotPath('75b-terminal-history-1024') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const [session] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter(
     (s) => s.cid === cid && s.intent === 'withdrawal',
   );

@@ -27,7 +27,7 @@ export function SessionHistory() {
           <tbody>
             {history.map((s) => (
               <tr key={s.orderId}>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td className="nowrap">{new Date(s.createdAt).toLocaleString()}</td>
                 <td>
                   <span className={`badge status-${s.state}`}>{s.state}</span>
                   {s.retryOf && <span className="muted"> (retry)</span>}
@@ -38,7 +38,7 @@ export function SessionHistory() {
                 </td>
                 <td>{s.intent}</td>
                 <td>{s.agent}</td>
-                <td className="muted">{s.orderId}</td>
+                <td className="muted mono nowrap">{s.orderId}</td>
               </tr>
             ))}
           </tbody>
