@@ -19,6 +19,8 @@ test('a reason the manager marks as needing a note is not sent without one', asy
   await panel.getByRole('checkbox', { name: 'Reason 2 needs a note' }).check();
   await panel.getByRole('button', { name: 'Save payout settings' }).click();
   await expect(panel.getByRole('status')).toHaveText('Payout settings saved.');
+  // Said where the eye is, beside Save at the foot of a long form, not in the panel's head scrolled out of view.
+  await expect(panel.getByRole('status')).toBeInViewport();
   await page.screenshot({ path: screenshotPath('37-reasons-need-a-note') });
 
   const cid = `e2e-marked-${run}`;

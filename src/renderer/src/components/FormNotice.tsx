@@ -1,4 +1,4 @@
-/** A panel's last good news ("saved", "added"), beside its title and announced to screen readers; nothing without one. */
+/** A panel's last good news ("saved", "added"), announced to screen readers; nothing without one. */
 export function FormNotice({ message }: { message: string | null }) {
   if (!message) return null;
   return (

@@ -1,8 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { WireError } from '../../../shared/errors';
 import { FormError } from './FormError';
 import { FormNotice } from './FormNotice';
 import { BusyButton } from './BusyButton';
+
+// The panel's last good news, shown beside the button that saved: the panel's head is out of view after a long form.
+const SectionNotice = createContext<string | null>(null);
+
+/** The section's "saved" notice, for a form's actions row. */
+export function SavedNotice() {
+  return <FormNotice message={useContext(SectionNotice)} />;
+}
 
 /** One queue's settings panel: loads when shown, says it is loading or why it could not, then shows the form. */
 export function SettingsSection<S>({
@@ -37,15 +45,16 @@ export function SettingsSection<S>({
     <section className={className ? `panel ${className}` : 'panel'} aria-label={label}>
       <div className="panel-head">
         <h2>{title}</h2>
-        <FormNotice message={notice} />
       </div>
-      {settings ? (
-        children(settings)
-      ) : error ? (
-        <p className="form-error">{error.message}</p>
-      ) : (
-        <p className="muted">Loading…</p>
-      )}
+      <SectionNotice.Provider value={notice}>
+        {settings ? (
+          children(settings)
+        ) : error ? (
+          <p className="form-error">{error.message}</p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </SectionNotice.Provider>
     </section>
   );
 }
@@ -80,6 +89,7 @@ export function SettingsSaveFooter({
         <BusyButton type="submit" className="primary" busy={saving}>
           {saving ? 'Saving…' : label}
         </BusyButton>
+        <SavedNotice />
       </div>
     </>
   );

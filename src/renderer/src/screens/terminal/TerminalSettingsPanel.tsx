@@ -6,7 +6,7 @@ import { channelAvailable } from '../../api/call-channel';
 import { Field } from '../../components/Field';
 import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
-import { SettingsSection } from '../../components/SettingsSection';
+import { SavedNotice, SettingsSection } from '../../components/SettingsSection';
 import { limitsFromText, limitsToText } from './limits-text';
 
 function TerminalSettingsForm({
@@ -68,6 +68,7 @@ function TerminalSettingsForm({
         <BusyButton className="primary" busy={saving} onPress={() => void save()}>
           Save terminal settings
         </BusyButton>
+        <SavedNotice />
         <span className="muted">
           The limits are what the desk&apos;s validation answers Praxis before a deposit is processed.
         </span>
