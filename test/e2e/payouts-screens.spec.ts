@@ -52,6 +52,8 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
 
   // The same over the whole queue (the seeded book: long names, ages in days, several flags), pane still open.
   await searchBox(page).fill('');
+  // The whole queue is on screen (its count no longer says "3 of …"), not the narrowed one still drawn.
+  await expect(page.getByRole('status', { name: 'Queue count' })).toHaveText(/^[\d,]+ waiting/);
   await expect(queueRow(page, eur)).toBeVisible();
   const { clipped, rowsChecked } = await clippedCells(queue(page));
   // Rows were looked at (the check cannot pass on an empty selection), and none clips its text.
