@@ -31,6 +31,17 @@ const journalInsert = (store: WorkStore, action: string, itemId: string, operato
     [itemId, action, operator, JSON.stringify({ intent: 'direct write', secondApprover: second ?? null })],
   );
 
+/** `npm run audit:verify` on the team store, as the owner: its exit status and last line. */
+async function auditVerify(): Promise<{ status: number; said: string | undefined }> {
+  const out: string[] = [];
+  const status = await runAuditVerify(
+    ['--store', ownerUrl],
+    (l) => out.push(l),
+    (l) => out.push(l),
+  );
+  return { status, said: out.at(-1) };
+}
+
 describe.skipIf(skip !== null)('team rules enforced by PostgreSQL', () => {
   beforeAll(async () => {
     server = await startPostgres();
@@ -230,35 +241,18 @@ describe.skipIf(skip !== null)('team rules enforced by PostgreSQL', () => {
     expect(
       await refusal(backoffice.db.query(`UPDATE audit_log SET db_user = 'mia' WHERE seq = $1`, [forged!.seq])),
     ).toMatch(/permission denied/);
-    const out: string[] = [];
-    expect(
-      await runAuditVerify(
-        ['--store', ownerUrl],
-        (l) => out.push(l),
-        (l) => out.push(l),
-      ),
-    ).toBe(0);
-    expect(out.at(-1)).toMatch(/Written by database login: .*bo as Bo, Mia/);
+    expect(await auditVerify()).toEqual({
+      status: 0,
+      said: expect.stringMatching(/Written by database login: .*bo as Bo, Mia/),
+    });
   });
 
   it('audit:verify finds a row the owner edited with triggers switched off', async () => {
-    const out: string[] = [];
-    expect(
-      await runAuditVerify(
-        ['--store', ownerUrl],
-        (l) => out.push(l),
-        (l) => out.push(l),
-      ),
-    ).toBe(0);
+    expect((await auditVerify()).status).toBe(0);
     const seq = (await owner.audit.list()).at(-1)!.seq;
     await tamperAsDatabaseOwner(owner.db, `UPDATE audit_log SET operator = 'Someone else' WHERE seq = $1`, [seq]);
-    expect(
-      await runAuditVerify(
-        ['--store', ownerUrl],
-        (l) => out.push(l),
-        (l) => out.push(l),
-      ),
-    ).toBe(1);
-    expect(out.at(-1)).toMatch(new RegExp(`BROKEN .*first broken link at row ${seq}`));
+    const broken = await auditVerify();
+    expect(broken.status).toBe(1);
+    expect(broken.said).toMatch(new RegExp(`BROKEN .*first broken link at row ${seq}`));
   });
 });
