@@ -264,6 +264,9 @@ test('a timeout while Praxis keeps the payout processing: outcome unknown, never
     await expect(queueRow(page, tid)).toHaveClass(/outcome-unknown/);
     // While it is processing, "Reconcile now" still cannot call it either way.
     await lastAction(page).getByRole('button', { name: 'Reconcile now' }).click();
+    // Its answer, not the report from before the click: the look-up found the payout pending (awaited, so the
+    // settling below cannot race it and the next "Reconcile now" is not pressed while this one runs).
+    await expect(lastAction(page)).toContainText(new RegExp(`Praxis shows payout \\d+ of request ${tid} as pending`));
     await expect(lastAction(page)).toContainText('Outcome unknown — reconcile later');
     await expect(page.getByText(/safe to (approve|retry)/i)).toHaveCount(0);
     expect((await simRecord(tid)).payoutsMade).toBe(1);
