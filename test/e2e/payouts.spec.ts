@@ -262,10 +262,19 @@ test('a timeout while Praxis keeps the payout processing: outcome unknown, never
     await expect(lastAction(page)).toContainText('Whether money moved is not known yet.');
     await expect(page.getByText(/safe to (approve|retry)/i)).toHaveCount(0);
     await expect(queueRow(page, tid)).toHaveClass(/outcome-unknown/);
-    // While it is processing, "Reconcile now" still cannot call it either way.
+    // While it is processing, "Reconcile now" still cannot call it either way. A slow Praxis: while the look-up runs
+    // the button says so (a press then would be dropped), and its own report (not the approval's, which reads the
+    // same) is in before Praxis settles: a look-up still running would answer from before.
+    await setFaults({ latencyMs: 3_000 });
     await lastAction(page).getByRole('button', { name: 'Reconcile now' }).click();
-    // Its answer, not the report from before the click: the look-up found the payout pending (awaited, so the
-    // settling below cannot race it and the next "Reconcile now" is not pressed while this one runs).
+    await expect(lastAction(page).getByRole('button', { name: 'Reconciling…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await expect(lastAction(page)).toContainText(`Reconcile ${tid}`);
+    await setFaults({ latencyMs: 0 });
+    await expect(lastAction(page).getByRole('button', { name: 'Reconcile now' })).toBeEnabled();
+    // Its answer: the look-up found the payout pending.
     await expect(lastAction(page)).toContainText(new RegExp(`Praxis shows payout \\d+ of request ${tid} as pending`));
     await expect(lastAction(page)).toContainText('Outcome unknown — reconcile later');
     await expect(page.getByText(/safe to (approve|retry)/i)).toHaveCount(0);

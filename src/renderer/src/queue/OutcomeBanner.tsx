@@ -1,14 +1,23 @@
+import { BusyButton } from '../components/BusyButton';
 import type { ActionReport } from './create-action-store';
 import { describeError, describeOutcome, moneyMovedWords, type OutcomeText, type OutcomeWords } from './outcome-text';
 
-const Line = ({ text, onReconcile }: { text: OutcomeText; onReconcile: (() => void) | null }) => (
+/** A line's "Reconcile now": whether a look-up (or another send) on it is in flight, and the press. */
+interface LineReconcile {
+  busy: boolean;
+  onPress(): void;
+}
+
+const Line = ({ text, reconcile }: { text: OutcomeText; reconcile: LineReconcile | null }) => (
   <div className={`report-line tone-${text.tone}`}>
     <strong>{text.headline}</strong> <span className="money-moved">{moneyMovedWords(text.moneyMoved)}</span>{' '}
     <span>{text.next}</span>
-    {text.tone === 'unknown' && onReconcile && (
-      <button type="button" className="primary" onClick={onReconcile}>
-        Reconcile now
-      </button>
+    {text.tone === 'unknown' && reconcile && (
+      // Says so while its look-up runs: a press then would be dropped (the item is in flight), and the report below
+      // it is still the one from before.
+      <BusyButton className="primary" busy={reconcile.busy} onPress={reconcile.onPress}>
+        {reconcile.busy ? 'Reconciling…' : 'Reconcile now'}
+      </BusyButton>
     )}
   </div>
 );
@@ -17,11 +26,14 @@ const Line = ({ text, onReconcile }: { text: OutcomeText; onReconcile: (() => vo
 export function OutcomeBanner({
   report,
   words,
+  inFlight,
   onReconcile,
   onDismiss,
 }: {
   report: ActionReport;
   words: OutcomeWords;
+  /** The items this window has a send or a look-up in flight for. */
+  inFlight: ReadonlySet<number>;
   onReconcile(tid: number): void;
   onDismiss(): void;
 }) {
@@ -46,7 +58,11 @@ export function OutcomeBanner({
         </button>
       </div>
       {lines.map((l, i) => (
-        <Line key={i} text={l.text} onReconcile={l.tid === null ? null : () => onReconcile(l.tid!)} />
+        <Line
+          key={i}
+          text={l.text}
+          reconcile={l.tid === null ? null : { busy: inFlight.has(l.tid), onPress: () => onReconcile(l.tid!) }}
+        />
       ))}
     </section>
   );

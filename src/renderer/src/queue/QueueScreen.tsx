@@ -148,6 +148,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
         <OutcomeBanner
           report={report}
           words={words}
+          inFlight={inFlight}
           onReconcile={(tid) => void outcomeActions.reconcile(tid)}
           onDismiss={outcomeActions.dismissReport}
         />
