@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { approveRow, lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { simCallStats } from './support/sim-call-stats';
 
 // No seeded book: its notifications' confirming look-ups would answer normally the moment the clock is set right and
 // clear the notice before "Test connection now" is pressed (seen once in CI). Praxis hears only from this test.
@@ -23,10 +24,7 @@ async function setClockOffset(clockOffsetMs: number | null): Promise<void> {
 async function requestConfirmed(): Promise<void> {
   await expect
     .poll(async () => {
-      const stats = (await (await fetch(`${await sim.base()}/_sim/stats`)).json()) as {
-        served: Record<string, number>;
-        inFlight: Record<string, number>;
-      };
+      const stats = await simCallStats(await sim.base());
       return (stats.served['/agent/find-transaction'] ?? 0) > 0 && stats.inFlight['/agent/find-transaction'] === 0;
     })
     .toBe(true);

@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../../src/core/log';
 import type { StoreLocation } from '../../../src/core/store/work-store';
 import { createBrowserHost, type BrowserHost } from '../../../src/server/browser-host';
 import type { Logger } from '../../../src/core/log';
+import { simCallStats } from './sim-call-stats';
 
 /** One item of the status bar (profile, environment, connection, operator, link), by its name. */
 export const statusItem = (page: Page, name: string) =>
@@ -118,10 +119,7 @@ async function seededBookLanded(core: DeskCore, logger: Logger): Promise<void> {
     .poll(
       async () => {
         const inQueues = new Set([...(await listed('payouts:list')), ...(await listed('captures:list'))]);
-        const stats = (await (await fetch(`${simulatorUrl}/_sim/stats`)).json()) as {
-          served: Record<string, number>;
-          inFlight: Record<string, number>;
-        };
+        const stats = await simCallStats(simulatorUrl);
         return {
           openItemsNotQueued: open.filter((tid) => !inQueues.has(tid)).length,
           everyItemLookedUp: (stats.served['/agent/find-transaction'] ?? 0) >= transactions.length,
