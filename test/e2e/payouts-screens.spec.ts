@@ -72,10 +72,8 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
 });
 
 /**
- * Four requests of a new customer in a day. The third, above the four-eyes threshold, carries more flags than two
- * (ratio, velocity, four-eyes); the fourth carries two (ratio, velocity). Velocity counts a customer's requests up to
- * each one, by the second of Praxis's first notification: the first two carry it only when the third shares their
- * second, so neither is the row with two flags.
+ * Four requests of a new customer in a day, all one burst (velocity). The third, above the four-eyes threshold,
+ * carries more flags than two (ratio, velocity, four-eyes); the others two (ratio, velocity).
  */
 async function flaggedRequests(cid: string): Promise<{ few: number; many: number; all: number[] }> {
   const first = await sim.createRequest(cid, 'EUR', 3_500);
@@ -134,6 +132,28 @@ test('the full queue at 1280 pixels: every column fits, no risk badge is cut, an
   await expect(queueRow(page, few).getByText('velocity', { exact: true })).toBeVisible();
   await expect(queueRow(page, few).getByText(/^\+\d$/)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('34-queue-risk-badges') });
+});
+
+test("a request's risk flags follow its customer's later requests, live: the first of a burst carries velocity", async ({
+  page,
+}) => {
+  const cid = `e2e-burst-${run}`;
+  const first = await sim.createRequest(cid, 'EUR', 3_500);
+  await openQueueFor(page, desk(), cid);
+  const row = queueRow(page, first);
+  await expect(row.getByText('1st', { exact: true })).toBeVisible();
+  await expect(row.getByText('velocity', { exact: true })).toHaveCount(0);
+  // Two more from the same customer within the hour, while the queue is open: no reload.
+  const later = [await sim.createRequest(cid, 'EUR', 4_500), await sim.createRequest(cid, 'EUR', 2_500)];
+  for (const tid of later) await expect(queueRow(page, tid)).toBeVisible();
+  await expect(row.getByText('velocity', { exact: true })).toBeVisible();
+  await expect(row.getByText('1st', { exact: true })).toHaveCount(0);
+  await row.click();
+  await page.keyboard.press('Enter');
+  const risk = page.getByRole('region', { name: 'Risk' });
+  await expect(risk).toContainText('3 withdrawal requests within 24 h.');
+  await expect(risk).not.toContainText('First withdrawal');
+  await page.screenshot({ path: screenshotPath('34c-queue-burst-flags-live') });
 });
 
 test("at the window's smallest size (1024 pixels) the queue fits, with and without the pane: risk stays in view", async ({

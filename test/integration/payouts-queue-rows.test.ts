@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log';
+import { customerSiblingsChange } from '../../src/core/payouts/customer-siblings';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
 import { DEFAULT_RISK_SETTINGS } from '../../src/core/payouts/risk';
 import type { WorkStore } from '../../src/core/store/work-store';
@@ -219,10 +220,11 @@ for (const backend of storeBackends()) {
       expect(byTid.get(200)!.flags).toEqual([]);
       expect(byTid.get(201)!.flags).toEqual([]);
       expect(byTid.get(203)!.flags).toEqual(['withdrawal_ratio', 'unknown_destination']);
+      // 204, 205 and 206 are one burst: the earlier two carry velocity as the last does.
       expect(byTid.get(205)).toMatchObject({
         customerName: 'Ben',
         needsSecondApproval: true,
-        flags: ['withdrawal_ratio', 'verification_alert', 'avs_alert', 'four_eyes'],
+        flags: ['withdrawal_ratio', 'velocity', 'verification_alert', 'avs_alert', 'four_eyes'],
       });
       expect(byTid.get(206)).toMatchObject({
         needsSecondApproval: false,
@@ -259,6 +261,18 @@ for (const backend of storeBackends()) {
       expect(pages.flat()).toEqual(whole);
       const first = await engine.list({ limit: 3 });
       expect((await engine.list({ after: first.next! })).rows).toEqual(whole.slice(3));
+    });
+
+    it("names a customer's other pending requests when one of their transactions changes: their flags read it", async () => {
+      const siblings = async (queue: 'payouts' | 'deposits', ids: string[]) =>
+        (await customerSiblingsChange(store.db, { queue, ids }))?.ids.map(Number).sort() ?? null;
+      // A deposit of Ann's moves the ratio of every request of hers still waiting (202 is cancelled).
+      expect(await siblings('deposits', ['101'])).toEqual([200, 201, 203]);
+      // A new request of Ben's: his other two; one with no customer, or a customer with no other, none.
+      expect(await siblings('payouts', ['205'])).toEqual([204, 206]);
+      expect(await siblings('payouts', ['208'])).toBeNull();
+      expect(await siblings('payouts', ['207'])).toBeNull();
+      expect(await siblings('payouts', ['not-a-tid'])).toBeNull();
     });
 
     it('answers payouts:rows with the same row shape and flags as the list, whatever the status', async () => {

@@ -38,10 +38,15 @@ dest AS (
   SELECT DISTINCT customer_token, masked_destination FROM hist
   WHERE transaction_type IN ('sale', 'authorization') AND status = 'approved' AND masked_destination IS NOT NULL
 ),
+wd_ending AS (
+  SELECT tid, customer_token, currency, amount_minor, created_at,
+         count(*) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN $1::interval PRECEDING AND CURRENT ROW) AS ending_here
+  FROM hist WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status NOT IN (${VOID_STATUSES})
+),
 wd AS (
   SELECT tid, customer_token, currency, amount_minor,
-         count(*) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN $1::interval PRECEDING AND CURRENT ROW) AS in_window
-  FROM hist WHERE transaction_type = 'payout' AND withdrawal_request_id IS NULL AND status NOT IN (${VOID_STATUSES})
+         max(ending_here) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN CURRENT ROW AND $1::interval FOLLOWING) AS in_window
+  FROM wd_ending
 ),
 wd_cur AS (SELECT customer_token, currency, sum(amount_minor)::int8 AS withdrawn FROM wd GROUP BY customer_token, currency),
 wd_all AS (SELECT customer_token, count(*)::int8 AS n FROM wd GROUP BY customer_token),
@@ -56,7 +61,7 @@ SELECT p.tid, COALESCE(paid.paid, 0)::int8 AS paid, p.status, p.amount_minor, p.
        COALESCE(dep.deposited, 0)::int8 AS deposited,
        (COALESCE(wd_cur.withdrawn, 0) - CASE WHEN w.tid IS NULL THEN 0 ELSE p.amount_minor END)::int8 AS other_withdrawn,
        (COALESCE(wd_all.n, 0) - CASE WHEN w.tid IS NULL THEN 0 ELSE 1 END)::int8 AS other_count,
-       GREATEST(COALESCE(w.in_window, 1) - 1, 0)::int8 AS recent_others,
+       GREATEST(COALESCE(w.in_window, 1) - 1, 0)::int8 AS burst_others,
        (p.masked_destination IS NULL OR d.customer_token IS NOT NULL) AS destination_known
 FROM p
 LEFT JOIN customers c ON c.customer_token = p.customer_token
@@ -97,7 +102,7 @@ interface QueueSqlRow {
   deposited: number;
   other_withdrawn: number;
   other_count: number;
-  recent_others: number;
+  burst_others: number;
   destination_known: boolean;
 }
 
@@ -117,7 +122,7 @@ function toRow(r: QueueSqlRow, settings: RiskSettings): PayoutRow {
       otherWithdrawalCount: r.other_count,
       depositedMinor: r.deposited,
       otherWithdrawnMinor: r.other_withdrawn,
-      recentOtherWithdrawals: r.recent_others,
+      burstOtherWithdrawals: r.burst_others,
       destinationKnown: r.destination_known,
     },
     settings,

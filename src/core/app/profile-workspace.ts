@@ -1,5 +1,6 @@
 import { CAPTURE_QUEUE } from '../captures/capture-queue';
 import { PAYOUT_QUEUE } from '../payouts/payout-queue';
+import { customerSiblingsChange } from '../payouts/customer-siblings';
 import { watchLostClaims } from '../queues/lost-claims';
 import type { Profile } from '../../shared/domain';
 import { DESK_ACTOR, runAs } from '../access/actor';
@@ -138,6 +139,11 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       unsubscribe = await store.onChange((change) => {
         deps.onQueueChange(change);
         if (change.queue === 'deposits') opened?.pokeWatch();
+        customerSiblingsChange(store.db, change).then(
+          (siblings) => siblings && deps.onQueueChange(siblings),
+          (err: unknown) =>
+            log.warn('the same customers’ other payout requests were not refreshed', { error: String(err) }),
+        );
       });
     } catch (err) {
       await store.close().catch(() => undefined);

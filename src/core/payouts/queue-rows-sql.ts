@@ -29,7 +29,7 @@ const FLAGS = `array_remove(ARRAY[
   CASE WHEN r.other_count = 0 THEN 'first_withdrawal' END,
   CASE WHEN r.deposited = 0 OR (r.other_withdrawn + r.amount_minor) * 100 > r.deposited * $2::int8 THEN 'withdrawal_ratio' END,
   CASE WHEN NOT r.destination_known AND r.masked_destination IS NOT NULL THEN 'unknown_destination' END,
-  CASE WHEN r.recent_others + 1 >= $3::int8 THEN 'velocity' END,
+  CASE WHEN r.burst_others + 1 >= $3::int8 THEN 'velocity' END,
   CASE WHEN r.verification_alert IN (1, -1) THEN 'verification_alert' END,
   CASE WHEN r.avs_alert = 1 THEN 'avs_alert' END,
   CASE WHEN r.four_eyes THEN 'four_eyes' END
@@ -40,7 +40,7 @@ const FLAG_SEVERITY = `json_strip_nulls(json_build_object(
   'first_withdrawal', CASE WHEN r.other_count = 0 THEN 'info' END,
   'withdrawal_ratio', CASE WHEN r.deposited = 0 THEN 'high' WHEN (r.other_withdrawn + r.amount_minor) * 100 > r.deposited * $2::int8 THEN 'warn' END,
   'unknown_destination', CASE WHEN NOT r.destination_known AND r.masked_destination IS NOT NULL THEN 'high' END,
-  'velocity', CASE WHEN r.recent_others + 1 >= $3::int8 THEN 'warn' END,
+  'velocity', CASE WHEN r.burst_others + 1 >= $3::int8 THEN 'warn' END,
   'verification_alert', CASE r.verification_alert WHEN 1 THEN 'high' WHEN -1 THEN 'warn' END,
   'avs_alert', CASE WHEN r.avs_alert = 1 THEN 'warn' END,
   'four_eyes', CASE WHEN r.four_eyes THEN 'info' END
@@ -61,7 +61,7 @@ const PAGE_CUSTOMERS = `h.customer_token = ANY (ARRAY(SELECT DISTINCT customer_t
  * The rows of the requests `p` selects, with every risk input summed set-wise, built into one JSON array by
  * PostgreSQL: one statement and one string per page, instead of a driver object and a JS pass per row. p is a page
  * or a few tids at most (statement-pages.ts), so only its customers' histories are read; they are summed per
- * customer and currency, and the velocity count is a window over each customer's requests. `page` orders and limits
+ * customer and currency, and the velocity count is the busiest window over each customer's requests that holds each one. `page` orders and limits
  * the rows before they are built. json_agg over a sorted subquery keeps its order (PostgreSQL documents this for
  * aggregates), and row_to_json is cheaper than json_build_object.
  */
@@ -81,9 +81,15 @@ sums AS (
   FROM hist GROUP BY customer_token, currency
 ),
 dest AS (SELECT DISTINCT customer_token, masked_destination FROM hist WHERE deposit AND masked_destination IS NOT NULL),
-win AS (
-  SELECT tid, count(*) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN $1::interval PRECEDING AND CURRENT ROW) AS in_window
+ending AS (
+  SELECT tid, customer_token, created_at,
+         count(*) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN $1::interval PRECEDING AND CURRENT ROW) AS ending_here
   FROM hist WHERE withdrawal
+),
+-- The busiest window holding a request ends at a request no earlier than it and within the window after it (risk.ts).
+win AS (
+  SELECT tid, max(ending_here) OVER (PARTITION BY customer_token ORDER BY created_at RANGE BETWEEN CURRENT ROW AND $1::interval FOLLOWING) AS in_window
+  FROM ending
 ),
 -- Unique per tid as far as the planner can tell: joined to p without it, PostgreSQL guesses millions of rows and turns on JIT.
 win_by_tid AS (SELECT tid, max(in_window) AS in_window FROM win GROUP BY tid),
@@ -95,7 +101,7 @@ r AS (
          COALESCE(s.deposited, 0) AS deposited,
          COALESCE(s.withdrawn - CASE WHEN p.counts THEN p.amount_minor ELSE 0 END, 0) AS other_withdrawn,
          COALESCE(s.withdrawals - CASE WHEN p.counts THEN 1 ELSE 0 END, 0) AS other_count,
-         GREATEST(COALESCE(w.in_window, 1) - 1, 0) AS recent_others,
+         GREATEST(COALESCE(w.in_window, 1) - 1, 0) AS burst_others,
          (p.masked_destination IS NULL OR d.customer_token IS NOT NULL) AS destination_known,
          COALESCE(p.amount_minor > ($4::jsonb ->> upper(p.currency))::int8, true) AS four_eyes
   FROM p

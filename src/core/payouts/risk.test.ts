@@ -68,6 +68,23 @@ describe('payout risk card', () => {
     expect(codes(request(), { ...cleanHistory, withdrawals: [recent(2), recent(20)] })).toContain('velocity');
   });
 
+  it('flags every request of a burst, the earliest too: the busiest window of 24 hours that holds it counts', () => {
+    const at = (h: number) => ({
+      tid: 1_000 + h,
+      amountMinor: 100,
+      currency: 'EUR',
+      createdAt: new Date(now.getTime() + h * 3_600_000),
+    });
+    const velocity = (withdrawals: ReturnType<typeof at>[]) =>
+      assessRisk(request(), { ...cleanHistory, withdrawals }, DEFAULT_RISK_SETTINGS).find((f) => f.code === 'velocity');
+    // This request came first; two more followed within the day.
+    expect(velocity([at(3), at(20)])?.reason).toBe('3 withdrawal requests within 24 h.');
+    // One before and one after, 40 h apart: no single day holds three.
+    expect(velocity([at(-20), at(20)])).toBeUndefined();
+    // Four in the busiest day holding it: the count is that window's.
+    expect(velocity([at(-30), at(-5), at(1), at(18)])?.reason).toBe('4 withdrawal requests within 24 h.');
+  });
+
   it('compares deposits only in the same currency', () => {
     const flags = assessRisk(request({ currency: 'JPY', amountMinor: 5000 }), cleanHistory, DEFAULT_RISK_SETTINGS);
     expect(flags.find((f) => f.code === 'withdrawal_ratio')?.reason).toBe(

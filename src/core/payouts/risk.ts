@@ -93,8 +93,11 @@ export interface CustomerAggregates {
   depositedMinor: number;
   /** Other withdrawal requests in the request's currency, cancelled ones excluded. */
   otherWithdrawnMinor: number;
-  /** Other withdrawal requests created within the velocity window up to this one. */
-  recentOtherWithdrawals: number;
+  /**
+   * Other withdrawal requests in the busiest velocity window that holds this one, before it or after it: the first
+   * request of a burst carries the flag as its last does (a queue worked oldest first meets the first one first).
+   */
+  burstOtherWithdrawals: number;
   /** Whether the payout destination was used for an approved deposit (true when the request names none). */
   destinationKnown: boolean;
 }
@@ -104,17 +107,34 @@ export function aggregateHistory(
   history: CustomerHistoryFacts,
   settings: Pick<RiskSettings, 'velocityWindowHours'>,
 ): CustomerAggregates {
-  const windowStart = request.createdAt.getTime() - settings.velocityWindowHours * 3_600_000;
   return {
     otherWithdrawalCount: history.withdrawals.length,
     depositedMinor: sumIn(history.deposits, request.currency),
     otherWithdrawnMinor: sumIn(history.withdrawals, request.currency),
-    recentOtherWithdrawals: history.withdrawals.filter(
-      (w) => w.createdAt.getTime() >= windowStart && w.createdAt.getTime() <= request.createdAt.getTime(),
-    ).length,
+    burstOtherWithdrawals:
+      busiestWindowHolding(
+        request.createdAt.getTime(),
+        history.withdrawals.map((w) => w.createdAt.getTime()),
+        settings.velocityWindowHours * 3_600_000,
+      ) - 1,
     destinationKnown:
       request.destinationId === null || history.deposits.some((d) => d.destinationId === request.destinationId),
   };
+}
+
+/**
+ * The most requests (the one at `at` included) in any window of `windowMs` that holds `at`. Such a window's last
+ * request lies between `at` and `at + windowMs`, and the window ending there holds them all: the largest count of a
+ * window ending at one of those. The queue's SQL (queue-rows-sql.ts) counts the same way.
+ */
+function busiestWindowHolding(at: number, others: number[], windowMs: number): number {
+  const times = [at, ...others.filter((t) => t >= at - windowMs && t <= at + windowMs)].sort((a, b) => a - b);
+  let best = 0;
+  for (let end = 0, start = 0; end < times.length; end++) {
+    while (times[start]! < times[end]! - windowMs) start++;
+    if (times[end]! >= at) best = Math.max(best, end - start + 1);
+  }
+  return best;
 }
 
 export function assessRisk(
@@ -184,12 +204,12 @@ function evaluateRules(request: PayoutRequestFacts, agg: CustomerAggregates, set
     });
   }
 
-  const recent = agg.recentOtherWithdrawals + 1;
-  if (recent >= settings.velocityCount) {
+  const burst = agg.burstOtherWithdrawals + 1;
+  if (burst >= settings.velocityCount) {
     flags.push({
       code: 'velocity',
       severity: 'warn',
-      reason: () => `${recent} withdrawal requests within ${settings.velocityWindowHours} h.`,
+      reason: () => `${burst} withdrawal requests within ${settings.velocityWindowHours} h.`,
     });
   }
 
