@@ -75,6 +75,33 @@ describe('every channel refuses malformed input through the real dispatch', () =
     expect(await state()).toEqual(before);
   });
 
+  it('a refusal stays a few lines however much the input holds: it names what was wrong without echoing it back', async () => {
+    const before = await state();
+    // Megabytes of made-up field names, a long amount, long currency codes: the answer was the input again, twice.
+    const manyKeys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`field${i}`.padEnd(100, 'z'), 0]));
+    const longCodes = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`${'X'.repeat(50_000)}${i}`, 1]));
+    const terminal = samples['terminal:start'] as Record<string, unknown>;
+    const calls: Array<[Channel, unknown, RegExp]> = [
+      ['app:info', manyKeys, /^unknown fields: field0z+…, .* and 19995 more$/],
+      ['payouts:list', manyKeys, /unknown fields/],
+      ['terminal:start', { ...terminal, amount: '9'.repeat(1_000_000) }, /^amount: must be at most 40 characters$/],
+      [
+        'terminal-settings:save',
+        { ...(samples['terminal-settings:save'] as object), depositMaxMinor: longCodes },
+        /is not an ISO 4217 currency code/,
+      ],
+    ];
+    for (const [channel, input, says] of calls) {
+      const r = await call(channel, input);
+      expect(r, channel).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(says) },
+      });
+      expect(JSON.stringify(r).length, `${channel}: the answer's size`).toBeLessThan(16_000);
+    }
+    expect(await state()).toEqual(before);
+  });
+
   it('text no store can hold (half an emoji, a NUL) in any text field or key is VALIDATION naming where, on every channel; nothing changes', async () => {
     const before = await state();
     let tried = 0;

@@ -38,6 +38,12 @@ const counted = (n: number | bigint, origin: string): string => {
   return unit ? `${n} ${Number(n) === 1 ? unit[0] : unit[1]}` : String(n);
 };
 
+/** Cuts a text the caller typed to `max` characters with an ellipsis, so an answer never carries the input back whole. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const NAMED_KEYS = 5;
+/** Problems listed one by one in a refusal; a form shows each by its field and none has more fields than this. */
+const LISTED_ISSUES = 20;
+
 const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(', ');
 
 /** The plain message for one zod issue, or undefined to keep zod's (for issue kinds not listed here). */
@@ -65,8 +71,12 @@ export function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return FORMATS[issue.format] ? `must be ${FORMATS[issue.format]}` : 'is not in the expected form';
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+    case 'unrecognized_keys': {
+      // Named, not echoed: a few of them, each cut short, so a flood of made-up names makes no flood of an answer.
+      const named = issue.keys.slice(0, NAMED_KEYS).map((k) => clip(k, 40));
+      const more = issue.keys.length - named.length;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`;
+    }
     case 'invalid_union':
       return 'is not in any of the accepted forms';
     case 'invalid_key':
@@ -82,9 +92,19 @@ export function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
 
 z.config({ customError: plainMessage });
 
-/** One problem per issue: where (a dotted path, '' for the input as a whole) and what to type, in plain words. */
-export const issuesOf = (error: z.ZodError): ValidationIssue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/**
+ * One problem per issue: where (a dotted path, '' for the input as a whole) and what to type, in plain words. At most
+ * LISTED_ISSUES, each cut short (a path holds the caller's keys, a message may quote what was typed), and a last one
+ * saying how many more: the answer to megabytes of input is a few lines, not the input again.
+ */
+export function issuesOf(error: z.ZodError): ValidationIssue[] {
+  const listed = error.issues.slice(0, LISTED_ISSUES).map((i) => ({
+    path: clip(i.path.map(String).join('.'), 120),
+    message: clip(i.message, 300),
+  }));
+  const more = error.issues.length - listed.length;
+  return more ? [...listed, { path: '', message: `and ${more} more problems like these` }] : listed;
+}
 
 /** The issues as one line for logs and tests: "bulkConcurrency: must be at most 32; pin: must be 4 to 8 digits". */
 export const describeIssues = (issues: readonly ValidationIssue[]): string =>

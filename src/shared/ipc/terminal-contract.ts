@@ -13,6 +13,7 @@ import { channel } from './channel';
 
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 const OrderId = z.string().min(1).max(50);
+const MAX_AMOUNT_CHARS = 40;
 const optionalText = (max: number, what: string) =>
   z
     .string()
@@ -65,13 +66,14 @@ export const TerminalStartInput = z
       .string()
       .max(3, 'Pick a three-letter ISO 4217 currency such as EUR')
       .refine((c) => /^[A-Z]{3}$/.test(c) && ISO_4217.has(c), 'Pick a three-letter ISO 4217 currency such as EUR'),
-    amount: z.string().max(40).nullable(),
+    amount: z.string().max(MAX_AMOUNT_CHARS).nullable(),
     paymentMethod: z.string().trim().min(1).max(50).optional(),
     gateway: z.string().trim().min(1).max(32).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.amount === null || !ISO_4217.has(v.currency)) return;
+    // An amount already over its length is told that alone, not parsed and quoted back as well.
+    if (v.amount === null || v.amount.length > MAX_AMOUNT_CHARS || !ISO_4217.has(v.currency)) return;
     const parsed = parseAmount(v.amount, v.currency);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['amount'], message: parsed.message });
   });
