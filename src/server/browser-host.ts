@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { DeskCore } from '../core/app/desk-core-types';
-import type { Logger } from '../core/log';
+import type { LogFields, Logger } from '../core/log';
+import { createLineBudget } from '../core/log-budget';
 import { WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-protocol';
 import { checkSocketRequest, newSessionToken } from './ws-guard';
 import { serveDeskSocket } from './ws-session';
@@ -29,6 +30,10 @@ export interface BrowserHost {
 const LOOPBACK = '127.0.0.1';
 /** Large enough for a lookup of tens of thousands of pasted ids. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** A header value as a log line keeps it: at most 100 characters. */
+const clipped = (value: string | undefined): string | null =>
+  value === undefined ? null : value.length > 100 ? `${value.slice(0, 99)}…` : value;
 
 /** The bare http(s) origin of a URL, or null: nothing else (no path, no wildcard, no quote) reaches the policy. */
 function originOf(url: string | null | undefined): string | null {
@@ -75,11 +80,18 @@ export async function createBrowserHost({
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const sockets = new Set<WebSocket>();
   let origin = '';
+  // Any page the operator opens can knock on this port as often as it likes: refusals share one budget of log lines,
+  // and what the caller sent is cut short.
+  const refusalLines = createLineBudget({ linesPerWindow: 10, windowMs: 60_000 });
+  const logRefusal = (message: string, fields: LogFields) => {
+    const { allowed, heldBack } = refusalLines.take();
+    if (allowed) logger.warn(message, heldBack ? { ...fields, refusalsNotLogged: heldBack } : fields);
+  };
 
   // Refuse any Host but our own: a DNS-rebinding page would arrive with its own host name.
   app.addHook('onRequest', async (req, reply) => {
     if (!origin || req.headers.host !== new URL(origin).host) {
-      logger.warn('browser host: refused request for a foreign Host', { host: req.headers.host ?? null });
+      logRefusal('browser host: refused request for a foreign Host', { host: clipped(req.headers.host) });
       return reply.code(421).type('text/plain').send('This desk only answers on its own loopback address.');
     }
   });
@@ -108,7 +120,7 @@ export async function createBrowserHost({
         presentedToken: query[WS_TOKEN_PARAM],
       });
       if (!verdict.ok) {
-        logger.warn('browser host: refused socket', { status: verdict.status, origin: req.headers.origin ?? null });
+        logRefusal('browser host: refused socket', { status: verdict.status, origin: clipped(req.headers.origin) });
         return reply.code(verdict.status).type('text/plain').send(verdict.reason);
       }
     });

@@ -26,7 +26,8 @@ export function checkSocketRequest(opts: {
     return {
       ok: false,
       status: 403,
-      reason: `Origin ${opts.origin ?? '(none)'} is not this desk's page (${opts.ownOrigin}).`,
+      // Cut short: the caller chose it, and the answer need not carry it back whole.
+      reason: `Origin ${opts.origin === undefined ? '(none)' : opts.origin.slice(0, 100)} is not this desk's page (${opts.ownOrigin}).`,
     };
   }
   if (!tokensMatch(opts.token, opts.presentedToken)) {

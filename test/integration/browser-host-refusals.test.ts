@@ -1,0 +1,58 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
+import { WS_PATH } from '../../src/shared/ipc/ws-protocol';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
+
+// What anyone who can reach the browser host's loopback port can make it write: a page on any site the operator opens
+// can knock on it (another Origin) or reach it by DNS rebinding (another Host), as often as it likes.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+let host: BrowserHost;
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('browser-host-refusals');
+  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
+});
+afterAll(async () => {
+  await host?.close();
+  await rig?.close();
+});
+
+/** One raw HTTP request to the host (headers as given, Host included), answered with its status. */
+function knock(headers: Record<string, string>, path = '/'): Promise<number> {
+  const { port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const upgrade = {
+  connection: 'Upgrade',
+  upgrade: 'websocket',
+  'sec-websocket-version': '13',
+  'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+};
+
+describe('refusals anyone can cause at the browser host', () => {
+  it('a flood of foreign Origins and Hosts, with headers kilobytes long, writes a bounded number of short log lines', async () => {
+    const linesBefore = rig.log.lines.length;
+    const ownHost = new URL(host.origin).host;
+    const long = 'a'.repeat(8_000);
+    for (let i = 0; i < 150; i++) {
+      expect(
+        await knock({ ...upgrade, host: ownHost, origin: `http://${long}${i}.example` }, `${WS_PATH}?token=x`),
+      ).toBe(403);
+      expect(await knock({ host: `${long}${i}.example` })).toBe(421);
+    }
+    const written = rig.log.lines.slice(linesBefore).filter((l) => l.includes('browser host'));
+    expect(written.length, written.map((l) => l.slice(0, 120)).join('\n')).toBeLessThanOrEqual(12);
+    expect(Math.max(...written.map((l) => l.length))).toBeLessThan(1_000);
+    // The page itself is still served on its own Host.
+    expect(await knock({ host: ownHost })).toBe(200);
+  });
+});
