@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { intakeUnderTest } from '../../../test/support/intake-under-test';
 import { notificationBody, nowSeconds, signNotification } from '../../../test/support/notifications';
 import { storeBackends } from '../../../test/support/store-backends';
+import { STATUSES_PER_MOMENT } from './moment-copies';
 
 const KEEP_RECORDS = 20;
 const PRUNE_EVERY = 10;
@@ -42,6 +43,28 @@ for (const backend of storeBackends()) {
         // 60 copies of 64 KB would be 3.9 MB whole: what is stored is their first bytes, and only the newest ones.
         expect(await storedBytes()).toBe(0);
         expect((await rig.store.countNotificationsByVerdict()).stale).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
+      });
+
+      it('stores a fresh copy edited to ever new statuses whole a few times only: the rest keep a digest, trimmed to the cap', async () => {
+        const fresh = notificationBody({ tid: 9204, status: 'requested' });
+        const tx = fresh.transaction as Record<string, unknown>;
+        expect((await postEdited(fresh, fresh)).body.status).toBe(0);
+        // Within its window, each made-up status was a new dedupe key, accepted and stored with all its padding.
+        for (let i = 0; i < 3 * KEEP_RECORDS; i++) {
+          const edited = { ...fresh, transaction: { ...tx, transaction_status: `forged-${i}` } };
+          const r = await postEdited(fresh, { ...edited, padding: 'p'.repeat(64 * 1024) });
+          expect(r).toMatchObject({ http: 200, body: { status: 0 } });
+        }
+        const counts = await rig.store.countNotificationsByVerdict();
+        expect(counts.accepted).toBe(STATUSES_PER_MOMENT);
+        expect(counts.duplicate).toBeLessThanOrEqual(KEEP_RECORDS + PRUNE_EVERY);
+        // 60 copies of 64 KB would be 3.9 MB whole; a few are kept whole, the rest as their first bytes.
+        expect(await storedBytes()).toBeLessThan(STATUSES_PER_MOMENT * 66 * 1024);
+        // The message as signed, sent again, is still answered as it was.
+        expect((await postEdited(fresh, fresh)).body).toMatchObject({
+          status: 0,
+          description: 'Notification accepted',
+        });
       });
 
       it('answers replays of an accepted message again without a log line each, and trims their records to the cap', async () => {

@@ -6,7 +6,9 @@ import { insertNotification } from '../store/notifications-repo';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { keptHeaders, processNotification, type IntakeDeps, type IntakeMerchant } from './process-notification';
+import { createMomentCopies } from './moment-copies';
 import { createRefusalPolicy, type RefusalLimits } from './refusal-policy';
+import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
 import { answerCustomerSync, answerValidation, type WebhookAnswer, type WebhookDeps } from './terminal-webhooks';
 
 /** The store a message goes to and the merchant it is verified for: always of one profile. */
@@ -83,6 +85,8 @@ export function createIntake(opts: IntakeOptions): Intake {
   });
   app.server.maxConnections = limits.maxConnections ?? 256;
   const refusals = createRefusalPolicy(opts.refusalLimits, now);
+  // A moment is remembered for its window: a later copy is refused as stale before this is asked.
+  const momentCopies = createMomentCopies({ windowSeconds: TIMESTAMP_WINDOW_SECONDS }, now);
   const withTarget: WithIntakeTarget =
     'withTarget' in opts ? opts.withTarget : (fn) => fn({ store: opts.store, merchant: opts.merchant });
   // No target (the desk is switching profile): nothing can be verified or stored, so Praxis is asked to resend (-1).
@@ -142,7 +146,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     const rawBody = typeof req.body === 'string' ? req.body : '';
     const msg = { rawBody, headers: req.headers, remoteAddress: req.ip };
     const handle = (target: IntakeTarget) =>
-      processNotification({ ...opts, ...target, refusals, commit: commitFor(target.store.db) }, msg);
+      processNotification({ ...opts, ...target, refusals, momentCopies, commit: commitFor(target.store.db) }, msg);
     const out = await withTarget(handle).catch(noTarget);
     return send(reply, out);
   });

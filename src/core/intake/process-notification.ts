@@ -20,6 +20,7 @@ import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { digestBody } from './body-digest';
 import { jsonShapeProblem, MAX_JSON_DEPTH } from './json-shape';
+import { STATUSES_PER_MOMENT, type MomentCopies } from './moment-copies';
 import type { RefusalPolicy } from './refusal-policy';
 
 export interface IntakeMerchant {
@@ -38,6 +39,8 @@ export interface IntakeDeps {
   futureToleranceSeconds?: number;
   /** How refusals anyone can cause are logged and kept: a budget of log lines and a cap on stored records. */
   refusals: RefusalPolicy;
+  /** How many differently edited copies of one signed moment are stored whole; none = no limit. */
+  momentCopies?: MomentCopies;
   /** Where accepted messages are committed together with others arriving at the same time; none = each alone. */
   commit?: GroupCommit<AcceptedClaim, AcceptedEffect>;
   /** Called after the commit of a change that waits for find-transaction (the desk's confirmer looks it up). */
@@ -63,6 +66,10 @@ export function keptHeaders(msg: Pick<IncomingMessage, 'headers' | 'remoteAddres
   if (msg.remoteAddress) out['remote-address'] = msg.remoteAddress;
   return out;
 }
+
+/** What a message's signature pins down: its item (the tid, or the order of an expired session) and Praxis's second. */
+const momentOf = (n: Notification): string =>
+  n.transaction ? `tid:${n.transaction.tid}:${n.timestamp}` : `order:${n.session.order_id ?? ''}:${n.timestamp}`;
 
 /** One stored effect per (tid, status, timestamp); a notification for an expired session has no tid, so its order stands in. */
 export function dedupeKey(n: Notification): string {
@@ -196,6 +203,24 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
         400,
         `Timestamp cannot be greater than current time (it is ${-age}s ahead of the desk's clock).`,
       );
+    }
+
+    if (deps.momentCopies && !deps.momentCopies.admit(momentOf(n), key, n.timestamp)) {
+      // Praxis has said what it signed for this moment; this copy claims yet another status. A look-up of the item
+      // answers for the moment whatever the copies claimed, so this one is answered as received, its digest kept.
+      const out = answer(200, 0, 'Notification already received for this moment', secret, nowMs);
+      await insertNotification(store.db, {
+        ...facts,
+        verdict: 'duplicate',
+        reason: `One more copy of ${momentOf(n)} claiming another status (${STATUSES_PER_MOMENT} kept whole).`,
+        rawBody: null,
+        body: digestBody(msg.rawBody),
+        headers,
+        response: out.body,
+      });
+      await refusals.recorded(store.db);
+      refusals.log(logger, { key, from: headers['remote-address'] }, 'copy of a received moment answered again');
+      return out;
     }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
