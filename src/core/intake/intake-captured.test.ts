@@ -67,6 +67,32 @@ for (const backend of storeBackends()) {
         });
       });
 
+      it('takes no customer name, country or cid from an expired session’s message: none of them is signed', async () => {
+        const body = notificationBody({ tid: 9205, status: 'requested', customerToken: 'tok-9205', cid: 'cust-9205' });
+        const expired: Record<string, unknown> = {
+          ...body,
+          transaction: null,
+          session: { ...(body.session as object), session_status: 'expired' },
+        };
+        expect((await postEdited(expired, expired)).body.status).toBe(0);
+        // The same signed moment edited within its window: another status, another name, country and cid.
+        const edited = {
+          ...expired,
+          customer: { ...(expired.customer as object), first_name: 'Mallory', last_name: 'Forged', country: 'KP' },
+          session: { ...(expired.session as object), session_status: 'expired (edited)', cid: 'someone-else' },
+        };
+        expect((await postEdited(expired, edited)).body.status).toBe(0);
+        const customer = await rig.store.db.query<Record<string, string | null>>(
+          'SELECT cid, first_name, last_name, country FROM customers WHERE customer_token = $1',
+          ['tok-9205'],
+        );
+        for (const row of customer.rows) {
+          expect(row).not.toMatchObject({ first_name: 'Mallory' });
+          expect(row.cid).not.toBe('someone-else');
+          expect(row.country).not.toBe('KP');
+        }
+      });
+
       it('answers replays of an accepted message again without a log line each, and trims their records to the cap', async () => {
         const body = notificationBody({ tid: 9202, status: 'requested' });
         expect((await postEdited(body, body)).body.status).toBe(0);

@@ -239,11 +239,13 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       ? await (deps.commit?.run(claim) ?? acceptManyWithClaims(store.db, [claim]).then(([e]) => e!))
       : await store.db.transaction(async (tx) => {
           if ((await insertAcceptedOnce(tx, record)) === null) return null;
-          // An expired session (transaction null): only the session's state is kept; the unsigned alerts are not.
-          const { avs_alert: _a, verification_alert: _v, ...customer } = n.customer;
+          // An expired session (transaction null): only the session's state is kept. Its signature covers the customer's
+          // token and the order, not names, country, alerts or cid: a copy edited within the window could rename a
+          // customer in the queues or tie their token to another cid, so those wait for a look-up.
+          const { cid: _cid, ...session } = n.session;
           await ingestSnapshot(
             tx,
-            { ...n, customer },
+            { ...n, customer: { customer_token: n.customer.customer_token }, session },
             { observedAt: new Date(n.timestamp * 1000), source: 'notification' },
           );
           return 'session' as const;
