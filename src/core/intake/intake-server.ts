@@ -6,6 +6,7 @@ import { insertNotification } from '../store/notifications-repo';
 import type { WorkStore } from '../store/work-store';
 import { answer, type SignedAnswer } from './ack';
 import { keptHeaders, processNotification, type IntakeDeps, type IntakeMerchant } from './process-notification';
+import { createLineBudget } from '../log-budget';
 import { createMomentCopies } from './moment-copies';
 import { createRefusalPolicy, type RefusalLimits } from './refusal-policy';
 import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
@@ -173,6 +174,8 @@ export function createIntake(opts: IntakeOptions): Intake {
   webhook(CUSTOMER_SYNC_PATH, answerCustomerSync);
   webhook(VALIDATION_PATH, answerValidation);
 
+  // A monitor asks every few seconds while the store is down: a few lines a minute say why, not one per ask.
+  const healthLines = createLineBudget({ linesPerWindow: 3, windowMs: 60_000, now });
   app.get('/healthz', async (_req, reply) => {
     let kind: WorkStore['kind'] | null = null;
     try {
@@ -182,9 +185,14 @@ export function createIntake(opts: IntakeOptions): Intake {
       });
       return reply.send({ ok: true, store: kind });
     } catch (err) {
+      // Anyone on the network may ask: the store's own words (its address, login, database) go to the log only.
+      const why = opts.logger.redact(err instanceof Error ? err.message : String(err));
+      const { allowed, heldBack } = healthLines.take();
+      if (allowed)
+        opts.logger.warn('health check: the work store does not answer', { store: kind, error: why, heldBack });
       return reply
         .code(503)
-        .send({ ok: false, store: kind, error: opts.logger.redact(err instanceof Error ? err.message : String(err)) });
+        .send({ ok: false, store: kind, error: 'The work store does not answer; the intake log says why.' });
     }
   });
 

@@ -10,6 +10,7 @@ import {
   type NotificationSpec,
 } from '../../../test/support/notifications';
 import { emptyStore, storeBackends } from '../../../test/support/store-backends';
+import { failNextQuery } from '../../../test/support/store-faults';
 import type { WorkStore } from '../store/work-store';
 import { createIntake, type Intake } from './intake-server';
 
@@ -251,6 +252,18 @@ for (const backend of storeBackends()) {
       ]);
       expect((await store.db.query('SELECT 1 FROM transactions')).rows).toEqual([]);
       expect(await verdicts()).toEqual({ accepted: 6, duplicate: 1, bad_signature: 1, stale: 1, malformed: 1 });
+    });
+
+    it('tells anyone asking its health whether the store answers, not what the store said (addresses, logins)', async () => {
+      const said = 'connect ECONNREFUSED 10.9.8.7:5432 (user desk_intake, database praxis_team)';
+      failNextQuery(store, /^SELECT 1$/, said);
+      const res = await fetch(`${url}/healthz`);
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ ok: false, store: backend.name, error: expect.stringMatching(/log/) });
+      expect(text).not.toMatch(/10\.9\.8\.7|desk_intake|praxis_team/);
+      // The one running the intake reads it in the log.
+      expect(logger.lines.some((l) => l.includes('10.9.8.7'))).toBe(true);
     });
 
     it('reports its health and never writes the secret to a log', async () => {
