@@ -4,6 +4,8 @@ import { SANDBOX_SAMPLE } from '../../shared/domain';
 import { intakeUnderTest } from '../../../test/support/intake-under-test';
 import { notificationBody, signNotification } from '../../../test/support/notifications';
 import { storeBackends } from '../../../test/support/store-backends';
+import { createMemoryLogger } from '../log';
+import { createIntake, CUSTOMER_SYNC_PATH, NOTIFICATION_PATH, VALIDATION_PATH } from './intake-server';
 
 /** Opens a raw socket and trickles a request's headers one byte at a time, never finishing them. */
 function slowClient(url: string, byteEveryMs: number): Promise<{ closedAfterMs: number }> {
@@ -100,3 +102,32 @@ for (const backend of storeBackends()) {
     });
   });
 }
+
+describe('the intake while it has no store to work with', () => {
+  it('asks the sender to resend without telling it why: the store’s address and login stay in the log', async () => {
+    const logger = createMemoryLogger();
+    const said = 'connect ECONNREFUSED 10.9.8.7:5432 (user desk_intake)';
+    const intake = createIntake({
+      logger,
+      withTarget: () => Promise.reject(new Error(said)),
+    });
+    const url = await intake.listen({ port: 0 });
+    try {
+      const body = JSON.stringify(notificationBody({ tid: 9110, status: 'requested' }));
+      for (const path of [NOTIFICATION_PATH, CUSTOMER_SYNC_PATH, VALIDATION_PATH]) {
+        const res = await fetch(`${url}${path}`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+        const text = await res.text();
+        expect(res.status, path).toBe(503);
+        expect(JSON.parse(text), path).toMatchObject({ status: -1 });
+        expect(text, path).not.toMatch(/10\.9\.8\.7|desk_intake/);
+      }
+      expect(logger.lines.some((l) => l.includes('10.9.8.7'))).toBe(true);
+    } finally {
+      await intake.close();
+    }
+  });
+});

@@ -93,8 +93,10 @@ export function createIntake(opts: IntakeOptions): Intake {
   // No target (the desk is switching profile): nothing can be verified or stored, so Praxis is asked to resend (-1).
   const noTarget = (err: unknown): SignedAnswer => {
     const why = opts.logger.redact(err instanceof Error ? err.message : String(err));
-    opts.logger.warn('intake has no work store right now; asked the sender to resend', { reason: why });
-    return answer(503, -1, `The desk cannot take notifications right now (${why}); please send it again.`, null, now());
+    // Anyone can make it answer this while the store is away: its lines share the refusals' budget.
+    refusals.log(opts.logger, { reason: why }, 'intake has no work store right now; asked the sender to resend');
+    // The reason is the log's: it may name the store's address or login, and anyone can make the intake answer.
+    return answer(503, -1, 'The desk cannot take notifications right now; please send it again.', null, now());
   };
 
   // Every body arrives as raw text: the intake parses it itself so malformed JSON is stored, not just rejected.
