@@ -164,7 +164,7 @@ describe('operators who sign in', () => {
       answers.push(r.ok ? 'signed in' : r.error.message);
     }
     expect(answers.slice(0, 4).every((m) => m.startsWith('The operator name or PIN is not right'))).toBe(true);
-    expect(answers[4]).toContain('"Ned" is locked for 30 s');
+    expect(answers[4]).toContain('this operator name is locked for 30 s');
     const stranger = await guesser.raw('session:sign-in', { operator: 'Zed', pin: '66123' });
     expect(stranger).toMatchObject({
       ok: false,

@@ -79,4 +79,29 @@ describe('sign-in sessions', () => {
     // Still locked for the same person: the sign-in screen's wording is not used for an unlock.
     expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('locked');
   });
+
+  it('the sign-in screen’s refusals never repeat the typed name: they say what went wrong and what to do', async () => {
+    const sessions = createSignInSessions(clock);
+    const answers = async (name: string, pins: string[]) => {
+      const said: string[] = [];
+      for (const pin of pins) {
+        const refused = await sessions.signIn(store, 'p1', 'w-' + name, name, pin).catch((e: Error) => e);
+        said.push(refused instanceof Error ? refused.message : 'signed in');
+      }
+      return said;
+    };
+    // A registered name with wrong PINs up to the lockout and past it, then a name nobody has (typed oddly).
+    const known = await answers('Mia', ['00000', '11111', '22222', '33333', '44444', '91827']);
+    const odd = await answers('  <b>Zed</b> ', ['00000', '11111', '22222', '33333', '44444', '55555']);
+    for (const message of [...known, ...odd]) {
+      expect(message).not.toMatch(/Mia|Zed|<b>/);
+      expect(message).toMatch(/try again/i);
+    }
+    // Whichever part was wrong, the answers read alike, the lockout included.
+    expect(odd).toEqual(known);
+    expect(known[4]).toBe(
+      'The operator name or PIN is not right, and that was too many wrong tries: this operator name is locked for 30 s. Try again then.',
+    );
+    expect(known[5]).toBe('Too many wrong tries: this operator name is locked for 30 s more. Try again then.');
+  });
 });

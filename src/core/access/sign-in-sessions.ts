@@ -44,6 +44,13 @@ const unlockRefusal = (lockMs: number, triesLeft: number) =>
     ? `The PIN is not right, and that was too many wrong tries: unlocking is paused for ${seconds(lockMs)}. ${UNLOCK_NEXT}`
     : `The PIN is not right. Check it and try again: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before unlocking is paused.`;
 
+const SIGN_IN_NEXT = 'Try again then.';
+/** A wrong name or PIN on the sign-in screen: never the typed name (an echo tells nothing and may be odd text). */
+const signInRefusal = (lockMs: number) =>
+  lockMs
+    ? `The operator name or PIN is not right, and that was too many wrong tries: this operator name is locked for ${seconds(lockMs)}. ${SIGN_IN_NEXT}`
+    : 'The operator name or PIN is not right. Check both and try again.';
+
 /**
  * Sign-in per window: once the desk has a manager, each window acts only as the operator who signed in there with
  * their PIN, and locks after the configured idle time. A desk without a manager runs as the sandbox operator with
@@ -122,7 +129,7 @@ export function createSignInSessions(
           'SIGN_IN',
           unlocking
             ? `Too many wrong tries: unlocking is paused for ${seconds(check.remainingMs)} more. ${UNLOCK_NEXT}`
-            : `Too many wrong tries for "${tried}": sign-in is locked for ${seconds(check.remainingMs)} more. Try again then.`,
+            : `Too many wrong tries: this operator name is locked for ${seconds(check.remainingMs)} more. ${SIGN_IN_NEXT}`,
           { reason: 'pin-locked' },
         );
       }
@@ -130,13 +137,9 @@ export function createSignInSessions(
         const { lockMs, triesLeft } = check;
         // The audit keeps which part was wrong; the screen does not (no guessing of names).
         await auditRefused(store, tried, { reason: check.reason, ...(lockMs ? { lockedForMs: lockMs } : {}) });
-        throw new DeskError(
-          'SIGN_IN',
-          unlocking
-            ? unlockRefusal(lockMs, triesLeft)
-            : `The operator name or PIN is not right. Check both and try again.${lockMs ? ` Too many wrong tries: "${tried}" is locked for ${seconds(lockMs)}.` : ''}`,
-          { reason: 'refused' },
-        );
+        throw new DeskError('SIGN_IN', unlocking ? unlockRefusal(lockMs, triesLeft) : signInRefusal(lockMs), {
+          reason: 'refused',
+        });
       }
       const before = byConnection.get(connection);
       byConnection.set(connection, { name: check.name, profileId, lastActiveAt: now(), locked: false });
