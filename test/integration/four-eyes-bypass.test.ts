@@ -63,7 +63,7 @@ describe('four-eyes bypasses, through the command table', () => {
       tries.push(r.ok ? 'sent' : r.error.message);
     }
     expect(tries.slice(0, 4).every((m) => m.includes('name or PIN is not right') && !m.includes('locked'))).toBe(true);
-    expect(tries[4]).toContain('"Bo" is locked for 30 s');
+    expect(tries[4]).toContain('this operator name is locked for 30 s');
     // An unknown name reads exactly like a wrong PIN: no guessing who is registered.
     const stranger = await callRaw('payouts:approve', {
       tid: row.tid,

@@ -26,11 +26,13 @@ export interface ColleagueRequest {
 }
 
 const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+const LOCKED_NEXT = 'Nothing was done; try again then, or ask another colleague.';
 
 /**
  * A second person's confirmation, checked in the core: registered on this desk, not the person acting, holding the
- * role once roles apply, and giving their own PIN. A wrong name and a wrong PIN get the same answer; repeated misses
- * lock the name (pin-attempts.ts). Every refusal is audited without the PIN and raises FOUR_EYES, so nothing happens.
+ * role once roles apply, and giving their own PIN. A wrong name and a wrong PIN get the same answer, which never
+ * repeats the typed name; repeated misses lock the name (pin-attempts.ts). Every refusal is audited without the PIN
+ * and raises FOUR_EYES, so nothing happens.
  */
 export async function confirmColleague(store: WorkStore, req: ColleagueRequest): Promise<string> {
   const { actor, colleague, what, refusal } = req;
@@ -57,19 +59,20 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
       `${req.subject} cannot confirm ${what}, since it is about them. Nothing was done; ask another colleague.`,
     );
   }
-  const name = colleague.operator.trim();
-  const check = await attemptPin(store, name, colleague.pin);
+  const check = await attemptPin(store, colleague.operator.trim(), colleague.pin);
   if (!check.ok && check.reason === 'locked')
     return refuse(
       'locked',
-      `Too many wrong tries for "${name}": locked for ${seconds(check.remainingMs)} more. Nothing was done; try again then, or ask another colleague.`,
+      `Too many wrong tries: this operator name is locked for ${seconds(check.remainingMs)} more. ${LOCKED_NEXT}`,
     );
   if (!check.ok) {
     const { lockMs } = check;
     // The audit keeps which part was wrong; the person at the screen is not told (no guessing of names).
     return refuse(
       check.reason,
-      `The operator name or PIN is not right. Nothing was done; ask ${name} to enter their name and PIN again.${lockMs ? ` Too many wrong tries: "${name}" is locked for ${seconds(lockMs)}.` : ''}`,
+      lockMs
+        ? `The operator name or PIN is not right, and that was too many wrong tries: this operator name is locked for ${seconds(lockMs)}. ${LOCKED_NEXT}`
+        : 'The operator name or PIN is not right. Nothing was done; ask your colleague to enter their name and PIN again.',
       lockMs ? { lockedForMs: lockMs } : {},
     );
   }
