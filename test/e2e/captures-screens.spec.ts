@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { captureQueue, capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
-import { clippedCells, fitsItsScroller } from './support/queue-rows';
+import { clippedCells, fitsItsScroller, spillingCells } from './support/queue-rows';
 import { expectEveryControlNamed } from './support/named-controls';
 import { openSettings } from './support/settings-page';
 
@@ -163,4 +163,34 @@ test("a 1280-pixel window shows every brand's whole masked card number in the Ca
   });
   expect(oldest.scroll, '"23 h 59 m" fits the Age column').toBeLessThanOrEqual(oldest.client);
   expect(await fitsItsScroller(table), 'the full table still fits a 1280-pixel window').toBe(true);
+});
+
+test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its Amount cell at 1280 and 1024 pixels, with the detail pane open or not', async ({
+  page,
+}) => {
+  const cid = `e2e-widest-${run}`;
+  const tids = [
+    await sim.authorize(cid, 'KWD', 9_999_999_999),
+    await sim.authorize(cid, 'EUR', 999_999_999),
+    await sim.authorize(cid, 'JPY', 9_999_999),
+    await sim.authorize(cid, 'KWD', 99_999_999),
+  ];
+  const table = captureQueue(page);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openCapturesFor(page, desk(), cid);
+    for (const tid of tids) await expect(holdRow(page, tid)).toBeVisible();
+    await expect(holdRow(page, tids[0]!)).toContainText('KWD 9,999,999.999');
+    const shown = await spillingCells(table, 'Amount');
+    expect(shown.rowsChecked).toBe(tids.length);
+    expect(shown.spilling, `every amount inside its cell at ${width} pixels`).toEqual([]);
+
+    await holdRow(page, tids[0]!).click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: `Hold ${tids[0]}` })).toBeVisible();
+    const besideThePane = await spillingCells(table, 'Amount');
+    expect(besideThePane.spilling, `every amount inside its cell beside the pane at ${width} pixels`).toEqual([]);
+    expect(await fitsItsScroller(table)).toBe(true);
+    await page.screenshot({ path: screenshotPath(`49c-captures-widest-amounts-${width}`) });
+  }
 });

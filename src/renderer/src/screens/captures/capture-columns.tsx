@@ -17,6 +17,13 @@ const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now -
 const CARD_WIDTH = 218;
 
 /**
+ * Wide enough for a seven-figure whole part in any currency: "KWD 9,999,999.999", "EUR 9,999,999.99 " and
+ * "JPY 9,999,999" padded to the same 13 figures are about 124 px (code, gap, number), plus the 16 px padding and 4 to
+ * spare for a window that shrinks the columns a little. At 136 px such an amount ran 4 px into its cell's padding.
+ */
+const AMOUNT_WIDTH = 144;
+
+/**
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
  * them); in a scroller too narrow for the rest, the order id, gateway, card, then the customer (the pane shows each).
  */
@@ -43,7 +50,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'amount',
       header: 'Amount',
       cell: ({ row: { original: r } }) => <AlignedAmount amountMinor={r.amountMinor} currency={r.currency} />,
-      meta: { sortKey: 'amount', className: 'num', width: 136, compactWidth: 132 },
+      meta: { sortKey: 'amount', className: 'num', width: AMOUNT_WIDTH, compactWidth: AMOUNT_WIDTH },
     },
     {
       id: 'card',
