@@ -73,6 +73,26 @@ describe('lookups', () => {
     expect(r.session.order_id).toBe(rec.order_id);
   });
 
+  it("the admin API takes a merchant's own order_id (up to 50 characters) and refuses one already used", async () => {
+    const orderId = 'merchant-order-'.padEnd(50, '7');
+    const post = (order_id: string) =>
+      fetch(`${sim.url}/_sim/authorizations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cid: 'cust-1002', currency: 'EUR', amount: 4_200, order_id }),
+      });
+    const made = await post(orderId);
+    expect(made.status).toBe(201);
+    const { tid } = (await made.json()) as { tid: number };
+    expect((await client().findOrder(orderId)).transaction).toMatchObject({ tid, transaction_status: 'authorized' });
+    const again = await post(orderId);
+    expect([again.status, await again.json()]).toEqual([
+      409,
+      { error: `Order id ${orderId} is already used in the simulator.` },
+    ]);
+    expect((await post(`${orderId}8`)).status).toBe(400);
+  });
+
   it("an unknown tid is PRAXIS_REJECTED with Praxis's description", async () => {
     const e = await failure(client().findTransaction(999_999));
     expect(e).toMatchObject({

@@ -16,6 +16,8 @@ const CreateItemSchema = z.strictObject({
   notification_url: z.string().url().nullish(),
   /** An authorization on a card of this brand (its hold window depends on it); default: the customer's first card. */
   card_type: z.enum(SIM_CARD_BRANDS).optional(),
+  /** The merchant's own order id (Praxis keeps up to 50 characters); default: a new dep-/wd- number. */
+  order_id: z.string().min(1).max(50).optional(),
 });
 
 const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });
@@ -83,13 +85,23 @@ export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
     }
   });
 
+  /** A new item's input, or null once the reply says what was wrong (an order id is one session's only). */
+  const newItem = (raw: unknown, reply: FastifyReply): CreateItemInput | null => {
+    const input = parseJson(CreateItemSchema, raw, reply);
+    if (input?.order_id !== undefined && d.book.sessions.has(input.order_id)) {
+      void reply.code(409).send({ error: `Order id ${input.order_id} is already used in the simulator.` });
+      return null;
+    }
+    return input;
+  };
+
   app.post('/_sim/withdrawal-requests', async (req, reply) => {
-    const input = parseJson(CreateItemSchema, req.body, reply);
+    const input = newItem(req.body, reply);
     return input ? reply.code(201).send(d.createWithdrawalRequest(input)) : reply;
   });
 
   app.post('/_sim/authorizations', async (req, reply) => {
-    const input = parseJson(CreateItemSchema, req.body, reply);
+    const input = newItem(req.body, reply);
     return input ? reply.code(201).send(d.createAuthorization(input)) : reply;
   });
 

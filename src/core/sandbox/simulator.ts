@@ -71,6 +71,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       currency: input.currency,
       amount: input.amount,
       notificationUrl: input.notification_url ?? undefined,
+      orderId: input.order_id,
     };
     const rec =
       kind === 'wr'

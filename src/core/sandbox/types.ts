@@ -105,6 +105,8 @@ export interface CreateItemInput {
   notification_url?: string | null;
   /** Authorizations: a card of this brand instead of the customer's first card. */
   card_type?: (typeof SIM_CARD_BRANDS)[number];
+  /** The merchant's own order id; default: a new one. */
+  order_id?: string;
 }
 
 export interface Simulator {

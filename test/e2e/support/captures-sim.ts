@@ -26,8 +26,20 @@ export function capturesSimAt(base: () => Promise<string>) {
     base,
     admin,
     /** An authorization (hold) made at the simulator; Praxis then notifies the desk. */
-    async authorize(cid: string, currency: string, amountMinor: number, cardType?: SimCardBrand): Promise<number> {
-      const body = { cid, currency, amount: amountMinor, ...(cardType ? { card_type: cardType } : {}) };
+    async authorize(
+      cid: string,
+      currency: string,
+      amountMinor: number,
+      cardType?: SimCardBrand,
+      orderId?: string,
+    ): Promise<number> {
+      const body = {
+        cid,
+        currency,
+        amount: amountMinor,
+        ...(cardType ? { card_type: cardType } : {}),
+        ...(orderId ? { order_id: orderId } : {}),
+      };
       return ((await admin('/_sim/authorizations', body)) as { tid: number }).tid;
     },
     async record(tid: number): Promise<HoldRecord> {
@@ -48,6 +60,7 @@ export function capturesSimAt(base: () => Promise<string>) {
 export type SimCardBrand = (typeof SIM_CARD_BRANDS)[number];
 
 export interface HoldRecord {
+  order_id: string;
   transaction: {
     transaction_status: string;
     amount: number;
