@@ -165,6 +165,62 @@ test("a 1280-pixel window shows every brand's whole masked card number in the Ca
   expect(await fitsItsScroller(table), 'the full table still fits a 1280-pixel window').toBe(true);
 });
 
+test('order ids stay readable: at 1280 pixels each is shown whole or with its whole text on hover; at 1024 the detail pane shows it whole', async ({
+  page,
+}) => {
+  const cid = `e2e-orders-${run}`;
+  // The longest a merchant's order id can be at Praxis (50 characters), one as the terminal writes them, the sandbox's.
+  const longest = `e2e-order-${run}-${randomBytes(16).toString('hex')}`.slice(0, 50);
+  const terminalLike = `vt-${run}ab-${randomBytes(6).toString('hex')}`;
+  const orders = [longest, terminalLike, undefined];
+  const tids: number[] = [];
+  for (const orderId of orders) tids.push(await sim.authorize(cid, 'EUR', 4_200, undefined, orderId));
+  const orderIds = await Promise.all(tids.map(async (tid) => (await sim.record(tid)).order_id));
+  expect(orderIds.slice(0, 2)).toEqual([longest, terminalLike]);
+
+  await openCapturesFor(page, desk(), cid);
+  const table = captureQueue(page);
+  for (const tid of tids) await expect(holdRow(page, tid)).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Order id' })).toBeVisible();
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  for (const [i, tid] of tids.entries()) {
+    const cell = holdRow(page, tid).getByRole('cell').nth(headers.indexOf('Order id'));
+    await expect(cell).toHaveText(orderIds[i]!);
+    const whole = await cell.evaluate((c) => c.scrollWidth <= c.clientWidth);
+    if (!whole) await expect(cell.getByTitle(orderIds[i]!, { exact: true })).toHaveCount(1);
+  }
+  expect((await clippedCells(table)).clipped).toEqual([]);
+  expect(await fitsItsScroller(table), 'the table fits a 1280-pixel window').toBe(true);
+  await page.screenshot({ path: screenshotPath('49-captures-order-ids-1280') });
+  // The whole queue, taller than the window: beside its scrollbar the order id still has its place.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect
+    .poll(() => table.evaluate((t) => t.parentElement!.scrollHeight > t.parentElement!.clientHeight))
+    .toBe(true);
+  await expect(table.getByRole('columnheader', { name: 'Order id' })).toBeVisible();
+  expect(await fitsItsScroller(table)).toBe(true);
+
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(table.getByRole('columnheader', { name: 'Order id' })).toHaveCount(0);
+  await holdRow(page, tids[0]!).click();
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('complementary', { name: `Hold ${tids[0]}` });
+  await expect(pane.getByText(longest, { exact: true })).toBeVisible();
+  // Every line of it inside the pane's padding edge, none cut or scrolled sideways.
+  const outside = await pane.evaluate((p, text) => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && walker.currentNode.textContent !== text);
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    const box = p.getBoundingClientRect();
+    const style = getComputedStyle(p);
+    const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+    return [...range.getClientRects()].filter((r) => r.left < left - 0.5 || r.right > right + 0.5).length;
+  }, longest);
+  expect(outside, 'no line of the order id reaches past the pane').toBe(0);
+  await page.screenshot({ path: screenshotPath('49b-captures-order-id-pane-1024') });
+});
+
 test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its Amount cell at 1280 and 1024 pixels, with the detail pane open or not', async ({
   page,
 }) => {

@@ -12,7 +12,7 @@ const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now -
  * Wide enough for the longest brand and masked number the sandbox (and Praxis) writes: "MasterCard 555555******1234"
  * (a 10-letter brand, BIN, six stars, last four) is 201 px in DejaVu Sans 13 px, Linux's system-ui and the widest of
  * the usual ones, plus the cell's 16 px padding. At 150 px every brand was cut off. In a 1280-pixel window the order id
- * then gives way (the detail pane shows it) rather than the card.
+ * then fits once the gateway has given way.
  */
 const CARD_WIDTH = 218;
 
@@ -25,7 +25,8 @@ const AMOUNT_WIDTH = 144;
 
 /**
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
- * them); in a scroller too narrow for the rest, the order id, gateway, card, then the customer (the pane shows each).
+ * them); in a scroller too narrow for the rest, the gateway, order id, card, then the customer (the pane shows each).
+ * The order id outlasts the gateway: it is the merchant's own reference, what a person looks for in the list.
  */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
@@ -64,13 +65,18 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row: { original: r } }) => (
         <span title={r.gateway ?? undefined}>{r.gatewayName ?? <span className="muted">not named</span>}</span>
       ),
-      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true, givesWay: 2 },
+      meta: { sortKey: 'gateway', width: 110, hideWhenCompact: true, givesWay: 1 },
     },
     {
       id: 'orderId',
       header: 'Order id',
-      cell: ({ row: { original: r } }) => <span className="mono">{r.orderId ?? '—'}</span>,
-      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true, givesWay: 1 },
+      // Cut to the column with an ellipsis, an id keeps its whole text on hover (Praxis allows 50 characters).
+      cell: ({ row: { original: r } }) => (
+        <span className="mono" title={r.orderId ?? undefined}>
+          {r.orderId ?? '—'}
+        </span>
+      ),
+      meta: { sortKey: 'orderId', width: 110, hideWhenCompact: true, givesWay: 2 },
     },
     {
       id: 'age',
