@@ -146,6 +146,45 @@ test('a withdrawal asked for by the caller lands in the payout queue', async ({ 
   await expect(queueRow(page, session!.tid!)).toContainText('EUR 120.00');
 });
 
+test('the history shows every order id whole, or its whole text on hover, beside the longest customer id at 1024 pixels', async ({
+  page,
+}) => {
+  // The longest cid Praxis keeps (50 characters), with nowhere to break it, and the longest names.
+  const cid = `e2e${run}`.padEnd(50, '7');
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid });
+  await page.getByLabel('First name').fill('Maximiliana'.padEnd(25, 'x'));
+  await page.getByLabel('Last name').fill('Featherstonehaugh'.padEnd(25, 'y'));
+  await payWith(await openPage(page), TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('approved');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const history = page.getByRole('table', { name: 'Session history' });
+  const [session] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter((s) => s.cid === cid);
+  const row = history.getByRole('row').filter({ hasText: cid });
+  await expect(row).toContainText(session!.orderId);
+  await row.scrollIntoViewIfNeeded();
+  // Each order id lies inside the history's panel, or its cell says the whole id on hover.
+  const cut = await page.getByRole('region', { name: 'Session history' }).evaluate((panel) => {
+    const table = panel.querySelector('table')!;
+    const headers = [...table.tHead!.rows[0]!.cells].map((c) => c.textContent!.trim());
+    const box = panel.getBoundingClientRect();
+    const style = getComputedStyle(panel);
+    const right = box.right - parseFloat(style.paddingRight);
+    return [...table.tBodies[0]!.rows].flatMap((r) => {
+      const cell = r.cells[headers.indexOf('Order')]!;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const inside = [...range.getClientRects()].every((rect) => rect.right <= right + 0.5);
+      const whole = cell.scrollWidth <= cell.clientWidth;
+      const hover = cell.querySelector('[title]')?.getAttribute('title') ?? cell.getAttribute('title');
+      return (inside && whole) || hover === cell.textContent ? [] : [cell.textContent];
+    });
+  });
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: screenshotPath('75c-terminal-history-long-customer-1024') });
+});
+
 test('an abandoned session expires and the agent sees it', async ({ page }) => {
   await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 2 });
   try {

@@ -1,6 +1,9 @@
 import { useTerminal } from '../../stores/terminal';
 import { amountText } from './SessionPanel';
 
+/** To the minute in the list (the seconds are on hover): the narrowest window then keeps room for every column. */
+const TO_THE_MINUTE: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
+
 /** Every terminal session of this profile's store, newest first. */
 export function SessionHistory() {
   const history = useTerminal((s) => s.history);
@@ -27,17 +30,19 @@ export function SessionHistory() {
           <tbody>
             {history.map((s) => (
               <tr key={s.orderId}>
-                <td className="nowrap">{new Date(s.createdAt).toLocaleString()}</td>
+                <td className="nowrap" title={new Date(s.createdAt).toLocaleString()}>
+                  {new Date(s.createdAt).toLocaleString(undefined, TO_THE_MINUTE)}
+                </td>
                 <td>
                   <span className={`badge status-${s.state}`}>{s.state}</span>
                   {s.retryOf && <span className="muted"> (retry)</span>}
                 </td>
                 <td className="num">{amountText(s)}</td>
-                <td>
+                <td className="wraps">
                   {s.customerName} <span className="muted">{s.cid}</span>
                 </td>
                 <td>{s.intent}</td>
-                <td>{s.agent}</td>
+                <td className="wraps agent">{s.agent}</td>
                 <td className="muted mono nowrap">{s.orderId}</td>
               </tr>
             ))}
