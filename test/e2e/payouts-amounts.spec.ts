@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { lastAction, openQueueFor, payoutsSim, queueRow } from './support/payouts-sim';
+import { lastAction, openQueueFor, payoutsSim, queue, queueRow } from './support/payouts-sim';
+import { fitsItsScroller, spillingCells } from './support/queue-rows';
 
 // Issue 9, amounts: after a split every figure is the remainder, and amount entry never guesses.
 const desk = deskHostForThisFile();
@@ -121,4 +122,34 @@ test('the amount filter says what is wrong on a line of its own, under the filte
   await page.getByLabel('Maximum amount').fill('100');
   await expect(problem).toHaveText(/Amount filter: the minimum is above the maximum, so no row can match/);
   await page.screenshot({ path: screenshotPath('32-amount-filter-problem') });
+});
+
+test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its Amount cell at 1280 and 1024 pixels, with the detail pane open or not', async ({
+  page,
+}) => {
+  const cid = `e2e-widest-${run}`;
+  const tids = [
+    await sim.createRequest(cid, 'KWD', 9_999_999_999),
+    await sim.createRequest(cid, 'EUR', 999_999_999),
+    await sim.createRequest(cid, 'JPY', 9_999_999),
+    await sim.createRequest(cid, 'KWD', 99_999_999),
+  ];
+  const table = queue(page);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openQueueFor(page, desk(), cid);
+    for (const tid of tids) await expect(queueRow(page, tid)).toBeVisible();
+    await expect(queueRow(page, tids[0]!)).toContainText('KWD 9,999,999.999');
+    const shown = await spillingCells(table, 'Amount');
+    expect(shown.rowsChecked).toBe(tids.length);
+    expect(shown.spilling, `every amount inside its cell at ${width} pixels`).toEqual([]);
+
+    await queueRow(page, tids[0]!).click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: `Request ${tids[0]}` })).toBeVisible();
+    const besideThePane = await spillingCells(table, 'Amount');
+    expect(besideThePane.spilling, `every amount inside its cell beside the pane at ${width} pixels`).toEqual([]);
+    expect(await fitsItsScroller(table)).toBe(true);
+    await page.screenshot({ path: screenshotPath(`36c-payouts-widest-amounts-${width}`) });
+  }
 });

@@ -5,6 +5,13 @@ import { safeAmount, safeMoney } from './money-text';
 const FRACTION_WIDTH = 4;
 
 /**
+ * An Amount column's least width, in every queue and beside the pane: "KWD 9,999,999.999", "EUR 9,999,999.99 " and
+ * "JPY 9,999,999" padded to the same 13 figures are about 124 px (code, gap, number), plus the 16 px padding and 4 to
+ * spare for a window that shrinks the columns a little. At 132–136 px such an amount ran into its cell's padding.
+ */
+export const AMOUNT_COLUMN_WIDTH = 144;
+
+/**
  * An amount for a right-aligned column: the ISO code on the left, the number on the right with its fraction padded
  * by figure spaces to the widest currency's, so decimal points line up across JPY, EUR and KWD rows.
  */

@@ -1,6 +1,6 @@
 import type { CaptureRow } from '../../../../shared/captures';
 import { statusColumn, tidColumn } from '../../queue/common-columns';
-import { AlignedAmount } from '../../queue/AlignedAmount';
+import { AlignedAmount, AMOUNT_COLUMN_WIDTH } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { HoldCountdown } from './HoldCountdown';
@@ -15,13 +15,6 @@ const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now -
  * then fits once the gateway has given way.
  */
 const CARD_WIDTH = 218;
-
-/**
- * Wide enough for a seven-figure whole part in any currency: "KWD 9,999,999.999", "EUR 9,999,999.99 " and
- * "JPY 9,999,999" padded to the same 13 figures are about 124 px (code, gap, number), plus the 16 px padding and 4 to
- * spare for a window that shrinks the columns a little. At 136 px such an amount ran 4 px into its cell's padding.
- */
-const AMOUNT_WIDTH = 144;
 
 /**
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
@@ -51,7 +44,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'amount',
       header: 'Amount',
       cell: ({ row: { original: r } }) => <AlignedAmount amountMinor={r.amountMinor} currency={r.currency} />,
-      meta: { sortKey: 'amount', className: 'num', width: AMOUNT_WIDTH, compactWidth: AMOUNT_WIDTH },
+      meta: { sortKey: 'amount', className: 'num', width: AMOUNT_COLUMN_WIDTH, compactWidth: AMOUNT_COLUMN_WIDTH },
     },
     {
       id: 'card',

@@ -1,7 +1,7 @@
 import type { PayoutRow } from '../../../../shared/payouts';
 import { ageMinutes, slaLevel, type SlaThresholds } from '../../stores/payouts-filter';
 import { statusColumn, tidColumn } from '../../queue/common-columns';
-import { AlignedAmount } from '../../queue/AlignedAmount';
+import { AlignedAmount, AMOUNT_COLUMN_WIDTH } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { FLAG_TEXT, flagName, flagsMostSevereFirst, remainingText } from './row-format';
@@ -57,7 +57,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           label={remainingText(r)}
         />
       ),
-      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: 132 },
+      meta: { sortKey: 'amount', className: 'num', width: 150, compactWidth: AMOUNT_COLUMN_WIDTH },
     },
     {
       id: 'method',
