@@ -30,6 +30,8 @@ describe('a call refused for its role', () => {
       ['credentials:set', { profileId: 'embedded-sandbox', secret: SECRET }],
       ['operators:add', { name: 'Eve', pin: '1234', role: 'manager' }],
       ['audit:export', { filter: {} }],
+      // Malformed as well: refused for the role all the same, before its input is read.
+      ['captures:void', { tid: 'not-a-tid', note: SECRET, junk: true }],
     ];
     for (const [channel, input] of calls)
       expect(await ann().raw(channel as never, input), channel).toMatchObject({

@@ -1,8 +1,8 @@
 import { DeskError } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/access';
 import type { Channel } from '../../shared/ipc/contract';
-import type { CommandContext, CommandHandlers } from '../commands/dispatch';
-import { DESK_ACTOR, runAs } from './actor';
+import type { AdmittingHandler, CommandContext, CommandHandlers } from '../commands/dispatch';
+import { DESK_ACTOR, runAs, type Actor } from './actor';
 import { CHANNEL_ROLES, rolesFor } from './channel-roles';
 import type { RoleRefusal } from './refusal-audit';
 import type { Resolved } from './sign-in-sessions';
@@ -12,8 +12,9 @@ export const listRoles = (roles: readonly string[]) =>
   roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]!}`;
 
 /**
- * Wraps the command table so that every channel is checked against CHANNEL_ROLES before its handler runs, and the
- * handler runs as the person signed in at the calling window (their name goes to the journal, audit and Praxis).
+ * Wraps the command table so that every channel is checked against CHANNEL_ROLES before its input is read (dispatch
+ * asks `admit` first) and its handler runs as the person signed in at the calling window (their name goes to the
+ * journal, audit and Praxis).
  * Each call refused for its role is told to `refused` (refusal-audit.ts audits it) before FORBIDDEN is answered.
  */
 export function guardHandlers(
@@ -21,14 +22,15 @@ export function guardHandlers(
   resolve: (ctx: CommandContext) => Promise<Resolved>,
   refused: (refusal: RoleRefusal) => Promise<void>,
 ): CommandHandlers {
-  const guarded = {} as Record<Channel, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
+  const guarded = {} as Record<Channel, AdmittingHandler>;
   for (const channel of Object.keys(handlers) as Channel[]) {
     const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
     const access = CHANNEL_ROLES[channel];
-    guarded[channel] = async (input, ctx) => {
+    // Who the call runs as, or the refusal: dispatch asks before it reads the input.
+    const admit = async (ctx: CommandContext): Promise<Actor> => {
       if (access === 'open') {
         const { actor } = await resolve(ctx).catch(() => ({ actor: null }));
-        return runAs(actor ?? DESK_ACTOR, () => handler(input, ctx));
+        return actor ?? DESK_ACTOR;
       }
       const { actor, state } = await resolve(ctx);
       if (!actor) {
@@ -52,8 +54,13 @@ export function guardHandlers(
           { channel },
         );
       }
-      return runAs(actor, () => handler(input, ctx));
+      return actor;
     };
+    guarded[channel] = Object.assign(
+      async (input: unknown, ctx: CommandContext, admitted?: unknown) =>
+        runAs((admitted as Actor | undefined) ?? (await admit(ctx)), () => handler(input, ctx)),
+      { admit },
+    );
   }
   return guarded as CommandHandlers;
 }

@@ -16,6 +16,15 @@ export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>, ctx: CommandContext) => Promise<ResultOf<C>>;
 };
 
+/**
+ * A handler that decides who may call it before its input is read (access-guard.ts), so a call out of the caller's
+ * role is refused and audited as such however malformed its input; what `admit` answers is handed to the handler.
+ */
+export interface AdmittingHandler {
+  (input: unknown, ctx: CommandContext, admitted?: unknown): Promise<unknown>;
+  admit?(ctx: CommandContext): Promise<unknown>;
+}
+
 const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
 export function describeZodError(error: z.ZodError): string {
@@ -35,6 +44,13 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannel(channel))
     return { ok: false, error: { code: 'VALIDATION', message: `Unknown command "${String(channel)}".` } };
+  const handler = handlers[channel] as AdmittingHandler;
+  let admitted: unknown;
+  try {
+    admitted = await handler?.admit?.(ctx);
+  } catch (err) {
+    return failure(err, channel, log);
+  }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
     // The channel is the caller's own business: the message names each field and what it takes, nothing internal.
@@ -52,15 +68,19 @@ export async function dispatch(
       },
     };
   try {
-    const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
-    return { ok: true, data: await handler(parsed.data, ctx) };
+    return { ok: true, data: await handler(parsed.data, ctx, admitted) };
   } catch (err) {
-    if (isDeskError(err)) return { ok: false, error: err.toWire() };
-    const message = log.redact(err instanceof Error ? err.message : String(err));
-    log.error('command failed', { channel, error: message });
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: `${channel} failed unexpectedly: ${message}. Details are in the desk log.` },
-    };
+    return failure(err, channel, log);
   }
+}
+
+/** What a throw becomes on the wire: a DeskError as itself, anything else as INTERNAL with its redacted message. */
+function failure(err: unknown, channel: Channel, log: Logger): Result<never> {
+  if (isDeskError(err)) return { ok: false, error: err.toWire() };
+  const message = log.redact(err instanceof Error ? err.message : String(err));
+  log.error('command failed', { channel, error: message });
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `${channel} failed unexpectedly: ${message}. Details are in the desk log.` },
+  };
 }
