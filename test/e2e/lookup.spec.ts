@@ -138,3 +138,26 @@ test("a found item's Praxis objects open under its row, as Praxis sent them, and
   await expect(objects).toBeHidden();
   await expect(show).toBeFocused();
 });
+
+test('Look up keeps the keyboard: the focus stays on the button through the run, the next Tab stops only on what is seen, and the progress is named', async ({
+  page,
+}) => {
+  const payout = await simulatorItem('withdrawal-requests', 'EUR', 2718);
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel(/Transaction ids/).fill(`${payout}\n${payout + 1}`);
+  const lookUp = page.getByRole('button', { name: 'Look up 2 ids' });
+  await lookUp.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('progressbar', { name: 'Lookup progress' })).toHaveAttribute('aria-valuenow', '2');
+  await expect(rowOf(page, payout)).toContainText('EUR 27.18');
+  // A second id can follow from the keyboard: the press did not drop the focus on the page.
+  await expect(lookUp).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Import CSV…' })).toBeFocused();
+  // The file field behind "Import CSV…" is not drawn, so the keyboard does not stop on it.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('CSV file of ids')).not.toBeFocused();
+});

@@ -7,6 +7,7 @@ import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
 import { useShallow } from 'zustand/react/shallow';
 import { FormError } from '../components/FormError';
 import { ProgressBar } from '../components/ProgressBar';
+import { BusyButton } from '../components/BusyButton';
 import { navigationActions } from '../stores/navigation';
 import { terminalActions } from '../stores/terminal';
 import { PraxisObjectsRow, praxisObjectsId } from './PraxisObjectsRow';
@@ -69,22 +70,23 @@ export function LookupScreen() {
           placeholder={'123456\n123457\norder_1001'}
         />
         <div className="form-actions">
-          <button
-            type="button"
+          <BusyButton
+            busy={running}
             className="primary"
-            disabled={running}
-            onClick={() => void lookupActions.run(idsFromText(text), 'pasted list')}
+            onPress={() => void lookupActions.run(idsFromText(text), 'pasted list')}
           >
             Look up {pastedCount > 0 ? `${pastedCount} id${pastedCount === 1 ? '' : 's'}` : ''}
-          </button>
-          <button type="button" disabled={running} onClick={() => fileInput.current?.click()}>
+          </BusyButton>
+          <BusyButton busy={running} onPress={() => fileInput.current?.click()}>
             Import CSV…
-          </button>
+          </BusyButton>
+          {/* Drawn as "Import CSV…", so the keyboard stops there and not on this unseen field as well. */}
           <input
             ref={fileInput}
             type="file"
             accept=".csv,text/csv,text/plain"
             className="visually-hidden"
+            tabIndex={-1}
             aria-label="CSV file of ids"
             onChange={(e) => void importCsv(e)}
           />
