@@ -34,6 +34,29 @@ test('field errors are shown beside each field before anything is sent', async (
   await page.screenshot({ path: screenshotPath('70-terminal-form-errors'), fullPage: true });
 });
 
+test('a refused review puts the keyboard in the first field to fix, so the agent corrects it without the mouse', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+  const review = page.getByRole('button', { name: 'Review and open…' });
+  await review.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Customer id (cid)')).toBeFocused();
+  await expect(page.getByLabel('Customer id (cid)')).toHaveAttribute('aria-invalid', 'true');
+
+  // Filled but for a wrong email: the focus goes to that one field, past the good ones.
+  await fillCaller(page, { cid: `e2e-vt-fix-${run}` });
+  await page.getByLabel('Email').fill('ada-at-example');
+  await review.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('ada@example.com');
+  await review.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Confirm the session' })).toBeVisible();
+});
+
 test('an approved payment: the card is typed on Praxis\u2019s page only and never reaches the desk', async ({
   page,
 }) => {

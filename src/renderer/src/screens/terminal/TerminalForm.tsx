@@ -110,6 +110,12 @@ export function TerminalForm({
   const [general, setGeneral] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const reviewButton = useRef<HTMLButtonElement>(null);
+  const formPanel = useRef<HTMLElement>(null);
+  // Bumped by each refusal (review or Praxis), so the keyboard lands in the first field to fix once it is marked.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) formPanel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
   const put = (patch: Partial<TerminalDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setConfirming(false);
@@ -121,7 +127,9 @@ export function TerminalForm({
     const errors = draftErrors(draft);
     setShown(errors.fields);
     setGeneral(errors.general);
-    setConfirming(Object.keys(errors.fields).length === 0 && errors.general === null);
+    const ok = Object.keys(errors.fields).length === 0 && errors.general === null;
+    setConfirming(ok);
+    if (!ok) setRefusals((n) => n + 1);
   };
   const send = async () => {
     const error = await terminalActions.start(inputOf(draft));
@@ -130,6 +138,7 @@ export function TerminalForm({
     const placed = fieldErrorsFrom(error, TERMINAL_FIELDS);
     setShown(placed.fields);
     setGeneral(placed.general);
+    setRefusals((n) => n + 1);
   };
   const pick = (cid: string) => {
     const c = recent.find((r) => r.cid === cid);
@@ -153,7 +162,7 @@ export function TerminalForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="vt-form-title">
+    <section className="panel" aria-labelledby="vt-form-title" ref={formPanel}>
       <div className="panel-head">
         <h2 id="vt-form-title">New session</h2>
         <label className="vt-recent">
