@@ -153,3 +153,29 @@ test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its 
     await page.screenshot({ path: screenshotPath(`36c-payouts-widest-amounts-${width}`) });
   }
 });
+
+test("a refused part's reason sits beside the split dialog's buttons without folding their labels onto two lines", async ({
+  page,
+}) => {
+  const cid = `e2e-fold-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 47_050);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('s');
+  const dialog = page.getByRole('dialog', { name: 'Split withdrawal' });
+  await dialog.getByLabel('Part 1 amount').fill('100');
+  await dialog.getByRole('button', { name: 'Add part' }).click();
+  await dialog.getByLabel('Part 2 amount').fill('12,5');
+  await expect(dialog.getByRole('button', { name: 'Send 2 parts' })).toHaveAccessibleDescription(/has a separator/);
+  // Each button's label is one line of text (a folded label draws two line boxes).
+  const folded = await dialog.evaluate((d) =>
+    [...d.querySelectorAll('button')].flatMap((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return lines.size > 1 ? [b.textContent] : [];
+    }),
+  );
+  expect(folded).toEqual([]);
+  await dialog.screenshot({ path: screenshotPath('62-split-refused-part') });
+});
