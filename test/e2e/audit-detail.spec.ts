@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
-import { auditRows, openAudit } from './support/audit-page';
+import { auditRows, auditTable, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { openQueueFor, payoutsSim, rejectRow } from './support/payouts-sim';
@@ -77,4 +77,27 @@ test('Enter on an audit row opens its whole detail (time, operator, action, item
   await detail.getByRole('button', { name: 'Close detail' }).click();
   await expect(detail).toHaveCount(0);
   await expect(row).toBeFocused();
+});
+
+test("at the window's smallest size (1024 pixels) the audit log shows each row's outcome without scrolling sideways: reason, note and Praxis ids give way to the detail", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const cid = `e2e-audit-narrow-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 5_100);
+  await openQueueFor(page, desk(), cid);
+  await rejectRow(page, tid, '2', `narrow ${run}`);
+  await openAudit(page);
+  await page.getByLabel('Item id (tid)').fill(String(tid));
+  const row = auditRows(page).filter({ hasText: String(tid) });
+  await expect(row).toHaveCount(1);
+
+  for (const name of ['Row', 'Time', 'Operator', 'Action', 'Item', 'Amount', 'Outcome'])
+    await expect(auditTable(page).getByRole('columnheader', { name, exact: true }), name).toBeVisible();
+  const sideways = await auditTable(page).evaluate((t) => t.scrollWidth > t.parentElement!.clientWidth + 1);
+  expect(sideways, 'the log does not scroll sideways').toBe(false);
+  const outcome = await row.getByRole('cell').last().boundingBox();
+  expect(outcome!.width, 'Outcome keeps room for its first words').toBeGreaterThanOrEqual(110);
+  await expect(row.getByRole('cell').last()).toContainText('done');
+  await page.screenshot({ path: screenshotPath('65-audit-narrow-window') });
 });

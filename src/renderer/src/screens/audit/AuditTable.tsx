@@ -1,4 +1,5 @@
-import { memo, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { Fragment, memo, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { fitColumns } from '../../queue/fit-columns';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
@@ -8,6 +9,7 @@ import { auditColumns } from '../../../../shared/audit-columns';
 const LOAD_AHEAD = 100;
 
 // Widths fit a 1280-pixel window beside the navigation; Outcome takes what is left. Every cell's full text is its title.
+// In a narrower window the columns that give way (lowest first; the row's detail shows them) make room for Outcome.
 const COLUMNS = [
   { key: 'seq', label: 'Row', width: 52 },
   { key: 'time', label: 'Time', width: 158 },
@@ -15,11 +17,19 @@ const COLUMNS = [
   { key: 'action', label: 'Action', width: 138 },
   { key: 'item', label: 'Item', width: 76 },
   { key: 'amount', label: 'Amount', width: 100 },
-  { key: 'reason', label: 'Reason', width: 110 },
-  { key: 'note', label: 'Note', width: 100 },
-  { key: 'praxisIds', label: 'Praxis ids', width: 110 },
+  { key: 'reason', label: 'Reason', width: 110, givesWay: 3 },
+  { key: 'note', label: 'Note', width: 100, givesWay: 2 },
+  { key: 'praxisIds', label: 'Praxis ids', width: 110, givesWay: 1 },
   { key: 'outcome', label: 'Outcome', width: undefined },
 ] as const;
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+/** The least Outcome keeps (what a 1280-pixel window leaves it): below it, columns give way rather than hide it. */
+const OUTCOME_LEAST = 110;
+const FIT_INPUT = COLUMNS.map((c) => ({
+  id: c.key,
+  meta: { width: c.width ?? OUTCOME_LEAST, givesWay: 'givesWay' in c ? c.givesWay : undefined },
+}));
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** Local time, sortable by eye and the same width on every row: 2026-12-05 02:59:12. */
@@ -28,29 +38,42 @@ function timeOf(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
-/** One audit row's cells, the facts pulled from its details once. */
-const AuditRowCells = memo(function AuditRowCells({ row }: { row: AuditRowView }) {
+/** One audit row's cells, the facts pulled from its details once; only the columns shown. */
+const AuditRowCells = memo(function AuditRowCells({ row, shown }: { row: AuditRowView; shown: readonly ColumnKey[] }) {
   const c = auditColumns(row);
-  return (
-    <>
-      <td className="num mono">{row.seq}</td>
+  const cells: Record<ColumnKey, ReactNode> = {
+    seq: <td className="num mono">{row.seq}</td>,
+    time: (
       <td className="mono" title={row.at}>
         {timeOf(row.at)}
       </td>
-      <td title={row.operator}>{row.operator}</td>
+    ),
+    operator: <td title={row.operator}>{row.operator}</td>,
+    action: (
       <td className="mono" title={row.action}>
         {row.action}
       </td>
+    ),
+    item: (
       <td className="mono" title={c.item}>
         {c.item}
       </td>
-      <td className="num mono">{c.amount}</td>
-      <td title={c.reason}>{c.reason}</td>
-      <td title={c.note}>{c.note}</td>
+    ),
+    amount: <td className="num mono">{c.amount}</td>,
+    reason: <td title={c.reason}>{c.reason}</td>,
+    note: <td title={c.note}>{c.note}</td>,
+    praxisIds: (
       <td className="mono" title={c.praxisIds}>
         {c.praxisIds}
       </td>
-      <td title={c.outcome}>{c.outcome}</td>
+    ),
+    outcome: <td title={c.outcome}>{c.outcome}</td>,
+  };
+  return (
+    <>
+      {shown.map((key) => (
+        <Fragment key={key}>{cells[key]}</Fragment>
+      ))}
     </>
   );
 });
@@ -93,7 +116,12 @@ export function AuditTable({
     () => (selectedSeq === null ? -1 : rows.findIndex((r) => r.seq === selectedSeq)),
     [rows, selectedSeq],
   );
-  const { scroller, items, padTop, padBottom } = useVirtualRows(rows.length, selectedIndex, 'center');
+  const { scroller, items, padTop, padBottom, width } = useVirtualRows(rows.length, selectedIndex, 'center');
+  const columns = useMemo(() => {
+    const { visible } = fitColumns(FIT_INPUT, { compact: false, anyClaimed: false, width, fixedWidth: 0 });
+    return COLUMNS.filter((c) => visible[c.key]);
+  }, [width]);
+  const shown = useMemo(() => columns.map((c) => c.key), [columns]);
   const lastIndex = items.length ? items[items.length - 1]!.index : 0;
   useEffect(() => {
     if (rows.length > 0 && lastIndex >= rows.length - LOAD_AHEAD) onNeedMore();
@@ -148,13 +176,13 @@ export function AuditTable({
     >
       <table className="grid queue" aria-label="Audit log" aria-rowcount={rows.length + 1}>
         <colgroup>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th key={c.key} className={c.key === 'seq' || c.key === 'amount' ? 'num' : undefined}>
                 {c.label}
               </th>
@@ -162,7 +190,7 @@ export function AuditTable({
           </tr>
         </thead>
         <tbody>
-          <SpacerRow height={padTop} span={COLUMNS.length} />
+          <SpacerRow height={padTop} span={columns.length} />
           {items.map((item) => {
             const row = rows[item.index]!;
             const selected = row.seq === selectedSeq;
@@ -178,11 +206,11 @@ export function AuditTable({
                 tabIndex={selected ? 0 : -1}
                 onClick={() => onOpen(row.seq, false)}
               >
-                <AuditRowCells row={row} />
+                <AuditRowCells row={row} shown={shown} />
               </tr>
             );
           })}
-          <SpacerRow height={padBottom} span={COLUMNS.length} />
+          <SpacerRow height={padBottom} span={columns.length} />
         </tbody>
       </table>
     </div>
