@@ -204,3 +204,22 @@ test('a shared team store URL is refused next to its field while it holds a pass
   await page.screenshot({ path: screenshotPath('02-settings-team-store') });
   expect(desk().logLines.join('\n')).not.toContain('db-password-for-ana');
 });
+
+test('Test connection and Create profile keep the keyboard: after the test, or a refused profile, the focus is still on the button pressed', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  const test = page.getByRole('region', { name: 'Credentials' }).getByRole('button', { name: 'Test connection' });
+  await test.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Connection test result' })).toContainText('Connection OK');
+  await expect(test).toBeFocused();
+
+  await page.getByRole('button', { name: 'New profile' }).click();
+  const create = page.getByRole('button', { name: 'Create profile' });
+  await create.focus();
+  await page.keyboard.press('Enter');
+  await expect(profileForm(page).getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
+  await expect(create).toBeFocused();
+});

@@ -1,4 +1,5 @@
 import type { CredentialStatus, Profile } from '../../../../shared/domain';
+import { BusyButton } from '../../components/BusyButton';
 import { selectCredentialStatus, settingsActions, useSettings } from '../../stores/settings';
 import { connectionHeadline } from './connection-result';
 import { FormError } from '../../components/FormError';
@@ -82,13 +83,9 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
       {profile.storeUrl && <StorePasswordForm profile={profile} status={status} busy={busy} />}
 
       <div className="connection-test">
-        <button
-          type="button"
-          disabled={testing || busy}
-          onClick={() => void settingsActions.testConnection(profile.id)}
-        >
+        <BusyButton busy={testing || busy} onPress={() => void settingsActions.testConnection(profile.id)}>
           {testing ? 'Testing…' : 'Test connection'}
-        </button>
+        </BusyButton>
         {test && (
           <div
             className={test.ok ? 'test-result ok' : 'test-result fail'}

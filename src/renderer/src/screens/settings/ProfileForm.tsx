@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import { ENVIRONMENTS, PRAXIS_HOSTS, SANDBOX_SAMPLE, type Environment, type Profile } from '../../../../shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, fieldErrorProps } from '../../components/Field';
@@ -179,13 +180,13 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       )}
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <BusyButton type="submit" className="primary" busy={saving}>
           {saving ? 'Saving…' : profile ? 'Save changes' : 'Create profile'}
-        </button>
+        </BusyButton>
         {profile && (
-          <button type="button" className="danger-quiet" disabled={saving} onClick={() => setConfirmDelete(true)}>
+          <BusyButton className="danger-quiet" busy={saving} onPress={() => setConfirmDelete(true)}>
             Delete profile
-          </button>
+          </BusyButton>
         )}
       </div>
 

@@ -1,4 +1,5 @@
 import { useRef, type FormEvent, type ReactNode } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 
 /**
  * A secret that goes from a password field to the core and is never held in page state or shown again: the merchant
@@ -54,13 +55,13 @@ export function WriteOnlySecretForm({
         placeholder={placeholder}
       />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {saveLabel}
-        </button>
+        </BusyButton>
         {stored && (
-          <button type="button" disabled={busy} onClick={onClear}>
+          <BusyButton busy={busy} onPress={onClear}>
             {clearLabel}
-          </button>
+          </BusyButton>
         )}
       </div>
     </form>
