@@ -129,3 +129,19 @@ test('the command palette input shows its focus ring; the current filter survive
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toHaveCount(0);
 });
+
+test('after / and a search, Esc hands the keys back to the queue: J selects the first row found, and the filter stays', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-esc-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 1_900);
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, tid)).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(searchBox(page)).not.toBeFocused();
+  await expect(searchBox(page)).toHaveValue(cid);
+  await page.keyboard.press('j');
+  await expect(queueRow(page, tid)).toHaveAttribute('aria-selected', 'true');
+});

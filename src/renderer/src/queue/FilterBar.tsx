@@ -48,7 +48,8 @@ export function FilterBar({
         placeholder={`${search.placeholder}  (/)`}
         value={filter.text}
         onChange={(e) => onChange({ text: e.target.value })}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        // Enter or Esc hands the keys back to the queue (J/K, A, R…), the filter kept.
+        onKeyDown={(e) => (e.key === 'Enter' || e.key === 'Escape') && e.currentTarget.blur()}
         id={search.id}
       />
       <select aria-label="Currency" value={filter.currency} onChange={(e) => onChange({ currency: e.target.value })}>
