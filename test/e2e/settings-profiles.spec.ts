@@ -223,3 +223,11 @@ test('Test connection and Create profile keep the keyboard: after the test, or a
   await expect(profileForm(page).getByLabel('merchant_id')).toHaveAttribute('aria-invalid', 'true');
   await expect(create).toBeFocused();
 });
+
+test('New profile puts the focus in the new form’s Name field, so typing starts there', async ({ page }) => {
+  await openDesk(page, desk());
+  await goToSettings(page);
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await expect(page.getByRole('heading', { name: 'New profile', level: 2 })).toBeVisible();
+  await expect(profileForm(page).getByLabel('Name', { exact: true })).toBeFocused();
+});

@@ -79,6 +79,8 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
 
   const input = (key: keyof FormValues, props: { type?: string; placeholder?: string; autoComplete?: string } = {}) => (
     <input
+      // A new profile's form appears where New profile was pressed: the keyboard starts in its first field.
+      autoFocus={!profile && key === 'name'}
       id={`profile-${key}`}
       name={key}
       type={props.type ?? 'text'}
