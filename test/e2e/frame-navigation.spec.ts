@@ -22,6 +22,22 @@ test('the frame opens on the embedded sandbox with nothing to configure', async 
   await page.screenshot({ path: screenshotPath('01b-frame-captures') });
 });
 
+test('opening the desk asks for nothing it does not have and logs no error in the console', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  await openDesk(page, desk());
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  // A browser asks for /favicon.ico by itself once the page has loaded.
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  expect(problems).toEqual([]);
+});
+
 test('screens change by clicking the navigation', async ({ page }) => {
   await openDesk(page, desk());
   const nav = page.getByRole('navigation', { name: 'Screens' });
