@@ -36,8 +36,17 @@ describe('the facts an auditor reads from an audit row', () => {
       reason: 'Bonus or promotion abuse',
       note: 'Promo used 14 times',
       praxisIds: 'tid 1000158, order wr1000158-split-1',
-      outcome: 'done — Praxis status 0 — now cancelled',
+      outcome: 'done — no money moved — Praxis status 0 — now cancelled',
     });
+  });
+
+  it('says whether money moved right after the result, where a narrow Outcome column still shows it', () => {
+    const paid = auditColumns(
+      row({ result: 'done', moneyMoved: true, praxisStatus: 0, newStatus: 'split', message: 'Praxis confirmed (Ok)' }),
+    );
+    expect(paid.outcome).toBe('done — money moved — Praxis status 0 — now split — Praxis confirmed (Ok)');
+    // An answer that never came says nothing of money: it is not known.
+    expect(auditColumns(row({ result: 'unknown' })).outcome).toBe('unknown');
   });
 
   it('sums a bulk action per currency and counts its failures', () => {

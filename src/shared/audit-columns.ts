@@ -38,12 +38,13 @@ function amountOf(d: Record<string, unknown>): string {
 function outcomeOf(d: Record<string, unknown>): string {
   const parts = [
     text(d.result),
+    // Second, so a narrow Outcome column still shows it: what an auditor asks first.
+    d.moneyMoved === true ? 'money moved' : d.moneyMoved === false ? 'no money moved' : '',
     typeof d.praxisStatus === 'number' ? `Praxis status ${d.praxisStatus}` : '',
     text(d.newStatus) && `now ${text(d.newStatus)}`,
     text(d.message),
   ].filter(Boolean);
   if (typeof d.count === 'number') parts.unshift(`${d.count} items, ${text(d.failedCount) || '0'} failed`);
-  if (d.moneyMoved === true) parts.push('money moved');
   return parts.join(' — ');
 }
 
