@@ -162,27 +162,38 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
 
   const key = dedupeKey(n);
   facts.dedupeKey = key;
-  const replayAnswer = async (): Promise<SignedAnswer | null> => {
-    const previous = z
-      .object({ status: z.number(), description: z.string() })
-      .safeParse(await findAcceptedResponse(store.db, key));
-    if (!previous.success) return null;
-    const out = answer(200, previous.data.status, previous.data.description, secret, nowMs);
+  /**
+   * A copy of a message already received, answered again: the received copy holds the body, so one sent any number of
+   * times keeps only its digest; anyone holding it can send it at will, so its lines share the refusals' budget.
+   */
+  const answerCopy = async (
+    out: SignedAnswer,
+    row: { dedupeKey: string | null; reason: string },
+    logLine: string,
+  ): Promise<SignedAnswer> => {
     await insertNotification(store.db, {
       ...facts,
-      dedupeKey: null,
+      ...row,
       verdict: 'duplicate',
-      reason: `Same tid, status and timestamp as an accepted notification (${key}).`,
-      // The accepted copy holds the body; a replayed copy, sent any number of times, keeps only its digest.
       rawBody: null,
       body: digestBody(msg.rawBody),
       headers,
       response: out.body,
     });
     await refusals.recorded(store.db);
-    // Anyone holding the message can replay it at will: its lines share the refusals' budget.
-    refusals.log(logger, { key, from: headers['remote-address'] }, 'duplicate notification answered again');
+    refusals.log(logger, { key, from: headers['remote-address'] }, logLine);
     return out;
+  };
+  const replayAnswer = async (): Promise<SignedAnswer | null> => {
+    const previous = z
+      .object({ status: z.number(), description: z.string() })
+      .safeParse(await findAcceptedResponse(store.db, key));
+    if (!previous.success) return null;
+    return answerCopy(
+      answer(200, previous.data.status, previous.data.description, secret, nowMs),
+      { dedupeKey: null, reason: `Same tid, status and timestamp as an accepted notification (${key}).` },
+      'duplicate notification answered again',
+    );
   };
 
   try {
@@ -208,19 +219,14 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
     if (deps.momentCopies && !deps.momentCopies.admit(momentOf(n), key, n.timestamp)) {
       // Praxis has said what it signed for this moment; this copy claims yet another status. A look-up of the item
       // answers for the moment whatever the copies claimed, so this one is answered as received, its digest kept.
-      const out = answer(200, 0, 'Notification already received for this moment', secret, nowMs);
-      await insertNotification(store.db, {
-        ...facts,
-        verdict: 'duplicate',
-        reason: `One more copy of ${momentOf(n)} claiming another status (${STATUSES_PER_MOMENT} kept whole).`,
-        rawBody: null,
-        body: digestBody(msg.rawBody),
-        headers,
-        response: out.body,
-      });
-      await refusals.recorded(store.db);
-      refusals.log(logger, { key, from: headers['remote-address'] }, 'copy of a received moment answered again');
-      return out;
+      return answerCopy(
+        answer(200, 0, 'Notification already received for this moment', secret, nowMs),
+        {
+          dedupeKey: key,
+          reason: `One more copy of ${momentOf(n)} claiming another status (${STATUSES_PER_MOMENT} kept whole).`,
+        },
+        'copy of a received moment answered again',
+      );
     }
 
     const ok = answer(200, 0, 'Notification accepted', secret, nowMs);
