@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
 import { captureQueue, capturesSim, holdRow, openCapturesFor } from './support/captures-sim';
-import { clippedCells, fitsItsScroller, spillingCells } from './support/queue-rows';
+import { clippedCells, fitsItsScroller } from './support/queue-rows';
+import { expectWidestAmountsFit } from './support/widest-amounts';
 import { expectEveryControlNamed } from './support/named-controls';
 import { openSettings } from './support/settings-page';
 
@@ -231,22 +232,11 @@ test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its 
     await sim.authorize(cid, 'JPY', 9_999_999),
     await sim.authorize(cid, 'KWD', 99_999_999),
   ];
-  const table = captureQueue(page);
-  for (const width of [1280, 1024]) {
-    await page.setViewportSize({ width, height: 800 });
-    await openCapturesFor(page, desk(), cid);
-    for (const tid of tids) await expect(holdRow(page, tid)).toBeVisible();
-    await expect(holdRow(page, tids[0]!)).toContainText('KWD 9,999,999.999');
-    const shown = await spillingCells(table, 'Amount');
-    expect(shown.rowsChecked).toBe(tids.length);
-    expect(shown.spilling, `every amount inside its cell at ${width} pixels`).toEqual([]);
-
-    await holdRow(page, tids[0]!).click();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: `Hold ${tids[0]}` })).toBeVisible();
-    const besideThePane = await spillingCells(table, 'Amount');
-    expect(besideThePane.spilling, `every amount inside its cell beside the pane at ${width} pixels`).toEqual([]);
-    expect(await fitsItsScroller(table)).toBe(true);
-    await page.screenshot({ path: screenshotPath(`49c-captures-widest-amounts-${width}`) });
-  }
+  const captures = {
+    table: captureQueue(page),
+    open: () => openCapturesFor(page, desk(), cid),
+    row: (tid: number) => holdRow(page, tid),
+    pane: (tid: number) => page.getByRole('complementary', { name: `Hold ${tid}` }),
+  };
+  await expectWidestAmountsFit(page, captures, tids, 'KWD 9,999,999.999', '49c-captures-widest-amounts');
 });

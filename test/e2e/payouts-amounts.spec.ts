@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor, payoutsSim, queue, queueRow } from './support/payouts-sim';
-import { fitsItsScroller, spillingCells } from './support/queue-rows';
+import { expectWidestAmountsFit } from './support/widest-amounts';
 
 // Issue 9, amounts: after a split every figure is the remainder, and amount entry never guesses.
 const desk = deskHostForThisFile();
@@ -134,24 +134,13 @@ test('the widest amount (a seven-figure whole part, KWD 9,999,999.999) fits its 
     await sim.createRequest(cid, 'JPY', 9_999_999),
     await sim.createRequest(cid, 'KWD', 99_999_999),
   ];
-  const table = queue(page);
-  for (const width of [1280, 1024]) {
-    await page.setViewportSize({ width, height: 800 });
-    await openQueueFor(page, desk(), cid);
-    for (const tid of tids) await expect(queueRow(page, tid)).toBeVisible();
-    await expect(queueRow(page, tids[0]!)).toContainText('KWD 9,999,999.999');
-    const shown = await spillingCells(table, 'Amount');
-    expect(shown.rowsChecked).toBe(tids.length);
-    expect(shown.spilling, `every amount inside its cell at ${width} pixels`).toEqual([]);
-
-    await queueRow(page, tids[0]!).click();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: `Request ${tids[0]}` })).toBeVisible();
-    const besideThePane = await spillingCells(table, 'Amount');
-    expect(besideThePane.spilling, `every amount inside its cell beside the pane at ${width} pixels`).toEqual([]);
-    expect(await fitsItsScroller(table)).toBe(true);
-    await page.screenshot({ path: screenshotPath(`36c-payouts-widest-amounts-${width}`) });
-  }
+  const payouts = {
+    table: queue(page),
+    open: () => openQueueFor(page, desk(), cid),
+    row: (tid: number) => queueRow(page, tid),
+    pane: (tid: number) => page.getByRole('complementary', { name: `Request ${tid}` }),
+  };
+  await expectWidestAmountsFit(page, payouts, tids, 'KWD 9,999,999.999', '36c-payouts-widest-amounts');
 });
 
 test("a refused part's reason sits beside the split dialog's buttons without folding their labels onto two lines", async ({
