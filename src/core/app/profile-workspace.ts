@@ -1,6 +1,6 @@
 import { CAPTURE_QUEUE } from '../captures/capture-queue';
 import { PAYOUT_QUEUE } from '../payouts/payout-queue';
-import { customerSiblingsChange } from '../payouts/customer-siblings';
+import { createSiblingRefresh } from '../payouts/customer-siblings';
 import { watchLostClaims } from '../queues/lost-claims';
 import type { Profile } from '../../shared/domain';
 import { DESK_ACTOR, runAs } from '../access/actor';
@@ -136,15 +136,16 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     try {
       await deps.onOpening?.(store, profile);
       // A hold that joins the capture queue already in its last 24 hours is announced within a second.
-      unsubscribe = await store.onChange((change) => {
+      const siblings = createSiblingRefresh(store.db, deps.onQueueChange, log);
+      const stopListening = await store.onChange((change) => {
         deps.onQueueChange(change);
         if (change.queue === 'deposits') opened?.pokeWatch();
-        customerSiblingsChange(store.db, change).then(
-          (siblings) => siblings && deps.onQueueChange(siblings),
-          (err: unknown) =>
-            log.warn('the same customers’ other payout requests were not refreshed', { error: String(err) }),
-        );
+        siblings.note(change);
       });
+      unsubscribe = async () => {
+        siblings.stop();
+        await stopListening();
+      };
     } catch (err) {
       await store.close().catch(() => undefined);
       throw err;
