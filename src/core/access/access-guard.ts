@@ -7,6 +7,11 @@ import { CHANNEL_ROLES, rolesFor } from './channel-roles';
 import type { RoleRefusal } from './refusal-audit';
 import type { Resolved } from './sign-in-sessions';
 
+/** Who a call was admitted as, by this guard's admit for that call. */
+interface Admission {
+  actor: Actor;
+}
+
 /** "manager", "back-office or manager": a list of roles as a refusal says it. */
 export const listRoles = (roles: readonly string[]) =>
   roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]!}`;
@@ -23,14 +28,21 @@ export function guardHandlers(
   refused: (refusal: RoleRefusal) => Promise<void>,
 ): CommandHandlers {
   const guarded = {} as Record<Channel, AdmittingHandler>;
+  // What admit answered, used once by the handler it was asked for: a stray third argument never names an actor.
+  const admissions = new WeakSet<Admission>();
   for (const channel of Object.keys(handlers) as Channel[]) {
     const handler = handlers[channel] as (input: unknown, ctx: CommandContext) => Promise<unknown>;
     const access = CHANNEL_ROLES[channel];
     // Who the call runs as, or the refusal: dispatch asks before it reads the input.
-    const admit = async (ctx: CommandContext): Promise<Actor> => {
+    const admitted = (actor: Actor): Admission => {
+      const admission = { actor };
+      admissions.add(admission);
+      return admission;
+    };
+    const admit = async (ctx: CommandContext): Promise<Admission> => {
       if (access === 'open') {
         const { actor } = await resolve(ctx).catch(() => ({ actor: null }));
-        return actor ?? DESK_ACTOR;
+        return admitted(actor ?? DESK_ACTOR);
       }
       const { actor, state } = await resolve(ctx);
       if (!actor) {
@@ -54,11 +66,16 @@ export function guardHandlers(
           { channel },
         );
       }
-      return actor;
+      return admitted(actor);
     };
     guarded[channel] = Object.assign(
-      async (input: unknown, ctx: CommandContext, admitted?: unknown) =>
-        runAs((admitted as Actor | undefined) ?? (await admit(ctx)), () => handler(input, ctx)),
+      async (input: unknown, ctx: CommandContext, given?: unknown) => {
+        const admission =
+          typeof given === 'object' && given !== null && admissions.delete(given as Admission)
+            ? (given as Admission)
+            : await admit(ctx);
+        return runAs(admission.actor, () => handler(input, ctx));
+      },
       { admit },
     );
   }
