@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log';
-import { customerSiblingsChange } from '../../src/core/payouts/customer-siblings';
+import { customerSiblingsOf } from '../../src/core/payouts/customer-siblings';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
 import { DEFAULT_RISK_SETTINGS } from '../../src/core/payouts/risk';
 import type { WorkStore } from '../../src/core/store/work-store';
@@ -264,15 +264,14 @@ for (const backend of storeBackends()) {
     });
 
     it("names a customer's other pending requests when one of their transactions changes: their flags read it", async () => {
-      const siblings = async (queue: 'payouts' | 'deposits', ids: string[]) =>
-        (await customerSiblingsChange(store.db, { queue, ids }))?.ids.map(Number).sort() ?? null;
+      const siblings = async (ids: string[]) => (await customerSiblingsOf(store.db, ids)).map(Number).sort();
       // A deposit of Ann's moves the ratio of every request of hers still waiting (202 is cancelled).
-      expect(await siblings('deposits', ['101'])).toEqual([200, 201, 203]);
+      expect(await siblings(['101'])).toEqual([200, 201, 203]);
       // A new request of Ben's: his other two; one with no customer, or a customer with no other, none.
-      expect(await siblings('payouts', ['205'])).toEqual([204, 206]);
-      expect(await siblings('payouts', ['208'])).toBeNull();
-      expect(await siblings('payouts', ['207'])).toBeNull();
-      expect(await siblings('payouts', ['not-a-tid'])).toBeNull();
+      expect(await siblings(['205'])).toEqual([204, 206]);
+      expect(await siblings(['208'])).toEqual([]);
+      expect(await siblings(['207'])).toEqual([]);
+      expect(await siblings(['not-a-tid'])).toEqual([]);
     });
 
     it('answers payouts:rows with the same row shape and flags as the list, whatever the status', async () => {

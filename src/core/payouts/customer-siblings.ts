@@ -18,14 +18,13 @@ const GATHER_MS = 250;
 /**
  * A payout request's risk flags read its customer's whole history (first withdrawal, the withdrawal ratio, velocity),
  * so a customer's new request or deposit changes the rows of their other pending requests though the store did not
- * touch them. Answers the payout queue's change for those rows, or null when there are none.
+ * touch them. Answers the tids of those requests for the given tids (of any queue but the terminal's order ids).
  */
-export async function customerSiblingsChange(q: Queryable, change: StoreChange): Promise<StoreChange | null> {
-  if (change.queue === 'terminal') return null;
-  const tids = change.ids.filter((id) => /^\d{1,18}$/.test(id));
-  if (tids.length === 0) return null;
+export async function customerSiblingsOf(q: Queryable, ids: readonly string[]): Promise<string[]> {
+  const tids = ids.filter((id) => /^\d{1,18}$/.test(id));
+  if (tids.length === 0) return [];
   const res = await q.query<{ tid: number | string }>(SIBLINGS_SQL, [tids]);
-  return res.rows.length ? { queue: 'payouts', ids: res.rows.map((r) => String(r.tid)) } : null;
+  return res.rows.map((r) => String(r.tid));
 }
 
 /**
@@ -41,8 +40,8 @@ export function createSiblingRefresh(q: Queryable, emit: (change: StoreChange) =
     const ids = [...gathered];
     gathered = new Set();
     try {
-      const siblings = await customerSiblingsChange(q, { queue: 'payouts', ids });
-      if (siblings && !stopped) emit(siblings);
+      const siblings = await customerSiblingsOf(q, ids);
+      if (siblings.length && !stopped) emit({ queue: 'payouts', ids: siblings });
     } catch (err) {
       if (!stopped) log.warn('the same customers’ other payout requests were not refreshed', { error: String(err) });
     }
