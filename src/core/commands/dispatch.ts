@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { contract, type Channel, type ParsedInputOf, type ResultOf } from '../../shared/ipc/contract';
 import { isDeskError, type Result } from '../../shared/errors';
 import type { Logger } from '../log';
@@ -27,7 +27,7 @@ export interface AdmittingHandler {
 
 const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: $ZodError): string {
   return describeIssues(issuesOf(error));
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's core, shared by its classic build (the contract) and its mini build (what the page parses at start).
+import { config, type $ZodError, type $ZodRawIssue } from 'zod/v4/core';
 import type { ValidationIssue } from '../errors';
 
 /*
@@ -47,7 +48,7 @@ const LISTED_ISSUES = 20;
 const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(', ');
 
 /** The plain message for one zod issue, or undefined to keep zod's (for issue kinds not listed here). */
-export function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+export function plainMessage(issue: $ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'too_big': {
       const max = counted(issue.maximum, issue.origin);
@@ -90,14 +91,14 @@ export function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-z.config({ customError: plainMessage });
+config({ customError: plainMessage });
 
 /**
  * One problem per issue: where (a dotted path, '' for the input as a whole) and what to type, in plain words. At most
  * LISTED_ISSUES, each cut short (a path holds the caller's keys, a message may quote what was typed), and a last one
  * saying how many more: the answer to megabytes of input is a few lines, not the input again.
  */
-export function issuesOf(error: z.ZodError): ValidationIssue[] {
+export function issuesOf(error: $ZodError): ValidationIssue[] {
   const listed = error.issues.slice(0, LISTED_ISSUES).map((i) => ({
     path: clip(i.path.map(String).join('.'), 120),
     message: clip(i.message, 300),

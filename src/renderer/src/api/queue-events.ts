@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { desk } from './desk';
 
 /*
@@ -10,9 +10,9 @@ const QueueChanged = z.object({ queue: z.string(), ids: z.array(z.string()) });
 const BulkProgress = z.object({
   action: z.string(),
   /** Absent from a core older than captures: payouts then. */
-  queue: z.string().optional(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  queue: z.optional(z.string()),
+  done: z.int().check(z.nonnegative()),
+  total: z.int().check(z.nonnegative()),
 });
 export type BulkProgress = z.infer<typeof BulkProgress>;
 

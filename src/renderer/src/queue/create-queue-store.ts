@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Result, WireError } from '../../../shared/errors';
 import { REST_PAGE_ROWS } from '../../../shared/queue-views';
 import { afterPaint } from './after-paint';
@@ -22,7 +22,7 @@ export interface QueueSource<Row extends QueueRow, Detail extends { row: { tid: 
 /** The screen's filter and sort: kept in browser storage under `storageKey` so they survive a reload. */
 export interface QueueViewConfig<Filter, Column extends string> {
   storageKey: string;
-  schema: z.ZodType<{ filter: Filter; sort: QueueSortState<Column> }>;
+  schema: z.ZodMiniType<{ filter: Filter; sort: QueueSortState<Column> }>;
   emptyFilter: Filter;
   defaultSort: QueueSortState<Column>;
   /** The direction a column starts in when first clicked. */

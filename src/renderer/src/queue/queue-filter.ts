@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseAmount } from '../../../shared/money';
 import type { QueueRow, QueueSortState } from './queue-row';
 
@@ -7,12 +7,15 @@ import type { QueueRow, QueueSortState } from './queue-row';
  * rows without a round trip. A screen extends the schema with its own fields and passes its own row test.
  */
 
+/** A filter field's text: at most `max` characters, empty when a saved view has none. */
+export const textUpTo = (max: number) => z._default(z.string().check(z.maxLength(max)), '');
+
 export const baseFilterFields = {
-  currency: z.string().max(3).default(''),
+  currency: textUpTo(3),
   /** As typed, in major units of each row's currency ("100", "12.50"). */
-  minAmount: z.string().max(30).default(''),
-  maxAmount: z.string().max(30).default(''),
-  text: z.string().max(100).default(''),
+  minAmount: textUpTo(30),
+  maxAmount: textUpTo(30),
+  text: textUpTo(100),
 };
 export const BaseFilter = z.object(baseFilterFields);
 export type BaseFilter = z.infer<typeof BaseFilter>;
@@ -137,7 +140,7 @@ export const displayStatus = (row: QueueRow & { status: string }): string =>
 export const isFiltered = <F>(f: F, empty: F): boolean => JSON.stringify(f) !== JSON.stringify(empty);
 
 /** A screen's sort and saved-view schemas from its filter schema and sort columns, and its empty filter. */
-export function queueViewSchemas<F extends z.ZodObject<z.ZodRawShape>, C extends readonly [string, ...string[]]>(
+export function queueViewSchemas<F extends z.ZodMiniObject, C extends readonly [string, ...string[]]>(
   filter: F,
   columns: C,
 ) {

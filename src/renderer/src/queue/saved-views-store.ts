@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Result, WireError } from '../../../shared/errors';
 import { fieldErrorsFrom } from '../stores/field-errors';
 
@@ -45,7 +45,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  */
 export function createSavedViews<V extends object>(
   queue: string,
-  schema: z.ZodType<V>,
+  schema: z.ZodMiniType<V>,
   channels: ViewChannels,
   ownsUntagged = false,
 ) {

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** A queue screen's current filter and sort, kept across a reload (not only as a saved view), under its own key. */
 export function rememberedView<V>(
   key: string,
-  schema: z.ZodType<V>,
+  schema: z.ZodMiniType<V>,
   fallback: V,
   storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
 ): V {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CaptureRow } from '../../../shared/captures';
 import { holdLevel, type HoldLevel } from '../../../shared/hold-windows';
 import type { FilterProblems, RowCompare } from '../queue/queue-filter';
-import { baseFilterFields, byText, displayStatus, filterQueue } from '../queue/queue-filter';
+import { baseFilterFields, byText, displayStatus, filterQueue, textUpTo } from '../queue/queue-filter';
 import { compareBy, queueViewSchemas, searchKeyCache, sortQueue } from '../queue/queue-filter';
 import type { QueueSortState } from '../queue/queue-row';
 
@@ -27,10 +27,10 @@ export type TimeLeftBand = (typeof TIME_LEFT_BANDS)[number];
 export const CaptureFilter = z.object({
   ...baseFilterFields,
   /** Row status, or 'unknown' / 'sending' for a journal state; empty = every status. */
-  status: z.string().max(40).default(''),
-  timeLeft: z.enum(TIME_LEFT_BANDS).default('any'),
+  status: textUpTo(40),
+  timeLeft: z._default(z.enum(TIME_LEFT_BANDS), 'any'),
   /** Card brand or payment method as shown in the card column; empty = any. */
-  method: z.string().max(50).default(''),
+  method: textUpTo(50),
 });
 export type CaptureFilter = z.infer<typeof CaptureFilter>;
 

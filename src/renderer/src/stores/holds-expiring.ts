@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ExpiringHold } from '../../../shared/captures';
 import { holdLine } from '../../../shared/hold-windows';
 import { onDeskEvent } from '../api/queue-events';
@@ -7,14 +7,14 @@ import { capturesActions } from './captures';
 import { navigationActions } from './navigation';
 
 const Hold = z.object({
-  tid: z.number().int().positive(),
-  customer: z.string().nullable(),
-  amountMinor: z.number().int(),
+  tid: z.int().check(z.positive()),
+  customer: z.nullable(z.string()),
+  amountMinor: z.int(),
   currency: z.string(),
   lapsesAt: z.string(),
 });
 const HoldsExpiring = z.object({ items: z.array(Hold) });
-const OpenItem = z.object({ queue: z.string(), tid: z.number().int().positive() });
+const OpenItem = z.object({ queue: z.string(), tid: z.int().check(z.positive()) });
 
 /** 'desktop': the Electron main process raises the notifications itself, so the page neither notifies nor shows the banner. */
 export type NotificationState = NotificationPermission | 'unsupported' | 'desktop';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PayoutRow, RiskFlagCode } from '../../../shared/payouts';
 import {
   baseFilterFields,
@@ -6,6 +6,7 @@ import {
   displayStatus,
   filterQueue,
   searchKeyCache,
+  textUpTo,
   queueViewSchemas,
   compareBy,
   sortQueue,
@@ -33,9 +34,9 @@ export type SlaLevel = Exclude<AgeBand, 'any'>;
 export const QueueFilter = z.object({
   ...baseFilterFields,
   /** Row status, or 'unknown' for a journal outcome not yet reconciled; empty = every status. */
-  status: z.string().max(40).default(''),
-  age: z.enum(AGE_BANDS).default('any'),
-  flag: z.union([z.enum(RISK_FLAG_CODES), z.literal('')]).default(''),
+  status: textUpTo(40),
+  age: z._default(z.enum(AGE_BANDS), 'any'),
+  flag: z._default(z.union([z.enum(RISK_FLAG_CODES), z.literal('')]), ''),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
