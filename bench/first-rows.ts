@@ -5,7 +5,8 @@
  * screen at its first rows, no script. Nothing of Playwright's touches a page before its first rows (first-rows-signal.ts).
  * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8),
  * BENCH_TRACE (a path: Chromium's trace, with the page's CPU profile, of one more open of the first renderer, for
- * DevTools; the profiler slows the page, so that open is left out of the figures).
+ * DevTools; the profiler slows the page, so that open is left out of the figures; BENCH_TRACE_PROFILER=0 leaves the
+ * profile out).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,8 @@ const TRACE_CATEGORIES = [
   'v8.execute',
   'loading',
   'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
+  // BENCH_TRACE_PROFILER=0: the timeline alone, at the page's own speed.
+  ...(process.env.BENCH_TRACE_PROFILER === '0' ? [] : ['disabled-by-default-v8.cpu_profiler']),
 ];
 
 /**
