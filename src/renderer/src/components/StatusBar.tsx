@@ -9,7 +9,14 @@ const LINK_LABELS = {
   open: 'connected',
   closed: 'lost — retrying on next action',
 } as const;
+const KEYCHAIN_UNAVAILABLE = 'Keychain unavailable: secrets kept for this run only';
+const SANDBOX_NOTE = 'every role, no sign-in until a manager is added';
 
+/**
+ * One row at any window width: the version goes first when the row is full, then the items marked gives-way (the
+ * sandbox operator's note, then the profile's name, then an operator's name and the keychain warning) cut their
+ * words with an ellipsis, their full text on hover and still in the page.
+ */
 export function StatusBar() {
   const profile = useSession(selectActiveProfile);
   const info = useSession((s) => s.info);
@@ -20,8 +27,8 @@ export function StatusBar() {
   const env = profile ? ENVIRONMENT_LABELS[profile.environment] : '—';
   return (
     <footer className="status-bar" aria-label="Status">
-      <span className="status-item" role="group" aria-label="Profile">
-        <span className="status-key">Profile</span> {profile?.name ?? 'none'}
+      <span className="status-item gives-way soon" role="group" aria-label="Profile" title={profile?.name}>
+        <span className="status-key">Profile</span> <span className="status-fit">{profile?.name ?? 'none'}</span>
       </span>
       <span
         className={`status-item env env-${profile?.environment ?? 'none'}`}
@@ -46,12 +53,17 @@ export function StatusBar() {
         </span>
       )}
       {info && !info.keychainAvailable && (
-        <span className="status-item warn" title={info.keychainMessage}>
-          Keychain unavailable: secrets kept for this run only
+        <span
+          className="status-item warn gives-way"
+          title={[KEYCHAIN_UNAVAILABLE, info.keychainMessage].filter(Boolean).join(' — ')}
+        >
+          <span className="status-fit">{KEYCHAIN_UNAVAILABLE}</span>
         </span>
       )}
-      <span className="status-spacer" />
-      <span className="status-item muted">v{info?.version ?? '…'}</span>
+      {/* The rest of the row; the version shows at its right end while it fits whole, else it is hover text only. */}
+      <span className="status-end" title={`Praxis Desk v${info?.version ?? '…'}`}>
+        <span className="status-item muted">v{info?.version ?? '…'}</span>
+      </span>
     </footer>
   );
 }
@@ -63,19 +75,26 @@ function OperatorStatus() {
   if (access.mode === 'sandbox') {
     return (
       <span
-        className="status-item warn"
+        className="status-item warn gives-way first"
         role="group"
         aria-label="Operator"
-        title="No manager is registered yet, so nobody signs in and everyone acts as the sandbox operator with every role. Add a manager in Settings › Operators to turn sign-in on."
+        title={`${access.operator} — ${SANDBOX_NOTE}. Until then nobody signs in and everyone acts as the sandbox operator with every role: add a manager in Settings › Operators to turn sign-in on.`}
       >
-        <span className="status-key">Operator</span> {access.operator} — every role, no sign-in until a manager is added
+        <span className="status-key">Operator</span> <span>{access.operator}</span>{' '}
+        <span className="status-fit">— {SANDBOX_NOTE}</span>
       </span>
     );
   }
   if (access.mode !== 'signed-in') return null;
   return (
-    <span className="status-item" role="group" aria-label="Operator">
-      <span className="status-key">Operator</span> {access.operator} ({ROLE_LABELS[access.role]})
+    <span
+      className="status-item gives-way"
+      role="group"
+      aria-label="Operator"
+      title={`${access.operator} (${ROLE_LABELS[access.role]})`}
+    >
+      <span className="status-key">Operator</span> <span className="status-fit">{access.operator}</span> (
+      {ROLE_LABELS[access.role]})
       <button type="button" className="status-button" onClick={() => void accessActions.lock()}>
         Lock
       </button>
