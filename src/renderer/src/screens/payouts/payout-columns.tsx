@@ -88,7 +88,11 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
               </span>
             ))}
             {more.length > 0 && (
-              <span className="flag flag-more" role="img" aria-label={`and ${more.map(flagName).join(', ')}`}>
+              <span
+                className="flag flag-more"
+                role="img"
+                aria-label={`${more.length} more ${more.length === 1 ? 'flag' : 'flags'}: ${more.map(flagName).join(', ')}`}
+              >
                 +{more.length}
               </span>
             )}
