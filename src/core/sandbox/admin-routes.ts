@@ -18,6 +18,10 @@ const CreateItemSchema = z.strictObject({
   card_type: z.enum(SIM_CARD_BRANDS).optional(),
   /** The merchant's own order id (Praxis keeps up to 50 characters); default: a new dep-/wd- number. */
   order_id: z.string().min(1).max(50).optional(),
+  /** A new cid's name (a known cid keeps its own). */
+  customer_data: z
+    .strictObject({ first_name: z.string().max(50).optional(), last_name: z.string().max(50).optional() })
+    .optional(),
 });
 
 const SettleSchema = z.strictObject({ status: z.enum(['approved', 'error']).default('approved') });

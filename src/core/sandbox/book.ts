@@ -75,6 +75,8 @@ export interface NewItem {
   card?: Card | null;
   wallet?: Wallet | null;
   orderId?: string;
+  /** A new cid's name and country (a known cid keeps its own). */
+  customerData?: { first_name?: string; last_name?: string; country?: string };
 }
 
 export class Book {
@@ -194,7 +196,7 @@ export class Book {
   }
 
   createWithdrawalRequest(item: NewItem): SimRecord {
-    const c = this.ensureCustomer(item.cid, item.currency);
+    const c = this.ensureCustomer(item.cid, item.currency, item.customerData);
     const wallet = item.wallet ?? null;
     const card = wallet ? null : (item.card ?? c.cards[0] ?? null);
     const session = this.openSession({
@@ -251,7 +253,7 @@ export class Book {
 
   /** A deposit: `sale` approved / rejected, or `authorization` authorized. */
   createDeposit(item: NewItem & { type: 'sale' | 'authorization'; status: string; session?: SimSession }): SimRecord {
-    const c = this.ensureCustomer(item.cid, item.currency);
+    const c = this.ensureCustomer(item.cid, item.currency, item.customerData);
     const wallet = item.wallet ?? null;
     const card = wallet ? null : (item.card ?? c.cards[0] ?? null);
     const session =

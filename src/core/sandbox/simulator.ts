@@ -72,6 +72,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       amount: input.amount,
       notificationUrl: input.notification_url ?? undefined,
       orderId: input.order_id,
+      customerData: input.customer_data,
     };
     const rec =
       kind === 'wr'

@@ -107,6 +107,8 @@ export interface CreateItemInput {
   card_type?: (typeof SIM_CARD_BRANDS)[number];
   /** The merchant's own order id; default: a new one. */
   order_id?: string;
+  /** A new cid's name, as a merchant sends it in customer_data; default none (a known cid keeps its own). */
+  customer_data?: { first_name?: string; last_name?: string };
 }
 
 export interface Simulator {

@@ -22,12 +22,17 @@ export function payoutsSimAt(base: () => Promise<string>) {
   return {
     base,
     record,
-    /** A withdrawal request made at the simulator; Praxis then notifies the desk. */
-    async createRequest(cid: string, currency: string, amountMinor: number): Promise<number> {
+    /** A withdrawal request made at the simulator (a new cid named as given); Praxis then notifies the desk. */
+    async createRequest(
+      cid: string,
+      currency: string,
+      amountMinor: number,
+      name?: { first_name: string; last_name: string },
+    ): Promise<number> {
       const res = await fetch(`${await base()}/_sim/withdrawal-requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ cid, currency, amount: amountMinor }),
+        body: JSON.stringify({ cid, currency, amount: amountMinor, ...(name ? { customer_data: name } : {}) }),
       });
       if (res.status !== 201)
         throw new Error(`Simulator refused the withdrawal request: ${res.status} ${await res.text()}`);
