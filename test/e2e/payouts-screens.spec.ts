@@ -71,6 +71,39 @@ test('queue with the detail pane: tid column, aligned amounts in one notation, n
   await page.screenshot({ path: screenshotPath('33-queue-with-detail') });
 });
 
+test('at 1280 pixels with the detail pane open, a typical customer name shows in full; tid, amount and risk whole', async ({
+  page,
+}) => {
+  // A cid as short as the seeded ones (cust-9012) and a name of 23 characters, a long but ordinary one.
+  const cid = `cu-${run}`;
+  const named = await sim.createRequest(cid, 'EUR', 1_250_000, { first_name: 'Margarethe', last_name: 'Vandenberghe' });
+  const other = await sim.createRequest(cid, 'KWD', 146_750);
+  await openQueueFor(page, desk(), cid);
+  for (const tid of [named, other]) await expect(queueRow(page, tid)).toBeVisible();
+  await queueRow(page, named).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Request ${named}` })).toBeVisible();
+  await expect(queue(page).getByRole('columnheader', { name: 'Customer' })).toBeVisible();
+
+  // The name's letters lie inside the cell's padding edge: drawn whole, not cut to "Margarethe Vand…".
+  const nameLacks = await queueRow(page, named)
+    .getByText('Margarethe Vandenberghe', { exact: true })
+    .evaluate((el) => {
+      const cell = el.closest('td')!;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const edge = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+      return Math.max(0, Math.ceil(range.getBoundingClientRect().right - edge));
+    });
+  expect(nameLacks, 'pixels the name lacks beside the pane').toBe(0);
+  // Nothing else gave its room: every other cell whole, the table inside its scroller.
+  const { clipped, rowsChecked } = await clippedCells(queue(page));
+  expect(rowsChecked).toBe(2);
+  expect(clipped.filter((c) => !/ Customer: /.test(c))).toEqual([]);
+  expect(await fitsItsScroller(queue(page)), 'the queue table fits beside the pane').toBe(true);
+  await page.screenshot({ path: screenshotPath('33b-queue-with-detail-full-name') });
+});
+
 /**
  * Four requests of a new customer in a day, all one burst (velocity). The third, above the four-eyes threshold,
  * carries more flags than two (ratio, velocity, four-eyes); the others two (ratio, velocity).

@@ -138,7 +138,7 @@ function QueueTableOf<Row extends QueueRow>({
   const { scroller, items, padTop, padBottom, width } = useVirtualRows(rows.length, cursorIndex);
   // Only beside the detail pane does a claim keep a column; a pass over 100,000 rows per page is not needed otherwise.
   const anyClaimed = useMemo(() => compact && rows.some(isClaimed), [rows, compact]);
-  const { visible: visibility, compactWidths } = useMemo(
+  const { visible: visibility, widths } = useMemo(
     () => fitColumns(columns, { compact, anyClaimed, width, fixedWidth: SELECT_WIDTH }),
     [columns, compact, anyClaimed, width],
   );
@@ -166,7 +166,7 @@ function QueueTableOf<Row extends QueueRow>({
             <col
               key={c.id}
               style={{
-                width: (compactWidths && metaOf(c.columnDef.meta).compactWidth) || metaOf(c.columnDef.meta).width,
+                width: widths[c.id] ?? metaOf(c.columnDef.meta).width,
               }}
             />
           ))}

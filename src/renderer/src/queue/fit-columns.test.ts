@@ -5,7 +5,7 @@ import { fitColumns, type QueueColumnMeta } from './fit-columns';
 const columns: { id: string; meta: QueueColumnMeta }[] = [
   { id: 'tid', meta: { width: 86, compactWidth: 80 } },
   { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 3 } },
-  { id: 'customer', meta: { width: 172, compactWidth: 136, givesWay: 2 } },
+  { id: 'customer', meta: { width: 172, compactWidth: 136, givesWay: 2, fills: true } },
   { id: 'amount', meta: { width: 150, compactWidth: 132 } },
   { id: 'method', meta: { width: 210, hideWhenCompact: true, givesWay: 1 } },
   { id: 'risk', meta: { width: 150, compactWidth: 140 } },
@@ -49,5 +49,16 @@ describe('fitColumns', () => {
       for (let width = 300; width <= 1400; width += 7)
         expect(tableWidth(fit(width, compact))).toBeLessThanOrEqual(Math.max(width, least));
     }
+  });
+
+  it('gives the room the other columns leave to the one that fills (the customer), so the row fills its scroller', () => {
+    // At 1280 pixels beside the pane: the compact widths leave room over, all of it the customer's.
+    const f = fit(700, true);
+    expect(f.widths.customer).toBe(136 + 700 - tableWidth(f));
+    expect(Object.values(f.widths).reduce((a, b) => a + b, 36)).toBe(700);
+    expect(f.widths.amount).toBe(132);
+    // Unmeasured, or once it gave way: no room handed out, none to a hidden column.
+    expect(fit(0, true).widths.customer).toBe(136);
+    expect(fit(438, true).widths.customer).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ export interface QueueColumnMeta {
   givesWay?: number;
   /** Stays beside the detail pane while a listed item is claimed: it names who is acting on it. */
   showForClaims?: boolean;
+  /** Takes the room the scroller leaves beyond every column's width (the first such column shown). */
+  fills?: boolean;
 }
 
 export interface ColumnFit {
@@ -21,6 +23,8 @@ export interface ColumnFit {
   visible: Record<string, boolean>;
   /** The columns shown take their compact widths. */
   compactWidths: boolean;
+  /** Each shown column's width, by id: its full or compact width, and for the one that fills, the room left. */
+  widths: Record<string, number>;
 }
 
 /**
@@ -48,5 +52,10 @@ export function fitColumns(
     if (fits(kept, compactWidths)) break;
     kept = kept.filter((c) => c !== column);
   }
-  return { visible: Object.fromEntries(columns.map((c) => [c.id, kept.includes(c)])), compactWidths };
+  const spare = o.width === 0 ? 0 : Math.max(0, o.width - widthOf(kept, compactWidths));
+  const filler = kept.find((c) => c.meta.fills);
+  const widths = Object.fromEntries(
+    kept.map((c) => [c.id, ((compactWidths && c.meta.compactWidth) || c.meta.width) + (c === filler ? spare : 0)]),
+  );
+  return { visible: Object.fromEntries(columns.map((c) => [c.id, kept.includes(c)])), compactWidths, widths };
 }

@@ -38,12 +38,20 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           className="cell-customer"
           title={[r.cid, r.customerName, r.country].filter(Boolean).join(' · ') || undefined}
         >
-          <span className="mono">{r.cid ?? '—'}</span>{' '}
-          <span>{r.customerName ?? <span className="muted">no name</span>}</span>
+          {/* The name first, where a person reads; the cid after it, muted (whole on hover and in the pane). */}
+          {r.customerName ? (
+            <>
+              <span>{r.customerName}</span> <span className="mono muted">{r.cid ?? ''}</span>
+            </>
+          ) : (
+            <>
+              <span className="mono">{r.cid ?? '—'}</span> <span className="muted">no name</span>
+            </>
+          )}
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 172, compactWidth: 136, givesWay: 2 },
+      meta: { sortKey: 'customer', width: 172, compactWidth: 136, givesWay: 2, fills: true },
     },
     {
       id: 'amount',
