@@ -8,6 +8,17 @@ import { WsRequest, type WsReply, type WsEvent } from '../shared/ipc/ws-protocol
 import { describeZodError } from '../core/commands/dispatch';
 import { randomUUID } from 'node:crypto';
 
+/**
+ * Calls one page may have waiting for an answer at once. A page starting up makes a few dozen at most; a page holding
+ * the token that sends thousands at once has the rest refused at once rather than queued in the core.
+ */
+export const MAX_CALLS_IN_FLIGHT = 64;
+
+const busy = {
+  code: 'BUSY',
+  message: `This page has too many commands waiting for an answer (${MAX_CALLS_IN_FLIGHT}): nothing was done with this one. Wait for the others' answers, then try again, or reload the page.`,
+} as const;
+
 /** Best effort to echo the id of a request we refuse, so the page can fail the right promise. */
 function idOf(raw: unknown): number | null {
   if (raw && typeof raw === 'object' && 'id' in raw) {
@@ -36,6 +47,8 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
 
   // A page sending garbage is logged once, and the count when it goes, not once per frame.
   let malformedFrames = 0;
+  let inFlight = 0;
+  let refusedBusy = 0;
   socket.on('message', (data, isBinary) => {
     void (async () => {
       let raw: unknown;
@@ -64,8 +77,19 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
         return;
       }
       const { id, channel, input } = parsed.data;
-      const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host', connection }, logger);
-      send({ id, result });
+      if (inFlight >= MAX_CALLS_IN_FLIGHT) {
+        if (refusedBusy++ === 0)
+          logger.warn('browser host: page has too many commands in flight', { limit: MAX_CALLS_IN_FLIGHT });
+        send({ id, result: { ok: false, error: busy } });
+        return;
+      }
+      inFlight++;
+      try {
+        const result = await dispatch(core.handlers, channel, input, { transport: 'browser-host', connection }, logger);
+        send({ id, result });
+      } finally {
+        inFlight--;
+      }
     })().catch((err: unknown) =>
       logger.error('browser host: socket handler failed', { error: logger.redact(String(err)) }),
     );
@@ -77,6 +101,10 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
     core.forgetConnection(connection);
     if (malformedFrames > 1)
       logger.warn('browser host: connection closed after malformed socket messages', { count: malformedFrames });
+    if (refusedBusy > 1)
+      logger.warn('browser host: connection closed after commands refused as too many in flight', {
+        count: refusedBusy,
+      });
   });
   return detach;
 }

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'SIGN_IN', // nobody is signed in at this window, or it is locked: sign in / enter the PIN
   'FORBIDDEN', // the signed-in operator's role may not do this
   'STORE', // the work store failed
+  'BUSY', // this window has too many commands waiting for an answer: nothing was done, wait for them and retry
   'INTERNAL',
 ] as const;
 
