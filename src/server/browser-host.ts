@@ -31,6 +31,10 @@ const LOOPBACK = '127.0.0.1';
 /** Large enough for a lookup of tens of thousands of pasted ids. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
+/** Desk pages (sockets) open at once: a few tabs and reloads; each holds event listeners and a sign-in slot. */
+export const MAX_SOCKETS = 32;
+const TOO_MANY_SOCKETS = `Too many desk pages are open (${MAX_SOCKETS}): close some desk tabs, then reload this page.`;
+
 /** A header value as a log line keeps it: at most 100 characters. */
 const clipped = (value: string | undefined): string | null =>
   value === undefined ? null : value.length > 100 ? `${value.slice(0, 99)}…` : value;
@@ -123,8 +127,14 @@ export async function createBrowserHost({
         logRefusal('browser host: refused socket', { status: verdict.status, origin: clipped(req.headers.origin) });
         return reply.code(verdict.status).type('text/plain').send(verdict.reason);
       }
+      if (sockets.size >= MAX_SOCKETS) {
+        logRefusal('browser host: refused socket, too many open', { open: sockets.size });
+        return reply.code(503).type('text/plain').send(TOO_MANY_SOCKETS);
+      }
     });
     scope.get(WS_PATH, { websocket: true }, (socket) => {
+      // Upgrades admitted together may pass the check above before any is counted: the last ones are closed here.
+      if (sockets.size >= MAX_SOCKETS) return socket.close(1013, TOO_MANY_SOCKETS.slice(0, 120));
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
       serveDeskSocket(socket, core, logger);

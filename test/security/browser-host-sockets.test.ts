@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
+import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { hostSocketUrl, openHostPage } from '../support/host-page';
+
+// A page that holds the run's token (or a second program the operator runs) opens hundreds of sockets at once: each
+// one holds the core's event listeners and a sign-in slot, so their number is capped.
+let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
+let host: BrowserHost;
+const openPage = () => openHostPage(host);
+
+beforeAll(async () => {
+  rig = await startDeskCoreForTest('browser-host-sockets');
+  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
+});
+afterAll(async () => {
+  await host?.close();
+  await rig?.close();
+});
+
+describe('many sockets from a page holding the token', () => {
+  it('hundreds of sockets with the token: those over the cap are refused with a reason, and pages are let in again once they close', async () => {
+    const { url, origin } = hostSocketUrl(host);
+    const attempts = await Promise.all(
+      Array.from(
+        { length: 500 },
+        () =>
+          new Promise<{ ws: WebSocket; status: number; body: string }>((resolve) => {
+            const ws = new WebSocket(url, { origin });
+            ws.once('open', () => resolve({ ws, status: 101, body: '' }));
+            ws.once('unexpected-response', (_req, res) => {
+              let body = '';
+              res.on('data', (c: Buffer) => (body += String(c)));
+              res.on('end', () => resolve({ ws, status: res.statusCode ?? 0, body }));
+            });
+            ws.once('error', () => resolve({ ws, status: 0, body: '' }));
+          }),
+      ),
+    );
+    const opened = attempts.filter((a) => a.status === 101);
+    const refused = attempts.filter((a) => a.status === 503);
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.length).toBeLessThanOrEqual(32);
+    expect(refused.length).toBe(500 - opened.length);
+    expect(refused[0]!.body).toMatch(/too many desk pages.*close/i);
+    for (const a of opened) a.ws.terminate();
+    // Once they have closed, a page is let in again.
+    await expect
+      .poll(
+        async () => {
+          try {
+            const page = await openPage();
+            page.close();
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+  });
+});
