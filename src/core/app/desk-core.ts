@@ -17,6 +17,7 @@ import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-worksp
 import { createManagerCarrier } from './manager-carrier';
 import { createLookupHandler } from '../lookup/lookup-handler';
 import { readPraxisObjects } from '../lookup/praxis-objects';
+import { createSlots } from '../bounded';
 import type { CommandHandlers } from '../commands/dispatch';
 import { testConnection, type GatewayOptionsProbe } from '../credentials/connection-test';
 import { createCredentialService } from '../credentials/credential-service';
@@ -36,6 +37,9 @@ import type { DeskCore, DeskCoreOptions } from './desk-core-types';
 import { lockDataFolder } from './data-folder-lock';
 import { createEventBus } from './event-bus';
 import { APP_VERSION } from './version';
+
+/** Lookup queries at Praxis at once, whatever the number of windows looking up: one lookup's own concurrency. */
+const LOOKUP_QUERIES_AT_ONCE = 4;
 
 export interface DeskCoreExtras {
   /** Replaces the real get-gateway-options call (the default uses the Praxis client). */
@@ -356,6 +360,8 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         );
     },
   });
+  // Lookups from every window share one limit at Praxis: eight windows' lookups are not 32 queries at once.
+  const lookupQueries = createSlots(() => LOOKUP_QUERIES_AT_ONCE);
   const unguarded: CommandHandlers = {
     ...settled,
     ...audited,
@@ -371,6 +377,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
           client: async () => (await ws.praxis()).client,
           store: () => ws.store,
           emitProgress: (p) => bus.emit('event:lookup-progress', p),
+          slot: lookupQueries,
         })(input),
       ),
     'lookup:praxis-objects': ({ tid }) => onWorkspace((ws) => readPraxisObjects(ws.store.db, tid)),

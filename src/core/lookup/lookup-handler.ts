@@ -9,6 +9,8 @@ export interface LookupHandlerDeps {
   store: () => WorkStore;
   emitProgress: (p: { done: number; total: number }) => void;
   concurrency?: number;
+  /** The desk-wide limit on lookup queries at Praxis, shared by every window's lookups. */
+  slot?: <T>(query: () => Promise<T>) => Promise<T>;
   /** Fewest milliseconds between two progress events (the last one is always sent). */
   progressEveryMs?: number;
 }
@@ -22,6 +24,7 @@ export function createLookupHandler(deps: LookupHandlerDeps): (input: { ids: str
       client,
       store: deps.store(),
       concurrency: deps.concurrency ?? 4,
+      slot: deps.slot,
       onProgress: (p) => {
         const now = Date.now();
         if (p.done === p.total || now - last >= (deps.progressEveryMs ?? 100)) {

@@ -10,6 +10,8 @@ export interface LookupOptions {
   client: Pick<PraxisClient, 'findTransaction' | 'findOrder'>;
   store: WorkStore;
   concurrency?: number;
+  /** Runs each query at Praxis under the desk-wide limit every lookup shares (desk-core.ts); none: at once. */
+  slot?: <T>(query: () => Promise<T>) => Promise<T>;
   onProgress?: (p: { done: number; total: number }) => void;
 }
 
@@ -38,6 +40,7 @@ function failure(id: string, kind: LookupFailed['kind'], err: unknown): LookupFa
  */
 export async function lookupIds(ids: readonly string[], opts: LookupOptions): Promise<LookupResult[]> {
   const distinct = [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
+  const slot = opts.slot ?? ((query) => query());
   const settled = await mapBounded(
     distinct,
     opts.concurrency ?? 4,
@@ -45,7 +48,10 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
       const c = classifyId(id);
       if (c.kind === 'invalid') return { id, kind: 'invalid', ok: false, code: 'VALIDATION', reason: c.reason };
       try {
-        const answer = c.kind === 'tid' ? await opts.client.findTransaction(c.tid!) : await opts.client.findOrder(id);
+        const answer =
+          c.kind === 'tid'
+            ? await slot(() => opts.client.findTransaction(c.tid!))
+            : await slot(() => opts.client.findOrder(id));
         const observedAt = new Date((answer.timestamp ?? Math.floor(Date.now() / 1000)) * 1000);
         const item = await opts.store.ingest(answer, { observedAt, source: 'lookup' });
         const tx = answer.transaction;
