@@ -19,6 +19,12 @@ const busy = {
   message: `This page has too many commands waiting for an answer (${MAX_CALLS_IN_FLIGHT}): nothing was done with this one. Wait for the others' answers, then try again, or reload the page.`,
 } as const;
 
+/**
+ * Answers and events a page has not read yet, beyond which its socket is closed. A browser reads its socket whatever
+ * the tab does; only a program that stops reading gets here, and its answers would otherwise pile up in memory.
+ */
+export const MAX_UNREAD_BYTES = 32 * 1024 * 1024;
+
 /** Best effort to echo the id of a request we refuse, so the page can fail the right promise. */
 function idOf(raw: unknown): number | null {
   if (raw && typeof raw === 'object' && 'id' in raw) {
@@ -34,7 +40,15 @@ function idOf(raw: unknown): number | null {
  */
 export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logger): () => void {
   const send = (msg: WsReply | WsEvent) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_UNREAD_BYTES) {
+      logger.warn('browser host: closed a socket that is not reading its answers', {
+        unreadBytes: socket.bufferedAmount,
+      });
+      socket.terminate();
+      return;
+    }
+    socket.send(JSON.stringify(msg));
   };
 
   // Sign-in belongs to this page's socket: a reload or a second tab signs in again.
