@@ -3,6 +3,7 @@ import { AUDIT_LOGIN_SQL } from './team/audit-login-sql';
 import { AMOUNTS_SEEN_SQL } from './team/amounts-seen-sql';
 import { OPERATOR_PINS_SQL } from './team/operator-pins-sql';
 import { TEAM_RULES_SQL } from './team/team-rules-sql';
+import { PIN_ATTEMPTS_BOUND_SQL } from './team/pin-attempts-bound-sql';
 
 export interface Migration {
   version: number;
@@ -279,6 +280,11 @@ ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT fal
   { version: 10, name: 'four-eyes on the largest amount a request has had', sql: AMOUNTS_SEEN_SQL },
   { version: 11, name: 'PIN hashes and wrong-PIN counts out of desk logins’ reach', sql: OPERATOR_PINS_SQL },
   { version: 12, name: 'audit rows stamped with the database login that wrote them', sql: AUDIT_LOGIN_SQL },
+  {
+    version: 13,
+    name: 'wrong-PIN counters of names nobody has kept to the newest 10,000',
+    sql: PIN_ATTEMPTS_BOUND_SQL,
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */
