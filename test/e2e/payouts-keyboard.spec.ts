@@ -145,3 +145,27 @@ test('after / and a search, Esc hands the keys back to the queue: J selects the 
   await page.keyboard.press('j');
   await expect(queueRow(page, tid)).toHaveAttribute('aria-selected', 'true');
 });
+
+test('Enter in the search hands the focus to the screen, not the page body; a dialog opened by a key gives it back there', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-enter-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 2_300);
+  await openQueueFor(page, desk(), cid);
+  const screen = page.getByRole('main');
+  await expect(screen).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(queueRow(page, tid)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(dialog.getByRole('button', { name: 'Approve and pay' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(screen).toBeFocused();
+  expect((await sim.record(tid)).payoutsMade).toBe(0);
+
+  // Esc in the search does the same.
+  await page.keyboard.press('/');
+  await page.keyboard.press('Escape');
+  await expect(screen).toBeFocused();
+});

@@ -9,6 +9,7 @@ import { ClockOffBanner } from './ClockOffBanner';
 import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
 import { SecondManagerDialog } from '../access/SecondManagerDialog';
+import { SCREEN_ID } from './focus-screen';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
 const GO_KEYS: Record<string, Screen> = {
@@ -61,7 +62,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
       )}
       <div className="frame-body">
         <Nav />
-        <main className="screen" id="main" ref={main} tabIndex={-1}>
+        <main className="screen" id={SCREEN_ID} ref={main} tabIndex={-1}>
           <ClockOffBanner />
           <ExpiringHoldsBanner />
           <ScreenView />

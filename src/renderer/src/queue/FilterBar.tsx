@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { focusScreen } from '../components/focus-screen';
 import { AmountInput } from './AmountInput';
 import type { BaseFilter, FilterProblems } from './queue-filter';
 
@@ -48,8 +49,9 @@ export function FilterBar({
         placeholder={`${search.placeholder}  (/)`}
         value={filter.text}
         onChange={(e) => onChange({ text: e.target.value })}
-        // Enter or Esc hands the keys back to the queue (J/K, A, R…), the filter kept.
-        onKeyDown={(e) => (e.key === 'Enter' || e.key === 'Escape') && e.currentTarget.blur()}
+        // Enter or Esc hands the keys back to the queue (J/K, A, R…), the filter kept; the screen takes the focus
+        // (a blur would leave it on the body, where a dialog's Esc could not give it back).
+        onKeyDown={(e) => (e.key === 'Enter' || e.key === 'Escape') && focusScreen()}
         id={search.id}
       />
       <select aria-label="Currency" value={filter.currency} onChange={(e) => onChange({ currency: e.target.value })}>
