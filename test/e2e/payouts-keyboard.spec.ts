@@ -169,3 +169,21 @@ test('Enter in the search hands the focus to the screen, not the page body; a di
   await page.keyboard.press('Escape');
   await expect(screen).toBeFocused();
 });
+
+test('Refresh keeps the focus while the queue reloads, so the keyboard does not fall to the page body', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-refresh-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 2_400);
+  await openQueueFor(page, desk(), cid);
+  const refresh = page.getByRole('button', { name: /^Refresh/ });
+  await refresh.click();
+  await expect(refresh).toBeFocused();
+  await expect(refresh).toHaveText('Refresh');
+  await expect(refresh).toBeFocused();
+  await expect(queueRow(page, tid)).toBeVisible();
+  // Enter on it refreshes again, still without losing the focus.
+  await page.keyboard.press('Enter');
+  await expect(refresh).toHaveText('Refresh');
+  await expect(refresh).toBeFocused();
+});

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BusyButton } from '../components/BusyButton';
 import { ScreenHeader } from '../components/ScreenHeader';
 import type { CurrencyTotal } from './create-action-store';
 import { totalsText } from './money-text';
@@ -48,9 +49,10 @@ export function QueueHeader({
         {loadingRest && ' · loading the rest…'}
         {arrivedLive > 0 && ` · ${arrivedLive} arrived live`}
       </span>
-      <button type="button" onClick={onRefresh} disabled={loading}>
+      {/* Busy, not disabled, while it reloads: a disabled button would drop the keyboard's focus on the body. */}
+      <BusyButton busy={loading} onPress={onRefresh}>
         {loading ? 'Refreshing…' : 'Refresh'}
-      </button>
+      </BusyButton>
       <button type="button" aria-label={exportCsv.label} disabled={exportCsv.disabled} onClick={exportCsv.onExport}>
         Export CSV
       </button>
