@@ -76,6 +76,32 @@ test('G then a letter jumps to a screen, but not while typing in a field', async
   await expect(page.getByLabel(/Transaction ids/)).toHaveValue('gt');
 });
 
+test('G then a letter still jumps after a button was pressed (Look up, Save view…); single keys stay off on a button', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByLabel(/Transaction ids/).fill('999999');
+  const lookUp = page.getByRole('button', { name: /^Look up/ });
+  await lookUp.click();
+  await expect(page.getByRole('table', { name: 'Lookup results' })).toContainText('999999');
+  await expect(lookUp).toBeFocused();
+  await page.keyboard.press('g');
+  await page.keyboard.press('t');
+  await expect(page.getByRole('heading', { name: 'Virtual terminal', level: 1 })).toBeVisible();
+
+  // The same from a queue's button; a single key (J) on a button still does nothing there.
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await page.getByRole('button', { name: 'Save view…' }).focus();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('table', { name: 'Payout queue' }).getByRole('row', { selected: true })).toHaveCount(0);
+  await page.keyboard.press('g');
+  await page.keyboard.press('u');
+  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
+});
+
 test('Ctrl+K opens the command palette; Enter runs the chosen command; Esc closes it', async ({ page }) => {
   await openDesk(page, desk());
   await page.keyboard.press('Control+k');

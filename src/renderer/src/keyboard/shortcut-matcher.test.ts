@@ -53,6 +53,20 @@ describe('shortcut matcher', () => {
     expect(hits).toEqual(['esc', 'palette']);
   });
 
+  it('on a button runs G then L and Esc, but no single letter', () => {
+    const hits: string[] = [];
+    const m = createShortcutMatcher(() => ({
+      'g l': () => hits.push('g l'),
+      j: () => hits.push('j'),
+      escape: () => hits.push('esc'),
+    }));
+    expect(m.handle(press('j'), false, true)).toBe(false);
+    m.handle(press('g'), false, true);
+    m.handle(press('l'), false, true);
+    m.handle(press('Escape'), false, true);
+    expect(hits).toEqual(['g l', 'esc']);
+  });
+
   it('does not break a sequence on a bare modifier press', () => {
     const hits: string[] = [];
     const m = createShortcutMatcher(() => ({ 'g u': () => hits.push('audit') }));

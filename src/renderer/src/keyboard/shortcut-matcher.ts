@@ -29,12 +29,13 @@ const worksInFields = (combo: string) => combo === 'escape' || combo.startsWith(
 
 /**
  * Turns key presses into binding calls, including two-key sequences ('g' then 'p'). Returns true when the
- * press was consumed, so the caller can preventDefault.
+ * press was consumed, so the caller can preventDefault. In a field only Esc and Ctrl/Cmd combinations act; on a
+ * control (`onControl`) sequences act too, but no single key.
  */
 export function createShortcutMatcher(getBindings: () => Bindings, now: () => number = Date.now) {
   let pending: { prefix: string; at: number } | null = null;
   return {
-    handle(e: KeyPress, inEditableField: boolean): boolean {
+    handle(e: KeyPress, inEditableField: boolean, onControl = false): boolean {
       const combo = comboOf(e);
       if (['control', 'meta', 'shift', 'alt'].includes(combo.split('+').pop()!)) return false;
       if (inEditableField && !worksInFields(combo)) {
@@ -51,7 +52,8 @@ export function createShortcutMatcher(getBindings: () => Bindings, now: () => nu
         }
       }
       pending = null;
-      const action = bindings[combo];
+      // On a button or link a letter means nothing to the control: a sequence (G then P) may go on, a single key not.
+      const action = onControl && !worksInFields(combo) ? undefined : bindings[combo];
       if (action) {
         action();
         return true;

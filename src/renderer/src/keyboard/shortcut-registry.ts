@@ -13,7 +13,7 @@ export type ShortcutScope = 'screen' | 'dialog';
 export interface FocusPlace {
   /** A text field, select or editable element: typing belongs to it. */
   inField: boolean;
-  /** A button, link or other control: Enter and Space belong to it, and single keys stay off. */
+  /** A button, link or other control: Enter and Space belong to it, and single keys stay off (sequences act). */
   onControl: boolean;
   /** A modal dialog is open: the screen behind it hears nothing. */
   inDialog: boolean;
@@ -32,8 +32,8 @@ const matcher = createShortcutMatcher(mergedBindings);
 /** `where` is a FocusPlace, or (for tests and simple callers) whether the press was in an editable field. */
 export function handleKeyPress(e: KeyPress, where: boolean | FocusPlace): boolean {
   place = typeof where === 'boolean' ? { inField: where, onControl: false, inDialog: false } : where;
-  // On a control only Esc and Ctrl/Cmd combinations act, exactly as in a field.
-  return matcher.handle(e, place.inField || place.onControl);
+  // On a control Esc, Ctrl/Cmd combinations and sequences (G then P) act; single keys stay off.
+  return matcher.handle(e, place.inField, place.onControl);
 }
 
 export function registerShortcuts(bindings: () => Bindings, scope: ShortcutScope = 'screen'): () => void {
