@@ -14,6 +14,25 @@ const NOTE =
   'The customer called back twice and asked us to hold the payout until the bank confirms the new account; ' +
   `see ticket 4411 and the call of Tuesday. Run ${run}, end of note.`;
 
+// First in the file: the file's desk is fresh, so nobody has acted yet.
+test('an empty audit log says why: nothing done yet in this profile, or a filter that matches nothing (Clear filters)', async ({
+  page,
+}) => {
+  await page.goto(desk().host.url);
+  await openAudit(page);
+  await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('0 rows');
+  const empty = page.getByRole('status', { name: 'Empty audit log' });
+  await expect(empty).toContainText('Nothing has been recorded in this profile yet');
+  await expect(empty).not.toContainText('filter');
+  await page.screenshot({ path: screenshotPath('60-audit-empty') });
+
+  await page.getByLabel('Item id (tid)').fill('424242');
+  await expect(empty).toContainText('No audit entry matches this filter');
+  await empty.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByLabel('Item id (tid)')).toHaveValue('');
+  await expect(empty).toContainText('Nothing has been recorded in this profile yet');
+});
+
 test('Enter on an audit row opens its whole detail (time, operator, action, item, outcome, reason, note, stored fields); Esc closes it', async ({
   page,
 }) => {

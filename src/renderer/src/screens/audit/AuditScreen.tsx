@@ -3,6 +3,7 @@ import { FormError } from '../../components/FormError';
 import { BusyButton } from '../../components/BusyButton';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
+import { AuditEmpty, isFiltered } from './AuditEmpty';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditRowDetail } from './AuditRowDetail';
 import { AuditTable, type AuditTableHandle } from './AuditTable';
@@ -70,7 +71,7 @@ export function AuditScreen() {
       )}
       <FormError message={s.error?.message} />
       {s.total === 0 && !s.loading ? (
-        <p className="audit-empty muted">No audit entries match this filter.</p>
+        <AuditEmpty filtered={isFiltered(s.draft)} onClear={auditActions.clearFilter} />
       ) : (
         <AuditTable
           ref={table}
