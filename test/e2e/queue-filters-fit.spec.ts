@@ -48,3 +48,33 @@ for (const size of [
     await page.screenshot({ path: screenshotPath(`61-capture-filters-${size.width}`) });
   });
 }
+
+/** The search box narrower than its hint (what it searches, and its key "/"): the px the hint lacks, else 0. */
+const searchHintLacks = (box: Locator): Promise<number> =>
+  box.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    const copy = input.cloneNode(true) as HTMLInputElement;
+    copy.removeAttribute('id');
+    copy.removeAttribute('aria-label');
+    copy.style.cssText =
+      'position:absolute;visibility:hidden;field-sizing:content;width:auto;min-width:0;max-width:none;flex:none';
+    input.parentElement!.append(copy);
+    const needs = copy.offsetWidth;
+    copy.remove();
+    return Math.max(0, needs - input.offsetWidth);
+  });
+
+test('at 1024 pixels the search box of both queues shows its whole hint, the / key included', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openDesk(page, desk());
+  const payoutsSearch = filterBar(page).getByRole('textbox', { name: /^Search/ });
+  await expect(payoutsSearch).toHaveAttribute('placeholder', /\(\/\)$/);
+  expect(await searchHintLacks(payoutsSearch), 'payouts search hint').toBe(0);
+  await page.getByRole('button', { name: /^Captures/ }).click();
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+  const capturesSearch = filterBar(page).getByRole('textbox', { name: /^Search/ });
+  expect(await searchHintLacks(capturesSearch), 'captures search hint').toBe(0);
+  await page.screenshot({ path: screenshotPath('62-capture-search-hint-1024') });
+  // The pick-lists still show their choices in full beside it.
+  expect(await cutPickLists(filterBar(page))).toEqual([]);
+});
