@@ -1,46 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { WS_PATH, WS_TOKEN_PARAM } from '../../src/shared/ipc/ws-protocol';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { openHostPage, type HostPage as Page } from '../support/host-page';
 
 // What the browser host's socket tells a page of its own accord, tried as a hostile insider would: a page nobody
 // signed in at, and one signed in below the role an event's contents need.
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
 let host: BrowserHost;
 const setup = () => rig.at('setup');
-
-interface Page {
-  events: Array<{ event: string; payload: unknown }>;
-  call(channel: string, input: unknown): Promise<unknown>;
-  close(): void;
-}
-
-/** A page's socket as the browser host serves it: right origin and token, every event it is told recorded. */
-async function openPage(): Promise<Page> {
-  const { origin, hash } = new URL(host.url);
-  const token = new URLSearchParams(hash.slice(1)).get(WS_TOKEN_PARAM)!;
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}${WS_PATH}?${WS_TOKEN_PARAM}=${token}`, { origin });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const events: Page['events'] = [];
-  const replies = new Map<number, (result: unknown) => void>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { event?: string; payload?: unknown; id?: number; result?: unknown };
-    if (msg.event) events.push({ event: msg.event, payload: msg.payload });
-    else if (typeof msg.id === 'number') replies.get(msg.id)?.(msg.result);
-  });
-  let nextId = 1;
-  return {
-    events,
-    call: (channel, input) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        replies.set(id, resolve);
-        ws.send(JSON.stringify({ id, channel, input }));
-      }),
-    close: () => ws.terminate(),
-  };
-}
 
 beforeAll(async () => {
   rig = await startDeskCoreForTest('socket-events-by-role');
@@ -56,9 +23,9 @@ afterAll(async () => {
 
 describe('events a page is told', () => {
   it('a page nobody signed in at is told nothing of the book; back-office is told of payouts, not of holds', async () => {
-    const nobody = await openPage();
-    const bo = await openPage();
-    const mia = await openPage();
+    const nobody = await openHostPage(host);
+    const bo = await openHostPage(host);
+    const mia = await openHostPage(host);
     expect(await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' })).toMatchObject({ ok: true });
     expect(await mia.call('session:sign-in', { operator: 'Mia', pin: '91827' })).toMatchObject({ ok: true });
 
