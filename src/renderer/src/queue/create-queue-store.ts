@@ -115,6 +115,30 @@ export function createQueueStore<
     early = null;
   };
 
+  // Live changes gathered while a refresh is on its way, fetched in one call after it: a burst of arrivals (hundreds
+  // of notifications in a second) is a few calls, not one each, which a socket's cap on calls in flight would refuse.
+  let liveWaiting: Set<number> | null = null;
+  let liveRefreshing = false;
+  const refreshLive = (tids: number[]) => {
+    if (liveRefreshing) {
+      liveWaiting ??= new Set();
+      for (const tid of tids) liveWaiting.add(tid);
+      return;
+    }
+    liveRefreshing = true;
+    void (async () => {
+      try {
+        for (let next: number[] | null = tids; next;) {
+          await actions.refreshRows(next);
+          next = liveWaiting && [...liveWaiting];
+          liveWaiting = null;
+        }
+      } finally {
+        liveRefreshing = false;
+      }
+    })();
+  };
+
   const actions = {
     /** The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows. */
     async load() {
@@ -210,7 +234,7 @@ export function createQueueStore<
 
     /** Live pushes from the core, one subscription however many follow (a screen, a badge); returns the release. */
     follow(): () => void {
-      if (followers++ === 0) stopFollowing = source.onChanged((tids) => void actions.refreshRows(tids));
+      if (followers++ === 0) stopFollowing = source.onChanged(refreshLive);
       let released = false;
       return () => {
         if (released) return;
