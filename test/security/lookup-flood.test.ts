@@ -1,8 +1,8 @@
-import { createServer, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import type { LookupResult } from '../../src/shared/lookup';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { startRecordingProxy } from '../support/recording-proxy';
 
 // Any operator (Lookup is everyone's) can start lookups from many windows at once, each of up to 5,000 ids: the desk
 // must not turn that into hundreds of simultaneous queries at Praxis under the merchant's credentials.
@@ -11,47 +11,7 @@ const MERCHANT = { merchantId: 'Lookup-Flood-Merchant', applicationKey: 'LookupF
 
 let sim: Simulator;
 let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let praxis: { url: string; maxInFlight: () => number; requests: () => number; close(): Promise<void> };
-
-/** A loopback proxy to the simulator that holds each request a moment and counts how many are open at once. */
-async function countingProxy(target: string): Promise<typeof praxis> {
-  const upstream = new URL(target);
-  let open = 0;
-  let max = 0;
-  let total = 0;
-  const server = createServer((req, res) => {
-    open++;
-    total++;
-    max = Math.max(max, open);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () =>
-      setTimeout(() => {
-        const out = request(
-          { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-            answer.on('end', () => open--);
-          },
-        );
-        out.on('error', () => {
-          open--;
-          res.destroy();
-        });
-        out.end(Buffer.concat(chunks));
-      }, 20),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    maxInFlight: () => max,
-    requests: () => total,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+let praxis: Awaited<ReturnType<typeof startRecordingProxy>>;
 
 beforeAll(async () => {
   sim = await startSimulator({
@@ -60,7 +20,7 @@ beforeAll(async () => {
     arrivalIntervalMs: null,
     credentials: { ...MERCHANT, secret: SECRET },
   });
-  praxis = await countingProxy(sim.url);
+  praxis = await startRecordingProxy(sim.url, { holdMs: 20 });
   rig = await startDeskCoreForTest('lookup-flood', { holdWatchIntervalMs: null });
   const setup = rig.at('setup');
   const profile = await setup.call<{ id: string }>('profiles:save', {
