@@ -7,8 +7,8 @@ import type { WebSocket } from 'ws';
 import type { DeskCore } from '../core/app/desk-core-types';
 import type { LogFields, Logger } from '../core/log';
 import { createLineBudget } from '../core/log-budget';
-import { WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-protocol';
-import { checkSocketRequest, newSessionToken } from './ws-guard';
+import { WS_ADMISSION_PATH, WS_PATH, WS_TOKEN_PARAM } from '../shared/ipc/ws-protocol';
+import { bearerToken, checkSocketRequest, newSessionToken, type GuardVerdict } from './ws-guard';
 import { serveDeskSocket } from './ws-session';
 
 export interface BrowserHostOptions {
@@ -33,7 +33,7 @@ const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /** Desk pages (sockets) open at once: a few tabs and reloads; each holds event listeners and a sign-in slot. */
 export const MAX_SOCKETS = 32;
-const TOO_MANY_SOCKETS = `Too many desk pages are open (${MAX_SOCKETS}): close some desk tabs, then reload this page.`;
+const TOO_MANY_SOCKETS = `Too many desk pages are open (${MAX_SOCKETS}): close some desk tabs, then try again.`;
 
 /** A header value as a log line keeps it: at most 100 characters. */
 const clipped = (value: string | undefined): string | null =>
@@ -113,23 +113,28 @@ export async function createBrowserHost({
     return payload;
   });
 
+  /** Whether a socket from this Origin with this token would be let in now: the guard's verdict, then the cap. */
+  const admission = (
+    from: string | undefined,
+    presentedToken: unknown,
+  ): GuardVerdict | { ok: false; status: 503; reason: string } => {
+    const verdict = checkSocketRequest({ ownOrigin: origin, token, origin: from, presentedToken });
+    if (!verdict.ok) return verdict;
+    return sockets.size >= MAX_SOCKETS ? { ok: false, status: 503, reason: TOO_MANY_SOCKETS } : verdict;
+  };
+  const logAdmissionRefusal = (status: number, from: string | undefined) =>
+    status === 503
+      ? logRefusal('browser host: refused socket, too many open', { open: sockets.size })
+      : logRefusal('browser host: refused socket', { status, origin: clipped(from) });
+
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (req, reply) => {
       const query = req.query as Record<string, unknown>;
-      const verdict = checkSocketRequest({
-        ownOrigin: origin,
-        token,
-        origin: req.headers.origin,
-        presentedToken: query[WS_TOKEN_PARAM],
-      });
+      const verdict = admission(req.headers.origin, query[WS_TOKEN_PARAM]);
       if (!verdict.ok) {
-        logRefusal('browser host: refused socket', { status: verdict.status, origin: clipped(req.headers.origin) });
+        logAdmissionRefusal(verdict.status, req.headers.origin);
         return reply.code(verdict.status).type('text/plain').send(verdict.reason);
-      }
-      if (sockets.size >= MAX_SOCKETS) {
-        logRefusal('browser host: refused socket, too many open', { open: sockets.size });
-        return reply.code(503).type('text/plain').send(TOO_MANY_SOCKETS);
       }
     });
     scope.get(WS_PATH, { websocket: true }, (socket) => {
@@ -139,6 +144,15 @@ export async function createBrowserHost({
       socket.on('close', () => sockets.delete(socket));
       serveDeskSocket(socket, core, logger);
     });
+  });
+  // The page whose upgrade failed asks why (a browser hides the refusal's status and text): it is told what its
+  // upgrade would be told, by the same checks, so nobody learns more here than by trying a socket. POST, as a browser
+  // sends its Origin with a POST and not with a GET.
+  app.post(WS_ADMISSION_PATH, { bodyLimit: 1024 }, async (req, reply) => {
+    const verdict = admission(req.headers.origin, bearerToken(req.headers.authorization));
+    if (verdict.ok) return reply.code(204).send();
+    logAdmissionRefusal(verdict.status, req.headers.origin);
+    return reply.code(verdict.status).type('text/plain').send(verdict.reason);
   });
   await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
 

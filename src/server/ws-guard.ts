@@ -10,6 +10,10 @@ export function tokensMatch(expected: string, presented: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export const bearerToken = (header: string | undefined): string | undefined =>
+  header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
 /**

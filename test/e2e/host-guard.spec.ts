@@ -27,6 +27,7 @@ test('a wrong token is refused, and the page says how to get in', async ({ page 
   await page.goto(`${origin}/#token=not-the-token`);
   await expect(page.getByRole('alert')).toContainText('The desk could not start');
   await expect(page.getByRole('alert')).toContainText('NETWORK');
+  await expect(page.getByRole('alert')).toContainText('The desk token is missing or wrong');
 });
 
 test('a page from another origin is refused even with the right token', async () => {

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { WS_PATH } from '../../src/shared/ipc/ws-protocol';
+import { WS_ADMISSION_PATH, WS_PATH } from '../../src/shared/ipc/ws-protocol';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 
 // What anyone who can reach the browser host's loopback port can make it write: a page on any site the operator opens
@@ -19,10 +19,10 @@ afterAll(async () => {
 });
 
 /** One raw HTTP request to the host (headers as given, Host included), answered with its status. */
-function knock(headers: Record<string, string>, path = '/'): Promise<number> {
+function knock(headers: Record<string, string>, path = '/', method = 'GET'): Promise<number> {
   const { port } = new URL(host.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -48,6 +48,14 @@ describe('refusals anyone can cause at the browser host', () => {
         await knock({ ...upgrade, host: ownHost, origin: `http://${long}${i}.example` }, `${WS_PATH}?token=x`),
       ).toBe(403);
       expect(await knock({ host: `${long}${i}.example` })).toBe(421);
+      // Asking why a socket would be refused is refused the same way, out of the same budget of lines.
+      expect(
+        await knock(
+          { host: ownHost, origin: `http://${long}${i}.example`, authorization: `Bearer ${long}` },
+          WS_ADMISSION_PATH,
+          'POST',
+        ),
+      ).toBe(403);
     }
     const written = rig.log.lines.slice(linesBefore).filter((l) => l.includes('browser host'));
     expect(written.length, written.map((l) => l.slice(0, 120)).join('\n')).toBeLessThanOrEqual(12);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
+import { createBrowserHost, MAX_SOCKETS, type BrowserHost } from '../../src/server/browser-host';
+import { WS_ADMISSION_PATH } from '../../src/shared/ipc/ws-protocol';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import { hostSocketUrl, openHostPage } from '../support/host-page';
 
@@ -60,5 +61,33 @@ describe('many sockets from a page holding the token', () => {
         { timeout: 5_000 },
       )
       .toBe(true);
+  });
+
+  it('the page may ask why its socket was refused, and is told only what its own upgrade would be told', async () => {
+    const { url, origin } = hostSocketUrl(host);
+    const token = new URL(url).searchParams.get('token')!;
+    const ask = async (headers: Record<string, string>) => {
+      const res = await fetch(`${host.origin}${WS_ADMISSION_PATH}`, { method: 'POST', headers });
+      return { status: res.status, reason: await res.text() };
+    };
+    const asPage = { origin, authorization: `Bearer ${token}` };
+
+    expect(await ask(asPage)).toEqual({ status: 204, reason: '' });
+    // Whoever lacks the token, or comes from another page, hears the same refusal as their upgrade would.
+    expect((await ask({ origin })).status).toBe(401);
+    expect((await ask({ origin, authorization: 'Bearer not-the-token' })).status).toBe(401);
+    expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(403);
+    expect((await ask({ origin: 'http://evil.example', authorization: `Bearer ${token}` })).status).toBe(403);
+    // A plain GET (which a browser sends without its Origin) is not answered.
+    expect((await fetch(`${host.origin}${WS_ADMISSION_PATH}`, { headers: asPage })).status).toBe(404);
+
+    const held = await Promise.all(Array.from({ length: MAX_SOCKETS }, () => openPage()));
+    const full = await ask(asPage);
+    expect(full.status).toBe(503);
+    expect(full.reason).toMatch(/too many desk pages are open \(32\): close some desk tabs, then try again/i);
+    // The cap is told only to whoever holds the token.
+    expect(await ask({ origin })).toMatchObject({ status: 401, reason: expect.not.stringMatching(/too many/i) });
+    for (const page of held) page.close();
+    await expect.poll(async () => (await ask(asPage)).status, { timeout: 5_000 }).toBe(204);
   });
 });

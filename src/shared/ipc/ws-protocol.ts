@@ -9,6 +9,11 @@ import { ERROR_CODES } from '../errors';
 export const WS_PATH = '/desk-ws';
 /** The per-run token travels in the page URL's fragment (never sent to the server by the browser) and then as this query parameter. */
 export const WS_TOKEN_PARAM = 'token';
+/**
+ * A browser cannot read why its socket's upgrade was refused: the page asks here (POST, same Origin, the token as a
+ * Bearer header) and is answered what its upgrade would be, 204 or the refusal's status with its reason as text.
+ */
+export const WS_ADMISSION_PATH = '/desk-ws-admission';
 
 export const WsRequest = z.strictObject({
   id: z.int().check(z.nonnegative()),

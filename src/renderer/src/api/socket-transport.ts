@@ -1,5 +1,5 @@
 import type { Channel, DeskEventName } from '../../../shared/ipc/contract';
-import { WS_PATH, WS_TOKEN_PARAM, WsServerMessage } from '../../../shared/ipc/ws-protocol';
+import { WS_ADMISSION_PATH, WS_PATH, WS_TOKEN_PARAM, WsServerMessage } from '../../../shared/ipc/ws-protocol';
 import type { Result } from '../../../shared/errors';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
@@ -25,6 +25,32 @@ const lostInFlight: Result<unknown> = {
   },
 };
 
+const COULD_NOT_CONNECT =
+  'Could not connect to the desk host. Open the exact URL that "npm run start:browser" printed (it carries this run\'s access token) and check the host is still running.';
+
+/**
+ * Why the host refused this page's socket, asked over plain HTTP (a browser hides a refused upgrade's answer): its
+ * reason (too many pages open, a wrong token), or the generic message when the host does not answer or would let
+ * the socket in now.
+ */
+async function whyRefused(origin: string, token: string): Promise<string> {
+  try {
+    const res = await fetch(`${origin}${WS_ADMISSION_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      // The page's policy (no-referrer) lets a browser send its Origin as "null" (the Fetch standard), and the host checks it.
+      referrerPolicy: 'same-origin',
+      cache: 'no-store',
+    });
+    const reason = res.status === 204 ? '' : (await res.text()).trim();
+    return reason && res.headers.get('content-type')?.startsWith('text/plain')
+      ? reason.slice(0, 300)
+      : COULD_NOT_CONNECT;
+  } catch {
+    return COULD_NOT_CONNECT;
+  }
+}
+
 /**
  * The browser host's side of window.desk: requests go over one WebSocket and are matched to replies by id.
  * A dropped socket fails the pending calls (as NETWORK) and the next call reconnects.
@@ -47,13 +73,16 @@ export function createSocketTransport(opts: {
     const ws = new WebSocket(url);
     socket = ws;
     opened = new Promise((resolve, reject) => {
+      let open = false;
       ws.addEventListener('open', () => {
+        open = true;
         opts.onLinkState?.('open');
         resolve(ws);
       });
       ws.addEventListener('close', () => {
         opts.onLinkState?.('closed');
-        reject(new Error('closed'));
+        // Refused before it opened: every call waiting for it shares the one question of why.
+        if (!open) void whyRefused(opts.origin, opts.token).then((reason) => reject(new Error(reason)));
         for (const [id, settle] of pending) {
           pending.delete(id);
           settle(lostInFlight);
@@ -84,15 +113,8 @@ export function createSocketTransport(opts: {
       let ws: WebSocket;
       try {
         ws = await connect();
-      } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'NETWORK',
-            message:
-              'Could not connect to the desk host. Open the exact URL that "npm run start:browser" printed (it carries this run\'s access token) and check the host is still running.',
-          },
-        };
+      } catch (err) {
+        return { ok: false, error: { code: 'NETWORK', message: (err as Error).message } };
       }
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
