@@ -56,7 +56,7 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
   // Only what this window's person may read: a page nobody signed in at is told nothing of the book.
   const tell = createEventTeller(core.mayReceive);
   const unsubscribers = EVENT_NAMES.map((name) =>
-    core.events.on(name, (payload) => tell(connection, name, payload, () => send({ event: name, payload }))),
+    core.events.on(name, (payload, to) => tell(connection, name, payload, () => send({ event: name, payload }), to)),
   );
 
   // A page sending garbage is logged once, and the count when it goes, not once per frame.

@@ -39,13 +39,21 @@ export async function mayReceiveEvent<E extends DeskEventName>(
 
 /**
  * Tells each window the events it may be told, in the order they happened (the role check is asynchronous, so each
- * window's events wait for the one before). `send` answers false once the window is gone.
+ * window's events wait for the one before). `send` answers false once the window is gone. An event for one window
+ * (`to`, the one whose command it reports on) is told to that window only.
  */
 export function createEventTeller(
   mayReceive: (connection: string, name: DeskEventName, payload: unknown) => Promise<boolean>,
 ) {
   const queues = new Map<string, Promise<void>>();
-  return <E extends DeskEventName>(connection: string, name: E, payload: DeskEvents[E], send: () => void): void => {
+  return <E extends DeskEventName>(
+    connection: string,
+    name: E,
+    payload: DeskEvents[E],
+    send: () => void,
+    to?: string,
+  ): void => {
+    if (to !== undefined && to !== connection) return;
     const next = (queues.get(connection) ?? Promise.resolve())
       .then(async () => {
         if (await mayReceive(connection, name, payload)) send();

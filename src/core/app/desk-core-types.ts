@@ -1,8 +1,9 @@
 import type { RefusalLimits } from '../intake/refusal-policy';
 import type { AppInfo } from '../../shared/domain';
-import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract';
+import type { DeskEventName } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../commands/dispatch';
 import type { Logger } from '../log';
+import type { EventListener } from './event-bus';
 import type { FollowOptions } from '../terminal/terminal-follow';
 import type { ResolveOptions } from '../queues/queue-kind';
 
@@ -52,7 +53,8 @@ export interface DeskCore {
   handlers: CommandHandlers;
   /** A window went away (a closed browser-host socket): whoever signed in there is signed out. */
   forgetConnection(connection: string): void;
-  events: { on<E extends DeskEventName>(name: E, listener: (payload: DeskEvents[E]) => void): () => void };
+  /** A listener's `to`: the one window the event is for (see event-bus.ts); absent, every window that may read it. */
+  events: { on<E extends DeskEventName>(name: E, listener: EventListener<E>): () => void };
   /** Whether the window `connection` may be told this event: its person's role may read what it carries. */
   mayReceive(connection: string, name: DeskEventName, payload: unknown): Promise<boolean>;
   info(): Promise<AppInfo>;

@@ -371,12 +371,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     ...createAuditHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createTerminalHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     // Lookup by id: find-transaction / find-order with the store's own profile; found items join its queues.
-    'lookup:run': (input) =>
+    'lookup:run': (input, ctx) =>
       onWorkspace((ws) =>
         createLookupHandler({
           client: async () => (await ws.praxis()).client,
           store: () => ws.store,
-          emitProgress: (p) => bus.emit('event:lookup-progress', p),
+          // Only the window that asked counts along: another window's Lookup screen has its own lookup, or none.
+          emitProgress: (p) => bus.emit('event:lookup-progress', p, ctx.connection),
           slot: lookupQueries,
         })(input),
       ),

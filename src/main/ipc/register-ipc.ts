@@ -37,13 +37,19 @@ export function registerDeskIpc(
       const tell = createEventTeller(ready.mayReceive);
       for (const name of EVENT_NAMES) {
         unsubscribe.push(
-          ready.events.on(name, (payload) => {
+          ready.events.on(name, (payload, to) => {
             for (const win of windows()) {
               if (win.isDestroyed()) continue;
               const contents = win.webContents;
-              tell(electronConnection(contents.id), name, payload, () => {
-                if (!contents.isDestroyed()) contents.send(name, payload);
-              });
+              tell(
+                electronConnection(contents.id),
+                name,
+                payload,
+                () => {
+                  if (!contents.isDestroyed()) contents.send(name, payload);
+                },
+                to,
+              );
             }
           }),
         );
