@@ -106,7 +106,7 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
         praxisFor,
         log,
         onQueueChange: (change) => bus.emit('event:queue-changed', change),
-        onBulkProgress: (p) => bus.emit('event:bulk-progress', p),
+        onBulkProgress: (p, to) => bus.emit('event:bulk-progress', p, to),
         onHoldsExpiring: (e) => bus.emit('event:holds-expiring', e),
         holdWatchIntervalMs: opts.holdWatchIntervalMs,
         intakeUrlsFor,

@@ -39,12 +39,15 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
     reconcile: async (tid: number): Promise<ActionOutcome> => reconcileItem(actionDeps, await deps.praxis(), tid),
 
     /** Capture or void many holds with bounded concurrency; one failure never stops the others. */
-    async bulk(input: {
-      action: 'capture' | 'void';
-      tids: number[];
-      reasonCode?: string;
-      note?: string;
-    }): Promise<CaptureBulkOutcome> {
+    async bulk(
+      input: {
+        action: 'capture' | 'void';
+        tids: number[];
+        reasonCode?: string;
+        note?: string;
+      },
+      progressTo?: string,
+    ): Promise<CaptureBulkOutcome> {
       const settings = await loadCaptureSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
@@ -55,6 +58,7 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
         tids,
         concurrency: settings.bulkConcurrency,
         sendLimit,
+        progressTo,
         act: (tid) =>
           reason
             ? voidHold(bulkDeps, s, settings, { tid, reasonCode: reason.code, note: input.note })

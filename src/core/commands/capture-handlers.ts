@@ -23,7 +23,7 @@ export function createCaptureHandlers(
     'captures:detail': ({ tid }) => on(({ captures }) => captures.detail(tid)),
     'captures:capture': ({ tid }) => on(({ captures }) => captures.capture(tid)),
     'captures:void': (input) => on(({ captures }) => captures.void(input)),
-    'captures:bulk': (input) => on(({ captures }) => captures.bulk(input)),
+    'captures:bulk': (input, ctx) => on(({ captures }) => captures.bulk(input, ctx.connection)),
     'captures:reconcile': ({ tid }) => on(({ captures }) => captures.reconcile(tid)),
     'capture-settings:get': () => on(({ store }) => loadCaptureSettings(store)),
     'capture-settings:save': (input) => on(({ store }) => saveCaptureSettings(store, input, currentActor().name)),

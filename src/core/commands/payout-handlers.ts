@@ -28,7 +28,8 @@ export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null):
     'payouts:approve': (input) => on(({ payouts }) => payouts.approve(input)),
     'payouts:reject': (input) => on(({ payouts }) => payouts.reject(input)),
     'payouts:split': (input) => on(({ payouts }) => payouts.split(input)),
-    'payouts:bulk': (input) => on(({ payouts }) => payouts.bulk(input)),
+    // Only the window that started the run counts along.
+    'payouts:bulk': (input, ctx) => on(({ payouts }) => payouts.bulk(input, ctx.connection)),
     'payouts:reconcile': ({ tid }) => on(({ payouts }) => payouts.reconcile(tid)),
     'payout-settings:get': () => on(({ store }) => loadPayoutSettings(store)),
     'payout-settings:save': ({ secondManager, ...settings }) =>

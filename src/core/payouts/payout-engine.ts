@@ -92,13 +92,16 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
     reconcile,
 
     /** Approve or reject many requests with bounded concurrency; one failure never stops the others. */
-    async bulk(input: {
-      action: 'approve' | 'reject';
-      tids: number[];
-      reasonCode?: string;
-      note?: string;
-      secondApprover?: SecondApprover;
-    }): Promise<BulkOutcome> {
+    async bulk(
+      input: {
+        action: 'approve' | 'reject';
+        tids: number[];
+        reasonCode?: string;
+        note?: string;
+        secondApprover?: SecondApprover;
+      },
+      progressTo?: string,
+    ): Promise<BulkOutcome> {
       const settings: PayoutSettings = await loadPayoutSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
@@ -129,6 +132,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         tids,
         concurrency: settings.bulkConcurrency,
         sendLimit,
+        progressTo,
         act: async (tid) => {
           if (input.action === 'reject')
             return reject(bulkDeps, s, settings, { tid, reasonCode: input.reasonCode!, note: input.note });

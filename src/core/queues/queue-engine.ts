@@ -14,7 +14,8 @@ export interface QueueEngineDeps {
   log: Logger;
   /** The active profile's client and operator; throws a DeskError (e.g. NO_CREDENTIALS) when it cannot act. */
   praxis(): Promise<PraxisSession>;
-  onBulkProgress?(progress: DeskEvents['event:bulk-progress']): void;
+  /** `to`: the connection (window or page) that started the run; only it counts along. */
+  onBulkProgress?(progress: DeskEvents['event:bulk-progress'], to?: string): void;
   /** True once the desk is switching away from this store's profile: a bulk action starts no further items. */
   stopRequested?(): boolean;
   /** Overrides of the reconcile rules (tests shorten the waits of PRAXIS_ASSUMPTIONS). */
@@ -49,6 +50,8 @@ export function runQueueBulk<A extends DeskEvents['event:bulk-progress']['action
     /** The desk's send limit follows the latest run's setting. */
     sendLimit: SendLimit;
     act(tid: number): Promise<ActionOutcome>;
+    /** The connection that started the run: its progress is told to it alone. */
+    progressTo?: string;
   },
 ): Promise<ActionOutcome[]> {
   run.sendLimit.setLimit(run.concurrency);
@@ -58,7 +61,8 @@ export function runQueueBulk<A extends DeskEvents['event:bulk-progress']['action
     verb: run.action,
     noun: queue.noun,
     stopRequested: deps.stopRequested,
-    onProgress: (done, total) => deps.onBulkProgress?.({ action: run.action, queue: queue.name, done, total }),
+    onProgress: (done, total) =>
+      deps.onBulkProgress?.({ action: run.action, queue: queue.name, done, total }, run.progressTo),
     act: run.act,
   });
 }
