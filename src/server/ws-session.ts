@@ -54,7 +54,7 @@ export function serveDeskSocket(socket: WebSocket, core: DeskCore, logger: Logge
   // Sign-in belongs to this page's socket: a reload or a second tab signs in again.
   const connection = `browser-host:${randomUUID()}`;
   // Only what this window's person may read: a page nobody signed in at is told nothing of the book.
-  const tell = createEventTeller(core.mayReceive);
+  const tell = createEventTeller(core.rolesAt);
   const unsubscribers = EVENT_NAMES.map((name) =>
     core.events.on(name, (payload, to) => tell(connection, name, payload, () => send({ event: name, payload }), to)),
   );

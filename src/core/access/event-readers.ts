@@ -37,15 +37,36 @@ export async function mayReceiveEvent<E extends DeskEventName>(
   return (await rolesAtWindow()).some((r) => allowed.includes(r));
 }
 
+interface WaitingEvent {
+  name: DeskEventName;
+  payload: unknown;
+  send: () => void;
+}
+
 /**
- * Tells each window the events it may be told, in the order they happened (the role check is asynchronous, so each
- * window's events wait for the one before). `send` answers false once the window is gone. An event for one window
- * (`to`, the one whose command it reports on) is told to that window only.
+ * Tells each window the events it may be told, in the order they happened. The role check reads the store, so the
+ * events that arrive while a window's check runs wait and are checked together with one read of its roles: a burst
+ * (a bulk run, a replay after start) costs a window a few reads, not three queries per event behind the store's
+ * writes. `send` answers false once the window is gone. An event for one window (`to`, the one whose command it
+ * reports on) is told to that window only.
  */
-export function createEventTeller(
-  mayReceive: (connection: string, name: DeskEventName, payload: unknown) => Promise<boolean>,
-) {
-  const queues = new Map<string, Promise<void>>();
+export function createEventTeller(rolesAt: (connection: string) => Promise<readonly Role[]>) {
+  const waiting = new Map<string, WaitingEvent[]>();
+
+  async function drain(connection: string): Promise<void> {
+    for (let batch = waiting.get(connection); batch?.length; batch = waiting.get(connection)) {
+      waiting.set(connection, []);
+      let roles: Promise<readonly Role[]> | undefined;
+      const rolesOnce = () => (roles ??= rolesAt(connection));
+      try {
+        for (const e of batch) if (await mayReceiveEvent(rolesOnce, e.name, e.payload as never)) e.send();
+      } catch {
+        // A store closing mid-check: the rest of this batch is not told.
+      }
+    }
+    waiting.delete(connection);
+  }
+
   return <E extends DeskEventName>(
     connection: string,
     name: E,
@@ -54,14 +75,9 @@ export function createEventTeller(
     to?: string,
   ): void => {
     if (to !== undefined && to !== connection) return;
-    const next = (queues.get(connection) ?? Promise.resolve())
-      .then(async () => {
-        if (await mayReceive(connection, name, payload)) send();
-      })
-      .catch(() => undefined); // a store closing mid-check: the event is not told
-    queues.set(connection, next);
-    void next.then(() => {
-      if (queues.get(connection) === next) queues.delete(connection);
-    });
+    const queue = waiting.get(connection);
+    if (queue) return void queue.push({ name, payload, send });
+    waiting.set(connection, [{ name, payload, send }]);
+    void drain(connection);
   };
 }

@@ -1,5 +1,6 @@
 import type { RefusalLimits } from '../intake/refusal-policy';
 import type { AppInfo } from '../../shared/domain';
+import type { Role } from '../../shared/access';
 import type { DeskEventName } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../commands/dispatch';
 import type { Logger } from '../log';
@@ -55,8 +56,8 @@ export interface DeskCore {
   forgetConnection(connection: string): void;
   /** A listener's `to`: the one window the event is for (see event-bus.ts); absent, every window that may read it. */
   events: { on<E extends DeskEventName>(name: E, listener: EventListener<E>): () => void };
-  /** Whether the window `connection` may be told this event: its person's role may read what it carries. */
-  mayReceive(connection: string, name: DeskEventName, payload: unknown): Promise<boolean>;
+  /** The roles of whoever is signed in at the window `connection` (none: nobody): which events it may be told. */
+  rolesAt(connection: string): Promise<readonly Role[]>;
   info(): Promise<AppInfo>;
   close(): Promise<void>;
 }

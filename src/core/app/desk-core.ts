@@ -6,7 +6,6 @@ import { createCaptureHandlers } from '../commands/capture-handlers';
 import { createPayoutHandlers } from '../commands/payout-handlers';
 import { createAccessHandlers, type WithAccessStore } from '../commands/access-handlers';
 import { guardHandlers } from '../access/access-guard';
-import { mayReceiveEvent } from '../access/event-readers';
 import { createRefusalAudit } from '../access/refusal-audit';
 import { createBoundedAudit } from '../access/bounded-audit';
 import type { AuditInput } from '../audit/audit-log';
@@ -397,15 +396,10 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     forgetConnection: (connection) => sessions.forget(connection),
     events: { on: bus.on },
     // A locked window keeps its person's roles: the desk under the lock stays current for them.
-    mayReceive: (connection, name, payload) =>
-      mayReceiveEvent(
-        async () => {
-          const { state } = await resolveAccess(connection);
-          return 'roles' in state ? state.roles : [];
-        },
-        name,
-        payload as never,
-      ),
+    rolesAt: async (connection) => {
+      const { state } = await resolveAccess(connection);
+      return 'roles' in state ? state.roles : [];
+    },
     info,
     async close() {
       if (closed) return;

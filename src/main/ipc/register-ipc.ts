@@ -34,7 +34,7 @@ export function registerDeskIpc(
     (ready) => {
       if (unregistered) return;
       // Each window is told only what its person may read (event-readers.ts), as the browser host's pages are.
-      const tell = createEventTeller(ready.mayReceive);
+      const tell = createEventTeller(ready.rolesAt);
       for (const name of EVENT_NAMES) {
         unsubscribe.push(
           ready.events.on(name, (payload, to) => {
