@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { accessActions } from '../stores/access';
+import { useFocusAfterSignIn } from './use-focus-after-sign-in';
 
 /**
  * The sign-in: on a fresh window (nobody signed in) it is the whole page; on a locked desk it covers the screen the
@@ -16,6 +17,7 @@ export function SignIn({ lockedFor }: { lockedFor?: string }) {
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
   const pinField = useRef<HTMLInputElement>(null);
+  useFocusAfterSignIn();
 
   useEffect(() => {
     (unlocking ? pinField : firstField).current?.focus();
