@@ -5,7 +5,8 @@ import { navigationActions } from '../stores/navigation';
 import { mayOpen } from '../access/screen-roles';
 import { useAccess } from '../stores/access';
 import { useSession } from '../stores/session';
-import { filterCommands, paletteCommands } from './palette-commands';
+import { filterCommands, paletteCommands, paletteHelp } from './palette-commands';
+import { nearestCommands } from './palette-nearest';
 
 export function CommandPalette() {
   const profiles = useSession((s) => s.profiles);
@@ -13,10 +14,18 @@ export function CommandPalette() {
   const access = useAccess((s) => s.access);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
-  const matches = useMemo(
-    () => filterCommands(paletteCommands(profiles, activeProfileId, access), query),
-    [profiles, activeProfileId, access, query],
+  const commands = useMemo(
+    () => paletteCommands(profiles, activeProfileId, access),
+    [profiles, activeProfileId, access],
   );
+  const exact = useMemo(() => filterCommands(commands, query), [commands, query]);
+  // Nothing matches: the nearest commands stand in, to choose with the same keys.
+  const matches = useMemo(
+    () => (exact.length > 0 ? exact : nearestCommands(commands, query)),
+    [commands, exact, query],
+  );
+  const noMatch = exact.length === 0;
+  const suggesting = noMatch && matches.length > 0;
   const selected = Math.min(cursor, Math.max(matches.length - 1, 0));
   // Esc closes the palette wherever focus is inside it, not only in the input.
   useShortcuts({ escape: navigationActions.closePalette, 'mod+k': navigationActions.closePalette }, true, 'dialog');
@@ -63,7 +72,26 @@ export function CommandPalette() {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul className="palette-list" id="palette-list" role="listbox">
+        {/* Said as the text changes: a screen reader hears why the list is empty or what stands in for it. */}
+        <div role="status" className="palette-none">
+          {noMatch && (
+            <>
+              <p>No command matches “{query}”.</p>
+              <p className="muted">{paletteHelp(commands)}</p>
+            </>
+          )}
+        </div>
+        {suggesting && (
+          <div className="palette-suggest muted" id="palette-suggest">
+            Did you mean
+          </div>
+        )}
+        <ul
+          className="palette-list"
+          id="palette-list"
+          role="listbox"
+          {...(suggesting ? { 'aria-labelledby': 'palette-suggest' } : { 'aria-label': 'Commands' })}
+        >
           {matches.map((c, i) => (
             <li
               key={c.id}
@@ -78,7 +106,6 @@ export function CommandPalette() {
               {c.hint && <span className="muted">{c.hint}</span>}
             </li>
           ))}
-          {matches.length === 0 && <li className="muted palette-none">No command matches “{query}”.</li>}
         </ul>
         <div className="palette-foot muted">↑↓ choose · Enter run · Esc close</div>
       </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessState } from '../../../shared/access';
 import type { Profile } from '../../../shared/domain';
-import { filterCommands, paletteCommands } from './palette-commands';
+import { filterCommands, paletteCommands, paletteHelp } from './palette-commands';
 
 const profile = (id: string, name: string, environment: Profile['environment']): Profile => ({
   id,
@@ -46,5 +46,21 @@ describe('command palette', () => {
   it('offers a back-office operator only what they may do: their screens, and no profile switch or settings', () => {
     const labels = paletteCommands(profiles, 'a', backoffice).map((c) => c.label);
     expect(labels).toEqual(['Go to Payouts', 'Go to Lookup']);
+  });
+});
+
+describe('palette help', () => {
+  const profiles = [profile('a', 'Embedded sandbox', 'embedded-sandbox'), profile('b', 'Live EUR', 'praxis-live')];
+
+  it('names every kind of command the person has, and what to type', () => {
+    expect(paletteHelp(paletteCommands(profiles, 'a', manager))).toBe(
+      'The palette can go to a screen (Payouts, Captures, Virtual terminal, Lookup, Audit, Settings), test the connection or switch profile. Type part of a name, e.g. “pay” for Go to Payouts.',
+    );
+  });
+
+  it('names only the screens of a back-office operator', () => {
+    expect(paletteHelp(paletteCommands(profiles, 'a', backoffice))).toBe(
+      'The palette can go to a screen (Payouts, Lookup). Type part of a name, e.g. “pay” for Go to Payouts.',
+    );
   });
 });

@@ -61,3 +61,24 @@ export function filterCommands(commands: PaletteCommand[], query: string): Palet
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return commands.filter((c) => words.every((w) => `${c.label} ${c.hint ?? ''}`.toLowerCase().includes(w)));
 }
+
+/**
+ * What the palette can do for this person, said when nothing matches: the kinds of command they have (the screens
+ * named), and what to type, with an example from their own first command.
+ */
+export function paletteHelp(commands: PaletteCommand[]): string {
+  const screens = commands.filter((c) => c.id.startsWith('go:')).map((c) => c.label.replace(/^Go to /, ''));
+  const kinds = [
+    ...(screens.length ? [`go to a screen (${screens.join(', ')})`] : []),
+    ...(commands.some((c) => c.id === 'test-connection') ? ['test the connection'] : []),
+    ...(commands.some((c) => c.id.startsWith('profile:')) ? ['switch profile'] : []),
+  ];
+  if (kinds.length === 0) return 'There is no command for your role here.';
+  const can = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}`;
+  const example = commands[0]!;
+  const word = example.label
+    .replace(/^Go to /, '')
+    .slice(0, 3)
+    .toLowerCase();
+  return `The palette can ${can}. Type part of a name, e.g. “${word}” for ${example.label}.`;
+}

@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+
+// A new user's first try at the palette rarely names a command exactly: the palette says what it can do and offers
+// the nearest commands instead of a bare "No command matches".
+const desk = deskHostForThisFile();
+
+const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
+
+test('a typo in the palette offers the nearest commands, says what it can do, and Enter runs the first', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('paymnts');
+  const said = palette(page).getByRole('status');
+  await expect(said).toContainText('No command matches “paymnts”.');
+  await expect(said).toContainText('go to a screen');
+  await expect(palette(page).getByRole('listbox', { name: 'Did you mean' }).getByRole('option')).toHaveText([
+    'Go to Payouts',
+  ]);
+  await expect(palette(page).getByRole('option', { selected: true })).toHaveText('Go to Payouts');
+  await page.screenshot({ path: screenshotPath('05b-palette-typo-suggests') });
+  await expectNoSeriousA11yViolations(page, 'the palette offering the nearest commands');
+  await page.keyboard.press('Enter');
+  await expect(palette(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+});
+
+test('text like no command says what the palette can do and what to type; Esc still closes it', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('qqzx');
+  const said = palette(page).getByRole('status');
+  await expect(said).toContainText('No command matches “qqzx”.');
+  // The sandbox operator has every role: each kind of command is named (one profile: none to switch to), and an
+  // example of what to type.
+  await expect(said).toContainText(
+    'The palette can go to a screen (Payouts, Captures, Virtual terminal, Lookup, Audit, Settings) or test the connection.',
+  );
+  await expect(said).toContainText('Type part of a name, e.g. “pay” for Go to Payouts.');
+  await expect(palette(page).getByRole('option')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('05c-palette-no-match-help') });
+  await expectNoSeriousA11yViolations(page, 'the palette with nothing to offer');
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toHaveCount(0);
+});
