@@ -3,9 +3,9 @@ import { fitColumns, type QueueColumnMeta } from './fit-columns';
 
 // The payout queue's shape: what gives way beside the pane, and in which order when the scroller is too narrow.
 const columns: { id: string; meta: QueueColumnMeta }[] = [
-  { id: 'tid', meta: { width: 86, compactWidth: 80 } },
+  { id: 'tid', meta: { width: 86, compactWidth: 80, givesWay: 2 } },
   { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 3 } },
-  { id: 'customer', meta: { width: 172, compactWidth: 136, givesWay: 2, fills: true } },
+  { id: 'customer', meta: { width: 172, compactWidth: 104, givesWay: 4, fills: true } },
   { id: 'amount', meta: { width: 150, compactWidth: 132 } },
   { id: 'method', meta: { width: 210, hideWhenCompact: true, givesWay: 1 } },
   { id: 'risk', meta: { width: 150, compactWidth: 140 } },
@@ -37,8 +37,10 @@ describe('fitColumns', () => {
 
   it('beside the pane hides what the pane shows, and gives way further only while the table is still too wide', () => {
     expect(shown(fit(640, true))).toEqual(['tid', 'age', 'customer', 'amount', 'risk']);
-    expect(shown(fit(438, true))).toEqual(['tid', 'amount', 'risk']);
+    // At 1024 pixels: the tid and age go (the pane's heading shows both); the customer says who a row is about.
+    expect(shown(fit(438, true))).toEqual(['customer', 'amount', 'risk']);
     expect(tableWidth(fit(438, true))).toBeLessThanOrEqual(438);
+    expect(shown(fit(300, true))).toEqual(['amount', 'risk']);
     // A claim keeps the status beside the pane: it names who is acting.
     expect(shown(fit(900, true, true))).toContain('status');
   });
@@ -54,11 +56,11 @@ describe('fitColumns', () => {
   it('gives the room the other columns leave to the one that fills (the customer), so the row fills its scroller', () => {
     // At 1280 pixels beside the pane: the compact widths leave room over, all of it the customer's.
     const f = fit(700, true);
-    expect(f.widths.customer).toBe(136 + 700 - tableWidth(f));
+    expect(f.widths.customer).toBe(104 + 700 - tableWidth(f));
     expect(Object.values(f.widths).reduce((a, b) => a + b, 36)).toBe(700);
     expect(f.widths.amount).toBe(132);
     // Unmeasured, or once it gave way: no room handed out, none to a hidden column.
-    expect(fit(0, true).widths.customer).toBe(136);
-    expect(fit(438, true).widths.customer).toBeUndefined();
+    expect(fit(0, true).widths.customer).toBe(104);
+    expect(fit(300, true).widths.customer).toBeUndefined();
   });
 });

@@ -18,8 +18,9 @@ const CARD_WIDTH = 218;
 
 /**
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
- * them); in a scroller too narrow for the rest, the gateway, order id, card, then the customer (the pane shows each).
- * The order id outlasts the gateway: it is the merchant's own reference, what a person looks for in the list.
+ * them); in a scroller too narrow for the rest, the gateway, order id, card, tid, then the age (the pane shows each).
+ * The order id outlasts the gateway: it is the merchant's own reference, what a person looks for in the list. The
+ * customer gives way last: it says who a hold is about. At 1024 pixels beside the pane: time left, customer, amount.
  */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
@@ -29,7 +30,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       cell: ({ row }) => <HoldCountdown row={row.original} now={now} />,
       meta: { sortKey: 'timeLeft', width: 96, compactWidth: 96 },
     },
-    tidColumn({ sortKey: 'tid', width: 84, compactWidth: 80 }),
+    tidColumn({ sortKey: 'tid', width: 84, compactWidth: 80, givesWay: 4 }),
     {
       id: 'customer',
       header: 'Customer',
@@ -38,7 +39,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {customerOf(r)}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 150, compactWidth: 160, givesWay: 4 },
+      meta: { sortKey: 'customer', width: 150, compactWidth: 150, givesWay: 6 },
     },
     {
       id: 'amount',
@@ -80,7 +81,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
         </span>
       ),
       // Wide enough for a hold almost a day old ("23 h 59 m").
-      meta: { sortKey: 'age', width: 84, compactWidth: 84 },
+      meta: { sortKey: 'age', width: 84, compactWidth: 84, givesWay: 5 },
     },
     statusColumn({ width: 96, hideWhenCompact: true }),
   ];

@@ -8,12 +8,13 @@ import { FLAG_TEXT, flagName, flagsMostSevereFirst, remainingText } from './row-
 
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
- * scroller too narrow for the rest, the method, then the customer, then the age (the pane shows each). At full width
- * they fit a 1280-pixel window.
+ * scroller too narrow for the rest, the method, then the tid, then the age (the pane's heading shows each). The
+ * customer gives way last: it says who a row is about. At full width they fit a 1280-pixel window; at 1024 beside
+ * the pane, the customer, amount and risk.
  */
 export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<PayoutRow>[] {
   return [
-    tidColumn({ sortKey: 'tid', width: 86, compactWidth: 80 }),
+    tidColumn({ sortKey: 'tid', width: 86, compactWidth: 80, givesWay: 2 }),
     {
       id: 'age',
       header: 'Age',
@@ -51,7 +52,9 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 172, compactWidth: 136, givesWay: 2, fills: true },
+      // Its compact width is the least that still shows a name's start (whole on hover and in the pane); it takes
+      // whatever room the others leave.
+      meta: { sortKey: 'customer', width: 172, compactWidth: 104, givesWay: 4, fills: true },
     },
     {
       id: 'amount',
