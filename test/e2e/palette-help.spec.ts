@@ -21,8 +21,10 @@ test('a typo in the palette offers the nearest commands, says what it can do, an
   const said = palette(page).getByRole('status');
   await expect(said).toContainText('No command matches “paymnts”.');
   await expect(said).toContainText('go to a screen');
+  // "Payments" may mean a payout or a deposit taken by phone: both are offered, the closer spelling first.
   await expect(palette(page).getByRole('listbox', { name: 'Did you mean' }).getByRole('option')).toHaveText([
     'Go to Payouts',
+    'Go to Virtual terminal',
   ]);
   await expect(palette(page).getByRole('option', { selected: true })).toHaveText('Go to Payouts');
   await page.screenshot({ path: screenshotPath('05b-palette-typo-suggests') });
@@ -49,4 +51,18 @@ test('text like no command says what the palette can do and what to type; Esc st
   await expectNoSeriousA11yViolations(page, 'the palette with nothing to offer');
   await page.keyboard.press('Escape');
   await expect(palette(page)).toHaveCount(0);
+});
+
+test('the words people use for a screen find it: holds, withdrawals', async ({ page }) => {
+  await openDesk(page, desk());
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('holds');
+  await expect(palette(page).getByRole('option')).toHaveText(['Go to Captures']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Captures', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('withdrawals');
+  await expect(palette(page).getByRole('option')).toHaveText(['Go to Payouts']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
 });

@@ -43,6 +43,20 @@ describe('command palette', () => {
     expect(filterCommands(paletteCommands(profiles, 'a', manager), 'nothing like this')).toEqual([]);
   });
 
+  it('knows the words people use for a screen: withdrawals, holds, MOTO, a tid, the log', () => {
+    const first = (query: string) => filterCommands(paletteCommands(profiles, 'a', manager), query)[0]?.label;
+    expect(first('withdrawals')).toBe('Go to Payouts');
+    // A word is matched from its start: "holds" is not in Settings' "thresholds".
+    expect(filterCommands(paletteCommands(profiles, 'a', manager), 'holds').map((c) => c.label)).toEqual([
+      'Go to Captures',
+    ]);
+    expect(first('authorizations')).toBe('Go to Captures');
+    expect(first('moto')).toBe('Go to Virtual terminal');
+    expect(first('find tid')).toBe('Go to Lookup');
+    expect(first('log')).toBe('Go to Audit');
+    expect(first('operators')).toBe('Go to Settings');
+  });
+
   it('offers a back-office operator only what they may do: their screens, and no profile switch or settings', () => {
     const labels = paletteCommands(profiles, 'a', backoffice).map((c) => c.label);
     expect(labels).toEqual(['Go to Payouts', 'Go to Lookup']);

@@ -1,7 +1,7 @@
 import type { AccessState } from '../../../shared/access';
 import type { Profile } from '../../../shared/domain';
 import { mayOpen } from '../access/screen-roles';
-import { navigationActions, SCREEN_TITLES, SCREENS } from '../stores/navigation';
+import { navigationActions, SCREEN_TITLES, SCREENS, type Screen } from '../stores/navigation';
 import { ENVIRONMENT_LABELS, sessionActions } from '../stores/session';
 import { settingsActions } from '../stores/settings';
 
@@ -9,8 +9,27 @@ export interface PaletteCommand {
   id: string;
   label: string;
   hint?: string;
+  /** Other words people use for it, matched but not shown ("holds" for Captures). */
+  keywords?: string;
   run: () => void;
 }
+
+/** The everyday words for each screen, so a new user's word finds it. */
+const SCREEN_KEYWORDS: Record<Screen, string> = {
+  payouts: 'withdrawals payout requests approve reject split',
+  captures: 'holds authorizations authorized deposits capture void',
+  terminal: 'moto phone card deposit payment',
+  lookup: 'find search tid order id',
+  audit: 'log history who',
+  settings: 'profiles credentials operators pin keychain thresholds',
+};
+
+/** The words a command is found by: its label's, its hint's and its other words, in lower case. */
+export const searchWords = (c: PaletteCommand): string[] =>
+  `${c.label} ${c.hint ?? ''} ${c.keywords ?? ''}`
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * What the palette offers the person signed in: the screens they may open and, for whoever may open Settings (a
@@ -24,6 +43,7 @@ export function paletteCommands(
   const go = SCREENS.filter((screen) => mayOpen(screen, access)).map((screen) => ({
     id: `go:${screen}`,
     label: `Go to ${SCREEN_TITLES[screen]}`,
+    keywords: SCREEN_KEYWORDS[screen],
     run: () => navigationActions.go(screen),
   }));
   const managesProfiles = mayOpen('settings', access);
@@ -56,10 +76,16 @@ export function paletteCommands(
   return [...go, ...test, ...switches];
 }
 
-/** Matches every typed word anywhere in the label, so "sw live" finds "Switch profile: Live EUR". */
+/**
+ * Matches when every typed word starts one of the command's words, so "sw live" finds "Switch profile: Live EUR" and
+ * "holds" finds Captures but not the thresholds of Settings.
+ */
 export function filterCommands(commands: PaletteCommand[], query: string): PaletteCommand[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return commands.filter((c) => words.every((w) => `${c.label} ${c.hint ?? ''}`.toLowerCase().includes(w)));
+  const typed = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return commands.filter((c) => {
+    const words = searchWords(c);
+    return typed.every((t) => words.some((w) => w.startsWith(t)));
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PaletteCommand } from './palette-commands';
+import { searchWords, type PaletteCommand } from './palette-commands';
 
 /** Edits (insert, delete, change, swap of two neighbours) from `a` to `b`: "paymnts" is 1 from "payments". */
 export function editDistance(a: string, b: string): number {
@@ -30,10 +30,7 @@ export function nearestCommands(commands: PaletteCommand[], query: string, limit
   const typed = query.toLowerCase().split(/\s+/).filter(Boolean);
   return commands
     .map((command, order) => {
-      const words = `${command.label} ${command.hint ?? ''}`
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
+      const words = searchWords(command);
       let near = 0;
       let slips = 0;
       for (const t of typed) {
