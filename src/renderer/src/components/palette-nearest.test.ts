@@ -39,6 +39,8 @@ describe('nearest palette commands', () => {
 
   it('offers nothing when no typed word comes near, and never what the person may not do', () => {
     expect(nearest('qqzx')).toEqual([]);
+    // Two letters off the start of "withdrawals" is not a slip: a back-office operator has no profile to switch.
+    expect(nearest('switch', backoffice)).toEqual([]);
     // "go" and "to" are in every screen's command: two letters say nothing about which one.
     expect(nearest('go to')).toEqual([]);
     expect(nearest('swtich live', backoffice)).toEqual([]);

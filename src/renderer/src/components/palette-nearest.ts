@@ -17,9 +17,16 @@ export function editDistance(a: string, b: string): number {
 /** How many slips a typed word of this length may have and still name a word: none under 3 letters. */
 const slipsAllowed = (length: number) => (length < 3 ? -1 : length < 6 ? 1 : length < 8 ? 2 : 3);
 
-/** The fewest edits from `typed` to the start of `word` (a word is typed from its start, often not to its end). */
-const distanceToStart = (typed: string, word: string) =>
-  Math.min(...Array.from({ length: word.length }, (_, k) => editDistance(typed, word.slice(0, k + 1))));
+/**
+ * The fewest edits from `typed` to the start of `word` (a word is typed from its start, often not to its end). A start
+ * much shorter than what was typed does not count: "switch" is not a slip of "with…".
+ */
+const distanceToStart = (typed: string, word: string) => {
+  const shortest = Math.min(word.length, Math.max(1, typed.length - 1));
+  return Math.min(
+    ...Array.from({ length: word.length - shortest + 1 }, (_, k) => editDistance(typed, word.slice(0, shortest + k))),
+  );
+};
 
 /**
  * The commands nearest to what was typed when nothing matches it: each typed word of 3 letters or more counts for a
