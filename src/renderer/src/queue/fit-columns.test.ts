@@ -3,8 +3,8 @@ import { fitColumns, type QueueColumnMeta } from './fit-columns';
 
 // The payout queue's shape: what gives way beside the pane, and in which order when the scroller is too narrow.
 const columns: { id: string; meta: QueueColumnMeta }[] = [
-  { id: 'tid', meta: { width: 86, compactWidth: 80, givesWay: 2 } },
-  { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 3 } },
+  { id: 'tid', meta: { width: 86, compactWidth: 80, givesWay: 3 } },
+  { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 2 } },
   { id: 'customer', meta: { width: 172, compactWidth: 104, givesWay: 4, fills: true } },
   { id: 'amount', meta: { width: 150, compactWidth: 132 } },
   { id: 'method', meta: { width: 210, hideWhenCompact: true, givesWay: 1 } },
@@ -43,6 +43,8 @@ describe('fitColumns', () => {
     expect(shown(fit(300, true))).toEqual(['amount', 'risk']);
     // A claim keeps the status beside the pane: it names who is acting.
     expect(shown(fit(900, true, true))).toContain('status');
+    // At 1280 pixels beside the pane with a claim listed, the age gives way: the tid a team names its work by stays.
+    expect(shown(fit(690, true, true))).toEqual(['tid', 'customer', 'amount', 'risk', 'status']);
   });
 
   it('at any width, the table fits its scroller, unless it is down to the columns that may not give way', () => {

@@ -8,13 +8,14 @@ import { FLAG_TEXT, flagName, flagsMostSevereFirst, remainingText } from './row-
 
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
- * scroller too narrow for the rest, the method, then the tid, then the age (the pane's heading shows each). The
- * customer gives way last: it says who a row is about. At full width they fit a 1280-pixel window; at 1024 beside
+ * scroller too narrow for the rest, the method, then the age, then the tid (the pane's heading shows each): at 1280
+ * beside the pane with a claim's status listed, the tid a team names its work by stays. The customer gives way last:
+ * it says who a row is about. At full width they fit a 1280-pixel window; at 1024 beside
  * the pane, the customer, amount and risk.
  */
 export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<PayoutRow>[] {
   return [
-    tidColumn({ sortKey: 'tid', width: 86, compactWidth: 80, givesWay: 2 }),
+    tidColumn({ sortKey: 'tid', width: 86, compactWidth: 80, givesWay: 3 }),
     {
       id: 'age',
       header: 'Age',
@@ -29,7 +30,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           </span>
         );
       },
-      meta: { sortKey: 'age', width: 84, compactWidth: 84, givesWay: 3 },
+      meta: { sortKey: 'age', width: 84, compactWidth: 84, givesWay: 2 },
     },
     {
       id: 'customer',
