@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessState } from '../../../shared/access';
-import type { Profile } from '../../../shared/domain';
+import { backoffice, manager, profiles } from '../../../../test/support/palette-people';
 import { filterCommands, paletteCommands, paletteHelp } from './palette-commands';
 
-const profile = (id: string, name: string, environment: Profile['environment']): Profile => ({
-  id,
-  name,
-  environment,
-  merchantId: 'M',
-  applicationKey: 'K',
-});
-
-const manager: AccessState = {
-  mode: 'signed-in',
-  operator: 'Mia',
-  role: 'manager',
-  roles: ['agent', 'backoffice', 'manager'],
-  idleLockMinutes: 10,
-};
-const backoffice: AccessState = { ...manager, operator: 'Bo', role: 'backoffice', roles: ['backoffice'] };
-
 describe('command palette', () => {
-  const profiles = [profile('a', 'Embedded sandbox', 'embedded-sandbox'), profile('b', 'Live EUR', 'praxis-live')];
-
   it('offers every screen, a connection test, and a switch to each profile that is not already active', () => {
     const labels = paletteCommands(profiles, 'a', manager).map((c) => c.label);
     expect(labels).toEqual(
@@ -64,8 +44,6 @@ describe('command palette', () => {
 });
 
 describe('palette help', () => {
-  const profiles = [profile('a', 'Embedded sandbox', 'embedded-sandbox'), profile('b', 'Live EUR', 'praxis-live')];
-
   it('names every kind of command the person has, and what to type', () => {
     expect(paletteHelp(paletteCommands(profiles, 'a', manager))).toBe(
       'The palette can go to a screen (Payouts, Captures, Virtual terminal, Lookup, Audit, Settings), test the connection or switch profile. Type part of a name, e.g. “pay” for Go to Payouts.',

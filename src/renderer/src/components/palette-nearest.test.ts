@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessState } from '../../../shared/access';
-import type { Profile } from '../../../shared/domain';
+import { backoffice, manager, profiles } from '../../../../test/support/palette-people';
 import { paletteCommands } from './palette-commands';
 import { editDistance, nearestCommands } from './palette-nearest';
 
-const manager: AccessState = {
-  mode: 'signed-in',
-  operator: 'Mia',
-  role: 'manager',
-  roles: ['agent', 'backoffice', 'manager'],
-  idleLockMinutes: 10,
-};
-const backoffice: AccessState = { ...manager, operator: 'Bo', role: 'backoffice', roles: ['backoffice'] };
-const profiles: Profile[] = [
-  { id: 'a', name: 'Embedded sandbox', environment: 'embedded-sandbox', merchantId: 'M', applicationKey: 'K' },
-  { id: 'b', name: 'Live EUR', environment: 'praxis-live', merchantId: 'M', applicationKey: 'K' },
-];
 const nearest = (query: string, access = manager) =>
   nearestCommands(paletteCommands(profiles, 'a', access), query).map((c) => c.label);
 
