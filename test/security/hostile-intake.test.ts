@@ -117,11 +117,20 @@ describe('the intake under a flood with a third hostile', () => {
       const rssBefore = mb();
       const started = Date.now();
 
-      const send = async (text: string, signature: string) => {
-        const res = await fetch(intakeUrl, {
-          method: 'POST',
-          body: text,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'gt-authentication': signature },
+      // A connection cut under the sender (a keep-alive socket closed as it was reused, on a busy machine: CI saw
+      // "other side closed" once in 10,000) is sent again, as Praxis resends what got no answer; copies land once.
+      let resent = 0;
+      const send = async (text: string, signature: string): Promise<boolean> => {
+        const attempt = () =>
+          fetch(intakeUrl, {
+            method: 'POST',
+            body: text,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'gt-authentication': signature },
+          });
+        const res = await attempt().catch(async () => {
+          resent++;
+          await new Promise((r) => setTimeout(r, 200));
+          return attempt();
         });
         const answer = await res.text();
         return res.status === 200 && /"status":0/.test(answer);
@@ -218,7 +227,7 @@ describe('the intake under a flood with a third hostile', () => {
         scenario: 'whole flood',
         runs: TOTAL,
         passed: TOTAL - leaked - forgedShown.length,
-        figures: `${VALID} valid in the queue, ${leaked} hostile-only items in the queue; sent in ${sendMs} ms, all landed after ${landedMs} ms; RSS ${rssBefore} → ${rssAfter} MB`,
+        figures: `${VALID} valid in the queue, ${leaked} hostile-only items in the queue; sent in ${sendMs} ms (${resent} sent again after a cut connection), all landed after ${landedMs} ms; RSS ${rssBefore} → ${rssAfter} MB`,
       });
       expect(counts.get('valid')!.refused).toBe(0);
       for (const kind of REFUSED_KINDS) expect(counts.get(kind)!.refused, kind).toBe(counts.get(kind)!.sent);
