@@ -1,26 +1,15 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
+import { describe, expect, it } from 'vitest';
 import { WS_ADMISSION_PATH, WS_PATH } from '../../src/shared/ipc/ws-protocol';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 
 // What anyone who can reach the browser host's loopback port can make it write: a page on any site the operator opens
 // can knock on it (another Origin) or reach it by DNS rebinding (another Host), as often as it likes.
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-
-beforeAll(async () => {
-  rig = await startDeskCoreForTest('browser-host-refusals');
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
-});
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
+const world = browserHostForThisFile('browser-host-refusals');
 
 /** One raw HTTP request to the host (headers as given, Host included), answered with its status. */
 function knock(headers: Record<string, string>, path = '/', method = 'GET'): Promise<number> {
-  const { port } = new URL(host.origin);
+  const { port } = new URL(world.host.origin);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
       res.resume();
@@ -40,8 +29,8 @@ const upgrade = {
 
 describe('refusals anyone can cause at the browser host', () => {
   it('a flood of foreign Origins and Hosts, with headers kilobytes long, writes a bounded number of short log lines', async () => {
-    const linesBefore = rig.log.lines.length;
-    const ownHost = new URL(host.origin).host;
+    const linesBefore = world.rig.log.lines.length;
+    const ownHost = new URL(world.host.origin).host;
     const long = 'a'.repeat(8_000);
     for (let i = 0; i < 150; i++) {
       expect(
@@ -57,7 +46,7 @@ describe('refusals anyone can cause at the browser host', () => {
         ),
       ).toBe(403);
     }
-    const written = rig.log.lines.slice(linesBefore).filter((l) => l.includes('browser host'));
+    const written = world.rig.log.lines.slice(linesBefore).filter((l) => l.includes('browser host'));
     expect(written.length, written.map((l) => l.slice(0, 120)).join('\n')).toBeLessThanOrEqual(12);
     expect(Math.max(...written.map((l) => l.length))).toBeLessThan(1_000);
     // The page itself is still served on its own Host.

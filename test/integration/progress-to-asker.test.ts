@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { describe, expect, it } from 'vitest';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 import { openHostPage, type HostPage } from '../support/host-page';
 
 // A lookup's or a bulk run's progress was told to every page: another tab's Lookup screen or bulk dialog showed a
 // count it never asked for (and learned how many ids someone else looked up or acted on, and when).
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-
-beforeAll(async () => {
-  rig = await startDeskCoreForTest('progress-to-asker', { sandboxArrivalIntervalMs: null });
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
-});
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
+const world = browserHostForThisFile('progress-to-asker', { sandboxArrivalIntervalMs: null });
 
 /**
  * Page A runs `a`, page B runs `b`, then A runs `last` (each a run of that many items). A page is told its events in
@@ -23,8 +12,8 @@ afterAll(async () => {
  * A's first. The sandbox's start fills the queues meanwhile, and every page waits its turn behind those events too.
  */
 async function runsSeenBy(run: (page: HostPage, count: number) => Promise<void>, event: string) {
-  const a = await openHostPage(host);
-  const b = await openHostPage(host);
+  const a = await openHostPage(world.host);
+  const b = await openHostPage(world.host);
   const totals = (page: HostPage) =>
     page.events.filter((e) => e.event === event).map((e) => (e.payload as { total: number }).total);
   await run(a, 12);

@@ -1,36 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 import { openHostPage, type HostPage as Page } from '../support/host-page';
 
 // What the browser host's socket tells a page of its own accord, tried as a hostile insider would: a page nobody
 // signed in at, and one signed in below the role an event's contents need.
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-const setup = () => rig.at('setup');
+const world = browserHostForThisFile('socket-events-by-role');
+const setup = () => world.rig.at('setup');
 
 beforeAll(async () => {
-  rig = await startDeskCoreForTest('socket-events-by-role');
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
   await setup().call('operators:add', { name: 'Bo', pin: '48213', role: 'backoffice' });
   await setup().call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
   await setup().call('session:sign-in', { operator: 'Mia', pin: '91827' });
 });
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
 
 describe('events a page is told', () => {
   it('a page nobody signed in at is told nothing of the book; back-office is told of payouts, not of holds', async () => {
-    const nobody = await openHostPage(host);
-    const bo = await openHostPage(host);
-    const mia = await openHostPage(host);
+    const nobody = await openHostPage(world.host);
+    const bo = await openHostPage(world.host);
+    const mia = await openHostPage(world.host);
     expect(await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' })).toMatchObject({ ok: true });
     expect(await mia.call('session:sign-in', { operator: 'Mia', pin: '91827' })).toMatchObject({ ok: true });
 
-    const row = await rig.request(setup(), 'events-by-role', 'EUR', 12_00);
-    const hold = await fetch(`${(await rig.core.info()).simulatorUrl}/_sim/authorizations`, {
+    const row = await world.rig.request(setup(), 'events-by-role', 'EUR', 12_00);
+    const hold = await fetch(`${(await world.rig.core.info()).simulatorUrl}/_sim/authorizations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ cid: 'events-by-role', currency: 'EUR', amount: 34_00 }),

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { describe, expect, it } from 'vitest';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 import { openHostPage } from '../support/host-page';
 
 // A page that holds the run's token (any script in it, or a second program the operator runs) sends thousands of
 // commands on one socket at once. The core must stay answerable, and nothing may queue without bound.
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-const openPage = () => openHostPage(host);
-
-beforeAll(async () => {
-  rig = await startDeskCoreForTest('browser-host-flood');
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
-});
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
+const world = browserHostForThisFile('browser-host-flood');
+const openPage = () => openHostPage(world.host);
 
 describe('a flood from a page holding the token', () => {
   it('thousands of calls at once on one socket: those over the cap are refused at once, another page is answered', async () => {
-    const linesBefore = rig.log.lines.length;
+    const linesBefore = world.rig.log.lines.length;
     const flooder = await openPage();
     const calls = Array.from({ length: 2_000 }, () => flooder.call('app:info', {}));
     // Another page is answered promptly while the flood is being served.
@@ -36,7 +25,7 @@ describe('a flood from a page holding the token', () => {
     // Once its calls are answered, the same socket is served again.
     expect(await flooder.call('app:info', {})).toMatchObject({ ok: true });
     // The refusals are logged once, not once each.
-    const logged = rig.log.lines.slice(linesBefore).filter((l) => l.includes('too many commands'));
+    const logged = world.rig.log.lines.slice(linesBefore).filter((l) => l.includes('too many commands'));
     expect(logged.length).toBe(1);
     flooder.close();
     other.close();

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createBrowserHost, MAX_SOCKETS, type BrowserHost } from '../../src/server/browser-host';
+import { MAX_SOCKETS } from '../../src/server/browser-host';
 import { WS_ADMISSION_PATH } from '../../src/shared/ipc/ws-protocol';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 import { hostSocketUrl, openHostPage } from '../support/host-page';
 
 // A page that holds the run's token (or a second program the operator runs) opens hundreds of sockets at once: each
 // one holds the core's event listeners and a sign-in slot, so their number is capped.
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-const openPage = () => openHostPage(host);
-
-beforeAll(async () => {
-  rig = await startDeskCoreForTest('browser-host-sockets');
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
-});
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
+const world = browserHostForThisFile('browser-host-sockets');
+const openPage = () => openHostPage(world.host);
 
 describe('many sockets from a page holding the token', () => {
   it('hundreds of sockets with the token: those over the cap are refused with a reason, and pages are let in again once they close', async () => {
-    const { url, origin } = hostSocketUrl(host);
+    const { url, origin } = hostSocketUrl(world.host);
     const attempts = await Promise.all(
       Array.from(
         { length: 500 },
@@ -64,10 +54,10 @@ describe('many sockets from a page holding the token', () => {
   });
 
   it('the page may ask why its socket was refused, and is told only what its own upgrade would be told', async () => {
-    const { url, origin } = hostSocketUrl(host);
+    const { url, origin } = hostSocketUrl(world.host);
     const token = new URL(url).searchParams.get('token')!;
     const ask = async (headers: Record<string, string>) => {
-      const res = await fetch(`${host.origin}${WS_ADMISSION_PATH}`, { method: 'POST', headers });
+      const res = await fetch(`${world.host.origin}${WS_ADMISSION_PATH}`, { method: 'POST', headers });
       return { status: res.status, reason: await res.text() };
     };
     const asPage = { origin, authorization: `Bearer ${token}` };
@@ -79,7 +69,7 @@ describe('many sockets from a page holding the token', () => {
     expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(403);
     expect((await ask({ origin: 'http://evil.example', authorization: `Bearer ${token}` })).status).toBe(403);
     // A plain GET (which a browser sends without its Origin) is not answered.
-    expect((await fetch(`${host.origin}${WS_ADMISSION_PATH}`, { headers: asPage })).status).toBe(404);
+    expect((await fetch(`${world.host.origin}${WS_ADMISSION_PATH}`, { headers: asPage })).status).toBe(404);
 
     const held = await Promise.all(Array.from({ length: MAX_SOCKETS }, () => openPage()));
     const full = await ask(asPage);

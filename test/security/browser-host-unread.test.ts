@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createBrowserHost, type BrowserHost } from '../../src/server/browser-host';
-import { startDeskCoreForTest } from '../support/desk-core-rig';
+import { browserHostForThisFile } from '../support/browser-host-rig';
 import { hostSocketUrl, openHostPage } from '../support/host-page';
 
 // A program holding the token sends commands as fast as it can and never reads the answers: they must not pile up in
 // the desk's memory. A browser page always reads its socket, so this is never a real page.
-let rig: Awaited<ReturnType<typeof startDeskCoreForTest>>;
-let host: BrowserHost;
-
-beforeAll(async () => {
-  rig = await startDeskCoreForTest('browser-host-unread');
-  host = await createBrowserHost({ core: rig.core, port: 0, rendererDir: 'out/renderer', logger: rig.log });
-});
-afterAll(async () => {
-  await host?.close();
-  await rig?.close();
-});
+const world = browserHostForThisFile('browser-host-unread');
 
 describe('a socket that never reads its answers', () => {
   it('is closed once its unread answers pass a bound; the desk keeps answering other pages', async () => {
-    const { url, origin } = hostSocketUrl(host);
+    const { url, origin } = hostSocketUrl(world.host);
     const ws = new WebSocket(url, { origin });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -39,9 +28,9 @@ describe('a socket that never reads its answers', () => {
     const grown = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
     expect(isClosed, `${sent} frames sent, heap grew ${grown.toFixed(0)} MB, socket still open`).toBe(true);
     await closed;
-    const other = await openHostPage(host);
+    const other = await openHostPage(world.host);
     expect(await other.call('app:info', {})).toMatchObject({ ok: true });
     other.close();
-    expect(rig.log.lines.some((l) => l.includes('not reading its answers'))).toBe(true);
+    expect(world.rig.log.lines.some((l) => l.includes('not reading its answers'))).toBe(true);
   });
 });
