@@ -228,7 +228,7 @@ describe('operators who sign in', () => {
         error: {
           code: 'CONFLICT',
           message: expect.stringMatching(
-            /only EUR 2,000\.00 remains now\. Nothing was sent|is already being acted on\b.*Wait for it to finish/,
+            /only EUR 2,000\.00 remains now, not EUR 6,000\.00\. Nothing was sent|is already being acted on\b.*Wait for it to finish/,
           ),
         },
       });

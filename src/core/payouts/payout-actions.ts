@@ -7,6 +7,7 @@ import { refuseOpenAction } from '../queues/actionable';
 import { readRequestForAction, type RequestRow } from './request-for-action';
 import { refuseOwnTerminalRequest } from './own-terminal-request';
 import { pickReason, reasonAudit } from '../queues/reasons';
+import { failedOutcome } from '../queues/reconcile';
 import type { PraxisSession } from '../queues/praxis-session';
 import type { ManageResponse } from '../praxis/schemas';
 import { appliedItem } from '../queues/item-state';
@@ -188,6 +189,23 @@ export async function reject(
   return { ...outcome, ...about };
 }
 
+/**
+ * Why a split's part must not be sent now that its journal entry is begun, or null: what is left of the request (its
+ * own entry aside) is not what the operator split, less the parts of this split already paid. Another split sent
+ * meanwhile — a double-click's first copy — changed it, even when the parts would still fit.
+ */
+function splitChangedMeanwhile(tx: RequestRow, r: Remainder, expectedMinor: number, part: number): string | null {
+  if (r.otherCurrencies.length === 0 && r.remainingMinor === expectedMinor) return null;
+  const fmt = (m: number) => formatMoney(m, tx.currency);
+  const now =
+    r.otherCurrencies.length > 0
+      ? 'part of it is reported paid in another currency'
+      : `${r.remainingMinor < expectedMinor ? 'only ' : ''}${fmt(r.remainingMinor)} remains now, not ${fmt(expectedMinor)}`;
+  return part === 0
+    ? `Request ${tx.tid} changed while this split waited: ${now}. Nothing was sent; check the request and split what is left.`
+    : `Request ${tx.tid} changed between the parts of this split: ${now}. Part ${part + 1} and those after it were not sent; check the request and split what is left.`;
+}
+
 export interface SplitInput {
   tid: number;
   parts: { amountMinor: number; gateway: string }[];
@@ -230,19 +248,11 @@ export async function split(
   const customer = await customerLabel(deps.store.db, tx);
   // One claim for all the parts: no other desk acts on the request between two of them.
   return withItemClaim(deps, tx.tid, async () => {
-    // Read again under the claim: a split sent twice (a double-click) waited for its PIN check while the first was paid.
-    const left = payableRemainder(tx, await remainderOf(deps.store.db, tx));
-    if (total > left) {
-      throw new DeskError(
-        'CONFLICT',
-        `Request ${tx.tid} changed while this split waited: the parts add up to ${fmt(total)} but only ${fmt(left)} remains now. Nothing was sent; check the request and split what is left.`,
-        { remainingMinor: left, totalMinor: total, currency: tx.currency },
-      );
-    }
     const outcomes: ActionOutcome[] = [];
     for (const [i, part] of input.parts.entries()) {
       const orderId = await nextSplitOrderId(deps, tx.tid);
-      const outcome = await runJournaled(deps, s.client, {
+      const expected = remaining - input.parts.slice(0, i).reduce((sum, p) => sum + p.amountMinor, 0);
+      const run = runJournaled(deps, s.client, {
         tid: tx.tid,
         action: 'payouts:split',
         operator: s.operator,
@@ -266,6 +276,9 @@ export async function split(
           parts: input.parts.length,
           secondApprover: second,
         },
+        // A copy of this split sent twice (a double-click) may have been paid since the check above.
+        recheck: async (entry) =>
+          splitChangedMeanwhile(tx, await remainderOf(deps.store.db, tx, entry.id), expected, i),
         send: (client) =>
           client.splitWithdrawalRequest({
             withdrawalRequestId: tx.tid,
@@ -282,6 +295,8 @@ export async function split(
             await markRequestStatus(deps.store, tx.tid, REQUEST_STATUS_WHEN_PAID, answeredAt(answer));
         },
       });
+      // A later part refused before its send still answers with the parts that went through.
+      const outcome = i === 0 ? await run : await run.catch((err: unknown) => failedOutcome(tx.tid, err));
       outcomes.push({ ...outcome, amountMinor: part.amountMinor, currency: tx.currency, customer });
       if (outcome.state !== 'done' || outcome.errorCode) {
         // Later parts are not sent: the operator sees what went through and decides with the remainder in front of them.

@@ -78,16 +78,18 @@ export interface Remainder {
 export async function remainderOf(
   q: Queryable,
   request: { tid: number; amountMinor: number; currency: string },
+  /** A split part's own journal entry, begun but not yet sent: what remained before it. */
+  exceptJournalId?: number,
 ): Promise<Remainder> {
   // Both kinds of part in one read (one round trip), as JSON arrays.
   const res = await q.query<RequestParts>(`SELECT ${requestPartsSql('$1', '$2')}`, [request.tid, String(request.tid)]);
-  return remainderFrom(request, res.rows[0]!);
+  return remainderFrom(request, res.rows[0]!, exceptJournalId);
 }
 
 /** What remainderOf reads: the request's child payouts and the split parts its journal knows were sent. */
 export interface RequestParts {
   children: { order_id: string | null; currency: string; amount_minor: number; status: string }[];
-  sent: { request: Record<string, unknown>; result: Record<string, unknown> | null }[];
+  sent: { id: number; request: Record<string, unknown>; result: Record<string, unknown> | null }[];
 }
 
 /** The select-list of a request's parts (RequestParts) as `children` and `sent`, given its tid and its text. */
@@ -95,7 +97,7 @@ export const requestPartsSql = (tidParam: string, itemIdParam: string) => `
        (SELECT COALESCE(json_agg(json_build_object('order_id', c.order_id, 'currency', c.currency,
           'amount_minor', c.amount_minor, 'status', c.status)), '[]'::json)
         FROM transactions c WHERE c.withdrawal_request_id = ${tidParam}) AS children,
-       (SELECT COALESCE(json_agg(json_build_object('request', j.request, 'result', j.result)), '[]'::json)
+       (SELECT COALESCE(json_agg(json_build_object('id', j.id, 'request', j.request, 'result', j.result)), '[]'::json)
         FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = ${itemIdParam} AND j.action = 'payouts:split'
           AND j.state IN ('done', 'unknown', 'sending')) AS sent`;
 
@@ -103,6 +105,7 @@ export const requestPartsSql = (tidParam: string, itemIdParam: string) => `
 export function remainderFrom(
   request: { amountMinor: number; currency: string },
   { children, sent }: RequestParts,
+  exceptJournalId?: number,
 ): Remainder {
   const known = new Set(children.map((c) => c.order_id).filter((o): o is string => o !== null));
   const parts = [
@@ -110,6 +113,7 @@ export function remainderFrom(
       .filter((c) => !isIn(NO_MONEY_STATUSES, c.status))
       .map((c) => ({ currency: c.currency, amountMinor: Number(c.amount_minor) })),
     ...sent
+      .filter((j) => Number(j.id) !== exceptJournalId)
       .filter((j) => typeof j.request.order_id === 'string' && !known.has(j.request.order_id))
       .filter((j) => !isIn(NO_MONEY_STATUSES, String(j.result?.status ?? '')))
       .map((j) => ({

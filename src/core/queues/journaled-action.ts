@@ -5,7 +5,7 @@ import { isPraxisError, type PraxisClient } from '../praxis';
 import type { ManageResponse } from '../praxis/schemas';
 import { changeNotice } from '../store/changes';
 import { announceItemStatus } from './item-state';
-import type { JournalEntry, JournalState } from '../store/journal';
+import type { BegunEntry, JournalEntry, JournalState } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
 import { capital, verbOf, type QueueKind, type ResolveOptions } from './queue-kind';
 
@@ -17,6 +17,11 @@ export interface JournaledAction {
   /** The intent as the journal keeps it (never a secret): enough to look the effect up later. */
   request: Record<string, unknown>;
   send(client: PraxisClient): Promise<ManageResponse>;
+  /**
+   * Checked again once the journal entry is begun, when no other action on the item can begin until this one ends
+   * (an earlier check may be stale: a double-click's first copy can finish in between). Why nothing is sent, or null.
+   */
+  recheck?(entry: JournalEntry): Promise<string | null>;
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
@@ -129,19 +134,10 @@ async function runClaimed(
     });
   const phase = { at: 'claimed' as Phase };
   let outcome: ActionOutcome;
+  let refusal: string | null = null;
   try {
-    // The status as the claim's own statement read it: another desk may have decided the item since our check.
-    const current = entry.itemStatus;
-    if (!current || !queue.isOpen(current)) {
-      const message = `${capital(queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
-      await store.journal.finish(
-        entry.id,
-        { state: 'failed', errorCode: 'CONFLICT', praxisDescription: message },
-        itemNotice(deps, a.tid),
-      );
-      throw new DeskError('CONFLICT', message, { journalId: entry.id });
-    }
-    outcome = await sendOnce(deps, client, a, entry, phase);
+    refusal = await refusalOnceBegun(deps, a, entry);
+    outcome = refusal ? await refusedOutcome(deps, a, entry, refusal) : await sendOnce(deps, client, a, entry, phase);
   } catch (err) {
     outcome = await finishAfterFailure(deps, a, entry, phase.at, err);
   }
@@ -167,13 +163,46 @@ async function runClaimed(
     log.error('journaled action audit entry not written', { tid: a.tid, journalId: entry.id, error: String(err) });
     outcome = { ...outcome, message: `${outcome.message} (The audit entry could not be written: ${String(err)}.)` };
   }
+  // Refused before anything was sent: the command is refused, as the same check before the claim would have been.
+  if (refusal) throw new DeskError('CONFLICT', refusal, { journalId: entry.id });
   return outcome;
 }
 
+/** Why the item must not be sent now that its entry is begun, or null: the claim's own status read, then `recheck`. */
+async function refusalOnceBegun(deps: ActionDeps, a: JournaledAction, entry: BegunEntry): Promise<string | null> {
+  // The status as the claim's own statement read it: another desk may have decided the item since our check.
+  const current = entry.itemStatus;
+  if (!current || !deps.queue.isOpen(current))
+    return `${capital(deps.queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
+  return (await a.recheck?.(entry)) ?? null;
+}
+
+/** Finishes a refused entry as failed (nothing was sent) and says so. */
+async function refusedOutcome(
+  deps: ActionDeps,
+  a: JournaledAction,
+  entry: JournalEntry,
+  refusal: string,
+): Promise<ActionOutcome> {
+  await deps.store.journal.finish(
+    entry.id,
+    { state: 'failed', errorCode: 'CONFLICT', praxisDescription: refusal },
+    itemNotice(deps, a.tid),
+  );
+  return {
+    tid: a.tid,
+    state: 'failed',
+    moneyMoved: false,
+    journalId: entry.id,
+    errorCode: 'CONFLICT',
+    message: refusal,
+  };
+}
+
 /**
- * Something threw after the claim. A refusal of our own (CONFLICT above) already finished the entry; otherwise
- * finish it now — failed if nothing was sent, unknown once the send began — so it never stays `sending`. If even
- * that write fails, the entry's lease runs out and the next reconcile takes it.
+ * Something threw after the claim: finish the entry now (unless that already happened) — failed if nothing was sent,
+ * unknown once the send began — so it never stays `sending`. If even that write fails, the entry's lease runs out and
+ * the next reconcile takes it.
  */
 async function finishAfterFailure(
   deps: ActionDeps,

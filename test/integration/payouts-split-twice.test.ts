@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActionOutcome } from '../../src/shared/payouts';
+import { emptyStore } from '../support/store-backends';
+import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
+
+// CI once saw a double-clicked split go to Praxis twice: the second copy checked what remained before the first
+// began, and began only after the first was paid. Only the journal's one `sending` entry per item orders two copies
+// on one desk, so what remains must be read again once the copy's own entry is begun.
+let rig: PayoutRig;
+beforeAll(async () => {
+  rig = await startPayoutRig();
+});
+afterAll(async () => rig?.close());
+beforeEach(async () => emptyStore(rig.store));
+
+const gatewayOf = async (tid: number) => (await rig.engine.gateways(tid)).find((g) => g.isDefault)!.id;
+const splitsServed = async () =>
+  Object.entries((await rig.admin<{ served: Record<string, number> }>('/_sim/stats', undefined, 'GET')).served)
+    .filter(([path]) => path.toLowerCase().includes('split'))
+    .reduce((sum, [, n]) => sum + n, 0);
+
+/**
+ * Lets the first copy to reach its journal entry begin only once the other copy has reached its own (so both have
+ * checked what remains), and that other copy only once the first has finished: the interleaving CI saw.
+ */
+function holdSecondBeginUntilFirstEnds(copies: () => Promise<unknown>[]) {
+  const journal = rig.store.journal;
+  const begin = journal.begin;
+  let arrived = 0;
+  let bothArrived!: () => void;
+  const both = new Promise<void>((resolve) => (bothArrived = resolve));
+  journal.begin = async (...args) => {
+    arrived += 1;
+    if (arrived === 1) {
+      await both;
+      return begin(...args);
+    }
+    bothArrived();
+    await Promise.race(copies()).catch(() => undefined);
+    return begin(...args);
+  };
+  return () => (journal.begin = begin);
+}
+
+describe('a split sent twice on one desk', () => {
+  it('the copy that reaches the journal after the first was paid is refused with what remains, and not sent', async () => {
+    const [tid] = await rig.request([{ cid: 'c-split-twice', currency: 'EUR', amount: 600_00 }]);
+    const gateway = await gatewayOf(tid!);
+    const before = await splitsServed();
+    const input = { tid: tid!, parts: [{ amountMinor: 400_00, gateway }] };
+    let copies: Promise<ActionOutcome[]>[] = [];
+    const restore = holdSecondBeginUntilFirstEnds(() => copies);
+    try {
+      copies = [rig.engine.split(input), rig.engine.split(input)];
+      const answers = await Promise.allSettled(copies);
+      const paid = answers.filter((a) => a.status === 'fulfilled');
+      expect(paid).toHaveLength(1);
+      expect(paid[0]).toMatchObject({ value: [{ state: 'done', amountMinor: 400_00 }] });
+      expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+        reason: {
+          code: 'CONFLICT',
+          message: expect.stringMatching(/only EUR 200\.00 remains now, not EUR 600\.00\. Nothing was sent/),
+        },
+      });
+    } finally {
+      restore();
+    }
+    expect(await splitsServed()).toBe(before + 1);
+    expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
+    // The refused copy's journal entry says why it was not sent; the item is free for the next action.
+    const entries = await rig.store.journal.forItem('transaction', String(tid));
+    expect(entries.map((e) => [e.state, e.errorCode])).toEqual(
+      expect.arrayContaining([
+        ['done', null],
+        ['failed', 'CONFLICT'],
+      ]),
+    );
+    expect(await rig.store.journal.inFlight('transaction', String(tid))).toBeNull();
+  });
+
+  it('a double-click of a split that still fits is refused all the same: what remains is not what was split', async () => {
+    const [tid] = await rig.request([{ cid: 'c-split-small-twice', currency: 'EUR', amount: 600_00 }]);
+    const gateway = await gatewayOf(tid!);
+    const before = await splitsServed();
+    const input = { tid: tid!, parts: [{ amountMinor: 200_00, gateway }] };
+    let copies: Promise<ActionOutcome[]>[] = [];
+    const restore = holdSecondBeginUntilFirstEnds(() => copies);
+    try {
+      copies = [rig.engine.split(input), rig.engine.split(input)];
+      const answers = await Promise.allSettled(copies);
+      expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+      expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+        reason: { code: 'CONFLICT', message: expect.stringContaining('only EUR 400.00 remains now, not EUR 600.00') },
+      });
+    } finally {
+      restore();
+    }
+    expect(await splitsServed()).toBe(before + 1);
+    expect((await rig.engine.detail(tid!)).row.remainingMinor).toBe(400_00);
+  });
+
+  it('a part whose turn comes after another split was paid is not sent; the parts before it stand', async () => {
+    const [tid] = await rig.request([{ cid: 'c-split-between', currency: 'EUR', amount: 600_00 }]);
+    const gateway = await gatewayOf(tid!);
+    const before = await splitsServed();
+    const journal = rig.store.journal;
+    const begin = journal.begin;
+    let other: Promise<ActionOutcome[]> | undefined;
+    // Another split is asked and paid between this split's two parts.
+    journal.begin = async (...args) => {
+      if (args[0].request.part === 2 && !other) {
+        other = rig.engine.split({ tid: tid!, parts: [{ amountMinor: 300_00, gateway }] });
+        await other.catch(() => undefined);
+      }
+      return begin(...args);
+    };
+    try {
+      const mine = await rig.engine.split({
+        tid: tid!,
+        parts: [
+          { amountMinor: 200_00, gateway },
+          { amountMinor: 200_00, gateway },
+        ],
+      });
+      expect(await other).toMatchObject([{ state: 'done', amountMinor: 300_00 }]);
+      expect(mine).toMatchObject([
+        { state: 'done', amountMinor: 200_00 },
+        {
+          state: 'failed',
+          moneyMoved: false,
+          errorCode: 'CONFLICT',
+          amountMinor: 200_00,
+          message: expect.stringContaining(
+            'changed between the parts of this split: only EUR 100.00 remains now, not EUR 400.00. Part 2 and those after it were not sent',
+          ),
+        },
+      ]);
+    } finally {
+      journal.begin = begin;
+    }
+    expect(await splitsServed()).toBe(before + 2);
+    expect((await rig.engine.detail(tid!)).row.remainingMinor).toBe(100_00);
+  });
+});
