@@ -25,8 +25,16 @@ const cardTypeOf = (tx: StoredTransaction) =>
 const statusDetailsOf = (tx: StoredTransaction) =>
   (tx.rawTransaction as { status_details?: string | null } | null)?.status_details ?? null;
 
-/** A hold that may be acted on now: known, still authorized, and with no unresolved action. */
-export async function requireOpenHold(deps: ActionDeps, s: PraxisSession, tid: number): Promise<StoredTransaction> {
+/**
+ * A hold that may be acted on now: known, still authorized, and with no unresolved action; with the newest journal
+ * entry seen before these checks (read first, so anything sent after them is newer: seenJournalId).
+ */
+export async function requireOpenHold(
+  deps: ActionDeps,
+  s: PraxisSession,
+  tid: number,
+): Promise<{ tx: StoredTransaction; seenJournalId: number }> {
+  const seenJournalId = await deps.store.journal.latestId('transaction', String(tid));
   const tx = await deps.store.getTransaction(tid);
   if (!tx || tx.transactionType !== 'authorization')
     throw new DeskError('NOT_FOUND', `Authorization ${tid} is not in the work store. Look it up by id first.`);
@@ -36,7 +44,7 @@ export async function requireOpenHold(deps: ActionDeps, s: PraxisSession, tid: n
       'CONFLICT',
       `Authorization ${tid} is already ${statusWords(tx.status)}; there is no hold left to act on, so nothing was sent.`,
     );
-  return tx;
+  return { tx, seenJournalId };
 }
 
 /**
@@ -81,7 +89,7 @@ async function actOnHold(
   verb: 'capture' | 'void',
   action: (tx: StoredTransaction) => Omit<JournaledAction, 'tid' | 'action' | 'operator' | 'apply'>,
 ): Promise<ActionOutcome> {
-  const tx = await requireOpenHold(deps, s, tid);
+  const { tx, seenJournalId } = await requireOpenHold(deps, s, tid);
   const about = {
     amountMinor: tx.amountMinor,
     currency: tx.currency,
@@ -92,6 +100,7 @@ async function actOnHold(
     tid: tx.tid,
     action: `captures:${verb}`,
     operator: s.operator,
+    seenJournalId,
     apply: async (answer) => appliedItem(deps.queue.name, tx.tid, await ingestAnswer(deps.store, answer)),
   });
   return { ...(await explainRefusal(deps, settings, outcome, verb)), ...about };

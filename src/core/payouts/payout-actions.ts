@@ -35,7 +35,7 @@ export async function requireActionable(
   deps: ActionDeps,
   s: PraxisSession,
   tid: number,
-): Promise<{ tx: RequestRow; remainder: Remainder }> {
+): Promise<{ tx: RequestRow; remainder: Remainder; seenJournalId: number }> {
   const read = await readRequestForAction(deps.store.db, tid);
   const tx = read?.tx;
   if (!read || !tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
@@ -48,7 +48,7 @@ export async function requireActionable(
       `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`,
     );
   }
-  return { tx, remainder: read.remainder };
+  return { tx, remainder: read.remainder, seenJournalId: read.seenJournalId };
 }
 
 /** What is left to pay, refused when Praxis reported a part in another currency or nothing is left. */
@@ -110,7 +110,7 @@ export async function approve(
   settings: PayoutSettings,
   input: ApproveInput,
 ): Promise<ActionOutcome> {
-  const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  const { tx, remainder, seenJournalId } = await requireActionable(deps, s, input.tid);
   await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   // A PIN checked just now took its time: what is left is read again after it, as close to the claim as before.
@@ -122,6 +122,7 @@ export async function approve(
     action: 'payouts:approve',
     operator: s.operator,
     movesMoney: true,
+    seenJournalId,
     request: {
       intent: 'complete-withdrawal-request',
       withdrawal_request_id: tx.tid,
@@ -169,7 +170,7 @@ export async function reject(
   input: RejectInput,
 ): Promise<ActionOutcome> {
   const reason = checkReason(settings, input.reasonCode, input.note);
-  const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  const { tx, remainder, seenJournalId } = await requireActionable(deps, s, input.tid);
   const about = {
     amountMinor: remainder.remainingMinor,
     currency: tx.currency,
@@ -180,6 +181,7 @@ export async function reject(
     action: 'payouts:reject',
     operator: s.operator,
     movesMoney: false,
+    seenJournalId,
     request: { intent: 'cancel-withdrawal-request', withdrawal_request_id: tx.tid, reasonCode: reason.code },
     // Praxis takes no reason: it lives in the audit log only.
     audit: reasonAudit(tx, reason, input.note),
@@ -228,7 +230,7 @@ export async function split(
   settings: PayoutSettings,
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
-  const { tx, remainder } = await requireActionable(deps, s, input.tid);
+  const { tx, remainder, seenJournalId } = await requireActionable(deps, s, input.tid);
   await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
   const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
@@ -257,6 +259,8 @@ export async function split(
         action: 'payouts:split',
         operator: s.operator,
         movesMoney: true,
+        // After the first part, the part before it is the newest entry this split has seen.
+        seenJournalId: outcomes.at(-1)?.journalId ?? seenJournalId,
         request: {
           intent: 'split-withdrawal-request',
           withdrawal_request_id: tx.tid,

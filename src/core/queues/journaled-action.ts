@@ -22,6 +22,11 @@ export interface JournaledAction {
    * (an earlier check may be stale: a double-click's first copy can finish in between). Why nothing is sent, or null.
    */
   recheck?(entry: JournalEntry): Promise<string | null>;
+  /**
+   * The item's newest journal entry when this action's checks read it (latestId; 0: none). An entry sent since then —
+   * a double-click's first copy that finished in between — means those checks are stale: nothing is sent.
+   */
+  seenJournalId?: number;
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
@@ -168,13 +173,20 @@ async function runClaimed(
   return outcome;
 }
 
-/** Why the item must not be sent now that its entry is begun, or null: the claim's own status read, then `recheck`. */
+/**
+ * Why the item must not be sent now that its entry is begun, or null: the claim's own status read, `recheck`, then an
+ * entry sent since the action's checks (seenJournalId).
+ */
 async function refusalOnceBegun(deps: ActionDeps, a: JournaledAction, entry: BegunEntry): Promise<string | null> {
   // The status as the claim's own statement read it: another desk may have decided the item since our check.
   const current = entry.itemStatus;
   if (!current || !deps.queue.isOpen(current))
     return `${capital(deps.queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
-  return (await a.recheck?.(entry)) ?? null;
+  const refusal = (await a.recheck?.(entry)) ?? null;
+  if (refusal || a.seenJournalId === undefined) return refusal;
+  const since = await deps.store.journal.sentSince('transaction', String(a.tid), a.seenJournalId, entry.id);
+  if (!since) return null;
+  return `${capital(deps.queue.noun)} ${a.tid} changed while this ${verbOf(a.action)} waited: ${since.operator}'s ${verbOf(since.action)} went to Praxis meanwhile (${since.state}). Nothing was sent; look at it again before acting on it.`;
 }
 
 /** Finishes a refused entry as failed (nothing was sent) and says so. */

@@ -153,6 +153,34 @@ export async function finishAction(
   return toEntry(row);
 }
 
+/** The id of an item's newest journal entry in any state, 0 when it has none: what an action's checks saw (sentSince). */
+export async function latestActionId(q: Queryable, itemKind: ItemKind, itemId: string): Promise<number> {
+  const res = await q.query<{ id: number | null }>(
+    `SELECT max(id) AS id FROM action_journal WHERE item_kind = $1 AND item_id = $2`,
+    [itemKind, itemId],
+  );
+  return Number(res.rows[0]?.id ?? 0);
+}
+
+/**
+ * An entry of the item newer than `afterId`, other than `exceptId`, that went to Praxis and may have changed it (done
+ * or unknown; a failed one changed nothing), or null: an action begun on a stale check must not be sent.
+ */
+export async function sentSince(
+  q: Queryable,
+  itemKind: ItemKind,
+  itemId: string,
+  afterId: number,
+  exceptId: number,
+): Promise<JournalEntry | null> {
+  const res = await q.query<JournalRow>(
+    `SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 AND id > $3 AND id <> $4
+       AND state IN ('done', 'unknown') ORDER BY id LIMIT 1`,
+    [itemKind, itemId, afterId, exceptId],
+  );
+  return res.rows[0] ? toEntry(res.rows[0]) : null;
+}
+
 export async function inFlightAction(q: Queryable, itemKind: ItemKind, itemId: string): Promise<JournalEntry | null> {
   const res = await q.query<JournalRow>(
     `SELECT * FROM action_journal WHERE item_kind = $1 AND item_id = $2 AND state IN ('sending', 'unknown')`,

@@ -23,6 +23,8 @@ import {
   beginAction,
   finishAction,
   inFlightAction,
+  latestActionId,
+  sentSince,
   leaseHeld,
   entryStanding,
   recordLateAnswer,
@@ -102,6 +104,10 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
         finishAction(db, id, outcome, notice),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
+      latestId: (itemKind: Parameters<typeof latestActionId>[1], itemId: string) =>
+        latestActionId(db, itemKind, itemId),
+      sentSince: (itemKind: Parameters<typeof sentSince>[1], itemId: string, afterId: number, exceptId: number) =>
+        sentSince(db, itemKind, itemId, afterId, exceptId),
       unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
       leaseHeld: (id: number, leaseMs: number) => leaseHeld(db, id, leaseMs),
       standing: (id: number, leaseMs: number) => entryStanding(db, id, leaseMs),

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionOutcome } from '../../src/shared/payouts';
 import { emptyStore } from '../support/store-backends';
 import { startPayoutRig, type PayoutRig } from '../support/payout-rig';
+import { sendTwiceStale, servedCalls } from '../support/sent-twice';
 
 // CI once saw a double-clicked split go to Praxis twice: the second copy checked what remained before the first
 // began, and began only after the first was paid. Only the journal's one `sending` entry per item orders two copies
-// on one desk, so what remains must be read again once the copy's own entry is begun.
+// on one desk, so a copy's checks are made good once its own entry is begun.
 let rig: PayoutRig;
 beforeAll(async () => {
   rig = await startPayoutRig();
@@ -14,33 +15,7 @@ afterAll(async () => rig?.close());
 beforeEach(async () => emptyStore(rig.store));
 
 const gatewayOf = async (tid: number) => (await rig.engine.gateways(tid)).find((g) => g.isDefault)!.id;
-const splitsServed = async () =>
-  Object.entries((await rig.admin<{ served: Record<string, number> }>('/_sim/stats', undefined, 'GET')).served)
-    .filter(([path]) => path.toLowerCase().includes('split'))
-    .reduce((sum, [, n]) => sum + n, 0);
-
-/**
- * Lets the first copy to reach its journal entry begin only once the other copy has reached its own (so both have
- * checked what remains), and that other copy only once the first has finished: the interleaving CI saw.
- */
-function holdSecondBeginUntilFirstEnds(copies: () => Promise<unknown>[]) {
-  const journal = rig.store.journal;
-  const begin = journal.begin;
-  let arrived = 0;
-  let bothArrived!: () => void;
-  const both = new Promise<void>((resolve) => (bothArrived = resolve));
-  journal.begin = async (...args) => {
-    arrived += 1;
-    if (arrived === 1) {
-      await both;
-      return begin(...args);
-    }
-    bothArrived();
-    await Promise.race(copies()).catch(() => undefined);
-    return begin(...args);
-  };
-  return () => (journal.begin = begin);
-}
+const splitsServed = () => servedCalls(rig, 'split');
 
 describe('a split sent twice on one desk', () => {
   it('the copy that reaches the journal after the first was paid is refused with what remains, and not sent', async () => {
@@ -48,23 +23,16 @@ describe('a split sent twice on one desk', () => {
     const gateway = await gatewayOf(tid!);
     const before = await splitsServed();
     const input = { tid: tid!, parts: [{ amountMinor: 400_00, gateway }] };
-    let copies: Promise<ActionOutcome[]>[] = [];
-    const restore = holdSecondBeginUntilFirstEnds(() => copies);
-    try {
-      copies = [rig.engine.split(input), rig.engine.split(input)];
-      const answers = await Promise.allSettled(copies);
-      const paid = answers.filter((a) => a.status === 'fulfilled');
-      expect(paid).toHaveLength(1);
-      expect(paid[0]).toMatchObject({ value: [{ state: 'done', amountMinor: 400_00 }] });
-      expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
-        reason: {
-          code: 'CONFLICT',
-          message: expect.stringMatching(/only EUR 200\.00 remains now, not EUR 600\.00\. Nothing was sent/),
-        },
-      });
-    } finally {
-      restore();
-    }
+    const answers = await sendTwiceStale(rig.store, () => rig.engine.split(input));
+    const paid = answers.filter((a) => a.status === 'fulfilled');
+    expect(paid).toHaveLength(1);
+    expect(paid[0]).toMatchObject({ value: [{ state: 'done', amountMinor: 400_00 }] });
+    expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+      reason: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/only EUR 200\.00 remains now, not EUR 600\.00\. Nothing was sent/),
+      },
+    });
     expect(await splitsServed()).toBe(before + 1);
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
     // The refused copy's journal entry says why it was not sent; the item is free for the next action.
@@ -83,18 +51,11 @@ describe('a split sent twice on one desk', () => {
     const gateway = await gatewayOf(tid!);
     const before = await splitsServed();
     const input = { tid: tid!, parts: [{ amountMinor: 200_00, gateway }] };
-    let copies: Promise<ActionOutcome[]>[] = [];
-    const restore = holdSecondBeginUntilFirstEnds(() => copies);
-    try {
-      copies = [rig.engine.split(input), rig.engine.split(input)];
-      const answers = await Promise.allSettled(copies);
-      expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-      expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
-        reason: { code: 'CONFLICT', message: expect.stringContaining('only EUR 400.00 remains now, not EUR 600.00') },
-      });
-    } finally {
-      restore();
-    }
+    const answers = await sendTwiceStale(rig.store, () => rig.engine.split(input));
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+      reason: { code: 'CONFLICT', message: expect.stringContaining('only EUR 400.00 remains now, not EUR 600.00') },
+    });
     expect(await splitsServed()).toBe(before + 1);
     expect((await rig.engine.detail(tid!)).row.remainingMinor).toBe(400_00);
   });
@@ -140,5 +101,33 @@ describe('a split sent twice on one desk', () => {
     }
     expect(await splitsServed()).toBe(before + 2);
     expect((await rig.engine.detail(tid!)).row.remainingMinor).toBe(100_00);
+  });
+});
+
+describe('an approval sent twice on one desk', () => {
+  afterEach(() => rig.sim.clearFaults());
+
+  it('the copy that reaches the journal after the first was sent is refused, and not sent', async () => {
+    const [tid] = await rig.request([{ cid: 'c-approve-twice', currency: 'EUR', amount: 300_00 }]);
+    const gateway = await gatewayOf(tid!);
+    // The payout stays processing, so the request still looks open: only the journal tells the second copy.
+    rig.sim.setFaults({ holdPayouts: true });
+    const before = await servedCalls(rig, 'withdrawal-request');
+    const answers = await sendTwiceStale(rig.store, () => rig.engine.approve({ tid: tid!, gateway }));
+    expect(answers.filter((a) => a.status === 'fulfilled')).toMatchObject([{ value: { state: 'done' } }]);
+    expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+      reason: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(
+          /changed while this approve waited: Ana's approve went to Praxis meanwhile \(done\)\. Nothing was sent/,
+        ),
+      },
+    });
+    expect(await servedCalls(rig, 'withdrawal-request')).toBe(before + 1);
+    expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
+    const audit = await rig.store.audit.list({ limit: 5 });
+    expect(audit.filter((e) => e.action === 'payouts:approve').map((e) => e.details.result)).toEqual(
+      expect.arrayContaining(['done', 'failed']),
+    );
   });
 });
