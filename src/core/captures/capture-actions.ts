@@ -3,7 +3,7 @@ import type { CaptureSettings } from '../../shared/captures';
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import { holdWindowFor, lapseTime, windowText } from '../../shared/hold-windows';
-import { requireNoOpenAction } from '../queues/actionable';
+import { refuseOpenAction } from '../queues/actionable';
 import { appliedItem, customerLabel, ingestAnswer } from '../queues/item-state';
 import { runJournaled, type ActionDeps, type JournaledAction } from '../queues/journaled-action';
 import { reasonAudit } from '../queues/reasons';
@@ -27,24 +27,24 @@ const statusDetailsOf = (tx: StoredTransaction) =>
 
 /**
  * A hold that may be acted on now: known, still authorized, and with no unresolved action; with the newest journal
- * entry seen before these checks (read first, so anything sent after them is newer: seenJournalId).
+ * entry seen by these checks (seenJournalId). The journal is read first, so anything sent after the hold's read is newer.
  */
 export async function requireOpenHold(
   deps: ActionDeps,
   s: PraxisSession,
   tid: number,
 ): Promise<{ tx: StoredTransaction; seenJournalId: number }> {
-  const seenJournalId = await deps.store.journal.latestId('transaction', String(tid));
+  const journal = await deps.store.journal.forChecks('transaction', String(tid));
   const tx = await deps.store.getTransaction(tid);
   if (!tx || tx.transactionType !== 'authorization')
     throw new DeskError('NOT_FOUND', `Authorization ${tid} is not in the work store. Look it up by id first.`);
-  await requireNoOpenAction(deps, s, tid);
+  await refuseOpenAction(deps, s, tid, journal.open);
   if (tx.status !== OPEN_HOLD_STATUS)
     throw new DeskError(
       'CONFLICT',
       `Authorization ${tid} is already ${statusWords(tx.status)}; there is no hold left to act on, so nothing was sent.`,
     );
-  return { tx, seenJournalId };
+  return { tx, seenJournalId: journal.latestId };
 }
 
 /**

@@ -9,7 +9,7 @@ export type RequestRow = Omit<StoredTransaction, 'rawTransaction' | 'rawSession'
 /** Everything an action on a request checks before its journal claim, read together. */
 export interface RequestForAction {
   tx: RequestRow;
-  /** Its `sending` or `unknown` journal entry, if any (requireNoOpenAction). */
+  /** Its `sending` or `unknown` journal entry, if any (refuseOpenAction). */
   open: OpenAction | null;
   /** What is left to pay (remainderOf). */
   remainder: Remainder;

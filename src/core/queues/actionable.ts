@@ -4,18 +4,14 @@ import type { ActionDeps } from './journaled-action';
 import { sendLeaseMs, type PraxisSession } from './praxis-session';
 import { verbOf } from './queue-kind';
 
-/**
- * Refuses an action on an item whose last action is unresolved: an `unknown` outcome, a `sending` entry past its
- * sender's lease (abandoned: it must be reconciled), or a send still in flight. Every queue checks this first.
- */
-export async function requireNoOpenAction(deps: ActionDeps, s: PraxisSession, tid: number): Promise<void> {
-  await refuseOpenAction(deps, s, tid, await deps.store.journal.inFlight('transaction', String(tid)));
-}
-
 /** The unresolved journal entry of an item, as the checks before an action name it. */
 export type OpenAction = Pick<JournalEntry, 'id' | 'action' | 'operator' | 'state'>;
 
-/** requireNoOpenAction with the item's unresolved entry already read (null: none). */
+/**
+ * Refuses an action on an item whose last action is unresolved (`open`, as the action's checks read it; null: none):
+ * an `unknown` outcome, a `sending` entry past its sender's lease (abandoned: it must be reconciled), or a send still
+ * in flight. Every queue checks this first.
+ */
 export async function refuseOpenAction(
   deps: Pick<ActionDeps, 'store'>,
   s: Pick<PraxisSession, 'timeoutMs'>,

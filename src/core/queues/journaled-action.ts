@@ -23,7 +23,7 @@ export interface JournaledAction {
    */
   recheck?(entry: JournalEntry): Promise<string | null>;
   /**
-   * The item's newest journal entry when this action's checks read it (latestId; 0: none). An entry sent since then —
+   * The item's newest journal entry when this action's checks read it (journalForChecks; 0: none). An entry sent since then —
    * a double-click's first copy that finished in between — means those checks are stale: nothing is sent.
    */
   seenJournalId?: number;

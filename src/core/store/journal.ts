@@ -153,13 +153,23 @@ export async function finishAction(
   return toEntry(row);
 }
 
-/** The id of an item's newest journal entry in any state, 0 when it has none: what an action's checks saw (sentSince). */
-export async function latestActionId(q: Queryable, itemKind: ItemKind, itemId: string): Promise<number> {
-  const res = await q.query<{ id: number | null }>(
-    `SELECT max(id) AS id FROM action_journal WHERE item_kind = $1 AND item_id = $2`,
+/**
+ * What an action's checks read of an item's journal, in one statement: its unresolved entry (`sending` or `unknown`,
+ * or null) and the id of its newest entry in any state (0: none), which the action remembers (seenJournalId).
+ */
+export async function journalForChecks(
+  q: Queryable,
+  itemKind: ItemKind,
+  itemId: string,
+): Promise<{ open: JournalEntry | null; latestId: number }> {
+  const res = await q.query<JournalRow & { latest_id: number | null }>(
+    `SELECT o.*, m.latest_id
+     FROM (SELECT max(id) AS latest_id FROM action_journal WHERE item_kind = $1 AND item_id = $2) m
+     LEFT JOIN action_journal o ON o.item_kind = $1 AND o.item_id = $2 AND o.state IN ('sending', 'unknown')`,
     [itemKind, itemId],
   );
-  return Number(res.rows[0]?.id ?? 0);
+  const row = res.rows[0];
+  return { open: row && row.id !== null ? toEntry(row) : null, latestId: Number(row?.latest_id ?? 0) };
 }
 
 /**

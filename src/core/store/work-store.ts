@@ -23,7 +23,7 @@ import {
   beginAction,
   finishAction,
   inFlightAction,
-  latestActionId,
+  journalForChecks,
   sentSince,
   leaseHeld,
   entryStanding,
@@ -104,8 +104,8 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
         finishAction(db, id, outcome, notice),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
-      latestId: (itemKind: Parameters<typeof latestActionId>[1], itemId: string) =>
-        latestActionId(db, itemKind, itemId),
+      forChecks: (itemKind: Parameters<typeof journalForChecks>[1], itemId: string) =>
+        journalForChecks(db, itemKind, itemId),
       sentSince: (itemKind: Parameters<typeof sentSince>[1], itemId: string, afterId: number, exceptId: number) =>
         sentSince(db, itemKind, itemId, afterId, exceptId),
       unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
