@@ -76,12 +76,15 @@ export function paletteCommands(
   return [...go, ...test, ...switches];
 }
 
+/** The words typed in the palette, in lower case. */
+export const typedWords = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
+
 /**
  * Matches when every typed word starts one of the command's words, so "sw live" finds "Switch profile: Live EUR" and
  * "holds" finds Captures but not the thresholds of Settings.
  */
 export function filterCommands(commands: PaletteCommand[], query: string): PaletteCommand[] {
-  const typed = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const typed = typedWords(query);
   return commands.filter((c) => {
     const words = searchWords(c);
     return typed.every((t) => words.some((w) => w.startsWith(t)));

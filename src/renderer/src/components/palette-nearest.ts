@@ -1,4 +1,4 @@
-import { searchWords, type PaletteCommand } from './palette-commands';
+import { searchWords, typedWords, type PaletteCommand } from './palette-commands';
 
 /** Edits (insert, delete, change, swap of two neighbours) from `a` to `b`: "paymnts" is 1 from "payments". */
 export function editDistance(a: string, b: string): number {
@@ -34,7 +34,7 @@ const distanceToStart = (typed: string, word: string) => {
  * fewest slips; at most `limit`, and none when no word comes near.
  */
 export function nearestCommands(commands: PaletteCommand[], query: string, limit = 3): PaletteCommand[] {
-  const typed = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const typed = typedWords(query);
   return commands
     .map((command, order) => {
       const words = searchWords(command);
