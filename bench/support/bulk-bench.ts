@@ -96,10 +96,16 @@ export function printBulkFigures(f: {
     const w = f.storeWork;
     console.log(
       `where the rest goes — the store during the bulk: ${w.statements} statements (${(w.statements / f.n).toFixed(1)} per item) ` +
-        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), ${w.roundTrips} round trips ` +
+        `in ${w.transactions} transactions (${(w.transactions / f.n).toFixed(1)} per item), ` +
+        `${w.procedures} procedures run in the store's thread (${(w.procedures / f.n).toFixed(1)} per item), ${w.roundTrips} round trips ` +
         `(${(w.roundTrips / f.n).toFixed(1)} per item), awaited ${w.awaitedMs} ms in all ` +
         `(${(w.awaitedMs / f.n).toFixed(1)} ms per item, ≈ ${Math.round(w.awaitedMs / f.concurrency)} ms of wall time at concurrency ${f.concurrency}); ` +
         `the engine's total over the ideal: ${f.elapsedMs - (f.n * f.latencyMs) / f.concurrency} ms`,
+    );
+    const pct = (share: number | null) =>
+      share === null ? 'n/a (not a worker store)' : `${Math.round(share * 100)} %`;
+    console.log(
+      `threads busy during the bulk: the command thread (with the simulator, in this process) ${pct(w.busy.commandThread)}, the store worker ${pct(w.busy.storeWorker)}`,
     );
     console.table(w.byStatement.slice(0, 20).map(([statement, count]) => ({ statement, 'per item': count / f.n })));
     if (w.alone) {

@@ -1,13 +1,19 @@
 /** Counts what a run asks of the store (statements, transactions, time awaited), to show where a bulk's time goes. */
+import { performance } from 'node:perf_hooks';
 import type { Db, Queryable } from '../../src/core/store/db';
+import { storeWorkerUtilization } from '../../src/core/store/pglite-worker-db';
 
 export interface StoreWork {
   statements: number;
   transactions: number;
-  /** Trips to the store and back: every statement, and a BEGIN and an end for every transaction. */
+  /** Store procedures run in the store's own thread (store-procedures.ts): one trip each, their statements unseen here. */
+  procedures: number;
+  /** Trips to the store and back: every statement and procedure, and a BEGIN and an end for every transaction. */
   roundTrips: number;
   /** Summed over every caller: time from asking to the answer, queueing behind others included. */
   awaitedMs: number;
+  /** Share of the run each thread was busy: the one answering commands (and here the simulator), and the store worker's. */
+  busy: { commandThread: number; storeWorker: number | null };
   /** How often each statement ran, by its first words, most frequent first. */
   byStatement: [string, number][];
   /** One real call of each statement (its last), to time it on its own afterwards. */
@@ -18,7 +24,9 @@ export interface StoreWork {
 
 /** Wraps `db` in place until `stop()`, which puts it back and answers the counts. */
 export function countStoreWork(db: Db): { stop(): StoreWork } {
-  const work = { statements: 0, transactions: 0, awaitedMs: 0 };
+  const commandThreadAtStart = performance.eventLoopUtilization();
+  const storeWorkerAtStart = storeWorkerUtilization();
+  const work = { statements: 0, transactions: 0, procedures: 0, awaitedMs: 0 };
   const tally = new Map<string, number>();
   const samples: StoreWork['samples'] = new Map();
   // A statement's head is worked out once per text: the counting must not cost the command thread what it measures.
@@ -52,11 +60,19 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
       return timed(() => q.exec(sql));
     },
   });
-  const original = { query: db.query, exec: db.exec, transaction: db.transaction };
+  const original = { query: db.query, exec: db.exec, transaction: db.transaction, procedure: db.procedure };
   const self = db as { -readonly [K in keyof Db]: Db[K] };
   const plain = counted({ query: original.query.bind(db), exec: original.exec.bind(db) });
   self.query = plain.query;
   self.exec = plain.exec;
+  if (original.procedure) {
+    const procedure = original.procedure.bind(db);
+    self.procedure = (name, args) => {
+      work.procedures++;
+      tally.set(`procedure ${name}`, (tally.get(`procedure ${name}`) ?? 0) + 1);
+      return timed(() => procedure(name, args));
+    };
+  }
   self.transaction = <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     work.transactions++;
     return original.transaction.call<Db, [(tx: Queryable) => Promise<T>], Promise<T>>(db, (tx) => fn(counted(tx)));
@@ -65,8 +81,16 @@ export function countStoreWork(db: Db): { stop(): StoreWork } {
     stop() {
       Object.assign(self, original);
       const byStatement = [...tally].sort((a, b) => b[1] - a[1]);
-      const roundTrips = work.statements + 2 * work.transactions;
-      return { ...work, roundTrips, awaitedMs: Math.round(work.awaitedMs), byStatement, samples };
+      const roundTrips = work.statements + work.procedures + 2 * work.transactions;
+      const storeWorkerNow = storeWorkerUtilization();
+      const busy = {
+        commandThread: performance.eventLoopUtilization(commandThreadAtStart).utilization,
+        storeWorker:
+          storeWorkerAtStart && storeWorkerNow
+            ? performance.eventLoopUtilization(storeWorkerNow, storeWorkerAtStart).utilization
+            : null,
+      };
+      return { ...work, busy, roundTrips, awaitedMs: Math.round(work.awaitedMs), byStatement, samples };
     },
   };
 }

@@ -35,7 +35,7 @@ export async function requireActionable(
   deps: ActionDeps,
   s: PraxisSession,
   tid: number,
-): Promise<{ tx: RequestRow; remainder: Remainder; seenJournalId: number }> {
+): Promise<{ tx: RequestRow; remainder: Remainder; seenJournalId: number; terminalAgent: string | null }> {
   const read = await readRequestForAction(deps.store.db, tid);
   const tx = read?.tx;
   if (!read || !tx || tx.transactionType !== 'payout' || tx.withdrawalRequestId !== null) {
@@ -48,7 +48,7 @@ export async function requireActionable(
       `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`,
     );
   }
-  return { tx, remainder: read.remainder, seenJournalId: read.seenJournalId };
+  return { tx, remainder: read.remainder, seenJournalId: read.seenJournalId, terminalAgent: read.terminalAgent };
 }
 
 /** What is left to pay, refused when Praxis reported a part in another currency or nothing is left. */
@@ -110,8 +110,8 @@ export async function approve(
   settings: PayoutSettings,
   input: ApproveInput,
 ): Promise<ActionOutcome> {
-  const { tx, remainder, seenJournalId } = await requireActionable(deps, s, input.tid);
-  await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
+  const { tx, remainder, seenJournalId, terminalAgent } = await requireActionable(deps, s, input.tid);
+  refuseOwnTerminalRequest(tx, terminalAgent, s.operator);
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   // A PIN checked just now took its time: what is left is read again after it, as close to the claim as before.
   const pinChecked = second !== null && !input.verifiedSecondApprover;
@@ -230,8 +230,8 @@ export async function split(
   settings: PayoutSettings,
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
-  const { tx, remainder, seenJournalId } = await requireActionable(deps, s, input.tid);
-  await refuseOwnTerminalRequest(deps.store.db, tx, s.operator);
+  const { tx, remainder, seenJournalId, terminalAgent } = await requireActionable(deps, s, input.tid);
+  refuseOwnTerminalRequest(tx, terminalAgent, s.operator);
   const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   const fmt = (m: number) => formatMoney(m, tx.currency);

@@ -15,6 +15,8 @@ export interface RequestForAction {
   remainder: Remainder;
   /** Its newest journal entry's id, 0 when none (JournaledAction.seenJournalId). */
   seenJournalId: number;
+  /** Who opened it in the virtual terminal, if it was opened there (refuseOwnTerminalRequest). */
+  terminalAgent: string | null;
 }
 
 // Every column but the raw Praxis objects: parsing and passing those between threads was a good part of this read.
@@ -44,17 +46,20 @@ const READ_REQUEST_FOR_ACTION = `SELECT ${REQUEST_COLUMNS.map((c) => `t.${c}`).j
        (SELECT json_build_object('id', j.id, 'action', j.action, 'operator', j.operator, 'state', j.state)
         FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2 AND j.state IN ('sending', 'unknown')) AS open_action,
        (SELECT max(j.id) FROM action_journal j WHERE j.item_kind = 'transaction' AND j.item_id = $2) AS last_journal_id,
+       (SELECT s.agent FROM terminal_sessions s WHERE s.order_id = t.order_id AND s.intent = 'withdrawal') AS terminal_agent,
        ${requestPartsSql('$1', '$2')}
      FROM transactions t LEFT JOIN customers c ON c.customer_token = t.customer_token WHERE t.tid = $1`;
 
 /**
- * The request as getTransaction reads it (less the raw objects), its journal entries that matter and its parts, in one
+ * The request as getTransaction reads it (less the raw objects), its journal entries that matter, its parts and who
+ * opened it in the virtual terminal, in one
  * statement (one snapshot): during a bulk approve these were three statements per item on the store's one thread.
  * Null: not stored.
  */
 export async function readRequestForAction(q: Queryable, tid: number): Promise<RequestForAction | null> {
   const res = await q.query<
-    Record<string, unknown> & RequestParts & { open_action: OpenAction | null; last_journal_id: number | null }
+    Record<string, unknown> &
+      RequestParts & { open_action: OpenAction | null; last_journal_id: number | null; terminal_agent: string | null }
   >(READ_REQUEST_FOR_ACTION, [tid, String(tid)]);
   const r = res.rows[0];
   if (!r) return null;
@@ -64,5 +69,6 @@ export async function readRequestForAction(q: Queryable, tid: number): Promise<R
     open: r.open_action,
     remainder: remainderFrom(tx, r),
     seenJournalId: Number(r.last_journal_id ?? 0),
+    terminalAgent: r.terminal_agent,
   };
 }

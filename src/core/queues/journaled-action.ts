@@ -129,6 +129,7 @@ async function runClaimed(
         sessionClaim,
       },
       itemNotice(deps, a.tid),
+      a.seenJournalId,
     )
     .catch((err: unknown) => {
       if (isDeskError(err)) throw err;
@@ -175,7 +176,7 @@ async function runClaimed(
 
 /**
  * Why the item must not be sent now that its entry is begun, or null: the claim's own status read, `recheck`, then an
- * entry sent since the action's checks (seenJournalId).
+ * entry sent since the action's checks (seenJournalId), read right after the entry was begun.
  */
 async function refusalOnceBegun(deps: ActionDeps, a: JournaledAction, entry: BegunEntry): Promise<string | null> {
   // The status as the claim's own statement read it: another desk may have decided the item since our check.
@@ -183,9 +184,9 @@ async function refusalOnceBegun(deps: ActionDeps, a: JournaledAction, entry: Beg
   if (!current || !deps.queue.isOpen(current))
     return `${capital(deps.queue.noun)} ${a.tid} is ${current ?? 'gone'} now, so it was not sent again.`;
   const refusal = (await a.recheck?.(entry)) ?? null;
-  if (refusal || a.seenJournalId === undefined) return refusal;
-  const since = await deps.store.journal.sentSince('transaction', String(a.tid), a.seenJournalId, entry.id);
-  if (!since) return null;
+  // Read with the entry's own begin (journal.begin given seenJournalId).
+  const since = entry.sentSince;
+  if (refusal || !since) return refusal;
   return `${capital(deps.queue.noun)} ${a.tid} changed while this ${verbOf(a.action)} waited: ${since.operator}'s ${verbOf(since.action)} went to Praxis meanwhile (${since.state}). Nothing was sent; look at it again before acting on it.`;
 }
 

@@ -38,6 +38,11 @@ export interface Db extends Queryable {
    * locks, which the server drops when the session ends, whatever ended it.
    */
   openSession?(): Promise<DbSession>;
+  /**
+   * Runs a store procedure (store-procedures.ts) by name as one transaction in the store's own thread: one message
+   * there and back. Only where the store has a thread of its own (the PGlite worker); see runProcedure.
+   */
+  procedure?(name: string, args: readonly unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
 

@@ -40,6 +40,8 @@ export function withoutSecrets(value: unknown): unknown {
 /** A new journal entry, with the status its item had in the store at that moment (null: not a stored transaction). */
 export interface BegunEntry extends JournalEntry {
   itemStatus: string | null;
+  /** Asked with the item's newest entry as an action's checks saw it: the first entry sent since (done or unknown). */
+  sentSince?: JournalEntry | null;
 }
 
 /** A statement's own NOTIFY (changeNotice in changes.ts): told on its commit, only when it wrote a row. */

@@ -3,6 +3,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './db';
 import { deskPgliteOptions } from './pglite-options';
 import { queryPrepared } from './pglite-prepared';
+import type { ProcedureDb } from './store-procedures';
 
 /** PGlite (or one of its transactions, `tx`) as the one Queryable shape; also what the worker answers with. */
 export function pgliteQueryable(pg: PGlite, tx?: Transaction): Queryable {
@@ -17,6 +18,15 @@ export function pgliteQueryable(pg: PGlite, tx?: Transaction): Queryable {
   };
 }
 
+/** PGlite as a store procedure works with it (store-procedures.ts): its statements and its transactions. */
+export function pgliteProcedureDb(pg: PGlite): ProcedureDb {
+  return {
+    kind: 'pglite',
+    ...pgliteQueryable(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(pg, tx))),
+  };
+}
+
 /**
  * Opens (or, the first time, creates) the desk's PGlite store in `dataDir` on this thread; no folder = in memory.
  * The desk uses the worker (pglite-worker-db.ts); this stays for the in-thread comparison and PRAXIS_DESK_PGLITE_THREAD=main.
@@ -24,11 +34,8 @@ export function pgliteQueryable(pg: PGlite, tx?: Transaction): Queryable {
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(deskPgliteOptions(dataDir));
-  const base = pgliteQueryable(pg);
   return {
-    kind: 'pglite',
-    ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(pgliteQueryable(pg, tx))),
+    ...pgliteProcedureDb(pg),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => {

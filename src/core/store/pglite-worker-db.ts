@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db, QueryResult, Queryable } from './db';
@@ -21,6 +22,8 @@ interface StoreWorker {
   /** NOTIFY payloads of each open store, by its number. */
   notify: Map<number, (channel: string, payload: string) => void>;
   terminate(): Promise<number>;
+  /** How busy the worker's thread has been (node's event-loop utilization), for the benches. */
+  utilization(): EventLoopUtilization;
 }
 
 // The process's one store worker, started with its first store; it holds the process open only while it is asked.
@@ -58,6 +61,7 @@ function startStoreWorker(): StoreWorker {
   const self: StoreWorker = {
     notify,
     terminate: () => worker.terminate(),
+    utilization: () => worker.performance.eventLoopUtilization(),
     call<A extends WorkerAnswer>(db: number | undefined, req: WorkerRequest): Promise<A> {
       if (failed) return Promise.reject(failed);
       const id = ++lastId;
@@ -74,6 +78,9 @@ function startStoreWorker(): StoreWorker {
 /** The store worker's own memory and all its stores' WebAssembly heaps, for the benches; null when it is not running. */
 export const storeWorkerMemory = (): Promise<StoreThreadMemory> | null =>
   shared ? shared.call<StoreThreadMemory>(undefined, { op: 'memory' }) : null;
+
+/** How busy the store worker's thread has been since it started, for the benches; null when it is not running. */
+export const storeWorkerUtilization = (): EventLoopUtilization | null => shared?.utilization() ?? null;
 
 /**
  * Creates a new store folder (PostgreSQL's initdb) in a worker of its own, ended at once: initdb leaves some 450 MB
@@ -138,6 +145,7 @@ export async function openPgliteWorkerDb(dataDir?: string): Promise<PgliteWorker
         if (!closed) await call({ op: 'unlisten', channel });
       };
     },
+    procedure: (name, args) => call({ op: 'procedure', name, args: [...args] }),
     threadMemory: () => call<StoreThreadMemory>({ op: 'memory' }),
     async close() {
       if (closed) return;

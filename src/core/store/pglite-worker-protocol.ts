@@ -1,5 +1,8 @@
 /** The messages between the desk's command thread and the worker thread that owns PGlite (pglite-worker.ts). */
+import { DeskError, ERROR_CODES, isDeskError, type ErrorCode, type WireError } from '../../shared/errors';
 import type { QueryResult } from './db';
+
+const isErrorCode = (code: unknown): code is ErrorCode => ERROR_CODES.includes(code as ErrorCode);
 
 /** What the worker reports about its own memory: its V8 heap and PGlite's WebAssembly heap (RSS is per process). */
 export interface StoreThreadMemory {
@@ -18,24 +21,30 @@ export type WorkerRequest =
   | { op: 'exec'; sql: string; tx?: number }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
+  | { op: 'procedure'; name: string; args: unknown[] }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }
   | { op: 'memory' }
   | { op: 'close' };
 
 /** What each request answers: the store's number for open, a transaction's for begin, rows for query, nothing else. */
-export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null;
+export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null | unknown;
 
 export type WorkerMessage =
   | { id: number; ok: true; answer: WorkerAnswer }
   | { id: number; ok: false; error: SerializedError }
   | { db: number; notify: string; payload: string };
 
-/** An error's message, name and PostgreSQL fields (code, detail, constraint …): structured clone keeps only the message. */
-export type SerializedError = { message: string; name: string; stack?: string } & Record<
-  string,
-  string | number | undefined
->;
+/**
+ * An error's message, name and PostgreSQL fields (code, detail, constraint …), and a desk error's details (a store
+ * procedure's refusal): structured clone keeps only the message.
+ */
+export type SerializedError = {
+  message: string;
+  name: string;
+  stack?: string;
+  details?: WireError['details'];
+} & Record<string, string | number | WireError['details']>;
 
 export function serializeError(err: unknown): SerializedError {
   if (!(err instanceof Error)) return { message: String(err), name: 'Error' };
@@ -43,12 +52,17 @@ export function serializeError(err: unknown): SerializedError {
   for (const [key, value] of Object.entries(err)) {
     if (typeof value === 'string' || typeof value === 'number') out[key] = value;
   }
+  if (isDeskError(err) && err.details) out.details = { ...err.details };
   return out;
 }
 
-/** The error as thrown on the command thread: same message and fields, this thread's stack under the worker's. */
+/**
+ * The error as thrown on the command thread: same message and fields, this thread's stack under the worker's; a desk
+ * error (CONFLICT from a journal claim, say) stays one, with its code and details.
+ */
 export function deserializeError(e: SerializedError): Error {
-  const err = new Error(e.message);
+  const err =
+    e.name === 'DeskError' && isErrorCode(e.code) ? new DeskError(e.code, e.message, e.details) : new Error(e.message);
   Object.assign(err, e);
   err.name = e.name;
   err.stack = `${e.name}: ${e.message}\n${new Error().stack?.split('\n').slice(1).join('\n') ?? ''}\n    (in the store worker) ${e.stack?.split('\n').slice(1).join('\n') ?? ''}`;

@@ -7,7 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { pgliteQueryable } from './pglite-db';
+import { pgliteProcedureDb, pgliteQueryable } from './pglite-db';
+import { runSentProcedure } from './store-procedures';
 import { deskPgliteOptions, pgliteWasmBytes } from './pglite-options';
 import { serializeError, type WorkerAnswer, type WorkerMessage, type WorkerRequest } from './pglite-worker-protocol';
 import { compileWasmOnOneThread } from './wasm-compile-threads';
@@ -86,6 +87,8 @@ async function handle(dbId: number | undefined, req: WorkerRequest): Promise<Wor
       return null;
     case 'begin':
       return begin(store);
+    case 'procedure':
+      return runSentProcedure(pgliteProcedureDb(store.pg), req.name, req.args);
     case 'end': {
       const t = store.txs.get(req.tx);
       if (!t) throw new Error(`Transaction ${req.tx} has already ended.`);

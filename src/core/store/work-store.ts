@@ -20,14 +20,13 @@ import { createItemClaims } from './item-claims';
 import {
   actionById,
   actionsFor,
-  beginAction,
   finishAction,
   inFlightAction,
   journalForChecks,
-  sentSince,
   leaseHeld,
   entryStanding,
   recordLateAnswer,
+  type beginAction,
   type Notice,
   unresolvedActions,
 } from './journal';
@@ -39,7 +38,8 @@ import { openPglite } from './open-pglite';
 import type { PostgresConnection } from './postgres-db';
 import { customerHistory, getTransaction, openAuthorizations, pendingWithdrawals } from './queue-queries';
 import { getSetting, setSetting } from './settings-repo';
-import { ingestSnapshot, type IngestedItem, type PraxisSnapshot, type SnapshotOrigin } from './snapshots';
+import type { IngestedItem, PraxisSnapshot, SnapshotOrigin } from './snapshots';
+import { runProcedure } from './store-procedures';
 
 export type StoreLocation =
   /** One desk: an embedded PGlite folder (created on first open). */
@@ -91,7 +91,7 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
     claims,
     /** Stores a Praxis snapshot (notification, lookup or action answer) in its own transaction. */
     ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> =>
-      db.transaction((tx) => ingestSnapshot(tx, snap, origin)),
+      runProcedure(db, 'ingest', snap, origin),
     getTransaction: (tid: number) => getTransaction(db, tid),
     pendingWithdrawals: (limit?: number) => pendingWithdrawals(db, limit),
     openAuthorizations: (now?: Date, limit?: number) => openAuthorizations(db, now, limit),
@@ -99,15 +99,15 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
     listNotifications: (opts?: Parameters<typeof listNotifications>[1]) => listNotifications(db, opts),
     countNotificationsByVerdict: () => countNotificationsByVerdict(db),
     journal: {
-      begin: (intent: Parameters<typeof beginAction>[1], notice?: Notice) => beginAction(db, intent, notice),
+      /** Given `seenJournalId`, the entry also says which entry of the item was sent since (BegunEntry.sentSince). */
+      begin: (intent: Parameters<typeof beginAction>[1], notice?: Notice, seenJournalId?: number) =>
+        runProcedure(db, 'beginAction', intent, notice, seenJournalId),
       finish: (id: number, outcome: Parameters<typeof finishAction>[2], notice?: Notice) =>
         finishAction(db, id, outcome, notice),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
       forChecks: (itemKind: Parameters<typeof journalForChecks>[1], itemId: string) =>
         journalForChecks(db, itemKind, itemId),
-      sentSince: (itemKind: Parameters<typeof sentSince>[1], itemId: string, afterId: number, exceptId: number) =>
-        sentSince(db, itemKind, itemId, afterId, exceptId),
       unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
       leaseHeld: (id: number, leaseMs: number) => leaseHeld(db, id, leaseMs),
       standing: (id: number, leaseMs: number) => entryStanding(db, id, leaseMs),
