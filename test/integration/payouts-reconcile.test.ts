@@ -6,7 +6,7 @@ import { remainderOf } from '../../src/core/payouts/request-state';
 import { endClaimSessions } from '../support/claim-sessions';
 import { describeOnEachStore } from '../support/store-backends';
 import { refusal, startPayoutRig, type PayoutRig } from '../support/payout-rig';
-import { failNextQuery } from '../support/store-faults';
+import { failNextClaim } from '../support/store-faults';
 
 // Issue 8: the desk never calls a payout "safe to retry" unless Praxis shows nothing moved — on both stores.
 describeOnEachStore(
@@ -220,7 +220,7 @@ describeOnEachStore(
           { cid: 'c-bulk-2', currency: 'EUR', amount: 1_200 },
           { cid: 'c-bulk-3', currency: 'EUR', amount: 1_300 },
         ]);
-        failNextQuery(rig.store, /^WITH entry AS/);
+        failNextClaim(rig.store);
         const bulk = await rig.engine.bulk({ action: 'approve', tids });
         const failed = bulk.results.filter((r) => r.state === 'failed');
         expect(failed).toHaveLength(1);

@@ -34,8 +34,7 @@ export async function requireOpenHold(
   s: PraxisSession,
   tid: number,
 ): Promise<{ tx: StoredTransaction; seenJournalId: number }> {
-  const journal = await deps.store.journal.forChecks('transaction', String(tid));
-  const tx = await deps.store.getTransaction(tid);
+  const { journal, tx } = await deps.store.transactionForChecks(tid);
   if (!tx || tx.transactionType !== 'authorization')
     throw new DeskError('NOT_FOUND', `Authorization ${tid} is not in the work store. Look it up by id first.`);
   await refuseOpenAction(deps, s, tid, journal.open);

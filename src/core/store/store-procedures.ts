@@ -5,7 +5,8 @@
  * crossings while every other item's statements waited. Arguments and answers must survive structured clone.
  */
 import type { Db } from './db';
-import { beginAction, sentSince, type BegunEntry, type Notice } from './journal';
+import { beginAction, journalForChecks, sentSince, type BegunEntry, type Notice } from './journal';
+import { getTransaction } from './queue-queries';
 import { ingestSnapshot, type PraxisSnapshot, type SnapshotOrigin } from './snapshots';
 
 /** The store as a procedure sees it, on whichever thread it runs. */
@@ -29,6 +30,15 @@ export const storeProcedures = {
     const entry = await beginAction(db, intent, notice);
     if (seenJournalId === undefined) return entry;
     return { ...entry, sentSince: await sentSince(db, intent.itemKind, intent.itemId, seenJournalId, entry.id) };
+  },
+
+  /**
+   * What an action on a stored transaction checks, journal first (journalForChecks: its unresolved entry and newest
+   * id), then the transaction: anything sent after the transaction's read is newer than the id remembered.
+   */
+  async transactionForChecks(db: ProcedureDb, tid: number) {
+    const journal = await journalForChecks(db, 'transaction', String(tid));
+    return { journal, tx: await getTransaction(db, tid) };
   },
 };
 

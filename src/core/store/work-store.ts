@@ -22,7 +22,6 @@ import {
   actionsFor,
   finishAction,
   inFlightAction,
-  journalForChecks,
   leaseHeld,
   entryStanding,
   recordLateAnswer,
@@ -93,6 +92,8 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
     ingest: (snap: PraxisSnapshot, origin: SnapshotOrigin): Promise<IngestedItem> =>
       runProcedure(db, 'ingest', snap, origin),
     getTransaction: (tid: number) => getTransaction(db, tid),
+    /** A transaction with its journal as an action checks them, journal first (store-procedures.ts). */
+    transactionForChecks: (tid: number) => runProcedure(db, 'transactionForChecks', tid),
     pendingWithdrawals: (limit?: number) => pendingWithdrawals(db, limit),
     openAuthorizations: (now?: Date, limit?: number) => openAuthorizations(db, now, limit),
     customerHistory: (who: Parameters<typeof customerHistory>[1], limit?: number) => customerHistory(db, who, limit),
@@ -106,8 +107,6 @@ function buildStore(db: Db, headFile: string | null, loginRoles: readonly Role[]
         finishAction(db, id, outcome, notice),
       inFlight: (itemKind: Parameters<typeof inFlightAction>[1], itemId: string) =>
         inFlightAction(db, itemKind, itemId),
-      forChecks: (itemKind: Parameters<typeof journalForChecks>[1], itemId: string) =>
-        journalForChecks(db, itemKind, itemId),
       unresolved: (leaseMs: number) => unresolvedActions(db, leaseMs),
       leaseHeld: (id: number, leaseMs: number) => leaseHeld(db, id, leaseMs),
       standing: (id: number, leaseMs: number) => entryStanding(db, id, leaseMs),
