@@ -39,8 +39,8 @@ export interface Db extends Queryable {
    */
   openSession?(): Promise<DbSession>;
   /**
-   * Runs a store procedure (store-procedures.ts) by name as one transaction in the store's own thread: one message
-   * there and back. Only where the store has a thread of its own (the PGlite worker); see runProcedure.
+   * Runs a store procedure (store-procedures.ts) by name in the store's own thread: one message there and back. Only
+   * where the store has a thread of its own (the PGlite worker); elsewhere runProcedure runs it on the Db itself.
    */
   procedure?(name: string, args: readonly unknown[]): Promise<unknown>;
   close(): Promise<void>;

@@ -1,6 +1,5 @@
 /** The messages between the desk's command thread and the worker thread that owns PGlite (pglite-worker.ts). */
 import { DeskError, ERROR_CODES, isDeskError, type ErrorCode, type WireError } from '../../shared/errors';
-import type { QueryResult } from './db';
 
 const isErrorCode = (code: unknown): code is ErrorCode => ERROR_CODES.includes(code as ErrorCode);
 
@@ -27,8 +26,11 @@ export type WorkerRequest =
   | { op: 'memory' }
   | { op: 'close' };
 
-/** What each request answers: the store's number for open, a transaction's for begin, rows for query, nothing else. */
-export type WorkerAnswer = QueryResult<unknown> | number | StoreThreadMemory | null | unknown;
+/**
+ * What each request answers: the store's number for open, a transaction's for begin, rows for query, the thread's
+ * memory, a procedure's own answer (any structured-clonable value: hence unknown), nothing else.
+ */
+export type WorkerAnswer = unknown;
 
 export type WorkerMessage =
   | { id: number; ok: true; answer: WorkerAnswer }
