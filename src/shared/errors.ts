@@ -57,7 +57,8 @@ export class DeskError extends Error {
   }
 }
 
-export const isDeskError = (e: unknown): e is DeskError =>
-  e instanceof Error &&
-  typeof (e as DeskError).code === 'string' &&
-  (ERROR_CODES as readonly string[]).includes((e as DeskError).code);
+/** Whether `code` is one of the desk's error codes. */
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+
+export const isDeskError = (e: unknown): e is DeskError => e instanceof Error && isErrorCode((e as DeskError).code);

@@ -13,13 +13,18 @@ const rig = () => world.rig;
 const gatewayOf = async (tid: number) => (await rig().engine.gateways(tid)).find((g) => g.isDefault)!.id;
 const splitsServed = () => servedCalls(rig(), 'split');
 
+/** A new EUR 600.00 request of `cid`, split once into `partMinor` by the same command sent twice (sendTwiceStale). */
+async function splitSentTwice(cid: string, partMinor: number) {
+  const [tid] = await rig().request([{ cid, currency: 'EUR', amount: 600_00 }]);
+  const gateway = await gatewayOf(tid!);
+  const before = await splitsServed();
+  const input = { tid: tid!, parts: [{ amountMinor: partMinor, gateway }] };
+  return { tid: tid!, before, answers: await sendTwiceStale(rig().store, () => rig().engine.split(input)) };
+}
+
 describe('a split sent twice on one desk', () => {
   it('the copy that reaches the journal after the first was paid is refused with what remains, and not sent', async () => {
-    const [tid] = await rig().request([{ cid: 'c-split-twice', currency: 'EUR', amount: 600_00 }]);
-    const gateway = await gatewayOf(tid!);
-    const before = await splitsServed();
-    const input = { tid: tid!, parts: [{ amountMinor: 400_00, gateway }] };
-    const answers = await sendTwiceStale(rig().store, () => rig().engine.split(input));
+    const { tid, before, answers } = await splitSentTwice('c-split-twice', 400_00);
     const paid = answers.filter((a) => a.status === 'fulfilled');
     expect(paid).toHaveLength(1);
     expect(paid[0]).toMatchObject({ value: [{ state: 'done', amountMinor: 400_00 }] });
@@ -30,7 +35,7 @@ describe('a split sent twice on one desk', () => {
       },
     });
     expect(await splitsServed()).toBe(before + 1);
-    expect((await rig().simRecord(tid!)).payoutsMade).toBe(1);
+    expect((await rig().simRecord(tid)).payoutsMade).toBe(1);
     // The refused copy's journal entry says why it was not sent; the item is free for the next action.
     const entries = await rig().store.journal.forItem('transaction', String(tid));
     expect(entries.map((e) => [e.state, e.errorCode])).toEqual(
@@ -43,17 +48,13 @@ describe('a split sent twice on one desk', () => {
   });
 
   it('a double-click of a split that still fits is refused all the same: what remains is not what was split', async () => {
-    const [tid] = await rig().request([{ cid: 'c-split-small-twice', currency: 'EUR', amount: 600_00 }]);
-    const gateway = await gatewayOf(tid!);
-    const before = await splitsServed();
-    const input = { tid: tid!, parts: [{ amountMinor: 200_00, gateway }] };
-    const answers = await sendTwiceStale(rig().store, () => rig().engine.split(input));
+    const { tid, before, answers } = await splitSentTwice('c-split-small-twice', 200_00);
     expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
       reason: { code: 'CONFLICT', message: expect.stringContaining('only EUR 400.00 remains now, not EUR 600.00') },
     });
     expect(await splitsServed()).toBe(before + 1);
-    expect((await rig().engine.detail(tid!)).row.remainingMinor).toBe(400_00);
+    expect((await rig().engine.detail(tid)).row.remainingMinor).toBe(400_00);
   });
 
   it('a part whose turn comes after another split was paid is not sent; the parts before it stand', async () => {

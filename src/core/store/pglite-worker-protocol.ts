@@ -1,7 +1,5 @@
 /** The messages between the desk's command thread and the worker thread that owns PGlite (pglite-worker.ts). */
-import { DeskError, ERROR_CODES, isDeskError, type ErrorCode, type WireError } from '../../shared/errors';
-
-const isErrorCode = (code: unknown): code is ErrorCode => ERROR_CODES.includes(code as ErrorCode);
+import { DeskError, isDeskError, isErrorCode, type WireError } from '../../shared/errors';
 
 /** What the worker reports about its own memory: its V8 heap and PGlite's WebAssembly heap (RSS is per process). */
 export interface StoreThreadMemory {
