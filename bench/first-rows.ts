@@ -6,7 +6,8 @@
  * Env: BENCH_RENDERER_DIRS (comma-separated built renderers, default out/renderer), BENCH_RUNS (rounds, default 8),
  * BENCH_TRACE (a path: Chromium's trace, with the page's CPU profile, of one more open of the first renderer, for
  * DevTools; the profiler slows the page, so that open is left out of the figures; BENCH_TRACE_PROFILER=0 leaves the
- * profile out).
+ * profile out), BENCH_REOPENS (default 8: then each renderer opened that many times in one browser profile, as a
+ * reload or a second tab is, its cache kept between opens).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ const GOAL_MS = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const DIRS = (process.env.BENCH_RENDERER_DIRS ?? 'out/renderer').split(',').filter(Boolean);
 const TRACE = process.env.BENCH_TRACE;
+/** Opens of the page in one browser profile, for a reload's figure. */
+const REOPENS = Number(process.env.BENCH_REOPENS ?? 8);
 
 /** Chromium's timeline with the page's CPU profile, for DevTools' Performance panel. */
 const TRACE_CATEGORIES = [
@@ -60,6 +63,28 @@ async function firstRows(
     return { ms, staticCopy: await staticCopyOf(page) };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Opens the page `opens` times in one browser profile (a context: its HTTP cache and compiled-code cache kept between
+ * opens), each in a new window once the window's own UI is idle; answers ms to first rows painted, in order.
+ */
+async function reopened(browser: Browser, host: BrowserHost, opens: number): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const painted: number[] = [];
+    for (let i = 0; i < opens; i++) {
+      const page = await context.newPage();
+      await chromiumWindowSettled();
+      const { shown } = await firstRowsSignal(page);
+      await page.goto(host.url, { waitUntil: 'commit' });
+      painted.push((await shown).painted);
+      await page.close();
+    }
+    return painted;
+  } finally {
+    await context.close();
   }
 }
 
@@ -117,6 +142,23 @@ async function main() {
     ]);
     for (const [i, dir] of DIRS.entries()) console.log(`${dir}, painted: ${samples[i]!.map(Math.round).join(', ')}`);
     console.log(`floor: ${floor.map(Math.round).join(', ')}`);
+
+    // A reload or a new tab of the same browser: its cache kept. Chromium keeps a script's compiled code from its
+    // second run on, so the third open is the first to skip compiling it.
+    const again = [];
+    for (const [i, dir] of DIRS.entries()) again.push({ dir, painted: await reopened(browser, hosts[i]!, REOPENS) });
+    console.log(
+      `the page opened ${REOPENS} times in one browser profile, each in a new window (ms to first rows painted):`,
+    );
+    console.table(
+      again.map(({ dir, painted }) => ({
+        renderer: dir,
+        'first open': Math.round(painted[0]!),
+        second: Math.round(painted[1]!),
+        [`3rd–${REOPENS}th, median`]: Math.round(median(painted.slice(2))),
+        [`goal < ${GOAL_MS}`]: median(painted.slice(2)) < GOAL_MS ? 'met' : 'not met',
+      })),
+    );
   } finally {
     await browser.close();
     for (const host of hosts) await host.close();

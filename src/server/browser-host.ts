@@ -66,6 +66,14 @@ export function contentSecurityPolicy(origin: string, praxisHost?: string | null
   ].join('; ');
 }
 
+/** The build names every file here by its content's hash: a changed file is a new name. */
+const HASHED_ASSETS = '/assets/';
+/**
+ * So a browser keeps them, with the scripts' compiled code, and a reload or a second tab neither fetches nor parses
+ * them again. The page itself (index.html, which names them) and every answer else are never kept.
+ */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves the built renderer on loopback and gives it `window.desk` over a WebSocket, so the desk runs in a
  * plain browser where no Electron binary can be installed. Development and testing only: never packaged.
@@ -99,7 +107,7 @@ export async function createBrowserHost({
       return reply.code(421).type('text/plain').send('This desk only answers on its own loopback address.');
     }
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     // The active environment's Praxis host may frame the terminal's hosted card page, and nothing else.
     const praxisHost = await core.info().then(
       (i) => i.baseUrl,
@@ -109,7 +117,8 @@ export async function createBrowserHost({
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Cache-Control', 'no-store');
+    const keep = reply.statusCode === 200 && req.url.startsWith(HASHED_ASSETS);
+    reply.header('Cache-Control', keep ? IMMUTABLE : 'no-store');
     return payload;
   });
 

@@ -97,3 +97,34 @@ test('the page is served with the strict CSP and only on its own Host', async ({
   const rebound = await request.get(`${origin}/`, { headers: { Host: 'attacker.example:80' } });
   expect(rebound.status()).toBe(421);
 });
+
+test('a reload takes the scripts and stylesheet from the browser cache; the page itself is always asked for again', async ({
+  page,
+  request,
+}) => {
+  const { url, origin } = desk().host;
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  const loaded = await page.evaluate(() => ({
+    page: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
+    assets: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => new URL(r.name).pathname.startsWith('/assets/'))
+      .map((r) => ({ file: new URL(r.name).pathname, fetchedBytes: r.transferSize })),
+  }));
+  expect(loaded.page).toBeGreaterThan(0);
+  expect(loaded.assets.some((a) => a.file.endsWith('.js'))).toBe(true);
+  expect(loaded.assets.some((a) => a.file.endsWith('.css'))).toBe(true);
+  // transferSize 0: taken from the cache, not fetched.
+  expect(loaded.assets.filter((a) => a.fetchedBytes > 0)).toEqual([]);
+
+  const script = loaded.assets.find((a) => a.file.endsWith('.js'))!.file;
+  expect((await request.get(`${origin}${script}`)).headers()['cache-control']).toBe(
+    'public, max-age=31536000, immutable',
+  );
+  expect((await request.get(`${origin}/`)).headers()['cache-control']).toBe('no-store');
+  const missing = await request.get(`${origin}/assets/no-such-file-0000.js`);
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['cache-control']).toBe('no-store');
+});
