@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, type Logger } from './log';
+import { privateFolderSync } from './private-folder';
 
 /**
  * The desk log: `<folder>/logs/desk.log`, also echoed to stderr where asked (the Electron app has no console to
@@ -8,7 +9,7 @@ import { createLogger, type Logger } from './log';
  */
 export function createFileLogger(folder: string, opts: { echoToStderr: boolean }): Logger & { path: string } {
   const dir = join(folder, 'logs');
-  mkdirSync(dir, { recursive: true });
+  privateFolderSync(dir);
   const path = join(dir, 'desk.log');
   const logger = createLogger((line) => {
     if (opts.echoToStderr) process.stderr.write(line + '\n');

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { AppInfo, ConnectionState, ConnectionTestResult, Profile } from '../../shared/domain';
 import { createShellHandlers } from '../commands/handlers';
 import { createAuditHandlers } from '../commands/audit-handlers';
@@ -34,6 +33,7 @@ import { clockOffText } from '../../shared/clock-off';
 import { openProfileService } from '../profiles/profile-service';
 import type { DeskCore, DeskCoreOptions } from './desk-core-types';
 import { lockDataFolder } from './data-folder-lock';
+import { privateFolder } from '../private-folder';
 import { createEventBus } from './event-bus';
 import { APP_VERSION } from './version';
 
@@ -53,7 +53,7 @@ export interface DeskCoreExtras {
  */
 export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Promise<DeskCore> {
   const { dataDir, host, secretStore, logger: log } = opts;
-  await mkdir(dataDir, { recursive: true });
+  await privateFolder(dataDir);
   const folderLock = await lockDataFolder(dataDir, host, log);
   const bus = createEventBus((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
   // Closers run last-first: the folder is let go only after everything in it has closed.

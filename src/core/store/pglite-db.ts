@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './db';
 import { deskPgliteOptions } from './pglite-options';
 import { queryPrepared } from './pglite-prepared';
 import type { ProcedureDb } from './store-procedures';
+import { privateFolder } from '../private-folder';
 
 /** PGlite (or one of its transactions, `tx`) as the one Queryable shape; also what the worker answers with. */
 export function pgliteQueryable(pg: PGlite, tx?: Transaction): Queryable {
@@ -32,7 +32,7 @@ export function pgliteProcedureDb(pg: PGlite): ProcedureDb {
  * The desk uses the worker (pglite-worker-db.ts); this stays for the in-thread comparison and PRAXIS_DESK_PGLITE_THREAD=main.
  */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await privateFolder(dataDir);
   const pg = await PGlite.create(deskPgliteOptions(dataDir));
   return {
     ...pgliteProcedureDb(pg),

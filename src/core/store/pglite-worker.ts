@@ -4,11 +4,11 @@
  * profile switch opens its store as fast as on one thread). Requests come from pglite-worker-db.ts; PGlite itself
  * keeps them serial and holds other queries while a transaction is open, exactly as on one thread.
  */
-import { mkdir } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgliteProcedureDb, pgliteQueryable } from './pglite-db';
 import { runSentProcedure } from './store-procedures';
+import { privateFolder } from '../private-folder';
 import { deskPgliteOptions, pgliteWasmBytes } from './pglite-options';
 import { serializeError, type WorkerAnswer, type WorkerMessage, type WorkerRequest } from './pglite-worker-protocol';
 import { compileWasmOnOneThread } from './wasm-compile-threads';
@@ -71,7 +71,7 @@ function begin(store: Store): Promise<number> {
 
 async function handle(dbId: number | undefined, req: WorkerRequest): Promise<WorkerAnswer> {
   if (req.op === 'open') {
-    if (req.dataDir) await mkdir(req.dataDir, { recursive: true });
+    if (req.dataDir) await privateFolder(req.dataDir);
     const pg = await PGlite.create(deskPgliteOptions(req.dataDir));
     stores.set(++lastDb, { pg, txs: new Map(), unlistens: new Map(), closing: false });
     return lastDb;
