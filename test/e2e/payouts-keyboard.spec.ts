@@ -187,3 +187,20 @@ test('Refresh keeps the focus while the queue reloads, so the keyboard does not 
   await expect(refresh).toHaveText('Refresh');
   await expect(refresh).toBeFocused();
 });
+
+test('X selects the row the cursor is on and leaves the cursor there: J X J X selects the first two rows, not every other', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-select-${run}`;
+  const tids = [];
+  for (const minor of [6_100, 6_200, 6_300, 6_400]) tids.push(await sim.createRequest(cid, 'EUR', minor));
+  await openQueueFor(page, desk(), cid);
+  for (const key of ['j', 'x', 'j', 'x']) await page.keyboard.press(key);
+  const checked = [];
+  for (const tid of tids) if (await page.getByRole('checkbox', { name: `Select ${tid}` }).isChecked()) checked.push(tid);
+  expect(checked).toEqual(tids.slice(0, 2));
+  // X again on the same row takes it out of the selection.
+  await page.keyboard.press('x');
+  await expect(page.getByRole('checkbox', { name: `Select ${tids[1]}` })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `Select ${tids[0]}` })).toBeChecked();
+});

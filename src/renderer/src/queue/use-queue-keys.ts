@@ -11,7 +11,7 @@ export interface QueueKeyTargets {
 }
 
 /**
- * J/K (and the arrows) move, Enter opens the detail, Esc closes it, X selects and moves on, / searches; the screen
+ * J/K (and the arrows) move, Enter opens the detail, Esc closes it, X selects or unselects, / searches; the screen
  * adds its action keys, each given the tid under the cursor. Single keys never fire from a button, a field or a
  * dialog (the shortcut registry's rule), so `enabled` is off while the screen's own dialog is open.
  */
@@ -33,10 +33,8 @@ export function useQueueKeys(
     arrowup: () => queue.moveCursor(-1),
     enter: onCursor((tid) => void queue.openDetail(tid)),
     escape: () => queue.closeDetail(),
-    x: onCursor((tid) => {
-      queue.toggleSelected(tid);
-      queue.moveCursor(1);
-    }),
+    // Only toggles, as the keyboard map says: a cursor that moved on made J X J X select every other row.
+    x: onCursor((tid) => queue.toggleSelected(tid)),
     '/': () => document.getElementById(searchId)?.focus(),
     ...bulkKeys,
   };
