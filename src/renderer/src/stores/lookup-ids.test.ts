@@ -7,6 +7,14 @@ describe('lookup ids', () => {
     expect(idsFromText('ord;a ord b')).toEqual(['ord;a ord b']);
   });
 
+  it('splits tids given on one line with spaces, or cells copied from a spreadsheet row; an order id keeps its spaces', () => {
+    expect(idsFromText('1000095 1000098')).toEqual(['1000095', '1000098']);
+    expect(idsFromText('1000095\t1000098\tord 7')).toEqual(['1000095', '1000098', 'ord 7']);
+    expect(idsFromText('  42   43 ,44')).toEqual(['42', '43', '44']);
+    expect(idsFromText('order 12')).toEqual(['order 12']);
+    expect(idsFromText('12 order')).toEqual(['12 order']);
+  });
+
   it('takes the tid column of a CRM export whatever its position', () => {
     const csv = 'customer,amount,tid\nann,10.00,555\nbob,"1,200.00",556\ncarl,1,555\n';
     expect(idsFromCsv(csv)).toEqual({ ids: ['555', '556'], column: 'tid' });

@@ -6,9 +6,20 @@ const ID_COLUMNS = ['tid', 'order_id', 'transaction_id', 'withdrawal_request_id'
 
 const unique = (ids: string[]) => [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
 
-/** Pasted text: ids one per line or separated by commas, as the label says; a space may be part of an order_id. */
+/** Numbers with spaces between them and nothing else: tids typed or pasted on one line. */
+const TIDS_ON_ONE_LINE = /^\d+(?:\s+\d+)+$/;
+
+/**
+ * Pasted text: ids one per line or separated by commas, as the label says, or tabs (a spreadsheet row's cells). A space
+ * may be part of an order_id, so it splits only a run of numbers ("1000095 1000098").
+ */
 export function idsFromText(text: string): string[] {
-  return unique(text.split(/[\r\n,]+/));
+  return unique(
+    text.split(/[\r\n,\t]+/).flatMap((part) => {
+      const trimmed = part.trim();
+      return TIDS_ON_ONE_LINE.test(trimmed) ? trimmed.split(/\s+/) : [trimmed];
+    }),
+  );
 }
 
 /** A CSV file: the id column when the header names one, otherwise the first column. */
