@@ -109,6 +109,8 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await expect(pane.getByRole('region', { name: 'Customer history' })).toBeVisible();
   // Praxis sends no created_at and no processed amount yet: the pane says where the age comes from, and labels the amount.
   await expect(pane.getByLabel('Waiting since')).toContainText("(Praxis's first notification)");
+  // Every screen writes a moment the same way, the month by name: 7 Dec never reads as 12 Jul.
+  await expect(pane.getByLabel('Waiting since')).toContainText(/ \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} \S+/);
   await expect(pane.getByLabel('Processed amount')).toHaveText(
     'EUR 1,000.00 requested — Praxis has not processed an amount yet',
   );

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { AuditEntryView, JournalEntryView } from '../../../shared/queue-views';
 import { FormError } from '../components/FormError';
+import { instantText } from '../components/instant-text';
 import { NewSessionForCustomer } from './NewSessionForCustomer';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** What the desk sent for this item and what it recorded, oldest first. */
 function Trail({
@@ -26,7 +26,7 @@ function Trail({
         <ul className="trail">
           {journal.map((j) => (
             <li key={j.id} className={`journal-${j.state}`}>
-              <span className="mono">{when(j.createdAt)}</span> {j.action} by {j.operator}: <strong>{j.state}</strong>
+              <span className="mono">{instantText(j.createdAt)}</span> {j.action} by {j.operator}: <strong>{j.state}</strong>
               {j.praxisStatus !== null &&
                 ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
               {j.errorCode && ` — ${j.errorCode}`}
@@ -42,7 +42,7 @@ function Trail({
         <ul className="trail">
           {audit.map((a) => (
             <li key={a.seq}>
-              <span className="mono">{when(a.at)}</span> {a.operator}: {a.action}
+              <span className="mono">{instantText(a.at)}</span> {a.operator}: {a.action}
               {Object.keys(a.details).length > 0 && (
                 <span className="muted mono"> {JSON.stringify(auditDetails(a.details))}</span>
               )}

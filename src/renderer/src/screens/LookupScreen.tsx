@@ -11,6 +11,7 @@ import { BusyButton } from '../components/BusyButton';
 import { navigationActions } from '../stores/navigation';
 import { terminalActions } from '../stores/terminal';
 import { PraxisObjectsRow, praxisObjectsId } from './PraxisObjectsRow';
+import { instantText } from '../components/instant-text';
 
 /** The results table's columns; a row's Praxis objects and a failure's reason span them. */
 const RESULT_COLUMNS = 8;
@@ -142,7 +143,7 @@ export function LookupScreen() {
                           Terminal…
                         </button>
                       </td>
-                      <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : ''}</td>
+                      <td>{r.createdAt ? instantText(r.createdAt) : ''}</td>
                       <td>
                         {r.queue ? (
                           (QUEUE_NAMES[r.queue] ?? r.queue)
@@ -152,7 +153,7 @@ export function LookupScreen() {
                             {r.payouts
                               .map(
                                 (p) =>
-                                  `payout ${p.tid} ${safeMoney(p.amountMinor, p.currency)} (${p.status}, ${new Date(p.createdAt).toLocaleString()})`,
+                                  `payout ${p.tid} ${safeMoney(p.amountMinor, p.currency)} (${p.status}, ${instantText(p.createdAt)})`,
                               )
                               .join('; ')}
                           </span>

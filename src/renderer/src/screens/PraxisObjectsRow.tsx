@@ -3,6 +3,7 @@ import type { WireError } from '../../../shared/errors';
 import type { PraxisObjects } from '../../../shared/lookup';
 import { readPraxisObjects } from '../api/lookup';
 import { FormError } from '../components/FormError';
+import { instantText } from '../components/instant-text';
 
 const SOURCE_WORDS: Record<PraxisObjects['lastSource'], string> = {
   notification: 'a notification',
@@ -42,7 +43,7 @@ export function PraxisObjectsRow({ tid, columns }: { tid: number; columns: numbe
             <>
               <p className="muted">
                 As the desk stored them from {SOURCE_WORDS[objects.lastSource]},{' '}
-                {new Date(objects.observedAt).toLocaleString()}. Tokens that would open the customer&apos;s session or
+                {instantText(objects.observedAt)}. Tokens that would open the customer&apos;s session or
                 pay with their saved card are hidden.
               </p>
               <div className="praxis-objects-list">

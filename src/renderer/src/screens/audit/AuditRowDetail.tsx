@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AuditRowView } from '../../../../shared/audit';
 import { auditColumns } from '../../../../shared/audit-columns';
+import { instantText } from '../../components/instant-text';
 
 /**
  * The selected row in full: the table clips long cells, an auditor needs every word and the stored details. The
@@ -19,7 +20,7 @@ export function AuditRowDetail({
 }) {
   const c = auditColumns(row);
   const facts: [string, string][] = [
-    ['Time', new Date(row.at).toLocaleString('en-GB', { timeZoneName: 'short' })],
+    ['Time', instantText(row.at)],
     ['Operator', row.operator],
     ['Action', row.action],
     ['Item', [row.itemKind, row.itemId].filter(Boolean).join(' ')],

@@ -5,6 +5,7 @@ import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { HoldCountdown } from './HoldCountdown';
 import { customerOf, instrumentOf } from './capture-words';
+import { instantText } from '../../components/instant-text';
 
 const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
@@ -76,7 +77,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'age',
       header: 'Age',
       cell: ({ row: { original: r } }) => (
-        <span title={`Authorized ${new Date(r.authorizedAt).toLocaleString()}`}>
+        <span title={`Authorized ${instantText(r.authorizedAt)}`}>
           {formatAge(minutesSince(r.authorizedAt, now))}
         </span>
       ),

@@ -6,8 +6,8 @@ import { DetailFrame } from '../../queue/DetailFrame';
 import { safeMoney } from '../../queue/money-text';
 import { ActionButtons } from './ActionButtons';
 import { remainingText } from './row-format';
+import { instantText } from '../../components/instant-text';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 function RiskCard({ detail }: { detail: PayoutDetail }) {
   return (
@@ -76,7 +76,7 @@ function Age({ row, detail }: { row: PayoutRow; detail: PayoutDetail | null }) {
   const from = detail?.age.from;
   return (
     <span aria-label="Waiting since">
-      waiting since {when(detail?.age.since ?? row.createdAt)}
+      waiting since {instantText(detail?.age.since ?? row.createdAt)}
       {from && ` (${from === 'notification' ? "Praxis's first notification" : 'first seen by this desk'})`}
     </span>
   );
@@ -99,7 +99,7 @@ function UnconfirmedChanges({ detail }: { detail: PayoutDetail }) {
   if (detail.unconfirmed.length === 0) return null;
   return (
     <p className="muted" role="status" aria-label="Unconfirmed change">
-      {detail.unconfirmed.map((c) => `Praxis notified "${c.status}" at ${when(c.notifiedAt)}`).join('; ')} — not applied
+      {detail.unconfirmed.map((c) => `Praxis notified "${c.status}" at ${instantText(c.notifiedAt)}`).join('; ')} — not applied
       until a signed find-transaction confirms it.
     </p>
   );

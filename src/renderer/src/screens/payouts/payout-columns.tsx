@@ -5,6 +5,7 @@ import { AlignedAmount, AMOUNT_COLUMN_WIDTH } from '../../queue/AlignedAmount';
 import { formatAge } from '../../queue/money-text';
 import type { QueueColumn } from '../../queue/QueueTable';
 import { FLAG_TEXT, flagName, flagsMostSevereFirst, remainingText } from './row-format';
+import { instantText } from '../../components/instant-text';
 
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
@@ -24,7 +25,7 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
         return (
           <span
             className={`due due-${level}`}
-            title={`Waiting since ${new Date(row.original.createdAt).toLocaleString()} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
+            title={`Waiting since ${instantText(row.original.createdAt)} — ${level === 'ok' ? 'within SLA' : level === 'warn' ? `past the ${sla.slaWarnMinutes} min warning` : `past the ${sla.slaLateMinutes} min SLA`}`}
           >
             {formatAge(ageMinutes(row.original, now))}
           </span>

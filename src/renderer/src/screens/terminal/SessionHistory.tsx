@@ -1,8 +1,17 @@
 import { useTerminal } from '../../stores/terminal';
 import { amountText } from './SessionPanel';
+import { instantText, instantTextToMinute } from '../../components/instant-text';
 
-/** To the minute in the list (the seconds are on hover): the narrowest window then keeps room for every column. */
-const TO_THE_MINUTE: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
+/** "7 Dec 2026, 06:09 UTC" that may break after the date and nowhere else. */
+function DateThenTime({ text }: { text: string }) {
+  const comma = text.lastIndexOf(', ');
+  return (
+    <>
+      <span className="date-or-time">{text.slice(0, comma + 1)}</span>{' '}
+      <span className="date-or-time">{text.slice(comma + 2)}</span>
+    </>
+  );
+}
 
 /** Every terminal session of this profile's store, newest first. */
 export function SessionHistory() {
@@ -30,8 +39,9 @@ export function SessionHistory() {
           <tbody>
             {history.map((s) => (
               <tr key={s.orderId}>
-                <td className="nowrap" title={new Date(s.createdAt).toLocaleString()}>
-                  {new Date(s.createdAt).toLocaleString(undefined, TO_THE_MINUTE)}
+                {/* To the minute, the seconds on hover; the time goes under the date where the window is narrow. */}
+                <td title={instantText(s.createdAt)}>
+                  <DateThenTime text={instantTextToMinute(s.createdAt)} />
                 </td>
                 <td>
                   <span className={`badge status-${s.state}`}>{s.state}</span>

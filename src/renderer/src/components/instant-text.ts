@@ -1,0 +1,33 @@
+/**
+ * A moment as every screen writes it: the day, the month by name, the year, 24-hour time and the zone, e.g.
+ * "7 Dec 2026, 06:09:26 UTC". Screens wrote 07/12/2026 on one and 12/7/2026 on another, and an auditor comparing
+ * them could not tell 7 December from 12 July. `timeZone`: the operator's own unless given (tests give one).
+ */
+export function instantText(at: string | number | Date, timeZone?: string): string {
+  return formatIn(timeZone, SECONDS).format(new Date(at));
+}
+
+/** The same to the minute, where a list is dense: "7 Dec 2026, 06:09 UTC". */
+export function instantTextToMinute(at: string | number | Date, timeZone?: string): string {
+  return formatIn(timeZone, MINUTES).format(new Date(at));
+}
+
+const MINUTES: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+const SECONDS: Intl.DateTimeFormatOptions = { ...MINUTES, second: '2-digit' };
+
+// Built on first use and kept: a queue's rows format one each, and building a format costs more than using it.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone ?? ''}|${options === SECONDS ? 's' : 'm'}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })));
+  return format;
+}
