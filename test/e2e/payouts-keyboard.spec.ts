@@ -197,7 +197,8 @@ test('X selects the row the cursor is on and leaves the cursor there: J X J X se
   await openQueueFor(page, desk(), cid);
   for (const key of ['j', 'x', 'j', 'x']) await page.keyboard.press(key);
   const checked = [];
-  for (const tid of tids) if (await page.getByRole('checkbox', { name: `Select ${tid}` }).isChecked()) checked.push(tid);
+  for (const tid of tids)
+    if (await page.getByRole('checkbox', { name: `Select ${tid}` }).isChecked()) checked.push(tid);
   expect(checked).toEqual(tids.slice(0, 2));
   // X again on the same row takes it out of the selection.
   await page.keyboard.press('x');

@@ -4,7 +4,6 @@ import { FormError } from '../components/FormError';
 import { instantText } from '../components/instant-text';
 import { NewSessionForCustomer } from './NewSessionForCustomer';
 
-
 /** What the desk sent for this item and what it recorded, oldest first. */
 function Trail({
   journal,
@@ -26,7 +25,8 @@ function Trail({
         <ul className="trail">
           {journal.map((j) => (
             <li key={j.id} className={`journal-${j.state}`}>
-              <span className="mono">{instantText(j.createdAt)}</span> {j.action} by {j.operator}: <strong>{j.state}</strong>
+              <span className="mono">{instantText(j.createdAt)}</span> {j.action} by {j.operator}:{' '}
+              <strong>{j.state}</strong>
               {j.praxisStatus !== null &&
                 ` (Praxis status ${j.praxisStatus}${j.praxisDescription ? `, ${j.praxisDescription}` : ''})`}
               {j.errorCode && ` — ${j.errorCode}`}

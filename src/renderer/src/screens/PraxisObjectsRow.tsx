@@ -42,9 +42,8 @@ export function PraxisObjectsRow({ tid, columns }: { tid: number; columns: numbe
           {objects && (
             <>
               <p className="muted">
-                As the desk stored them from {SOURCE_WORDS[objects.lastSource]},{' '}
-                {instantText(objects.observedAt)}. Tokens that would open the customer&apos;s session or
-                pay with their saved card are hidden.
+                As the desk stored them from {SOURCE_WORDS[objects.lastSource]}, {instantText(objects.observedAt)}.
+                Tokens that would open the customer&apos;s session or pay with their saved card are hidden.
               </p>
               <div className="praxis-objects-list">
                 {(['transaction', 'session', 'customer'] as const).map((name) => (

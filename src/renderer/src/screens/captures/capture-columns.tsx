@@ -77,9 +77,7 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
       id: 'age',
       header: 'Age',
       cell: ({ row: { original: r } }) => (
-        <span title={`Authorized ${instantText(r.authorizedAt)}`}>
-          {formatAge(minutesSince(r.authorizedAt, now))}
-        </span>
+        <span title={`Authorized ${instantText(r.authorizedAt)}`}>{formatAge(minutesSince(r.authorizedAt, now))}</span>
       ),
       // Wide enough for a hold almost a day old ("23 h 59 m").
       meta: { sortKey: 'age', width: 84, compactWidth: 84, givesWay: 5 },

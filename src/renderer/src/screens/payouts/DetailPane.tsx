@@ -8,7 +8,6 @@ import { ActionButtons } from './ActionButtons';
 import { remainingText } from './row-format';
 import { instantText } from '../../components/instant-text';
 
-
 function RiskCard({ detail }: { detail: PayoutDetail }) {
   return (
     <section className="detail-section risk-card" aria-label="Risk">
@@ -99,8 +98,8 @@ function UnconfirmedChanges({ detail }: { detail: PayoutDetail }) {
   if (detail.unconfirmed.length === 0) return null;
   return (
     <p className="muted" role="status" aria-label="Unconfirmed change">
-      {detail.unconfirmed.map((c) => `Praxis notified "${c.status}" at ${instantText(c.notifiedAt)}`).join('; ')} — not applied
-      until a signed find-transaction confirms it.
+      {detail.unconfirmed.map((c) => `Praxis notified "${c.status}" at ${instantText(c.notifiedAt)}`).join('; ')} — not
+      applied until a signed find-transaction confirms it.
     </p>
   );
 }
