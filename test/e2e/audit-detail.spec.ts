@@ -120,3 +120,23 @@ test("at the window's smallest size (1024 pixels) the audit log shows each row's
   await expect(row.getByRole('cell').last()).toContainText('done');
   await page.screenshot({ path: screenshotPath('65-audit-narrow-window') });
 });
+
+test('an amount in the audit log is never cut: the widest KWD amount reads whole, at 1440 and at 1024 pixels', async ({
+  page,
+}) => {
+  const cid = `e2e-audit-amount-${run}`;
+  const tid = await sim.createRequest(cid, 'KWD', 1_353_750_750);
+  await openQueueFor(page, desk(), cid);
+  await rejectRow(page, tid, '2', `amount ${run}`);
+  await openAudit(page);
+  await page.getByLabel('Item id (tid)').fill(String(tid));
+  const row = auditRows(page).filter({ hasText: String(tid) });
+  await expect(row).toHaveCount(1);
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    const amount = row.getByRole('cell', { name: 'KWD 1,353,750.750' });
+    await expect(amount, `at ${width}`).toBeVisible();
+    expect(await amount.evaluate((c) => c.scrollWidth <= c.clientWidth), `whole at ${width}`).toBe(true);
+    await page.screenshot({ path: screenshotPath(`65b-audit-widest-amount-${width}`) });
+  }
+});

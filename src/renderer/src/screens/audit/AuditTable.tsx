@@ -16,7 +16,7 @@ const COLUMNS = [
   { key: 'operator', label: 'Operator', width: 90 },
   { key: 'action', label: 'Action', width: 138 },
   { key: 'item', label: 'Item', width: 76 },
-  { key: 'amount', label: 'Amount', width: 100 },
+  { key: 'amount', label: 'Amount', width: 150 },
   { key: 'reason', label: 'Reason', width: 110, givesWay: 3 },
   { key: 'note', label: 'Note', width: 100, givesWay: 2 },
   { key: 'praxisIds', label: 'Praxis ids', width: 110, givesWay: 1 },
@@ -59,7 +59,11 @@ const AuditRowCells = memo(function AuditRowCells({ row, shown }: { row: AuditRo
         {c.item}
       </td>
     ),
-    amount: <td className="num mono">{c.amount}</td>,
+    amount: (
+      <td className="num mono" title={c.amount}>
+        {c.amount}
+      </td>
+    ),
     reason: <td title={c.reason}>{c.reason}</td>,
     note: <td title={c.note}>{c.note}</td>,
     praxisIds: (
