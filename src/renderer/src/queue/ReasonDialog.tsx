@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { DialogFrame } from './DialogFrame';
@@ -38,13 +38,20 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState<string>('');
   const [note, setNote] = useState('');
+  const noteField = useRef<HTMLTextAreaElement>(null);
   const picked = reasons.find((r) => r.code === reason);
+  /** A reason that needs a note takes the operator to the note; a frame later, so the key that picked it types nothing. */
+  const pick = (code: string) => {
+    setReason(code);
+    const r = reasons.find((x) => x.code === code);
+    if (r && reasonNeedsNote(r) && !note.trim()) requestAnimationFrame(() => noteField.current?.focus());
+  };
   const noNote = missingNote(picked, note);
   const send = (code: string) => {
     if (code && !busy && !noNote) onSend(code, note);
   };
   const keys: Record<string, () => void> = {};
-  reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => setReason(r.code)));
+  reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => pick(r.code)));
   keys.enter = () => send(reason);
   useShortcuts(keys, true, 'dialog');
   const whyId = `${noteId}-why`;
@@ -79,7 +86,7 @@ export function ReasonDialog({
                 name="reason"
                 value={r.code}
                 checked={reason === r.code}
-                onChange={() => setReason(r.code)}
+                onChange={() => pick(r.code)}
               />
               {i < 9 && <kbd>{i + 1}</kbd>} {r.label}
             </label>
@@ -91,6 +98,7 @@ export function ReasonDialog({
             : 'Note (optional, kept in the audit log)'}
         </label>
         <textarea
+          ref={noteField}
           id={noteId}
           rows={2}
           maxLength={500}
