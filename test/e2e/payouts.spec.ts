@@ -145,6 +145,28 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await expect(parts).toContainText('remaining request');
 });
 
+test('a split that pays the whole request moves on to the next request, as approve and reject do', async ({ page }) => {
+  const cid = `e2e-split-whole-${run}`;
+  const tid = await createRequest(cid, 'EUR', 20_000);
+  const next = await createRequest(cid, 'EUR', 20_100);
+  await openQueueFor(page, cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Request ${tid}` })).toBeVisible();
+  await page.keyboard.press('s');
+  const dialog = page.getByRole('dialog', { name: 'Split withdrawal' });
+  await dialog.getByLabel('Part 1 amount').fill('120');
+  await dialog.getByRole('button', { name: 'Add part' }).click();
+  await dialog.getByLabel('Part 2 amount').fill('80');
+  await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 0.00');
+  await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
+  await expect(lastAction(page)).toContainText('Money moved.');
+  await expect(page.getByRole('complementary', { name: `Request ${next}` })).toBeVisible();
+  await expect(queueRow(page, next)).toHaveAttribute('aria-selected', 'true');
+  expect((await simRecord(tid)).parts).toHaveLength(2);
+  expect((await simRecord(next)).parts).toHaveLength(0);
+});
+
 test('bulk approve of 200: the confirmation states count and total, progress runs, every item is paid once', async ({
   page,
 }) => {

@@ -16,14 +16,14 @@ export interface SecondApprover {
 export type PayoutDialog =
   | { kind: 'approve'; tid: number; nextTid: number | null }
   | { kind: 'reject'; tid: number; nextTid: number | null }
-  | { kind: 'split'; tid: number }
+  | { kind: 'split'; tid: number; nextTid: number | null }
   | { kind: 'bulk'; action: 'approve' | 'reject'; tids: number[] }
   | { kind: 'four-eyes'; retry: FourEyesRetry; message: string };
 
 /** What to send again, with the second approver, once a colleague confirms. */
 export type FourEyesRetry =
   | { kind: 'approve'; tid: number; gateway: string; nextTid: number | null }
-  | { kind: 'split'; tid: number; parts: { amountMinor: number; gateway: string }[] }
+  | { kind: 'split'; tid: number; parts: { amountMinor: number; gateway: string }[]; nextTid: number | null }
   | { kind: 'bulk'; tids: number[] };
 
 const { useActions, core } = createActionStore<PayoutDialog>('payouts', payoutsActions.refreshRows);
@@ -51,8 +51,8 @@ export const payoutActions = {
   openReject(tid: number, nextTid: number | null) {
     core.open({ kind: 'reject', tid, nextTid });
   },
-  async openSplit(tid: number) {
-    core.open({ kind: 'split', tid });
+  async openSplit(tid: number, nextTid: number | null) {
+    core.open({ kind: 'split', tid, nextTid });
     await payoutActions.loadGateways(tid);
   },
   openBulk(action: 'approve' | 'reject', tids: number[]) {
@@ -102,18 +102,26 @@ export const payoutActions = {
     if (outcome && moved(outcome) && nextTid !== null) payoutsActions.moveTo(nextTid);
   },
 
-  async split(tid: number, parts: { amountMinor: number; gateway: string }[], secondApprover?: SecondApprover) {
+  /** Split; `nextTid`, given when the parts leave nothing of the request, is where the cursor goes once all are paid. */
+  async split(
+    tid: number,
+    parts: { amountMinor: number; gateway: string }[],
+    nextTid: number | null,
+    secondApprover?: SecondApprover,
+  ) {
     const res = await core.withInFlight([tid], () =>
       callPayouts('payouts:split', secondApprover ? { tid, parts, secondApprover } : { tid, parts }),
     );
     if (!res) return;
     const title = `Split ${tid} into ${parts.length} part${parts.length === 1 ? '' : 's'}`;
     if (!res.ok) {
-      if (res.error.code === 'FOUR_EYES') return fourEyes({ kind: 'split', tid, parts }, res.error.message);
+      if (res.error.code === 'FOUR_EYES') return fourEyes({ kind: 'split', tid, parts, nextTid }, res.error.message);
       return core.report({ title: `Split ${tid}`, outcomes: [], error: res.error, tid });
     }
     core.report({ title, outcomes: res.data, error: null, tid });
-    if (usePayouts.getState().detailOpen) void payoutsActions.loadDetail(tid);
+    // "Split and next" when nothing is left to decide; a part split leaves the request, shown with its parts.
+    if (nextTid !== null && res.data.every(moved)) payoutsActions.moveTo(nextTid);
+    else if (usePayouts.getState().detailOpen) void payoutsActions.loadDetail(tid);
   },
 
   async bulk(
@@ -154,7 +162,7 @@ export const payoutActions = {
   async confirmFourEyes(retry: FourEyesRetry, approver: SecondApprover) {
     if (retry.kind === 'approve')
       return void (await payoutActions.approve(retry.tid, retry.gateway, retry.nextTid, approver));
-    if (retry.kind === 'split') return payoutActions.split(retry.tid, retry.parts, approver);
+    if (retry.kind === 'split') return payoutActions.split(retry.tid, retry.parts, retry.nextTid, approver);
     set({ dialog: { kind: 'bulk', action: 'approve', tids: retry.tids } });
     await payoutActions.bulk('approve', retry.tids, { secondApprover: approver });
   },

@@ -29,7 +29,7 @@ export function ActionButtons({ row }: { row: PayoutRow }) {
           <button type="button" {...props} onClick={() => payoutActions.openReject(row.tid, next())}>
             Reject <kbd>R</kbd>
           </button>
-          <button type="button" {...props} onClick={() => void payoutActions.openSplit(row.tid)}>
+          <button type="button" {...props} onClick={() => void payoutActions.openSplit(row.tid, next())}>
             Split <kbd>S</kbd>
           </button>
         </>

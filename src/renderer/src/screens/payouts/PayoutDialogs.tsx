@@ -28,7 +28,7 @@ export function PayoutDialogs({
     case 'reject':
       return single ? <RejectDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} /> : null;
     case 'split':
-      return single ? <SplitDialog key={dialog.tid} row={single} /> : null;
+      return single ? <SplitDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} /> : null;
     case 'bulk':
       return <BulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} />;
     case 'four-eyes':

@@ -71,7 +71,7 @@ export function PayoutsScreen() {
     {
       a: (tid) => actionable(tid) && void payoutActions.openApprove(tid, next(tid)),
       r: (tid) => actionable(tid) && payoutActions.openReject(tid, next(tid)),
-      s: (tid) => actionable(tid) && void payoutActions.openSplit(tid),
+      s: (tid) => actionable(tid) && void payoutActions.openSplit(tid, next(tid)),
     },
     { 'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]) },
     available && dialog === null,

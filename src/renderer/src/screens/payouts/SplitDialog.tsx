@@ -19,7 +19,7 @@ function sendBlockedWhy(plan: SplitPlan): string {
 }
 
 /** Split = split-withdrawal-request: parts with exact amounts and a gateway each; what is left stays as the request. */
-export function SplitDialog({ row }: { row: PayoutRow }) {
+export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
   const gateways = usePayoutGateways((s) => s.gateways[row.tid]);
   const busy = usePayoutActions((s) => s.inFlight.has(row.tid));
   const defaultGateway = gateways?.find((g) => g.isDefault)?.id ?? gateways?.[0]?.id ?? '';
@@ -50,7 +50,7 @@ export function SplitDialog({ row }: { row: PayoutRow }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (plan.parts) void payoutActions.split(row.tid, plan.parts);
+          if (plan.parts) void payoutActions.split(row.tid, plan.parts, plan.remainderMinor === 0 ? nextTid : null);
         }}
       >
         <table className="grid split-table" aria-label="Split parts">
