@@ -7,26 +7,29 @@ export function instantText(at: string | number | Date, timeZone?: string): stri
   return formatIn(timeZone, SECONDS).format(new Date(at));
 }
 
-/** The same to the minute, where a list is dense: "7 Dec 2026, 06:09 UTC". */
-export function instantTextToMinute(at: string | number | Date, timeZone?: string): string {
-  return formatIn(timeZone, MINUTES).format(new Date(at));
+/** The day and the minute, where a list is dense and the whole moment is on hover: "7 Dec, 06:09". */
+export function dayAndMinuteText(at: string | number | Date, timeZone?: string): string {
+  return formatIn(timeZone, DAY_AND_MINUTE).format(new Date(at));
 }
 
-const MINUTES: Intl.DateTimeFormatOptions = {
+const DAY_AND_MINUTE: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
-  year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
+};
+const SECONDS: Intl.DateTimeFormatOptions = {
+  ...DAY_AND_MINUTE,
+  year: 'numeric',
+  second: '2-digit',
   timeZoneName: 'short',
 };
-const SECONDS: Intl.DateTimeFormatOptions = { ...MINUTES, second: '2-digit' };
 
 // Built on first use and kept: a queue's rows format one each, and building a format costs more than using it.
 const formats = new Map<string, Intl.DateTimeFormat>();
 function formatIn(timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ''}|${options === SECONDS ? 's' : 'm'}`;
+  const key = `${timeZone ?? ''}|${options === SECONDS ? 'whole' : 'day and minute'}`;
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })));
   return format;

@@ -1,17 +1,6 @@
 import { useTerminal } from '../../stores/terminal';
 import { amountText } from './SessionPanel';
-import { instantText, instantTextToMinute } from '../../components/instant-text';
-
-/** "7 Dec 2026, 06:09 UTC" that may break after the date and nowhere else. */
-function DateThenTime({ text }: { text: string }) {
-  const comma = text.lastIndexOf(', ');
-  return (
-    <>
-      <span className="date-or-time">{text.slice(0, comma + 1)}</span>{' '}
-      <span className="date-or-time">{text.slice(comma + 2)}</span>
-    </>
-  );
-}
+import { dayAndMinuteText, instantText } from '../../components/instant-text';
 
 /** Every terminal session of this profile's store, newest first. */
 export function SessionHistory() {
@@ -39,9 +28,9 @@ export function SessionHistory() {
           <tbody>
             {history.map((s) => (
               <tr key={s.orderId}>
-                {/* To the minute, the seconds on hover; the time goes under the date where the window is narrow. */}
-                <td title={instantText(s.createdAt)}>
-                  <DateThenTime text={instantTextToMinute(s.createdAt)} />
+                {/* The day and the minute in the list, the whole moment on hover: the narrowest window keeps every column. */}
+                <td className="nowrap" title={instantText(s.createdAt)}>
+                  {dayAndMinuteText(s.createdAt)}
                 </td>
                 <td>
                   <span className={`badge status-${s.state}`}>{s.state}</span>
