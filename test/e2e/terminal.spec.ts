@@ -96,6 +96,8 @@ test('a decline, then a retry with another method succeeds for the same customer
   await fillCaller(page, { cid, amount: '1200', currency: 'JPY' });
   await payWith(await openPage(page), TEST_CARDS.decline);
   await expect(outcome(page)).toContainText('declined');
+  // Said in so many words, for the agent to tell the caller: the decline took nothing.
+  await expect(outcome(page)).toContainText('No money was taken.');
   await expect(outcome(page)).toContainText('Praxis says:');
   await page.screenshot({ path: screenshotPath('74-terminal-declined') });
 
@@ -214,7 +216,9 @@ test('an abandoned session expires and the agent sees it', async ({ page }) => {
     await openTerminal(page, desk());
     await fillCaller(page, { cid: `e2e-vt-gone-${run}`, amount: null });
     await openPage(page);
-    await expect(outcome(page)).toContainText('Expired: the page was abandoned.', { timeout: 20_000 });
+    await expect(outcome(page)).toContainText('Expired: the page was abandoned. No money was taken.', {
+      timeout: 20_000,
+    });
     await expect(outcome(page)).toContainText('Retry with another method');
     await page.screenshot({ path: screenshotPath('76-terminal-expired') });
   } finally {

@@ -11,9 +11,9 @@ const STATE_WORDS: Record<TerminalState, string> = {
   approved: 'Approved: the money was taken.',
   authorized: 'Authorized: the hold is in the capture queue.',
   requested: 'Withdrawal requested: it is in the payout queue for a decision.',
-  declined: 'Declined.',
-  expired: 'Expired: the page was abandoned.',
-  failed: 'Not opened: Praxis refused the session.',
+  declined: 'Declined. No money was taken. Try another method while the caller is on the line.',
+  expired: 'Expired: the page was abandoned. No money was taken.',
+  failed: 'Not opened: Praxis refused the session. No money was taken.',
   unknown: 'Outcome unknown: the desk is looking it up with find-order.',
 };
 const RETRYABLE: TerminalState[] = ['declined', 'expired', 'failed'];
