@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor, openRejectByKeys, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
+import { command } from './support/terminal-page';
 
 // Issue 9, keyboard flow: every key goes where the operator's focus is, and no dialog is a dead end.
 const desk = deskHostForThisFile();
@@ -204,4 +205,27 @@ test('X selects the row the cursor is on and leaves the cursor there: J X J X se
   await page.keyboard.press('x');
   await expect(page.getByRole('checkbox', { name: `Select ${tids[1]}` })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: `Select ${tids[0]}` })).toBeChecked();
+});
+
+test('a request decided from another window while its dialog is open here: the dialog says so and that nothing was sent from here', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-elsewhere-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 7_100);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, tid).click();
+  await page.keyboard.press('a');
+  const approve = page.getByRole('dialog', { name: 'Approve withdrawal' });
+  await expect(approve.getByRole('button', { name: 'Approve and pay' })).toBeVisible();
+
+  // A colleague rejects it at their own desk window.
+  await command(desk(), 'payouts:reject', { tid, reasonCode: 'customer_asked' });
+  const notice = page.getByRole('dialog', { name: 'Request left the queue' });
+  await expect(notice).toContainText(`Request ${tid} left the queue`);
+  await expect(notice).toContainText('Nothing was sent from this window');
+  await expect(approve).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('33-payouts-left-queue-notice') });
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  expect((await sim.record(tid)).payoutsMade).toBe(0);
 });

@@ -1,12 +1,20 @@
 import type { CaptureRow, VoidReason } from '../../../../shared/captures';
-import type { CaptureDialog as CaptureDialogState } from '../../stores/captures-actions';
+import {
+  captureActions,
+  useCaptureActions,
+  type CaptureDialog as CaptureDialogState,
+} from '../../stores/captures-actions';
+import { LeftQueueNotice } from '../../queue/LeftQueueNotice';
 import { findRow } from '../../queue/queue-row';
 import { useHeldRows } from '../../queue/use-held-rows';
 import { CaptureBulkDialog } from './CaptureBulkDialog';
 import { CaptureDialog } from './CaptureDialog';
 import { VoidDialog } from './VoidDialog';
 
-/** The one open capture dialog, if any. A hold that left the queue meanwhile closes its dialog. */
+/**
+ * The one open capture dialog, if any. A hold that left the queue meanwhile, while nothing of this window's was on its
+ * way, turns its dialog into a notice that says so.
+ */
 export function CaptureDialogs({
   dialog,
   rows,
@@ -20,7 +28,13 @@ export function CaptureDialogs({
 }) {
   const single = dialog && 'tid' in dialog ? findRow(rows, dialog.tid) : null;
   const bulkRows = useHeldRows(rows, dialog?.kind === 'bulk' ? dialog.tids : null);
+  const inFlight = useCaptureActions((s) => s.inFlight);
   if (!dialog) return null;
+  // This window's own send may take the row out before its answer closes the dialog: that is no news.
+  if ('tid' in dialog && !single)
+    return inFlight.has(dialog.tid) ? null : (
+      <LeftQueueNotice item="Hold" tid={dialog.tid} onClose={captureActions.close} />
+    );
   switch (dialog.kind) {
     case 'capture':
       return single ? <CaptureDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} now={now} /> : null;
