@@ -66,3 +66,22 @@ test('the words people use for a screen find it: holds, withdrawals', async ({ p
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
 });
+
+test('opened with the mouse resting where its list appears, the palette still starts on its first command', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  // The pointer rests in the middle of the window, where the palette's list will be drawn under it.
+  await page.mouse.move(720, 300);
+  await page.keyboard.press('Control+k');
+  const list = palette(page).getByRole('listbox', { name: 'Commands' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  const first = await list.getByRole('option').first().textContent();
+  // Chromium tells a page the pointer "entered" what was drawn under it a moment after drawing: wait that moment out.
+  await page.waitForTimeout(300);
+  await expect(list.getByRole('option', { selected: true })).toHaveText(first!);
+  // Moving the mouse is choosing with it.
+  const third = list.getByRole('option').nth(2);
+  await third.hover();
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+});

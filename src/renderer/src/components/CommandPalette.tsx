@@ -99,7 +99,8 @@ export function CommandPalette() {
               role="option"
               aria-selected={i === selected}
               className={i === selected ? 'selected' : undefined}
-              onMouseEnter={() => setCursor(i)}
+              // A moved pointer chooses; one resting where the list opens (the browser says "entered") does not.
+              onMouseMove={() => i !== selected && setCursor(i)}
               onClick={c.run}
             >
               <span>{c.label}</span>
