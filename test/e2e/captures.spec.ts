@@ -124,7 +124,7 @@ test('bulk capture of 100 with two refusals: confirmation with count and total, 
   await page.keyboard.press('Shift+C');
   const dialog = page.getByRole('dialog', { name: 'Bulk capture' });
   // 100 × EUR 10.00 + (0 + … + 99) cents = EUR 1,000.00 + EUR 49.50.
-  await expect(dialog.getByLabel('Totals to send')).toContainText('100 in EUR: EUR 1,049.50');
+  await expect(dialog.getByLabel('Totals to capture')).toContainText('100 in EUR: EUR 1,049.50');
   await expect(dialog.getByRole('table', { name: 'Selected holds' }).getByRole('row')).toHaveCount(101);
   await page.screenshot({ path: screenshotPath('44-captures-bulk-confirmation') });
   await dialog.getByRole('button', { name: 'Capture 100' }).click();
@@ -231,8 +231,8 @@ test('bulk void with one reason for all: every hold released once, none captured
   await page.getByRole('button', { name: 'select all 2 shown' }).click();
   await page.getByRole('button', { name: 'Void selected' }).click();
   const dialog = page.getByRole('dialog', { name: 'Bulk void' });
-  await expect(dialog.getByLabel('Totals to send')).toContainText('1 in EUR: EUR 21.00');
-  await expect(dialog.getByLabel('Totals to send')).toContainText('1 in KWD: KWD 2.250');
+  await expect(dialog.getByLabel('Totals of the holds to void')).toContainText('1 in EUR: EUR 21.00');
+  await expect(dialog.getByLabel('Totals of the holds to void')).toContainText('1 in KWD: KWD 2.250');
   await expect(dialog.getByRole('button', { name: 'Void 2' })).toBeDisabled();
   await dialog.getByLabel('Reason for all').selectOption({ label: 'Duplicate authorization' });
   await dialog.getByRole('button', { name: 'Void 2' }).click();

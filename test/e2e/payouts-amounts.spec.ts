@@ -55,8 +55,10 @@ test('split then bulk approve: row, header, confirmation and result show the rem
   const items = bulk.getByRole('table', { name: 'Selected requests' });
   await expect(items.getByRole('row', { name: new RegExp(String(split)) })).toContainText('EUR 184.25');
   await expect(items.getByRole('row', { name: new RegExp(String(plain)) })).toContainText('EUR 77.00');
-  await expect(bulk.getByLabel('Totals to send')).toHaveText('2 in EUR: EUR 261.25');
-  await expect(bulk).toContainText('2 with risk flags');
+  // The sentence about risk ends before the totals, which say what they are: read together they meant "flagged".
+  await expect(bulk).toContainText('You are about to approve 2 withdrawal requests, 2 with risk flags.');
+  await expect(bulk).toContainText('Totals to pay:');
+  await expect(bulk.getByLabel('Totals to pay')).toHaveText('2 in EUR: EUR 261.25');
   await page.screenshot({ path: screenshotPath('30-bulk-confirmation') });
   await bulk.getByRole('button', { name: 'Approve 2' }).click();
   await expect(bulk.getByLabel('Bulk result')).toContainText('2 succeeded, 0 failed');

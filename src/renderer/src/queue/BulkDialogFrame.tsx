@@ -65,6 +65,7 @@ export function BulkDialogFrame<Row extends QueueRow>({
   parts,
   extraColumns = [],
   summary,
+  totalsLabel,
   blockedWhy,
   fields,
   run,
@@ -85,8 +86,10 @@ export function BulkDialogFrame<Row extends QueueRow>({
   rows: readonly Row[];
   parts: BulkRowParts<Row>;
   extraColumns?: BulkItemColumn<Row>[];
-  /** The sentence above the totals, given what will be sent. */
+  /** The sentence above the totals, given what will be sent: a sentence of its own, ended with a full stop. */
   summary(sendable: readonly Row[]): ReactNode;
+  /** What the totals of what will be sent are ("Totals to pay", "Totals of the holds to void"), shown above them. */
+  totalsLabel: string;
   /** Why the confirm button is disabled, beside it; null when it can be pressed. */
   blockedWhy: string | null;
   /** The screen's own fields and notes inside the form (reason, note, "one failure does not stop the others"). */
@@ -152,7 +155,12 @@ export function BulkDialogFrame<Row extends QueueRow>({
             </div>
           )}
           {sendable.length > 0 && <p>{summary(sendable)}</p>}
-          {sendable.length > 0 && <TotalsList totals={totals} label="Totals to send" />}
+          {sendable.length > 0 && (
+            <>
+              <p className="bulk-totals-caption">{totalsLabel}:</p>
+              <TotalsList totals={totals} label={totalsLabel} />
+            </>
+          )}
           {skipped.length > 0 && (
             <div className="form-error">
               <p>

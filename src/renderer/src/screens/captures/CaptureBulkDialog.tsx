@@ -47,9 +47,10 @@ export function CaptureBulkDialog({
           {action === 'capture'
             ? ', each in full (Praxis captures the whole hold)'
             : ', releasing them to the customers'}
-          :
+          .
         </>
       )}
+      totalsLabel={action === 'capture' ? 'Totals to capture' : 'Totals of the holds to void'}
       blockedWhy={action === 'void' ? blockedWhy : null}
       fields={
         action === 'void' ? (

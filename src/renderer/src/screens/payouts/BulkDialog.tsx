@@ -50,10 +50,11 @@ export function BulkDialog({
             ) : (
               ', none with risk flags'
             )}
-            :
+            .
           </>
         );
       }}
+      totalsLabel={action === 'approve' ? 'Totals to pay' : 'Totals of the requests to reject'}
       blockedWhy={action === 'reject' ? blockedWhy : null}
       fields={
         action === 'reject' ? (
