@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { auditRows, auditTable, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
@@ -13,6 +13,18 @@ const run = randomBytes(3).toString('hex');
 const NOTE =
   'The customer called back twice and asked us to hold the payout until the bank confirms the new account; ' +
   `see ticket 4411 and the call of Tuesday. Run ${run}, end of note.`;
+
+/** A request made for `cid` and rejected by its keys; its one row in the audit log, filtered to its tid. */
+async function rejectedAuditRow(page: Page, cid: string, currency: string, amountMinor: number): Promise<Locator> {
+  const tid = await sim.createRequest(cid, currency, amountMinor);
+  await openQueueFor(page, desk(), cid);
+  await rejectRow(page, tid, '2', `${cid} rejected`);
+  await openAudit(page);
+  await page.getByLabel('Item id (tid)').fill(String(tid));
+  const row = auditRows(page).filter({ hasText: String(tid) });
+  await expect(row).toHaveCount(1);
+  return row;
+}
 
 // First in the file: the file's desk is fresh, so nobody has acted yet.
 test('an empty audit log says why: nothing done yet in this profile, or a filter that matches nothing (Clear filters)', async ({
@@ -102,14 +114,7 @@ test("at the window's smallest size (1024 pixels) the audit log shows each row's
   page,
 }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
-  const cid = `e2e-audit-narrow-${run}`;
-  const tid = await sim.createRequest(cid, 'EUR', 5_100);
-  await openQueueFor(page, desk(), cid);
-  await rejectRow(page, tid, '2', `narrow ${run}`);
-  await openAudit(page);
-  await page.getByLabel('Item id (tid)').fill(String(tid));
-  const row = auditRows(page).filter({ hasText: String(tid) });
-  await expect(row).toHaveCount(1);
+  const row = await rejectedAuditRow(page, `e2e-audit-narrow-${run}`, 'EUR', 5_100);
 
   for (const name of ['Row', 'Time', 'Operator', 'Action', 'Item', 'Amount', 'Outcome'])
     await expect(auditTable(page).getByRole('columnheader', { name, exact: true }), name).toBeVisible();
@@ -124,14 +129,7 @@ test("at the window's smallest size (1024 pixels) the audit log shows each row's
 test('an amount in the audit log is never cut: the widest KWD amount reads whole, at 1440 and at 1024 pixels', async ({
   page,
 }) => {
-  const cid = `e2e-audit-amount-${run}`;
-  const tid = await sim.createRequest(cid, 'KWD', 1_353_750_750);
-  await openQueueFor(page, desk(), cid);
-  await rejectRow(page, tid, '2', `amount ${run}`);
-  await openAudit(page);
-  await page.getByLabel('Item id (tid)').fill(String(tid));
-  const row = auditRows(page).filter({ hasText: String(tid) });
-  await expect(row).toHaveCount(1);
+  const row = await rejectedAuditRow(page, `e2e-audit-amount-${run}`, 'KWD', 1_353_750_750);
   for (const width of [1440, 1024]) {
     await page.setViewportSize({ width, height: 800 });
     const amount = row.getByRole('cell', { name: 'KWD 1,353,750.750' });
