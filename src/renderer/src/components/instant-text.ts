@@ -4,12 +4,12 @@
  * them could not tell 7 December from 12 July. `timeZone`: the operator's own unless given (tests give one).
  */
 export function instantText(at: string | number | Date, timeZone?: string): string {
-  return formatIn(timeZone, SECONDS).format(new Date(at));
+  return formatIn('whole', timeZone).format(new Date(at));
 }
 
 /** The day and the minute, where a list is dense and the whole moment is on hover: "7 Dec, 06:09". */
 export function dayAndMinuteText(at: string | number | Date, timeZone?: string): string {
-  return formatIn(timeZone, DAY_AND_MINUTE).format(new Date(at));
+  return formatIn('day and minute', timeZone).format(new Date(at));
 }
 
 const DAY_AND_MINUTE: Intl.DateTimeFormatOptions = {
@@ -19,18 +19,16 @@ const DAY_AND_MINUTE: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
   hourCycle: 'h23',
 };
-const SECONDS: Intl.DateTimeFormatOptions = {
-  ...DAY_AND_MINUTE,
-  year: 'numeric',
-  second: '2-digit',
-  timeZoneName: 'short',
-};
+const FORMATS = {
+  'day and minute': DAY_AND_MINUTE,
+  whole: { ...DAY_AND_MINUTE, year: 'numeric', second: '2-digit', timeZoneName: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // Built on first use and kept: a queue's rows format one each, and building a format costs more than using it.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function formatIn(timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ''}|${options === SECONDS ? 'whole' : 'day and minute'}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })));
+const built = new Map<string, Intl.DateTimeFormat>();
+function formatIn(name: keyof typeof FORMATS, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${name}|${timeZone ?? ''}`;
+  let format = built.get(key);
+  if (!format) built.set(key, (format = new Intl.DateTimeFormat('en-GB', { ...FORMATS[name], timeZone })));
   return format;
 }
