@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import type { PickableReason } from './ReasonDialog';
 
-/** One reason and a note (needed for "Other") for every item of a bulk reject or void (kept in the audit log). */
+/**
+ * One reason and a note (needed for "Other") for every item of a bulk reject or void (kept in the audit log). Keys 1–9
+ * pick a reason, as in a single reject or void, and one that needs a note takes the focus to the note.
+ */
 function BulkReasonFields({
   id,
   reasons,
@@ -18,20 +22,31 @@ function BulkReasonFields({
   note: string;
   onNote(text: string): void;
 }) {
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const pick = (code: string) => {
+    onReason(code);
+    const r = reasons.find((x) => x.code === code);
+    // A frame later, so the key that picked it types nothing in the note.
+    if (r && reasonNeedsNote(r) && !note.trim()) requestAnimationFrame(() => noteField.current?.focus());
+  };
+  const keys: Record<string, () => void> = {};
+  reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => pick(r.code)));
+  useShortcuts(keys, true, 'dialog');
   return (
     <>
       <label className="field-label" htmlFor={id}>
-        Reason for all
+        Reason for all (press its number)
       </label>
-      <select id={id} value={reason} onChange={(e) => onReason(e.target.value)}>
+      <select id={id} value={reason} onChange={(e) => pick(e.target.value)}>
         <option value="">pick a reason…</option>
-        {reasons.map((r) => (
+        {reasons.map((r, i) => (
           <option key={r.code} value={r.code}>
-            {r.label}
+            {i < 9 ? `${i + 1} · ${r.label}` : r.label}
           </option>
         ))}
       </select>
       <textarea
+        ref={noteField}
         aria-label="Note for all"
         rows={2}
         maxLength={500}
