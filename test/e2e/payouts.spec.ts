@@ -159,6 +159,13 @@ test('a split that pays the whole request moves on to the next request, as appro
   await dialog.getByRole('button', { name: 'Add part' }).click();
   await dialog.getByLabel('Part 2 amount').fill('80');
   await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 0.00');
+  // Every column says what it holds, the one of remove buttons too.
+  await expect(dialog.getByRole('table', { name: 'Split parts' }).getByRole('columnheader')).toHaveText([
+    'Part',
+    'Amount (EUR)',
+    'Gateway',
+    'Remove',
+  ]);
   await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
   await expect(lastAction(page)).toContainText('Money moved.');
   await expect(page.getByRole('complementary', { name: `Request ${next}` })).toBeVisible();

@@ -59,7 +59,9 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
               <th>Part</th>
               <th>Amount ({row.currency})</th>
               <th>Gateway</th>
-              <th />
+              <th>
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
