@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
-import { useShortcuts } from '../keyboard/use-shortcuts';
 import type { PickableReason } from './ReasonDialog';
+import { useReasonPick } from './use-reason-pick';
 
 /**
  * One reason and a note (needed for "Other") for every item of a bulk reject or void (kept in the audit log). Keys 1–9
@@ -22,16 +22,7 @@ function BulkReasonFields({
   note: string;
   onNote(text: string): void;
 }) {
-  const noteField = useRef<HTMLTextAreaElement>(null);
-  const pick = (code: string) => {
-    onReason(code);
-    const r = reasons.find((x) => x.code === code);
-    // A frame later, so the key that picked it types nothing in the note.
-    if (r && reasonNeedsNote(r) && !note.trim()) requestAnimationFrame(() => noteField.current?.focus());
-  };
-  const keys: Record<string, () => void> = {};
-  reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => pick(r.code)));
-  useShortcuts(keys, true, 'dialog');
+  const { pick, noteField } = useReasonPick(reasons, note, onReason);
   return (
     <>
       <label className="field-label" htmlFor={id}>

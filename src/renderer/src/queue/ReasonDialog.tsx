@@ -1,7 +1,8 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { missingNote, reasonNeedsNote } from '../../../shared/queue-views';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { DialogFrame } from './DialogFrame';
+import { useReasonPick } from './use-reason-pick';
 
 export interface PickableReason {
   code: string;
@@ -38,22 +39,13 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState<string>('');
   const [note, setNote] = useState('');
-  const noteField = useRef<HTMLTextAreaElement>(null);
+  const { pick, noteField } = useReasonPick(reasons, note, setReason);
   const picked = reasons.find((r) => r.code === reason);
-  /** A reason that needs a note takes the operator to the note; a frame later, so the key that picked it types nothing. */
-  const pick = (code: string) => {
-    setReason(code);
-    const r = reasons.find((x) => x.code === code);
-    if (r && reasonNeedsNote(r) && !note.trim()) requestAnimationFrame(() => noteField.current?.focus());
-  };
   const noNote = missingNote(picked, note);
   const send = (code: string) => {
     if (code && !busy && !noNote) onSend(code, note);
   };
-  const keys: Record<string, () => void> = {};
-  reasons.slice(0, 9).forEach((r, i) => (keys[String(i + 1)] = () => pick(r.code)));
-  keys.enter = () => send(reason);
-  useShortcuts(keys, true, 'dialog');
+  useShortcuts({ enter: () => send(reason) }, true, 'dialog');
   const whyId = `${noteId}-why`;
 
   return (
