@@ -30,17 +30,16 @@ export function CaptureDialogs({
   const bulkRows = useHeldRows(rows, dialog?.kind === 'bulk' ? dialog.tids : null);
   const inFlight = useCaptureActions((s) => s.inFlight);
   if (!dialog) return null;
-  // This window's own send may take the row out before its answer closes the dialog: that is no news.
-  if ('tid' in dialog && !single)
-    return inFlight.has(dialog.tid) ? null : (
-      <LeftQueueNotice item="Hold" tid={dialog.tid} onClose={captureActions.close} />
+  if (dialog.kind === 'bulk')
+    return <CaptureBulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} now={now} />;
+  if (!single)
+    return (
+      <LeftQueueNotice item="Hold" tid={dialog.tid} sending={inFlight.has(dialog.tid)} onClose={captureActions.close} />
     );
   switch (dialog.kind) {
     case 'capture':
-      return single ? <CaptureDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} now={now} /> : null;
+      return <CaptureDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} now={now} />;
     case 'void':
-      return single ? <VoidDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} /> : null;
-    case 'bulk':
-      return <CaptureBulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} now={now} />;
+      return <VoidDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} />;
   }
 }

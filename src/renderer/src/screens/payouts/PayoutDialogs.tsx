@@ -27,21 +27,23 @@ export function PayoutDialogs({
   const bulkRows = useHeldRows(rows, bulkTids);
   const inFlight = usePayoutActions((s) => s.inFlight);
   if (!dialog) return null;
-  // This window's own send may take the row out before its answer closes the dialog: that is no news.
-  if ('tid' in dialog && !single)
-    return inFlight.has(dialog.tid) ? null : (
-      <LeftQueueNotice item="Request" tid={dialog.tid} onClose={payoutActions.close} />
+  if (dialog.kind === 'bulk') return <BulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} />;
+  if (dialog.kind === 'four-eyes') return <FourEyesDialog retry={dialog.retry} message={dialog.message} />;
+  if (!single)
+    return (
+      <LeftQueueNotice
+        item="Request"
+        tid={dialog.tid}
+        sending={inFlight.has(dialog.tid)}
+        onClose={payoutActions.close}
+      />
     );
   switch (dialog.kind) {
     case 'approve':
-      return single ? <ApproveDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} /> : null;
+      return <ApproveDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} />;
     case 'reject':
-      return single ? <RejectDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} /> : null;
+      return <RejectDialog key={dialog.tid} row={single} reasons={reasons} nextTid={dialog.nextTid} />;
     case 'split':
-      return single ? <SplitDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} /> : null;
-    case 'bulk':
-      return <BulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} />;
-    case 'four-eyes':
-      return <FourEyesDialog retry={dialog.retry} message={dialog.message} />;
+      return <SplitDialog key={dialog.tid} row={single} nextTid={dialog.nextTid} />;
   }
 }
