@@ -7,7 +7,8 @@ import { openHostedPageWindow } from './hosted-page-window';
 
 /**
  * In Electron the hosted card page opens in its own locked-down window, never in the renderer: the terminal's
- * start and retry open it and hand the renderer no page address; the window closes when its session ends.
+ * start, retry and reopen open it (a reopen brings an open one forward) and hand the renderer no page address; the
+ * window closes when its session ends.
  */
 export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandlers {
   const { handlers } = core;
@@ -27,13 +28,19 @@ export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandl
       );
   });
   const opening =
-    (channel: 'terminal:start' | 'terminal:retry') =>
+    (channel: 'terminal:start' | 'terminal:retry' | 'terminal:reopen') =>
     async (...args: Parameters<CommandHandlers[typeof channel]>) => {
       const started = await (handlers[channel] as (...a: typeof args) => ReturnType<CommandHandlers[typeof channel]>)(
         ...args,
       );
       if (!started.redirectUrl) return started;
       const orderId = started.session.orderId;
+      // A reopen while the page's window is still up brings that window forward rather than a second one.
+      const shown = open.get(orderId)?.win;
+      if (shown && !shown.isDestroyed()) {
+        shown.focus();
+        return { ...started, redirectUrl: null, openedInWindow: true };
+      }
       const win = openHostedPageWindow(started.redirectUrl, started.praxisOrigin, orderId, log);
       if (win) {
         open.set(orderId, { win, ctx: args[1] });
@@ -41,5 +48,10 @@ export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandl
       }
       return { ...started, redirectUrl: null, openedInWindow: win !== null };
     };
-  return { ...handlers, 'terminal:start': opening('terminal:start'), 'terminal:retry': opening('terminal:retry') };
+  return {
+    ...handlers,
+    'terminal:start': opening('terminal:start'),
+    'terminal:retry': opening('terminal:retry'),
+    'terminal:reopen': opening('terminal:reopen'),
+  };
 }

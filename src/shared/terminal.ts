@@ -79,6 +79,8 @@ export interface TerminalStart {
   praxisOrigin: string;
   /** Electron: the page opened in its own window (and redirectUrl is withheld from the renderer). */
   openedInWindow?: boolean;
+  /** A reopened open session whose page is not given back: why (another agent's, or kept by an earlier run). */
+  pageWithheld?: string;
 }
 
 export interface TerminalGatewayOption {

@@ -70,6 +70,7 @@ export function channelSamples(current: {
     },
     'terminal:retry': { orderId: 'vt-probe' },
     'terminal:status': { orderId: 'vt-probe' },
+    'terminal:reopen': { orderId: 'vt-probe' },
     'terminal:history': {},
     'terminal:recent-customers': {},
     'terminal:gateway-options': {},

@@ -70,6 +70,7 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'terminal:start': AGENT,
   'terminal:retry': AGENT,
   'terminal:status': AGENT,
+  'terminal:reopen': AGENT,
   'terminal:history': AGENT,
   'terminal:recent-customers': AGENT,
   'terminal:gateway-options': AGENT,

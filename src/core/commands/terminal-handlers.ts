@@ -21,6 +21,7 @@ export function createTerminalHandlers(
     'terminal:start': (input) => on(({ terminal }) => terminal.start(input)),
     'terminal:retry': (input) => on(({ terminal }) => terminal.retry(input)),
     'terminal:status': ({ orderId }) => on(({ terminal }) => terminal.status(orderId)),
+    'terminal:reopen': ({ orderId }) => on(({ terminal }) => terminal.reopen(orderId)),
     'terminal:history': ({ limit }) => on(({ terminal }) => terminal.history(limit)),
     'terminal:recent-customers': ({ search }) => on(({ terminal }) => terminal.recentCustomers(search)),
     'terminal:gateway-options': ({ intent }) => on(({ terminal }) => terminal.gatewayOptions(intent)),

@@ -26,6 +26,8 @@ import {
 } from './terminal-customers';
 import { createTerminalFollower, type FollowOptions } from './terminal-follow';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
+import { createTerminalPages } from './terminal-pages';
+import { currentActor } from '../access/actor';
 import { terminalHistory, terminalRow, toSession } from './terminal-rows';
 
 export interface TerminalEngineDeps {
@@ -60,6 +62,7 @@ const withoutNulls = <T extends object>(o: T) =>
 export function createTerminalEngine(deps: TerminalEngineDeps) {
   const { store, log } = deps;
   const follower = createTerminalFollower({ store, log, praxis: deps.praxis }, deps.follow);
+  const pages = createTerminalPages();
 
   const session = async (orderId: string): Promise<TerminalSession> => {
     const row = await terminalRow(store.db, orderId);
@@ -102,8 +105,11 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
       validationUrl: urls.validation,
     });
     const result = await session(opened.orderId);
+    const praxisOrigin = new URL(s.client.baseUrl).origin;
     if (result.state === 'pending') follower.follow(opened.orderId);
-    return { session: result, redirectUrl: opened.redirectUrl, praxisOrigin: new URL(s.client.baseUrl).origin };
+    if (opened.redirectUrl)
+      pages.keep(opened.orderId, { redirectUrl: opened.redirectUrl, praxisOrigin, agent: s.operator });
+    return { session: result, redirectUrl: opened.redirectUrl, praxisOrigin };
   }
 
   return {
@@ -130,6 +136,9 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     },
 
     status: session,
+    /** The session again, for a window that lost it (a reload): with its page for the agent who opened it. */
+    reopen: async (orderId: string): Promise<TerminalStart> =>
+      pages.reopen(await session(orderId), currentActor().name),
     history: async (limit = 100): Promise<TerminalSession[]> => (await terminalHistory(store.db, limit)).map(toSession),
     recentCustomers: (search?: string): Promise<RecentCustomer[]> => recentCustomers(store.db, search),
     customerData: (cid: string) => customerDataOf(store.db, cid),

@@ -120,6 +120,8 @@ export const terminalContract = {
       .strict(),
   ).returns<TerminalStart>(),
   'terminal:status': channel(z.object({ orderId: OrderId }).strict()).returns<TerminalSession>(),
+  // The session again for a window that lost it (a reload mid-call): its page only for the agent who opened it.
+  'terminal:reopen': channel(z.object({ orderId: OrderId }).strict()).returns<TerminalStart>(),
   'terminal:history': channel(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()).returns<
     TerminalSession[]
   >(),

@@ -34,6 +34,16 @@ export const useTerminal = create<TerminalState>(() => ({
 
 const set = useTerminal.setState;
 
+// The session on screen outlives a reload of this window (the tab's sessionStorage): a reload mid-call brings it
+// back, its card page with it. Only the order id is kept; the page comes from the core again.
+const ON_SCREEN_KEY = 'praxis-desk.terminal-session';
+useTerminal.subscribe((s, before) => {
+  const orderId = s.active?.session.orderId ?? null;
+  if (orderId === (before.active?.session.orderId ?? null)) return;
+  if (orderId) sessionStorage.setItem(ON_SCREEN_KEY, orderId);
+  else sessionStorage.removeItem(ON_SCREEN_KEY);
+});
+
 export const terminalActions = {
   async load() {
     const [history, recent, settings, info] = await Promise.all([
@@ -49,6 +59,20 @@ export const terminalActions = {
       host: info.ok ? info.data.host : null,
       error: history.ok ? null : history.error,
     });
+    // Another profile's session (after a switch) is not found here: the form, with nothing to say.
+    const onScreen = sessionStorage.getItem(ON_SCREEN_KEY);
+    if (onScreen && !useTerminal.getState().active) {
+      const r = await callTerminal('terminal:reopen', { orderId: onScreen });
+      if (r.ok && !useTerminal.getState().active) set({ active: r.data });
+      if (!r.ok) sessionStorage.removeItem(ON_SCREEN_KEY);
+    }
+  },
+
+  /** Shows a session of the history: its outcome, and its page while it is open (for the agent who opened it). */
+  async show(orderId: string) {
+    const r = await callTerminal('terminal:reopen', { orderId });
+    if (r.ok) set({ active: r.data, error: null, prefill: null });
+    else set({ error: r.error });
   },
 
   async loadGateways(intent: TerminalIntent) {

@@ -2,8 +2,8 @@ import { useTerminal } from '../../stores/terminal';
 import { amountText } from './SessionPanel';
 import { dayAndMinuteText, instantText } from '../../components/instant-text';
 
-/** Every terminal session of this profile's store, newest first. */
-export function SessionHistory() {
+/** Every terminal session of this profile's store, newest first; each order id shows its session above. */
+export function SessionHistory({ onShow }: { onShow(orderId: string): void }) {
   const history = useTerminal((s) => s.history);
   return (
     <section className="panel" aria-labelledby="vt-history-title">
@@ -42,7 +42,16 @@ export function SessionHistory() {
                 </td>
                 <td>{s.intent}</td>
                 <td className="wraps agent">{s.agent}</td>
-                <td className="muted mono nowrap">{s.orderId}</td>
+                <td className="mono nowrap">
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Show session ${s.orderId}`}
+                    onClick={() => onShow(s.orderId)}
+                  >
+                    {s.orderId}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -123,6 +123,7 @@ export function SessionPanel({
         {s.state === 'pending' && active.openedInWindow && (
           <p className="muted">The payment page opened in its own window.</p>
         )}
+        {s.state === 'pending' && active.pageWithheld && <p role="note">{active.pageWithheld}</p>}
       </div>
       <CallerCheck lines={settings?.callerCheck ?? []} />
     </section>

@@ -17,6 +17,17 @@ export function TerminalScreen() {
     setClosedHere(true);
     terminalActions.closeActive();
   };
+  // A session shown from the history takes the keyboard, as one opened from the form does.
+  const [showing, setShowing] = useState<string | null>(null);
+  const show = (orderId: string) => {
+    setShowing(orderId);
+    void terminalActions.show(orderId);
+  };
+  useEffect(() => {
+    if (!showing || active?.session.orderId !== showing) return;
+    sessionPanel.current?.focus();
+    setShowing(null);
+  }, [active, showing]);
   useEffect(() => {
     void terminalActions.load();
     let soon: ReturnType<typeof setTimeout> | null = null;
@@ -40,7 +51,7 @@ export function TerminalScreen() {
       ) : (
         <TerminalForm sessionPanel={sessionPanel} focusFirstField={closedHere} />
       )}
-      <SessionHistory />
+      <SessionHistory onShow={show} />
     </>
   );
 }
