@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deskHostForThisFile, openDesk, screenshotPath } from './support/desk-host';
+import { cellsBrokenOverLines } from './support/text-lines';
 
 const desk = deskHostForThisFile();
 
@@ -48,6 +49,8 @@ test('pasted ids are looked up: found items show type, status, amount and queue;
   // The id's own cell, then why it was not found.
   await expect(rowOf(page, unknown).getByRole('cell').nth(1)).not.toBeEmpty();
   await expect(page.getByText('2 found, 1 not found or failed')).toBeVisible();
+  // An amount or a moment folded over two lines reads as two values.
+  expect(await cellsBrokenOverLines(results(page), ['Amount', 'Created'])).toEqual([]);
   await page.screenshot({ path: screenshotPath('07-lookup-results') });
 });
 

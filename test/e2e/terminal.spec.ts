@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { fileContains, filesUnder } from '../support/files';
 import { deskHostForThisFile, openDesk, recordSocketFrames, screenshotPath } from './support/desk-host';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { cellsBrokenOverLines } from './support/text-lines';
 import { holdRow, openCapturesFor } from './support/captures-sim';
 import { openQueueFor, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
 import {
@@ -143,24 +144,11 @@ test('a withdrawal asked for by the caller lands in the payout queue', async ({ 
   // The history reads each time, amount and order id on one line, down to the window's smallest size (KWD 80.000 and
   // the order ids used to break).
   await page.setViewportSize({ width: 1024, height: 768 });
-  const brokenOverLines = await page.getByRole('table', { name: 'Session history' }).evaluate((t: HTMLTableElement) => {
-    const headers = [...t.tHead!.rows[0]!.cells].map((c) => c.textContent!.trim());
-    const broken: string[] = [];
-    for (const row of t.tBodies[0]!.rows)
-      for (const column of ['Time', 'Amount', 'Order']) {
-        const cell = row.cells[headers.indexOf(column)]!;
-        // The lines its text is laid out on (a button's own box, as for the order id, is not a line).
-        const tops = new Set<number>();
-        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-          const range = document.createRange();
-          range.selectNodeContents(text);
-          for (const r of range.getClientRects()) tops.add(Math.round(r.top));
-        }
-        if (tops.size > 1) broken.push(`${column}: ${cell.textContent}`);
-      }
-    return broken;
-  });
+  const brokenOverLines = await cellsBrokenOverLines(page.getByRole('table', { name: 'Session history' }), [
+    'Time',
+    'Amount',
+    'Order',
+  ]);
   expect(brokenOverLines).toEqual([]);
   await page.screenshot({ path: screenshotPath('75b-terminal-history-1024') });
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -247,7 +235,7 @@ test('a reload mid-call brings the open session back with its card page, so the 
   await expect(page.getByRole('heading', { name: /Ada Lovelace · EUR 31\.00/ })).toBeVisible();
   await payWith(page.frameLocator('iframe[title="Praxis payment page"]'), TEST_CARDS.approve);
   await expect(outcome(page)).toContainText('Approved: the money was taken.');
-  await page.screenshot({ path: screenshotPath('77-terminal-back-after-reload') });
+  await page.screenshot({ path: screenshotPath('77b-terminal-back-after-reload') });
 });
 
 test('a closed session is shown again from the history, and retried from there once it expired', async ({ page }) => {

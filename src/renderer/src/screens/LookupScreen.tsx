@@ -131,7 +131,7 @@ export function LookupScreen() {
                       <td>
                         <span className={`status status-${r.status}`}>{r.status}</span>
                       </td>
-                      <td className="num mono">{safeMoney(r.amountMinor, r.currency)}</td>
+                      <td className="num mono nowrap">{safeMoney(r.amountMinor, r.currency)}</td>
                       <td>
                         {r.customer ?? <span className="muted">unknown</span>}{' '}
                         <button
@@ -143,7 +143,7 @@ export function LookupScreen() {
                           Terminal…
                         </button>
                       </td>
-                      <td>{r.createdAt ? instantText(r.createdAt) : ''}</td>
+                      <td className="nowrap">{r.createdAt ? instantText(r.createdAt) : ''}</td>
                       <td>
                         {r.queue ? (
                           (QUEUE_NAMES[r.queue] ?? r.queue)
