@@ -36,7 +36,7 @@ describe('the facts an auditor reads from an audit row', () => {
       reason: 'Bonus or promotion abuse',
       note: 'Promo used 14 times',
       praxisIds: 'tid 1000158, order wr1000158-split-1',
-      outcome: 'done — no money moved — Praxis status 0 — now cancelled',
+      outcome: 'done — no money moved — Praxis answered OK (status 0) — now cancelled',
     });
   });
 
@@ -44,9 +44,20 @@ describe('the facts an auditor reads from an audit row', () => {
     const paid = auditColumns(
       row({ result: 'done', moneyMoved: true, praxisStatus: 0, newStatus: 'split', message: 'Praxis confirmed (Ok)' }),
     );
-    expect(paid.outcome).toBe('done — money moved — Praxis status 0 — now split — Praxis confirmed (Ok)');
+    expect(paid.outcome).toBe(
+      'done — money moved — Praxis answered OK (status 0) — now handled (Praxis: split) — Praxis confirmed (Ok)',
+    );
     // An answer that never came says nothing of money: it is not known.
     expect(auditColumns(row({ result: 'unknown' })).outcome).toBe('unknown');
+  });
+
+  it("says what Praxis's answer meant: a refusal, or an error on its side", () => {
+    expect(auditColumns(row({ result: 'refused', praxisStatus: 400 })).outcome).toBe(
+      'refused — Praxis refused (status 400)',
+    );
+    expect(auditColumns(row({ result: 'unknown', praxisStatus: -1 })).outcome).toBe(
+      'unknown — Praxis failed on its side (status -1)',
+    );
   });
 
   it('sums a bulk action per currency and counts its failures', () => {

@@ -1,4 +1,5 @@
 import { formatMoney } from './money';
+import { answerWords, statusText } from './praxis-words';
 import type { AuditRowView } from './audit';
 
 /** The facts an auditor reads from one row, as text: the same on the Audit screen and in the CSV export. */
@@ -40,8 +41,8 @@ function outcomeOf(d: Record<string, unknown>): string {
     text(d.result),
     // Second, so a narrow Outcome column still shows it: what an auditor asks first.
     d.moneyMoved === true ? 'money moved' : d.moneyMoved === false ? 'no money moved' : '',
-    typeof d.praxisStatus === 'number' ? `Praxis status ${d.praxisStatus}` : '',
-    text(d.newStatus) && `now ${text(d.newStatus)}`,
+    typeof d.praxisStatus === 'number' ? answerWords(d.praxisStatus) : '',
+    text(d.newStatus) && `now ${statusText(text(d.newStatus))}`,
     text(d.message),
   ].filter(Boolean);
   if (typeof d.count === 'number') parts.unshift(`${d.count} items, ${text(d.failedCount) || '0'} failed`);

@@ -1,6 +1,7 @@
 import { Fragment, useRef, useState, type ChangeEvent } from 'react';
 import { formatMoney } from '../../../shared/money';
 import { shortId } from '../../../shared/lookup-id';
+import { statusText, statusWords } from '../../../shared/praxis-words';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
 import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
@@ -129,7 +130,7 @@ export function LookupScreen() {
                       <td className="mono">{r.id}</td>
                       <td>{r.type}</td>
                       <td>
-                        <span className={`status status-${r.status}`}>{r.status}</span>
+                        <StatusWords status={r.status} />
                       </td>
                       <td className="num mono nowrap">{safeMoney(r.amountMinor, r.currency)}</td>
                       <td>
@@ -158,7 +159,7 @@ export function LookupScreen() {
                               .join('; ')}
                           </span>
                         ) : (
-                          <span className="muted">not queued: {r.status}</span>
+                          <span className="muted">not queued: {statusText(r.status)}</span>
                         )}
                       </td>
                       <td>
@@ -189,6 +190,17 @@ export function LookupScreen() {
           </table>
         </section>
       )}
+    </>
+  );
+}
+
+/** The status badge in the desk's word, Praxis's own beside it where they differ. */
+function StatusWords({ status }: { status: string }) {
+  const { word, praxisWord } = statusWords(status);
+  return (
+    <>
+      <span className={`status status-${status}`}>{word}</span>
+      {praxisWord && <span className="muted nowrap"> (Praxis: {praxisWord})</span>}
     </>
   );
 }
