@@ -261,6 +261,42 @@ test('a closed session is shown again from the history, and retried from there o
   }
 });
 
+test('a customer id the desk knows offers to fill the form: from an earlier session, or from the payout queue', async ({
+  page,
+}) => {
+  const served = `e2e-vt-known-${run}`;
+  const fromQueue = `e2e-vt-queue-${run}`;
+  await payoutsSim(desk).createRequest(fromQueue, 'EUR', 10_00, { first_name: 'Grace', last_name: 'Hopper' });
+  await openTerminal(page, desk());
+  await fillCaller(page, { cid: served, amount: '10.00' });
+  await payWith(await openPage(page), TEST_CARDS.approve);
+  await expect(outcome(page)).toContainText('approved');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // A caller served before: typing their id is enough.
+  await page.getByLabel('Customer id (cid)').fill(served);
+  await page.getByRole('button', { name: 'Fill the form from the known customer Ada Lovelace' }).click();
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(page.getByLabel('Country (ISO code)')).toHaveValue('GB');
+  // Once filled, nothing more to offer.
+  await expect(page.getByRole('button', { name: /^Fill the form from the known customer/ })).toHaveCount(0);
+
+  // A customer the desk knows from their payout request: name as Praxis sent it.
+  await page.getByLabel('Customer id (cid)').fill(fromQueue);
+  await expect(page.getByRole('status').filter({ hasText: 'Known customer: Grace Hopper' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('78b-terminal-known-customer') });
+  await page.getByRole('button', { name: 'Fill the form from the known customer Grace Hopper' }).click();
+  await expect(page.getByLabel('First name')).toHaveValue('Grace');
+  await expect(page.getByLabel('Last name')).toHaveValue('Hopper');
+  // Praxis sent no email for her: the previous caller's is not left in the form.
+  await expect(page.getByLabel('Email')).toHaveValue('');
+
+  // An id the desk has never seen offers nothing.
+  await page.getByLabel('Customer id (cid)').fill(`e2e-vt-nobody-${run}`);
+  await page.waitForTimeout(600);
+  await expect(page.getByRole('button', { name: /^Fill the form from the known customer/ })).toHaveCount(0);
+});
+
 test("a refusal by the desk's validation is shown to the agent", async ({ page }) => {
   const settings = await command<Record<string, unknown>>(desk(), 'terminal-settings:get');
   try {

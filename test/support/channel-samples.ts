@@ -71,6 +71,7 @@ export function channelSamples(current: {
     'terminal:retry': { orderId: 'vt-probe' },
     'terminal:status': { orderId: 'vt-probe' },
     'terminal:reopen': { orderId: 'vt-probe' },
+    'terminal:customer': { cid: 'cust-probe' },
     'terminal:history': {},
     'terminal:recent-customers': {},
     'terminal:gateway-options': {},

@@ -73,6 +73,7 @@ export const CHANNEL_ROLES: Record<Channel, ChannelAccess> = {
   'terminal:reopen': AGENT,
   'terminal:history': AGENT,
   'terminal:recent-customers': AGENT,
+  'terminal:customer': AGENT,
   'terminal:gateway-options': AGENT,
   'terminal:prefill': AGENT,
   'terminal-settings:get': AGENT,

@@ -24,6 +24,7 @@ export function createTerminalHandlers(
     'terminal:reopen': ({ orderId }) => on(({ terminal }) => terminal.reopen(orderId)),
     'terminal:history': ({ limit }) => on(({ terminal }) => terminal.history(limit)),
     'terminal:recent-customers': ({ search }) => on(({ terminal }) => terminal.recentCustomers(search)),
+    'terminal:customer': ({ cid }) => on(({ terminal }) => terminal.knownCustomer(cid)),
     'terminal:gateway-options': ({ intent }) => on(({ terminal }) => terminal.gatewayOptions(intent)),
     'terminal:prefill': ({ tid }) => on(({ terminal }) => terminal.prefill(tid)),
     'terminal-settings:get': () => on(({ store }) => loadTerminalSettings(store)),

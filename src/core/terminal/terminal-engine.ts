@@ -8,6 +8,7 @@ import type { RecentCustomer, TerminalStartRequest } from '../../shared/ipc/term
 import { amountExample, minorToDecimalString, parseAmount } from '../../shared/money';
 import {
   ENDED_TERMINAL_STATES,
+  type TerminalCustomer,
   type TerminalGatewayOption,
   type TerminalIntent,
   type TerminalSession,
@@ -142,6 +143,10 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     history: async (limit = 100): Promise<TerminalSession[]> => (await terminalHistory(store.db, limit)).map(toSession),
     recentCustomers: (search?: string): Promise<RecentCustomer[]> => recentCustomers(store.db, search),
     customerData: (cid: string) => customerDataOf(store.db, cid),
+    async knownCustomer(cid: string): Promise<TerminalCustomer | null> {
+      const data = await customerDataOf(store.db, cid);
+      return data ? fromCustomerData(cid, data) : null;
+    },
     prefill: (tid: number) => prefillFrom(store.db, tid),
 
     async gatewayOptions(intent?: TerminalIntent): Promise<TerminalGatewayOption[]> {

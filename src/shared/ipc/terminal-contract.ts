@@ -125,6 +125,10 @@ export const terminalContract = {
   'terminal:history': channel(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()).returns<
     TerminalSession[]
   >(),
+  // The details the desk knows for a cid the agent typed: the latest a session was opened with, else Praxis's.
+  'terminal:customer': channel(z.object({ cid: z.string().trim().min(1).max(50) }).strict()).returns<
+    TerminalCustomer | null
+  >(),
   'terminal:recent-customers': channel(z.object({ search: z.string().max(50).optional() }).strict()).returns<
     RecentCustomer[]
   >(),

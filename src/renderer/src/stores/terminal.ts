@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import type { WireError } from '../../../shared/errors';
 import type { RecentCustomer, TerminalPrefill, TerminalSettings } from '../../../shared/ipc/terminal-contract';
-import type { TerminalGatewayOption, TerminalIntent, TerminalSession, TerminalStart } from '../../../shared/terminal';
+import type {
+  TerminalCustomer,
+  TerminalGatewayOption,
+  TerminalIntent,
+  TerminalSession,
+  TerminalStart,
+} from '../../../shared/terminal';
 import { callTerminal, type TerminalInput } from '../api/terminal';
 import { desk } from '../api/desk';
 
@@ -122,9 +128,10 @@ export const terminalActions = {
     set({ history: history.data, ...(active && now ? { active: { ...active, session: now } } : {}) });
   },
 
-  async searchCustomers(search: string) {
-    const r = await callTerminal('terminal:recent-customers', search ? { search } : {});
-    if (r.ok) set({ recent: r.data });
+  /** What the desk knows of a typed cid (an earlier session, else Praxis's details); null when nothing. */
+  async knownCustomer(cid: string): Promise<TerminalCustomer | null> {
+    const r = await callTerminal('terminal:customer', { cid });
+    return r.ok ? r.data : null;
   },
 
   /** Fills a new session's form from a stored transaction's customer, currency and amount. */

@@ -10,6 +10,7 @@ import { AmountInput } from '../../queue/AmountInput';
 import { safeMoney } from '../../queue/money-text';
 import { fieldErrorsFrom } from '../../stores/field-errors';
 import { terminalActions, useTerminal } from '../../stores/terminal';
+import { KnownCustomerOffer } from './KnownCustomerOffer';
 import { draftErrors, EMPTY_DRAFT, fieldPath, inputOf, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
 
 const INTENT_LABELS: Record<TerminalIntent, string> = {
@@ -178,6 +179,7 @@ export function TerminalForm({
         </label>
       </div>
       <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
+      <KnownCustomerOffer draft={draft} fill={put} />
       <div className="form-grid">
         <Field id="vt-intent" label="Intent" error={errorOf('intent')}>
           <select
