@@ -126,9 +126,9 @@ export const terminalContract = {
     TerminalSession[]
   >(),
   // The details the desk knows for a cid the agent typed: the latest a session was opened with, else Praxis's.
-  'terminal:customer': channel(z.object({ cid: z.string().trim().min(1).max(50) }).strict()).returns<
-    TerminalCustomer | null
-  >(),
+  'terminal:customer': channel(
+    z.object({ cid: z.string().trim().min(1).max(50) }).strict(),
+  ).returns<TerminalCustomer | null>(),
   'terminal:recent-customers': channel(z.object({ search: z.string().max(50).optional() }).strict()).returns<
     RecentCustomer[]
   >(),
