@@ -1,6 +1,7 @@
 /** A real payout engine for tests and the benchmark: the simulator over HTTP and a PGlite store, no mocks. */
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
 import type { ResolveOptions } from '../../src/core/queues/queue-kind';
+import type { SendLimit } from '../../src/core/queues/send-limit';
 import { startSimRig, type SimRig, type SimRigOptions } from './sim-rig';
 
 export { refusal } from './sim-rig';
@@ -14,7 +15,9 @@ export interface PayoutRig extends SimRig {
   restartEngine(operator?: string): PayoutEngine;
 }
 
-export async function startPayoutRig(opts: SimRigOptions & { resolve?: ResolveOptions } = {}): Promise<PayoutRig> {
+export async function startPayoutRig(
+  opts: SimRigOptions & { resolve?: ResolveOptions; sendLimit?: SendLimit } = {},
+): Promise<PayoutRig> {
   const rig = await startSimRig(opts);
   const progress: { done: number; total: number }[] = [];
   const makeEngine = (operator: string) =>
@@ -24,6 +27,7 @@ export async function startPayoutRig(opts: SimRigOptions & { resolve?: ResolveOp
       praxis: async () => rig.session(operator),
       onBulkProgress: (p) => progress.push(p),
       resolve: opts.resolve,
+      sendLimit: opts.sendLimit,
     });
   return {
     ...rig,

@@ -86,7 +86,7 @@ async function actOnHold(
   settings: CaptureSettings,
   tid: number,
   verb: 'capture' | 'void',
-  action: (tx: StoredTransaction) => Omit<JournaledAction, 'tid' | 'action' | 'operator' | 'apply'>,
+  action: (tx: StoredTransaction) => Omit<JournaledAction, 'tid' | 'action' | 'operator' | 'apply' | 'leaseMs'>,
 ): Promise<ActionOutcome> {
   const { tx, seenJournalId } = await requireOpenHold(deps, s, tid);
   const about = {
@@ -94,7 +94,7 @@ async function actOnHold(
     currency: tx.currency,
     customer: await customerLabel(deps.store.db, tx),
   };
-  const outcome = await runJournaled(deps, s.client, {
+  const outcome = await runJournaled(deps, s, {
     ...action(tx),
     tid: tx.tid,
     action: `captures:${verb}`,

@@ -117,7 +117,7 @@ export async function approve(
   const pinChecked = second !== null && !input.verifiedSecondApprover;
   const payMinor = payableRemainder(tx, pinChecked ? await remainderOf(deps.store.db, tx) : remainder);
   const about = { amountMinor: payMinor, currency: tx.currency, customer: await customerLabel(deps.store.db, tx) };
-  const outcome = await runJournaled(deps, s.client, {
+  const outcome = await runJournaled(deps, s, {
     tid: tx.tid,
     action: 'payouts:approve',
     operator: s.operator,
@@ -176,7 +176,7 @@ export async function reject(
     currency: tx.currency,
     customer: await customerLabel(deps.store.db, tx),
   };
-  const outcome = await runJournaled(deps, s.client, {
+  const outcome = await runJournaled(deps, s, {
     tid: tx.tid,
     action: 'payouts:reject',
     operator: s.operator,
@@ -254,7 +254,7 @@ export async function split(
     for (const [i, part] of input.parts.entries()) {
       const orderId = await nextSplitOrderId(deps, tx.tid);
       const expected = remaining - input.parts.slice(0, i).reduce((sum, p) => sum + p.amountMinor, 0);
-      const run = runJournaled(deps, s.client, {
+      const run = runJournaled(deps, s, {
         tid: tx.tid,
         action: 'payouts:split',
         operator: s.operator,

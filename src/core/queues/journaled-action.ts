@@ -8,6 +8,7 @@ import { announceItemStatus } from './item-state';
 import type { BegunEntry, JournalEntry, JournalState } from '../store/journal';
 import type { WorkStore } from '../store/work-store';
 import { capital, verbOf, type QueueKind, type ResolveOptions } from './queue-kind';
+import { sendLeaseMs, type PraxisSession } from './praxis-session';
 
 export interface JournaledAction {
   tid: number;
@@ -35,6 +36,8 @@ export interface JournaledAction {
   audit: Record<string, unknown>;
   /** Whether a done action moved money (pay out, capture) or not (reject, void). */
   movesMoney: boolean;
+  /** The entry's lease (sendLeaseMs of the session; runJournaled sets it): a send that waited past it is not made. */
+  leaseMs: number;
 }
 
 /** What `apply` may answer when its own commit already told every window about the item: its stored status now. */
@@ -76,8 +79,13 @@ type Phase = 'claimed' | 'sending' | 'answered';
  * an unverifiable answer the entry becomes `unknown` and is looked up at once — never re-sent. Whatever throws
  * after the claim, the entry is finished (failed when nothing was sent, unknown once the send began).
  */
-export async function runJournaled(deps: ActionDeps, client: PraxisClient, a: JournaledAction): Promise<ActionOutcome> {
-  return withItemClaim(deps, a.tid, (sessionClaim) => runClaimed(deps, client, a, sessionClaim));
+export async function runJournaled(
+  deps: ActionDeps,
+  s: Pick<PraxisSession, 'client' | 'timeoutMs'>,
+  action: Omit<JournaledAction, 'leaseMs'>,
+): Promise<ActionOutcome> {
+  const a: JournaledAction = { ...action, leaseMs: sendLeaseMs(s) };
+  return withItemClaim(deps, a.tid, (sessionClaim) => runClaimed(deps, s.client, a, sessionClaim));
 }
 
 /**
@@ -227,7 +235,8 @@ async function finishAfterFailure(
   const current = await deps.store.journal.byId(entry.id).catch(() => null);
   const wasSent = phase !== 'claimed';
   let state: JournalState = current?.state ?? 'sending';
-  if (state === 'sending') {
+  // Unknown to a reconcile that took it over while it waited for a send slot; this sender knows nothing went.
+  if (state === 'sending' || (state === 'unknown' && !wasSent)) {
     const next = wasSent ? 'unknown' : 'failed';
     try {
       state = (
@@ -283,7 +292,13 @@ async function sendOnce(
   const { log, queue } = deps;
   let answer: ManageResponse;
   try {
-    const send = () => {
+    const send = async () => {
+      // Waited for a slot with its entry begun: "Reconcile now" may have settled it meanwhile. Only a standing entry goes.
+      if (deps.sendSlot && !(await deps.store.journal.startSend(entry.id, a.leaseMs)))
+        throw new DeskError(
+          'CONFLICT',
+          `Nothing was sent: ${deps.queue.noun} ${a.tid} waited for a free send slot longer than its send may take (${Math.round(a.leaseMs / 1000)} s), so the desk could have reconciled it meanwhile. It is safe to ${verbOf(a.action)} it again.`,
+        );
       phase.at = 'sending';
       return a.send(client);
     };

@@ -19,9 +19,9 @@ export const stillUnknown = (message: string, foundStatus: string | null = null)
 /** "30 min", "0.5 min". */
 export const minutesText = (ms: number) => `${Math.round(ms / 6_000) / 10} min`;
 
-/** How long ago the entry was written, by the caller's clock (tests move it with ResolveOptions.now). */
-export const sinceSend = (entry: { createdAt: Date }, now?: Date) =>
-  (now ?? new Date()).getTime() - entry.createdAt.getTime();
+/** How long ago the entry's send began (else its begin), by the caller's clock (tests move it with ResolveOptions.now). */
+export const sinceSend = (entry: { createdAt: Date; sendStartedAt?: Date | null }, now?: Date) =>
+  (now ?? new Date()).getTime() - (entry.sendStartedAt ?? entry.createdAt).getTime();
 
 /** find-transaction for the item, stored; its status in lower case, or a Resolution saying the lookup failed. */
 export async function lookUpStatus(

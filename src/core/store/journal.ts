@@ -18,6 +18,8 @@ export interface JournalEntry {
   result: unknown;
   errorCode: string | null;
   createdAt: Date;
+  /** When its send began, if it waited for a send slot after being begun (a bulk item); else its begin counts. */
+  sendStartedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -203,10 +205,25 @@ export async function inFlightAction(q: Queryable, itemKind: ItemKind, itemId: s
 
 /**
  * Whether the sender of `sending` entry alias `j` is gone: its session claim was dropped (a PostgreSQL server: the
- * desk died or its session was cut), or, without one, its lease ran out (older than `leaseMs`, by the database's clock).
+ * desk died or its session was cut), or, without one, its lease ran out (its send, else its begin, older than
+ * `leaseMs`, by the database's clock).
  */
 const senderGoneSql = (j: string, leaseMs: string) =>
-  `CASE WHEN ${j}.session_claim THEN NOT ${sessionClaimHeldSql(j)} ELSE ${j}.created_at < now() - ${leaseMs} * interval '1 millisecond' END`;
+  `CASE WHEN ${j}.session_claim THEN NOT ${sessionClaimHeldSql(j)} ELSE COALESCE(${j}.send_started_at, ${j}.created_at) < now() - ${leaseMs} * interval '1 millisecond' END`;
+
+/**
+ * A begun entry that waited for a send slot may be sent only if it still stands: `sending`, its sender not taken for
+ * gone (a reconcile may have settled it meanwhile, "not applied"). Marks the send begun (its lease and the reconcile
+ * rules count from now) and answers true; false: nothing may be sent.
+ */
+export async function startSend(q: Queryable, id: number, leaseMs: number): Promise<boolean> {
+  const res = await q.query(
+    `UPDATE action_journal j SET send_started_at = now(), updated_at = now()
+     WHERE j.id = $1 AND j.state = 'sending' AND NOT (${senderGoneSql('j', '$2::int8')}) RETURNING j.id`,
+    [id, Math.round(leaseMs)],
+  );
+  return res.rows.length === 1;
+}
 
 /**
  * Entries the reconciler may look up: every `unknown` one, and a `sending` one only once its sender is gone — a
@@ -293,6 +310,7 @@ interface JournalRow {
   result: unknown;
   error_code: string | null;
   created_at: Date;
+  send_started_at: Date | null;
   updated_at: Date;
 }
 
@@ -309,5 +327,6 @@ const toEntry = (r: JournalRow): JournalEntry => ({
   result: r.result,
   errorCode: r.error_code,
   createdAt: r.created_at,
+  sendStartedAt: r.send_started_at ?? null,
   updatedAt: r.updated_at,
 });

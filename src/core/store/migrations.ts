@@ -285,6 +285,11 @@ ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT fal
     name: 'wrong-PIN counters of names nobody has kept to the newest 10,000',
     sql: PIN_ATTEMPTS_BOUND_SQL,
   },
+  {
+    version: 14,
+    name: 'a journal entry records when its send began (a bulk item waits for a send slot after its entry is begun)',
+    sql: 'ALTER TABLE action_journal ADD COLUMN send_started_at timestamptz;',
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */
