@@ -12,7 +12,7 @@ export const CAPTURE_QUEUE: QueueKind = {
   actionPrefix: 'captures:',
   noun: 'authorization',
   announce: (store, tid) => announceChange(store.db, { queue: 'deposits', ids: [String(tid)] }),
-  storedStatus: (store, tid) => storedStatus(store.db, tid),
+  storedStatus: (store, tid) => storedStatus(store.db, tid, 'authorization'),
   isOpen: (status) => status === OPEN_HOLD_STATUS,
   refresh: refreshByLookup,
   resolve: resolveCaptureUnknown,

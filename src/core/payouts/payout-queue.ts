@@ -9,7 +9,7 @@ export const PAYOUT_QUEUE: QueueKind = {
   actionPrefix: 'payouts:',
   noun: 'request',
   announce: announcePayout,
-  storedStatus: (store, tid) => storedStatus(store.db, tid),
+  storedStatus: (store, tid) => storedStatus(store.db, tid, 'payout'),
   isOpen: isPendingStatus,
   refresh: refreshByLookup,
   resolve: resolveUnknown,

@@ -22,10 +22,12 @@ export async function ingestAnswer(
 }
 
 /** An item's stored status alone (cheap: no raw Praxis objects), or null when the store does not have it. */
-export async function storedStatus(q: Queryable, tid: number): Promise<string | null> {
-  return (
-    (await q.query<{ status: string }>('SELECT status FROM transactions WHERE tid = $1', [tid])).rows[0]?.status ?? null
+export async function storedStatus(q: Queryable, tid: number, transactionType?: string): Promise<string | null> {
+  const res = await q.query<{ status: string }>(
+    'SELECT status FROM transactions WHERE tid = $1 AND ($2::text IS NULL OR transaction_type = $2)',
+    [tid, transactionType ?? null],
   );
+  return res.rows[0]?.status ?? null;
 }
 
 /**

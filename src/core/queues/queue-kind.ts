@@ -30,7 +30,7 @@ export interface QueueKind {
   noun: string;
   /** Tells every window that the item's journal state changed. */
   announce(store: WorkStore, tid: number): Promise<void>;
-  /** The item's stored status, or null when the store does not have it. */
+  /** The item's stored status, or null when the store does not have it as an item of this queue (its type). */
   storedStatus(store: WorkStore, tid: number): Promise<string | null>;
   /** Whether a stored status still allows an action (re-checked after the journal claim). */
   isOpen(status: string): boolean;

@@ -14,6 +14,13 @@ const isQueueAction = (deps: ActionDeps, action: string) => action.startsWith(de
 export async function reconcileItem(deps: ActionDeps, s: PraxisSession, tid: number): Promise<ActionOutcome> {
   const { store, queue } = deps;
   const open = await store.journal.inFlight('transaction', String(tid));
+  // Each queue looks its own actions up by its own rules, for the roles that may take them.
+  if (open && !isQueueAction(deps, open.action))
+    throw new DeskError(
+      'FORBIDDEN',
+      `The unknown ${verbOf(open.action)} on ${tid} is not a ${queue.noun}'s: reconcile it from the ${open.action.startsWith('captures:') ? 'Captures' : 'Payouts'} queue, with a role that may ${verbOf(open.action)}. Nothing was looked up.`,
+      { journalId: open.id },
+    );
   if (open?.state === 'sending' && (await store.journal.leaseHeld(open.id, sendLeaseMs(s)))) {
     // Its sender may still get Praxis's answer: looking it up now could call an action in flight "not applied".
     throw new DeskError(
