@@ -15,17 +15,29 @@ const SCREEN_OF_TYPE: Record<string, { channel: 'captures:detail' | 'payouts:det
   payout: { channel: 'payouts:detail', screen: 'Payouts' },
 };
 
-function assertMayRead(tid: number, type: string): void {
+const rolesOfType = (type: string) => {
   const screen = SCREEN_OF_TYPE[type];
-  if (!screen) return;
-  const allowed = rolesFor(CHANNEL_ROLES[screen.channel]);
-  const actor = currentActor();
-  if (actor.roles.some((r) => allowed.includes(r))) return;
+  return screen ? { screen: screen.screen, allowed: rolesFor(CHANNEL_ROLES[screen.channel]) } : null;
+};
+
+/** Whether the acting person may read an item of this transaction type (and so its customer). */
+export function mayReadType(type: string): boolean {
+  const needs = rolesOfType(type);
+  return !needs || currentActor().roles.some((r) => needs.allowed.includes(r));
+}
+
+/** The same, refused with what role it needs; `what` is what would have been shown. */
+export function assertMayRead(tid: number, type: string, what = 'its Praxis objects'): void {
+  const needs = rolesOfType(type);
+  if (!needs || mayReadType(type)) return;
   throw new DeskError(
     'FORBIDDEN',
-    `tid ${tid} is worked in ${screen.screen}, so its Praxis objects need the ${listRoles(allowed.map((r) => ROLE_LABELS[r].toLowerCase()))} role. Nothing was shown; ask someone with that role.`,
+    `tid ${tid} is worked in ${needs.screen}, so ${what} need the ${listRoles(needs.allowed.map((r) => ROLE_LABELS[r].toLowerCase()))} role. Nothing was shown; ask someone with that role.`,
   );
 }
+
+/** Transaction types whose items the acting person may not read (their customers neither). */
+export const unreadableTypes = (): string[] => Object.keys(SCREEN_OF_TYPE).filter((t) => !mayReadType(t));
 
 interface Row {
   transaction_type: string;

@@ -1,4 +1,5 @@
 /** Customers as the terminal and customer sync know them: what agents entered, else what Praxis told the desk. */
+import { assertMayRead } from '../lookup/praxis-objects';
 import { DeskError } from '../../shared/errors';
 import type { RecentCustomer, TerminalPrefill } from '../../shared/ipc/terminal-contract';
 import type { TerminalCustomer } from '../../shared/terminal';
@@ -64,16 +65,25 @@ export async function recentCustomers(q: Queryable, search: string | undefined, 
   }));
 }
 
-/** customer_data for a cid: the latest the agents entered, else the name and country Praxis sent; null if unknown. */
-export async function customerDataOf(q: Queryable, cid: string): Promise<Record<string, unknown> | null> {
+/**
+ * customer_data for a cid: the latest the agents entered, else the name and country Praxis sent; null if unknown.
+ * `hiddenTypes`: Praxis's details only of a customer with an item of another type (see unreadableTypes).
+ */
+export async function customerDataOf(
+  q: Queryable,
+  cid: string,
+  hiddenTypes: readonly string[] = [],
+): Promise<Record<string, unknown> | null> {
   const entered = await q.query<{ customer_data: Record<string, unknown> }>(
     'SELECT customer_data FROM terminal_sessions WHERE cid = $1 ORDER BY created_at DESC LIMIT 1',
     [cid],
   );
   if (entered.rows[0]) return entered.rows[0].customer_data;
   const known = await q.query<{ first_name: string | null; last_name: string | null; country: string | null }>(
-    'SELECT first_name, last_name, country FROM customers WHERE cid = $1 ORDER BY updated_at DESC LIMIT 1',
-    [cid],
+    `SELECT first_name, last_name, country FROM customers c WHERE cid = $1
+       AND EXISTS (SELECT 1 FROM transactions t WHERE t.cid = c.cid AND NOT (t.transaction_type = ANY($2::text[])))
+     ORDER BY updated_at DESC LIMIT 1`,
+    [cid, [...hiddenTypes]],
   );
   const k = known.rows[0];
   if (!k) return null;
@@ -104,12 +114,13 @@ export async function knownBalance(q: Queryable, cid: string, currency: string):
 
 /** The customer, currency and amount of a stored transaction, to open a terminal session for the same caller. */
 export async function prefillFrom(q: Queryable, tid: number): Promise<TerminalPrefill> {
-  const res = await q.query<{ cid: string | null; currency: string; amount_minor: string }>(
-    'SELECT cid, currency, amount_minor FROM transactions WHERE tid = $1',
+  const res = await q.query<{ cid: string | null; currency: string; amount_minor: string; transaction_type: string }>(
+    'SELECT cid, currency, amount_minor, transaction_type FROM transactions WHERE tid = $1',
     [tid],
   );
   const tx = res.rows[0];
   if (!tx) throw new DeskError('NOT_FOUND', `Transaction ${tid} is not in the work store. Look it up by id first.`);
+  assertMayRead(tid, tx.transaction_type, "its customer's details");
   if (!tx.cid)
     throw new DeskError(
       'NOT_FOUND',

@@ -29,6 +29,7 @@ import { createTerminalFollower, type FollowOptions } from './terminal-follow';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
 import { createTerminalPages } from './terminal-pages';
 import { currentActor } from '../access/actor';
+import { unreadableTypes } from '../lookup/praxis-objects';
 import { terminalHistory, terminalRow, toSession } from './terminal-rows';
 
 export interface TerminalEngineDeps {
@@ -144,7 +145,8 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     recentCustomers: (search?: string): Promise<RecentCustomer[]> => recentCustomers(store.db, search),
     customerData: (cid: string) => customerDataOf(store.db, cid),
     async knownCustomer(cid: string): Promise<TerminalCustomer | null> {
-      const data = await customerDataOf(store.db, cid);
+      // An agent alone does not read holds and withdrawals, nor so Praxis's details of customers known only from them.
+      const data = await customerDataOf(store.db, cid, unreadableTypes());
       return data ? fromCustomerData(cid, data) : null;
     },
     prefill: (tid: number) => prefillFrom(store.db, tid),
