@@ -248,6 +248,7 @@ test('a closed session is shown again from the history, and retried from there o
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(outcome(page)).toHaveCount(0);
     const row = page.getByRole('table', { name: 'Session history' }).getByRole('row').filter({ hasText: cid });
+    const first = (await row.getByRole('button', { name: /^Show session vt-/ }).textContent())!;
     await row.getByRole('button', { name: /^Show session vt-/ }).click();
     await expect(page.getByRole('region', { name: /^Session vt-/ })).toBeFocused();
     await expect(outcome(page)).toContainText('Expired: the page was abandoned. No money was taken.', {
@@ -256,6 +257,14 @@ test('a closed session is shown again from the history, and retried from there o
     await page.getByRole('button', { name: 'Retry with another method' }).click();
     await expect(outcome(page)).toContainText('pending');
     await expect(page.frameLocator('iframe[title="Praxis payment page"]').getByLabel('Card number')).toBeVisible();
+    const retry = (await outcome(page).textContent())!.match(/order (vt-[\w-]+)/)![1]!;
+
+    // The expired session, shown again, points at its retry: no second retry of it (it could charge twice).
+    await page.getByRole('button', { name: `Show session ${first}` }).click();
+    await expect(outcome(page)).toContainText(`Retried as ${retry}`);
+    await expect(page.getByRole('button', { name: 'Retry with another method' })).toHaveCount(0);
+    await outcome(page).getByRole('button', { name: `Show session ${retry}` }).click();
+    await expect(outcome(page)).toContainText(`order ${retry}`);
   } finally {
     await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
   }

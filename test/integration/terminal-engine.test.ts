@@ -92,6 +92,23 @@ describe('virtual terminal engine', () => {
     expect((await until(again.session.orderId, (s) => s.state !== 'pending')).state).toBe('approved');
     // Once approved, a retry would take the money twice: refused, nothing sent.
     await expect(terminal.retry({ orderId: again.session.orderId })).rejects.toThrow(/twice/);
+    // The declined session was retried already, and that retry took the money: retrying it again would take it twice.
+    await expect(terminal.retry({ orderId: first.session.orderId })).rejects.toThrow(
+      new RegExp(`retried as ${again.session.orderId}.*approved`),
+    );
+    expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(1);
+  });
+
+  it('retries a declined session once, even when two windows ask at the same moment', async () => {
+    const first = await terminal.start(payment({ amount: '15.00' }));
+    await payOnPage(first.redirectUrl!, '4000000000000002');
+    await until(first.session.orderId, (s) => s.state !== 'pending');
+    const both = await Promise.allSettled([
+      terminal.retry({ orderId: first.session.orderId }),
+      terminal.retry({ orderId: first.session.orderId }),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(1);
   });
 
   it('puts an authorization taken here in the capture queue', async () => {

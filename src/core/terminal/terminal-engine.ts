@@ -66,6 +66,15 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
   const follower = createTerminalFollower({ store, log, praxis: deps.praxis }, deps.follow);
   const pages = createTerminalPages();
 
+  /** The session that retried this one, if any (a session is retried once; its retry is retried in turn). */
+  const retryOf = async (orderId: string): Promise<TerminalSession | null> => {
+    const res = await store.db.query<{ order_id: string }>(
+      'SELECT order_id FROM terminal_sessions WHERE retry_of = $1 LIMIT 1',
+      [orderId],
+    );
+    return res.rows[0] ? session(res.rows[0].order_id) : null;
+  };
+
   const session = async (orderId: string): Promise<TerminalSession> => {
     const row = await terminalRow(store.db, orderId);
     if (!row) throw new DeskError('NOT_FOUND', `No terminal session ${orderId} in this profile's store.`);
@@ -124,6 +133,12 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
       const was = toSession(row);
       const refused = RETRY_REFUSED[was.state];
       if (refused) throw new DeskError('CONFLICT', `Session ${was.orderId} ${refused}. Nothing was sent.`);
+      const retry = await retryOf(was.orderId);
+      if (retry)
+        throw new DeskError(
+          'CONFLICT',
+          `Session ${was.orderId} was already retried as ${retry.orderId} (${retry.state}): ${ENDED_TERMINAL_STATES.includes(retry.state) && !RETRY_REFUSED[retry.state] ? `retry ${retry.orderId} instead` : 'another retry could take the money twice'}. Nothing was sent.`,
+        );
       return start(
         {
           intent: was.intent,

@@ -5,7 +5,7 @@
  * The session is never re-sent: a retry is a new order_id.
  */
 import { randomBytes } from 'node:crypto';
-import { isDeskError } from '../../shared/errors';
+import { DeskError, isDeskError } from '../../shared/errors';
 import type { TerminalIntent } from '../../shared/terminal';
 import type { Logger } from '../log';
 import { isPraxisError } from '../praxis';
@@ -43,6 +43,20 @@ const errorCodeOf = (err: unknown) => (isDeskError(err) ? err.code : 'INTERNAL')
 
 async function claim(store: WorkStore, s: PraxisSession, r: OpenRequest, orderId: string): Promise<JournalEntry> {
   return store.db.transaction(async (tx) => {
+    // A session is retried once: the retried one's row is locked, so two windows retrying it at once take turns.
+    if (r.retryOf) {
+      await tx.query('SELECT 1 FROM terminal_sessions WHERE order_id = $1 FOR UPDATE', [r.retryOf]);
+      const retried = await tx.query<{ order_id: string }>(
+        'SELECT order_id FROM terminal_sessions WHERE retry_of = $1 LIMIT 1',
+        [r.retryOf],
+      );
+      const by = retried.rows[0]?.order_id;
+      if (by)
+        throw new DeskError(
+          'CONFLICT',
+          `Session ${r.retryOf} was already retried as ${by}: retry that one if it did not go through. Nothing was sent.`,
+        );
+    }
     const entry = await beginAction(tx, {
       itemKind: 'session',
       itemId: orderId,

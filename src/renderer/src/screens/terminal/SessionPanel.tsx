@@ -25,6 +25,8 @@ export const amountText = (s: TerminalSession) => {
 
 function Outcome({ session }: { session: TerminalSession }) {
   const { gateways, sending } = useTerminal();
+  // A session is retried once: a retried one points at its retry instead (retrying it again could charge twice).
+  const retriedAs = useTerminal((s) => s.history.find((h) => h.retryOf === session.orderId));
   const [gateway, setGateway] = useState('');
   return (
     <div className={`vt-outcome vt-${session.state}`} role="status" aria-label="Session outcome">
@@ -42,7 +44,21 @@ function Outcome({ session }: { session: TerminalSession }) {
         {session.tid ? ` · tid ${session.tid}` : ''}
         {session.learnedBy ? ` · learned by ${session.learnedBy}` : ''}
       </p>
-      {RETRYABLE.includes(session.state) && (
+      {retriedAs && (
+        <p>
+          Retried as{' '}
+          <button
+            type="button"
+            className="link"
+            aria-label={`Show session ${retriedAs.orderId}`}
+            onClick={() => void terminalActions.show(retriedAs.orderId)}
+          >
+            {retriedAs.orderId}
+          </button>{' '}
+          ({retriedAs.state}).
+        </p>
+      )}
+      {RETRYABLE.includes(session.state) && !retriedAs && (
         <div className="form-actions">
           <select aria-label="Method for the retry" value={gateway} onChange={(e) => setGateway(e.target.value)}>
             <option value="">Any method on the page</option>
