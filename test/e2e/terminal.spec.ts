@@ -263,7 +263,9 @@ test('a closed session is shown again from the history, and retried from there o
     await page.getByRole('button', { name: `Show session ${first}` }).click();
     await expect(outcome(page)).toContainText(`Retried as ${retry}`);
     await expect(page.getByRole('button', { name: 'Retry with another method' })).toHaveCount(0);
-    await outcome(page).getByRole('button', { name: `Show session ${retry}` }).click();
+    await outcome(page)
+      .getByRole('button', { name: `Show session ${retry}` })
+      .click();
     await expect(outcome(page)).toContainText(`order ${retry}`);
   } finally {
     await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
