@@ -1,6 +1,6 @@
 import { createLineBudget } from '../log-budget';
 import type { LogFields, Logger } from '../log';
-import type { Queryable } from '../store/db';
+import type { Db } from '../store/db';
 import { pruneUnauthenticated } from '../store/notifications-repo';
 
 /** How an intake logs and keeps the refusals (and replays) anyone on the network can cause. */
@@ -8,7 +8,7 @@ export interface RefusalPolicy {
   /** One budget for every such line, whatever it says: a flood of one kind cannot make room for another. */
   log(logger: Logger, fields: LogFields, message?: string): void;
   /** Called after each bounded record is stored; now and then trims the oldest beyond the cap. */
-  recorded(q: Queryable): Promise<void>;
+  recorded(db: Db): Promise<void>;
 }
 
 export interface RefusalLimits {
@@ -31,10 +31,13 @@ export function createRefusalPolicy(limits: RefusalLimits = {}, now: () => numbe
       if (!allowed) return;
       logger.warn(message, heldBack ? { ...fields, refusalsNotLogged: heldBack } : fields);
     },
-    async recorded(q) {
+    async recorded(db) {
       if (++sincePrune < pruneEvery) return;
       sincePrune = 0;
-      await pruneUnauthenticated(q, keep);
+      await pruneUnauthenticated(db, keep);
+      // PGlite is one process, with no autovacuum: without this the trimmed rows' room is never reused, and a flood
+      // of refusals grows the store without end. (A PostgreSQL server's autovacuum does it there.)
+      if (db.kind === 'pglite') await db.query('VACUUM notifications');
     },
   };
 }
