@@ -53,6 +53,38 @@ test.describe('the in-app banner, on a desk of its own', () => {
   });
 });
 
+test.describe('many holds entering their last 24 hours at once, on a desk of its own', () => {
+  const { desk, sim } = ownDesk();
+  test('the banner stays a few lines high, the queue below stays in view, and one button dismisses them all', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openDesk(page, desk());
+    await shortenDefaultWindow(page);
+    const tids: number[] = [];
+    for (let i = 0; i < 12; i++) tids.push(await sim.authorize(`e2e-many-${run}-${i}`, 'EUR', 1_000 + i));
+    const banner = page.getByRole('region', { name: 'Holds about to lapse' });
+    await expect(banner).toContainText('12 holds entered the last 24 hours', { timeout: 30_000 });
+
+    await nav(page)
+      .getByRole('button', { name: /^Payouts/ })
+      .click();
+    // The screen's own heading is in the window's top half, whatever the banner holds.
+    const heading = page.getByRole('heading', { name: 'Payouts', level: 1 });
+    expect((await heading.boundingBox())!.y).toBeLessThan(768 / 2);
+    await page.screenshot({ path: screenshotPath('48b-captures-expiring-many-1024') });
+
+    // Dismissing one keeps the keyboard in the list: on the next hold's Dismiss.
+    await banner.getByRole('button', { name: `Dismiss notice about hold ${tids[0]}` }).click();
+    await expect(banner.getByRole('button', { name: `Dismiss notice about hold ${tids[1]}` })).toBeFocused();
+    await expect(banner).toContainText('11 holds entered the last 24 hours');
+    await banner.getByRole('button', { name: 'Dismiss all 11 notices' }).click();
+    await expect(banner).toHaveCount(0);
+    // The badge still counts them: dismissing the notice does not capture anything.
+    await expect(nav(page).getByRole('button', { name: /^Captures.*12 holds in the last 24 hours/ })).toBeVisible();
+  });
+});
+
 test.describe('the desktop notification, on a desk of its own', () => {
   const { desk, sim } = ownDesk();
   test('with notification permission, the desk raises a desktop notification instead of the banner', async ({

@@ -100,6 +100,11 @@ export const holdsExpiringActions = {
     set((s) => ({ banner: s.banner.filter((t) => t !== tid) }));
   },
 
+  /** The notices only: the holds stay counted on the Captures badge until captured, voided or lapsed. */
+  dismissAll() {
+    set({ banner: [] });
+  },
+
   /** Asked from a button: browsers grant notifications only on a user's gesture. */
   async askPermission() {
     if (typeof Notification === 'undefined') return;
