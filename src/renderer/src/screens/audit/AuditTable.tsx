@@ -32,6 +32,8 @@ const FIT_INPUT = COLUMNS.map((c) => ({
 }));
 
 const two = (n: number) => String(n).padStart(2, '0');
+/** The zone the Time cells are in, for their header: a zone's name, not an abbreviation that changes with DST. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Local time, sortable by eye and the same width on every row: 2026-12-05 02:59:12. */
 function timeOf(iso: string): string {
   const d = new Date(iso);
@@ -188,7 +190,7 @@ export function AuditTable({
           <tr>
             {columns.map((c) => (
               <th key={c.key} className={c.key === 'seq' || c.key === 'amount' ? 'num' : undefined}>
-                {c.label}
+                {c.key === 'time' ? `Time (${LOCAL_ZONE})` : c.label}
               </th>
             ))}
           </tr>
