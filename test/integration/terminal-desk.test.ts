@@ -58,6 +58,8 @@ describe('virtual terminal in the desk core', () => {
     });
 
     // The balance the desk now knows (300.00) goes with the withdrawal and bounds it on the page.
+    // Asking for more is refused before anything is sent, the balance written as every screen writes money.
+    await expect(start('withdrawal', '300.01')).rejects.toThrow(/balance the desk knows is EUR 300\.00/);
     const out = await start('withdrawal', null);
     expect(out.session.balanceMinor).toBe(30_000);
     expect(await pay(out.redirectUrl!, '4111111111111111', '300.01')).toContain('more than the withdrawable balance');

@@ -5,7 +5,7 @@
  */
 import { DeskError } from '../../shared/errors';
 import type { RecentCustomer, TerminalStartRequest } from '../../shared/ipc/terminal-contract';
-import { amountExample, minorToDecimalString, parseAmount } from '../../shared/money';
+import { amountExample, formatMoney, minorToDecimalString, parseAmount } from '../../shared/money';
 import {
   ENDED_TERMINAL_STATES,
   type TerminalCustomer,
@@ -98,7 +98,7 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     if (input.intent === 'withdrawal' && balanceMinor !== null && amountMinor !== null && amountMinor > balanceMinor)
       throw new DeskError(
         'VALIDATION',
-        `The customer's withdrawable balance the desk knows is ${minorToDecimalString(Math.max(balanceMinor, 0), input.currency)} ${input.currency}: ask for at most that, or leave the amount open.`,
+        `The customer's withdrawable balance the desk knows is ${formatMoney(Math.max(balanceMinor, 0), input.currency)}: ask for at most that, or leave the amount open.`,
         { field: 'amount' },
       );
     const urls = deps.intakeUrls();
