@@ -235,6 +235,33 @@ test('signing in lands on a screen the role may open: a back-office operator aft
   await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
 });
 
+test('the next person to sign in starts on a clear queue: no search or selection left by the one before', async ({
+  page,
+}) => {
+  const cid = `e2e-handover-${Date.now().toString(36)}`;
+  const tid = await sim.createRequest(cid, 'EUR', 12_00);
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 'p', 'Payouts');
+  await searchBox(page).fill(cid);
+  await searchBox(page).press('Enter');
+  await queueRow(page, tid).click();
+  await page.keyboard.press('x');
+  await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'Bo');
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(queue(page).getByRole('checkbox', { checked: true })).toHaveCount(0);
+
+  // The same person back after a sign-out finds the queue as they left it.
+  await searchBox(page).fill(cid);
+  await searchBox(page).press('Enter');
+  await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Bo');
+  await expect(searchBox(page)).toHaveValue(cid);
+});
+
 test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {
   await page.clock.install();
   await openAnyScreen(page);

@@ -10,6 +10,7 @@ import { followActiveProfile } from './stores/profile-follow';
 import { QUEUE_FOLLOWERS } from './stores/queue-followers';
 import { sessionActions, useSession } from './stores/session';
 import { mayOpen } from './access/screen-roles';
+import { clearQueuesForTheNextPerson } from './stores/person-change';
 
 /** Nobody signed in: the sign-in is the whole window. Once someone is, the desk; locked, the desk under the lock. */
 export function App() {
@@ -17,8 +18,12 @@ export function App() {
   const accessError = useAccess((s) => s.error);
   useEffect(() => {
     const stop = accessActions.follow();
+    const stopHandOver = clearQueuesForTheNextPerson();
     void accessActions.loadAtStart();
-    return stop;
+    return () => {
+      stop();
+      stopHandOver();
+    };
   }, []);
 
   if (!access) {
