@@ -205,7 +205,12 @@ test('a back-office operator’s command palette offers their screens only: no p
   await signIn(page, 'Bo');
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await expect(palette.getByRole('option')).toHaveText(['Go to Payouts', 'Go to Lookup']);
+  await expect(palette.getByRole('option')).toHaveText([
+    'Go to Payouts',
+    'Go to Lookup',
+    /^Lock the desk/,
+    /^Sign out/,
+  ]);
   await expect(palette.getByRole('combobox', { name: 'Command' })).toHaveAttribute(
     'placeholder',
     'Type a command: go to…',
@@ -260,6 +265,18 @@ test('the next person to sign in starts on a clear queue: no search or selection
   await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'Bo');
   await expect(searchBox(page)).toHaveValue(cid);
+});
+
+test('"lock" in the command palette locks the desk at once', async ({ page }) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Bo');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('lock');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'The desk is locked' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'The desk is locked' }).getByLabel('PIN').fill(PINS.Bo);
+  await page.getByRole('dialog', { name: 'The desk is locked' }).getByRole('button', { name: 'Unlock' }).click();
+  await expect(statusItem(page, 'Operator')).toContainText('Bo (Back-office)');
 });
 
 test('an idle desk locks, keeps the screen, and opens again with the same person’s PIN', async ({ page }) => {

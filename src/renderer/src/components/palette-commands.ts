@@ -1,6 +1,7 @@
 import type { AccessState } from '../../../shared/access';
 import type { Profile } from '../../../shared/domain';
 import { mayOpen } from '../access/screen-roles';
+import { accessActions } from '../stores/access';
 import { navigationActions, SCREEN_TITLES, SCREENS, type Screen } from '../stores/navigation';
 import { ENVIRONMENT_LABELS, sessionActions } from '../stores/session';
 import { settingsActions } from '../stores/settings';
@@ -32,8 +33,8 @@ export const searchWords = (c: PaletteCommand): string[] =>
     .filter(Boolean);
 
 /**
- * What the palette offers the person signed in: the screens they may open and, for whoever may open Settings (a
- * manager), profile switches and a connection test of the active profile.
+ * What the palette offers the person signed in: the screens they may open, locking the desk and signing out and, for
+ * whoever may open Settings (a manager), profile switches and a connection test of the active profile.
  */
 export function paletteCommands(
   profiles: Profile[],
@@ -73,7 +74,33 @@ export function paletteCommands(
           },
         ]
       : [];
-  return [...go, ...test, ...switches];
+  // Whoever signed in can step away from the palette too ("lock" used to find only Lookup, leaving the desk open).
+  const person: PaletteCommand[] =
+    access?.mode === 'signed-in'
+      ? [
+          {
+            id: 'lock',
+            label: 'Lock the desk',
+            hint: 'your PIN opens it again',
+            keywords: 'away break',
+            run: () => {
+              navigationActions.closePalette();
+              void accessActions.lock();
+            },
+          },
+          {
+            id: 'sign-out',
+            label: 'Sign out',
+            hint: 'for the next person',
+            keywords: 'log out logout leave',
+            run: () => {
+              navigationActions.closePalette();
+              void accessActions.signOut();
+            },
+          },
+        ]
+      : [];
+  return [...go, ...person, ...test, ...switches];
 }
 
 /** The words typed in the palette, in lower case. */
@@ -99,6 +126,7 @@ export function paletteHelp(commands: PaletteCommand[]): string {
   const screens = commands.filter((c) => c.id.startsWith('go:')).map((c) => c.label.replace(/^Go to /, ''));
   const kinds = [
     ...(screens.length ? [`go to a screen (${screens.join(', ')})`] : []),
+    ...(commands.some((c) => c.id === 'lock') ? ['lock the desk', 'sign out'] : []),
     ...(commands.some((c) => c.id === 'test-connection') ? ['test the connection'] : []),
     ...(commands.some((c) => c.id.startsWith('profile:')) ? ['switch profile'] : []),
   ];
