@@ -15,6 +15,7 @@ export function SettingsScreen() {
   const profiles = useSession((s) => s.profiles);
   const activeProfileId = useSession((s) => s.activeProfileId);
   const selected = profiles.find((p) => p.id === selectedId) ?? null;
+  const active = profiles.find((p) => p.id === activeProfileId) ?? null;
 
   // Open the active profile when nothing (or a deleted profile) is selected.
   useEffect(() => {
@@ -44,10 +45,17 @@ export function SettingsScreen() {
           )}
         </div>
       </div>
-      <OperatorsPanel />
-      <PayoutSettingsPanel />
-      <CaptureSettingsPanel />
-      <TerminalSettingsPanel />
+      {/* These live in the active profile's work store, whichever profile is selected above: they say so. */}
+      <section className="active-rules" aria-labelledby="active-rules-title">
+        <h2 id="active-rules-title">Operators and rules of the active profile: {active?.name ?? 'none'}</h2>
+        <p className="muted">
+          They live in the active profile&apos;s work store. To change another profile&rsquo;s, make it active first.
+        </p>
+        <OperatorsPanel />
+        <PayoutSettingsPanel />
+        <CaptureSettingsPanel />
+        <TerminalSettingsPanel />
+      </section>
     </>
   );
 }
