@@ -66,6 +66,15 @@ describe('a withdrawal request opened in the virtual terminal', () => {
       await mia.raw('payouts:split', { tid, parts: [{ amountMinor: 50_00, gateway: gateway!.id }] }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await rig.payoutsMade(tid)).toBe(0);
+    // Each attempt is in the audit log, as a four-eyes refusal is: an auditor sees who tried to pay out their own.
+    const audit = await mia.call<{ rows: { action: string; itemId: string | null; operator: string }[] }>(
+      'audit:list',
+      { filter: { itemId: String(tid) } },
+    );
+    expect(audit.rows.filter((r) => r.action === 'payouts:maker-checker-refused' && r.itemId === String(tid))).toEqual([
+      expect.objectContaining({ operator: 'Mia' }),
+      expect.objectContaining({ operator: 'Mia' }),
+    ]);
     expect(await bo.call('payouts:approve', { tid, gateway: gateway!.id })).toMatchObject({ state: 'done' });
     expect(await rig.payoutsMade(tid)).toBe(1);
   });

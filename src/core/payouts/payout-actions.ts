@@ -111,7 +111,7 @@ export async function approve(
   input: ApproveInput,
 ): Promise<ActionOutcome> {
   const { tx, remainder, seenJournalId, terminalAgent } = await requireActionable(deps, s, input.tid);
-  refuseOwnTerminalRequest(tx, terminalAgent, s.operator);
+  await refuseOwnTerminalRequest(deps.store, tx, terminalAgent, s.operator, 'payouts:approve');
   const second = await fourEyes(deps, s, tx, settings, input.secondApprover, input.verifiedSecondApprover);
   // A PIN checked just now took its time: what is left is read again after it, as close to the claim as before.
   const pinChecked = second !== null && !input.verifiedSecondApprover;
@@ -231,7 +231,7 @@ export async function split(
   input: SplitInput,
 ): Promise<ActionOutcome[]> {
   const { tx, remainder, seenJournalId, terminalAgent } = await requireActionable(deps, s, input.tid);
-  refuseOwnTerminalRequest(tx, terminalAgent, s.operator);
+  await refuseOwnTerminalRequest(deps.store, tx, terminalAgent, s.operator, 'payouts:split');
   const remaining = payableRemainder(tx, remainder);
   const total = input.parts.reduce((sum, p) => sum + p.amountMinor, 0);
   const fmt = (m: number) => formatMoney(m, tx.currency);

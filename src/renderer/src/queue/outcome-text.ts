@@ -26,6 +26,7 @@ const NEXT_BY_CODE: Partial<Record<WireError['code'], string>> = {
   NOT_FOUND: 'Refresh the queue; the item may have been handled elsewhere.',
   CONFLICT: 'Someone or something is acting on this item; refresh and look at its journal before acting.',
   FOUR_EYES: 'A second operator must confirm with their own PIN.',
+  FORBIDDEN: 'This is not yours to do (the reason is above): ask a colleague who may.',
   STORE: 'The work store failed; check the desk log, then refresh.',
   INTERNAL: 'Check the desk log; refresh the queue before trying again.',
 };
