@@ -253,6 +253,47 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   expect((await simRecord(tid)).payoutsMade).toBe(1);
 });
 
+test('bulk approve with requests above the four-eyes threshold asks for the second operator first, then pays all once', async ({
+  page,
+}) => {
+  await openDesk(page, desk());
+  await openSettings(page);
+  const operators = page.getByRole('region', { name: 'Operators' });
+  await operators.getByLabel('Operator name').fill('Bulk Checker');
+  await operators.getByLabel('Operator PIN').fill('8642');
+  await operators.getByLabel('Operator role').selectOption('backoffice');
+  await operators.getByRole('button', { name: 'Add operator' }).click();
+  await expect(operators.getByRole('listitem').filter({ hasText: 'Bulk Checker' })).toBeVisible();
+
+  const cid = `e2e-bulk-4eyes-${run}`;
+  const tids = [
+    await createRequest(cid, 'EUR', 600_000),
+    await createRequest(cid, 'EUR', 700_000),
+    await createRequest(cid, 'EUR', 1_500),
+  ];
+  await openQueueFor(page, cid);
+  await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^3 of /, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'select all 3 shown' }).click();
+  await page.keyboard.press('Shift+A');
+  const dialog = page.getByRole('dialog', { name: 'Bulk approve' });
+  // Said before anything is sent, not found out from two failures after.
+  await expect(dialog).toContainText('2 of them are above the four-eyes threshold');
+  await dialog.getByRole('button', { name: 'Approve 3' }).click();
+
+  const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
+  await expect(fourEyes).toContainText(`${tids[0]}`);
+  await expect(fourEyes).toContainText(`${tids[1]}`);
+  for (const tid of tids) expect((await simRecord(tid)).payoutsMade).toBe(0);
+  await fourEyes.getByLabel('Second operator').selectOption('Bulk Checker');
+  await fourEyes.getByLabel('Their PIN').fill('8642');
+  await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
+  await expect(page.getByRole('dialog', { name: 'Bulk approve' }).getByLabel('Bulk result')).toContainText(
+    '3 succeeded, 0 failed',
+    { timeout: 60_000 },
+  );
+  for (const tid of tids) expect((await simRecord(tid)).payoutsMade).toBe(1);
+});
+
 test('a timeout after Praxis applied the approval ends reconciled, with exactly one payout at the simulator', async ({
   page,
 }) => {

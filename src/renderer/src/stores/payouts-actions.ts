@@ -150,12 +150,12 @@ export const payoutActions = {
     if (done) payoutsActions.clearSelection();
   },
 
-  /** The requests of a bulk result that need a second operator, handed to the four-eyes dialog. */
-  askSecondOperator(tids: number[]) {
-    fourEyes(
-      { kind: 'bulk', tids },
-      `${tids.length} request(s) are above the four-eyes threshold and need a second operator.`,
-    );
+  /** Requests to approve with a second operator (before a bulk run, or those of its result that need one). */
+  askSecondOperator(
+    tids: number[],
+    why = `${tids.length} request${tids.length === 1 ? ' is' : 's are'} above the four-eyes threshold and need${tids.length === 1 ? 's' : ''} a second operator: ${tids.join(', ')}.`,
+  ) {
+    fourEyes({ kind: 'bulk', tids }, why);
   },
 
   /** Sends the held approval again with a colleague's confirmation. */

@@ -11,6 +11,15 @@ export const PAYOUT_BULK_PARTS: BulkRowParts<PayoutRow> = {
   amountLabelOf: remainingText,
 };
 
+const aboveFourEyes = (rows: readonly PayoutRow[]) => rows.filter((r) => r.flags.includes('four_eyes'));
+
+/** Which requests need the second operator, by tid and amount, and how many are approved with them. */
+function fourEyesWhy(above: readonly PayoutRow[], count: number): string {
+  const named = above.slice(0, 5).map((r) => `${r.tid} (${remainingText(r)})`);
+  const more = above.length > named.length ? ` and ${above.length - named.length} more` : '';
+  return `Approving these ${count} requests needs a second operator: ${named.join(', ')}${more} ${above.length === 1 ? 'is' : 'are'} above the four-eyes threshold.`;
+}
+
 const RISK_COLUMN = [{ header: 'Risk', cell: (r: PayoutRow) => r.flags.map((f) => FLAG_TEXT[f].label).join(', ') }];
 
 /** Bulk approve / reject on the selection, in the shared bulk frame; a reject takes one reason for all. */
@@ -39,6 +48,7 @@ export function BulkDialog({
       extraColumns={RISK_COLUMN}
       summary={(sendable) => {
         const flagged = sendable.filter((r) => r.flags.length > 0).length;
+        const needSecond = action === 'approve' ? aboveFourEyes(sendable).length : 0;
         return (
           <>
             You are about to {action} <strong>{sendable.length}</strong> withdrawal request
@@ -51,6 +61,13 @@ export function BulkDialog({
               ', none with risk flags'
             )}
             .
+            {needSecond > 0 && (
+              <>
+                {' '}
+                <strong>{needSecond}</strong> of them {needSecond === 1 ? 'is' : 'are'} above the four-eyes threshold: a
+                second operator confirms with their PIN before anything is sent.
+              </>
+            )}
           </>
         );
       }}
@@ -75,13 +92,13 @@ export function BulkDialog({
           </button>
         )
       }
-      onSend={(sendable) =>
-        void payoutActions.bulk(
-          action,
-          sendable.map((r) => r.tid),
-          action === 'reject' ? { reasonCode: reason, note } : {},
-        )
-      }
+      onSend={(sendable) => {
+        const tids = sendable.map((r) => r.tid);
+        const above = action === 'approve' ? aboveFourEyes(sendable) : [];
+        // Asked first, for the whole selection, rather than found out from the failures of a first run.
+        if (above.length > 0) return payoutActions.askSecondOperator(tids, fourEyesWhy(above, tids.length));
+        void payoutActions.bulk(action, tids, action === 'reject' ? { reasonCode: reason, note } : {});
+      }}
       onClose={payoutActions.close}
     />
   );
