@@ -278,12 +278,14 @@ test('bulk approve with requests above the four-eyes threshold asks for the seco
   const dialog = page.getByRole('dialog', { name: 'Bulk approve' });
   // Said before anything is sent, not found out from two failures after.
   await expect(dialog).toContainText('2 of them are above the four-eyes threshold');
+  await page.screenshot({ path: screenshotPath('24b-bulk-approve-four-eyes-said') });
   await dialog.getByRole('button', { name: 'Approve 3' }).click();
 
   const fourEyes = page.getByRole('dialog', { name: 'Four-eyes confirmation' });
   await expect(fourEyes).toContainText(`${tids[0]}`);
   await expect(fourEyes).toContainText(`${tids[1]}`);
   for (const tid of tids) expect((await simRecord(tid)).payoutsMade).toBe(0);
+  await page.screenshot({ path: screenshotPath('24c-bulk-approve-four-eyes-first') });
   await fourEyes.getByLabel('Second operator').selectOption('Bulk Checker');
   await fourEyes.getByLabel('Their PIN').fill('8642');
   await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
