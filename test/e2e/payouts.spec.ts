@@ -201,18 +201,25 @@ test('bulk approve of 200: the confirmation states count and total, progress run
   await expect(page.getByRole('status', { name: 'Queue count' })).toContainText(/^0 of /);
 });
 
-test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({
-  page,
-}) => {
+/**
+ * Opens the desk on Settings and adds a back-office colleague who can confirm four-eyes approvals: adding a manager
+ * would turn sign-in on (operators-sign-in.spec.ts covers that desk).
+ */
+async function addColleague(page: Page, name: string, pin: string) {
   await openDesk(page, desk());
   await openSettings(page);
   const operators = page.getByRole('region', { name: 'Operators' });
-  await operators.getByLabel('Operator name').fill('Second Checker');
-  await operators.getByLabel('Operator PIN').fill('4321');
-  // A back-office colleague: adding a manager would turn sign-in on (operators-sign-in.spec.ts covers that desk).
+  await operators.getByLabel('Operator name').fill(name);
+  await operators.getByLabel('Operator PIN').fill(pin);
   await operators.getByLabel('Operator role').selectOption('backoffice');
   await operators.getByRole('button', { name: 'Add operator' }).click();
-  await expect(operators.getByRole('listitem').filter({ hasText: 'Second Checker' })).toBeVisible();
+  await expect(operators.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+}
+
+test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with the right PIN approves', async ({
+  page,
+}) => {
+  await addColleague(page, 'Second Checker', '4321');
   await expect(page.getByRole('region', { name: 'Payout settings' }).getByLabel('Threshold 1 currency')).toHaveValue(
     /[A-Z]{3}/,
   );
@@ -256,14 +263,7 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
 test('bulk approve with requests above the four-eyes threshold asks for the second operator first, then pays all once', async ({
   page,
 }) => {
-  await openDesk(page, desk());
-  await openSettings(page);
-  const operators = page.getByRole('region', { name: 'Operators' });
-  await operators.getByLabel('Operator name').fill('Bulk Checker');
-  await operators.getByLabel('Operator PIN').fill('8642');
-  await operators.getByLabel('Operator role').selectOption('backoffice');
-  await operators.getByRole('button', { name: 'Add operator' }).click();
-  await expect(operators.getByRole('listitem').filter({ hasText: 'Bulk Checker' })).toBeVisible();
+  await addColleague(page, 'Bulk Checker', '8642');
 
   const cid = `e2e-bulk-4eyes-${run}`;
   const tids = [

@@ -13,8 +13,8 @@ import {
   openTerminal,
   outcome,
   payWith,
-  simAdmin,
   TEST_CARDS,
+  withSessionTtl,
 } from './support/terminal-page';
 import type { TerminalSession } from '../../src/shared/terminal';
 import { openSettings } from './support/settings-page';
@@ -204,8 +204,7 @@ test('the history shows every order id whole, or its whole text on hover, beside
 });
 
 test('an abandoned session expires and the agent sees it', async ({ page }) => {
-  await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 2 });
-  try {
+  await withSessionTtl(desk(), 2, async () => {
     await openTerminal(page, desk());
     await fillCaller(page, { cid: `e2e-vt-gone-${run}`, amount: null });
     await openPage(page);
@@ -214,9 +213,7 @@ test('an abandoned session expires and the agent sees it', async ({ page }) => {
     });
     await expect(outcome(page)).toContainText('Retry with another method');
     await page.screenshot({ path: screenshotPath('76-terminal-expired') });
-  } finally {
-    await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
-  }
+  });
 });
 
 test('a reload mid-call brings the open session back with its card page, so the caller can still pay', async ({
@@ -240,8 +237,7 @@ test('a reload mid-call brings the open session back with its card page, so the 
 
 test('a closed session is shown again from the history, and retried from there once it expired', async ({ page }) => {
   const cid = `e2e-vt-again-${run}`;
-  await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 2 });
-  try {
+  await withSessionTtl(desk(), 2, async () => {
     await openTerminal(page, desk());
     await fillCaller(page, { cid, amount: '12.00' });
     await openPage(page);
@@ -267,9 +263,7 @@ test('a closed session is shown again from the history, and retried from there o
       .getByRole('button', { name: `Show session ${retry}` })
       .click();
     await expect(outcome(page)).toContainText(`order ${retry}`);
-  } finally {
-    await simAdmin(desk(), '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
-  }
+  });
 });
 
 test('a customer id the desk knows offers to fill the form: from an earlier session, or from the payout queue', async ({

@@ -76,3 +76,13 @@ export async function simAdmin(desk: DeskHostHandle, path: string, body: unknown
   });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
 }
+
+/** Runs `fn` with the sandbox's hosted pages expiring after `seconds` (abandoned sessions), then puts back 15 minutes. */
+export async function withSessionTtl(desk: DeskHostHandle, seconds: number, fn: () => Promise<void>): Promise<void> {
+  await simAdmin(desk, '/_sim/virtual-terminal', { session_ttl_seconds: seconds });
+  try {
+    await fn();
+  } finally {
+    await simAdmin(desk, '/_sim/virtual-terminal', { session_ttl_seconds: 900 });
+  }
+}
