@@ -42,10 +42,11 @@ export const TerminalCustomerInput = z
       .trim()
       .max(2, 'Enter a two-letter ISO 3166 country code in capitals, such as GB, DE or JP')
       .refine(isCountryCode, 'Enter a two-letter ISO 3166 country code in capitals, such as GB, DE or JP'),
+    // Praxis takes the digits only (int(20)); the agent types the number as the caller reads it out.
     phone: z
       .string()
-      .trim()
-      .regex(/^(\d{6,15})?$/, 'A phone is 6 to 15 digits with the country code, no spaces or +, e.g. 442071234567')
+      .transform((v) => v.replace(/[\s+().-]/g, ''))
+      .pipe(z.string().regex(/^(\d{6,15})?$/, 'A phone is 6 to 15 digits with the country code, e.g. +44 20 7946 0000'))
       .transform((v) => (v === '' ? undefined : v))
       .optional(),
     address: optionalText(100, 'The address'),

@@ -24,7 +24,7 @@ const CUSTOMER_FIELDS: [keyof TerminalDraft, string, string?][] = [
   ['lastName', 'Last name'],
   ['email', 'Email'],
   ['country', 'Country (ISO code)', 'Two letters, e.g. GB'],
-  ['phone', 'Phone (optional)', 'Digits with country code'],
+  ['phone', 'Phone (optional)', 'With the country code, e.g. +44 20 7946 0000'],
   ['address', 'Address (optional)'],
   ['city', 'City (optional)'],
   ['zip', 'Postcode (optional)'],

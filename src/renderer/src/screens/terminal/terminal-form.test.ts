@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { TerminalCustomerInput } from '../../../../shared/ipc/terminal-contract';
 import { draftErrors, EMPTY_DRAFT, fieldPath, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
+
+const customerOf = (d: TerminalDraft) => ({
+  cid: d.cid,
+  firstName: d.firstName,
+  lastName: d.lastName,
+  email: d.email,
+  country: d.country,
+});
 
 const GOOD: TerminalDraft = {
   ...EMPTY_DRAFT,
@@ -15,6 +24,14 @@ const GOOD: TerminalDraft = {
 describe('terminal form errors', () => {
   it('has none for a draft the core would take', () => {
     expect(draftErrors(GOOD)).toEqual({ fields: {}, general: null });
+  });
+
+  it('takes a phone as a caller reads it out: +, spaces, dashes and brackets are dropped, the digits sent', () => {
+    expect(draftErrors({ ...GOOD, phone: '+44 (20) 7946-0000' })).toEqual({ fields: {}, general: null });
+    expect(TerminalCustomerInput.parse({ ...customerOf(GOOD), phone: '+44 20 7946 0000' }).phone).toBe('442079460000');
+    expect(draftErrors({ ...GOOD, phone: '+44 20 79x6' }).fields).toEqual({
+      'customer.phone': expect.stringContaining('6 to 15 digits') as unknown as string,
+    });
   });
 
   it("keys each message by the contract's path, the field the form draws it beside, once per field", () => {
