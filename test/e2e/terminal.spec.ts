@@ -80,6 +80,7 @@ test('an approved payment: the card is typed on Praxis\u2019s page only and neve
   await payWith(frame, TEST_CARDS.approve);
   await expect(outcome(page)).toContainText('approved');
   await expect(outcome(page)).toContainText('Approved: the money was taken.');
+  await expect(outcome(page)).toBeFocused();
   await page.screenshot({ path: screenshotPath('73-terminal-approved') });
   await expect(page.getByRole('table', { name: 'Session history' })).toContainText(cid);
 
@@ -100,6 +101,8 @@ test('a decline, then a retry with another method succeeds for the same customer
   // Said in so many words, for the agent to tell the caller: the decline took nothing.
   await expect(outcome(page)).toContainText('No money was taken.');
   await expect(outcome(page)).toContainText('Praxis says:');
+  // The card page the keyboard was in is gone: the keyboard is on what comes next, not lost on the page.
+  await expect(page.getByRole('button', { name: 'Retry with another method' })).toBeFocused();
   await page.screenshot({ path: screenshotPath('74-terminal-declined') });
 
   await page.getByRole('button', { name: 'Retry with another method' }).click();

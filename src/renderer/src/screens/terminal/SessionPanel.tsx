@@ -1,5 +1,10 @@
-import { useState, type Ref } from 'react';
-import type { TerminalSession, TerminalStart, TerminalState } from '../../../../shared/terminal';
+import { useEffect, useRef, useState, type Ref } from 'react';
+import {
+  ENDED_TERMINAL_STATES,
+  type TerminalSession,
+  type TerminalStart,
+  type TerminalState,
+} from '../../../../shared/terminal';
 import { FormError } from '../../components/FormError';
 import { safeMoney } from '../../queue/money-text';
 import { terminalActions, useTerminal } from '../../stores/terminal';
@@ -25,11 +30,26 @@ export const amountText = (s: TerminalSession) => {
 
 function Outcome({ session }: { session: TerminalSession }) {
   const { gateways, sending } = useTerminal();
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  // The card page the keyboard was in goes when the session ends: the keyboard goes to what comes next (the retry),
+  // else to the outcome, so it is not left on the page's body. A keyboard already elsewhere stays there.
+  useEffect(() => {
+    if (!ENDED_TERMINAL_STATES.includes(session.state)) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!lost) return;
+    (outcomeBox.current?.querySelector<HTMLElement>('button.primary') ?? outcomeBox.current)?.focus();
+  }, [session.state]);
   // A session is retried once: a retried one points at its retry instead (retrying it again could charge twice).
   const retriedAs = useTerminal((s) => s.history.find((h) => h.retryOf === session.orderId));
   const [gateway, setGateway] = useState('');
   return (
-    <div className={`vt-outcome vt-${session.state}`} role="status" aria-label="Session outcome">
+    <div
+      className={`vt-outcome vt-${session.state}`}
+      role="status"
+      aria-label="Session outcome"
+      ref={outcomeBox}
+      tabIndex={-1}
+    >
       <p>
         <span className={`badge status-${session.state}`}>{session.state}</span> {STATE_WORDS[session.state]}
       </p>
