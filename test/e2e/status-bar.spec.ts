@@ -123,3 +123,37 @@ test('signed in as a back-office operator with a long name, the bar keeps to one
     .getByRole('contentinfo', { name: 'Status' })
     .screenshot({ path: screenshotPath('71-status-bar-signed-in-1024') });
 });
+
+test.describe('on a desk without a keychain', () => {
+  const noKeychain = deskHostForThisFile({ noKeychain: true });
+  test('signed in at 1024 pixels, with the keychain warning, the bar keeps to one row and the window does not scroll sideways', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openDesk(page, noKeychain());
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
+    const operators = page.getByRole('region', { name: 'Operators' });
+    await operators.getByLabel('Operator name').fill('Mia Morgenstern');
+    await operators.getByLabel('Operator PIN').fill('91827');
+    await operators.getByLabel('Operator role').selectOption('manager');
+    await operators.getByRole('button', { name: 'Add operator' }).click();
+    const form = page.getByRole('region', { name: 'Sign in to Praxis Desk' });
+    await form.getByLabel('Operator name').fill('Mia Morgenstern');
+    await form.getByLabel('PIN').fill('91827');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(statusItem(page, 'Operator')).toContainText('Mia Morgenstern');
+    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/keychain/i);
+
+    expectOneRowOfWholeItems(await barItems(page));
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(sideways, 'the window scrolls sideways').toBe(false);
+    for (const name of ['Lock', 'Sign out'])
+      await expect(statusItem(page, 'Operator').getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    await page
+      .getByRole('contentinfo', { name: 'Status' })
+      .screenshot({ path: screenshotPath('71b-status-bar-no-keychain-1024') });
+  });
+});

@@ -7,6 +7,7 @@ import { createDeskCore } from '../../../src/core/app/desk-core';
 import { dispatch } from '../../../src/core/commands/dispatch';
 import type { DeskCore, SecretStore } from '../../../src/core/app/desk-core-types';
 import { openKeytarSecretStore } from '../../../src/core/credentials/keytar-secret-store';
+import { createMemorySecretStore } from '../../../src/core/credentials/memory-secret-store';
 import { createMemoryLogger } from '../../../src/core/log';
 import type { StoreLocation } from '../../../src/core/store/work-store';
 import { createBrowserHost, type BrowserHost } from '../../../src/server/browser-host';
@@ -43,6 +44,8 @@ export interface DeskHostOptions {
   store?: () => StoreLocation;
   /** Another desk's simulator to use instead of starting one (a team in the sandbox: one Praxis for every desk). */
   sharedSandboxUrl?: () => Promise<string>;
+  /** No Secret Service answers (as on a desktop without one): the desk keeps secrets in memory and says so. */
+  noKeychain?: boolean;
 }
 
 /**
@@ -56,10 +59,9 @@ export function deskHostForThisFile(options: DeskHostOptions = {}): () => DeskHo
     test.setTimeout(FIRST_STORE_OPEN_MS + SEEDED_BOOK_MS);
     const dataDir = await mkdtemp(join(tmpdir(), 'praxis-desk-e2e-'));
     const logger = createMemoryLogger();
-    const secretStore = await openKeytarSecretStore({
-      service: `praxis-desk-e2e-${randomBytes(4).toString('hex')}`,
-      log: logger,
-    });
+    const secretStore = options.noKeychain
+      ? createMemorySecretStore('No Secret Service answered (this test runs the desk without one).')
+      : await openKeytarSecretStore({ service: `praxis-desk-e2e-${randomBytes(4).toString('hex')}`, log: logger });
     const core = await createDeskCore({
       dataDir,
       host: 'browser-host',

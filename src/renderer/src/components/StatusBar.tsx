@@ -93,8 +93,11 @@ function OperatorStatus() {
       aria-label="Operator"
       title={`${access.operator} (${ROLE_LABELS[access.role]})`}
     >
-      <span className="status-key">Operator</span> <span className="status-fit">{access.operator}</span> (
-      {ROLE_LABELS[access.role]})
+      {/* Name and role give way together (their whole on hover), so Lock and Sign out and a keychain warning fit at 1024. */}
+      <span className="status-key">Operator</span>{' '}
+      <span className="status-fit">
+        {access.operator} ({ROLE_LABELS[access.role]})
+      </span>
       <button type="button" className="status-button" onClick={() => void accessActions.lock()}>
         Lock
       </button>
