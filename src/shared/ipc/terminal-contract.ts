@@ -45,6 +45,7 @@ export const TerminalCustomerInput = z
     // Praxis takes the digits only (int(20)); the agent types the number as the caller reads it out.
     phone: z
       .string()
+      .max(40, 'A phone is at most 40 characters as typed')
       .transform((v) => v.replace(/[\s+().-]/g, ''))
       .pipe(z.string().regex(/^(\d{6,15})?$/, 'A phone is 6 to 15 digits with the country code, e.g. +44 20 7946 0000'))
       .transform((v) => (v === '' ? undefined : v))
