@@ -45,9 +45,10 @@ export function SettingsScreen() {
           )}
         </div>
       </div>
-      {/* These live in the active profile's work store, whichever profile is selected above: they say so. */}
-      <section className="active-rules" aria-labelledby="active-rules-title">
-        <h2 id="active-rules-title">Operators and rules of the active profile: {active?.name ?? 'none'}</h2>
+      {/* These live in the active profile's work store, whichever profile is selected above: they say so. No region
+          of its own: its name would also answer to "Operators", the panel's own. */}
+      <div className="active-rules">
+        <h2>Operators and rules of the active profile: {active?.name ?? 'none'}</h2>
         <p className="muted">
           They live in the active profile&apos;s work store. To change another profile&rsquo;s, make it active first.
         </p>
@@ -55,7 +56,7 @@ export function SettingsScreen() {
         <PayoutSettingsPanel />
         <CaptureSettingsPanel />
         <TerminalSettingsPanel />
-      </section>
+      </div>
     </>
   );
 }
