@@ -26,7 +26,8 @@ export type AccessState =
   | { mode: 'signed-in'; operator: string; role: Role; roles: Role[]; idleLockMinutes: number }
   /** Someone was signed in and the desk locked after being idle: their PIN (or another sign-in) opens it. */
   | { mode: 'locked'; operator: string; roles: Role[]; idleLockMinutes: number }
-  | { mode: 'signed-out'; idleLockMinutes: number };
+  /** `why`: the desk signed this window out itself (another profile made active, the operator removed), said to whoever comes next. */
+  | { mode: 'signed-out'; idleLockMinutes: number; why?: string };
 
 export interface AccessSettings {
   idleLockMinutes: number;

@@ -163,6 +163,10 @@ test('a profile switched in one window shows at once in another (core events rea
   await first.keyboard.press('Control+k');
   await first.keyboard.type('switch second desk');
   await first.keyboard.press('Enter');
+  await first
+    .getByRole('alertdialog', { name: 'Switch the desk to “Second desk profile”?' })
+    .getByRole('button', { name: 'Switch to “Second desk profile”' })
+    .click();
 
   // A profile's first activation creates its work store (a new database), which takes seconds on a busy machine.
   await expect(statusItem(first, 'Profile')).toContainText('Second desk profile', { timeout: FIRST_STORE_OPEN_MS });

@@ -17,7 +17,7 @@ import {
   statusItem,
 } from './support/desk-host';
 import { approveRow, lastAction, openQueueFor, payoutsSimAt } from './support/payouts-sim';
-import { connectionResult, createProfile, credentials, secretStatus } from './support/settings-page';
+import { connectionResult, createProfile, credentials, makeActive, secretStatus } from './support/settings-page';
 import { fillCaller, openPage, openTerminal, outcome, payWith, TEST_CARDS } from './support/terminal-page';
 
 // Issue 16 through the browser: an operator sets the secret, acts on a payout and a hold and takes a card payment;
@@ -76,7 +76,7 @@ test('the merchant secret and a card number are nowhere after a run driven throu
   await credentials(page).getByRole('button', { name: 'Test connection' }).click();
   await expect(connectionResult(page)).toContainText(/Connection OK — \d+ ms/);
   await page.screenshot({ path: screenshotPath('90-secret-search-credentials') });
-  await page.getByRole('button', { name: 'Make active' }).click();
+  await makeActive(page, PROFILE);
   await expect(statusItem(page, 'Profile')).toContainText(PROFILE, { timeout: FIRST_STORE_OPEN_MS });
   // The browser host fixes the page's frame-src (the Praxis that may frame the card page) when the page loads.
   await page.reload();

@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_STORE_OPEN_MS, deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
+import { makeActive } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 
@@ -57,7 +58,7 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
     merchantId: 'Test-Integration-Merchant',
   });
 
-  await page.getByRole('button', { name: 'Make active' }).click();
+  await makeActive(page, 'EU payouts (test)');
   await expect(statusItem(page, 'Profile')).toContainText('EU payouts (test)', { timeout: FIRST_STORE_OPEN_MS });
   await expect(statusItem(page, 'Environment')).toContainText('Praxis sandbox');
   await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
@@ -118,6 +119,11 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('switch live');
   await page.keyboard.press('Enter');
+  // The switch asks first, and says what live means; Cancel has the keyboard, so Enter alone switches nothing.
+  const confirmLive = page.getByRole('alertdialog', { name: 'Switch the desk to “Live EUR”?' });
+  await expect(confirmLive).toContainText('what is approved there moves real money');
+  await expect(confirmLive.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirmLive.getByRole('button', { name: 'Switch to “Live EUR”' }).click();
 
   const liveBanner = page.getByRole('status').filter({ hasText: 'LIVE — actions here move real money' });
   await expect(liveBanner).toBeVisible({ timeout: FIRST_STORE_OPEN_MS });
@@ -135,6 +141,10 @@ test('the live environment paints the frame red, and switching back clears it', 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('switch embedded');
   await page.keyboard.press('Enter');
+  await page
+    .getByRole('alertdialog', { name: 'Switch the desk to “Embedded sandbox”?' })
+    .getByRole('button', { name: 'Switch to “Embedded sandbox”' })
+    .click();
   await expect(statusItem(page, 'Environment')).toContainText('Embedded sandbox');
   await expect(liveBanner).toHaveCount(0);
   // Back on the sandbox, its own queue returns.

@@ -14,6 +14,8 @@ export const EVENT_READERS: { [E in DeskEventName]: (payload: DeskEvents[E]) => 
   'event:connection-changed': () => null,
   'event:clock-changed': () => null,
   'event:profiles-changed': () => 'profiles:list',
+  // Carries nothing: a window just signed out must hear it to show the sign-in and its reason.
+  'event:access-changed': () => null,
   'event:bulk-progress': ({ queue }) => (queue === 'deposits' ? 'captures:bulk' : 'payouts:bulk'),
   'event:lookup-progress': () => 'lookup:run',
   'event:holds-expiring': () => 'captures:list',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addOperator } from '../operators/operator-registry';
+import { addOperator, removeOperator } from '../operators/operator-registry';
 import { openStore, type WorkStore } from '../store/work-store';
 import { saveAccessSettings } from './access-settings';
 import { createSignInSessions } from './sign-in-sessions';
@@ -48,6 +48,35 @@ describe('sign-in sessions', () => {
     expect((await sessions.resolve(store, 'p2', 'w1')).state.mode).toBe('signed-out');
     sessions.forget('w1');
     expect((await sessions.resolve(store, 'p1', 'w1')).state.mode).toBe('signed-out');
+  });
+
+  it('another profile made active signs the window out and says so; going back asks for the PIN again', async () => {
+    const names: Record<string, string> = { p1: 'EU payouts', p2: 'UK payouts' };
+    const sessions = createSignInSessions(clock, undefined, (from, to) => `from ${names[from]} to ${names[to]}`);
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+
+    expect((await sessions.resolve(store, 'p2', 'w1')).state).toMatchObject({
+      mode: 'signed-out',
+      why: 'from EU payouts to UK payouts',
+    });
+    // Back on the first profile the old sign-in does not come back by itself.
+    expect((await sessions.resolve(store, 'p1', 'w1')).state).toMatchObject({ mode: 'signed-out' });
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+    await sessions.signOut(store, 'w1');
+    expect((await sessions.resolve(store, 'p1', 'w1')).state).toEqual({ mode: 'signed-out', idleLockMinutes: 10 });
+  });
+
+  it('an operator removed while signed in is told so on the sign-in, and the reason goes once someone signs in', async () => {
+    const sessions = createSignInSessions(clock);
+    await addOperator(store, { name: 'Al', pin: '55123', role: 'agent' }, 'setup');
+    await sessions.signIn(store, 'p1', 'w1', 'Al', '55123');
+    await removeOperator(store, 'Al', 'Mia');
+
+    const state = (await sessions.resolve(store, 'p1', 'w1')).state;
+    expect(state).toMatchObject({ mode: 'signed-out', why: expect.stringContaining('“Al” was removed by a manager') });
+    await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');
+    await sessions.signOut(store, 'w1');
+    expect((await sessions.resolve(store, 'p1', 'w1')).state).not.toHaveProperty('why');
   });
 
   it('a locked window’s wrong PIN says the PIN is not right and how many tries remain, never a name', async () => {

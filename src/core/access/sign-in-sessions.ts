@@ -7,6 +7,7 @@ import { DESK_ACTOR, SANDBOX_ACTOR, type Actor } from './actor';
 import type { BoundedAudit } from './bounded-audit';
 import { loadAccessSettings } from './access-settings';
 import { capByLogin } from './login-roles';
+import { operatorRemovedReason, profileSwitchedReason } from './signed-out-reasons';
 
 /** Who is at one window (an Electron window or a browser-host page), on which profile's store. */
 interface SignedIn {
@@ -60,8 +61,23 @@ export function createSignInSessions(
   now: () => number = Date.now,
   /** Where refused sign-ins go: anyone with the page can send them, so the desk bounds them (bounded-audit.ts). */
   refusedSignIns?: BoundedAudit,
+  /** The sentence for a window whose profile was left (names the profiles and who switched; the desk knows them). */
+  profileLeft: (fromId: string, toId: string) => string = (from, to) => profileSwitchedReason(from, to, null),
 ): SignInSessions {
   const byConnection = new Map<string, SignedIn>();
+  // Why the desk itself signed a window out, until someone signs in there or the window goes.
+  const signedOutWhy = new Map<string, string>();
+  const signedOut = (connection: string, idleLockMinutes: number): AccessState => {
+    const why = signedOutWhy.get(connection);
+    return { mode: 'signed-out', idleLockMinutes, ...(why ? { why } : {}) };
+  };
+  /** A sign-in made on a profile the desk has left ends for good: going back there asks for the PIN again. */
+  const endIfProfileLeft = (connection: string, profileId: string | null) => {
+    const s = byConnection.get(connection);
+    if (!s || profileId === null || s.profileId === profileId) return;
+    byConnection.delete(connection);
+    signedOutWhy.set(connection, profileLeft(s.profileId, profileId));
+  };
 
   const audit = (store: WorkStore, operator: string, action: string, details: Record<string, unknown> = {}) =>
     store.audit.append({ operator, action, details });
@@ -77,7 +93,10 @@ export function createSignInSessions(
 
   return {
     async resolve(store, profileId, connection) {
+      endIfProfileLeft(connection, profileId);
       if (!store || !(await hasManager(store))) {
+        // Everyone acts as the sandbox operator here: nobody is signed out, so no reason to keep.
+        if (store) signedOutWhy.delete(connection);
         const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
         const roles = capByLogin(SANDBOX_ACTOR.roles, store?.loginRoles ?? null);
         return {
@@ -87,12 +106,13 @@ export function createSignInSessions(
       }
       const { idleLockMinutes } = await loadAccessSettings(store);
       const s = byConnection.get(connection);
-      if (!s || s.profileId !== profileId) return { actor: null, state: { mode: 'signed-out', idleLockMinutes } };
+      if (!s || s.profileId !== profileId) return { actor: null, state: signedOut(connection, idleLockMinutes) };
       const op = await findOperator(store, s.name);
       if (!op) {
         // Removed while signed in: they act no more.
         byConnection.delete(connection);
-        return { actor: null, state: { mode: 'signed-out', idleLockMinutes } };
+        signedOutWhy.set(connection, operatorRemovedReason(s.name));
+        return { actor: null, state: signedOut(connection, idleLockMinutes) };
       }
       if (!s.locked && now() - s.lastActiveAt > idleLockMinutes * 60_000) {
         s.locked = true;
@@ -143,6 +163,7 @@ export function createSignInSessions(
       }
       const before = byConnection.get(connection);
       byConnection.set(connection, { name: check.name, profileId, lastActiveAt: now(), locked: false });
+      signedOutWhy.delete(connection);
       await audit(
         store,
         check.name,
@@ -172,6 +193,7 @@ export function createSignInSessions(
     async signOut(store, connection) {
       const s = byConnection.get(connection);
       byConnection.delete(connection);
+      signedOutWhy.delete(connection);
       if (s && store) await audit(store, s.name, 'session:sign-out');
       const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
       return { mode: 'signed-out', idleLockMinutes };
@@ -179,6 +201,7 @@ export function createSignInSessions(
 
     forget(connection) {
       byConnection.delete(connection);
+      signedOutWhy.delete(connection);
     },
   };
 }

@@ -10,6 +10,8 @@ import { createBoundedAudit } from '../access/bounded-audit';
 import type { AuditInput } from '../audit/audit-log';
 import { auditShellChanges } from '../access/audit-shell-changes';
 import { createSignInSessions } from '../access/sign-in-sessions';
+import { profileSwitchedReason } from '../access/signed-out-reasons';
+import { currentActor } from '../access/actor';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
 import { createManagerCarrier } from './manager-carrier';
@@ -193,11 +195,24 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   let connection: ConnectionState = 'unknown';
   // The store follows the active profile; windows hear of the change once the new store is open, so their reload lands on it.
   let announced: Promise<void> = Promise.resolve();
+  // Every profile name the desk has known: a window signed out by a switch is told where from, even if that profile
+  // was the one just deleted.
+  const profileNames = new Map(profiles.state().profiles.map((p) => [p.id, p.name]));
+  let activeId = profiles.active()?.id ?? null;
   profiles.onChange((state) => {
     carrier.leaving();
+    for (const p of state.profiles) profileNames.set(p.id, p.name);
+    const moved = state.activeProfileId !== activeId;
+    activeId = state.activeProfileId;
     const switched =
       workspaces?.switchTo(state.profiles.find((p) => p.id === state.activeProfileId) ?? null) ?? Promise.resolve();
-    announced = announced.then(() => switched).then(() => bus.emit('event:profiles-changed', state));
+    announced = announced
+      .then(() => switched)
+      .then(() => {
+        bus.emit('event:profiles-changed', state);
+        // Windows signed in on the profile left learn at once that they were signed out, and why.
+        if (moved) bus.emit('event:access-changed', {});
+      });
   });
 
   // Praxis's refusals of this computer's time, told to every window for the active profile's host: a standing
@@ -319,7 +334,15 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   };
   const refusals = createRefusalAudit({ ...refusalsTo, perOperator: 20 });
   const refusedSignIns = createBoundedAudit({ ...refusalsTo, perKey: 50 });
-  const sessions = createSignInSessions(Date.now, refusedSignIns);
+  // Who last moved the desk to another profile: the sign-in of each window that signed out names them.
+  let lastSwitchBy: string | null = null;
+  const sessions = createSignInSessions(Date.now, refusedSignIns, (from, to) =>
+    profileSwitchedReason(
+      profileNames.get(from) ?? 'a profile since deleted',
+      profileNames.get(to) ?? 'another profile',
+      lastSwitchBy,
+    ),
+  );
   const withAccessStore: WithAccessStore = (fn) =>
     workspaces ? workspaces.use((ws) => fn(ws.store, ws.profile.id)) : fn(null, null);
   // A store that cannot open holds no operators to check: the desk then runs as on a fresh store (nothing store-bound
@@ -336,11 +359,13 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     ...shell,
     // Activation (or removing the active profile) answers once the new profile's store is open.
     'profiles:activate': async (input, ctx) => {
+      lastSwitchBy = currentActor().name;
       const state = await shell['profiles:activate'](input, ctx);
       await announced;
       return state;
     },
     'profiles:remove': async (input, ctx) => {
+      lastSwitchBy = currentActor().name;
       const state = await shell['profiles:remove'](input, ctx);
       await announced;
       return state;
@@ -361,10 +386,22 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
   });
   // Lookups from every window share one limit at Praxis: eight windows' lookups are not 32 queries at once.
   const lookupQueries = createSlots(() => LOOKUP_QUERIES_AT_ONCE);
+  const accessHandlers = createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection));
   const unguarded: CommandHandlers = {
     ...settled,
     ...audited,
-    ...createAccessHandlers(withAccessStore, sessions, (connection) => resolveAccess(connection)),
+    ...accessHandlers,
+    // The person removed, or given another role, sees it in their own window at once, not at their next click.
+    'operators:remove': async (input, ctx) => {
+      const left = await accessHandlers['operators:remove'](input, ctx);
+      bus.emit('event:access-changed', {});
+      return left;
+    },
+    'operators:change': async (input, ctx) => {
+      const changed = await accessHandlers['operators:change'](input, ctx);
+      bus.emit('event:access-changed', {});
+      return changed;
+    },
     ...createPayoutHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createCaptureHandlers(workspaces ? (fn) => workspaces.use(fn) : null),
     ...createAuditHandlers(workspaces ? (fn) => workspaces.use(fn) : null),

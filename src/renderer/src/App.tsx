@@ -31,7 +31,7 @@ export function App() {
       <BootError message={`${accessError.code}: ${accessError.message}`} retry={() => void accessActions.load()} />
     ) : null;
   }
-  if (access.mode === 'signed-out') return <SignIn key="sign-in" />;
+  if (access.mode === 'signed-out') return <SignIn key="sign-in" why={access.why} />;
   return <Desk lockedFor={access.mode === 'locked' ? access.operator : undefined} />;
 }
 

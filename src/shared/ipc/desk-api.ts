@@ -16,6 +16,8 @@ export interface DeskEvents {
   /** The active profile's host refused the desk's clock (clockOff set) or answered normally again (null). */
   'event:clock-changed': { clockOff: ClockOff | null };
   'event:profiles-changed': ProfilesState;
+  /** Who may be signed in changed (another profile made active, an operator removed or changed): ask the status again. */
+  'event:access-changed': Record<string, never>;
   'event:bulk-progress': {
     action: 'approve' | 'reject' | 'capture' | 'void';
     /** The queue the bulk runs on (absent: payouts, as before captures existed). */
@@ -35,6 +37,7 @@ export const EVENT_NAMES: DeskEventName[] = [
   'event:connection-changed',
   'event:clock-changed',
   'event:profiles-changed',
+  'event:access-changed',
   'event:bulk-progress',
   'event:lookup-progress',
   'event:holds-expiring',

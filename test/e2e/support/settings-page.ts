@@ -39,3 +39,12 @@ export async function createProfile(page: Page, name: string, customBaseUrl: str
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
 }
+
+/** Make active, then yes in the dialog that says what a switch does to everyone at the desk. */
+export async function makeActive(page: Page, name: string): Promise<void> {
+  await profileForm(page).getByRole('button', { name: 'Make active' }).click();
+  await page
+    .getByRole('alertdialog', { name: `Switch the desk to “${name}”?` })
+    .getByRole('button', { name: `Switch to “${name}”` })
+    .click();
+}

@@ -8,7 +8,7 @@ import { useFocusAfterSignIn } from './use-focus-after-sign-in';
  * The sign-in: on a fresh window (nobody signed in) it is the whole page; on a locked desk it covers the screen the
  * person left, which stays as it was underneath, and asks only for the PIN of whoever was signed in.
  */
-export function SignIn({ lockedFor }: { lockedFor?: string }) {
+export function SignIn({ lockedFor, why }: { lockedFor?: string; why?: string }) {
   const [someoneElse, setSomeoneElse] = useState(false);
   const unlocking = lockedFor !== undefined && !someoneElse;
   const [operator, setOperator] = useState(lockedFor ?? '');
@@ -48,6 +48,11 @@ export function SignIn({ lockedFor }: { lockedFor?: string }) {
             ? `${lockedFor} was signed in and the desk locked. Enter the PIN to go on where you were.`
             : 'Enter your operator name and PIN. What you do is recorded in your name.'}
         </p>
+        {why && (
+          <p className="sign-in-why" role="status">
+            {why}
+          </p>
+        )}
         <form onSubmit={(e) => void submit(e)}>
           {!unlocking && (
             <Field id="sign-in-operator" label="Operator name">

@@ -7,6 +7,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   danger,
+  busy,
   onConfirm,
   onCancel,
 }: {
@@ -14,6 +15,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  /** The confirmed action is under way: its button waits (one click, one action). */
+  busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -38,7 +41,7 @@ export function ConfirmDialog({
           <button type="button" onClick={onCancel} autoFocus>
             Cancel
           </button>
-          <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+          <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
             {confirmLabel}
           </button>
         </div>

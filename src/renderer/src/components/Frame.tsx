@@ -9,6 +9,7 @@ import { ClockOffBanner } from './ClockOffBanner';
 import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
 import { SecondManagerDialog } from '../access/SecondManagerDialog';
+import { SwitchProfileDialog } from '../access/SwitchProfileDialog';
 import { SCREEN_ID } from './focus-screen';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
@@ -71,6 +72,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
       <StatusBar />
       {paletteOpen && <CommandPalette />}
       <SecondManagerDialog />
+      <SwitchProfileDialog />
     </div>
   );
 }

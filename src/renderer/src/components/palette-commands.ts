@@ -3,7 +3,8 @@ import type { Profile } from '../../../shared/domain';
 import { mayOpen } from '../access/screen-roles';
 import { accessActions } from '../stores/access';
 import { navigationActions, SCREEN_TITLES, SCREENS, type Screen } from '../stores/navigation';
-import { ENVIRONMENT_LABELS, sessionActions } from '../stores/session';
+import { profileSwitchActions } from '../stores/profile-switch';
+import { ENVIRONMENT_LABELS } from '../stores/session';
 import { settingsActions } from '../stores/settings';
 
 export interface PaletteCommand {
@@ -56,7 +57,7 @@ export function paletteCommands(
       hint: ENVIRONMENT_LABELS[p.environment],
       run: () => {
         navigationActions.closePalette();
-        void sessionActions.activate(p.id);
+        profileSwitchActions.ask(p);
       },
     }));
   const test: PaletteCommand[] =

@@ -69,9 +69,17 @@ export const accessActions = {
       .then((res) => res.ok && set({ access: res.data }));
   },
 
-  /** Any call refused with SIGN_IN reloads the state, so the lock or sign-in shows at once; returns the unsubscribe. */
+  /**
+   * Any call refused with SIGN_IN, or the core saying who may be signed in changed (another profile, an operator
+   * removed), reloads the state, so the lock or sign-in shows at once; returns the unsubscribe.
+   */
   follow(): () => void {
-    return onSignInNeeded(() => void accessActions.load());
+    const stopRefusals = onSignInNeeded(() => void accessActions.load());
+    const stopChanges = desk().events.on('event:access-changed', () => void accessActions.load());
+    return () => {
+      stopRefusals();
+      stopChanges();
+    };
   },
 };
 

@@ -101,11 +101,6 @@ export const settingsActions = {
     }
   },
 
-  async activate(id: string) {
-    const err = await sessionActions.activate(id);
-    set(err ? { formError: err.message } : { notice: 'Profile activated.' });
-  },
-
   async loadCredentials(profileId: string) {
     const res = await desk().credentials.status({ profileId });
     if (res.ok) set((s) => ({ credentials: { ...s.credentials, [profileId]: res.data } }));

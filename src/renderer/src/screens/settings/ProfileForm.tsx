@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, fieldErrorProps } from '../../components/Field';
 import { useSession } from '../../stores/session';
 import { settingsActions, useSettings, type ProfileDraft } from '../../stores/settings';
+import { profileSwitchActions } from '../../stores/profile-switch';
 import { FormError } from '../../components/FormError';
 
 interface FormValues {
@@ -98,7 +99,7 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       <div className="panel-head">
         <h2>{profile ? `Profile “${profile.name}”` : 'New profile'}</h2>
         {profile && !isActive && (
-          <button type="button" onClick={() => void settingsActions.activate(profile.id)}>
+          <button type="button" onClick={() => profileSwitchActions.ask(profile)}>
             Make active
           </button>
         )}
