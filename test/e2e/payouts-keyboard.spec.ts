@@ -207,6 +207,27 @@ test('X selects the row the cursor is on and leaves the cursor there: J X J X se
   await expect(page.getByRole('checkbox', { name: `Select ${tids[0]}` })).toBeChecked();
 });
 
+test('bulk reject from the keyboard: Shift+R opens it, a number picks the reason, Enter rejects them all', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-bulk-reject-${run}`;
+  const tids = [await sim.createRequest(cid, 'EUR', 7_100), await sim.createRequest(cid, 'EUR', 7_200)];
+  await openQueueFor(page, desk(), cid);
+  for (const key of ['j', 'x', 'j', 'x']) await page.keyboard.press(key);
+  await page.keyboard.press('Shift+R');
+  const dialog = page.getByRole('dialog', { name: 'Bulk reject' });
+  await expect(dialog.getByRole('table', { name: 'Selected requests' }).getByRole('row')).toHaveCount(3);
+  // Enter before a reason is picked sends nothing: the dialog says what is missing.
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Reject 2' })).toBeDisabled();
+  await expect(dialog).toContainText('Pick a reason first.');
+  await page.keyboard.press('2');
+  await expect(dialog.getByLabel('Reason for all (press its number)')).not.toHaveValue('');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Bulk result')).toContainText('2 succeeded, 0 failed.');
+  for (const tid of tids) expect((await sim.record(tid)).cancelsMade).toBe(1);
+});
+
 test('a request decided from another window while its dialog is open here: the dialog says so and that nothing was sent from here', async ({
   page,
 }) => {

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { ActionOutcome } from '../../../shared/actions';
 import { FormError } from '../components/FormError';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import { ProgressBar } from '../components/ProgressBar';
 import { AlignedAmount } from './AlignedAmount';
 import type { BulkRunView, CurrencyTotal } from './create-action-store';
@@ -109,6 +110,9 @@ export function BulkDialogFrame<Row extends QueueRow>({
   const totals = useMemo(() => totalsByCurrency(sendable, parts.amountOf), [sendable, parts]);
   const started = bulkRunning || bulkResult !== null;
   const why = sendable.length === 0 ? `Nothing selected can be sent.` : blockedWhy;
+  // A reason picked by its number leaves no control focused (the send button was disabled when the dialog opened):
+  // Enter sends then, as in a single reject. On a button or in a field, Enter stays theirs.
+  useShortcuts({ enter: () => !started && !why && onSend(sendable) }, true, 'dialog');
 
   return (
     <DialogFrame title={title} label={`Bulk ${action}`} onCancel={onClose} busy={bulkRunning} wide>

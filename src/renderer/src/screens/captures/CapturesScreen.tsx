@@ -78,7 +78,10 @@ export function CapturesScreen() {
       c: (tid) => actionable(tid) && captureActions.openCapture(tid, next(tid)),
       v: (tid) => actionable(tid) && captureActions.openVoid(tid, next(tid)),
     },
-    { 'shift+c': () => captureActions.openBulk('capture', [...useCaptures.getState().selected]) },
+    {
+      'shift+c': () => captureActions.openBulk('capture', [...useCaptures.getState().selected]),
+      'shift+v': () => captureActions.openBulk('void', [...useCaptures.getState().selected]),
+    },
     available && dialog === null,
   );
 
@@ -108,13 +111,14 @@ export function CapturesScreen() {
             Capture selected <kbd>Shift C</kbd>
           </button>
           <button type="button" onClick={() => captureActions.openBulk('void', [...q.selected])}>
-            Void selected
+            Void selected <kbd>Shift V</kbd>
           </button>
         </>
       }
       keys={
         <>
-          <kbd>C</kbd> capture · <kbd>V</kbd> void · <kbd>X</kbd> select · <kbd>Shift C</kbd> capture selected
+          <kbd>C</kbd> capture · <kbd>V</kbd> void · <kbd>X</kbd> select · <kbd>Shift C</kbd> capture selected ·{' '}
+          <kbd>Shift V</kbd> void selected
         </>
       }
       report={report}

@@ -73,7 +73,10 @@ export function PayoutsScreen() {
       r: (tid) => actionable(tid) && payoutActions.openReject(tid, next(tid)),
       s: (tid) => actionable(tid) && void payoutActions.openSplit(tid, next(tid)),
     },
-    { 'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]) },
+    {
+      'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]),
+      'shift+r': () => payoutActions.openBulk('reject', [...usePayouts.getState().selected]),
+    },
     available && dialog === null,
   );
 
@@ -103,14 +106,14 @@ export function PayoutsScreen() {
             Approve selected <kbd>Shift A</kbd>
           </button>
           <button type="button" onClick={() => payoutActions.openBulk('reject', [...q.selected])}>
-            Reject selected
+            Reject selected <kbd>Shift R</kbd>
           </button>
         </>
       }
       keys={
         <>
           <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>S</kbd> split · <kbd>X</kbd> select · <kbd>Shift A</kbd>{' '}
-          approve selected
+          approve selected · <kbd>Shift R</kbd> reject selected
         </>
       }
       report={report}
