@@ -176,3 +176,29 @@ test('a profile switched in one window shows at once in another (core events rea
   await expect(statusItem(second, 'Profile')).not.toContainText('Second desk profile');
   await context.close();
 });
+
+test('a screen whose code cannot load says so and offers a reload; the other screens go on working', async ({
+  page,
+}) => {
+  // As after a rebuild under an open window: the Lookup screen's file is not there any more.
+  const lookupCode = /\/assets\/LookupScreen-[^/]+\.js$/;
+  await page.route(lookupCode, (route) => route.abort());
+  await openDesk(page, desk());
+  const screens = page.getByRole('navigation', { name: 'Screens' });
+  await screens.getByRole('button', { name: /^Lookup/ }).click();
+  const failure = page.getByRole('alert', { name: 'Lookup could not open' });
+  await expect(failure).toContainText('its code could not be loaded');
+  await expect(failure).toContainText('Nothing recorded is lost');
+  await page.screenshot({ path: screenshotPath('01c-screen-could-not-open') });
+
+  await screens.getByRole('button', { name: /^Payouts/ }).click();
+  await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+
+  await page.unroute(lookupCode);
+  await screens.getByRole('button', { name: /^Lookup/ }).click();
+  await failure.getByRole('button', { name: 'Reload the window' }).click();
+  await screens.getByRole('button', { name: /^Lookup/ }).click();
+  await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+});

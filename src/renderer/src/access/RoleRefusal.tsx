@@ -9,7 +9,7 @@ export function RoleRefusal({ screen }: { screen: Screen }) {
   return (
     <>
       <ScreenHeader title={SCREEN_TITLES[screen]} />
-      <section className="role-refusal" role="region" aria-label={`${SCREEN_TITLES[screen]} is not for your role`}>
+      <section className="screen-notice" role="region" aria-label={`${SCREEN_TITLES[screen]} is not for your role`}>
         <p>{whyNot(screen, access)}</p>
         <p className="muted">
           Ask a manager to give you the role in Settings › Operators, or sign in as someone who has it.

@@ -4,6 +4,7 @@ import { useAccess } from '../stores/access';
 import { mayOpen } from '../access/screen-roles';
 import { RoleRefusal } from '../access/RoleRefusal';
 import { PayoutsScreen } from './payouts/PayoutsScreen';
+import { ScreenFailure } from './ScreenFailure';
 
 // Screens not shown at start load when first opened: the page parses less before it asks for the payout queue.
 const CapturesScreen = lazy(() => import('./captures/CapturesScreen').then((m) => ({ default: m.CapturesScreen })));
@@ -16,14 +17,19 @@ export function ScreenView() {
   const screen = useNavigation((s) => s.screen);
   const allowed = useAccess((s) => mayOpen(screen, s.access));
   if (!allowed) return <RoleRefusal screen={screen} />;
-  if (screen === 'payouts') return <PayoutsScreen />;
   return (
-    <Suspense fallback={null}>
-      {screen === 'captures' && <CapturesScreen />}
-      {screen === 'terminal' && <TerminalScreen />}
-      {screen === 'lookup' && <LookupScreen />}
-      {screen === 'audit' && <AuditScreen />}
-      {screen === 'settings' && <SettingsScreen />}
-    </Suspense>
+    <ScreenFailure screen={screen}>
+      {screen === 'payouts' ? (
+        <PayoutsScreen />
+      ) : (
+        <Suspense fallback={null}>
+          {screen === 'captures' && <CapturesScreen />}
+          {screen === 'terminal' && <TerminalScreen />}
+          {screen === 'lookup' && <LookupScreen />}
+          {screen === 'audit' && <AuditScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </Suspense>
+      )}
+    </ScreenFailure>
   );
 }
