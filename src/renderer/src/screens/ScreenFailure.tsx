@@ -41,8 +41,8 @@ export class ScreenFailure extends Component<{ screen: Screen; children: ReactNo
               : `${title} stopped with an error: ${error.message}`}
           </p>
           <p className="muted">
-            Reload the window to start it again. Nothing recorded is lost: the queues, the journal and every decision are kept by
-            the desk, not by this window. The other screens still work.
+            Reload the window to start it again. Nothing recorded is lost: the queues, the journal and every decision
+            are kept by the desk, not by this window. The other screens still work.
           </p>
           <button type="button" onClick={() => window.location.reload()}>
             Reload the window
