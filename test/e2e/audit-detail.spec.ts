@@ -4,7 +4,7 @@ import { SANDBOX_SAMPLE } from '../../src/shared/domain';
 import { auditRows, auditTable, openAudit } from './support/audit-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { openQueueFor, payoutsSim, rejectRow } from './support/payouts-sim';
+import { approveRow, lastAction, openQueueFor, payoutsSim, rejectRow } from './support/payouts-sim';
 
 // An audit row's cells cut long text; its detail shows the whole row, and a keyboard alone opens and closes it.
 const desk = deskHostForThisFile();
@@ -140,4 +140,28 @@ test('an amount in the audit log is never cut: the widest KWD amount reads whole
     expect(await amount.evaluate((c) => c.scrollWidth <= c.clientWidth), `whole at ${width}`).toBe(true);
     await page.screenshot({ path: screenshotPath(`65b-audit-widest-amount-${width}`) });
   }
+});
+
+test('at 1440 pixels, columns empty in every row shown give their room to the cut ones: an approval’s outcome reads further', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 800 });
+  const cid = `e2e-audit-room-${run}`;
+  const approved = await sim.createRequest(cid, 'EUR', 3_300);
+  await openQueueFor(page, desk(), cid);
+  await approveRow(page, approved);
+  await expect(lastAction(page)).toContainText('Money moved.');
+  const rejectedRow = await rejectedAuditRow(page, cid, 'EUR', 3_400);
+  const outcomeWidth = async (row: Locator) => (await row.getByRole('cell').last().boundingBox())!.width;
+  const withReasonAndNote = await outcomeWidth(rejectedRow);
+
+  // Filtered to the approval: it has no reason and no note, so those columns keep only their headers' width.
+  await page.getByLabel('Item id (tid)').fill(String(approved));
+  const approvalRow = auditRows(page).filter({ hasText: 'payouts:approve' });
+  await expect(approvalRow).toHaveCount(1);
+  const header = (name: string) => auditTable(page).getByRole('columnheader', { name, exact: true });
+  expect((await header('Note').boundingBox())!.width).toBeLessThan(70);
+  expect((await header('Reason').boundingBox())!.width).toBeLessThan(90);
+  expect(await outcomeWidth(approvalRow)).toBeGreaterThan(withReasonAndNote + 60);
+  await page.screenshot({ path: screenshotPath('65c-audit-empty-columns-give-way-1440') });
 });

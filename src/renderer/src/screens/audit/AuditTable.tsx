@@ -1,5 +1,6 @@
 import { Fragment, memo, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { fitColumns } from '../../queue/fit-columns';
+import { auditColumnWidths } from './audit-column-widths';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
@@ -9,20 +10,35 @@ import { auditColumns } from '../../../../shared/audit-columns';
 const LOAD_AHEAD = 100;
 
 // Widths fit a 1280-pixel window beside the navigation; Outcome takes what is left. Every cell's full text is its title.
-// In a narrower window the columns that give way (lowest first; the row's detail shows them) make room for Outcome.
+// In a narrower window the columns that give way (lowest first; the row's detail shows them) make room for Outcome;
+// a wider one shares its room among the columns whose text is cut first (`grows`).
+// A column empty in every row loaded keeps only its header's width (`emptyWidth`), and its room goes to the others.
 const COLUMNS = [
-  { key: 'seq', label: 'Row', width: 52 },
-  { key: 'time', label: 'Time', width: 158 },
-  { key: 'operator', label: 'Operator', width: 90 },
-  { key: 'action', label: 'Action', width: 138 },
-  { key: 'item', label: 'Item', width: 76 },
-  { key: 'amount', label: 'Amount', width: 150 },
-  { key: 'reason', label: 'Reason', width: 110, givesWay: 3 },
-  { key: 'note', label: 'Note', width: 100, givesWay: 2 },
-  { key: 'praxisIds', label: 'Praxis ids', width: 110, givesWay: 1 },
-  { key: 'outcome', label: 'Outcome', width: undefined },
+  { key: 'seq', label: 'Row', width: 52, grows: 0 },
+  { key: 'time', label: 'Time', width: 158, grows: 0 },
+  { key: 'operator', label: 'Operator', width: 90, grows: 2 },
+  { key: 'action', label: 'Action', width: 138, grows: 0 },
+  { key: 'item', label: 'Item', width: 76, grows: 0, emptyWidth: 52 },
+  { key: 'amount', label: 'Amount', width: 150, grows: 0, emptyWidth: 80 },
+  { key: 'reason', label: 'Reason', width: 110, givesWay: 3, grows: 2, emptyWidth: 76 },
+  { key: 'note', label: 'Note', width: 100, givesWay: 2, grows: 2, emptyWidth: 60 },
+  { key: 'praxisIds', label: 'Praxis ids', width: 110, givesWay: 1, grows: 0, emptyWidth: 96 },
+  { key: 'outcome', label: 'Outcome', width: undefined, grows: 4 },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
+type FactKey = Exclude<ColumnKey, 'seq' | 'time' | 'operator' | 'action'>;
+const MAY_BE_EMPTY = COLUMNS.flatMap((c) => ('emptyWidth' in c ? [c.key as FactKey] : []));
+
+/** The columns that may be empty and are, in every row loaded so far. */
+function emptyColumns(rows: readonly AuditRowView[]): Set<ColumnKey> {
+  const empty = new Set<ColumnKey>(MAY_BE_EMPTY);
+  for (const row of rows) {
+    const c = auditColumns(row);
+    for (const key of empty) if (c[key as FactKey]) empty.delete(key);
+    if (empty.size === 0) break;
+  }
+  return empty;
+}
 
 /** The least Outcome keeps (what a 1280-pixel window leaves it): below it, columns give way rather than hide it. */
 const OUTCOME_LEAST = 110;
@@ -123,10 +139,15 @@ export function AuditTable({
     [rows, selectedSeq],
   );
   const { scroller, items, padTop, padBottom, width } = useVirtualRows(rows.length, selectedIndex, 'center');
+  const empty = useMemo(() => emptyColumns(rows), [rows]);
   const columns = useMemo(() => {
     const { visible } = fitColumns(FIT_INPUT, { compact: false, anyClaimed: false, width, fixedWidth: 0 });
-    return COLUMNS.filter((c) => visible[c.key]);
-  }, [width]);
+    const shown = COLUMNS.filter((c) => visible[c.key]).map((c) =>
+      'emptyWidth' in c && empty.has(c.key) ? { ...c, width: c.emptyWidth, grows: 0 } : c,
+    );
+    const widths = auditColumnWidths(shown, width, OUTCOME_LEAST);
+    return shown.map((c) => ({ ...c, width: widths.get(c.key) }));
+  }, [width, empty]);
   const shown = useMemo(() => columns.map((c) => c.key), [columns]);
   const lastIndex = items.length ? items[items.length - 1]!.index : 0;
   useEffect(() => {
