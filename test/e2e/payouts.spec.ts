@@ -132,6 +132,13 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await dialog.getByRole('button', { name: 'Add part' }).click();
   await dialog.getByLabel('Part 2 amount').fill('450.50');
   await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 249.50');
+  // Each part read out as the approval reads its amount, and what stays as the request.
+  const words = dialog.getByRole('list', { name: 'Amounts in words' }).getByRole('listitem');
+  await expect(words).toHaveText([
+    /^Part 1: three hundred euros/,
+    /^Part 2: four hundred fifty euros and fifty cents/,
+    /^Left as the request: two hundred forty-nine euros and fifty cents/,
+  ]);
   await page.screenshot({ path: screenshotPath('22-payouts-split') });
   await dialog.getByRole('button', { name: 'Send 2 parts' }).click();
 

@@ -1,4 +1,5 @@
 import { formatAmount, formatMoney } from '../../../shared/money';
+import { amountInWords } from '../../../shared/money-words';
 import type { CurrencyTotal } from './create-action-store';
 
 /** Formats money, or says plainly that the currency is unknown instead of failing the whole table. */
@@ -7,6 +8,15 @@ export function safeMoney(amountMinor: number, currency: string): string {
     return formatMoney(amountMinor, currency);
   } catch {
     return `${amountMinor} minor units of unknown currency ${currency}`;
+  }
+}
+
+/** An amount as it is read out ("one hundred twenty-five euros and fifty cents"), or its minor units if it cannot be. */
+export function safeWords(amountMinor: number, currency: string): string {
+  try {
+    return amountInWords(amountMinor, currency);
+  } catch {
+    return `${amountMinor} minor units of ${currency}`;
   }
 }
 

@@ -1,19 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { amountInWords } from '../../../../shared/money-words';
 import type { PayoutRow } from '../../../../shared/payouts';
 import { payoutActions, usePayoutActions, usePayoutGateways } from '../../stores/payouts-actions';
 import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { safeMoney } from '../../queue/money-text';
+import { safeMoney, safeWords } from '../../queue/money-text';
 import { FLAG_TEXT, remainingText } from './row-format';
-
-const inWords = (minor: number, currency: string) => {
-  try {
-    return amountInWords(minor, currency);
-  } catch {
-    return `${minor} minor units of ${currency}`;
-  }
-};
 
 /** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
 export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
@@ -51,7 +42,7 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
         }}
       >
         <p className="amount-words" aria-label="Amount in words">
-          {inWords(row.remainingMinor, row.currency)}
+          {safeWords(row.remainingMinor, row.currency)}
         </p>
         {row.remainingMinor !== row.amountMinor && (
           <p aria-label="Remaining amount">{remainingText(row)}: split parts were paid already.</p>

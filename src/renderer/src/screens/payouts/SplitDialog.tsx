@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { PayoutRow } from '../../../../shared/payouts';
-import { currencyExponent } from '../../../../shared/money';
+import { currencyExponent, parseAmount } from '../../../../shared/money';
 import { payoutActions, usePayoutActions, usePayoutGateways } from '../../stores/payouts-actions';
 import { AmountInput } from '../../queue/AmountInput';
 import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
-import { safeMoney } from '../../queue/money-text';
+import { safeMoney, safeWords } from '../../queue/money-text';
 import { remainingText } from './row-format';
 import { planSplit, type SplitPartDraft, type SplitPlan } from './split-plan';
 
@@ -119,6 +119,7 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
             </tr>
           </tbody>
         </table>
+        <PartsInWords drafts={drafts} currency={row.currency} remainderMinor={plan.remainderMinor} />
         {plan.planError && drafts.some((d) => d.amountText) && (
           <p className="form-error" role="alert">
             {plan.planError}
@@ -152,5 +153,33 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
         </div>
       </form>
     </DialogFrame>
+  );
+}
+
+/**
+ * Each amount typed, read out in words as the approval echoes its one amount: 1200 typed for 120.00 shows at once
+ * ("one thousand two hundred euros"). The remainder too, once the parts leave one.
+ */
+function PartsInWords({
+  drafts,
+  currency,
+  remainderMinor,
+}: {
+  drafts: readonly SplitPartDraft[];
+  currency: string;
+  remainderMinor: number;
+}) {
+  const lines = drafts.flatMap((d, i) => {
+    const p = d.amountText.trim() ? parseAmount(d.amountText, currency) : null;
+    return p?.ok && p.amountMinor > 0 ? [`Part ${i + 1}: ${safeWords(p.amountMinor, currency)}`] : [];
+  });
+  if (lines.length === 0) return null;
+  if (remainderMinor > 0) lines.push(`Left as the request: ${safeWords(remainderMinor, currency)}`);
+  return (
+    <ul className="amount-words split-words" aria-label="Amounts in words">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
