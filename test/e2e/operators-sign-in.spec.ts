@@ -310,3 +310,49 @@ test('an idle desk locks, keeps the screen, and opens again with the same person
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await expect(statusItem(page, 'Operator')).toContainText('Bo (Back-office)');
 });
+
+test('a forgotten PIN: a manager sets a new one, the old one stops working and the person’s window says why', async ({
+  browser,
+  page,
+}) => {
+  const bo = await (await browser.newContext()).newPage();
+  await bo.goto(desk().host.url);
+  await signIn(bo, 'Bo');
+
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 's', 'Settings');
+  const operators = page.getByRole('region', { name: 'Operators' });
+  const setPin = operators.getByRole('button', { name: 'Set PIN for Bo' });
+  await setPin.click();
+  const dialog = page.getByRole('dialog', { name: 'Set PIN for Bo' });
+  await dialog.getByLabel('New PIN (4 to 8 digits)').fill('12');
+  await dialog.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('4 to 8 digits');
+  await dialog.getByLabel('New PIN (4 to 8 digits)').fill('73190');
+  // The refusal goes once the PIN is typed again.
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('58-set-pin') });
+  await expectNoSeriousA11yViolations(page, 'the set-PIN dialog');
+  await dialog.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(setPin).toBeFocused();
+  await expect(operators.getByRole('status')).toContainText('Bo’s new PIN is set');
+
+  // Bo's window turns to the sign-in at once and says why; the old PIN is refused, the new one opens the desk.
+  const boSignIn = bo.getByRole('region', { name: 'Sign in to Praxis Desk' });
+  await expect(boSignIn.getByRole('status')).toContainText('A manager gave “Bo” a new PIN');
+  await boSignIn.getByLabel('Operator name').fill('Bo');
+  await boSignIn.getByLabel('PIN').fill(PINS.Bo);
+  await boSignIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(boSignIn.getByRole('alert')).toContainText('The operator name or PIN is not right');
+  await boSignIn.getByLabel('PIN').fill('73190');
+  await boSignIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(statusItem(bo, 'Operator')).toContainText('Bo (Back-office)');
+
+  // Back to the PIN the other tests of this file know.
+  await setPin.click();
+  await dialog.getByLabel('New PIN (4 to 8 digits)').fill(PINS.Bo);
+  await dialog.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(dialog).toHaveCount(0);
+});

@@ -79,6 +79,23 @@ describe('sign-in sessions', () => {
     expect((await sessions.resolve(store, 'p1', 'w1')).state).not.toHaveProperty('why');
   });
 
+  it('a new PIN given to someone ends every window signed in or locked as them, saying why; others stay', async () => {
+    const sessions = createSignInSessions(clock);
+    await addOperator(store, { name: 'Al', pin: '55123', role: 'agent' }, 'setup');
+    await sessions.signIn(store, 'p1', 'w1', 'Al', '55123');
+    await sessions.signIn(store, 'p1', 'w2', 'Al', '55123');
+    await sessions.lock(store, 'p1', 'w2', 'asked');
+    await sessions.signIn(store, 'p1', 'w3', 'Mia', '91827');
+
+    sessions.endFor('al', 'new PIN for Al');
+    for (const w of ['w1', 'w2'])
+      expect((await sessions.resolve(store, 'p1', w)).state).toMatchObject({
+        mode: 'signed-out',
+        why: 'new PIN for Al',
+      });
+    expect((await sessions.resolve(store, 'p1', 'w3')).state.mode).toBe('signed-in');
+  });
+
   it('a locked window’s wrong PIN says the PIN is not right and how many tries remain, never a name', async () => {
     const sessions = createSignInSessions(clock);
     await sessions.signIn(store, 'p1', 'w1', 'Mia', '91827');

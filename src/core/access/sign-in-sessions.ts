@@ -33,6 +33,8 @@ export interface SignInSessions {
   signOut(store: WorkStore | null, connection: string): Promise<AccessState>;
   /** The window went away (a closed socket): its sign-in goes with it. */
   forget(connection: string): void;
+  /** Someone was given a new PIN: every window signed in (or locked) as them ends, and says why. */
+  endFor(name: string, why: string): void;
 }
 
 const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
@@ -202,6 +204,14 @@ export function createSignInSessions(
     forget(connection) {
       byConnection.delete(connection);
       signedOutWhy.delete(connection);
+    },
+
+    endFor(name, why) {
+      for (const [connection, s] of byConnection) {
+        if (operatorKey(s.name) !== operatorKey(name)) continue;
+        byConnection.delete(connection);
+        signedOutWhy.set(connection, why);
+      }
     },
   };
 }

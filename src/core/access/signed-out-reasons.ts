@@ -6,3 +6,6 @@ export const profileSwitchedReason = (from: string, to: string, by: string | nul
 
 export const operatorRemovedReason = (name: string): string =>
   `The operator “${name}” was removed by a manager, so this window was signed out. If you should still work here, ask a manager to add you again.`;
+
+export const pinResetReason = (name: string): string =>
+  `A manager gave “${name}” a new PIN, so every window signed in as ${name} was signed out. Sign in with the new PIN; the manager tells it to you in person.`;

@@ -10,7 +10,8 @@ import { createBoundedAudit } from '../access/bounded-audit';
 import type { AuditInput } from '../audit/audit-log';
 import { auditShellChanges } from '../access/audit-shell-changes';
 import { createSignInSessions } from '../access/sign-in-sessions';
-import { profileSwitchedReason } from '../access/signed-out-reasons';
+import { pinResetReason, profileSwitchedReason } from '../access/signed-out-reasons';
+import { operatorKey } from '../operators/operator-registry';
 import { currentActor } from '../access/actor';
 import { createPraxisSessions } from './praxis-sessions';
 import { createWorkspaceSwitcher, type ProfileWorkspace } from './profile-workspace';
@@ -399,6 +400,9 @@ export async function createDeskCore(opts: DeskCoreOptions & DeskCoreExtras): Pr
     },
     'operators:change': async (input, ctx) => {
       const changed = await accessHandlers['operators:change'](input, ctx);
+      // A PIN someone else set (forgotten, or seen): whoever is signed in with the old one is not any more.
+      if (input.pin !== undefined && operatorKey(input.name) !== operatorKey(currentActor().name))
+        sessions.endFor(input.name, pinResetReason(input.name.trim()));
       bus.emit('event:access-changed', {});
       return changed;
     },

@@ -68,6 +68,25 @@ export const operatorsActions = {
       `${name} is now ${role === 'backoffice' ? 'back-office' : role}.`,
     ),
 
+  /**
+   * A manager gives someone a new PIN (a forgotten one, or one seen by others); the core asks a second manager when it
+   * is another manager's. Answers the refusal, its message about the PIN alone when it is one, for the dialog to show.
+   */
+  async setPin(name: string, pin: string): Promise<string | null> {
+    const res = await withSecondManager((secondManager) => desk().operators.change({ name, pin, secondManager }));
+    if (!res.ok) {
+      const { fields, general } = fieldErrorsFrom(res.error, ['pin']);
+      return fields.pin ?? general ?? res.error.message;
+    }
+    set({
+      operators: res.data,
+      error: null,
+      fieldErrors: {},
+      notice: `${name}’s new PIN is set, and any window ${name} was signed in at is signed out. Tell them the PIN in person.`,
+    });
+    return null;
+  },
+
   remove: async (name: string) =>
     apply(
       await withSecondManager((secondManager) => desk().operators.remove({ name, secondManager })),

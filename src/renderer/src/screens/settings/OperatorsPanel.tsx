@@ -5,6 +5,7 @@ import { FormError } from '../../components/FormError';
 import { FormNotice } from '../../components/FormNotice';
 import { useAccess } from '../../stores/access';
 import { operatorsActions, useOperators } from '../../stores/operators';
+import { SetPinDialog } from './SetPinDialog';
 
 /** Settings › Operators: the people who sign in, their roles, and how soon an idle desk locks. */
 export function OperatorsPanel() {
@@ -17,6 +18,9 @@ export function OperatorsPanel() {
   const [pin, setPin] = useState('');
   const [role, setRole] = useState<Role>('manager');
   const nameField = useRef<HTMLInputElement>(null);
+  const [pinFor, setPinFor] = useState<string | null>(null);
+  // The button that opened the PIN dialog gets the keyboard back when it closes.
+  const pinOpener = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     void operatorsActions.load();
@@ -50,6 +54,15 @@ export function OperatorsPanel() {
                 </option>
               ))}
             </select>
+            <button
+              type="button"
+              onClick={(e) => {
+                pinOpener.current = e.currentTarget;
+                setPinFor(o.name);
+              }}
+            >
+              Set PIN for {o.name}
+            </button>
             <button type="button" className="danger-quiet" onClick={() => void operatorsActions.remove(o.name)}>
               Remove {o.name}
             </button>
@@ -113,6 +126,15 @@ export function OperatorsPanel() {
       </form>
       <FormError message={error?.message} />
       <IdleLock />
+      {pinFor !== null && (
+        <SetPinDialog
+          name={pinFor}
+          onClose={() => {
+            setPinFor(null);
+            pinOpener.current?.focus();
+          }}
+        />
+      )}
     </section>
   );
 }
