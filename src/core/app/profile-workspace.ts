@@ -15,6 +15,7 @@ import type { PraxisSession } from '../queues/praxis-session';
 import type { ResolveOptions } from '../queues/queue-kind';
 import type { StoreChange } from '../store/changes';
 import { describeStoreLocation, openStore, type StoreLocation, type WorkStore } from '../store/work-store';
+import { pgliteUpkeep } from '../store/pglite-upkeep';
 
 /** Everything that works on one profile's work store: the store, its payout engine and that profile's Praxis session. */
 export interface ProfileWorkspace {
@@ -81,6 +82,8 @@ const DEFAULT_DRAIN_TIMEOUT_MS = 90_000;
 const DEFAULT_HOLD_WATCH_MS = 60_000;
 // Many notifications arrive together (a replay): one check after they settled.
 const POKED_CHECK_DELAY_MS = 1_000;
+/** How often a PGlite store is looked at for tables due a vacuum or an analyze (pglite-upkeep.ts). */
+const UPKEEP_EVERY_MS = 10 * 60_000;
 
 export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher {
   const { log } = deps;
@@ -202,9 +205,12 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
     // On a shared server a desk that dies mid-action says nothing: look for its lost claims now and then.
     const stopHoldWatch = opened.stopWatch;
     const stopClaimWatch = watchLostClaims(store, [PAYOUT_QUEUE, CAPTURE_QUEUE], log);
+    const upkeep = store.kind === 'pglite' ? setInterval(() => keepUp(ready), UPKEEP_EVERY_MS) : null;
+    upkeep?.unref();
     opened.stopWatch = () => {
       stopHoldWatch();
       stopClaimWatch();
+      if (upkeep) clearInterval(upkeep);
     };
     deps.onOpened?.(opened.ws);
     return opened;
@@ -236,6 +242,20 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       if (soon) clearTimeout(soon);
       opened.pokeWatch = () => undefined;
     };
+  }
+
+  /** PGlite's missing autovacuum, as a command on the workspace; said in the log when it found work. */
+  function keepUp(opened: OpenWorkspace): void {
+    if (opened.stopping) return;
+    const started = Date.now();
+    void run(opened, () => pgliteUpkeep(opened.ws.store.db))
+      .then(({ vacuumed, analyzed }) => {
+        if (vacuumed.length || analyzed.length)
+          log.info('store upkeep', { vacuumed, analyzed, ms: Date.now() - started });
+      })
+      .catch((err: unknown) =>
+        log.warn('store upkeep failed', { profileId: opened.ws.profile.id, error: String(err) }),
+      );
   }
 
   async function retire(open: OpenWorkspace): Promise<void> {
