@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, recordSocketFrames, screenshotPath, statusItem } from './support/desk-host';
-import { payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
+import { approveRow, lastAction, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
 
 // One desk for the file: it starts with no operators (sandbox mode); the first test adds the people the others use.
 const desk = deskHostForThisFile();
@@ -240,16 +240,19 @@ test('signing in lands on a screen the role may open: a back-office operator aft
   await expect(page.getByRole('heading', { name: 'Lookup', level: 1 })).toBeVisible();
 });
 
-test('the next person to sign in starts on a clear queue: no search or selection left by the one before', async ({
+test('the next person to sign in starts on a clear queue: no search, selection or last result left by the one before', async ({
   page,
 }) => {
   const cid = `e2e-handover-${Date.now().toString(36)}`;
   const tid = await sim.createRequest(cid, 'EUR', 12_00);
+  const paid = await sim.createRequest(cid, 'EUR', 13_00);
   await openAnyScreen(page);
   await signIn(page, 'Mia');
   await goTo(page, 'p', 'Payouts');
   await searchBox(page).fill(cid);
   await searchBox(page).press('Enter');
+  await approveRow(page, paid);
+  await expect(lastAction(page)).toContainText('Money moved.');
   await queueRow(page, tid).click();
   await page.keyboard.press('x');
   await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
@@ -258,6 +261,8 @@ test('the next person to sign in starts on a clear queue: no search or selection
   await expect(page.getByRole('heading', { name: 'Payouts', level: 1 })).toBeVisible();
   await expect(searchBox(page)).toHaveValue('');
   await expect(queue(page).getByRole('checkbox', { checked: true })).toHaveCount(0);
+  // Mia's "Money moved." would read as Bo's.
+  await expect(lastAction(page)).toHaveCount(0);
 
   // The same person back after a sign-out finds the queue as they left it.
   await searchBox(page).fill(cid);

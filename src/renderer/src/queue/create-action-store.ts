@@ -81,6 +81,10 @@ export function createActionStore<Dialog>(queue: string, refreshRows: (tids: num
     dismissReport() {
       set({ report: null });
     },
+    /** Another person or another profile: no dialog, result or bulk summary of the last one stays on screen. */
+    forget() {
+      set({ dialog: null, report: null, bulkResult: null, bulkError: null, bulkProgress: null });
+    },
     open(dialog: Dialog) {
       set({ dialog, report: null });
     },

@@ -23,6 +23,7 @@ function refreshDetail(tid: number) {
 export const captureActions = {
   close: core.close,
   dismissReport: core.dismissReport,
+  forget: core.forget,
 
   openCapture(tid: number, nextTid: number | null) {
     core.open({ kind: 'capture', tid, nextTid });

@@ -43,6 +43,7 @@ const fourEyes = (retry: FourEyesRetry, message: string) => set({ dialog: { kind
 export const payoutActions = {
   close: core.close,
   dismissReport: core.dismissReport,
+  forget: core.forget,
 
   async openApprove(tid: number, nextTid: number | null) {
     core.open({ kind: 'approve', tid, nextTid });
