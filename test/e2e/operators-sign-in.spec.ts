@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { deskHostForThisFile, recordSocketFrames, screenshotPath, statusItem } from './support/desk-host';
 import { approveRow, lastAction, payoutsSim, queue, queueRow, searchBox } from './support/payouts-sim';
+import { fillCaller, openPage, outcome, payWith, TEST_CARDS } from './support/terminal-page';
 
 // One desk for the file: it starts with no operators (sandbox mode); the first test adds the people the others use.
 const desk = deskHostForThisFile();
@@ -360,4 +361,28 @@ test('a forgotten PIN: a manager sets a new one, the old one stops working and t
   await dialog.getByLabel('New PIN (4 to 8 digits)').fill(PINS.Bo);
   await dialog.getByRole('button', { name: 'Set PIN' }).click();
   await expect(dialog).toHaveCount(0);
+});
+
+test('the next agent does not inherit a declined call: the session leaves with its agent, and only that agent retries it', async ({
+  page,
+}) => {
+  const cid = `e2e-vt-handover-${Date.now().toString(36)}`;
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 't', 'Virtual terminal');
+  await fillCaller(page, { cid, amount: '75.00' });
+  await payWith(await openPage(page), TEST_CARDS.decline);
+  await expect(outcome(page)).toContainText('declined');
+  await expect(page.getByRole('button', { name: 'Retry with another method' })).toBeVisible();
+  const orderId = (await outcome(page).textContent())!.match(/order (vt-\S+)/)![1]!;
+  await statusItem(page, 'Operator').getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'Al');
+  await goTo(page, 't', 'Virtual terminal');
+  await expect(outcome(page)).toHaveCount(0);
+  await expect(page.getByLabel('Customer id (cid)')).toHaveValue('');
+  // Looked up in the history, Mia's call says whose it is, with nothing to retry it from here.
+  await page.getByRole('button', { name: `Show session ${orderId}` }).click();
+  await expect(outcome(page)).toContainText('This was Mia’s call: only they can retry it.');
+  await expect(page.getByRole('button', { name: 'Retry with another method' })).toHaveCount(0);
 });

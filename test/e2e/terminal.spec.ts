@@ -7,6 +7,7 @@ import { cellsBrokenOverLines } from './support/text-lines';
 import { holdRow, openCapturesFor } from './support/captures-sim';
 import { openQueueFor, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
 import {
+  callerChecks,
   command,
   fillCaller,
   openPage,
@@ -14,6 +15,7 @@ import {
   outcome,
   payWith,
   TEST_CARDS,
+  tickCallerChecks,
   withSessionTtl,
 } from './support/terminal-page';
 import type { TerminalSession } from '../../src/shared/terminal';
@@ -69,11 +71,19 @@ test('an approved payment: the card is typed on Praxis\u2019s page only and neve
   await expect(page.getByRole('group', { name: 'Confirm the session' })).toContainText(
     'EUR 25.50 — twenty-five euros and fifty cents',
   );
+  // The caller checks come before the page opens, and each is ticked first: consent before the card is taken.
+  const confirm = page.getByRole('button', { name: 'Confirm and open the payment page' });
+  await expect(confirm).toBeDisabled();
+  await expect(confirm).toHaveAccessibleDescription('3 caller checks not ticked yet.');
+  await expect(callerChecks(page).nth(2)).toHaveAccessibleName(/^Consent: /);
+  await callerChecks(page).nth(0).check();
+  await callerChecks(page).nth(1).check();
+  await expect(confirm).toHaveAccessibleDescription('1 caller check not ticked yet.');
   await page.screenshot({ path: screenshotPath('71-terminal-confirm-in-words') });
-  await page.getByRole('button', { name: 'Confirm and open the payment page' }).click();
+  await callerChecks(page).nth(2).check();
+  await confirm.click();
   const frame = page.frameLocator('iframe[title="Praxis payment page"]');
   await expect(frame.getByLabel('Card number')).toBeVisible();
-  await expect(page.getByRole('complementary', { name: 'Caller check' })).toContainText('Consent');
   await expect(outcome(page)).toContainText('pending');
   await page.screenshot({ path: screenshotPath('72-terminal-hosted-page-and-caller-check') });
 
@@ -386,6 +396,12 @@ test('the review step keeps the keyboard’s place: in when it opens, back on "C
   await expect(review).toBeFocused();
   await expect(review).toHaveAccessibleDescription(/EUR 12\.00 — twelve euros/);
   await page.screenshot({ path: screenshotPath('79-terminal-review-focused') });
+  // Tab goes through the caller checks (Space ticks each), then to the confirmation they let through.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    await expect(callerChecks(page).nth(i)).toBeFocused();
+    await page.keyboard.press('Space');
+  }
   await page.keyboard.press('Tab');
   await expect(confirm).toBeFocused();
   await page.keyboard.press('Tab');
@@ -395,10 +411,11 @@ test('the review step keeps the keyboard’s place: in when it opens, back on "C
   await expect(review).toHaveCount(0);
   await expect(reviewButton).toBeFocused();
 
-  // Finishing: the focus moves on to the session that opened.
+  // Finishing: the focus moves on to the session that opened. (Back in the review, the checks are asked again.)
   await page.keyboard.press('Enter');
   await expect(review).toBeFocused();
-  await page.keyboard.press('Tab');
+  await tickCallerChecks(page);
+  await confirm.focus();
   await page.keyboard.press('Enter');
   const session = page.getByRole('region', { name: /^Session / }).filter({ has: outcome(page) });
   await expect(outcome(page)).toContainText('pending');

@@ -111,6 +111,27 @@ describe('virtual terminal engine', () => {
     expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(1);
   });
 
+  it('lets only the agent who took the call retry it: a colleague is refused and nothing is sent', async () => {
+    const first = await terminal.start(payment({ amount: '16.00' }));
+    await payOnPage(first.redirectUrl!, '4000000000000002');
+    await until(first.session.orderId, (s) => s.state !== 'pending');
+    const colleague = createTerminalEngine({
+      store: rig.store,
+      log: rig.log,
+      praxis: async () => rig.session('Agent Jones'),
+      intakeUrls: () => ({ notification: null, validation: null }),
+    });
+    try {
+      await expect(colleague.retry({ orderId: first.session.orderId })).rejects.toThrow(
+        /is Agent Smith's call: only Agent Smith can retry it.*Nothing was sent/,
+      );
+    } finally {
+      colleague.close();
+    }
+    expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(0);
+    expect((await terminal.retry({ orderId: first.session.orderId })).session.retryOf).toBe(first.session.orderId);
+  });
+
   it('puts an authorization taken here in the capture queue', async () => {
     const started = await terminal.start(payment({ intent: 'authorization', amount: '80.000', currency: 'KWD' }));
     await payOnPage(started.redirectUrl!, '4111111111111111');

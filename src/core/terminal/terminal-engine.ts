@@ -29,6 +29,7 @@ import { createTerminalFollower, type FollowOptions } from './terminal-follow';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
 import { createTerminalPages } from './terminal-pages';
 import { currentActor } from '../access/actor';
+import { operatorKey } from '../operators/operator-registry';
 import { unreadableTypes } from '../lookup/praxis-objects';
 import { terminalHistory, terminalRow, toSession } from './terminal-rows';
 
@@ -131,6 +132,12 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
       const row = await terminalRow(store.db, input.orderId);
       if (!row) throw new DeskError('NOT_FOUND', `No terminal session ${input.orderId} in this profile's store.`);
       const was = toSession(row);
+      // The retry is the same call going on: whoever did not take it has not heard the caller agree to anything.
+      if (operatorKey(was.agent) !== operatorKey((await deps.praxis()).operator))
+        throw new DeskError(
+          'FORBIDDEN',
+          `Session ${was.orderId} is ${was.agent}'s call: only ${was.agent} can retry it. To take a payment from this caller yourself, open a new session. Nothing was sent.`,
+        );
       const refused = RETRY_REFUSED[was.state];
       if (refused) throw new DeskError('CONFLICT', `Session ${was.orderId} ${refused}. Nothing was sent.`);
       const retry = await retryOf(was.orderId);

@@ -35,8 +35,17 @@ export async function fillCaller(page: Page, c: CallerSpec): Promise<void> {
   else await page.getByRole('textbox', { name: 'Amount' }).fill(c.amount ?? '25.50');
 }
 
+/** The caller checks of the review step, each ticked as the agent goes through them with the caller. */
+export const callerChecks = (page: Page) =>
+  page.getByRole('group', { name: 'Caller check: tick each one with the caller' }).getByRole('checkbox');
+
+export async function tickCallerChecks(page: Page): Promise<void> {
+  for (const check of await callerChecks(page).all()) await check.check();
+}
+
 export async function openPage(page: Page): Promise<FrameLocator> {
   await page.getByRole('button', { name: 'Review and open…' }).click();
+  await tickCallerChecks(page);
   await page.getByRole('button', { name: 'Confirm and open the payment page' }).click();
   const frame = page.frameLocator('iframe[title="Praxis payment page"]');
   await expect(frame.getByLabel('Card number')).toBeVisible();

@@ -2,6 +2,7 @@ import { selectActingOperator, useAccess } from './access';
 import { capturesActions } from './captures';
 import { captureActions } from './captures-actions';
 import { payoutActions } from './payouts-actions';
+import { terminalActions } from './terminal';
 import { payoutsActions } from './payouts';
 
 // The queues' filters are remembered per window (view-memory.ts), so a reload keeps them: so is whose they were.
@@ -21,7 +22,7 @@ export function clearQueuesForTheNextPerson(): () => void {
         queue.clearSelection();
       }
       // "Money moved." under the next person's name would read as theirs.
-      for (const actions of [payoutActions, captureActions]) actions.forget();
+      for (const actions of [payoutActions, captureActions, terminalActions]) actions.forget();
     }
     localStorage.setItem(LAST_PERSON_KEY, person);
   };

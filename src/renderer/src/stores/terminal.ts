@@ -51,6 +51,11 @@ useTerminal.subscribe((s, before) => {
 });
 
 export const terminalActions = {
+  /** Another person at this window: the session on screen was the last agent's call, not theirs. */
+  forget() {
+    set({ active: null, error: null, prefill: null });
+  },
+
   async load() {
     const [history, recent, settings, info] = await Promise.all([
       callTerminal('terminal:history', {}),

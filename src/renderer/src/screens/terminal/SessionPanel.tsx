@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/terminal';
 import { FormError } from '../../components/FormError';
 import { safeMoney } from '../../queue/money-text';
+import { selectActingOperator, useAccess } from '../../stores/access';
 import { terminalActions, useTerminal } from '../../stores/terminal';
 
 /** What each state means for the agent and the caller still on the line. */
@@ -42,6 +43,9 @@ function Outcome({ session }: { session: TerminalSession }) {
   // A session is retried once: a retried one points at its retry instead (retrying it again could charge twice).
   const retriedAs = useTerminal((s) => s.history.find((h) => h.retryOf === session.orderId));
   const [gateway, setGateway] = useState('');
+  // Only the agent who took the call retries it (the core says so too): the caller agreed with them.
+  const acting = useAccess(selectActingOperator);
+  const theirCall = acting !== null && acting.trim().toLowerCase() === session.agent.trim().toLowerCase();
   return (
     <div
       className={`vt-outcome vt-${session.state}`}
@@ -78,7 +82,10 @@ function Outcome({ session }: { session: TerminalSession }) {
           ({retriedAs.state}).
         </p>
       )}
-      {RETRYABLE.includes(session.state) && !retriedAs && (
+      {RETRYABLE.includes(session.state) && !retriedAs && !theirCall && (
+        <p>This was {session.agent}’s call: only they can retry it. For this caller, open a new session.</p>
+      )}
+      {RETRYABLE.includes(session.state) && !retriedAs && theirCall && (
         <div className="form-actions">
           <select aria-label="Method for the retry" value={gateway} onChange={(e) => setGateway(e.target.value)}>
             <option value="">Any method on the page</option>
@@ -102,24 +109,7 @@ function Outcome({ session }: { session: TerminalSession }) {
   );
 }
 
-function CallerCheck({ lines }: { lines: string[] }) {
-  return (
-    <aside className="panel vt-caller-check" aria-labelledby="vt-caller-check-title">
-      <h2 id="vt-caller-check-title">Caller check</h2>
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>
-            <label>
-              <input type="checkbox" /> {line}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
-}
-
-/** The hosted page (browser host: a sandboxed iframe limited by CSP frame-src), the caller check and the outcome. */
+/** The hosted page (browser host: a sandboxed iframe limited by CSP frame-src) and the outcome. */
 export function SessionPanel({
   active,
   ref,
@@ -130,7 +120,7 @@ export function SessionPanel({
   /** Ends the session on screen (the form takes its place). */
   onClose(): void;
 }) {
-  const { settings, host, error } = useTerminal();
+  const { host, error } = useTerminal();
   const s = active.session;
   const showPage = s.state === 'pending' && active.redirectUrl && host !== 'electron';
   return (
@@ -161,7 +151,6 @@ export function SessionPanel({
         )}
         {s.state === 'pending' && active.pageWithheld && <p role="note">{active.pageWithheld}</p>}
       </div>
-      <CallerCheck lines={settings?.callerCheck ?? []} />
     </section>
   );
 }

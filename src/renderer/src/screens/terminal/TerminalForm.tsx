@@ -10,6 +10,7 @@ import { AmountInput } from '../../queue/AmountInput';
 import { safeMoney } from '../../queue/money-text';
 import { fieldErrorsFrom } from '../../stores/field-errors';
 import { terminalActions, useTerminal } from '../../stores/terminal';
+import { CallerCheck } from './CallerCheck';
 import { KnownCustomerOffer } from './KnownCustomerOffer';
 import { draftErrors, EMPTY_DRAFT, fieldPath, inputOf, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
 
@@ -103,7 +104,11 @@ export function TerminalForm({
   sessionPanel: RefObject<HTMLElement | null>;
   focusFirstField?: boolean;
 }) {
-  const { recent, gateways, sending } = useTerminal();
+  const { recent, gateways, sending, settings } = useTerminal();
+  const checks = settings?.callerCheck ?? [];
+  // Ticked afresh for each review: a changed form is another conversation with the caller.
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const unchecked = checks.length - ticked.size;
   // Read in render, cleared once mounted: a render React throws away (a lazy screen still loading) must not use it up.
   const [draft, setDraft] = useState<TerminalDraft>(() => draftFrom(useTerminal.getState().prefill));
   useEffect(() => terminalActions.clearPrefill(), []);
@@ -120,6 +125,7 @@ export function TerminalForm({
   const put = (patch: Partial<TerminalDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setConfirming(false);
+    setTicked(new Set());
   };
 
   useEffect(() => void terminalActions.loadGateways(draft.intent), [draft.intent]);
@@ -130,6 +136,7 @@ export function TerminalForm({
     setGeneral(errors.general);
     const ok = Object.keys(errors.fields).length === 0 && errors.general === null;
     setConfirming(ok);
+    setTicked(new Set());
     if (!ok) setRefusals((n) => n + 1);
   };
   const send = async () => {
@@ -251,10 +258,33 @@ export function TerminalForm({
             </>
           }
         >
+          <CallerCheck
+            lines={checks}
+            ticked={ticked}
+            onTick={(i, on) =>
+              setTicked((t) => {
+                const next = new Set(t);
+                if (on) next.add(i);
+                else next.delete(i);
+                return next;
+              })
+            }
+          />
           <div className="form-actions">
-            <button type="button" className="primary" disabled={sending} onClick={() => void send()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={sending || unchecked > 0}
+              aria-describedby={unchecked > 0 ? 'vt-checks-left' : undefined}
+              onClick={() => void send()}
+            >
               {sending ? 'Opening…' : 'Confirm and open the payment page'}
             </button>
+            {unchecked > 0 && (
+              <span className="muted disabled-why" id="vt-checks-left">
+                {unchecked} caller {unchecked === 1 ? 'check' : 'checks'} not ticked yet.
+              </span>
+            )}
             <button type="button" onClick={() => setConfirming(false)}>
               Change something
             </button>
