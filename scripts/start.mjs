@@ -13,7 +13,10 @@ const run = (cmd, args, env = process.env) => {
 
 const browserOnly = process.argv.includes('--browser');
 const hostArgs = process.argv.slice(2).filter((a) => a !== '--browser');
-const startBrowserHost = () => run('npx', ['tsx', 'src/server/browser-host-cli.ts', ...hostArgs], nodeHostEnv());
+// One process (Node with tsx's loader), not npx → tsx → node: a SIGTERM to `npm start` then reaches the desk itself,
+// which closes its stores and lets go of the data folder (through npx, the host outlived it holding the folder).
+const startBrowserHost = () =>
+  run(process.execPath, ['--import', 'tsx', 'src/server/browser-host-cli.ts', ...hostArgs], nodeHostEnv());
 
 if (browserOnly) {
   startBrowserHost();

@@ -12,7 +12,7 @@ const started: { child: ChildProcessWithoutNullStreams; dataDir: string }[] = []
 
 afterEach(async () => {
   for (const { child, dataDir } of started.splice(0)) {
-    // Its data folder goes only once npx, tsx and the host have all ended: the host writes its log as it closes.
+    // Its data folder goes only once the script and the host have both ended: the host writes its log as it closes.
     const tree = processTree(child.pid!);
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
     await allEnded(tree);
@@ -74,6 +74,24 @@ describe('npm run start:browser', () => {
       const nodeOptions = env.find((e) => e.startsWith('NODE_OPTIONS=')) ?? '';
       expect(nodeOptions).toContain('--no-deprecation');
       expect(nodeOptions).toContain('--max-semi-space-size=4');
+    },
+    120_000,
+  );
+
+  it.skipIf(!existsSync('/proc/self/environ'))(
+    'a SIGTERM to the start script alone ends the desk too, so the data folder is free for the next start',
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'desk-start-browser-'));
+      const child = spawn(process.execPath, ['scripts/start.mjs', '--browser', '--data-dir', dataDir], {
+        detached: true,
+      });
+      started.push({ child, dataDir });
+      await printedUrl(child);
+      const tree = processTree(child.pid!);
+      expect(tree.some((pid) => commandLine(pid).includes('browser-host-cli'))).toBe(true);
+
+      process.kill(child.pid!, 'SIGTERM');
+      await allEnded(tree);
     },
     120_000,
   );
