@@ -151,6 +151,11 @@ test('after Add operator the name field has the focus, ready for the next person
   await expect(operators.getByRole('listitem').filter({ hasText: 'Dee' })).toHaveCount(1);
   await expect(name).toHaveValue('');
   await expect(name).toBeFocused();
+  // The next person's role is chosen afresh: adding staff in a row never makes managers by default.
+  await expect(operators.getByLabel('Operator role')).toHaveValue('');
+  await name.fill('Eve');
+  await operators.getByLabel('Operator PIN').fill('16180');
+  await expect(operators.getByRole('button', { name: 'Add operator' })).toBeDisabled();
 });
 
 test('an agent does not see Approve and is told why; lookup is theirs', async ({ page }) => {

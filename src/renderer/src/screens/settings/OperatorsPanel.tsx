@@ -16,7 +16,9 @@ export function OperatorsPanel() {
   const sandbox = useAccess((s) => s.access?.mode === 'sandbox');
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
-  const [role, setRole] = useState<Role>('manager');
+  // The first person must be a manager (sign-in starts with one); after that the role is chosen each time, so adding
+  // several staff in a row never makes managers by default.
+  const [role, setRole] = useState<Role | ''>(sandbox ? 'manager' : '');
   const nameField = useRef<HTMLInputElement>(null);
   const [pinFor, setPinFor] = useState<string | null>(null);
   // The button that opened the PIN dialog gets the keyboard back when it closes.
@@ -77,12 +79,19 @@ export function OperatorsPanel() {
           e.preventDefault();
           // Cleared at once, so the next name can be typed while this one is saved; given back if it was refused.
           const submitted = name;
+          const submittedRole = role;
+          if (!submittedRole) return;
           // Add operator turns off once the fields are empty, which would drop the focus on the body: the name field
           // takes it, ready for the next person (and gets it back after a second-manager dialog this opens).
           nameField.current?.focus();
           setName('');
           setPin('');
-          void operatorsActions.add(submitted, pin, role).then((err) => err && setName((n) => n || submitted));
+          setRole('');
+          void operatorsActions.add(submitted, pin, submittedRole).then((err) => {
+            if (!err) return;
+            setName((n) => n || submitted);
+            setRole((r) => r || submittedRole);
+          });
         }}
       >
         <Field id="operator-name" label="Operator name" error={fieldErrors.name}>
@@ -113,6 +122,9 @@ export function OperatorsPanel() {
             {...fieldErrorProps('operator-role', fieldErrors.role)}
             onChange={(e) => setRole(e.target.value as Role)}
           >
+            <option value="" disabled>
+              Choose a role…
+            </option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]} — {ROLE_DUTIES[r]}
@@ -120,7 +132,7 @@ export function OperatorsPanel() {
             ))}
           </select>
         </Field>
-        <button type="submit" disabled={!name.trim() || !pin}>
+        <button type="submit" disabled={!name.trim() || !pin || !role}>
           Add operator
         </button>
       </form>
