@@ -11,7 +11,7 @@ export function SwitchProfileDialog() {
   return (
     <ConfirmDialog
       title={`Switch the desk to ${name}?`}
-      confirmLabel={`Switch to ${name}`}
+      confirmLabel={busy ? 'Switching…' : `Switch to ${name}`}
       danger={asked.environment === 'praxis-live'}
       busy={busy}
       onCancel={profileSwitchActions.cancel}
@@ -28,6 +28,12 @@ export function SwitchProfileDialog() {
       {asked.environment === 'praxis-live' && (
         <p>
           <strong>{name} is Praxis live: what is approved there moves real money.</strong>
+        </p>
+      )}
+      {busy && (
+        <p role="status">
+          Switching to {name}: the desk finishes what is running on this profile, then opens {name}’s store (a profile’s
+          first opening takes several seconds).
         </p>
       )}
       <FormError message={error?.message ?? null} />
