@@ -1,7 +1,7 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_STORE_OPEN_MS, deskHostForThisFile, openDesk, screenshotPath, statusItem } from './support/desk-host';
-import { makeActive } from './support/settings-page';
+import { credentials, makeActive } from './support/settings-page';
 
 const desk = deskHostForThisFile();
 
@@ -64,6 +64,19 @@ test('a new profile shows the field that is wrong, then saves, edits and becomes
   await expect(statusItem(page, 'Operator')).toContainText('Sandbox operator');
   await expect(activeRules).toHaveText('Operators and rules of the active profile: EU payouts (test)');
   await page.screenshot({ path: screenshotPath('02-settings') });
+
+  // Without its merchant secret the profile can neither verify Praxis's notifications nor sign: every screen says so,
+  // so an empty queue does not read as calm. Once the secret is stored, the notice goes.
+  const noSecret = page.getByRole('region', { name: 'No merchant secret' });
+  await expect(noSecret).toContainText('“EU payouts (test)” has no merchant secret');
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await expect(noSecret).toBeVisible();
+  await page.screenshot({ path: screenshotPath('02f-no-merchant-secret') });
+  await noSecret.getByRole('button', { name: 'Open Settings' }).click();
+  await credentials(page).getByLabel('Set merchant secret').fill('e2e-placeholder-not-a-secret');
+  await credentials(page).getByRole('button', { name: 'Save secret' }).click();
+  await expect(noSecret).toHaveCount(0);
 });
 
 test('a custom environment refuses a non-https address and says what to type instead', async ({ page }) => {

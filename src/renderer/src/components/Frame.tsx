@@ -6,6 +6,7 @@ import { CommandPalette } from './CommandPalette';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 import { ClockOffBanner } from './ClockOffBanner';
+import { NoSecretBanner } from './NoSecretBanner';
 import { ExpiringHoldsBanner } from './ExpiringHoldsBanner';
 import { ScreenView } from '../screens/ScreenView';
 import { SecondManagerDialog } from '../access/SecondManagerDialog';
@@ -65,6 +66,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
         <Nav />
         <main className="screen" id={SCREEN_ID} ref={main} tabIndex={-1}>
           <ClockOffBanner />
+          <NoSecretBanner />
           <ExpiringHoldsBanner />
           <ScreenView />
         </main>
