@@ -20,9 +20,9 @@ export function NoSecretBanner() {
   return (
     <section className="clock-banner" role="region" aria-label="No merchant secret">
       <p role="alert">
-        “{profile.name}” has no merchant secret: the desk cannot verify Praxis’s notifications or sign its
-        requests, so no new work arrives here and nothing can be sent. {mayFix ? 'Set it' : 'A manager sets it'} in
-        Settings › Credentials.
+        “{profile.name}” has no merchant secret: the desk cannot verify Praxis’s notifications or sign its requests, so
+        no new work arrives here and nothing can be sent. {mayFix ? 'Set it' : 'A manager sets it'} in Settings ›
+        Credentials.
       </p>
       {mayFix && (
         <button type="button" onClick={() => navigationActions.go('settings')}>
