@@ -165,3 +165,29 @@ test('at 1440 pixels, columns empty in every row shown give their room to the cu
   expect(await outcomeWidth(approvalRow)).toBeGreaterThan(withReasonAndNote + 60);
   await page.screenshot({ path: screenshotPath('65c-audit-empty-columns-give-way-1440') });
 });
+
+test('inside a row’s detail J and K go on through the log, the detail following, as in the queues', async ({
+  page,
+}) => {
+  const cid = `e2e-audit-jk-${run}`;
+  const first = await sim.createRequest(cid, 'EUR', 5_100);
+  const second = await sim.createRequest(cid, 'EUR', 5_200);
+  await openQueueFor(page, desk(), cid);
+  await rejectRow(page, first, '2', `${cid} first`);
+  await rejectRow(page, second, '2', `${cid} second`);
+
+  await openAudit(page);
+  await page.getByLabel('Action').selectOption('payouts:reject');
+  const newest = auditRows(page).filter({ hasText: String(second) });
+  await newest.click();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('region', { name: /^Audit row \d+$/ });
+  await expect(detail).toBeFocused();
+  await expect(detail.getByLabel('Note', { exact: true })).toHaveText(`${cid} second`);
+
+  await page.keyboard.press('j');
+  await expect(detail.getByLabel('Note', { exact: true })).toHaveText(`${cid} first`);
+  await expect(auditRows(page).filter({ hasText: String(first) })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('k');
+  await expect(detail.getByLabel('Note', { exact: true })).toHaveText(`${cid} second`);
+});

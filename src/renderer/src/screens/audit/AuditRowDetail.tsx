@@ -6,17 +6,20 @@ import { instantText } from '../../components/instant-text';
 /**
  * The selected row in full: the table clips long cells, an auditor needs every word and the stored details. The
  * details are the row as stored, whose secret-looking keys the audit log dropped before writing it; nothing else is
- * fetched for it. Esc (or Close) closes it and gives the focus back to the row.
+ * fetched for it. Esc (or Close) closes it and gives the focus back to the row; J and K move on to the next rows.
  */
 export function AuditRowDetail({
   row,
   focusKey,
   onClose,
+  onStep,
 }: {
   row: AuditRowView;
   /** Changes when the detail should take the focus (opened with Enter). */
   focusKey: number;
   onClose(): void;
+  /** J / K from inside the detail: the next or previous row, its detail shown here in turn. */
+  onStep(step: 1 | -1): void;
 }) {
   const c = auditColumns(row);
   const facts: [string, string][] = [
@@ -45,6 +48,13 @@ export function AuditRowDetail({
       // Focusable so the keyboard scrolls a long detail; Enter on the row puts the focus here.
       tabIndex={-1}
       onKeyDown={(e) => {
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        // As in the queues' detail, J and K go on through the log (the arrows stay the detail's own scrolling).
+        if (e.key === 'j' || e.key === 'k') {
+          e.preventDefault();
+          onStep(e.key === 'j' ? 1 : -1);
+          return;
+        }
         if (e.key !== 'Escape') return;
         e.preventDefault();
         onClose();

@@ -31,6 +31,11 @@ export function AuditScreen() {
     auditActions.closeDetail();
     table.current?.focusSelectedRow();
   };
+  const step = (by: 1 | -1) => {
+    const at = s.rows.findIndex((r) => r.seq === s.selectedSeq);
+    const next = s.rows[Math.min(s.rows.length - 1, Math.max(0, at + by))];
+    if (next) auditActions.select(next.seq);
+  };
   return (
     <div className="queue-screen audit-screen">
       <ScreenHeader title="Audit">
@@ -85,7 +90,9 @@ export function AuditScreen() {
           onNeedMore={auditActions.loadMore}
         />
       )}
-      {selected && s.detailOpen && <AuditRowDetail row={selected} focusKey={focusDetail} onClose={close} />}
+      {selected && s.detailOpen && (
+        <AuditRowDetail row={selected} focusKey={focusDetail} onClose={close} onStep={step} />
+      )}
     </div>
   );
 }
