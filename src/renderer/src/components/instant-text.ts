@@ -7,6 +7,9 @@ export function instantText(at: string | number | Date, timeZone?: string): stri
   return formatIn('whole', timeZone).format(new Date(at));
 }
 
+/** The zone a list's times are in, for its header: a zone's name, not an abbreviation that changes with DST. */
+export const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** The day and the minute, where a list is dense and the whole moment is on hover: "7 Dec, 06:09". */
 export function dayAndMinuteText(at: string | number | Date, timeZone?: string): string {
   return formatIn('day and minute', timeZone).format(new Date(at));

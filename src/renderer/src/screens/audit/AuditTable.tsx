@@ -1,6 +1,7 @@
 import { Fragment, memo, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { fitColumns } from '../../queue/fit-columns';
 import { auditColumnWidths } from './audit-column-widths';
+import { LOCAL_ZONE } from '../../components/instant-text';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
@@ -48,8 +49,6 @@ const FIT_INPUT = COLUMNS.map((c) => ({
 }));
 
 const two = (n: number) => String(n).padStart(2, '0');
-/** The zone the Time cells are in, for their header: a zone's name, not an abbreviation that changes with DST. */
-const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Local time, sortable by eye and the same width on every row: 2026-12-05 02:59:12. */
 function timeOf(iso: string): string {
   const d = new Date(iso);

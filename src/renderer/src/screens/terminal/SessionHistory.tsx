@@ -1,6 +1,6 @@
 import { useTerminal } from '../../stores/terminal';
 import { amountText } from './SessionPanel';
-import { dayAndMinuteText, instantText } from '../../components/instant-text';
+import { dayAndMinuteText, instantText, LOCAL_ZONE } from '../../components/instant-text';
 
 /** Every terminal session of this profile's store, newest first; each order id shows its session above. */
 export function SessionHistory({ onShow }: { onShow(orderId: string): void }) {
@@ -16,7 +16,7 @@ export function SessionHistory({ onShow }: { onShow(orderId: string): void }) {
         <table className="vt-history" aria-labelledby="vt-history-title">
           <thead>
             <tr>
-              <th scope="col">Time</th>
+              <th scope="col">Time ({LOCAL_ZONE})</th>
               <th scope="col">Status</th>
               <th scope="col">Amount</th>
               <th scope="col">Customer</th>
