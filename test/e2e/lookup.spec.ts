@@ -54,12 +54,19 @@ test('pasted ids are looked up: found items show type, status, amount and queue;
   await page.screenshot({ path: screenshotPath('07-lookup-results') });
 });
 
+/** "Import CSV…" as a person presses it, the file given to the chooser it opens. */
+async function importCsv(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await (await chooser).setFiles(file);
+}
+
 test('a CSV export is read in the page and its tid column is looked up', async ({ page }) => {
   const payout = await simulatorItem('withdrawal-requests', 'EUR', 9900);
   await openDesk(page, desk());
   await page.keyboard.press('g');
   await page.keyboard.press('l');
-  await page.getByLabel('CSV file of ids').setInputFiles({
+  await importCsv(page, {
     name: 'crm-export.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(`customer,amount,tid\nann,99.00,${payout}\n`),
@@ -99,7 +106,7 @@ test('a binary file imported as CSV lists its unusable ids instead of failing th
   await openDesk(page, desk());
   await page.keyboard.press('g');
   await page.keyboard.press('l');
-  await page.getByLabel('CSV file of ids').setInputFiles({
+  await importCsv(page, {
     name: 'photo.png',
     mimeType: 'image/png',
     buffer: Buffer.from([
@@ -162,5 +169,5 @@ test('Look up keeps the keyboard: the focus stays on the button through the run,
   await expect(page.getByRole('button', { name: 'Import CSV…' })).toBeFocused();
   // The file field behind "Import CSV…" is not drawn, so the keyboard does not stop on it.
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('CSV file of ids')).not.toBeFocused();
+  await expect(page.locator('input[type=file]')).not.toBeFocused();
 });

@@ -82,14 +82,14 @@ export function LookupScreen() {
           <BusyButton busy={running} onPress={() => fileInput.current?.click()}>
             Import CSV…
           </BusyButton>
-          {/* Drawn as "Import CSV…", so the keyboard stops there and not on this unseen field as well. */}
+          {/* Drawn and named as "Import CSV…": neither the keyboard nor a screen reader meets this unseen field too. */}
           <input
             ref={fileInput}
             type="file"
             accept=".csv,text/csv,text/plain"
             className="visually-hidden"
             tabIndex={-1}
-            aria-label="CSV file of ids"
+            aria-hidden="true"
             onChange={(e) => void importCsv(e)}
           />
           <span className="muted">

@@ -169,7 +169,7 @@ export function ProfileForm({ profile }: { profile: Profile | null }) {
       <Field
         id="profile-storeUrl"
         label="Shared team store URL (optional)"
-        hint="A team's PostgreSQL server, with your own database login and no password: postgres://you@db.example.com/desk?sslmode=verify-full. The password goes in Credentials › Database password (kept in the OS keychain). Leave empty to keep this desk's own store."
+        hint="A team's PostgreSQL server, with your own database login and no password: postgres://you@db.example.com/desk?sslmode=verify-full. Once it is saved, Credentials asks for the database password (kept in the OS keychain). Leave empty to keep this desk's own store."
         error={fieldErrors.storeUrl}
       >
         {input('storeUrl', { placeholder: 'postgres://you@db.example.com/desk?sslmode=verify-full' })}
