@@ -45,10 +45,29 @@ describe('the facts an auditor reads from an audit row', () => {
       row({ result: 'done', moneyMoved: true, praxisStatus: 0, newStatus: 'split', message: 'Praxis confirmed (Ok)' }),
     );
     expect(paid.outcome).toBe(
-      'done — money moved — Praxis answered OK (status 0) — now handled (Praxis: split) — Praxis confirmed (Ok)',
+      'done — money moved — Praxis answered OK (status 0) — now paid out (Praxis: split) — Praxis confirmed (Ok)',
     );
     // An answer that never came says nothing of money: it is not known.
     expect(auditColumns(row({ result: 'unknown' })).outcome).toBe('unknown');
+  });
+
+  it("says what became of a hold in the desk's words, Praxis's own word beside them", () => {
+    const hold = (action: string, newStatus: string) =>
+      auditColumns({ ...row({ result: 'done', newStatus }), action }).outcome;
+    expect(hold('captures:capture', 'approved')).toBe('done — now captured (Praxis: approved)');
+    expect(hold('captures:void', 'cancelled')).toBe('done — now released (Praxis: cancelled)');
+    // A payout request approved by Praxis is approved: no other word.
+    expect(hold('payouts:approve', 'approved')).toBe('done — now approved');
+  });
+
+  it('says a terminal session opened a payment page, not that the customer paid', () => {
+    const open = auditColumns({
+      ...row({ intent: 'payment', amountMinor: 2_500, currency: 'EUR', result: 'done', message: 'Ok' }, 'vt-1'),
+      action: 'terminal:open',
+      itemKind: 'session',
+    });
+    expect(open.outcome).toBe("payment page opened — the customer's payment is in Terminal history, not here — Ok");
+    expect(open.item).toBe('session vt-1');
   });
 
   it("says what Praxis's answer meant: a refusal, or an error on its side", () => {
@@ -61,7 +80,12 @@ describe('the facts an auditor reads from an audit row', () => {
   });
 
   it('sums a bulk action per currency and counts its failures', () => {
-    const c = auditColumns(row({ count: 3, failedCount: 1, succeeded: { EUR: 12_000, JPY: 500 } }, null));
+    // As the bulk runner stores it (succeededByCurrency): one entry per currency.
+    const succeeded = [
+      { currency: 'EUR', count: 2, totalMinor: 12_000 },
+      { currency: 'JPY', count: 1, totalMinor: 500 },
+    ];
+    const c = auditColumns(row({ count: 3, failedCount: 1, succeeded }, null));
     expect(c.amount).toBe('EUR 120.00; JPY 500');
     expect(c.outcome).toBe('3 items, 1 failed');
     expect(c.item).toBe('');

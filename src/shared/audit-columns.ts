@@ -23,26 +23,33 @@ const money = (minor: unknown, currency: unknown): string => {
   }
 };
 
-/** A bulk action's per-currency totals ({EUR: 12000}) or a single amount. */
+/** A bulk action's per-currency totals, as the bulk runner stores them ([{currency, totalMinor}]), or a single amount. */
 function amountOf(d: Record<string, unknown>): string {
   const single = money(d.amountMinor, d.currency);
   if (single) return single;
-  const succeeded = d.succeeded;
-  if (succeeded && typeof succeeded === 'object' && !Array.isArray(succeeded))
-    return Object.entries(succeeded as Record<string, unknown>)
-      .map(([currency, minor]) => money(minor, currency))
-      .filter(Boolean)
-      .join('; ');
-  return '';
+  if (!Array.isArray(d.succeeded)) return '';
+  return (d.succeeded as unknown[])
+    .map((t) =>
+      t && typeof t === 'object'
+        ? money((t as Record<string, unknown>).totalMinor, (t as Record<string, unknown>).currency)
+        : '',
+    )
+    .filter(Boolean)
+    .join('; ');
 }
 
-function outcomeOf(d: Record<string, unknown>): string {
+/** A terminal session's `done` is a page opened for the customer: whether they paid comes later, in its history. */
+const TERMINAL_OPENED = "payment page opened — the customer's payment is in Terminal history, not here";
+
+function outcomeOf(action: string, d: Record<string, unknown>): string {
+  const of = action.startsWith('captures:') ? 'hold' : 'other';
+  const result = action === 'terminal:open' && d.result === 'done' ? TERMINAL_OPENED : text(d.result);
   const parts = [
-    text(d.result),
+    result,
     // Second, so a narrow Outcome column still shows it: what an auditor asks first.
     d.moneyMoved === true ? 'money moved' : d.moneyMoved === false ? 'no money moved' : '',
     typeof d.praxisStatus === 'number' ? answerWords(d.praxisStatus) : '',
-    text(d.newStatus) && `now ${statusText(text(d.newStatus))}`,
+    text(d.newStatus) && `now ${statusText(text(d.newStatus), of)}`,
     text(d.message),
   ].filter(Boolean);
   if (typeof d.count === 'number') parts.unshift(`${d.count} items, ${text(d.failedCount) || '0'} failed`);
@@ -66,6 +73,6 @@ export function auditColumns(row: AuditRowView): AuditColumns {
     reason: text(d.reasonLabel) || text(d.reasonCode) || text(d.reason),
     note: text(d.note),
     praxisIds: ids.join(', '),
-    outcome: outcomeOf(d),
+    outcome: outcomeOf(row.action, d),
   };
 }

@@ -5,20 +5,26 @@
 
 /**
  * A withdrawal request whose payouts carry it: Praxis sets these on the request itself whether it was approved whole
- * or split ([L-mwr] mode 2, [L-flow]); "split" read as "split in parts" misleads.
+ * or split ([L-mwr] mode 2, [L-flow]: "fully handled via related payouts"); "split" read as "split in parts" misleads.
  */
-const HANDLED_BY_PAYOUTS = ['split', 'payment', 'split_payout'];
+const PAID_BY_PAYOUTS = ['split', 'payment', 'split_payout'];
 
-/** An item's status as the desk says it, and Praxis's own word where that differs ("handled", "split"). */
-export function statusWords(status: string): { word: string; praxisWord: string | null } {
-  return HANDLED_BY_PAYOUTS.includes(status)
-    ? { word: 'handled', praxisWord: status }
-    : { word: status, praxisWord: null };
+/** What an item is, where Praxis's word means something else for it: a hold's `approved` is its capture. */
+export type StatusOf = 'hold' | 'other';
+
+// A hold Praxis cancelled was released: by a void, or by its expiry; no money was taken either way.
+const HOLD_WORDS: Record<string, string> = { approved: 'captured', cancelled: 'released', canceled: 'released' };
+
+/** An item's status as the desk says it, and Praxis's own word where that differs ("paid out", "split"). */
+export function statusWords(status: string, of: StatusOf = 'other'): { word: string; praxisWord: string | null } {
+  if (PAID_BY_PAYOUTS.includes(status)) return { word: 'paid out', praxisWord: status };
+  const hold = of === 'hold' ? HOLD_WORDS[status] : undefined;
+  return hold ? { word: hold, praxisWord: status } : { word: status, praxisWord: null };
 }
 
-/** The same on one line: "handled (Praxis: split)", else Praxis's word as it is. */
-export function statusText(status: string): string {
-  const { word, praxisWord } = statusWords(status);
+/** The same on one line: "paid out (Praxis: split)", else Praxis's word as it is. */
+export function statusText(status: string, of: StatusOf = 'other'): string {
+  const { word, praxisWord } = statusWords(status, of);
   return praxisWord ? `${word} (Praxis: ${praxisWord})` : word;
 }
 

@@ -73,7 +73,7 @@ test('Enter on an audit row opens its whole detail (time, operator, action, item
   await expect(detail).toBeFocused();
   for (const [term, value] of [
     ['Operator', 'Sandbox operator'],
-    ['Action', 'payouts:reject'],
+    ['Action', 'Reject payout (payouts:reject)'],
     ['Item', `transaction ${tid}`],
     ['Amount', 'EUR 42.00'],
     ['Reason', 'Bonus or promotion abuse'],
@@ -157,7 +157,7 @@ test('at 1440 pixels, columns empty in every row shown give their room to the cu
 
   // Filtered to the approval: it has no reason and no note, so those columns keep only their headers' width.
   await page.getByLabel('Item id (tid)').fill(String(approved));
-  const approvalRow = auditRows(page).filter({ hasText: 'payouts:approve' });
+  const approvalRow = auditRows(page).filter({ hasText: 'Approve payout' });
   await expect(approvalRow).toHaveCount(1);
   const header = (name: string) => auditTable(page).getByRole('columnheader', { name, exact: true });
   expect((await header('Note').boundingBox())!.width).toBeLessThan(70);

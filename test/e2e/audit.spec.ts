@@ -37,16 +37,18 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
 
   await openAudit(page);
   const rejectionRow = auditRows(page)
-    .filter({ hasText: 'payouts:reject' })
+    .filter({ hasText: 'Reject payout' })
     .filter({ hasText: String(rejected) });
   const approveAuditRow = auditRows(page)
-    .filter({ hasText: 'payouts:approve' })
+    .filter({ hasText: 'Approve payout' })
     .filter({ hasText: String(approved) });
   await expect(rejectionRow).toContainText('EUR 42.00');
   await expect(rejectionRow).toContainText('Bonus or promotion abuse');
   await expect(rejectionRow).toContainText(NOTE);
   await expect(approveAuditRow).toContainText('EUR 125.50');
   await expect(approveAuditRow).toContainText('money moved');
+  // The request Praxis now calls "split" was paid whole: the desk says so in its own words.
+  await expect(approveAuditRow).toContainText('now paid out (Praxis: ');
   await expectNoSeriousA11yViolations(page, 'the Audit screen');
   await page.screenshot({ path: screenshotPath('60-audit') });
 

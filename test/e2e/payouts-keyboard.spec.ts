@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { auditRows, openAudit } from './support/audit-page';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
 import { lastAction, openQueueFor, openRejectByKeys, payoutsSim, queueRow, searchBox } from './support/payouts-sim';
 import { command } from './support/terminal-page';
@@ -226,6 +227,15 @@ test('bulk reject from the keyboard: Shift+R opens it, a number picks the reason
   await page.keyboard.press('Enter');
   await expect(dialog.getByLabel('Bulk result')).toContainText('2 succeeded, 0 failed.');
   for (const tid of tids) expect((await sim.record(tid)).cancelsMade).toBe(1);
+
+  // The audit names the run and its reason in words, as it does for one rejection.
+  await page.keyboard.press('Escape');
+  await openAudit(page);
+  await page.getByLabel('Action').selectOption({ label: 'Bulk reject payouts' });
+  const bulkRow = auditRows(page).filter({ hasText: 'EUR 143.00' });
+  await expect(bulkRow).toHaveCount(1);
+  await expect(bulkRow).toContainText('Bulk reject payouts');
+  await expect(bulkRow).toContainText('Bonus or promotion abuse');
 });
 
 test('a request decided from another window while its dialog is open here: the dialog says so and that nothing was sent from here', async ({

@@ -340,7 +340,7 @@ test('lookup of a request already handled shows what became of it: payout tid, a
   const row = page.getByRole('table', { name: 'Lookup results' }).getByRole('row', { name: new RegExp(`^${tid}`) });
   await expect(row).toContainText(`paid by payout ${payoutTid} EUR 41.50`);
   // Praxis calls a request its payouts carry "split", approved whole or not: the desk says what it means.
-  await expect(row.getByRole('cell').nth(2)).toHaveText('handled (Praxis: split)');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('paid out (Praxis: split)');
   await page.screenshot({ path: screenshotPath('07d-lookup-handled-request') });
   // Customer (name, else cid) and the date it was created.
   await expect(row.getByRole('cell').nth(4)).not.toHaveText(/^(unknown)?$/);

@@ -3,6 +3,7 @@ import type { CaptureSettings } from '../../shared/captures';
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import { holdWindowFor, lapseTime, windowText } from '../../shared/hold-windows';
+import { statusText } from '../../shared/praxis-words';
 import { refuseOpenAction } from '../queues/actionable';
 import { appliedItem, customerLabel, ingestAnswer } from '../queues/item-state';
 import { runJournaled, type ActionDeps, type JournaledAction } from '../queues/journaled-action';
@@ -11,14 +12,6 @@ import type { PraxisSession } from '../queues/praxis-session';
 import type { StoredTransaction } from '../store/queue-queries';
 import { OPEN_HOLD_STATUS } from './capture-queue';
 import { checkVoidReason } from './capture-settings';
-
-/** A hold's status in an operator's words. */
-const statusWords = (status: string) =>
-  status === 'approved'
-    ? 'captured'
-    : status === 'cancelled' || status === 'canceled'
-      ? 'cancelled (released)'
-      : status;
 
 const cardTypeOf = (tx: StoredTransaction) =>
   (tx.rawTransaction as { card?: { card_type?: string | null } | null } | null)?.card?.card_type ?? null;
@@ -41,7 +34,7 @@ export async function requireOpenHold(
   if (tx.status !== OPEN_HOLD_STATUS)
     throw new DeskError(
       'CONFLICT',
-      `Authorization ${tid} is already ${statusWords(tx.status)}; there is no hold left to act on, so nothing was sent.`,
+      `Authorization ${tid} is already ${statusText(tx.status, 'hold')}; there is no hold left to act on, so nothing was sent.`,
     );
   return { tx, seenJournalId: journal.latestId };
 }

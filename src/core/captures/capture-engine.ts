@@ -70,7 +70,7 @@ export function createCaptureEngine(deps: CaptureEngineDeps) {
         settled,
         rows: rows,
         amountOf: (r) => r.amountMinor,
-        audit: { reasonCode: reason?.code ?? null, note: input.note ?? null },
+        audit: { reasonCode: reason?.code ?? null, reasonLabel: reason?.label ?? null, note: input.note ?? null },
       });
     },
 

@@ -1,5 +1,6 @@
 import { DeskError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
+import { statusText } from '../../shared/praxis-words';
 import type { ActionOutcome, PayoutSettings } from '../../shared/payouts';
 import { confirmSecondApprover, type SecondApprover } from './four-eyes';
 import { runJournaled, withItemClaim, type ActionDeps } from '../queues/journaled-action';
@@ -45,7 +46,7 @@ export async function requireActionable(
   if (!isPendingStatus(tx.status)) {
     throw new DeskError(
       'CONFLICT',
-      `Request ${tid} is already ${tx.status}; there is nothing left to decide, so nothing was sent.`,
+      `Request ${tid} is already ${statusText(tx.status)}; there is nothing left to decide, so nothing was sent.`,
     );
   }
   return { tx, remainder: read.remainder, seenJournalId: read.seenJournalId, terminalAgent: read.terminalAgent };

@@ -105,7 +105,7 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
       const settings: PayoutSettings = await loadPayoutSettings(store);
       const s = await deps.praxis();
       const tids = [...new Set(input.tids)];
-      if (input.action === 'reject') checkReason(settings, input.reasonCode ?? '', input.note);
+      const reason = input.action === 'reject' ? checkReason(settings, input.reasonCode ?? '', input.note) : null;
       const rows = new Map((await rowsByTid(store.db, tids, riskSettingsOf(settings))).map((r) => [r.tid, r]));
 
       // The second approver's PIN is checked once for the selection; items that need four eyes fail without one.
@@ -148,7 +148,12 @@ export function createPayoutEngine(deps: PayoutEngineDeps) {
         settled,
         rows: rows.values(),
         amountOf: (r) => r.remainingMinor,
-        audit: { reasonCode: input.reasonCode ?? null, note: input.note ?? null, secondApprover: second.name },
+        audit: {
+          reasonCode: reason?.code ?? null,
+          reasonLabel: reason?.label ?? null,
+          note: input.note ?? null,
+          secondApprover: second.name,
+        },
       });
     },
 

@@ -1,7 +1,7 @@
 import { Fragment, useRef, useState, type ChangeEvent } from 'react';
 import { formatMoney } from '../../../shared/money';
 import { shortId } from '../../../shared/lookup-id';
-import { statusText, statusWords } from '../../../shared/praxis-words';
+import { statusText, statusWords, type StatusOf } from '../../../shared/praxis-words';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { idsFromCsv, idsFromText } from '../stores/lookup-ids';
 import { lookupActions, selectCounts, useLookup } from '../stores/lookup';
@@ -130,7 +130,7 @@ export function LookupScreen() {
                       <td className="mono">{r.id}</td>
                       <td>{r.type}</td>
                       <td>
-                        <StatusWords status={r.status} />
+                        <StatusWords status={r.status} type={r.type} />
                       </td>
                       <td className="num mono nowrap">{safeMoney(r.amountMinor, r.currency)}</td>
                       <td>
@@ -159,7 +159,7 @@ export function LookupScreen() {
                               .join('; ')}
                           </span>
                         ) : (
-                          <span className="muted">not queued: {statusText(r.status)}</span>
+                          <span className="muted">not queued: {statusText(r.status, statusOf(r.type))}</span>
                         )}
                       </td>
                       <td>
@@ -194,9 +194,11 @@ export function LookupScreen() {
   );
 }
 
+const statusOf = (type: string): StatusOf => (type === 'authorization' ? 'hold' : 'other');
+
 /** The status badge in the desk's word, Praxis's own beside it where they differ. */
-function StatusWords({ status }: { status: string }) {
-  const { word, praxisWord } = statusWords(status);
+function StatusWords({ status, type }: { status: string; type: string }) {
+  const { word, praxisWord } = statusWords(status, statusOf(type));
   return (
     <>
       <span className={`status status-${status}`}>{word}</span>

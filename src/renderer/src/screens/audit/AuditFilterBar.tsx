@@ -1,3 +1,4 @@
+import { auditActionWords } from '../../../../shared/audit-action-words';
 import type { AuditFilterDraft } from '../../stores/audit-filter';
 
 /** Operator, action, item and date range; every change reloads the log from the store. */
@@ -25,7 +26,9 @@ export function AuditFilterBar({
       <select aria-label="Action" value={draft.action} onChange={(e) => onChange({ action: e.target.value })}>
         <option value="">all actions</option>
         {actions.map((a) => (
-          <option key={a}>{a}</option>
+          <option key={a} value={a}>
+            {auditActionWords(a)}
+          </option>
         ))}
       </select>
       <input

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AuditRowView } from '../../../../shared/audit';
+import { auditActionWords } from '../../../../shared/audit-action-words';
 import { auditColumns } from '../../../../shared/audit-columns';
 import { instantText } from '../../components/instant-text';
 
@@ -25,7 +26,7 @@ export function AuditRowDetail({
   const facts: [string, string][] = [
     ['Time', instantText(row.at)],
     ['Operator', row.operator],
-    ['Action', row.action],
+    ['Action', `${auditActionWords(row.action)} (${row.action})`],
     ['Item', [row.itemKind, row.itemId].filter(Boolean).join(' ')],
     ['Amount', c.amount],
     ['Reason', c.reason],

@@ -5,6 +5,7 @@ import { LOCAL_ZONE } from '../../components/instant-text';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import type { AuditRowView } from '../../../../shared/audit';
+import { auditActionWords } from '../../../../shared/audit-action-words';
 import { auditColumns } from '../../../../shared/audit-columns';
 
 // Ask for the next page while this many rows are still below the window.
@@ -66,11 +67,7 @@ const AuditRowCells = memo(function AuditRowCells({ row, shown }: { row: AuditRo
       </td>
     ),
     operator: <td title={row.operator}>{row.operator}</td>,
-    action: (
-      <td className="mono" title={row.action}>
-        {row.action}
-      </td>
-    ),
+    action: <td title={row.action}>{auditActionWords(row.action)}</td>,
     item: (
       <td className="mono" title={c.item}>
         {c.item}
