@@ -368,6 +368,25 @@ test('a forgotten PIN: a manager sets a new one, the old one stops working and t
   await expect(dialog).toHaveCount(0);
 });
 
+test('a manager who sets their own PIN is told they stay signed in, and is', async ({ page }) => {
+  await openAnyScreen(page);
+  await signIn(page, 'Mia');
+  await goTo(page, 's', 'Settings');
+  const operators = page.getByRole('region', { name: 'Operators' });
+  const dialog = page.getByRole('dialog', { name: 'Set PIN for Mia' });
+  for (const pin of ['51730', PINS.Mia]) {
+    await operators.getByRole('button', { name: 'Set PIN for Mia' }).click();
+    await expect(dialog).toContainText('This is your own PIN: you stay signed in here');
+    await dialog.getByLabel('New PIN (4 to 8 digits)').fill(pin);
+    await dialog.getByRole('button', { name: 'Set PIN' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(operators.getByRole('status')).toHaveText(
+      'Your new PIN is set. You stay signed in; it opens the desk from your next sign-in or unlock.',
+    );
+    await expect(statusItem(page, 'Operator')).toContainText('Mia (Manager)');
+  }
+});
+
 test('the next agent does not inherit a declined call: the session leaves with its agent, and only that agent retries it', async ({
   page,
 }) => {

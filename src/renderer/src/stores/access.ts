@@ -15,6 +15,12 @@ export interface AccessStoreState {
 export const useAccess = create<AccessStoreState>()(() => ({ access: null, error: null }));
 const set = useAccess.setState;
 
+/** Whether this window is signed in as `name` (names compare as the core compares them: trimmed, any case). */
+export function isSignedInAs(name: string): boolean {
+  const access = useAccess.getState().access;
+  return access?.mode === 'signed-in' && access.operator.trim().toLowerCase() === name.trim().toLowerCase();
+}
+
 const apply = (res: Result<AccessState>) => set(res.ok ? { access: res.data, error: null } : { error: res.error });
 
 // At most one "still here" a this often: enough for an idle clock counted in minutes.

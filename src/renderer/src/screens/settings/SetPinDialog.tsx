@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormError } from '../../components/FormError';
 import { DialogFrame } from '../../queue/DialogFrame';
+import { isSignedInAs } from '../../stores/access';
 import { operatorsActions } from '../../stores/operators';
 
 /** A new PIN for one operator, typed by a manager: the PIN goes straight to the core, which keeps only its hash. */
@@ -13,6 +14,7 @@ export function SetPinDialog({ name, onClose }: { name: string; onClose(): void 
       <p>
         For a forgotten PIN, or one others have seen. {name} signs in with the new PIN from now on; the old one stops
         working at once.
+        {isSignedInAs(name) && ' This is your own PIN: you stay signed in here and at your other windows.'}
       </p>
       <form
         onSubmit={(e) => {
