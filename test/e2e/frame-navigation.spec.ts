@@ -76,6 +76,31 @@ test('G then a letter jumps to a screen, but not while typing in a field', async
   await expect(page.getByLabel(/Transaction ids/)).toHaveValue('gt');
 });
 
+test('after G and a letter the keyboard is on the screen that opened, never on the page body', async ({ page }) => {
+  await openDesk(page, desk());
+  // Start from a queue row, as a person working the queue does.
+  await page.getByRole('table', { name: 'Payout queue' }).getByRole('row').nth(1).waitFor();
+  await page.keyboard.press('j');
+  const focusOnBody = () =>
+    page.evaluate(() => document.activeElement === null || document.activeElement === document.body);
+  for (const [key, heading] of [
+    ['s', 'Settings'],
+    ['u', 'Audit'],
+    ['l', 'Lookup'],
+    ['t', 'Virtual terminal'],
+    ['c', 'Captures'],
+    ['s', 'Settings'],
+    ['p', 'Payouts'],
+  ] as const) {
+    await page.keyboard.press('g');
+    await page.keyboard.press(key);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    // Screens settle (their data arrives) after the heading shows: the focus must survive that too.
+    await page.waitForTimeout(600);
+    expect(await focusOnBody(), `focus on the page body after G ${key.toUpperCase()}`).toBe(false);
+  }
+});
+
 test('G then a letter still jumps after a button was pressed (Look up, Save view…); single keys stay off on a button', async ({
   page,
 }) => {

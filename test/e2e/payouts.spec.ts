@@ -262,9 +262,13 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   expect((await simRecord(tid)).payoutsMade).toBe(0);
 
   await fourEyes.getByLabel('Their PIN').fill('4321');
-  await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
+  await fourEyes.getByRole('button', { name: 'Confirm and approve' }).press('Enter');
   await expect(lastAction(page)).toContainText('Money moved.');
   expect((await simRecord(tid)).payoutsMade).toBe(1);
+  // The keyboard stays in the queue once both dialogs close and the paid row leaves, not on the page body.
+  await expect(fourEyes).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
 });
 
 test('bulk approve with requests above the four-eyes threshold asks for the second operator first, then pays all once', async ({

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { focusScreen } from './focus-screen';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -91,8 +92,8 @@ function giveFocusBack(to: HTMLElement): void {
 /**
  * Focus for a dialog or a panel that takes over from the control that opened it: when it opens the focus moves in
  * (to its autoFocus control, else to the panel itself); when it closes with the focus inside it, it goes back to
- * that control — or, if that control is gone, to the first of `fallbacks` on the page — so the keyboard never
- * lands on the body. A control disabled at that moment gets it once it is enabled again (see `owed`). A panel
+ * that control — or, if that control is gone, to the first of `fallbacks` on the page, else to the screen — so the
+ * keyboard never lands on the body. A control disabled at that moment gets it once it is enabled again (see `owed`). A panel
  * that closes because the person moved elsewhere (typing in another field) leaves the focus where it is.
  * `fallbacks` are read when the panel closes (a control the same commit put on the page counts).
  */
@@ -113,7 +114,9 @@ export function useReturnFocus(
       const to = [before, ...list.map((f) => f.current)].find(
         (c): c is HTMLElement => c instanceof HTMLElement && c.isConnected,
       );
+      // A dialog opened from another dialog (four-eyes after Approve) outlives its opener: the screen takes the keys.
       if (to) giveFocusBack(to);
+      else focusScreen();
     };
   }, [panel]);
   // Read during the first render, before autoFocus runs in the commit.
