@@ -151,6 +151,13 @@ test('a withdrawal asked for by the caller lands in the payout queue', async ({ 
   await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
   await expect(page.getByLabel('Customer id (cid)')).toHaveValue(cid);
   await fillCaller(page, { cid, intent: 'withdrawal', amount: '120.00' });
+  // The caller check's consent reads for a withdrawal too: nobody is "charged" for one.
+  await page.getByRole('button', { name: 'Review and open…' }).click();
+  await expect(callerChecks(page).nth(2)).toHaveAccessibleName(
+    /^Consent: the caller asked for this deposit or withdrawal/,
+  );
+  await expect(callerChecks(page).nth(2)).not.toHaveAccessibleName(/charged/);
+  await page.getByRole('button', { name: 'Change something' }).click();
   await payWith(await openPage(page), TEST_CARDS.approve);
   await expect(outcome(page)).toContainText('Withdrawal requested: it is in the payout queue');
   await page.screenshot({ path: screenshotPath('75-terminal-withdrawal-requested') });

@@ -8,7 +8,7 @@ export const DEFAULT_TERMINAL_SETTINGS: TerminalSettings = {
   callerCheck: [
     'Identity: the caller confirmed their full name, date of birth and the email on file.',
     'Amount: you read the amount and currency back, in words, and the caller agreed.',
-    'Consent: the caller agreed to be charged now and that the card is theirs.',
+    'Consent: the caller asked for this deposit or withdrawal now, and the card or account it uses is theirs.',
   ],
 };
 
