@@ -27,6 +27,8 @@ test('split then bulk approve: row, header, confirmation and result show the rem
   await expect(pane.getByRole('region', { name: 'Risk' })).toBeVisible();
   await page.keyboard.press('s');
   const dialog = page.getByRole('dialog', { name: 'Split withdrawal' });
+  // Splitting pays money out as approving does: the same risk line is in front of the person deciding.
+  await expect(dialog.getByLabel('Risk flags')).toHaveText(/^Risk: /);
   await dialog.getByLabel('Part 1 amount').fill('83.75');
   await dialog.getByRole('button', { name: 'Add part' }).click();
   await dialog.getByLabel('Part 2 amount').fill('67.00');

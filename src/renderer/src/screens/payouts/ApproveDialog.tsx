@@ -4,7 +4,8 @@ import { payoutActions, usePayoutActions, usePayoutGateways } from '../../stores
 import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
 import { safeMoney, safeWords } from '../../queue/money-text';
-import { FLAG_TEXT, remainingText } from './row-format';
+import { remainingText } from './row-format';
+import { RiskLine } from './RiskLine';
 
 /** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
 export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
@@ -52,9 +53,7 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
           <span className="muted">({row.cid ?? 'no cid'})</span> · {row.paymentMethod ?? 'method unknown'}{' '}
           <span className="mono">{row.destination ?? ''}</span>
         </p>
-        <p className={row.flags.length ? 'risk-line risk-some' : 'risk-line'} aria-label="Risk flags">
-          {row.flags.length ? `Risk: ${row.flags.map((f) => FLAG_TEXT[f].label).join(' · ')}` : 'Risk: no flags'}
-        </p>
+        <RiskLine row={row} />
         <GatewayPicker id="approve-gateway" tid={row.tid} value={chosen} onChange={setGateway} />
         {row.needsSecondApproval && (
           <p className="four-eyes-note">

@@ -7,6 +7,7 @@ import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
 import { safeMoney, safeWords } from '../../queue/money-text';
 import { remainingText } from './row-format';
+import { RiskLine } from './RiskLine';
 import { planSplit, type SplitPartDraft, type SplitPlan } from './split-plan';
 
 const MAX_PARTS = 20;
@@ -53,6 +54,7 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
           if (plan.parts) void payoutActions.split(row.tid, plan.parts, plan.remainderMinor === 0 ? nextTid : null);
         }}
       >
+        <RiskLine row={row} />
         <table className="grid split-table" aria-label="Split parts">
           <thead>
             <tr>
