@@ -31,7 +31,15 @@ test('a reason the manager marks as needing a note is not sent without one', asy
   const send = dialog.getByRole('button', { name: 'Reject request' });
   await expect(send).toBeDisabled();
   await expect(send).toHaveAccessibleDescription(/needs a note saying why/);
-  await dialog.getByLabel(/Note \(needed for this reason/).fill('Three accounts on one device, ticket 5512');
-  await send.click();
+  const note = dialog.getByLabel(/Note \(needed for this reason/);
+  // Ctrl+Enter from the note sends only what the button would: nothing while the note is empty.
+  await note.press('Control+Enter');
+  await expect(dialog).toBeVisible();
+  expect((await sim.record(tid)).cancelsMade).toBe(0);
+  // Typed, the note is sent from the keyboard without leaving it (Enter there is a new line).
+  await note.fill('Three accounts on one device, ticket 5512');
+  await page.screenshot({ path: screenshotPath('37b-reject-note-sends-with-ctrl-enter') });
+  await note.press('Control+Enter');
   await expect(lastAction(page)).toContainText('No money moved.');
+  expect((await sim.record(tid)).cancelsMade).toBe(1);
 });

@@ -1,8 +1,11 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useModalFocus } from '../components/use-modal-focus';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 
-/** A modal for one queue decision: Esc or a click outside cancels (unless a send is in flight); focus stays inside. */
+/**
+ * A modal for one queue decision: Esc or a click outside cancels (unless a send is in flight), Ctrl/Cmd+Enter sends;
+ * focus stays inside.
+ */
 export function DialogFrame({
   title,
   label,
@@ -23,7 +26,17 @@ export function DialogFrame({
   };
   useShortcuts({ escape: cancel }, true, 'dialog');
   const ref = useRef<HTMLDivElement>(null);
-  const onKeyDown = useModalFocus(ref);
+  const trapFocus = useModalFocus(ref);
+  // Ctrl/Cmd+Enter sends from anywhere in the dialog, a note's text area too (where Enter is a new line): it presses
+  // the dialog's send button, so a button disabled (a reason or a note missing) sends nothing.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      ref.current?.querySelector<HTMLButtonElement>('button[type="submit"]:not(:disabled)')?.click();
+      return;
+    }
+    trapFocus(e);
+  };
   return (
     <div className="overlay" onMouseDown={cancel}>
       <div

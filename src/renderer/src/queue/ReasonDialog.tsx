@@ -98,6 +98,9 @@ export function ReasonDialog({
           aria-describedby={noNote ? whyId : undefined}
           onChange={(e) => setNote(e.target.value)}
         />
+        <p className="muted key-hint">
+          <kbd>Ctrl Enter</kbd> sends from the note
+        </p>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel} disabled={busy}>
             Cancel
