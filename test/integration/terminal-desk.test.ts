@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/shared/ipc/contract';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // Issue 12 through the whole one-desk composition: the embedded simulator calls the desk's customer sync and
 // validation, notifies the intake, and the terminal follows each session by those notifications.
@@ -28,7 +29,13 @@ const customer = {
   country: 'US',
 };
 const start = (intent: string, amount: string | null, currency = 'EUR') =>
-  call<TerminalStart>('terminal:start', { intent, customer, currency, amount });
+  call<TerminalStart>('terminal:start', {
+    intent,
+    customer,
+    currency,
+    amount,
+    callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
+  });
 const settled = (orderId: string) =>
   expect
     .poll(async () => (await call<TerminalSession>('terminal:status', { orderId })).state, { timeout: 20_000 })

@@ -6,6 +6,7 @@ import { createTerminalEngine, type TerminalEngine } from '../../src/core/termin
 import type { TerminalStartRequest } from '../../src/shared/ipc/terminal-contract';
 import type { TerminalSession } from '../../src/shared/terminal';
 import { startSimRig, type SimRig } from '../support/sim-rig';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 const customer = {
   cid: 'vt-cust-1',
@@ -19,6 +20,7 @@ const payment = (over: Partial<TerminalStartRequest> = {}): TerminalStartRequest
   customer,
   currency: 'EUR',
   amount: '25.50',
+  callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
   ...over,
 });
 
@@ -76,6 +78,25 @@ describe('virtual terminal engine', () => {
     const done = await until(started.session.orderId, (s) => s.state !== 'pending');
     expect(done).toMatchObject({ state: 'approved', learnedBy: 'find-order', transactionAmountMinor: 2550 });
     expect(done.statusDetails).toBeTruthy();
+  });
+
+  it('opens nothing until every caller-check line is confirmed, and audits the lines the agent confirmed', async () => {
+    const lines = DEFAULT_TERMINAL_SETTINGS.callerCheck;
+    const before = (await terminal.history()).length;
+    for (const ticked of [[], lines.slice(0, 2), ['Consent: something else the caller said']]) {
+      const refused = terminal.start(payment({ customer: { ...customer, cid: 'vt-unchecked' }, callerCheck: ticked }));
+      await expect(refused).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'callerCheck' } });
+      await expect(refused).rejects.toThrow(/not confirmed.*Nothing was sent/);
+    }
+    expect(await terminal.history()).toHaveLength(before);
+    expect((await rig.store.journal.forItem('session', 'vt-unchecked')).length).toBe(0);
+
+    const started = await terminal.start(payment());
+    const audit = await rig.store.db.query<{ details: { callerCheck: string[] } }>(
+      `SELECT details FROM audit_log WHERE action = 'terminal:open' AND item_id = $1`,
+      [started.session.orderId],
+    );
+    expect(audit.rows[0]?.details.callerCheck).toEqual(lines);
   });
 
   it('shows a decline with Praxis status_details and retries with another method in one step', async () => {
@@ -183,6 +204,7 @@ describe('virtual terminal engine', () => {
         customer: { ...customer, email: 'ada-at-example', country: 'UK', firstName: 'A'.repeat(26) },
         currency: 'JPY',
         amount: '12.50',
+        callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
       },
       { transport: 'test', connection: 'test' },
       rig.log,

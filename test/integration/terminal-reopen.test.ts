@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
 import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // A window reloaded (or closed) mid-call must get its open session back, the card page with it, or the caller's
 // payment is stuck until the session expires 15 minutes later. The page's address is a bearer of the session, so only
@@ -35,6 +36,7 @@ describe('terminal:reopen', () => {
       customer,
       currency: 'EUR',
       amount: '25.50',
+      callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
     });
     const { orderId } = started.session;
     expect(started.redirectUrl).toBeTruthy();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PayoutRow } from '../../src/shared/payouts';
 import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // Maker and checker are two people: a withdrawal request opened in the virtual terminal (the agent types the card on
 // the hosted page) is not paid out by whoever opened it (insider round 4: a manager opened one and approved it).
@@ -51,6 +52,7 @@ describe('a withdrawal request opened in the virtual terminal', () => {
       customer,
       currency: 'EUR',
       amount: '100.00',
+      callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
     });
     const tid = await payOnHostedPage(started.redirectUrl, started.session.orderId);
     await expect

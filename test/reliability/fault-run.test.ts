@@ -8,6 +8,7 @@ import type { GatewayOption, PayoutDetail } from '../../src/shared/payouts';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import { LONG_TESTS, runSeed, summaryTable } from '../support/summary-table';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // Issue 16: a seeded run of money-moving actions through the whole desk under the simulator's faults. Afterwards
 // the simulator's records and the desk's store agree item by item: nothing paid or captured twice, nothing lost.
@@ -191,6 +192,7 @@ describe('a seeded fault run', () => {
             },
             currency: 'EUR',
             amount: `${rng.int(1, 90)}.${rng.int(10, 99)}`,
+            callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
           }),
         };
         const channel = (

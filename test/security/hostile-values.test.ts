@@ -10,6 +10,7 @@ import type { TerminalSession } from '../../src/shared/terminal';
 import { channelSamples } from '../support/channel-samples';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import { LONG_TESTS, runSeed, summaryTable } from '../support/summary-table';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // Issue 16: hostile field values on every channel through the real dispatch, hostile amounts, hostile ids for the
 // lookup import, and formula injection into the audit CSV export.
@@ -72,7 +73,13 @@ describe('hostile values', () => {
     const before = await state();
     const messages: string[] = [];
     for (const [amount, currency] of amounts) {
-      const r = await desk().raw('terminal:start', { intent: 'payment', customer, currency, amount });
+      const r = await desk().raw('terminal:start', {
+        intent: 'payment',
+        customer,
+        currency,
+        amount,
+        callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
+      });
       expect(r.ok, `${amount} ${currency}`).toBe(false);
       if (r.ok) continue;
       expect(r.error.code, `${amount} ${currency}: ${r.error.message}`).toBe('VALIDATION');

@@ -12,6 +12,7 @@ import { filesUnder } from '../support/files';
 import { filesAsText, leakNeedles, searchForLeaks } from '../support/leak-search';
 import { startRecordingProxy } from '../support/recording-proxy';
 import { summaryTable } from '../support/summary-table';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 // Issue 16: a whole run — credentials set, payouts and holds acted on, a terminal session paid by card — and then
 // the merchant secret and the card number are searched for everywhere the desk wrote or sent anything.
@@ -105,6 +106,7 @@ describe('the merchant secret and a card number after a whole run', () => {
       customer: { cid: 'ss-vt', firstName: 'Sec', lastName: 'Ret', email: 'ss@example.com', country: 'GB' },
       currency: 'EUR',
       amount: '42.00',
+      callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
     });
     const form = new URLSearchParams({ card_number: CARD, card_exp: '12/2030', cvv: '123' });
     await fetch(`${started.redirectUrl}/pay`, { method: 'POST', body: form.toString() });

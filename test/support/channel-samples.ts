@@ -1,4 +1,5 @@
 import type { Channel } from '../../src/shared/ipc/contract';
+import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 /**
  * One input per channel that its schema accepts (ids need not exist): for calls that must be refused before any
@@ -67,6 +68,7 @@ export function channelSamples(current: {
       customer: { cid: 'probe', firstName: 'Pro', lastName: 'Be', email: 'probe@example.com', country: 'GB' },
       currency: 'EUR',
       amount: '10.00',
+      callerCheck: DEFAULT_TERMINAL_SETTINGS.callerCheck,
     },
     'terminal:retry': { orderId: 'vt-probe' },
     'terminal:status': { orderId: 'vt-probe' },

@@ -26,6 +26,7 @@ import {
   toCustomerData,
 } from './terminal-customers';
 import { createTerminalFollower, type FollowOptions } from './terminal-follow';
+import { confirmedCallerCheck } from './caller-check';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
 import { createTerminalPages } from './terminal-pages';
 import { currentActor } from '../access/actor';
@@ -84,6 +85,8 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
 
   async function start(input: TerminalStartRequest, retryOf: string | null = null): Promise<TerminalStart> {
     const s = await deps.praxis();
+    // A retry is the same call going on: its caller check is the retried session's, recorded with it.
+    const callerCheck = retryOf ? null : await confirmedCallerCheck(store, input.callerCheck);
     let amountMinor: number | null = null;
     if (input.amount !== null) {
       const parsed = parseAmount(input.amount, input.currency);
@@ -113,6 +116,7 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
       paymentMethod: input.paymentMethod ?? null,
       gateway: input.gateway ?? null,
       retryOf,
+      callerCheck,
       notificationUrl: urls.notification,
       validationUrl: urls.validation,
     });
@@ -154,6 +158,7 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
           amount: was.amountMinor === null ? null : minorToDecimalString(was.amountMinor, was.currency),
           paymentMethod: input.paymentMethod,
           gateway: input.gateway,
+          callerCheck: [],
         },
         was.orderId,
       );

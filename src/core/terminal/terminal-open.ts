@@ -27,6 +27,8 @@ export interface OpenRequest {
   paymentMethod: string | null;
   gateway: string | null;
   retryOf: string | null;
+  /** The caller-check lines the agent confirmed (null for a retry: the retried session's stand). */
+  callerCheck: string[] | null;
   notificationUrl: string | null;
   validationUrl: string | null;
 }
@@ -249,6 +251,7 @@ export async function openSession(
           currency: r.currency,
           amountMinor: r.amountMinor,
           retryOf: r.retryOf,
+          callerCheck: r.callerCheck,
           journalId: entry.id,
           result: outcome.state,
           message: outcome.message,

@@ -71,6 +71,8 @@ export const TerminalStartInput = z
     amount: z.string().max(MAX_AMOUNT_CHARS).nullable(),
     paymentMethod: z.string().trim().min(1).max(50).optional(),
     gateway: z.string().trim().min(1).max(32).optional(),
+    /** The caller-check lines the agent ticked with the caller, as shown: the core wants every current one. */
+    callerCheck: z.array(z.string().max(200)).max(12),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -140,7 +140,12 @@ export function TerminalForm({
     if (!ok) setRefusals((n) => n + 1);
   };
   const send = async () => {
-    const error = await terminalActions.start(inputOf(draft));
+    const error = await terminalActions.start(
+      inputOf(
+        draft,
+        checks.filter((_, i) => ticked.has(i)),
+      ),
+    );
     setConfirming(false);
     if (!error) return;
     const placed = fieldErrorsFrom(error, TERMINAL_FIELDS);

@@ -36,7 +36,8 @@ export const EMPTY_DRAFT: TerminalDraft = {
   gateway: '',
 };
 
-export const inputOf = (d: TerminalDraft) => ({
+/** The start command for a draft; `callerCheck`: the lines the agent ticked (none while still reviewing). */
+export const inputOf = (d: TerminalDraft, callerCheck: readonly string[] = []) => ({
   intent: d.intent,
   customer: {
     cid: d.cid,
@@ -52,6 +53,7 @@ export const inputOf = (d: TerminalDraft) => ({
   currency: d.currency.toUpperCase(),
   amount: d.openAmount ? null : d.amount,
   ...(d.gateway ? { gateway: d.gateway } : {}),
+  callerCheck: [...callerCheck],
 });
 
 const CUSTOMER_KEYS = ['cid', 'firstName', 'lastName', 'email', 'country', 'phone', 'address', 'city', 'zip'] as const;
