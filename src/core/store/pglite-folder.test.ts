@@ -26,9 +26,10 @@ describe('the one-desk PGlite store in the data folder', () => {
     const again = await openStore(location);
     try {
       expect((await again.pendingWithdrawals()).map((p) => p.tid)).toEqual([77]);
-      expect((await again.db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers).toBe(
-        '16MB',
-      );
+      const setting = async (name: string) =>
+        (await again.db.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name];
+      expect(await setting('shared_buffers')).toBe('8MB');
+      expect(await setting('max_connections')).toBe('10');
       expect((await again.db.query('SELECT version FROM schema_migrations')).rows).toHaveLength(MIGRATIONS.length);
     } finally {
       await again.close();
