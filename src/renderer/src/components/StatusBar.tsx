@@ -15,7 +15,8 @@ const SANDBOX_NOTE = 'every role, no sign-in until a manager is added';
 /**
  * One row at any window width: the version goes first when the row is full, then the items marked gives-way (the
  * sandbox operator's note, then the profile's name, then an operator's name and the keychain warning) cut their
- * words with an ellipsis, their full text on hover and still in the page.
+ * words with an ellipsis, their full text on hover and still in the page. Below 1200 pixels the keys marked spare
+ * (Profile, Environment, Operator: their values say what they are) leave the row first, still each group's name.
  */
 export function StatusBar() {
   const profile = useSession(selectActiveProfile);
@@ -28,7 +29,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" aria-label="Status">
       <span className="status-item gives-way soon" role="group" aria-label="Profile" title={profile?.name}>
-        <span className="status-key">Profile</span> <span className="status-fit">{profile?.name ?? 'none'}</span>
+        <span className="status-key spare">Profile</span> <span className="status-fit">{profile?.name ?? 'none'}</span>
       </span>
       <span
         className={`status-item env env-${profile?.environment ?? 'none'}`}
@@ -36,7 +37,7 @@ export function StatusBar() {
         aria-label="Environment"
         title={profile ? profileBaseUrl(profile, info?.simulatorUrl ?? null) : undefined}
       >
-        <span className="status-key">Environment</span> {env}
+        <span className="status-key spare">Environment</span> {env}
       </span>
       <span
         className={`status-item conn conn-${connection}`}
@@ -94,7 +95,7 @@ function OperatorStatus() {
       title={`${access.operator} (${ROLE_LABELS[access.role]})`}
     >
       {/* Name and role give way together (their whole on hover), so Lock and Sign out and a keychain warning fit at 1024. */}
-      <span className="status-key">Operator</span>{' '}
+      <span className="status-key spare">Operator</span>{' '}
       <span className="status-fit">
         {access.operator} ({ROLE_LABELS[access.role]})
       </span>
