@@ -93,8 +93,9 @@ function giveFocusBack(to: HTMLElement): void {
  * Focus for a dialog or a panel that takes over from the control that opened it: when it opens the focus moves in
  * (to its autoFocus control, else to the panel itself); when it closes with the focus inside it, it goes back to
  * that control — or, if that control is gone, to the first of `fallbacks` on the page, else to the screen — so the
- * keyboard never lands on the body. A control disabled at that moment gets it once it is enabled again (see `owed`). A panel
- * that closes because the person moved elsewhere (typing in another field) leaves the focus where it is.
+ * keyboard never lands on the body. A control disabled at that moment gets it once it is enabled again (see
+ * `owed`). A panel that closes because the person moved elsewhere (typing in another field) leaves the focus where
+ * it is.
  * `fallbacks` are read when the panel closes (a control the same commit put on the page counts).
  */
 export function useReturnFocus(
