@@ -64,7 +64,7 @@ describe('payout actions through the journal', () => {
     rig.sim.setFaults({ http5xx: 1 });
     const err = await refusal(rig.engine.approve({ tid: tid!, gateway }));
     expect(err.code).toBe('CONFLICT');
-    expect(err.message).toContain('already split');
+    expect(err.message).toContain('already paid out (Praxis: split)');
     expect((await rig.faults()).http5xx).toBe(1);
     expect((await rig.simRecord(tid!)).payoutsMade).toBe(1);
     expect((await rig.engine.detail(tid!)).journal).toHaveLength(1);
