@@ -1,8 +1,9 @@
 import type { Locator } from '@playwright/test';
 
 /**
- * The cells of `columns` (by header text, or its start before a unit in brackets) whose text is laid out on more than one line, as "Column: text". Lines are
- * read from the text itself, so a button's or a badge's own box inside a cell is not taken for a line.
+ * The cells of `columns` (by header text, or its start before a unit in brackets) whose text is laid out on more than
+ * one line, as "Column: text". Lines are read from the text itself, so a button's or a badge's own box inside a cell
+ * is not taken for a line.
  */
 export const cellsBrokenOverLines = (table: Locator, columns: string[]): Promise<string[]> =>
   table.evaluate((t: HTMLTableElement, wanted) => {

@@ -15,9 +15,8 @@ export interface AccessStoreState {
 export const useAccess = create<AccessStoreState>()(() => ({ access: null, error: null }));
 const set = useAccess.setState;
 
-/** Whether this window is signed in as `name` (names compare as the core compares them: trimmed, any case). */
-export function isSignedInAs(name: string): boolean {
-  const access = useAccess.getState().access;
+/** Whether `access` is signed in as `name` (names compare as the core compares them: trimmed, any case). */
+export function isSignedInAs(access: AccessState | null, name: string): boolean {
   return access?.mode === 'signed-in' && access.operator.trim().toLowerCase() === name.trim().toLowerCase();
 }
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AccessSettings, OperatorView, Role } from '../../../shared/access';
 import type { Result, WireError } from '../../../shared/errors';
 import { desk } from '../api/desk';
-import { accessActions, isSignedInAs } from './access';
+import { accessActions, isSignedInAs, useAccess } from './access';
 import { fieldErrorsFrom } from './field-errors';
 import { withSecondManager } from './second-manager';
 
@@ -83,7 +83,7 @@ export const operatorsActions = {
       error: null,
       fieldErrors: {},
       // The core signs out whoever used the old PIN, except the manager who set their own.
-      notice: isSignedInAs(name)
+      notice: isSignedInAs(useAccess.getState().access, name)
         ? 'Your new PIN is set. You stay signed in; it opens the desk from your next sign-in or unlock.'
         : `${name}’s new PIN is set, and any window ${name} was signed in at is signed out. Tell them the PIN in person.`,
     });

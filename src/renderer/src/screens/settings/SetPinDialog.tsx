@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormError } from '../../components/FormError';
 import { DialogFrame } from '../../queue/DialogFrame';
-import { isSignedInAs } from '../../stores/access';
+import { isSignedInAs, useAccess } from '../../stores/access';
 import { operatorsActions } from '../../stores/operators';
 
 /** A new PIN for one operator, typed by a manager: the PIN goes straight to the core, which keeps only its hash. */
@@ -9,12 +9,14 @@ export function SetPinDialog({ name, onClose }: { name: string; onClose(): void 
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Subscribed, not read once: the dialog follows a sign-out or another person signing in while it is open.
+  const own = useAccess((s) => isSignedInAs(s.access, name));
   return (
     <DialogFrame title={`Set a new PIN for ${name}`} label={`Set PIN for ${name}`} onCancel={onClose} busy={busy}>
       <p>
         For a forgotten PIN, or one others have seen. {name} signs in with the new PIN from now on; the old one stops
         working at once.
-        {isSignedInAs(name) && ' This is your own PIN: you stay signed in here and at your other windows.'}
+        {own && ' This is your own PIN: you stay signed in here and at your other windows.'}
       </p>
       <form
         onSubmit={(e) => {
