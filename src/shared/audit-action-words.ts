@@ -17,6 +17,7 @@ const ACTION_WORDS: Record<string, string> = {
   'captures:bulk-void': 'Bulk void holds',
   'captures:reconcile': 'Reconcile hold',
   'terminal:open': 'Open terminal payment page',
+  'terminal:outcome': 'Terminal outcome',
   'operators:add': 'Add operator',
   'operators:change': 'Change operator',
   'operators:remove': 'Remove operator',

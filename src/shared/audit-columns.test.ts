@@ -66,8 +66,24 @@ describe('the facts an auditor reads from an audit row', () => {
       action: 'terminal:open',
       itemKind: 'session',
     });
-    expect(open.outcome).toBe("payment page opened — the customer's payment is in Terminal history, not here — Ok");
+    expect(open.outcome).toBe('payment page opened — whether the customer paid follows as a “Terminal outcome” — Ok');
     expect(open.item).toBe('session vt-1');
+  });
+
+  it("says how a terminal session ended, with Praxis's tid and the amount taken", () => {
+    const ended = (result: string, moneyMoved: boolean) =>
+      auditColumns({
+        ...row({ result, moneyMoved, tid: 1_000_004, amountMinor: 3_100, currency: 'EUR' }, 'vt-2'),
+        action: 'terminal:outcome',
+        itemKind: 'session',
+      });
+    expect(ended('approved', true)).toMatchObject({
+      outcome: 'customer paid — money moved',
+      praxisIds: 'tid 1000004',
+      amount: 'EUR 31.00',
+      item: 'session vt-2',
+    });
+    expect(ended('expired', false).outcome).toBe('expired — the customer did not pay — no money moved');
   });
 
   it("says what Praxis's answer meant: a refusal, or an error on its side", () => {

@@ -38,12 +38,27 @@ function amountOf(d: Record<string, unknown>): string {
     .join('; ');
 }
 
-/** A terminal session's `done` is a page opened for the customer: whether they paid comes later, in its history. */
-const TERMINAL_OPENED = "payment page opened — the customer's payment is in Terminal history, not here";
+/** A terminal session's `done` is a page opened for the customer: whether they paid is a later row of its own. */
+const TERMINAL_OPENED = 'payment page opened — whether the customer paid follows as a “Terminal outcome”';
+
+/** How a terminal session ended (`terminal:outcome`), in the words the Terminal history uses. */
+const TERMINAL_OUTCOME_WORDS: Record<string, string> = {
+  approved: 'customer paid',
+  authorized: 'authorized — the hold is in the capture queue',
+  requested: 'withdrawal requested — it is in the payout queue',
+  declined: 'declined',
+  expired: 'expired — the customer did not pay',
+};
+
+function resultOf(action: string, d: Record<string, unknown>): string {
+  if (action === 'terminal:open' && d.result === 'done') return TERMINAL_OPENED;
+  if (action === 'terminal:outcome') return TERMINAL_OUTCOME_WORDS[text(d.result)] ?? text(d.result);
+  return text(d.result);
+}
 
 function outcomeOf(action: string, d: Record<string, unknown>): string {
   const of = action.startsWith('captures:') ? 'hold' : 'other';
-  const result = action === 'terminal:open' && d.result === 'done' ? TERMINAL_OPENED : text(d.result);
+  const result = resultOf(action, d);
   const parts = [
     result,
     // Second, so a narrow Outcome column still shows it: what an auditor asks first.
@@ -60,7 +75,11 @@ export function auditColumns(row: AuditRowView): AuditColumns {
   const d = row.details;
   // Ids Praxis knows the item by; the desk's own journal id stays in the details.
   const ids = [
-    row.itemKind === 'transaction' && row.itemId ? `tid ${row.itemId}` : '',
+    row.itemKind === 'transaction' && row.itemId
+      ? `tid ${row.itemId}`
+      : typeof d.tid === 'number'
+        ? `tid ${d.tid}`
+        : '',
     text(d.orderId) && `order ${text(d.orderId)}`,
   ].filter(Boolean);
   return {

@@ -20,7 +20,7 @@ async function rejectedAuditRow(page: Page, cid: string, currency: string, amoun
   await openQueueFor(page, desk(), cid);
   await rejectRow(page, tid, '2', `${cid} rejected`);
   await openAudit(page);
-  await page.getByLabel('Item id (tid)').fill(String(tid));
+  await page.getByLabel('Item id (tid or order id)').fill(String(tid));
   const row = auditRows(page).filter({ hasText: String(tid) });
   await expect(row).toHaveCount(1);
   return row;
@@ -38,10 +38,10 @@ test('an empty audit log says why: nothing done yet in this profile, or a filter
   await expect(empty).not.toContainText('filter');
   await page.screenshot({ path: screenshotPath('60-audit-empty') });
 
-  await page.getByLabel('Item id (tid)').fill('424242');
+  await page.getByLabel('Item id (tid or order id)').fill('424242');
   await expect(empty).toContainText('No audit entry matches this filter');
   await empty.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByLabel('Item id (tid)')).toHaveValue('');
+  await expect(page.getByLabel('Item id (tid or order id)')).toHaveValue('');
   await expect(empty).toContainText('Nothing has been recorded in this profile yet');
 });
 
@@ -55,7 +55,7 @@ test('Enter on an audit row opens its whole detail (time, operator, action, item
 
   await openAudit(page);
   await page.getByLabel('Action').selectOption('payouts:reject');
-  await page.getByLabel('Item id (tid)').fill(String(tid));
+  await page.getByLabel('Item id (tid or order id)').fill(String(tid));
   await expect(page.getByRole('status', { name: 'Audit rows' })).toHaveText('1 row');
   const row = auditRows(page).filter({ hasText: String(tid) });
   await expect(row).toHaveCount(1);
@@ -156,7 +156,7 @@ test('at 1440 pixels, columns empty in every row shown give their room to the cu
   const withReasonAndNote = await outcomeWidth(rejectedRow);
 
   // Filtered to the approval: it has no reason and no note, so those columns keep only their headers' width.
-  await page.getByLabel('Item id (tid)').fill(String(approved));
+  await page.getByLabel('Item id (tid or order id)').fill(String(approved));
   const approvalRow = auditRows(page).filter({ hasText: 'Approve payout' });
   await expect(approvalRow).toHaveCount(1);
   const header = (name: string) => auditTable(page).getByRole('columnheader', { name, exact: true });

@@ -53,7 +53,7 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await page.screenshot({ path: screenshotPath('60-audit') });
 
   // Filter by item: only the rejected request's rows.
-  await page.getByLabel('Item id (tid)').fill(String(rejected));
+  await page.getByLabel('Item id (tid or order id)').fill(String(rejected));
   await expect(approveAuditRow).toHaveCount(0);
   await expect(rejectionRow).toHaveCount(1);
   await page.getByLabel('Action').selectOption('payouts:reject');

@@ -20,6 +20,7 @@ import {
 } from './support/terminal-page';
 import type { TerminalSession } from '../../src/shared/terminal';
 import { openSettings } from './support/settings-page';
+import { auditRows, openAudit } from './support/audit-page';
 
 const desk = deskHostForThisFile();
 const run = randomBytes(3).toString('hex');
@@ -93,6 +94,18 @@ test('an approved payment: the card is typed on Praxis\u2019s page only and neve
   await expect(outcome(page)).toBeFocused();
   await page.screenshot({ path: screenshotPath('73-terminal-approved') });
   await expect(page.getByRole('table', { name: 'Session history' })).toContainText(cid);
+
+  // The audit has the session twice: the agent opening the page, and the desk recording that the customer paid.
+  const [session] = (await command<TerminalSession[]>(desk(), 'terminal:history')).filter((s) => s.cid === cid);
+  await openAudit(page);
+  await page.getByLabel('Item id (tid or order id)').fill(session!.orderId);
+  await expect(auditRows(page)).toHaveCount(2);
+  await expect(auditRows(page).nth(0)).toContainText('Terminal outcome');
+  await expect(auditRows(page).nth(0)).toContainText('Desk (automatic)');
+  await expect(auditRows(page).nth(0)).toContainText('customer paid — money moved');
+  await expect(auditRows(page).nth(0)).toContainText('EUR 25.50');
+  await expect(auditRows(page).nth(1)).toContainText('Open terminal payment page');
+  await page.screenshot({ path: screenshotPath('73b-audit-terminal-outcome') });
 
   // The card number went from the page to Praxis: not in the desk's traffic, log or data folder.
   const all = [...frames.received, ...frames.sent].join('\n');

@@ -3,6 +3,7 @@ import type { Channel } from '../../src/shared/ipc/contract';
 import { startDeskCoreForTest } from '../support/desk-core-rig';
 import type { TerminalSession, TerminalStart } from '../../src/shared/terminal';
 import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
+import type { AuditPage } from '../../src/shared/audit';
 
 // Issue 12 through the whole one-desk composition: the embedded simulator calls the desk's customer sync and
 // validation, notifies the intake, and the terminal follows each session by those notifications.
@@ -41,6 +42,10 @@ const settled = (orderId: string) =>
     .poll(async () => (await call<TerminalSession>('terminal:status', { orderId })).state, { timeout: 20_000 })
     .not.toBe('pending');
 
+/** The audit's record of how a session ended: what Praxis decided, written once by the desk. */
+const outcomesOf = async (orderId: string) =>
+  (await call<AuditPage>('audit:list', { filter: { action: 'terminal:outcome', itemId: orderId } })).rows;
+
 beforeAll(async () => {
   rig = await startDeskCoreForTest('terminal-desk', {
     holdWatchIntervalMs: null,
@@ -59,9 +64,26 @@ describe('virtual terminal in the desk core', () => {
     expect(simSession.customer_sync).toMatchObject({ status: 0, verified: true });
     await pay(paid.redirectUrl!, '4111111111111111');
     await settled(paid.session.orderId);
-    expect(await call<TerminalSession>('terminal:status', { orderId: paid.session.orderId })).toMatchObject({
-      state: 'approved',
-      learnedBy: 'notification',
+    const approved = await call<TerminalSession>('terminal:status', { orderId: paid.session.orderId });
+    expect(approved).toMatchObject({ state: 'approved', learnedBy: 'notification' });
+    // The audit says whether the money was taken, not only that a page was opened: once, however often Praxis repeats it.
+    await expect.poll(async () => (await outcomesOf(paid.session.orderId)).length, { timeout: 10_000 }).toBe(1);
+    await sim('/_sim/replay-notifications', {});
+    await new Promise((r) => setTimeout(r, 1_500));
+    const [outcome, ...more] = await outcomesOf(paid.session.orderId);
+    expect(more).toEqual([]);
+    expect(outcome).toMatchObject({
+      operator: 'Desk (automatic)',
+      itemKind: 'session',
+      details: {
+        result: 'approved',
+        agent: approved.agent,
+        tid: approved.tid,
+        amountMinor: 30_000,
+        currency: 'EUR',
+        moneyMoved: true,
+        learnedBy: 'notification',
+      },
     });
 
     // The balance the desk now knows (300.00) goes with the withdrawal and bounds it on the page.
@@ -100,5 +122,9 @@ describe('virtual terminal in the desk core', () => {
       learnedBy: 'notification',
       tid: null,
     });
+    await expect
+      .poll(async () => (await outcomesOf(left.session.orderId)).map((r) => r.details.result), { timeout: 10_000 })
+      .toEqual(['expired']);
+    expect((await outcomesOf(left.session.orderId))[0]!.details).toMatchObject({ moneyMoved: false, tid: null });
   });
 });

@@ -120,6 +120,32 @@ describe('virtual terminal engine', () => {
     expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(1);
   });
 
+  it('audits how a session ended once per outcome: a decline, then the payment taken on a later attempt', async () => {
+    const outcomes = async (orderId: string) =>
+      (
+        await rig.store.db.query<{ operator: string; details: { result: string; moneyMoved: boolean } }>(
+          `SELECT operator, details FROM audit_log WHERE action = 'terminal:outcome' AND item_id = $1 ORDER BY seq`,
+          [orderId],
+        )
+      ).rows.map((r) => [r.operator, r.details.result, r.details.moneyMoved]);
+    const s = await terminal.start(payment({ amount: '31.00' }));
+    await terminal.auditOutcomes([s.session.orderId]);
+    expect(await outcomes(s.session.orderId)).toEqual([]);
+    await payOnPage(s.redirectUrl!, '4000000000000002');
+    await until(s.session.orderId, (x) => x.state === 'declined');
+    // Told twice (a repeated notification, a poll): written once.
+    await Promise.all([terminal.auditOutcomes([s.session.orderId]), terminal.auditOutcomes([s.session.orderId])]);
+    expect(await outcomes(s.session.orderId)).toEqual([['Desk (automatic)', 'declined', false]]);
+    await payOnPage(s.redirectUrl!, '4111111111111111');
+    await until(s.session.orderId, (x) => x.state === 'approved');
+    await terminal.auditOutcomes([s.session.orderId]);
+    await terminal.auditOutcomes([s.session.orderId]);
+    expect(await outcomes(s.session.orderId)).toEqual([
+      ['Desk (automatic)', 'declined', false],
+      ['Desk (automatic)', 'approved', true],
+    ]);
+  });
+
   it('retries a declined session once, even when two windows ask at the same moment', async () => {
     const first = await terminal.start(payment({ amount: '15.00' }));
     await payOnPage(first.redirectUrl!, '4000000000000002');

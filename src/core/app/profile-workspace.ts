@@ -143,6 +143,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       const stopListening = await store.onChange((change) => {
         deps.onQueueChange(change);
         if (change.queue === 'deposits') opened?.pokeWatch();
+        if (change.queue === 'terminal') auditTerminalOutcomes(opened, change.ids);
         siblings.note(change);
       });
       unsubscribe = async () => {
@@ -242,6 +243,15 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       if (soon) clearTimeout(soon);
       opened.pokeWatch = () => undefined;
     };
+  }
+
+  /** How the sessions a change touched ended, written to the audit by the desk (a command on the workspace). */
+  function auditTerminalOutcomes(opened: OpenWorkspace | null, orderIds: string[]): void {
+    // Changes can arrive before the workspace is ready; the start-up sweep (recoverUnresolved) covers those.
+    if (!opened?.ws || opened.stopping) return;
+    void runAs(DESK_ACTOR, () => run(opened, (ws) => ws.terminal.auditOutcomes(orderIds))).catch((err: unknown) =>
+      log.warn('terminal outcome not audited', { profileId: opened.ws.profile.id, orderIds, error: String(err) }),
+    );
   }
 
   /** PGlite's missing autovacuum, as a command on the workspace; said in the log when it found work. */

@@ -290,6 +290,11 @@ ALTER TABLE action_journal ADD COLUMN session_claim boolean NOT NULL DEFAULT fal
     name: 'a journal entry records when its send began (a bulk item waits for a send slot after its entry is begun)',
     sql: 'ALTER TABLE action_journal ADD COLUMN send_started_at timestamptz;',
   },
+  {
+    version: 15,
+    name: 'the terminal outcome last written to the audit, so each outcome is audited once',
+    sql: 'ALTER TABLE terminal_sessions ADD COLUMN audited_outcome text;',
+  },
 ];
 
 /** A fixed advisory-lock key so two desks starting together on one server migrate one after the other. */

@@ -25,7 +25,8 @@ import {
   recentCustomers,
   toCustomerData,
 } from './terminal-customers';
-import { createTerminalFollower, type FollowOptions } from './terminal-follow';
+import { createTerminalFollower, FOLLOW_DEFAULTS, type FollowOptions } from './terminal-follow';
+import { auditRecentOutcomes, auditTerminalOutcome } from './terminal-outcome-audit';
 import { confirmedCallerCheck } from './caller-check';
 import { openSession, settleUnknownOpen, TERMINAL_OPEN_ACTION } from './terminal-open';
 import { createTerminalPages } from './terminal-pages';
@@ -190,6 +191,8 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
 
     /** After a restart: opens whose answer was lost are looked up, and open sessions are followed again. */
     async recoverUnresolved(): Promise<void> {
+      // Needs no credentials: what ended while no desk was watching is already in the store.
+      await auditRecentOutcomes(store, deps.follow?.followForMs ?? FOLLOW_DEFAULTS.followForMs);
       const s = await deps.praxis();
       const open = (await store.journal.unresolved(sendLeaseMs(s))).filter(
         (e) => e.itemKind === 'session' && e.action === TERMINAL_OPEN_ACTION,
@@ -201,6 +204,11 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
         );
       }
       await follower.resume();
+    },
+
+    /** Told the sessions a store change touched: each ended one's outcome goes to the audit, once. */
+    async auditOutcomes(orderIds: readonly string[]): Promise<void> {
+      for (const orderId of orderIds) await auditTerminalOutcome(store, orderId);
     },
 
     close: () => follower.close(),

@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import type { PraxisSession } from '../queues/praxis-session';
 import { announceChange } from '../store/changes';
 import type { WorkStore } from '../store/work-store';
-import { sessionsToFollow, stateOf, terminalRow } from './terminal-rows';
+import { mayStillBePaid, sessionsToFollow, terminalRow } from './terminal-rows';
 
 export interface FollowOptions {
   firstPollMs?: number;
@@ -16,13 +16,13 @@ export interface FollowOptions {
   followForMs?: number;
 }
 
-const DEFAULTS = { firstPollMs: 5_000, maxPollMs: 60_000, followForMs: 20 * 60_000 };
+export const FOLLOW_DEFAULTS = { firstPollMs: 5_000, maxPollMs: 60_000, followForMs: 20 * 60_000 };
 
 export function createTerminalFollower(
   deps: { store: WorkStore; log: Logger; praxis(): Promise<PraxisSession> },
   options: FollowOptions = {},
 ) {
-  const o = { ...DEFAULTS, ...options };
+  const o = { ...FOLLOW_DEFAULTS, ...options };
   const timers = new Map<string, NodeJS.Timeout>();
   let closed = false;
 
@@ -41,7 +41,7 @@ export function createTerminalFollower(
 
   const stillOpen = async (orderId: string) => {
     const row = await terminalRow(deps.store.db, orderId);
-    if (!row || row.open_state !== 'pending' || stateOf(row) !== 'pending') return false;
+    if (!row || !mayStillBePaid(row)) return false;
     return Date.now() - row.created_at.getTime() < o.followForMs;
   };
 

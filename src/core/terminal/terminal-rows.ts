@@ -64,6 +64,18 @@ export function stateOf(
   return r.open_state;
 }
 
+/**
+ * Whether the customer may still pay in this session: it is open and undecided, or declined while its page stays open
+ * (the caller may try another card there, as Praxis's VT allows), so a later approval is still to be learned.
+ */
+export function mayStillBePaid(
+  r: Pick<TerminalRow, 'tx_status' | 'tx_type' | 'session_status' | 'open_state'>,
+): boolean {
+  if (r.open_state !== 'pending') return false;
+  const state = stateOf(r);
+  return state === 'pending' || (state === 'declined' && (r.session_status === null || r.session_status === 'open'));
+}
+
 const nameOf = (d: Record<string, unknown>, cid: string) => {
   const name = [d.first_name, d.last_name].filter((x) => typeof x === 'string' && x).join(' ');
   return name || cid;
@@ -111,12 +123,12 @@ export async function terminalHistory(q: Queryable, limit: number): Promise<Term
   return res.rows;
 }
 
-/** Sessions still worth following: not ended by what the store knows, opened in the last `withinMs`. */
+/** Sessions still worth following: the customer may still pay (mayStillBePaid), opened in the last `withinMs`. */
 export async function sessionsToFollow(q: Queryable, withinMs: number): Promise<TerminalRow[]> {
   const res = await q.query<TerminalRow>(
     `${SELECT_ROWS} WHERE t.created_at > now() - $1 * interval '1 millisecond' AND t.open_state = 'pending'
      ORDER BY t.created_at`,
     [withinMs],
   );
-  return res.rows.filter((r) => stateOf(r) === 'pending');
+  return res.rows.filter(mayStillBePaid);
 }

@@ -34,8 +34,8 @@ export function AuditFilterBar({
       <input
         type="text"
         className="audit-item"
-        aria-label="Item id (tid)"
-        placeholder="item id (tid)"
+        aria-label="Item id (tid or order id)"
+        placeholder="tid or order id"
         value={draft.itemId}
         onChange={(e) => onChange({ itemId: e.target.value })}
       />
