@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PraxisObjects } from '../../src/shared/lookup';
+import type { LookupResult, PraxisObjects } from '../../src/shared/lookup';
 import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 
 // Lookup's Praxis objects are read from the store, with no call to Praxis: an agent walking tids through them must not
@@ -28,5 +28,21 @@ describe('who may read an item’s Praxis objects', () => {
     });
     const read = await mia.call<PraxisObjects>('lookup:praxis-objects', { tid: request.tid });
     expect(read.transaction).toMatchObject({ tid: request.tid, transaction_type: 'payout' });
+  });
+
+  it('looking a withdrawal up by id tells an agent where it is worked, not whose it is or how much', async () => {
+    const request = await rig.request(rig.at('window-mia'), 'objects-roles-run', 'EUR', 47_050);
+    const [seen] = await al.call<LookupResult[]>('lookup:run', { ids: [String(request.tid)] });
+    expect(seen).toEqual({
+      id: String(request.tid),
+      kind: 'tid',
+      ok: false,
+      code: 'FORBIDDEN',
+      reason: expect.stringContaining(`tid ${request.tid} is worked in Payouts`),
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/470\.50|47050|objects-roles-run/);
+    // The look-up still stored it: the request is in the payout queue for those who may open it.
+    const [managerSees] = await mia.call<LookupResult[]>('lookup:run', { ids: [String(request.tid)] });
+    expect(managerSees).toMatchObject({ ok: true, amountMinor: 47_050, type: 'payout' });
   });
 });

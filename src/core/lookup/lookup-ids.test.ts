@@ -6,6 +6,10 @@ import { emptyStore } from '../../../test/support/store-backends';
 import { createLookupHandler } from './lookup-handler';
 import { lookupIds } from './lookup-ids';
 import { parseIdList } from './parse-ids';
+import { runAs, SANDBOX_ACTOR } from '../access/actor';
+
+// Withdrawals and holds are shown only to roles that may open their screens: these look-ups are a manager's.
+const lookupAsManager = (...args: Parameters<typeof lookupIds>) => runAs(SANDBOX_ACTOR, () => lookupIds(...args));
 
 describe('parseIdList', () => {
   it('reads pasted ids separated by lines, commas and spaces, dropping blanks and repeats', () => {
@@ -52,7 +56,7 @@ describe('lookupIds against the simulator over HTTP', () => {
     const authOrder = await orderIdOf(auth);
     const progress: number[] = [];
 
-    const results = await lookupIds(
+    const results = await lookupAsManager(
       [String(wr), authOrder, '999999', 'no-such-order', '0', 'x'.repeat(60), String(wr), ''],
       {
         client,
@@ -98,7 +102,7 @@ describe('lookupIds against the simulator over HTTP', () => {
   it('names an authentication failure for each id and stores nothing', async () => {
     const wr = sim.createWithdrawalRequest({ cid: 'cust-9', currency: 'EUR', amount: 100 }).tid;
     const wrongSecret = createPraxisClient({ baseUrl: sim.url, ...sim.credentials, secret: 'not-the-secret' });
-    const [r] = await lookupIds([String(wr)], { client: wrongSecret, store });
+    const [r] = await lookupAsManager([String(wr)], { client: wrongSecret, store });
     expect(r).toMatchObject({ ok: false, code: 'AUTH' });
     expect(await store.getTransaction(wr)).toBeNull();
   });
@@ -107,7 +111,7 @@ describe('lookupIds against the simulator over HTTP', () => {
     const a = sim.createWithdrawalRequest({ cid: 'cust-10', currency: 'EUR', amount: 100 }).tid;
     const b = sim.createWithdrawalRequest({ cid: 'cust-11', currency: 'EUR', amount: 200 }).tid;
     sim.setFaults({ http5xx: 1 });
-    const results = await lookupIds([String(a), String(b)], { client, store, concurrency: 1 });
+    const results = await lookupAsManager([String(a), String(b)], { client, store, concurrency: 1 });
     expect(results.map((r) => r.ok)).toEqual([false, true]);
     expect((await store.pendingWithdrawals()).map((p) => p.tid)).toEqual([b]);
   });
@@ -126,7 +130,9 @@ describe('the lookup:run handler body', () => {
         emitProgress: (p) => events.push(p),
         progressEveryMs: 10_000,
       });
-      const results = await run({ ids: [String(wr), 'bad id that is far too long for an order_id field at Praxis'] });
+      const results = await runAs(SANDBOX_ACTOR, () =>
+        run({ ids: [String(wr), 'bad id that is far too long for an order_id field at Praxis'] }),
+      );
       expect(results.map((r) => r.ok)).toEqual([true, false]);
       expect(events.at(-1)).toEqual({ done: 2, total: 2 });
       expect(events.length).toBeLessThanOrEqual(2);

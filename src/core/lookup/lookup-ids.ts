@@ -5,6 +5,7 @@ import { mapBounded } from '../bounded';
 import type { PraxisClient } from '../praxis/client';
 import type { WorkStore } from '../store/work-store';
 import { childPayouts, customerLabel } from '../payouts/request-state';
+import { assertMayRead } from './praxis-objects';
 
 export interface LookupOptions {
   client: Pick<PraxisClient, 'findTransaction' | 'findOrder'>;
@@ -61,6 +62,9 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
             `Order ${id} exists (session ${answer.session?.session_status ?? 'unknown'}) but has no transaction yet.`,
           );
         }
+        // Stored for those who work it; shown only to a role that may open it on its own screen (praxis-objects.ts).
+        const type = item.transactionType ?? tx.transaction_type;
+        assertMayRead(item.tid, type, 'its customer, amount and status');
         // What became of it: whose money, when, and (for a request) the payouts made for it.
         const stored = await opts.store.getTransaction(item.tid);
         const payouts =
@@ -81,7 +85,7 @@ export async function lookupIds(ids: readonly string[], opts: LookupOptions): Pr
           customer: stored ? await customerLabel(opts.store.db, stored) : null,
           createdAt: stored?.createdAt.toISOString() ?? null,
           payouts,
-          type: item.transactionType ?? tx.transaction_type,
+          type,
           status: item.status ?? tx.transaction_status,
           amountMinor: tx.amount,
           currency: tx.currency,
