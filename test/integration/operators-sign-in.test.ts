@@ -3,6 +3,7 @@ import { CHANNEL_ROLES } from '../../src/core/access/channel-roles';
 import type { AccessState, Role } from '../../src/shared/access';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import type { GatewayOption, PayoutDetail, PayoutSettings } from '../../src/shared/payouts';
+import type { AuditPage } from '../../src/shared/audit';
 import { startDeskCoreForTest, windowOf, type DeskWindow } from '../support/desk-core-rig';
 import { channelSamples } from '../support/channel-samples';
 
@@ -130,6 +131,37 @@ describe('operators who sign in', () => {
     expect(await payoutsMade(row.tid)).toBe(1);
     const detail = await bo.call<PayoutDetail>('payouts:detail', { tid: row.tid });
     expect(detail.journal.map((j) => j.operator)).toContain('Bo');
+  });
+
+  it('a PIN typed into a name box is not kept in the audit, and no operator may be named with digits alone', async () => {
+    const stray = at('window-stray');
+    expect(await stray.raw('session:sign-in', { operator: '987654', pin: '987654' })).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN' },
+    });
+    const row = await request('pin-in-name', 'EUR', 6_000_00);
+    const [gateway] = await bo.call<GatewayOption[]>('payouts:gateways', { tid: row.tid });
+    expect(
+      await bo.raw('payouts:approve', {
+        tid: row.tid,
+        gateway: gateway!.id,
+        secondApprover: { operator: '246813', pin: '246813' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FOUR_EYES' } });
+    // The audit chain keeps what it is given for good: of a name of digits nobody has, only its length.
+    const { rows } = await mia.call<AuditPage>('audit:list', { filter: {}, limit: 50 });
+    expect(JSON.stringify(rows)).not.toMatch(/987654|246813/);
+    expect(rows.find((r) => r.action === 'session:sign-in-refused')?.operator).toBe(
+      '(6 digits, withheld: possibly a PIN)',
+    );
+    expect(rows.find((r) => r.action === 'payouts:four-eyes-refused')?.details).toMatchObject({
+      secondApprover: '(6 digits, withheld: possibly a PIN)',
+      reason: 'unknown_operator',
+    });
+    expect(await mia.raw('operators:add', { name: '5551234', pin: '5551', role: 'agent' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('letter') },
+    });
   });
 
   it('a change that weakens four-eyes needs a second manager; one that strengthens it does not', async () => {

@@ -3,6 +3,7 @@ import { ROLES, type AccessState, type Role } from '../../shared/access';
 import { findOperator, hasManager, operatorKey } from '../operators/operator-registry';
 import { attemptPin } from '../operators/pin-attempts';
 import type { WorkStore } from '../store/work-store';
+import { auditableTypedName } from './typed-name';
 import { DESK_ACTOR, SANDBOX_ACTOR, type Actor } from './actor';
 import type { BoundedAudit } from './bounded-audit';
 import { loadAccessSettings } from './access-settings';
@@ -83,8 +84,9 @@ export function createSignInSessions(
 
   const audit = (store: WorkStore, operator: string, action: string, details: Record<string, unknown> = {}) =>
     store.audit.append({ operator, action, details });
-  const auditRefused = (store: WorkStore, tried: string, details: Record<string, unknown>) =>
-    refusedSignIns
+  const auditRefused = (store: WorkStore, typed: string, details: Record<string, unknown>) => {
+    const tried = auditableTypedName(typed);
+    return refusedSignIns
       ? refusedSignIns.record({
           key: 'sign-in',
           countedAs: tried.slice(0, 64),
@@ -92,6 +94,7 @@ export function createSignInSessions(
           summary: { operator: DESK_ACTOR.name, action: 'session:sign-in-refused', countsAs: 'names' },
         })
       : audit(store, tried, 'session:sign-in-refused', details);
+  };
 
   return {
     async resolve(store, profileId, connection) {

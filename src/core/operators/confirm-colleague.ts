@@ -3,6 +3,7 @@ import { ROLE_LABELS, type Role } from '../../shared/access';
 import type { WorkStore } from '../store/work-store';
 import { hasManager, operatorKey } from './operator-registry';
 import { attemptPin } from './pin-attempts';
+import { auditableTypedName } from '../access/typed-name';
 
 export interface Colleague {
   operator: string;
@@ -42,7 +43,12 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
       action: refusal.action,
       itemKind: refusal.itemKind ?? null,
       itemId: refusal.itemId ?? null,
-      details: { reason, secondApprover: colleague?.operator ?? null, ...refusal.details, ...extra },
+      details: {
+        reason,
+        secondApprover: colleague ? auditableTypedName(colleague.operator) : null,
+        ...refusal.details,
+        ...extra,
+      },
     });
     throw new DeskError('FOUR_EYES', message, { reason: reason === 'locked' ? 'locked' : 'refused' });
   };

@@ -6,6 +6,10 @@ import { channel } from './channel';
 
 const OperatorName = z.string().trim().min(1, 'Enter the operator name').max(32);
 const Pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
+/** A new operator's name: digits alone look like a PIN, which the audit then withholds (typed-name.ts). */
+const NewOperatorName = OperatorName.refine((n) => !/^\d+$/.test(n), {
+  message: 'needs a letter: a name of digits alone looks like a PIN',
+});
 
 /** A second manager's name and PIN, for a change that weakens four-eyes. */
 export const SecondManager = z.object({ operator: OperatorName, pin: z.string().min(1).max(8) }).strict();
@@ -36,7 +40,9 @@ export const accessContract = {
   'operators:list': channel(z.object({}).strict()).returns<OperatorView[]>(),
   /** Adding a manager, once the desk has another besides the person acting, needs a second manager. */
   'operators:add': channel(
-    z.object({ name: OperatorName, pin: Pin, role: z.enum(ROLES), secondManager: SecondManager.optional() }).strict(),
+    z
+      .object({ name: NewOperatorName, pin: Pin, role: z.enum(ROLES), secondManager: SecondManager.optional() })
+      .strict(),
   ).returns<OperatorView[]>(),
   /** A new role or PIN for an operator; taking the manager role away weakens four-eyes and needs a second manager. */
   'operators:change': channel(
