@@ -19,3 +19,12 @@ export function privateFolderSync(path: string): void {
   mkdirSync(path, { recursive: true, mode: OWNER_ONLY });
   chmodSync(path, OWNER_ONLY);
 }
+
+/**
+ * Files this process creates from now on are its user's alone (umask 077): PGlite's own files, the log, the lock and
+ * the audit head, so a copy or backup that keeps modes does not open them to every account. Called once by each host
+ * at start; a worker thread may not set it.
+ */
+export function keepNewFilesPrivate(): void {
+  process.umask(0o077);
+}

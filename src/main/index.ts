@@ -5,6 +5,7 @@ import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
 import { createFileLogger } from '../core/file-logger';
+import { keepNewFilesPrivate } from '../core/private-folder';
 import { usePgliteWorkerModule } from '../core/store/pglite-worker-module';
 import pgliteWorkerPath from '../core/store/pglite-worker?modulePath';
 import { notifyExpiringHolds } from './hold-notifications';
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const userData = app.getPath('userData');
   const log = createFileLogger(userData, { echoToStderr: true });
   const location = appLocationFrom(devServerUrl, rendererDir);

@@ -5,6 +5,7 @@ import { createDeskCore } from '../core/app/desk-core';
 import { openKeytarSecretStore } from '../core/credentials/keytar-secret-store';
 import { keychainService } from '../core/credentials/secret-names';
 import { createFileLogger } from '../core/file-logger';
+import { keepNewFilesPrivate } from '../core/private-folder';
 import { createBrowserHost } from './browser-host';
 import { closeOnSignal, parsePort } from './cli-support';
 
@@ -40,6 +41,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  keepNewFilesPrivate();
   // Log lines go to the file, so the terminal keeps what a person needs: where things are and the URL, last.
   const logger = createFileLogger(opts.dataDir, { echoToStderr: false });
   console.log(`Praxis Desk (browser host) starting — data folder ${opts.dataDir}, log ${logger.path}`);

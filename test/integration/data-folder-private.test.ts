@@ -52,8 +52,12 @@ describe("the desk's data folder", () => {
     expect(await modeOf(dataDir)).toBe(0o700);
     expect(await modeOf(join(dataDir, 'store'))).toBe(0o700);
     expect(await modeOf(join(dataDir, 'logs'))).toBe(0o700);
+    // The desk's own files are the user's alone too, so a copy that keeps modes keeps them closed.
+    for (const file of ['logs/desk.log', 'desk.lock.owner.json'])
+      expect(await modeOf(join(dataDir, file)), file).toBe(0o600);
+    expect(await modeOf(join(dataDir, 'desk.lock')), 'the lock folder').toBe(0o700);
     if (process.getuid?.() === 0) {
-      // What the folder's mode means: another account gets nothing, though PGlite's own files are 0666.
+      // PGlite sets its own files 0666 whatever the umask: the folder's mode is what keeps other accounts out.
       expect((await stat(join(dataDir, 'store', 'PG_VERSION'))).mode & 0o004).toBe(0o004);
       expect(nobodyCanRead(join(dataDir, 'store', 'PG_VERSION'))).toBe(false);
       expect(nobodyCanRead(join(dataDir, 'logs', 'desk.log'))).toBe(false);
