@@ -112,7 +112,8 @@ export function createIntake(opts: IntakeOptions): Intake {
     // Unread and unauthenticated: answered unsigned, recorded without a body.
     const refused = answer(status, 1, description, null, now());
     const headers = keptHeaders({ headers: req.headers, remoteAddress: req.ip });
-    if (req.url === NOTIFICATION_PATH) {
+    // By route, not by URL: a query string must not take a refusal out of the record.
+    if (req.routeOptions.url === NOTIFICATION_PATH) {
       await withTarget(async ({ store }) => {
         await insertNotification(store.db, {
           verdict: tooLarge ? 'too_large' : 'malformed',

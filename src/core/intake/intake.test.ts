@@ -195,6 +195,14 @@ for (const backend of storeBackends()) {
       expect(r.http).toBe(413);
       expect(r.body.description).toMatch(/larger than 16384 bytes/);
       expect(await verdicts()).toEqual({ too_large: 1 });
+      // A query string does not take it out of the record.
+      const withQuery = await fetch(`${url}/praxis/notification?resend=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(big),
+      });
+      expect(withQuery.status).toBe(413);
+      expect(await verdicts()).toEqual({ too_large: 2 });
     });
 
     it('refuses a notification for another merchant', async () => {
