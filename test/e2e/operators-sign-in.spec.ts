@@ -227,6 +227,20 @@ test('a back-office operator’s command palette offers their screens only: no p
   await page.keyboard.press('Escape');
 });
 
+test('a back-office operator’s Lookup offers no terminal session for a looked-up customer: the terminal is not theirs', async ({
+  page,
+}) => {
+  const tid = await sim.createRequest(`e2e-bo-lookup-${Date.now()}`, 'EUR', 4_100);
+  await openAnyScreen(page);
+  await signIn(page, 'Bo');
+  await goTo(page, 'l', 'Lookup');
+  await page.getByLabel(/Transaction ids \(tid\) or order ids/).fill(String(tid));
+  await page.getByRole('button', { name: /^Look up/ }).click();
+  const results = page.getByRole('table', { name: /Lookup results/ });
+  await expect(results.getByRole('row').filter({ hasText: String(tid) })).toContainText('EUR 41.00');
+  await expect(page.getByRole('button', { name: `New terminal session for the customer of ${tid}` })).toHaveCount(0);
+});
+
 test('signing in lands on a screen the role may open: a back-office operator after a manager left Settings sees Payouts', async ({
   page,
 }) => {

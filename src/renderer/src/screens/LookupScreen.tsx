@@ -13,6 +13,8 @@ import { navigationActions } from '../stores/navigation';
 import { terminalActions } from '../stores/terminal';
 import { PraxisObjectsRow, praxisObjectsId } from './PraxisObjectsRow';
 import { instantText } from '../components/instant-text';
+import { mayOpen } from '../access/screen-roles';
+import { useAccess } from '../stores/access';
 
 /** The results table's columns; a row's Praxis objects and a failure's reason span them. */
 const RESULT_COLUMNS = 8;
@@ -41,6 +43,8 @@ export function LookupScreen() {
   const { running, progress, rows, error, source } = useLookup();
   const counts = useLookup(useShallow(selectCounts));
   const pastedCount = idsFromText(text).length;
+  // The terminal is for those who may open it (as the queues' detail panes offer it: NewSessionForCustomer).
+  const mayUseTerminal = useAccess((s) => mayOpen('terminal', s.access));
   // The found items whose Praxis objects are open under their row.
   const [openTids, setOpenTids] = useState<ReadonlySet<number>>(new Set());
   const toggleObjects = (tid: number) =>
@@ -135,14 +139,16 @@ export function LookupScreen() {
                       <td className="num mono nowrap">{safeMoney(r.amountMinor, r.currency)}</td>
                       <td>
                         {r.customer ?? <span className="muted">unknown</span>}{' '}
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`New terminal session for the customer of ${r.tid}`}
-                          onClick={() => void openTerminalFor(r.tid)}
-                        >
-                          Terminal…
-                        </button>
+                        {mayUseTerminal && (
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={`New terminal session for the customer of ${r.tid}`}
+                            onClick={() => void openTerminalFor(r.tid)}
+                          >
+                            Terminal…
+                          </button>
+                        )}
                       </td>
                       <td className="nowrap">{r.createdAt ? instantText(r.createdAt) : ''}</td>
                       <td>
