@@ -45,6 +45,23 @@ test('an empty audit log says why: nothing done yet in this profile, or a filter
   await expect(empty).toContainText('Nothing has been recorded in this profile yet');
 });
 
+test('dates the wrong way round are named as such, in words, not as an empty log; one day in both is that day', async ({
+  page,
+}) => {
+  await page.goto(desk().host.url);
+  await openAudit(page);
+  await page.getByLabel('From date').fill('2026-12-07');
+  await page.getByLabel('To date').fill('2026-12-06');
+  const problem = page.getByRole('alert');
+  await expect(problem).toHaveText(
+    'The From date (2026-12-07) is after the To date (2026-12-06): pick a From date on or before the To date.',
+  );
+  await expect(page.getByRole('status', { name: 'Empty audit log' })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('62-audit-dates-backwards') });
+  await page.getByLabel('From date').fill('2026-12-06');
+  await expect(problem).toHaveCount(0);
+});
+
 test('Enter on an audit row opens its whole detail (time, operator, action, item, outcome, reason, note, stored fields); Esc closes it', async ({
   page,
 }) => {

@@ -30,3 +30,10 @@ export function auditFilterOf(d: AuditFilterDraft): AuditFilter {
   if (to) f.to = to;
   return f;
 }
+
+/** What is wrong with the filter as typed, in words, before anything is asked; null when nothing. */
+export function auditDraftProblem(d: AuditFilterDraft): string | null {
+  if (d.fromDate && d.toDate && d.fromDate > d.toDate)
+    return `The From date (${d.fromDate}) is after the To date (${d.toDate}): pick a From date on or before the To date.`;
+  return null;
+}

@@ -3,7 +3,7 @@ import type { AuditRowView, AuditVerifyResult } from '../../../shared/audit';
 import type { WireError } from '../../../shared/errors';
 import { callAudit } from '../api/audit';
 import { downloadText } from '../components/download-text';
-import { auditFilterOf, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from './audit-filter';
+import { auditDraftProblem, auditFilterOf, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from './audit-filter';
 
 const PAGE = 500;
 // Walking to a broken row deep in the log: larger pages, so even 100,000 rows are a few requests.
@@ -50,10 +50,21 @@ let generation = 0;
 
 async function loadFirst(): Promise<void> {
   const mine = ++generation;
+  const problem = auditDraftProblem(useAudit.getState().draft);
+  // Rows of an earlier filter would pass for this one's: none are shown until it is put right.
+  if (problem)
+    return useAudit.setState({
+      loading: false,
+      error: { code: 'VALIDATION', message: problem },
+      rows: [],
+      total: null,
+      nextBeforeSeq: null,
+    });
   useAudit.setState({ loading: true, error: null });
   const res = await callAudit('audit:list', { filter: auditFilterOf(useAudit.getState().draft), limit: PAGE });
   if (mine !== generation) return;
-  if (!res.ok) return useAudit.setState({ loading: false, error: res.error, rows: [], total: 0, nextBeforeSeq: null });
+  if (!res.ok)
+    return useAudit.setState({ loading: false, error: res.error, rows: [], total: null, nextBeforeSeq: null });
   useAudit.setState({
     loading: false,
     rows: res.data.rows,

@@ -40,7 +40,7 @@ export function AuditScreen() {
     <div className="queue-screen audit-screen">
       <ScreenHeader title="Audit">
         <span className="muted queue-count" role="status" aria-label="Audit rows">
-          {s.total === null ? '…' : count(s.total)}
+          {s.total === null ? (s.error ? 'no rows shown' : '…') : count(s.total)}
           {s.total !== null && s.rows.length < s.total ? ` (${s.rows.length.toLocaleString('en-GB')} loaded)` : ''}
         </span>
         <BusyButton busy={s.exporting} onPress={() => void auditActions.exportCsv()}>
