@@ -105,5 +105,6 @@ describe('the facts an auditor reads from an audit row', () => {
     expect(c.amount).toBe('EUR 120.00; JPY 500');
     expect(c.outcome).toBe('3 items, 1 failed');
     expect(c.item).toBe('');
+    expect(auditColumns(row({ count: 1, failedCount: 0, succeeded: [] }, null)).outcome).toBe('1 item, 0 failed');
   });
 });

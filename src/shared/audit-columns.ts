@@ -67,7 +67,8 @@ function outcomeOf(action: string, d: Record<string, unknown>): string {
     text(d.newStatus) && `now ${statusText(text(d.newStatus), of)}`,
     text(d.message),
   ].filter(Boolean);
-  if (typeof d.count === 'number') parts.unshift(`${d.count} items, ${text(d.failedCount) || '0'} failed`);
+  if (typeof d.count === 'number')
+    parts.unshift(`${d.count} ${d.count === 1 ? 'item' : 'items'}, ${text(d.failedCount) || '0'} failed`);
   return parts.join(' — ');
 }
 
