@@ -36,6 +36,12 @@ test('field errors are shown beside each field before anything is sent', async (
   await expect(page.getByText(/JPY/).and(page.getByRole('alert'))).toBeVisible();
   await expect(page.getByRole('button', { name: 'Confirm and open the payment page' })).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('70-terminal-form-errors'), fullPage: true });
+
+  // Typing in a field marked wrong takes its mark away (the next review judges it again); the others keep theirs.
+  await page.getByLabel('Email').fill('ada@example.com');
+  await expect(page.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email')).not.toHaveAccessibleDescription(/Enter an email/);
+  await expect(page.getByLabel('Country (ISO code)')).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('a refused review puts the keyboard in the first field to fix, so the agent corrects it without the mouse', async ({

@@ -126,6 +126,12 @@ export function TerminalForm({
     setDraft((d) => ({ ...d, ...patch }));
     setConfirming(false);
     setTicked(new Set());
+    // A field being corrected loses its mark; the next review judges it again.
+    setShown((marks) => {
+      const left = { ...marks };
+      for (const key of Object.keys(patch) as (keyof TerminalDraft)[]) delete left[fieldPath(key)];
+      return left;
+    });
   };
 
   useEffect(() => void terminalActions.loadGateways(draft.intent), [draft.intent]);
