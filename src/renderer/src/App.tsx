@@ -3,6 +3,7 @@ import { Frame } from './components/Frame';
 import { capturesAvailable } from './api/captures';
 import { SignIn } from './access/SignIn';
 import { useIdleLock } from './access/use-idle-lock';
+import { useFocusNeverOnBody } from './components/use-focus-never-on-body';
 import { accessActions, useAccess } from './stores/access';
 import { capturesActions } from './stores/captures';
 import { holdsExpiringActions } from './stores/holds-expiring';
@@ -40,6 +41,7 @@ function Desk({ lockedFor }: { lockedFor: string | undefined }) {
   const loaded = useSession((s) => s.info !== null);
   const mayCapture = useAccess((s) => mayOpen('captures', s.access));
   useIdleLock();
+  useFocusNeverOnBody();
 
   useEffect(() => {
     const stop = sessionActions.follow();

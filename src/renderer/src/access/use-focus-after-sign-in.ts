@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { focusScreen } from '../components/focus-screen';
+import { focusLost } from '../components/focus-lost';
 
 /**
  * When the sign-in (or the lock over the desk) closes with the keyboard in it, the keyboard goes back to the control
@@ -11,8 +12,7 @@ export function useFocusAfterSignIn(): void {
   if (before.current === undefined) before.current = document.activeElement;
   useEffect(
     () => () => {
-      const active = document.activeElement;
-      if (active && active !== document.body) return;
+      if (!focusLost()) return;
       const back = before.current;
       if (back instanceof HTMLElement && back !== document.body && back.isConnected) back.focus();
       else focusScreen();

@@ -12,6 +12,7 @@ import { ScreenView } from '../screens/ScreenView';
 import { SecondManagerDialog } from '../access/SecondManagerDialog';
 import { SwitchProfileDialog } from '../access/SwitchProfileDialog';
 import { SCREEN_ID } from './focus-screen';
+import { focusLost } from './focus-lost';
 
 /** G then a letter jumps to a screen (product.md's keyboard map). */
 const GO_KEYS: Record<string, Screen> = {
@@ -51,8 +52,7 @@ export function Frame({ inert = false }: { inert?: boolean }) {
   useEffect(() => {
     if (shown.current === screen) return;
     shown.current = screen;
-    const active = document.activeElement;
-    if (!active || active === document.body || active.closest('nav')) main.current?.focus({ preventScroll: true });
+    if (focusLost() || document.activeElement?.closest('nav')) main.current?.focus({ preventScroll: true });
   }, [screen]);
 
   return (

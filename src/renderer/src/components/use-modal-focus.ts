@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { focusScreen } from './focus-screen';
+import { focusLost } from './focus-lost';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -8,9 +9,6 @@ const FOCUSABLE =
 const GIVE_BACK_WITHIN_MS = 10_000;
 
 const visible = (el: HTMLElement) => el.offsetParent !== null || el === document.activeElement;
-
-/** Nothing has the focus: it is on the body, where the keyboard loses its place. */
-const focusLost = () => document.activeElement === null || document.activeElement === document.body;
 
 /** The control Shift+Tab would reach from `el`: the last enabled, visible one before it on the page. */
 function controlBefore(el: HTMLElement): HTMLElement | null {
@@ -52,7 +50,7 @@ if (typeof document !== 'undefined') {
 function openerNow(): Element | null {
   const active = document.activeElement;
   if (owed && (focusLost() || active === owed.standIn)) return owed.to;
-  return active && active !== document.body ? active : (dropped ?? active);
+  return !focusLost() ? active : (dropped ?? active);
 }
 
 /** Focuses `to` now, or, while it is disabled, as soon as it is enabled again (see `owed`). */

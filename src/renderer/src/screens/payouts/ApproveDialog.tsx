@@ -6,6 +6,7 @@ import { GatewayPicker } from './GatewayPicker';
 import { safeMoney, safeWords } from '../../queue/money-text';
 import { remainingText } from './row-format';
 import { RiskLine } from './RiskLine';
+import { focusLost } from '../../components/focus-lost';
 
 /** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
 export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: number | null }) {
@@ -17,9 +18,7 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
   const confirm = useRef<HTMLButtonElement>(null);
   // The button is disabled until the gateways are in; focus it the moment it can be pressed, so Enter confirms.
   useEffect(() => {
-    const active = document.activeElement;
-    if (ready && (!active || active === document.body || active.getAttribute('role') === 'dialog'))
-      confirm.current?.focus();
+    if (ready && (focusLost() || document.activeElement?.getAttribute('role') === 'dialog')) confirm.current?.focus();
   }, [ready]);
   const why = busy
     ? 'Sending…'

@@ -9,6 +9,7 @@ import { FormError } from '../../components/FormError';
 import { safeMoney } from '../../queue/money-text';
 import { selectActingOperator, useAccess } from '../../stores/access';
 import { terminalActions, useTerminal } from '../../stores/terminal';
+import { focusLost } from '../../components/focus-lost';
 
 /** What each state means for the agent and the caller still on the line. */
 const STATE_WORDS: Record<TerminalState, string> = {
@@ -36,8 +37,7 @@ function Outcome({ session }: { session: TerminalSession }) {
   // else to the outcome, so it is not left on the page's body. A keyboard already elsewhere stays there.
   useEffect(() => {
     if (!ENDED_TERMINAL_STATES.includes(session.state)) return;
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (!lost) return;
+    if (!focusLost()) return;
     (outcomeBox.current?.querySelector<HTMLElement>('button.primary') ?? outcomeBox.current)?.focus();
   }, [session.state]);
   // A session is retried once: a retried one points at its retry instead (retrying it again could charge twice).
