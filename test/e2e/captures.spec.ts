@@ -275,3 +275,32 @@ test('a saved view keeps its filter and sort, and lists only this queue’s view
     .click();
   await expect(page.getByLabel('Saved view').getByRole('option', { name: `Holds ${run}` })).toHaveCount(0);
 });
+
+test('after a bulk capture the cursor is on the next hold still in the queue: X selects it, and the bar counts what Shift+C sends', async ({
+  page,
+}) => {
+  const cid = `e2e-bulk-next-${run}`;
+  const tids = [];
+  for (const minor of [3_100, 3_200, 3_300]) tids.push(await sim.authorize(cid, 'EUR', minor));
+  const [captured, next, last] = tids as [number, number, number];
+  await open(page, cid);
+  await expect(holdRow(page, last)).toBeVisible();
+  for (const key of ['j', 'x', 'Shift+C']) await page.keyboard.press(key);
+  const bulk = page.getByRole('dialog', { name: 'Bulk capture' });
+  await expect(bulk.getByRole('button', { name: 'Capture 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(bulk.getByLabel('Bulk result')).toContainText('1 succeeded, 0 failed');
+  await bulk.getByRole('button', { name: 'Done' }).click();
+  await expect(holdRow(page, captured)).toHaveCount(0);
+
+  await expect(holdRow(page, next)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('checkbox', { name: `Select ${next}` })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Selection' })).toContainText('1 selected');
+  await page.keyboard.press('Shift+C');
+  await expect(bulk.getByRole('button', { name: 'Capture 1' })).toBeVisible();
+  await expect(bulk.getByRole('table', { name: 'Selected holds' })).toContainText(String(next));
+  await page.keyboard.press('Escape');
+  expect((await sim.record(captured)).capturesMade).toBe(1);
+  expect((await sim.record(next)).capturesMade).toBe(0);
+});

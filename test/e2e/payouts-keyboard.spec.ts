@@ -260,3 +260,66 @@ test('a request decided from another window while its dialog is open here: the d
   await expect(notice).toHaveCount(0);
   expect((await sim.record(tid)).payoutsMade).toBe(0);
 });
+
+test('after a bulk approve the cursor is on the next request still in the queue: X selects it, and the bar counts what Shift+A sends', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-bulk-next-${run}`;
+  const tids = [];
+  for (const minor of [8_100, 8_200, 8_300]) tids.push(await sim.createRequest(cid, 'EUR', minor));
+  const [paid, next, last] = tids as [number, number, number];
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, last)).toBeVisible();
+  for (const key of ['j', 'x', 'Shift+A']) await page.keyboard.press(key);
+  const bulk = page.getByRole('dialog', { name: 'Bulk approve' });
+  await expect(bulk.getByRole('button', { name: 'Approve 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(bulk.getByLabel('Bulk result')).toContainText('1 succeeded, 0 failed');
+  await bulk.getByRole('button', { name: 'Done' }).click();
+  await expect(queueRow(page, paid)).toHaveCount(0);
+
+  // The paid row left the queue: the cursor moved on to the row after it, as after a single approve.
+  await expect(queueRow(page, next)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('x');
+  const bar = page.getByRole('region', { name: 'Selection' });
+  await expect(page.getByRole('checkbox', { name: `Select ${next}` })).toBeChecked();
+  await expect(bar).toContainText('1 selected');
+  await expect(bar).toContainText('EUR 82.00');
+  await page.keyboard.press('Shift+A');
+  await expect(bulk.getByRole('button', { name: 'Approve 1' })).toBeVisible();
+  await expect(bulk.getByRole('table', { name: 'Selected requests' })).toContainText(String(next));
+  await page.keyboard.press('Escape');
+  await expect(bulk).toHaveCount(0);
+  expect((await sim.record(paid)).payoutsMade).toBe(1);
+  expect((await sim.record(next)).payoutsMade).toBe(0);
+});
+
+test('a selected request under the cursor decided from another window: the selection drops it and the cursor moves to the next row', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-live-next-${run}`;
+  const tids = [];
+  for (const minor of [9_100, 9_200, 9_300]) tids.push(await sim.createRequest(cid, 'EUR', minor));
+  const [gone, next, last] = tids as [number, number, number];
+  await openQueueFor(page, desk(), cid);
+  await expect(queueRow(page, last)).toBeVisible();
+  for (const key of ['j', 'j', 'j', 'x', 'k', 'k', 'x']) await page.keyboard.press(key);
+  await expect(queueRow(page, gone)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Selection' })).toContainText('2 selected');
+
+  await command(desk(), 'payouts:reject', { tid: gone, reasonCode: 'customer_asked' });
+  await expect(queueRow(page, gone)).toHaveCount(0);
+  await expect(queueRow(page, next)).toHaveAttribute('aria-selected', 'true');
+  const bar = page.getByRole('region', { name: 'Selection' });
+  await expect(bar).toContainText('1 selected');
+  await expect(bar).toContainText('EUR 93.00');
+  // X acts on the row shown under the cursor: two rows ticked, two counted, two in the dialog.
+  await page.keyboard.press('x');
+  await expect(page.getByRole('checkbox', { name: `Select ${next}` })).toBeChecked();
+  await expect(bar).toContainText('2 selected');
+  await page.keyboard.press('Shift+R');
+  const bulk = page.getByRole('dialog', { name: 'Bulk reject' });
+  await expect(bulk.getByRole('table', { name: 'Selected requests' }).getByRole('row')).toHaveCount(3);
+  await page.keyboard.press('Escape');
+  expect((await sim.record(next)).cancelsMade).toBe(0);
+});

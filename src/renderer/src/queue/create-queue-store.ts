@@ -139,6 +139,23 @@ export function createQueueStore<
     })();
   };
 
+  /**
+   * Keeps the cursor and the selection on rows still in the queue (`inQueue`), however the others left it: a cursor
+   * whose row left moves to the next row shown still there, or the one above, as "act and next" does; the pane
+   * follows it. Says whether the cursor moved.
+   */
+  const keepToQueue = (inQueue: ReadonlySet<number>): boolean => {
+    const { cursorTid, selected, detailOpen } = get();
+    const selectedKept = [...selected].filter((t) => inQueue.has(t));
+    const cursorLeft = cursorTid !== null && !inQueue.has(cursorTid);
+    if (!cursorLeft && selectedKept.length === selected.size) return false;
+    const cursor = cursorLeft ? nearestInQueue(visibleRows, cursorTid, inQueue) : cursorTid;
+    set({ cursorTid: cursor, selected: selectedKept.length === selected.size ? selected : new Set(selectedKept) });
+    if (!cursorLeft) return false;
+    if (detailOpen && cursor !== null) void actions.loadDetail(cursor);
+    return true;
+  };
+
   const actions = {
     /** The first page at once, then the rest page by page, so neither the screen nor the core waits for 100,000 rows. */
     async load() {
@@ -164,11 +181,7 @@ export function createQueueStore<
         }
         set({ loadingRest: false });
         changedDuringLoad = null;
-        const tids = new Set(get().rows.map((r) => r.tid));
-        set((s) => ({
-          selected: new Set([...s.selected].filter((t) => tids.has(t))),
-          cursorTid: s.cursorTid !== null && tids.has(s.cursorTid) ? s.cursorTid : null,
-        }));
+        keepToQueue(new Set(get().rows.map((r) => r.tid)));
         if (changed.size > 0) await actions.refreshRows([...changed]);
       } finally {
         if (current()) {
@@ -219,15 +232,11 @@ export function createQueueStore<
         // A load that began while this answer was on its way must not append these rows a second time.
         for (const row of res.data) changedDuringLoad?.add(row.tid);
         const { rows, added } = mergeRows(s.rows, res.data, tids, source.belongsInQueue);
-        const kept = new Set(rows.map((r) => r.tid));
         // While the rest is on its way, a row not yet loaded is not an arrival.
         const arrived = s.loadingRest ? 0 : added;
-        return {
-          rows,
-          arrivedLive: s.arrivedLive + arrived,
-          selected: new Set([...s.selected].filter((t) => kept.has(t))),
-        };
+        return { rows, arrivedLive: s.arrivedLive + arrived };
       });
+      if (keepToQueue(new Set(get().rows.map((r) => r.tid)))) return;
       const open = get().detail?.row.tid;
       if (get().detailOpen && open !== undefined && tids.includes(open)) void actions.loadDetail(open);
     },
@@ -295,6 +304,7 @@ export function createQueueStore<
 
     toggleSelected(tid: number) {
       set((s) => {
+        if (findRow(s.rows, tid) === null) return s;
         const selected = new Set(s.selected);
         if (!selected.delete(tid)) selected.add(tid);
         return { selected };
@@ -345,4 +355,13 @@ export function createQueueStore<
   };
 
   return { useQueue, actions, selectors };
+}
+
+/** The row after `tid` in `shown` that is still in the queue, else the nearest one before it; null when none is. */
+function nearestInQueue(shown: readonly QueueRow[], tid: number, inQueue: ReadonlySet<number>): number | null {
+  const at = shown.findIndex((r) => r.tid === tid);
+  if (at < 0) return null;
+  for (let i = at + 1; i < shown.length; i++) if (inQueue.has(shown[i]!.tid)) return shown[i]!.tid;
+  for (let i = at - 1; i >= 0; i--) if (inQueue.has(shown[i]!.tid)) return shown[i]!.tid;
+  return null;
 }
