@@ -15,10 +15,10 @@ export function SavedViews<V>({
   const views = store.useViews((s) => s.views);
   const viewsError = store.useViews((s) => s.error);
   const nameError = store.useViews((s) => s.nameError);
-  // The view last picked or saved; shown as selected only while the filter and sort are still the view's.
+  // The view last picked or saved. The picker shows it while the filter and sort are its, else a view they match:
+  // a reload keeps the filter, not the pick.
   const [picked, setPicked] = useState('');
-  const pickedView = views.find((v) => v.id === picked);
-  const current = pickedView && store.actions.stillSelected(pickedView, state) ? picked : '';
+  const current = store.actions.shownId(views, picked, state);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

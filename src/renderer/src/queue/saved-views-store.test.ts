@@ -42,3 +42,28 @@ describe('saved views: which one the picker shows', () => {
     expect(views.actions.stillSelected(old, { filter: EMPTY_FILTER, sort: DEFAULT_SORT })).toBe(true);
   });
 });
+
+describe('saved views: which one the picker shows after a reload', () => {
+  const eurOver100: StoredView = {
+    id: 'v3',
+    name: 'EUR over 100',
+    state: { queue: 'payouts', filter: { ...EMPTY_FILTER, currency: 'EUR', minAmount: '100' }, sort: DEFAULT_SORT },
+  };
+  const restored = { filter: { ...EMPTY_FILTER, currency: 'EUR', minAmount: '100' }, sort: DEFAULT_SORT };
+
+  it('shows the view whose filter and sort the screen has now, though none was picked in this page', () => {
+    expect(views.actions.shownId([late, eurOver100], '', restored)).toBe('v3');
+  });
+
+  it('shows the view picked while it is still selected, else none once the filter moved away from every view', () => {
+    expect(views.actions.shownId([late, eurOver100], 'v1', restored)).toBe('v3');
+    expect(views.actions.shownId([late, eurOver100], 'v3', restored)).toBe('v3');
+    expect(views.actions.shownId([late, eurOver100], 'v3', { filter: EMPTY_FILTER, sort: DEFAULT_SORT })).toBe('');
+  });
+
+  it('never shows a view it cannot read unless it was picked', () => {
+    const old: StoredView = { id: 'v2', name: 'Old', state: { queue: 'payouts', filter: { age: 'ancient' } } };
+    expect(views.actions.shownId([old], '', restored)).toBe('');
+    expect(views.actions.shownId([old], 'v2', restored)).toBe('v2');
+  });
+});

@@ -53,6 +53,10 @@ export function createSavedViews<V extends object>(
   const set = useViews.setState;
   const mine = (v: StoredView) => v.state.queue === queue || (ownsUntagged && v.state.queue === undefined);
   const keep = (views: StoredView[]) => views.filter(mine);
+  const sameState = (view: StoredView, state: V) => {
+    const parsed = schema.safeParse(view.state);
+    return parsed.success && sameValue(parsed.data, state);
+  };
 
   const actions = {
     async load() {
@@ -84,8 +88,17 @@ export function createSavedViews<V extends object>(
      * are cleared or changed no view is selected. A view it cannot read stays selected, so it can be deleted.
      */
     stillSelected(view: StoredView, state: V): boolean {
-      const parsed = schema.safeParse(view.state);
-      return !parsed.success || sameValue(parsed.data, state);
+      return !schema.safeParse(view.state).success || sameState(view, state);
+    },
+    /**
+     * The view the picker shows: the one last picked or saved while it is still selected, else the first view whose
+     * filter and sort are the screen's now (after a reload nothing was picked in this page, yet the filter is the
+     * view's); '' for none. A view it cannot read is shown only when picked.
+     */
+    shownId(views: readonly StoredView[], picked: string, state: V): string {
+      const pickedView = views.find((v) => v.id === picked);
+      if (pickedView && actions.stillSelected(pickedView, state)) return picked;
+      return views.find((v) => sameState(v, state))?.id ?? '';
     },
     /** A view's state as this screen understands it; one saved in an older shape is reported, not half-applied. */
     parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string } {
@@ -104,6 +117,7 @@ export type SavedViewsOf<V> = {
     save(name: string, state: V): Promise<StoredView | null>;
     remove(id: string): Promise<void>;
     stillSelected(view: StoredView, state: V): boolean;
+    shownId(views: readonly StoredView[], picked: string, state: V): string;
     parse(view: StoredView): { ok: true; state: V } | { ok: false; message: string };
   };
 };
