@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
+import { runAs, SANDBOX_ACTOR } from '../../src/core/access/actor';
 import { createPraxisClient } from '../../src/core/praxis';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
 import { openStore } from '../../src/core/store/work-store';
@@ -77,7 +78,8 @@ describe('a core killed in the middle of a bulk approval', () => {
         ...sim.credentials,
         logger: createLogger(() => undefined),
       });
-      const found = await lookupIds(tids.map(String), { client, store, concurrency: 8 });
+      // As someone who works the payout queue: a look-up shows a withdrawal only to its screen's roles.
+      const found = await runAs(SANDBOX_ACTOR, () => lookupIds(tids.map(String), { client, store, concurrency: 8 }));
       expect(found.filter((f) => !f.ok)).toEqual([]);
       await store.close();
       console.log('looked up', tids.length);

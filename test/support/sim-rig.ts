@@ -2,6 +2,7 @@
 import type { DeskError } from '../../src/shared/errors';
 import { createMemoryLogger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
+import { runAs, SANDBOX_ACTOR } from '../../src/core/access/actor';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import type { PraxisSession } from '../../src/core/queues/praxis-session';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
@@ -70,7 +71,8 @@ export async function startSimRig(opts: SimRigOptions = {}): Promise<SimRig> {
     log,
     session: (operator = opts.operator ?? 'Ana') => ({ client, profileId: 'embedded-sandbox', operator, timeoutMs }),
     async lookUp(tids) {
-      const found = await lookupIds(tids.map(String), { client, store, concurrency: 8 });
+      // As someone who works both queues: a look-up shows a withdrawal or hold only to its screen's roles.
+      const found = await runAs(SANDBOX_ACTOR, () => lookupIds(tids.map(String), { client, store, concurrency: 8 }));
       const bad = found.filter((f) => !f.ok);
       if (bad.length) throw new Error(`lookup failed: ${JSON.stringify(bad[0])}`);
     },

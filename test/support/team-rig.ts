@@ -5,6 +5,7 @@
 import { mapBounded } from '../../src/core/bounded';
 import { createMemoryLogger, type Logger } from '../../src/core/log';
 import { lookupIds } from '../../src/core/lookup/lookup-ids';
+import { runAs, SANDBOX_ACTOR } from '../../src/core/access/actor';
 import { createPayoutEngine, type PayoutEngine } from '../../src/core/payouts/payout-engine';
 import { createPraxisClient, type PraxisClient } from '../../src/core/praxis';
 import { startSimulator, type Simulator } from '../../src/core/sandbox';
@@ -69,7 +70,10 @@ export async function startTeamRig(opts: TeamRigOptions): Promise<TeamRig> {
     desks,
     async requests(n, item = (i) => ({ cid: `team-${i % 200}`, currency: 'EUR', amount: 1_000 + (i % 300) * 10 })) {
       const tids = Array.from({ length: n }, (_, i) => sim.createWithdrawalRequest(item(i)).tid);
-      const found = await lookupIds(tids.map(String), { client: ownerClient, store: owner, concurrency: 8 });
+      // As someone who works the payout queue: a look-up shows a withdrawal only to its screen's roles.
+      const found = await runAs(SANDBOX_ACTOR, () =>
+        lookupIds(tids.map(String), { client: ownerClient, store: owner, concurrency: 8 }),
+      );
       const bad = found.filter((f) => !f.ok);
       if (bad.length) throw new Error(`lookup failed for ${bad.length} requests: ${JSON.stringify(bad[0])}`);
       return tids;
