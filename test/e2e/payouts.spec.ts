@@ -258,7 +258,11 @@ test('four-eyes: a wrong PIN is refused and nothing is sent; a colleague with th
   await expectNoSeriousA11yViolations(page, 'the four-eyes dialog');
   await fourEyes.getByLabel('Their PIN').fill('9999');
   await fourEyes.getByRole('button', { name: 'Confirm and approve' }).click();
-  await expect(fourEyes).toContainText('The operator name or PIN is not right');
+  // The refusal is announced under the explanation, which stays: what is approved and why a second person is needed.
+  await expect(fourEyes.getByRole('alert')).toHaveText(
+    'The operator name or PIN is not right. Nothing was done; ask your colleague to check their name and enter their PIN again.',
+  );
+  await expect(fourEyes).toContainText('needs a second operator');
   expect((await simRecord(tid)).payoutsMade).toBe(0);
 
   await fourEyes.getByLabel('Their PIN').fill('4321');

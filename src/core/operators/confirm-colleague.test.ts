@@ -45,7 +45,7 @@ describe('confirming as a colleague', () => {
       expect(message).toContain('Nothing was done; ');
     }
     expect(known[0]).toBe(
-      'The operator name or PIN is not right. Nothing was done; ask your colleague to enter their name and PIN again.',
+      'The operator name or PIN is not right. Nothing was done; ask your colleague to check their name and enter their PIN again.',
     );
     expect(known[4]).toBe(
       'The operator name or PIN is not right, and that was too many wrong tries: this operator name is locked for 30 s. Nothing was done; try again then, or ask another colleague.',

@@ -78,7 +78,7 @@ export async function confirmColleague(store: WorkStore, req: ColleagueRequest):
       check.reason,
       lockMs
         ? `The operator name or PIN is not right, and that was too many wrong tries: this operator name is locked for ${seconds(lockMs)}. ${LOCKED_NEXT}`
-        : 'The operator name or PIN is not right. Nothing was done; ask your colleague to enter their name and PIN again.',
+        : 'The operator name or PIN is not right. Nothing was done; ask your colleague to check their name and enter their PIN again.',
       lockMs ? { lockedForMs: lockMs } : {},
     );
   }

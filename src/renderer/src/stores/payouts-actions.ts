@@ -18,7 +18,7 @@ export type PayoutDialog =
   | { kind: 'reject'; tid: number; nextTid: number | null }
   | { kind: 'split'; tid: number; nextTid: number | null }
   | { kind: 'bulk'; action: 'approve' | 'reject'; tids: number[] }
-  | { kind: 'four-eyes'; retry: FourEyesRetry; message: string };
+  | { kind: 'four-eyes'; retry: FourEyesRetry; message: string; refusal?: string };
 
 /** What to send again, with the second approver, once a colleague confirms. */
 export type FourEyesRetry =
@@ -37,7 +37,12 @@ export const usePayoutGateways = create<{
 }>()(() => ({ gateways: {}, gatewaysError: null }));
 
 const moved = (o: ActionOutcome) => o.state === 'done';
-const fourEyes = (retry: FourEyesRetry, message: string) => set({ dialog: { kind: 'four-eyes', retry, message } });
+const fourEyes = (retry: FourEyesRetry, message: string) => {
+  const open = usePayoutActions.getState().dialog;
+  // A confirmation refused (a wrong PIN): the explanation stays, the refusal is said under it.
+  if (open?.kind === 'four-eyes') return set({ dialog: { ...open, retry, refusal: message } });
+  set({ dialog: { kind: 'four-eyes', retry, message } });
+};
 
 // ---- actions ----
 export const payoutActions = {

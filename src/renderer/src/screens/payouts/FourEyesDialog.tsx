@@ -5,7 +5,16 @@ import { operatorsActions, useOperators } from '../../stores/operators';
 import { DialogFrame } from '../../queue/DialogFrame';
 
 /** The core refused a one-person approval: a different operator confirms with their own PIN (checked by the core). */
-export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; message: string }) {
+export function FourEyesDialog({
+  retry,
+  message,
+  refusal,
+}: {
+  retry: FourEyesRetry;
+  message: string;
+  /** Why the last confirmation was refused, said under the explanation. */
+  refusal?: string;
+}) {
   const me = useAccess(selectActingOperator);
   // Once the desk has managers, a second approval is a manager's (the core checks it the same way).
   const anyRole = useAccess((s) => s.access?.mode === 'sandbox');
@@ -25,6 +34,11 @@ export function FourEyesDialog({ retry, message }: { retry: FourEyesRetry; messa
       busy={busy}
     >
       <p className="four-eyes-note">{message}</p>
+      {refusal && (
+        <p className="form-error" role="alert">
+          {refusal}
+        </p>
+      )}
       {operators.length === 0 ? (
         <p className="form-error" role="alert">
           No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Operators;

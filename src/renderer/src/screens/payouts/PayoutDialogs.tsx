@@ -28,7 +28,8 @@ export function PayoutDialogs({
   const inFlight = usePayoutActions((s) => s.inFlight);
   if (!dialog) return null;
   if (dialog.kind === 'bulk') return <BulkDialog action={dialog.action} rows={bulkRows} reasons={reasons} />;
-  if (dialog.kind === 'four-eyes') return <FourEyesDialog retry={dialog.retry} message={dialog.message} />;
+  if (dialog.kind === 'four-eyes')
+    return <FourEyesDialog retry={dialog.retry} message={dialog.message} refusal={dialog.refusal} />;
   if (!single)
     return (
       <LeftQueueNotice
