@@ -33,24 +33,31 @@ export function CustomerHistorySection({ history: h }: { history: CustomerHistor
           {h.deposits.length} deposit{h.deposits.length === 1 ? '' : 's'}, {h.withdrawals.length} withdrawal
           {h.withdrawals.length === 1 ? '' : 's'}
         </summary>
+        {/* Kind and tid share a cell (two lines in a narrow pane); the destination takes what is left, whole on hover. */}
         <table className="grid compact">
           <tbody>
             {h.deposits.map((d) => (
               <tr key={`d${d.tid}`}>
-                <td>deposit</td>
-                <td className="mono">{d.tid}</td>
+                <td>
+                  deposit <span className="mono">{d.tid}</span>
+                </td>
                 <td className="num mono">{safeMoney(d.amountMinor, d.currency)}</td>
                 <td>{d.status}</td>
-                <td className="mono muted">{d.destination ?? ''}</td>
+                <td className="mono muted cut" title={d.destination ?? undefined}>
+                  {d.destination ?? ''}
+                </td>
               </tr>
             ))}
             {h.withdrawals.map((w) => (
               <tr key={`w${w.tid}`}>
-                <td>withdrawal</td>
-                <td className="mono">{w.tid}</td>
+                <td>
+                  withdrawal <span className="mono">{w.tid}</span>
+                </td>
                 <td className="num mono">{safeMoney(w.amountMinor, w.currency)}</td>
                 <td>{w.status}</td>
-                <td className="mono muted">{w.destination ?? ''}</td>
+                <td className="mono muted cut" title={w.destination ?? undefined}>
+                  {w.destination ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>

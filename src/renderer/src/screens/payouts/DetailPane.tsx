@@ -4,6 +4,7 @@ import { payoutsActions } from '../../stores/payouts';
 import { CustomerHistorySection } from '../../queue/CustomerHistorySection';
 import { DetailFrame } from '../../queue/DetailFrame';
 import { safeMoney } from '../../queue/money-text';
+import { WholeAmounts } from '../../queue/WholeAmounts';
 import { ActionButtons } from './ActionButtons';
 import { remainingText } from './row-format';
 import { instantText } from '../../components/instant-text';
@@ -18,7 +19,7 @@ function RiskCard({ detail }: { detail: PayoutDetail }) {
         <ul>
           {detail.risk.map((f) => (
             <li key={f.code} className={`risk-${f.severity}`}>
-              <span className="risk-severity">{f.severity}</span> {f.reason}
+              <span className="risk-severity">{f.severity}</span> <WholeAmounts text={f.reason} />
             </li>
           ))}
         </ul>
@@ -34,6 +35,7 @@ function Parts({ detail }: { detail: PayoutDetail }) {
   return (
     <section className="detail-section" aria-label="Split parts">
       <h3>Split parts</h3>
+      {/* Three columns, the status and gateway sharing one, so the table fits the pane at 1024 pixels. */}
       <table className="grid compact">
         <tbody>
           {detail.parts.map((p) => (
@@ -43,18 +45,25 @@ function Parts({ detail }: { detail: PayoutDetail }) {
               <td>
                 {p.status}
                 {detail.statusDetails[p.tid] && <span className="muted"> — {detail.statusDetails[p.tid]}</span>}
-              </td>
-              <td className="muted" title={p.gateway ?? undefined}>
-                {p.gatewayName ?? (p.gateway ? 'gateway not named by Praxis' : '')}
+                {(p.gatewayName ?? p.gateway) && (
+                  <span className="muted" title={p.gateway ?? undefined}>
+                    {' '}
+                    · {p.gatewayName ?? 'gateway not named by Praxis'}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
           <tr className="remaining">
             <td>remaining request</td>
             <td className="num mono">{safeMoney(row.remainingMinor, row.currency)}</td>
-            <td>{row.status}</td>
-            <td className="muted">
-              parts total {safeMoney(paid, row.currency)} of {safeMoney(row.amountMinor, row.currency)}
+            <td>
+              {row.status}{' '}
+              <span className="muted">
+                <WholeAmounts
+                  text={`· parts total ${safeMoney(paid, row.currency)} of ${safeMoney(row.amountMinor, row.currency)}`}
+                />
+              </span>
             </td>
           </tr>
         </tbody>
@@ -86,9 +95,13 @@ function ProcessedAmount({ row, detail }: { row: PayoutRow; detail: PayoutDetail
   const p = detail.processed;
   return (
     <p className="muted" aria-label="Processed amount">
-      {p === null
-        ? `${safeMoney(row.amountMinor, row.currency)} requested — Praxis has not processed an amount yet`
-        : `Praxis processed ${safeMoney(p.amountMinor, p.currency)}`}
+      <WholeAmounts
+        text={
+          p === null
+            ? `${safeMoney(row.amountMinor, row.currency)} requested — Praxis has not processed an amount yet`
+            : `Praxis processed ${safeMoney(p.amountMinor, p.currency)}`
+        }
+      />
     </p>
   );
 }
@@ -122,7 +135,8 @@ export function DetailPane({
       tid={row.tid}
       heading={
         <>
-          {remainingText(row)} <span className="muted">to</span> {row.customerName ?? row.cid ?? 'unknown customer'}
+          <WholeAmounts text={remainingText(row)} /> <span className="muted">to</span>{' '}
+          {row.customerName ?? row.cid ?? 'unknown customer'}
         </>
       }
       summary={
