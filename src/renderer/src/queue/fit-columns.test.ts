@@ -5,7 +5,7 @@ import { fitColumns, type QueueColumnMeta } from './fit-columns';
 const columns: { id: string; meta: QueueColumnMeta }[] = [
   { id: 'tid', meta: { width: 86, compactWidth: 80, givesWay: 3 } },
   { id: 'age', meta: { width: 84, compactWidth: 84, givesWay: 2 } },
-  { id: 'customer', meta: { width: 172, compactWidth: 104, givesWay: 4, fills: true } },
+  { id: 'customer', meta: { width: 172, compactWidth: 104, givesWay: 4, fills: true, identifiesDownTo: 80 } },
   { id: 'amount', meta: { width: 150, compactWidth: 132 } },
   { id: 'method', meta: { width: 210, hideWhenCompact: true, givesWay: 1 } },
   { id: 'risk', meta: { width: 150, compactWidth: 140 } },
@@ -40,11 +40,25 @@ describe('fitColumns', () => {
     // At 1024 pixels: the tid and age go (the pane's heading shows both); the customer says who a row is about.
     expect(shown(fit(438, true))).toEqual(['customer', 'amount', 'risk']);
     expect(tableWidth(fit(438, true))).toBeLessThanOrEqual(438);
-    expect(shown(fit(300, true))).toEqual(['amount', 'risk']);
+    // Narrower still, the customer narrows rather than leaves: beside the pane it is what tells the rows apart.
+    expect(shown(fit(300, true))).toEqual(['customer', 'amount', 'risk']);
     // A claim keeps the status beside the pane: it names who is acting.
     expect(shown(fit(900, true, true))).toContain('status');
     // At 1280 pixels beside the pane with a claim listed, the age gives way: the tid a team names its work by stays.
     expect(shown(fit(690, true, true))).toEqual(['tid', 'customer', 'amount', 'risk', 'status']);
+  });
+
+  it('beside the pane at 1024 pixels with a scrollbar or a window frame, the customer stays, narrowed to fit', () => {
+    // 440 px: the scroller at 1024 beside the pane; less a vertical scrollbar (15 px), and less a window frame's too.
+    for (const width of [440, 425, 410, 392]) {
+      const f = fit(width, true);
+      expect(shown(f), `at ${width} px`).toEqual(['customer', 'amount', 'risk']);
+      expect(
+        Object.values(f.widths).reduce((a, b) => a + b, 36),
+        `at ${width} px`,
+      ).toBeLessThanOrEqual(width);
+    }
+    expect(fit(392, true).widths.customer).toBe(104 - 20);
   });
 
   it('at any width, the table fits its scroller, unless it is down to the columns that may not give way', () => {
@@ -61,8 +75,10 @@ describe('fitColumns', () => {
     expect(f.widths.customer).toBe(104 + 700 - tableWidth(f));
     expect(Object.values(f.widths).reduce((a, b) => a + b, 36)).toBe(700);
     expect(f.widths.amount).toBe(132);
-    // Unmeasured, or once it gave way: no room handed out, none to a hidden column.
+    // Unmeasured: no room handed out. Short of room beside the pane: narrowed, never below its least width.
     expect(fit(0, true).widths.customer).toBe(104);
-    expect(fit(300, true).widths.customer).toBeUndefined();
+    expect(fit(300, true).widths.customer).toBe(80);
+    // Without the pane, a too narrow scroller still lets the customer go, and a hidden column gets no width.
+    expect(fit(300).widths.customer).toBeUndefined();
   });
 });

@@ -16,6 +16,11 @@ export interface QueueColumnMeta {
   showForClaims?: boolean;
   /** Takes the room the scroller leaves beyond every column's width (the first such column shown). */
   fills?: boolean;
+  /**
+   * The least width of the column that says who a row is about (the customer): beside the detail pane it never gives
+   * way, so the row at the cursor can be told from the others; short of room it narrows to this (cut, whole on hover).
+   */
+  identifiesDownTo?: number;
 }
 
 export interface ColumnFit {
@@ -30,7 +35,8 @@ export interface ColumnFit {
 /**
  * Which of a queue's columns it shows, and at which widths, in a scroller `width` pixels wide (0: not measured yet,
  * so everything the mode allows): beside the pane, or when the full widths do not fit, the compact widths; then,
- * while the table is still wider than the scroller, the columns that give way, one at a time.
+ * while the table is still wider than the scroller, the columns that give way, one at a time — beside the pane never
+ * the one that identifies a row, which narrows to its least width instead.
  */
 export function fitColumns(
   columns: readonly { id: string; meta: QueueColumnMeta }[],
@@ -45,17 +51,24 @@ export function fitColumns(
     (c) => !o.compact || !c.meta.hideWhenCompact || (o.anyClaimed && c.meta.showForClaims === true),
   );
   const compactWidths = o.compact || !fits(kept, false);
+  const identifier = o.compact ? kept.find((c) => c.meta.identifiesDownTo !== undefined) : undefined;
   const yielding = kept
-    .filter((c) => c.meta.givesWay !== undefined)
+    .filter((c) => c.meta.givesWay !== undefined && c !== identifier)
     .sort((a, b) => a.meta.givesWay! - b.meta.givesWay!);
   for (const column of yielding) {
     if (fits(kept, compactWidths)) break;
     kept = kept.filter((c) => c !== column);
   }
-  const spare = o.width === 0 ? 0 : Math.max(0, o.width - widthOf(kept, compactWidths));
+  const room = o.width === 0 ? 0 : o.width - widthOf(kept, compactWidths);
   const filler = kept.find((c) => c.meta.fills);
+  const base = (c: { meta: QueueColumnMeta }) => (compactWidths && c.meta.compactWidth) || c.meta.width;
+  // Short of room beside the pane (a scrollbar, a window frame), the identifier narrows instead of leaving.
+  const narrowing = identifier && room < 0 ? Math.min(-room, base(identifier) - identifier.meta.identifiesDownTo!) : 0;
   const widths = Object.fromEntries(
-    kept.map((c) => [c.id, ((compactWidths && c.meta.compactWidth) || c.meta.width) + (c === filler ? spare : 0)]),
+    kept.map((c) => [
+      c.id,
+      base(c) + (c === filler ? Math.max(0, room) : 0) - (c === identifier ? Math.max(0, narrowing) : 0),
+    ]),
   );
   return { visible: Object.fromEntries(columns.map((c) => [c.id, kept.includes(c)])), compactWidths, widths };
 }

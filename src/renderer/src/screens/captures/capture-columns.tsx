@@ -21,7 +21,8 @@ const CARD_WIDTH = 218;
  * The capture queue's columns. Beside the detail pane the card, gateway, order id and status give way (the pane shows
  * them); in a scroller too narrow for the rest, the gateway, order id, card, tid, then the age (the pane shows each).
  * The order id outlasts the gateway: it is the merchant's own reference, what a person looks for in the list. The
- * customer gives way last: it says who a hold is about. At 1024 pixels beside the pane: time left, customer, amount.
+ * customer gives way last, and never beside the pane: it says who a hold is about. At 1024 pixels beside the pane:
+ * time left, customer, amount.
  */
 export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
   return [
@@ -40,7 +41,8 @@ export function captureColumns(now: number): QueueColumn<CaptureRow>[] {
           {customerOf(r)}
         </span>
       ),
-      meta: { sortKey: 'customer', width: 150, compactWidth: 150, givesWay: 6 },
+      // Beside the pane, short of room (a scrollbar, a window frame), it narrows rather than leaves.
+      meta: { sortKey: 'customer', width: 150, compactWidth: 150, givesWay: 6, identifiesDownTo: 96 },
     },
     {
       id: 'amount',

@@ -10,8 +10,8 @@ import { instantText } from '../../components/instant-text';
 /**
  * The payout queue's columns. Beside the detail pane the method and status give way (the pane shows both); in a
  * scroller too narrow for the rest, the method, then the age, then the tid (the pane's heading shows each): at 1280
- * beside the pane with a claim's status listed, the tid a team names its work by stays. The customer gives way last:
- * it says who a row is about. At full width they fit a 1280-pixel window; at 1024 beside
+ * beside the pane with a claim's status listed, the tid a team names its work by stays. The customer gives way last,
+ * and never beside the pane: it says who a row is about. At full width they fit a 1280-pixel window; at 1024 beside
  * the pane, the customer, amount and risk.
  */
 export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<PayoutRow>[] {
@@ -54,9 +54,9 @@ export function payoutColumns(now: number, sla: SlaThresholds): QueueColumn<Payo
           {r.country && <span className="muted"> · {r.country}</span>}
         </span>
       ),
-      // Its compact width is the least that still shows a name's start (whole on hover and in the pane); it takes
-      // whatever room the others leave.
-      meta: { sortKey: 'customer', width: 172, compactWidth: 104, givesWay: 4, fills: true },
+      // Its compact width shows a name's start (whole on hover and in the pane); it takes whatever room the others
+      // leave, and beside the pane, short of room (a scrollbar, a window frame), it narrows rather than leaves.
+      meta: { sortKey: 'customer', width: 172, compactWidth: 104, givesWay: 4, fills: true, identifiesDownTo: 72 },
     },
     {
       id: 'amount',
