@@ -116,6 +116,20 @@ test('Settings › Captures: a hold window over 60 days is refused beside its ro
     .getByRole('timer', { name: /^Time left before the hold lapses/ })
     .focus();
   await expect(holdRow(page, tid).getByRole('tooltip')).toContainText('window: Everything else (3 d)');
+  // The row says which window its countdown uses, under the label Settings gave it: on hover (the cell's title,
+  // never cut by the cell) and as the timer's description, beside the detail pane at 1024 pixels too.
+  const timer = holdRow(page, tid).getByRole('timer', { name: /^Time left before the hold lapses/ });
+  await expect(timer).toHaveAttribute('title', /^Lapses .* · window: Everything else \(3 d\)$/);
+  await expect(timer).toHaveAccessibleDescription(/window: Everything else \(3 d\)$/);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await holdRow(page, tid).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Hold ${tid}` })).toBeVisible();
+  // Beside the pane the tid gives way: the row at the cursor is the pane's hold.
+  const besidePane = captureQueue(page).getByRole('row', { selected: true }).getByRole('timer');
+  await expect(besidePane).toBeVisible();
+  await expect(besidePane).toHaveAttribute('title', /window: Everything else \(3 d\)$/);
+  expect(await fitsItsScroller(captureQueue(page)), 'the queue fits beside the pane').toBe(true);
 });
 
 test("at the window's smallest size (1024 pixels) the capture queue fits: card, gateway and order id give way, time left and status stay in view", async ({

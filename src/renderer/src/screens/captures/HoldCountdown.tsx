@@ -6,17 +6,21 @@ const TONE = { ok: 'due-ok', amber: 'due-warn', red: 'due-late', lapsed: 'hold-l
 const LEVEL_WORDS = { ok: '', amber: 'under 48 hours left', red: 'under 24 hours left', lapsed: 'lapsed' } as const;
 
 /**
- * Time left before a hold lapses ("2 d 4 h"), amber under 48 h and red under 24 h. Hover or focus shows the lapse
- * as a date and time in the operator's time zone and the hold window the countdown uses.
+ * Time left before a hold lapses ("2 d 4 h"), amber under 48 h and red under 24 h. Hover shows the lapse as a date and
+ * time in the operator's time zone and the hold window the countdown uses (its label from Settings › Captures), as
+ * the cell's title: a tooltip drawn inside the cell was cut to a sliver by the cell's own clipping. Screen readers get
+ * the same words as the timer's description.
  */
 export function HoldCountdown({ row, now }: { row: CaptureRow; now: number }) {
   const level = holdLevel(row.lapsesAt, now);
   const left = timeLeftText(row.lapsesAt, now);
   const when = lapseLocalText(row.lapsesAt);
   const tipId = `lapse-${row.tid}`;
+  const tip = `${level === 'lapsed' ? 'Lapsed' : 'Lapses'} ${when} · window: ${windowText(row.holdWindow)}`;
   return (
     <span
       className={`due ${TONE[level]}`}
+      title={tip}
       role="timer"
       aria-label={`Time left before the hold lapses: ${left}${LEVEL_WORDS[level] ? ` (${LEVEL_WORDS[level]})` : ''}`}
       tabIndex={0}
@@ -24,8 +28,8 @@ export function HoldCountdown({ row, now }: { row: CaptureRow; now: number }) {
     >
       {left}
       {level !== 'ok' && level !== 'lapsed' && <span className="visually-hidden"> ({LEVEL_WORDS[level]})</span>}
-      <span className="hold-tip" role="tooltip" id={tipId}>
-        {level === 'lapsed' ? 'Lapsed' : 'Lapses'} {when} · window: {windowText(row.holdWindow)}
+      <span className="visually-hidden" role="tooltip" id={tipId}>
+        {tip}
       </span>
     </span>
   );
