@@ -17,6 +17,9 @@ const topModal = (): HTMLElement | null => {
 export function useFocusNeverOnBody(): void {
   useEffect(() => {
     let frame = 0;
+    // A page just opened has the focus on its body, where the first Tab starts at the navigation: only focus that fell
+    // there from a control is taken up.
+    let hadFocus = false;
     const check = () => {
       frame = 0;
       if (document.activeElement !== document.body && document.activeElement !== null) return;
@@ -25,9 +28,12 @@ export function useFocusNeverOnBody(): void {
       const to = modal ?? document.getElementById(SCREEN_ID);
       if (to) focusAsStandIn(to);
     };
-    const moved = (e: FocusEvent) => focusMoved(e.target);
+    const moved = (e: FocusEvent) => {
+      hadFocus = true;
+      focusMoved(e.target);
+    };
     const soon = () => {
-      if (!frame && document.activeElement === document.body) frame = requestAnimationFrame(check);
+      if (hadFocus && !frame && document.activeElement === document.body) frame = requestAnimationFrame(check);
     };
     // After focusout the new element is not yet focused: look once the move is over.
     const afterFocusOut = () => {
