@@ -48,6 +48,9 @@ test('a fresh desk says it runs as the sandbox operator; the first manager turns
   const signInForm = page.getByRole('region', { name: 'Sign in to Praxis Desk' });
   await expect(signInForm).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
+  // The window that was the sandbox operator's says why it now asks for a PIN.
+  await expect(signInForm.getByRole('status')).toContainText('Sign-in is on: the desk now has a manager');
+  await page.screenshot({ path: screenshotPath('50a-sign-in-turned-on') });
   // A wrong PIN says only that the pair is not right.
   await signInForm.getByLabel('Operator name').fill('Mia');
   await signInForm.getByLabel('PIN').fill('00000');

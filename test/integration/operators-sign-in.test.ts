@@ -36,7 +36,11 @@ describe('operators who sign in', () => {
     expect((await mia.call<AccessState>('session:status')).mode).toBe('sandbox');
     await mia.call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
 
-    expect(await mia.call<AccessState>('session:status')).toMatchObject({ mode: 'signed-out' });
+    // The window that was working as the sandbox operator is told why it now asks for a PIN.
+    expect(await mia.call<AccessState>('session:status')).toMatchObject({
+      mode: 'signed-out',
+      why: expect.stringContaining('Sign-in is on: the desk now has a manager'),
+    });
     expect(await mia.raw('payouts:list')).toMatchObject({ ok: false, error: { code: 'SIGN_IN' } });
     expect(await mia.call<AccessState>('session:sign-in', { operator: 'mia', pin: '91827' })).toMatchObject({
       mode: 'signed-in',

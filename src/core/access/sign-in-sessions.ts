@@ -8,7 +8,7 @@ import { DESK_ACTOR, SANDBOX_ACTOR, type Actor } from './actor';
 import type { BoundedAudit } from './bounded-audit';
 import { loadAccessSettings } from './access-settings';
 import { capByLogin } from './login-roles';
-import { operatorRemovedReason, profileSwitchedReason } from './signed-out-reasons';
+import { signInTurnedOnReason, operatorRemovedReason, profileSwitchedReason } from './signed-out-reasons';
 
 /** Who is at one window (an Electron window or a browser-host page), on which profile's store. */
 interface SignedIn {
@@ -70,6 +70,9 @@ export function createSignInSessions(
   const byConnection = new Map<string, SignedIn>();
   // Why the desk itself signed a window out, until someone signs in there or the window goes.
   const signedOutWhy = new Map<string, string>();
+  // Windows last seen working as the sandbox operator, and on which profile: once that profile has a manager, they
+  // are told why a PIN is asked.
+  const wasSandbox = new Map<string, string | null>();
   const signedOut = (connection: string, idleLockMinutes: number): AccessState => {
     const why = signedOutWhy.get(connection);
     return { mode: 'signed-out', idleLockMinutes, ...(why ? { why } : {}) };
@@ -102,6 +105,7 @@ export function createSignInSessions(
       if (!store || !(await hasManager(store))) {
         // Everyone acts as the sandbox operator here: nobody is signed out, so no reason to keep.
         if (store) signedOutWhy.delete(connection);
+        if (store) wasSandbox.set(connection, profileId);
         const idleLockMinutes = store ? (await loadAccessSettings(store)).idleLockMinutes : 0;
         const roles = capByLogin(SANDBOX_ACTOR.roles, store?.loginRoles ?? null);
         return {
@@ -110,6 +114,10 @@ export function createSignInSessions(
         };
       }
       const { idleLockMinutes } = await loadAccessSettings(store);
+      const sandboxOn = wasSandbox.get(connection);
+      wasSandbox.delete(connection);
+      if (sandboxOn !== undefined && sandboxOn === profileId && !byConnection.has(connection))
+        signedOutWhy.set(connection, signInTurnedOnReason);
       const s = byConnection.get(connection);
       if (!s || s.profileId !== profileId) return { actor: null, state: signedOut(connection, idleLockMinutes) };
       const op = await findOperator(store, s.name);
@@ -207,6 +215,7 @@ export function createSignInSessions(
     forget(connection) {
       byConnection.delete(connection);
       signedOutWhy.delete(connection);
+      wasSandbox.delete(connection);
     },
 
     endFor(name, why) {

@@ -9,3 +9,7 @@ export const operatorRemovedReason = (name: string): string =>
 
 export const pinResetReason = (name: string): string =>
   `A manager gave “${name}” a new PIN, so every window signed in as ${name} was signed out. Sign in with the new PIN; the manager tells it to you in person.`;
+
+/** A window that worked as the sandbox operator, once the desk has its first manager. */
+export const signInTurnedOnReason =
+  'Sign-in is on: the desk now has a manager, so everyone signs in with their own operator name and PIN. If you have none, ask a manager to add you in Settings › Operators.';
