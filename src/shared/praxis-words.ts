@@ -9,17 +9,24 @@
  */
 const PAID_BY_PAYOUTS = ['split', 'payment', 'split_payout'];
 
-/** What an item is, where Praxis's word means something else for it: a hold's `approved` is its capture. */
-export type StatusOf = 'hold' | 'other';
+/**
+ * What an item is, where Praxis's word means something else for it: a hold's `approved` is its capture, a customer's
+ * payment or hold `rejected` was declined (the Terminal's word); a withdrawal request `rejected` was the merchant's no.
+ */
+export type StatusOf = 'hold' | 'payment' | 'other';
 
 // A hold Praxis cancelled was released: by a void, or by its expiry; no money was taken either way.
-const HOLD_WORDS: Record<string, string> = { approved: 'captured', cancelled: 'released', canceled: 'released' };
+const WORDS_OF: Record<StatusOf, Record<string, string>> = {
+  hold: { approved: 'captured', cancelled: 'released', canceled: 'released', rejected: 'declined' },
+  payment: { rejected: 'declined' },
+  other: {},
+};
 
 /** An item's status as the desk says it, and Praxis's own word where that differs ("paid out", "split"). */
 export function statusWords(status: string, of: StatusOf = 'other'): { word: string; praxisWord: string | null } {
   if (PAID_BY_PAYOUTS.includes(status)) return { word: 'paid out', praxisWord: status };
-  const hold = of === 'hold' ? HOLD_WORDS[status] : undefined;
-  return hold ? { word: hold, praxisWord: status } : { word: status, praxisWord: null };
+  const word = WORDS_OF[of][status];
+  return word ? { word, praxisWord: status } : { word: status, praxisWord: null };
 }
 
 /** The same on one line: "paid out (Praxis: split)", else Praxis's word as it is. */

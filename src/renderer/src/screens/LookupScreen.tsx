@@ -200,7 +200,8 @@ export function LookupScreen() {
   );
 }
 
-const statusOf = (type: string): StatusOf => (type === 'authorization' ? 'hold' : 'other');
+const statusOf = (type: string): StatusOf =>
+  type === 'authorization' ? 'hold' : type === 'payout' ? 'other' : 'payment';
 
 /** The status badge in the desk's word, Praxis's own beside it where they differ. */
 function StatusWords({ status, type }: { status: string; type: string }) {
