@@ -97,6 +97,8 @@ test('amount entry never guesses: a comma is refused with what to type, an exces
   await dialog.getByLabel('Part 1 amount').fill('306.00');
   await expect(dialog.getByLabel('Remaining request')).toContainText('EUR 12.00 over');
   await expect(send).toHaveAccessibleDescription(/EUR 12.00 over/);
+  // Said once in a sentence (the alert), which the button points to, not again beside it.
+  await expect(dialog.getByText(/EUR 12.00 over the EUR 294.00 left to pay/)).toHaveCount(1);
   await dialog.getByLabel('Part 1 amount').fill('12.50');
   await expect(send).toBeEnabled();
   await page.screenshot({ path: screenshotPath('31-split-dialog') });

@@ -34,6 +34,7 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
     () => planSplit(row.remainingMinor, row.currency, effective),
     [row.remainingMinor, row.currency, effective],
   );
+  const problemShown = Boolean(plan.planError && drafts.some((d) => d.amountText));
   const exp = currencyExponent(row.currency);
   const example = exp ? `e.g. 100.${'0'.repeat(exp)}` : 'e.g. 100';
 
@@ -122,8 +123,8 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
           </tbody>
         </table>
         <PartsInWords drafts={drafts} currency={row.currency} remainderMinor={plan.remainderMinor} />
-        {plan.planError && drafts.some((d) => d.amountText) && (
-          <p className="form-error" role="alert">
+        {problemShown && (
+          <p className="form-error" role="alert" id="split-problem">
             {plan.planError}
           </p>
         )}
@@ -139,7 +140,7 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
           <button type="button" onClick={payoutActions.close} disabled={busy}>
             Cancel
           </button>
-          {!busy && !plan.parts && (
+          {!busy && !plan.parts && !problemShown && (
             <span className="muted disabled-why" id="split-why">
               {sendBlockedWhy(plan)}
             </span>
@@ -148,7 +149,8 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
             type="submit"
             className="primary"
             disabled={busy || !plan.parts}
-            aria-describedby={!busy && !plan.parts ? 'split-why' : undefined}
+            // The problem said above is the reason: not said a second time beside the button.
+            aria-describedby={!busy && !plan.parts ? (problemShown ? 'split-problem' : 'split-why') : undefined}
           >
             {busy ? 'Sending…' : `Send ${drafts.length} part${drafts.length === 1 ? '' : 's'}`}
           </button>
