@@ -32,7 +32,8 @@ describe('customer sync and validation at the intake', () => {
     url = await intake.listen({ port: 0 });
     await store.db.query(
       `INSERT INTO terminal_sessions (order_id, intent, cid, customer_data, currency, amount_minor, agent, open_state)
-       VALUES ('vt-1', 'payment', 'cust-9', $1, 'EUR', 5000, 'Agent Smith', 'pending')`,
+       VALUES ('vt-1', 'payment', 'cust-9', $1, 'EUR', 5000, 'Agent Smith', 'pending'),
+              ('vt-2', 'withdrawal', 'cust-9', $1, 'EUR', NULL, 'Agent Smith', 'pending')`,
       [JSON.stringify({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', country: 'GB' })],
     );
     const customer = { customer_token: 'tok-9' };
@@ -105,12 +106,17 @@ describe('customer sync and validation at the intake', () => {
     expect((await sync('nobody')).body).toMatchObject({ status: 1, customer_data: null });
   });
 
-  const validate = (intent: string, amount: number) => {
+  /** An attempt on the desk's session of that intent (vt-1 a payment, vt-2 a withdrawal), or on `orderId` as sent. */
+  const validate = (intent: string, amount: number, sent: { orderId?: string; cid?: string } = {}) => {
     const body = {
       merchant_id: merchantId,
       application_key: applicationKey,
       customer: { customer_token: 'tok-9' },
-      session: { order_id: 'vt-1', cid: 'cust-9', intent },
+      session: {
+        order_id: sent.orderId ?? (intent === 'withdrawal' ? 'vt-2' : 'vt-1'),
+        cid: sent.cid ?? 'cust-9',
+        intent,
+      },
       transaction_attempt: {
         intent,
         currency: 'EUR',
@@ -137,6 +143,17 @@ describe('customer sync and validation at the intake', () => {
     expect((await validate('withdrawal', 8_000)).body.description).toMatch(
       /more than the customer's withdrawable balance of EUR 75.00/,
     );
+  });
+
+  it("answers for the desk's own session by what the desk opened, not by the cid and intent the signature leaves out", async () => {
+    // A signed attempt on the deposit vt-1 (EUR 80.00, within its limit), replayed with the unsigned intent edited
+    // into a withdrawal above cust-9's balance: the answer and the agent's screen still follow vt-1 as opened.
+    const replayed = await validate('withdrawal', 8_000, { orderId: 'vt-1' });
+    expect(replayed.body).toMatchObject({ status: 0, description: 'Ok' });
+    const row = await store.db.query<{ validation_refusal: string | null }>(
+      `SELECT validation_refusal FROM terminal_sessions WHERE order_id = 'vt-1'`,
+    );
+    expect(row.rows[0]?.validation_refusal ?? null).not.toMatch(/withdrawable balance/);
   });
 
   it('logs a flood of junk calls a bounded number of times, as it does refused notifications', async () => {

@@ -176,10 +176,13 @@ export async function answerValidation(deps: WebhookDeps, msg: IncomingMessage):
   const attempt = (v.body.transaction_attempt ?? {}) as Record<string, unknown>;
   const session = (v.body.session ?? {}) as Record<string, unknown>;
   const customer = (v.body.customer ?? {}) as Record<string, unknown>;
-  const intent = typeof attempt.intent === 'string' ? attempt.intent : String(session.intent ?? '');
   const currency = typeof attempt.currency === 'string' ? attempt.currency : '';
   const amount = int(attempt.amount);
-  const cid = typeof session.cid === 'string' ? session.cid : null;
+  // The signature covers the order id, not the cid or intent: for a session the desk opened, its own record says
+  // whose it is and what for, so an edited replay cannot answer (or mark the agent's session) for someone else.
+  const own = typeof session.order_id === 'string' ? await openedByDesk(deps.store, session.order_id) : null;
+  const intent = own?.intent ?? (typeof attempt.intent === 'string' ? attempt.intent : String(session.intent ?? ''));
+  const cid = own?.cid ?? (typeof session.cid === 'string' ? session.cid : null);
   const refusal = await refusalFor(deps.store, {
     intent,
     currency,
@@ -205,6 +208,15 @@ export async function answerValidation(deps: WebhookDeps, msg: IncomingMessage):
     v.secret,
     nowMs,
   );
+}
+
+/** Whose and what for, as the desk opened the session `orderId`; null for a session it did not open. */
+async function openedByDesk(store: WorkStore, orderId: string): Promise<{ intent: string; cid: string } | null> {
+  const res = await store.db.query<{ intent: string; cid: string }>(
+    'SELECT intent, cid FROM terminal_sessions WHERE order_id = $1',
+    [orderId],
+  );
+  return res.rows[0] ?? null;
 }
 
 async function refusalFor(
