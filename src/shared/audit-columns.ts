@@ -41,7 +41,7 @@ function amountOf(d: Record<string, unknown>): string {
 /** A terminal session's `done` is a page opened for the customer: whether they paid is a later row of its own. */
 const TERMINAL_OPENED = 'payment page opened — whether the customer paid follows as a “Terminal outcome”';
 
-/** How a terminal session ended (`terminal:outcome`), in the words the Terminal history uses. */
+/** How a terminal session ended (`terminal:outcome`): the Terminal panel's words, cut to what an auditor reads. */
 const TERMINAL_OUTCOME_WORDS: Record<string, string> = {
   approved: 'customer paid',
   authorized: 'authorized — the hold is in the capture queue',

@@ -8,7 +8,7 @@ import type { TerminalState } from '../../shared/terminal';
 import { appendAuditInTransaction } from '../audit/audit-log';
 import { DESK_ACTOR } from '../access/actor';
 import type { WorkStore } from '../store/work-store';
-import { terminalRow, toSession } from './terminal-rows';
+import { lockedTerminalRow, toSession } from './terminal-rows';
 
 export const TERMINAL_OUTCOME_ACTION = 'terminal:outcome';
 
@@ -27,16 +27,12 @@ const MONEY_MOVED: Partial<Record<TerminalState, boolean>> = {
 /** Audits the session's outcome if it has one not yet audited. Returns whether it wrote a row. */
 export async function auditTerminalOutcome(store: WorkStore, orderId: string): Promise<boolean> {
   return store.db.transaction(async (tx) => {
-    // Locked first, so two desks that see the same end one after the other read what the first one claimed.
-    const locked = await tx.query<{ audited_outcome: string | null }>(
-      'SELECT audited_outcome FROM terminal_sessions WHERE order_id = $1 FOR UPDATE',
-      [orderId],
-    );
-    const row = locked.rows[0] ? await terminalRow(tx, orderId) : null;
+    // Locked as it is read, so two desks that see the same end one after the other read what the first one claimed.
+    const row = await lockedTerminalRow(tx, orderId);
     if (!row) return false;
     const session = toSession(row);
     const moneyMoved = MONEY_MOVED[session.state];
-    if (moneyMoved === undefined || locked.rows[0]!.audited_outcome === session.state) return false;
+    if (moneyMoved === undefined || row.audited_outcome === session.state) return false;
     await tx.query('UPDATE terminal_sessions SET audited_outcome = $2 WHERE order_id = $1', [orderId, session.state]);
     await appendAuditInTransaction(tx, {
       operator: DESK_ACTOR.name,

@@ -17,6 +17,8 @@ export interface TerminalRow {
   open_state: 'opening' | 'pending' | 'failed' | 'unknown';
   open_details: string | null;
   validation_refusal: string | null;
+  /** The outcome last written to the audit (terminal-outcome-audit.ts); null before any. */
+  audited_outcome: string | null;
   polls: number;
   created_at: Date;
   updated_at: Date;
@@ -115,6 +117,12 @@ export function toSession(r: TerminalRow): TerminalSession {
 
 export async function terminalRow(q: Queryable, orderId: string): Promise<TerminalRow | null> {
   const res = await q.query<TerminalRow>(`${SELECT_ROWS} WHERE t.order_id = $1`, [orderId]);
+  return res.rows[0] ?? null;
+}
+
+/** The same row, locked until the caller's transaction ends: two desks that read it one after the other agree. */
+export async function lockedTerminalRow(q: Queryable, orderId: string): Promise<TerminalRow | null> {
+  const res = await q.query<TerminalRow>(`${SELECT_ROWS} WHERE t.order_id = $1 FOR UPDATE OF t`, [orderId]);
   return res.rows[0] ?? null;
 }
 

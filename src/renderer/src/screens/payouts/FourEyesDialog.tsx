@@ -3,6 +3,7 @@ import { payoutActions, usePayoutActions, type FourEyesRetry } from '../../store
 import { selectActingOperator, useAccess } from '../../stores/access';
 import { operatorsActions, useOperators } from '../../stores/operators';
 import { DialogFrame } from '../../queue/DialogFrame';
+import { FormError } from '../../components/FormError';
 
 /** The core refused a one-person approval: a different operator confirms with their own PIN (checked by the core). */
 export function FourEyesDialog({
@@ -34,11 +35,7 @@ export function FourEyesDialog({
       busy={busy}
     >
       <p className="four-eyes-note">{message}</p>
-      {refusal && (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FormError message={refusal} />
       {operators.length === 0 ? (
         <p className="form-error" role="alert">
           No other operator is set up on this desk. A manager adds operators with their PIN in Settings › Operators;
