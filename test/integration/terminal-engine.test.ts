@@ -37,18 +37,20 @@ async function payOnPage(redirectUrl: string, card: string, amount?: string) {
 describe('virtual terminal engine', () => {
   let rig: SimRig;
   let terminal: TerminalEngine;
-  beforeAll(async () => {
-    rig = await startSimRig({ operator: 'Agent Smith', timeoutMs: 2_000, hangMs: 3_000 });
-    terminal = createTerminalEngine({
+  const createAgentSmithsTerminal = () =>
+    createTerminalEngine({
       store: rig.store,
       log: rig.log,
       praxis: async () => rig.session('Agent Smith'),
       intakeUrls: () => ({ notification: null, validation: null }),
       follow: { firstPollMs: 100, maxPollMs: 400 },
     });
+  beforeAll(async () => {
+    rig = await startSimRig({ operator: 'Agent Smith', timeoutMs: 2_000, hangMs: 3_000 });
+    terminal = createAgentSmithsTerminal();
   });
   afterAll(async () => {
-    terminal.close();
+    await terminal.close();
     await rig.close();
   });
 
@@ -202,6 +204,10 @@ describe('virtual terminal engine', () => {
     expect(refused.session.statusDetails).toMatch(/Currency is not enabled.*Nothing was charged/);
     expect(refused.redirectUrl).toBeNull();
 
+    // Earlier tests left pages open, and their find-order polls would take the one fault meant for this open:
+    // a terminal that follows nothing yet opens it (a new one does not resume the others).
+    await terminal.close();
+    terminal = createAgentSmithsTerminal();
     rig.sim.setFaults({ timeoutAfterApply: 1, timeoutMode: 'drop' });
     const lost = await terminal.start(payment());
     rig.sim.clearFaults();

@@ -289,7 +289,7 @@ export function createWorkspaceSwitcher(deps: WorkspaceDeps): WorkspaceSwitcher 
       }
     }
     open.stopWatch();
-    open.ws.terminal.close();
+    await open.ws.terminal.close();
     await open.ws.confirmer.close().catch(() => undefined);
     await open.unsubscribe().catch(() => undefined);
     await open.ws.store.close();

@@ -24,6 +24,8 @@ export function createTerminalFollower(
 ) {
   const o = { ...FOLLOW_DEFAULTS, ...options };
   const timers = new Map<string, NodeJS.Timeout>();
+  // Polls under way, so close() can wait for them: the store closes next, and no find-order may go out after.
+  const polling = new Set<Promise<void>>();
   let closed = false;
 
   const schedule = (orderId: string, attempt: number) => {
@@ -31,9 +33,10 @@ export function createTerminalFollower(
     const delay = Math.min(o.firstPollMs * 2 ** attempt, o.maxPollMs);
     const timer = setTimeout(() => {
       timers.delete(orderId);
-      void poll(orderId, attempt).catch((err: unknown) =>
-        deps.log.warn('terminal session follow-up failed', { orderId, error: String(err) }),
-      );
+      const run = poll(orderId, attempt)
+        .catch((err: unknown) => deps.log.warn('terminal session follow-up failed', { orderId, error: String(err) }))
+        .finally(() => polling.delete(run));
+      polling.add(run);
     }, delay);
     timer.unref();
     timers.set(orderId, timer);
@@ -49,6 +52,7 @@ export function createTerminalFollower(
     if (closed || !(await stillOpen(orderId))) return;
     try {
       const s = await deps.praxis();
+      if (closed) return;
       const found = await s.client.findOrder(orderId);
       await deps.store.ingest(
         { customer: found.customer, session: found.session, transaction: found.transaction ?? null },
@@ -75,10 +79,12 @@ export function createTerminalFollower(
     async resume() {
       for (const row of await sessionsToFollow(deps.store.db, o.followForMs)) schedule(row.order_id, 0);
     },
-    close() {
+    /** Stops following; resolves once no poll is under way. */
+    async close() {
       closed = true;
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      await Promise.allSettled([...polling]);
     },
   };
 }
