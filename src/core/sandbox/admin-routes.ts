@@ -66,6 +66,16 @@ export interface AdminDeps {
 const isLoopbackAddress = (addr: string | undefined) =>
   !!addr && (isLoopbackHost(addr) || addr.startsWith('127.') || addr === '::ffff:127.0.0.1');
 
+/** The host name of a Host header or an Origin ('' when it is not one). */
+function hostnameOf(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return new URL(value.includes('://') ? value : `http://${value}`).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function parseJson<T>(schema: z.ZodType<T>, raw: unknown, reply: FastifyReply): T | null {
   let json: unknown;
   try {
@@ -84,8 +94,18 @@ function parseJson<T>(schema: z.ZodType<T>, raw: unknown, reply: FastifyReply): 
 
 export function registerAdminRoutes(app: FastifyInstance, d: AdminDeps): void {
   app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/_sim/') && !isLoopbackAddress(req.socket.remoteAddress)) {
+    if (!req.url.startsWith('/_sim/')) return;
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
       return reply.code(403).send({ error: 'The simulator admin API answers loopback callers only.' });
+    }
+    // A loopback caller may still be a web page in the user's browser: by a name rebound to 127.0.0.1 (Host)…
+    if (!isLoopbackHost(hostnameOf(req.headers.host))) {
+      return reply.code(403).send({ error: 'The simulator admin API answers only calls to its loopback address.' });
+    }
+    // …or by a form posted from another site (Origin).
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isLoopbackHost(hostnameOf(origin))) {
+      return reply.code(403).send({ error: 'The simulator admin API answers no call sent from another site.' });
     }
   });
 
