@@ -2,13 +2,12 @@ import type { BrowserWindow } from 'electron';
 import type { DeskCore } from '../core/app/desk-core-types';
 import type { CommandContext, CommandHandlers } from '../core/commands/dispatch';
 import type { Logger } from '../core/log';
-import { ENDED_TERMINAL_STATES } from '../shared/terminal';
 import { openHostedPageWindow } from './hosted-page-window';
 
 /**
  * In Electron the hosted card page opens in its own locked-down window, never in the renderer: the terminal's
  * start, retry and reopen open it (a reopen brings an open one forward) and hand the renderer no page address; the
- * window closes when its session ends.
+ * window closes once its page takes no more cards.
  */
 export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandlers {
   const { handlers } = core;
@@ -19,7 +18,8 @@ export function withHostedPageWindows(core: DeskCore, log: Logger): CommandHandl
     for (const orderId of ids.filter((id) => open.has(id)))
       void handlers['terminal:status']({ orderId }, open.get(orderId)!.ctx).then(
         (s) => {
-          if (!ENDED_TERMINAL_STATES.includes(s.state)) return;
+          // A declined session's page stays while Praxis keeps it open: another card is tried on it, not on a second.
+          if (s.pageOpen) return;
           const win = open.get(orderId)?.win;
           open.delete(orderId);
           if (win && !win.isDestroyed()) win.close();

@@ -22,6 +22,9 @@ export const TERMINAL_STATES = [
 ] as const;
 export type TerminalState = (typeof TERMINAL_STATES)[number];
 
+/** A Cashier session lives 15 minutes (§3.1): its page takes no card after that. */
+export const CASHIER_SESSION_LIFE_MS = 15 * 60_000;
+
 /** States after which nothing more will happen to the session. */
 export const ENDED_TERMINAL_STATES: readonly TerminalState[] = [
   'approved',
@@ -67,6 +70,11 @@ export interface TerminalSession {
   retryOf: string | null;
   /** How the outcome became known: a notification (confirmed by find-transaction) or the desk's own find-order. */
   learnedBy: 'notification' | 'find-order' | null;
+  /**
+   * The hosted page can still take a card: open and undecided, or declined while Praxis keeps it open for another
+   * card (the desk cannot close it). While true, a retry shows this page again rather than a second one.
+   */
+  pageOpen: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -62,6 +62,11 @@ describe('virtual terminal engine', () => {
     }
     throw new Error(`session ${orderId} never settled: ${JSON.stringify(await terminal.status(orderId))}`);
   };
+  // Praxis keeps a declined session's page open for another card; a retry with a new page waits until it closed.
+  const closePage = async (orderId: string) => {
+    await rig.admin(`/_sim/sessions/${orderId}/expire`);
+    await until(orderId, (s) => !s.pageOpen);
+  };
 
   it('opens a payment through the journal as the acting operator and follows it to approved by find-order', async () => {
     const started = await terminal.start(payment());
@@ -108,6 +113,7 @@ describe('virtual terminal engine', () => {
     expect(declined.state).toBe('declined');
     expect(declined.statusDetails).toBeTruthy();
 
+    await closePage(first.session.orderId);
     const again = await terminal.retry({ orderId: first.session.orderId });
     expect(again.session).toMatchObject({ retryOf: first.session.orderId, amountMinor: 1200, currency: 'JPY' });
     expect(again.session.orderId).not.toBe(first.session.orderId);
@@ -152,6 +158,7 @@ describe('virtual terminal engine', () => {
     const first = await terminal.start(payment({ amount: '15.00' }));
     await payOnPage(first.redirectUrl!, '4000000000000002');
     await until(first.session.orderId, (s) => s.state !== 'pending');
+    await closePage(first.session.orderId);
     const both = await Promise.allSettled([
       terminal.retry({ orderId: first.session.orderId }),
       terminal.retry({ orderId: first.session.orderId }),
@@ -178,6 +185,7 @@ describe('virtual terminal engine', () => {
       colleague.close();
     }
     expect((await terminal.history()).filter((s) => s.retryOf === first.session.orderId)).toHaveLength(0);
+    await closePage(first.session.orderId);
     expect((await terminal.retry({ orderId: first.session.orderId })).session.retryOf).toBe(first.session.orderId);
   });
 

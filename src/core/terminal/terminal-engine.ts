@@ -7,6 +7,7 @@ import { DeskError } from '../../shared/errors';
 import type { RecentCustomer, TerminalStartRequest } from '../../shared/ipc/terminal-contract';
 import { amountExample, formatMoney, minorToDecimalString, parseAmount } from '../../shared/money';
 import {
+  CASHIER_SESSION_LIFE_MS,
   ENDED_TERMINAL_STATES,
   type TerminalCustomer,
   type TerminalGatewayOption,
@@ -84,6 +85,30 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
     return toSession(row);
   };
 
+  /**
+   * A declined session whose page Praxis keeps open: a second page would leave two that can each take the caller's
+   * money, so the retry is that same page (where another card is tried), or waits until Praxis has closed it.
+   */
+  async function samePageAgain(was: TerminalSession, asked: { paymentMethod?: string; gateway?: string }) {
+    const shown = pages.reopen(was, (await deps.praxis()).operator);
+    const closesIn = Math.max(
+      1,
+      Math.ceil((Date.parse(was.createdAt) + CASHIER_SESSION_LIFE_MS - Date.now()) / 60_000),
+    );
+    const wait = `for about ${closesIn} more minute${closesIn === 1 ? '' : 's'} (Praxis keeps it open after a decline, and the desk cannot close it): a second page now could charge the caller twice.`;
+    if (!shown.redirectUrl)
+      throw new DeskError(
+        'CONFLICT',
+        `Session ${was.orderId}'s page still takes a card ${wait} This desk run cannot show that page again: retry once it has closed. Nothing was sent.`,
+      );
+    if (asked.gateway || asked.paymentMethod)
+      throw new DeskError(
+        'CONFLICT',
+        `Session ${was.orderId}'s page still takes a card ${wait} Retry with any method on the page to try another card there, or choose another method once it has closed. Nothing was sent.`,
+      );
+    return shown;
+  }
+
   async function start(input: TerminalStartRequest, retryOf: string | null = null): Promise<TerminalStart> {
     const s = await deps.praxis();
     // A retry is the same call going on: its caller check is the retried session's, recorded with it.
@@ -151,6 +176,7 @@ export function createTerminalEngine(deps: TerminalEngineDeps) {
           'CONFLICT',
           `Session ${was.orderId} was already retried as ${retry.orderId} (${retry.state}): ${ENDED_TERMINAL_STATES.includes(retry.state) && !RETRY_REFUSED[retry.state] ? `retry ${retry.orderId} instead` : 'another retry could take the money twice'}. Nothing was sent.`,
         );
+      if (was.pageOpen) return samePageAgain(was, input);
       return start(
         {
           intent: was.intent,

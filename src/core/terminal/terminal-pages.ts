@@ -3,10 +3,11 @@
  * and nothing that could open a customer's card page reaches the disk. The address is the session's bearer, so it
  * goes back only to the agent who opened it, and only while the session may still be paid.
  */
-import type { TerminalSession, TerminalStart } from '../../shared/terminal';
-
-/** A Cashier session lives 15 minutes (§3.1); a page older than that has nothing left to take. */
-const PAGE_LIFE_MS = 15 * 60_000;
+import {
+  CASHIER_SESSION_LIFE_MS as PAGE_LIFE_MS,
+  type TerminalSession,
+  type TerminalStart,
+} from '../../shared/terminal';
 
 interface OpenPage {
   redirectUrl: string;
@@ -25,19 +26,19 @@ export function createTerminalPages(now = () => Date.now()) {
       prune();
       pages.set(orderId, { ...page, openedAt: now() });
     },
-    /** The session with its page for `agent` while it is open; otherwise without, and why where a page is kept. */
+    /** The session with its page for `agent` while it takes a card; otherwise without, and why where one is kept. */
     reopen(session: TerminalSession, agent: string): TerminalStart {
       prune();
       const page = pages.get(session.orderId);
-      if (session.state !== 'pending' && session.state !== 'opening') pages.delete(session.orderId);
-      const open = session.state === 'pending' && page !== undefined;
+      if (!session.pageOpen && session.state !== 'opening') pages.delete(session.orderId);
+      const open = session.pageOpen && page !== undefined;
       if (open && page.agent === agent)
         return { session, redirectUrl: page.redirectUrl, praxisOrigin: page.praxisOrigin };
       return {
         session,
         redirectUrl: null,
         praxisOrigin: page?.praxisOrigin ?? '',
-        ...(session.state === 'pending' ? { pageWithheld: withheldWhy(session, open ? page.agent : null) } : {}),
+        ...(session.pageOpen ? { pageWithheld: withheldWhy(session, open ? page.agent : null) } : {}),
       };
     },
   };

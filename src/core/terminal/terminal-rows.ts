@@ -1,5 +1,10 @@
 /** Terminal sessions as stored, and their outcome read from what notifications and find-order put in the store. */
-import type { TerminalIntent, TerminalSession, TerminalState } from '../../shared/terminal';
+import {
+  CASHIER_SESSION_LIFE_MS,
+  type TerminalIntent,
+  type TerminalSession,
+  type TerminalState,
+} from '../../shared/terminal';
 import type { Queryable } from '../store/db';
 
 export interface TerminalRow {
@@ -110,6 +115,7 @@ export function toSession(r: TerminalRow): TerminalSession {
     tid: num(r.tid),
     retryOf: r.retry_of,
     learnedBy: known ? (r.notified ? 'notification' : 'find-order') : null,
+    pageOpen: mayStillBePaid(r) && Date.now() - r.created_at.getTime() < CASHIER_SESSION_LIFE_MS,
     createdAt: r.created_at.toISOString(),
     updatedAt: new Date(Math.max(...times.map((d) => d.getTime()))).toISOString(),
   };

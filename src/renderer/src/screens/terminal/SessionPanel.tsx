@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import {
+  CASHIER_SESSION_LIFE_MS,
   ENDED_TERMINAL_STATES,
   type TerminalSession,
   type TerminalStart,
@@ -24,13 +25,23 @@ const STATE_WORDS: Record<TerminalState, string> = {
   unknown: 'Outcome unknown: the desk is looking it up with find-order.',
 };
 const RETRYABLE: TerminalState[] = ['declined', 'expired', 'failed'];
+/** A decline whose page Praxis keeps open: the same page is the retry (a second page could charge twice). */
+const declinedWords = (pageHere: boolean) =>
+  pageHere
+    ? 'Declined. No money was taken. The page stays open: try another card on it while the caller is on the line.'
+    : 'Declined. No money was taken.';
+const closingTime = (s: TerminalSession) =>
+  new Date(Date.parse(s.createdAt) + CASHIER_SESSION_LIFE_MS).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export const amountText = (s: TerminalSession) => {
   const amount = s.amountMinor ?? s.transactionAmountMinor;
   return amount === null ? `${s.currency}, amount open` : safeMoney(amount, s.currency);
 };
 
-function Outcome({ session }: { session: TerminalSession }) {
+function Outcome({ session, pageHere }: { session: TerminalSession; pageHere: boolean }) {
   const { gateways, sending } = useTerminal();
   const outcomeBox = useRef<HTMLDivElement>(null);
   // The card page the keyboard was in goes when the session ends: the keyboard goes to what comes next (the retry),
@@ -55,8 +66,15 @@ function Outcome({ session }: { session: TerminalSession }) {
       tabIndex={-1}
     >
       <p>
-        <span className={`badge status-${session.state}`}>{session.state}</span> {STATE_WORDS[session.state]}
+        <span className={`badge status-${session.state}`}>{session.state}</span>{' '}
+        {session.state === 'declined' && session.pageOpen ? declinedWords(pageHere) : STATE_WORDS[session.state]}
       </p>
+      {session.state === 'declined' && session.pageOpen && !pageHere && theirCall && (
+        <p>
+          Its page is not shown here, and Praxis keeps it open until about {closingTime(session)}: a retry is offered
+          then, so the caller cannot be charged twice.
+        </p>
+      )}
       {session.statusDetails && (
         <p>
           {/* Praxis's own status_details come with a transaction; the rest is the desk's account of the session. */}
@@ -85,7 +103,7 @@ function Outcome({ session }: { session: TerminalSession }) {
       {RETRYABLE.includes(session.state) && !retriedAs && !theirCall && (
         <p>This was {session.agent}’s call: only they can retry it. For this caller, open a new session.</p>
       )}
-      {RETRYABLE.includes(session.state) && !retriedAs && theirCall && (
+      {RETRYABLE.includes(session.state) && !session.pageOpen && !retriedAs && theirCall && (
         <div className="form-actions">
           <select aria-label="Method for the retry" value={gateway} onChange={(e) => setGateway(e.target.value)}>
             <option value="">Any method on the page</option>
@@ -122,7 +140,7 @@ export function SessionPanel({
 }) {
   const { host, error } = useTerminal();
   const s = active.session;
-  const showPage = s.state === 'pending' && active.redirectUrl && host !== 'electron';
+  const showPage = s.pageOpen && active.redirectUrl && host !== 'electron';
   return (
     // Focusable, so the keyboard can be put here when the session opens from the form.
     <section className="vt-session" aria-label={`Session ${s.orderId}`} ref={ref} tabIndex={-1}>
@@ -135,7 +153,7 @@ export function SessionPanel({
             Close
           </button>
         </div>
-        <Outcome session={s} />
+        <Outcome session={s} pageHere={!!showPage || !!active.openedInWindow} />
         <FormError message={error?.message} />
         {showPage && (
           <iframe
@@ -146,10 +164,8 @@ export function SessionPanel({
             className="vt-frame"
           />
         )}
-        {s.state === 'pending' && active.openedInWindow && (
-          <p className="muted">The payment page opened in its own window.</p>
-        )}
-        {s.state === 'pending' && active.pageWithheld && <p role="note">{active.pageWithheld}</p>}
+        {s.pageOpen && active.openedInWindow && <p className="muted">The payment page opened in its own window.</p>}
+        {s.pageOpen && active.pageWithheld && <p role="note">{active.pageWithheld}</p>}
       </div>
     </section>
   );
