@@ -323,3 +323,26 @@ test('a selected request under the cursor decided from another window: the selec
   await page.keyboard.press('Escape');
   expect((await sim.record(next)).cancelsMade).toBe(0);
 });
+
+test('Split: Enter in a part’s amount sends nothing (the parts are still being typed); Ctrl+Enter sends them', async ({
+  page,
+}) => {
+  const cid = `e2e-keys-split-enter-${run}`;
+  const tid = await sim.createRequest(cid, 'EUR', 27_400);
+  await openQueueFor(page, desk(), cid);
+  await page.keyboard.press('j');
+  await page.keyboard.press('s');
+  const split = page.getByRole('dialog', { name: 'Split withdrawal' });
+  await expect(split.getByLabel('Part 1 amount')).toBeFocused();
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await expect(split).toBeVisible();
+  await expect(split.getByText('Ctrl Enter sends the parts')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('33c-split-enter-sends-nothing') });
+  expect((await sim.record(tid)).parts).toEqual([]);
+
+  await page.keyboard.press('Control+Enter');
+  await expect(split).toHaveCount(0);
+  await expect(lastAction(page)).toContainText('EUR 100.00');
+  expect((await sim.record(tid)).parts).toHaveLength(1);
+});

@@ -54,6 +54,12 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
           e.preventDefault();
           if (plan.parts) void payoutActions.split(row.tid, plan.parts, plan.remainderMinor === 0 ? nextTid : null);
         }}
+        onKeyDown={(e) => {
+          // The parts are typed one after another: Enter in a field must not pay out the first alone.
+          if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+          e.preventDefault();
+          if (e.ctrlKey || e.metaKey) e.currentTarget.requestSubmit();
+        }}
       >
         <RiskLine row={row} />
         <table className="grid split-table" aria-label="Split parts">
@@ -128,6 +134,9 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
             {plan.planError}
           </p>
         )}
+        <p className="muted key-hint">
+          <kbd>Ctrl Enter</kbd> sends the parts
+        </p>
         <div className="dialog-actions">
           <button
             type="button"
