@@ -150,6 +150,10 @@ test('detail pane and split: parts with exact amounts, live remainder, parts and
   await expect(parts).toContainText('EUR 300.00');
   await expect(parts).toContainText('EUR 450.50');
   await expect(parts).toContainText('remaining request');
+  // The request itself has no processed amount at Praxis: the pane points at the parts, not at "nothing processed".
+  await expect(pane.getByLabel('Processed amount')).toHaveText(
+    'EUR 1,000.00 requested — paid so far in split parts (below)',
+  );
 });
 
 test('a split that pays the whole request moves on to the next request, as approve and reject do', async ({ page }) => {

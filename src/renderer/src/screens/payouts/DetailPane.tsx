@@ -90,16 +90,22 @@ function Age({ row, detail }: { row: PayoutRow; detail: PayoutDetail | null }) {
   );
 }
 
-/** A requested payout has no processed amount yet (null from Praxis): the requested amount stands, labelled. */
+/**
+ * A requested payout has no processed amount yet (null from Praxis): the requested amount stands, labelled. Split
+ * parts are payouts of their own, so a request paid in parts may still have none: the parts say what was paid.
+ */
 function ProcessedAmount({ row, detail }: { row: PayoutRow; detail: PayoutDetail }) {
   const p = detail.processed;
+  const requested = `${safeMoney(row.amountMinor, row.currency)} requested`;
   return (
     <p className="muted" aria-label="Processed amount">
       <WholeAmounts
         text={
-          p === null
-            ? `${safeMoney(row.amountMinor, row.currency)} requested — Praxis has not processed an amount yet`
-            : `Praxis processed ${safeMoney(p.amountMinor, p.currency)}`
+          p !== null
+            ? `Praxis processed ${safeMoney(p.amountMinor, p.currency)}`
+            : detail.parts.length > 0
+              ? `${requested} — paid so far in split parts (below)`
+              : `${requested} — Praxis has not processed an amount yet`
         }
       />
     </p>
