@@ -1,5 +1,6 @@
 import type { CaptureDetail, HoldWindowRule } from '../../shared/captures';
 import { DeskError } from '../../shared/errors';
+import { withTokensHidden } from '../praxis/customer-tokens';
 import { ageOf, customerHistoryRows, historyOf, journalAndAudit } from '../queues/item-detail';
 import type { WorkStore } from '../store/work-store';
 import { captureRowsByTid } from './capture-rows';
@@ -28,6 +29,7 @@ export async function captureDetail(
     statusDetails: tx.status === 'authorized' || !details ? null : details,
     journal,
     audit,
-    raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },
+    // A row stored before the store dropped customer tokens may still hold them: they never leave the core.
+    raw: withTokensHidden({ transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession }),
   };
 }

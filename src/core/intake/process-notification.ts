@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../log';
 import { TIMESTAMP_WINDOW_SECONDS } from '../praxis/protocol-texts';
 import { NotificationSchema, type Notification } from '../praxis/schemas';
+import { textWithTokensHidden } from '../praxis/customer-tokens';
 import { verifyNotificationSignature } from '../praxis/webhooks';
 import {
   findAcceptedResponse,
@@ -145,6 +146,8 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
   const parsed = NotificationSchema.safeParse(json);
   if (!parsed.success) return refuse('malformed', 400, `Not a Praxis notification: ${describeIssues(parsed.error)}.`);
   const n = parsed.data;
+  // The body kept of a message Praxis signed: its session's auth_token (unsigned) would open the customer's card page.
+  const keptBody = textWithTokensHidden(msg.rawBody, json);
   facts = {
     tid: n.transaction?.tid ?? null,
     orderId: n.session.order_id ?? null,
@@ -234,7 +237,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       ...facts,
       dedupeKey: key,
       verdict: 'accepted' as const,
-      rawBody: msg.rawBody,
+      rawBody: keptBody,
       headers,
       response: ok.body,
     };
@@ -271,7 +274,7 @@ export async function processNotification(deps: IntakeDeps, msg: IncomingMessage
       dedupeKey: null,
       verdict: 'store_failed',
       reason: why,
-      rawBody: msg.rawBody,
+      rawBody: keptBody,
       headers,
       response: out.body,
     }).catch(() => undefined);

@@ -4,6 +4,7 @@ import type { PraxisObjects } from '../../shared/lookup';
 import { currentActor } from '../access/actor';
 import { listRoles } from '../access/access-guard';
 import { CHANNEL_ROLES, rolesFor } from '../access/channel-roles';
+import { withTokensHidden } from '../praxis/customer-tokens';
 import type { WorkStore } from '../store/work-store';
 
 /**
@@ -48,26 +49,6 @@ interface Row {
   raw_customer: Record<string, unknown> | null;
 }
 
-/**
- * Tokens that open a customer's cashier session or pay with their saved card or wallet: an operator never needs them,
- * and whoever reads them could act as the customer, so they never leave the core.
- */
-const HIDDEN_KEYS = new Set(['auth_token', 'hpf_auth_token', 'card_token', 'wallet_token']);
-export const HIDDEN_VALUE = '[hidden by the desk]';
-
-function withTokensHidden(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withTokensHidden);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [
-      key,
-      HIDDEN_KEYS.has(key) && v !== null ? HIDDEN_VALUE : withTokensHidden(v),
-    ]),
-  );
-}
-
-const hidden = <T>(value: T): T => withTokensHidden(value) as T;
-
 /** The transaction, session and customer objects the store keeps for `tid`, as Praxis last sent them, tokens hidden. */
 export async function readPraxisObjects(db: WorkStore['db'], tid: number): Promise<PraxisObjects> {
   const { rows } = await db.query<Row>(
@@ -86,8 +67,8 @@ export async function readPraxisObjects(db: WorkStore['db'], tid: number): Promi
     tid,
     observedAt: row.updated_at.toISOString(),
     lastSource: row.last_source,
-    transaction: hidden(row.raw_transaction),
-    session: hidden(row.raw_session),
-    customer: hidden(row.raw_customer),
+    transaction: withTokensHidden(row.raw_transaction),
+    session: withTokensHidden(row.raw_session),
+    customer: withTokensHidden(row.raw_customer),
   };
 }

@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors';
+import { withTokensHidden } from '../praxis/customer-tokens';
 import type { PayoutDetail, PayoutRow } from '../../shared/payouts';
 import { ageOf, customerHistoryRows, historyOf, journalAndAudit } from '../queues/item-detail';
 import { pendingChanges } from '../store/unconfirmed-changes';
@@ -81,7 +82,8 @@ export async function payoutDetail(store: WorkStore, tid: number, settings: Risk
       gatewayName: p.gateway_name,
       orderId: p.order_id,
     })),
-    raw: { transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession },
+    // A row stored before the store dropped customer tokens may still hold them: they never leave the core.
+    raw: withTokensHidden({ transaction: tx.rawTransaction, customer: tx.rawCustomer, session: tx.rawSession }),
     age,
     processed:
       tx.processedAmountMinor === null

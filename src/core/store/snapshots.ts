@@ -1,3 +1,4 @@
+import { withTokensHidden } from '../praxis/customer-tokens';
 import type { Customer, Session, Transaction } from '../praxis/schemas';
 import { changeNotices, sendNotices, type QueueName, type StoreChange } from './changes';
 import type { Queryable } from './db';
@@ -139,7 +140,8 @@ export async function ingestSnapshot(
   snap: PraxisSnapshot,
   origin: SnapshotOrigin,
 ): Promise<IngestedItem> {
-  const { customer, session, transaction: tx } = snap;
+  // A session's auth_token opens its card page and a card or wallet token pays with it: none is kept on disk.
+  const { customer, session, transaction: tx } = withTokensHidden(snap);
   const changes: StoreChange[] = [];
   const cid = session?.cid ?? null;
   const customerToken = customer?.customer_token ?? null;
