@@ -43,7 +43,7 @@ export function createPayoutHandlers(withWorkspace: WithPayoutWorkspace | null):
         return savePayoutSettings(store, settings, currentActor().name);
       }),
     'views:list': () => on(({ store }) => listViews(store)),
-    'views:save': (input) => on(({ store }) => saveView(store, input)),
-    'views:remove': ({ id }) => on(({ store }) => removeView(store, id)),
+    'views:save': (input) => on(({ store }) => saveView(store, input, currentActor().name)),
+    'views:remove': ({ id }) => on(({ store }) => removeView(store, id, currentActor().name)),
   };
 }

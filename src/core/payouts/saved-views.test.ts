@@ -10,7 +10,7 @@ for (const backend of storeBackends()) {
     it('150 saves sent at once keep 100 views; the other 50 are refused saying what to do', async () => {
       const saves = await Promise.allSettled(
         Array.from({ length: 150 }, (_, i) =>
-          saveView(storeOf(), { name: `race ${i}`, state: { pad: 'x'.repeat(500) } }),
+          saveView(storeOf(), { name: `race ${i}`, state: { pad: 'x'.repeat(500) } }, 'Bob'),
         ),
       );
       expect((await listViews(storeOf())).length).toBe(100);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError } from '../../shared/errors';
 import type { SavedView } from '../../shared/payouts';
+import { appendAuditInTransaction } from '../audit/audit-log';
 import type { Queryable } from '../store/db';
 import { setSetting } from '../store/settings-repo';
 import type { WorkStore } from '../store/work-store';
@@ -28,10 +29,24 @@ async function viewsIn(q: Queryable): Promise<SavedView[]> {
   });
 }
 
-/** Saves a new view (no id) or replaces one; a second view with the same name replaces the first. */
+/** A view as the audit keeps it: its name and the start of its state (a state may be kilobytes of filters). */
+const SUMMARY_CHARS = 200;
+const summaryOf = (view: SavedView) => {
+  const state = JSON.stringify(view.state);
+  return { name: view.name, state: state.length > SUMMARY_CHARS ? `${state.slice(0, SUMMARY_CHARS)}…` : state };
+};
+
+const auditView = (tx: Queryable, operator: string, action: string, view: SavedView, change: Record<string, unknown>) =>
+  appendAuditInTransaction(tx, { operator, action, itemKind: 'payout view', itemId: view.name, details: change });
+
+/**
+ * Saves a new view (no id) or replaces one; a second view with the same name replaces the first. Views are the whole
+ * desk's, so who saved, overwrote or removed which is audited with the change.
+ */
 export async function saveView(
   store: WorkStore,
   input: { id?: string; name: string; state: Record<string, unknown> },
+  operator: string,
 ): Promise<SavedView> {
   return store.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [VIEWS_LOCK_KEY]);
@@ -46,13 +61,23 @@ export async function saveView(
     }
     const view: SavedView = { id, name: input.name, state: input.state };
     await setSetting(tx, PREFIX + id, view);
+    const before = existing.find((v) => v.id === id);
+    if (before)
+      await auditView(tx, operator, 'views:overwrite', view, { before: summaryOf(before), after: summaryOf(view) });
+    else await auditView(tx, operator, 'views:save', view, { after: summaryOf(view) });
     return view;
   });
 }
 
-export async function removeView(store: WorkStore, id: string): Promise<SavedView[]> {
-  const res = await store.db.query('DELETE FROM settings WHERE key = $1', [PREFIX + id]);
-  if (res.rowCount === 0)
-    throw new DeskError('NOT_FOUND', `There is no saved view with id ${id}; the list was refreshed.`);
+export async function removeView(store: WorkStore, id: string, operator: string): Promise<SavedView[]> {
+  await store.db.transaction(async (tx) => {
+    const res = await tx.query<{ value: unknown }>('DELETE FROM settings WHERE key = $1 RETURNING value', [
+      PREFIX + id,
+    ]);
+    const removed = StoredView.safeParse(res.rows[0]?.value);
+    if (!removed.success)
+      throw new DeskError('NOT_FOUND', `There is no saved view with id ${id}; the list was refreshed.`);
+    await auditView(tx, operator, 'views:remove', removed.data, { before: summaryOf(removed.data) });
+  });
   return listViews(store);
 }
