@@ -14,9 +14,9 @@ beforeAll(async () => {
   rig = await startDeskCoreForTest('operators-manager-changes');
   await mia.call('operators:add', { name: 'Mia', pin: '91827', role: 'manager' });
   await mia.call('session:sign-in', { operator: 'Mia', pin: '91827' });
-  // The only manager adds the second: there is nobody else to ask.
-  await mia.call('operators:add', { name: 'Max', pin: '22222', role: 'manager' });
+  // The only manager adds the others: there is nobody else to ask.
   await mia.call('operators:add', { name: 'Bo', pin: '48213', role: 'backoffice' });
+  await mia.call('operators:add', { name: 'Max', pin: '22222', role: 'manager' });
 });
 afterAll(() => rig?.close());
 
@@ -34,9 +34,33 @@ describe('one manager cannot make a second one', () => {
       role: 'manager',
       secondManager: { operator: 'Max', pin: '55555' },
     });
-    // Her own PIN, and roles below manager, stay hers to set alone.
+    // Her own PIN stays hers to set alone.
     await mia.call('operators:change', { name: 'Mia', pin: '91828' });
-    await mia.call('operators:add', { name: 'Al', pin: '55123', role: 'agent' });
+  });
+
+  // From the hostile review: Mia reset Bo's PIN alone, signed in as Bo and paid out a withdrawal she had opened in the
+  // terminal (maker-checker saw two names). A PIN set for someone else is one she knows: the other manager confirms it.
+  it('adding anyone, or setting anyone else’s PIN, needs the other manager’s PIN too', async () => {
+    expect(await mia.raw('operators:add', { name: 'Al', pin: '55123', role: 'agent' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FOUR_EYES',
+        message:
+          'Adding Al lets whoever knows the PIN act as Al, so a second manager must confirm it with their PIN. Nothing was changed.',
+      },
+    });
+    expect(await mia.raw('operators:change', { name: 'Bo', pin: '77777' })).toMatchObject(fourEyes);
+    const bo = at('window-bo');
+    await bo.call('session:sign-in', { operator: 'Bo', pin: '48213' });
+    await bo.call('session:sign-out');
+
+    await mia.call('operators:add', {
+      name: 'Al',
+      pin: '55123',
+      role: 'agent',
+      secondManager: { operator: 'Max', pin: '55555' },
+    });
+    await mia.call('operators:change', { name: 'Bo', pin: '77777', secondManager: { operator: 'Max', pin: '55555' } });
     expect(await names()).toEqual(['Al:agent', 'Bo:backoffice', 'Ghost:manager', 'Max:manager', 'Mia:manager']);
   });
 

@@ -57,6 +57,23 @@ export async function confirmManagerChange(
   await askSecondManager(store, actor, secondManager, what, 'changes who can confirm as a manager', subject);
 }
 
+/**
+ * A PIN a manager sets for someone else (adding them, or resetting theirs) is one the manager knows: with it they could
+ * sign in as that person and be the "someone else" of four-eyes or of maker-checker. Once the desk has another manager,
+ * that one confirms it. A sole manager is trusted with the desk's operators: nobody else could confirm.
+ */
+export async function confirmPinForSomeoneElse(
+  store: WorkStore,
+  actor: string,
+  secondManager: SecondManagerInput | undefined,
+  what: string,
+  name: string,
+): Promise<void> {
+  const managers = (await listOperators(store)).filter((o) => o.role === 'manager');
+  if (!managers.some((m) => operatorKey(m.name) !== operatorKey(actor))) return;
+  await askSecondManager(store, actor, secondManager, what, `lets whoever knows the PIN act as ${name.trim()}`, name);
+}
+
 /** A second manager's name and PIN for `what` (which `why`), checked and, when refused, audited. */
 const askSecondManager = (
   store: WorkStore,

@@ -2,10 +2,16 @@ import { DeskError } from '../../shared/errors';
 import { currentActor } from '../access/actor';
 import { loadAccessSettings, saveAccessSettings } from '../access/access-settings';
 import type { Resolved, SignInSessions } from '../access/sign-in-sessions';
-import { assertNotLastManager, confirmManagerChange, confirmSecondManager } from '../access/weakening';
+import {
+  assertNotLastManager,
+  confirmManagerChange,
+  confirmPinForSomeoneElse,
+  confirmSecondManager,
+} from '../access/weakening';
 import {
   addOperator,
   changeOperator,
+  checkNewOperator,
   findOperator,
   listOperators,
   operatorKey,
@@ -55,8 +61,11 @@ export function createAccessHandlers(
     'operators:add': ({ name, pin, role, secondManager }) =>
       needStore(async (store) => {
         const actor = currentActor().name;
+        // A name or PIN that cannot be added is said first: nobody is asked to confirm what would be refused.
+        const added = await checkNewOperator(store, { name, pin });
         if (role === 'manager')
-          await confirmManagerChange(store, actor, secondManager, `Adding ${name} as a manager`, name);
+          await confirmManagerChange(store, actor, secondManager, `Adding ${added} as a manager`, added);
+        else await confirmPinForSomeoneElse(store, actor, secondManager, `Adding ${added}`, added);
         return addOperator(store, { name, pin, role }, actor);
       }),
     'operators:change': ({ name, role, pin, secondManager }) =>
@@ -74,6 +83,8 @@ export function createAccessHandlers(
         else if (pin !== undefined && target.role === 'manager' && operatorKey(target.name) !== operatorKey(actor))
           // The manager themselves may confirm it with their current PIN: then it is their own change.
           await confirmManagerChange(store, actor, secondManager, `Setting ${target.name}'s PIN`);
+        else if (pin !== undefined && operatorKey(target.name) !== operatorKey(actor))
+          await confirmPinForSomeoneElse(store, actor, secondManager, `Setting ${target.name}'s PIN`, target.name);
         return changeOperator(store, { name, role, pin }, actor);
       }),
     'operators:remove': ({ name, secondManager }) =>

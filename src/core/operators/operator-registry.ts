@@ -55,17 +55,23 @@ export async function findOperator(store: WorkStore, name: string): Promise<Oper
 }
 
 /** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
-export async function addOperator(
-  store: WorkStore,
-  op: { name: string; pin: string; role: Role },
-  by: string,
-): Promise<OperatorView[]> {
+/** The new operator's name, trimmed, once it and the PIN may be added (before anyone is asked to confirm it). */
+export async function checkNewOperator(store: WorkStore, op: { name: string; pin: string }): Promise<string> {
   const name = op.name.trim();
   if (!/^\d{4,8}$/.test(op.pin)) throw new DeskError('VALIDATION', 'The PIN is 4 to 8 digits.');
   assertNewOperatorName(
     name,
     (await readAll(store)).map((o) => o.name),
   );
+  return name;
+}
+
+export async function addOperator(
+  store: WorkStore,
+  op: { name: string; pin: string; role: Role },
+  by: string,
+): Promise<OperatorView[]> {
+  const name = await checkNewOperator(store, op);
   const stored: StoredOperator = { name, role: op.role, createdAt: new Date().toISOString() };
   const pin = await newPinRecord(op.pin);
   await store.db.transaction(async (tx) => {
