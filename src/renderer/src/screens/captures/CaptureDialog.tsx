@@ -3,7 +3,8 @@ import type { CaptureRow } from '../../../../shared/captures';
 import { lapseLocalText, timeLeftText, windowText } from '../../../../shared/hold-windows';
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
 import { DialogFrame } from '../../queue/DialogFrame';
-import { customerOf, holdMoney, instrumentOf } from './capture-words';
+import { holdMoney } from './capture-words';
+import { HoldLine } from './HoldLine';
 
 const inWords = (minor: number, currency: string) => {
   try {
@@ -33,10 +34,7 @@ export function CaptureDialog({ row, nextTid, now }: { row: CaptureRow; nextTid:
         <p className="amount-words" aria-label="Amount in words">
           {inWords(row.amountMinor, row.currency)}
         </p>
-        <p>
-          tid <span className="mono">{row.tid}</span> from {customerOf(row)} · {instrumentOf(row)}
-          {row.gatewayName && ` · ${row.gatewayName}`}
-        </p>
+        <HoldLine row={row} />
         <p className="whole-hold" aria-label="Whole hold">
           Praxis captures the whole hold: all of {holdMoney(row)} is taken from the customer. It cannot capture part of
           it.

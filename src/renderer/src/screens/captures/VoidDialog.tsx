@@ -2,6 +2,7 @@ import type { CaptureRow, VoidReason } from '../../../../shared/captures';
 import { captureActions, useCaptureActions } from '../../stores/captures-actions';
 import { ReasonDialog } from '../../queue/ReasonDialog';
 import { customerOf, holdMoney } from './capture-words';
+import { HoldLine } from './HoldLine';
 
 /** Void = cancel-authorization: the hold is released; the reason and note go to the audit log (Praxis takes none). */
 export function VoidDialog({
@@ -19,10 +20,13 @@ export function VoidDialog({
       title={`Void the ${holdMoney(row)} hold of ${customerOf(row)}`}
       label="Void authorization"
       intro={
-        <p className="muted">
-          Praxis releases the hold: nothing is taken from the customer, and this authorization can no longer be
-          captured.
-        </p>
+        <>
+          <HoldLine row={row} />
+          <p className="muted">
+            Praxis releases the hold: nothing is taken from the customer, and this authorization can no longer be
+            captured.
+          </p>
+        </>
       }
       reasons={reasons}
       busy={busy}

@@ -6,6 +6,7 @@ import { GatewayPicker } from './GatewayPicker';
 import { safeMoney, safeWords } from '../../queue/money-text';
 import { remainingText } from './row-format';
 import { RiskLine } from './RiskLine';
+import { RequestLine } from './RequestLine';
 import { focusLost } from '../../components/focus-lost';
 
 /** Approve = complete-withdrawal-request through the chosen gateway: it pays what is left; echoed in words first. */
@@ -47,11 +48,7 @@ export function ApproveDialog({ row, nextTid }: { row: PayoutRow; nextTid: numbe
         {row.remainingMinor !== row.amountMinor && (
           <p aria-label="Remaining amount">{remainingText(row)}: split parts were paid already.</p>
         )}
-        <p>
-          tid <span className="mono">{row.tid}</span> to {row.customerName ?? row.cid ?? 'unknown customer'}{' '}
-          <span className="muted">({row.cid ?? 'no cid'})</span> · {row.paymentMethod ?? 'method unknown'}{' '}
-          <span className="mono">{row.destination ?? ''}</span>
-        </p>
+        <RequestLine row={row} />
         <RiskLine row={row} />
         <GatewayPicker id="approve-gateway" tid={row.tid} value={chosen} onChange={setGateway} />
         {row.needsSecondApproval && (

@@ -2,6 +2,7 @@ import type { PayoutRow, RejectReason } from '../../../../shared/payouts';
 import { payoutActions, usePayoutActions } from '../../stores/payouts-actions';
 import { ReasonDialog } from '../../queue/ReasonDialog';
 import { remainingText } from './row-format';
+import { RequestLine } from './RequestLine';
 
 /** Reject = cancel-withdrawal-request; the reason and note go to the audit log (Praxis takes no reason). */
 export function RejectDialog({
@@ -18,6 +19,7 @@ export function RejectDialog({
     <ReasonDialog
       title={`Reject ${remainingText(row)} for ${row.customerName ?? row.cid ?? row.tid}`}
       label="Reject withdrawal"
+      intro={<RequestLine row={row} />}
       reasons={reasons}
       busy={busy}
       confirmLabel="Reject request"
