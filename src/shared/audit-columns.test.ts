@@ -42,10 +42,16 @@ describe('the facts an auditor reads from an audit row', () => {
 
   it('says whether money moved right after the result, where a narrow Outcome column still shows it', () => {
     const paid = auditColumns(
-      row({ result: 'done', moneyMoved: true, praxisStatus: 0, newStatus: 'split', message: 'Praxis confirmed (Ok)' }),
+      row({
+        result: 'done',
+        moneyMoved: true,
+        praxisStatus: 0,
+        newStatus: 'split',
+        message: 'Praxis confirmed: payout 1000161 is approved.',
+      }),
     );
     expect(paid.outcome).toBe(
-      'done — money moved — Praxis answered OK (status 0) — now paid out (Praxis: split) — Praxis confirmed (Ok)',
+      'done — money moved — Praxis answered OK (status 0) — now paid out (Praxis: split) — Praxis confirmed: payout 1000161 is approved.',
     );
     // An answer that never came says nothing of money: it is not known.
     expect(auditColumns(row({ result: 'unknown' })).outcome).toBe('unknown');

@@ -105,6 +105,8 @@ export const capture = (deps: ActionDeps, s: PraxisSession, settings: CaptureSet
     request: { intent: 'capture-authorization', tid: tx.tid, amountMinor: tx.amountMinor, currency: tx.currency },
     audit: { amountMinor: tx.amountMinor, currency: tx.currency },
     send: (client) => client.captureAuthorization(tx.tid),
+    // The answer is the hold's own transaction: "approved" is the capture's status, not a hold still only authorized.
+    answerIs: () => `the capture of hold ${tx.tid}`,
     // Praxis captures the whole hold; an answer for another amount is worth a look in the back office.
     check: (answer) =>
       answer.transaction.amount === tx.amountMinor && answer.transaction.currency === tx.currency

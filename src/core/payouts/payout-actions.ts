@@ -135,6 +135,7 @@ export async function approve(
     },
     audit: { amountMinor: payMinor, currency: tx.currency, gateway: input.gateway, secondApprover: second },
     send: (client) => client.completeWithdrawalRequest(tx.tid, input.gateway),
+    answerIs: payoutOf(tx.tid),
     // Mode 2 answers the new payout: it must pay what was left. (Mode 1 answers the request itself, at its full amount.)
     check: (answer) =>
       answer.transaction.tid === tx.tid
@@ -154,6 +155,10 @@ export async function approve(
   });
   return { ...outcome, ...about };
 }
+
+/** Mode 2 answers the payout Praxis made for the request, under a tid of its own; mode 1, the request itself. */
+const payoutOf = (requestTid: number) => (answer: ManageResponse) =>
+  answer.transaction.tid === requestTid ? `request ${requestTid}` : `payout ${answer.transaction.tid}`;
 
 export interface RejectInput {
   tid: number;
@@ -292,6 +297,7 @@ export async function split(
             orderId,
             gateway: part.gateway,
           }),
+        answerIs: payoutOf(tx.tid),
         check: (answer) => answerMismatch(answer, { amountMinor: part.amountMinor, currency: tx.currency }),
         apply: async (answer) => {
           await ingestAnswer(deps.store, answer);

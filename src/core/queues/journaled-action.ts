@@ -28,6 +28,11 @@ export interface JournaledAction {
    * a double-click's first copy that finished in between — means those checks are stale: nothing is sent.
    */
   seenJournalId?: number;
+  /**
+   * What the answer's transaction is, in the operator's words ("payout 1000161", "the capture of hold 1000133"):
+   * Praxis may answer another tid than the item's. Default: the item, or "transaction <tid>".
+   */
+  answerIs?(answer: ManageResponse): string;
   /** Checks the verified answer against the intent; a text saying what differs, or null. */
   check?(answer: ManageResponse): string | null;
   /** Updates the store from the verified answer (after the journal says done). */
@@ -364,7 +369,10 @@ async function sendOnce(
     // The money moved and the journal says so; a store hiccup here only delays the queue's view.
     log.error('action applied at Praxis but the store update failed', { tid: a.tid, error: String(err) });
   }
-  const said = `Praxis confirmed (${answer.description}): ${answer.transaction.tid === a.tid ? `${queue.noun} ${a.tid}` : `transaction ${answer.transaction.tid}`} is ${statusOf(answer)}.`;
+  const what =
+    a.answerIs?.(answer) ??
+    (answer.transaction.tid === a.tid ? `${queue.noun} ${a.tid}` : `transaction ${answer.transaction.tid}`);
+  const said = `Praxis confirmed: ${what} is ${statusOf(answer)}.`;
   // Every window reads the item again once the answer is applied (by apply's commit, or by one statement here).
   const stored = applied ? applied.itemStatus : await announcedStatus(deps, a.tid);
   if (!finished) return lateOutcome(deps, a, entry, said, 'done');

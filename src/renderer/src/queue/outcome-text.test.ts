@@ -42,7 +42,7 @@ describe('outcome text', () => {
         tid: 5012,
         state: 'done',
         moneyMoved: true,
-        message: 'Praxis confirmed (ok): payout 9 is approved.',
+        message: 'Praxis confirmed: payout 9 is approved.',
         journalId: 1,
         amountMinor: 18_425,
         currency: 'EUR',
@@ -50,6 +50,6 @@ describe('outcome text', () => {
       },
       PAYOUT_WORDS,
     );
-    expect(t.headline).toBe('Paid EUR 184.25 to Ann Lee (tid 5012). Praxis confirmed (ok): payout 9 is approved.');
+    expect(t.headline).toBe('Paid EUR 184.25 to Ann Lee (tid 5012). Praxis confirmed: payout 9 is approved.');
   });
 });
