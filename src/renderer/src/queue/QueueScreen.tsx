@@ -44,6 +44,7 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   selectedTotals,
   bulkButtons,
   keys,
+  keyNote,
   report,
   words,
   outcomeActions,
@@ -73,6 +74,8 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
   bulkButtons: ReactNode;
   /** The screen's action keys for the keys line ("C capture · V void…"). */
   keys: ReactNode;
+  /** What a key just pressed did not do, and why ("… select some with X first."); null once the operator moves on. */
+  keyNote?: string | null;
   report: ActionReport | null;
   words: OutcomeWords;
   /** The screen's action store: "Reconcile now" and dismissing the report. */
@@ -143,6 +146,11 @@ export function QueueScreen<Row extends QueueRow, Detail, Filter, Column extends
         <KeysHint shown={visible.length} onSelectAll={selectAll}>
           {keys}
         </KeysHint>
+      )}
+      {keyNote && (
+        <p className="queue-key-note" role="status">
+          {keyNote}
+        </p>
       )}
       {report && (
         <OutcomeBanner

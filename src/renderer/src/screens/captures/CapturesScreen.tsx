@@ -19,6 +19,7 @@ import { totalsByCurrency } from '../../queue/money-text';
 import { QueueScreen } from '../../queue/QueueScreen';
 import { captureCsvColumns } from './capture-csv';
 import { useClock } from '../../queue/use-clock';
+import { useBulkKeys } from '../../queue/use-bulk-keys';
 import { useQueueKeys } from '../../queue/use-queue-keys';
 import { useQueueRows } from '../../queue/use-queue-rows';
 import { CAPTURE_BULK_PARTS } from './CaptureBulkDialog';
@@ -71,6 +72,10 @@ export function CapturesScreen() {
     return row !== null && row.journalState === null && !useCaptureActions.getState().inFlight.has(tid);
   };
   const next = capturesRows.nextTidAfter;
+  const bulk = useBulkKeys('holds', () => [...useCaptures.getState().selected], {
+    'shift+c': { verb: 'captures', open: (tids) => captureActions.openBulk('capture', tids) },
+    'shift+v': { verb: 'voids', open: (tids) => captureActions.openBulk('void', tids) },
+  });
   useQueueKeys(
     queueKeys,
     CAPTURE_SEARCH.id,
@@ -78,10 +83,7 @@ export function CapturesScreen() {
       c: (tid) => actionable(tid) && captureActions.openCapture(tid, next(tid)),
       v: (tid) => actionable(tid) && captureActions.openVoid(tid, next(tid)),
     },
-    {
-      'shift+c': () => captureActions.openBulk('capture', [...useCaptures.getState().selected]),
-      'shift+v': () => captureActions.openBulk('void', [...useCaptures.getState().selected]),
-    },
+    bulk.bindings,
     available && dialog === null,
   );
 
@@ -121,6 +123,7 @@ export function CapturesScreen() {
           <kbd>Shift V</kbd> void selected
         </>
       }
+      keyNote={bulk.nothingSelected}
       report={report}
       words={CAPTURE_WORDS}
       outcomeActions={captureActions}

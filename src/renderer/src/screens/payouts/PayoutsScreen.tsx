@@ -11,6 +11,7 @@ import { payoutViews } from '../../stores/payouts-views';
 import { totalsByCurrency } from '../../queue/money-text';
 import { QueueScreen } from '../../queue/QueueScreen';
 import { useClock } from '../../queue/use-clock';
+import { useBulkKeys } from '../../queue/use-bulk-keys';
 import { useQueueKeys } from '../../queue/use-queue-keys';
 import { useQueueRows } from '../../queue/use-queue-rows';
 import { PAYOUT_BULK_PARTS } from './BulkDialog';
@@ -65,6 +66,10 @@ export function PayoutsScreen() {
     return row !== null && row.journalState === null && !usePayoutActions.getState().inFlight.has(tid);
   };
   const next = payoutsRows.nextTidAfter;
+  const bulk = useBulkKeys('requests', () => [...usePayouts.getState().selected], {
+    'shift+a': { verb: 'approves', open: (tids) => payoutActions.openBulk('approve', tids) },
+    'shift+r': { verb: 'rejects', open: (tids) => payoutActions.openBulk('reject', tids) },
+  });
   useQueueKeys(
     queueKeys,
     PAYOUT_SEARCH.id,
@@ -73,10 +78,7 @@ export function PayoutsScreen() {
       r: (tid) => actionable(tid) && payoutActions.openReject(tid, next(tid)),
       s: (tid) => actionable(tid) && void payoutActions.openSplit(tid, next(tid)),
     },
-    {
-      'shift+a': () => payoutActions.openBulk('approve', [...usePayouts.getState().selected]),
-      'shift+r': () => payoutActions.openBulk('reject', [...usePayouts.getState().selected]),
-    },
+    bulk.bindings,
     available && dialog === null,
   );
 
@@ -116,6 +118,7 @@ export function PayoutsScreen() {
           approve selected · <kbd>Shift R</kbd> reject selected
         </>
       }
+      keyNote={bulk.nothingSelected}
       report={report}
       words={PAYOUT_WORDS}
       outcomeActions={payoutActions}
