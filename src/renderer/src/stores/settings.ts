@@ -107,17 +107,22 @@ export const settingsActions = {
     else set({ credentialsError: res.error });
   },
 
-  /** The secret passes straight through to the core; it is never put in any store. */
-  async setSecret(profileId: string, secret: string, which?: CredentialKind): Promise<boolean> {
-    set({ credentialsBusy: true, credentialsError: null, test: null });
+  /**
+   * The secret passes straight through to the core; it is never put in any store. Answers what is wrong with the
+   * secret itself, for its field (null when stored, or when the problem is not the field's: that is the panel's).
+   */
+  async setSecret(profileId: string, secret: string, which?: CredentialKind): Promise<string | null> {
+    set({ credentialsBusy: true, credentialsError: null });
     try {
       const res = await desk().credentials.set({ profileId, secret, ...(which ? { which } : {}) });
       if (!res.ok) {
-        set({ credentialsError: res.error });
-        return false;
+        const { fields, general } = fieldErrorsFrom(res.error, ['secret']);
+        if (general) set({ credentialsError: { ...res.error, message: general } });
+        return fields.secret ?? null;
       }
-      set((s) => ({ credentials: { ...s.credentials, [profileId]: res.data } }));
-      return true;
+      // Another secret: the last connection test no longer says anything about it.
+      set((s) => ({ credentials: { ...s.credentials, [profileId]: res.data }, test: null }));
+      return null;
     } finally {
       set({ credentialsBusy: false });
     }

@@ -66,19 +66,25 @@ export function CredentialsPanel({ profile }: { profile: Profile }) {
         )}
       </div>
 
-      <WriteOnlySecretForm
-        name="Merchant secret"
-        fieldId="merchant-secret"
-        label={ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}
-        hint={<p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>}
-        placeholder="paste the merchant secret"
-        saveLabel={ownSecret ? 'Replace' : 'Save secret'}
-        clearLabel="Clear secret"
-        stored={ownSecret}
-        busy={busy}
-        onSave={(secret) => void settingsActions.setSecret(profile.id, secret)}
-        onClear={() => void settingsActions.clearSecret(profile.id)}
-      />
+      {/* The embedded sandbox signs with the public sample secret: nothing to enter, so no field to enter it in. */}
+      {status && status.storage !== 'sample' && (
+        <WriteOnlySecretForm
+          name="Merchant secret"
+          fieldId="merchant-secret"
+          label={ownSecret ? 'Replace merchant secret' : 'Set merchant secret'}
+          hint={
+            <p className="field-hint">Write-only: the desk stores it and signs with it, and never shows it again.</p>
+          }
+          placeholder="paste the merchant secret"
+          emptyProblem="Nothing to save: paste the merchant secret into this field first."
+          saveLabel={ownSecret ? 'Replace' : 'Save secret'}
+          clearLabel="Clear secret"
+          stored={ownSecret}
+          busy={busy}
+          onSave={(secret) => settingsActions.setSecret(profile.id, secret)}
+          onClear={() => void settingsActions.clearSecret(profile.id)}
+        />
+      )}
 
       {profile.storeUrl && <StorePasswordForm profile={profile} status={status} busy={busy} />}
 

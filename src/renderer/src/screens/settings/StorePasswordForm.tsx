@@ -27,11 +27,12 @@ export function StorePasswordForm({
         </p>
       }
       placeholder="your database password"
+      emptyProblem="Nothing to save: type your database password into this field first."
       saveLabel={stored ? 'Replace password' : 'Save password'}
       clearLabel="Clear database password"
       stored={stored}
       busy={busy}
-      onSave={(password) => void settingsActions.setSecret(profile.id, password, 'store-password')}
+      onSave={(password) => settingsActions.setSecret(profile.id, password, 'store-password')}
       onClear={() => void settingsActions.clearSecret(profile.id, 'store-password')}
     />
   );
