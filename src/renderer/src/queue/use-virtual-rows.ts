@@ -6,8 +6,8 @@ const OVERSCAN = 6;
 
 /**
  * The one way a long table draws only the rows on screen: a scroller (and its width once measured), the rows in
- * view, the padding above and below them, and the focused row kept in view (`align`: 'auto' moves as little as
- * needed, 'center' jumps to it).
+ * view, the padding above and below them, and the focused row kept wholly in view below the sticky header (`align`:
+ * 'auto' moves as little as needed, 'center' jumps to it).
  * Rows are one fixed height, so the rows in view are arithmetic on the scroll offset: nothing is built per row, and a
  * count that changes with each page or keystroke over 100,000 rows costs nothing (a virtualizer that keeps one
  * measurement object per row rebuilt all of them each time).
@@ -38,11 +38,13 @@ export function useVirtualRows(count: number, focusIndex: number, align: 'auto' 
   useEffect(() => {
     const el = scroller.current;
     if (focusIndex < 0 || !el) return;
-    const start = focusIndex * ROW_HEIGHT;
+    // The sticky header covers the scroller's top: rows start below it and are seen only below it.
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const start = head + focusIndex * ROW_HEIGHT;
     const end = start + ROW_HEIGHT;
-    if (align === 'center') el.scrollTop = start - (el.clientHeight - ROW_HEIGHT) / 2;
-    else if (start < el.scrollTop) el.scrollTop = start;
-    else if (end > el.scrollTop + el.clientHeight) el.scrollTop = end - el.clientHeight;
+    if (align === 'center') el.scrollTop = start - head - (el.clientHeight - head - ROW_HEIGHT) / 2;
+    else if (start < el.scrollTop + head) el.scrollTop = start - head;
+    else if (end > el.scrollTop + el.clientHeight) el.scrollTop = Math.ceil(end - el.clientHeight);
   }, [focusIndex, align]);
   const first = Math.max(0, Math.min(count, Math.floor(port.top / ROW_HEIGHT)) - OVERSCAN);
   const last = Math.min(count, Math.ceil((port.top + port.height) / ROW_HEIGHT) + OVERSCAN);
