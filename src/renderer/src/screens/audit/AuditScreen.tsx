@@ -5,6 +5,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
 import { AuditEmpty, isFiltered } from './AuditEmpty';
 import { AuditFilterBar } from './AuditFilterBar';
+import { AuditKeysHint } from './AuditKeysHint';
 import { AuditRowDetail } from './AuditRowDetail';
 import { AuditTable, type AuditTableHandle } from './AuditTable';
 import '../../queue/queue.css';
@@ -78,17 +79,20 @@ export function AuditScreen() {
       {s.total === 0 && !s.loading ? (
         <AuditEmpty filtered={isFiltered(s.draft)} onClear={auditActions.clearFilter} />
       ) : (
-        <AuditTable
-          ref={table}
-          rows={s.rows}
-          selectedSeq={s.selectedSeq}
-          brokenSeq={broken?.brokenAtSeq ?? null}
-          detailOpen={s.detailOpen}
-          onSelect={auditActions.select}
-          onOpen={open}
-          onClose={close}
-          onNeedMore={auditActions.loadMore}
-        />
+        <>
+          <AuditKeysHint />
+          <AuditTable
+            ref={table}
+            rows={s.rows}
+            selectedSeq={s.selectedSeq}
+            brokenSeq={broken?.brokenAtSeq ?? null}
+            detailOpen={s.detailOpen}
+            onSelect={auditActions.select}
+            onOpen={open}
+            onClose={close}
+            onNeedMore={auditActions.loadMore}
+          />
+        </>
       )}
       {selected && s.detailOpen && (
         <AuditRowDetail row={selected} focusKey={focusDetail} onClose={close} onStep={step} />

@@ -4,6 +4,7 @@ import { auditColumnWidths } from './audit-column-widths';
 import { LOCAL_ZONE } from '../../components/instant-text';
 import { SpacerRow } from '../../queue/SpacerRow';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import type { AuditRowView } from '../../../../shared/audit';
 import { auditActionWords } from '../../../../shared/audit-action-words';
 import { auditColumns } from '../../../../shared/audit-columns';
@@ -170,6 +171,25 @@ export function AuditTable({
       }
     },
   }));
+  /** Does what `key` does in the log; false when it does nothing here. */
+  const act = (key: string): boolean => {
+    if (key === 'Enter' && selectedSeq !== null && selectedIndex >= 0) {
+      onOpen(selectedSeq, true);
+      return true;
+    }
+    if (key === 'Escape' && detailOpen) {
+      onClose();
+      return true;
+    }
+    const step = MOVES[key] ?? 0;
+    if (!step || rows.length === 0) return false;
+    const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + step));
+    focusPending.current = true;
+    onSelect(rows[next]!.seq);
+    return true;
+  };
+  // On arrival the frame focuses the screen, not the log: J/K, Enter and Esc work from there too, as in the queues.
+  useShortcuts({ j: () => act('j'), k: () => act('k'), enter: () => act('Enter'), escape: () => act('Escape') });
   const selectedDrawn = selectedIndex >= 0 && items.some((i) => i.index === selectedIndex);
 
   return (
@@ -179,22 +199,7 @@ export function AuditTable({
       tabIndex={selectedDrawn ? -1 : 0}
       onKeyDown={(e) => {
         if (e.altKey || e.ctrlKey || e.metaKey) return;
-        if (e.key === 'Enter' && selectedSeq !== null && selectedIndex >= 0) {
-          e.preventDefault();
-          onOpen(selectedSeq, true);
-          return;
-        }
-        if (e.key === 'Escape' && detailOpen) {
-          e.preventDefault();
-          onClose();
-          return;
-        }
-        const step = MOVES[e.key] ?? 0;
-        if (!step || rows.length === 0) return;
-        e.preventDefault();
-        const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + step));
-        focusPending.current = true;
-        onSelect(rows[next]!.seq);
+        if (act(e.key)) e.preventDefault();
       }}
     >
       <table className="grid queue" aria-label="Audit log" aria-rowcount={rows.length + 1}>
