@@ -37,7 +37,19 @@ describe('the facts an auditor reads from an audit row', () => {
       note: 'Promo used 14 times',
       praxisIds: 'tid 1000158, order wr1000158-split-1',
       outcome: 'done — no money moved — Praxis answered OK (status 0) — now cancelled',
+      outcomeBrief: 'done · no money moved',
     });
+  });
+
+  it('gives a brief outcome for the list: the result and whether money moved, or the whole outcome when that is all', () => {
+    expect(auditColumns(row({ result: 'done', moneyMoved: true, praxisStatus: 0 })).outcomeBrief).toBe(
+      'done · money moved',
+    );
+    expect(
+      auditColumns({ ...row({ count: 3, failedCount: 1, moneyMoved: true }), action: 'payouts:bulk-approve' })
+        .outcomeBrief,
+    ).toBe('3 items, 1 failed · money moved');
+    expect(auditColumns(row({ message: 'Praxis confirmed (Ok)' })).outcomeBrief).toBe('Praxis confirmed (Ok)');
   });
 
   it('says whether money moved right after the result, where a narrow Outcome column still shows it', () => {

@@ -10,6 +10,8 @@ export interface AuditColumns {
   note: string;
   praxisIds: string;
   outcome: string;
+  /** The outcome's first words for a narrow column: the result, and whether money moved. */
+  outcomeBrief: string;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -72,6 +74,16 @@ function outcomeOf(action: string, d: Record<string, unknown>): string {
   return parts.join(' — ');
 }
 
+function outcomeBriefOf(action: string, d: Record<string, unknown>): string {
+  const parts = [
+    resultOf(action, d),
+    d.moneyMoved === true ? 'money moved' : d.moneyMoved === false ? 'no money moved' : '',
+  ];
+  if (typeof d.count === 'number')
+    parts.unshift(`${d.count} ${d.count === 1 ? 'item' : 'items'}, ${text(d.failedCount) || '0'} failed`);
+  return parts.filter(Boolean).join(' · ');
+}
+
 export function auditColumns(row: AuditRowView): AuditColumns {
   const d = row.details;
   // Ids Praxis knows the item by; the desk's own journal id stays in the details.
@@ -94,5 +106,6 @@ export function auditColumns(row: AuditRowView): AuditColumns {
     note: text(d.note),
     praxisIds: ids.join(', '),
     outcome: outcomeOf(row.action, d),
+    outcomeBrief: outcomeBriefOf(row.action, d) || outcomeOf(row.action, d),
   };
 }

@@ -47,8 +47,11 @@ test('the Audit screen lists, filters and exports actions, and "Verify chain" fi
   await expect(rejectionRow).toContainText(NOTE);
   await expect(approveAuditRow).toContainText('EUR 125.50');
   await expect(approveAuditRow).toContainText('money moved');
-  // The request Praxis now calls "split" was paid whole: the desk says so in its own words.
-  await expect(approveAuditRow).toContainText('now paid out (Praxis: ');
+  // The request Praxis now calls "split" was paid whole: the desk says so in its own words (the cell's hover text).
+  await expect(approveAuditRow.getByRole('cell', { name: 'done · money moved' })).toHaveAttribute(
+    'title',
+    /now paid out \(Praxis: /,
+  );
   await expectNoSeriousA11yViolations(page, 'the Audit screen');
   await page.screenshot({ path: screenshotPath('60-audit') });
 

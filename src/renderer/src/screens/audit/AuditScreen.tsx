@@ -5,7 +5,6 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { auditActions, useAudit } from '../../stores/audit';
 import { AuditEmpty, isFiltered } from './AuditEmpty';
 import { AuditFilterBar } from './AuditFilterBar';
-import { AuditKeysHint } from './AuditKeysHint';
 import { AuditRowDetail } from './AuditRowDetail';
 import { AuditTable, type AuditTableHandle } from './AuditTable';
 import '../../queue/queue.css';
@@ -79,20 +78,17 @@ export function AuditScreen() {
       {s.total === 0 && !s.loading ? (
         <AuditEmpty filtered={isFiltered(s.draft)} onClear={auditActions.clearFilter} />
       ) : (
-        <>
-          <AuditKeysHint />
-          <AuditTable
-            ref={table}
-            rows={s.rows}
-            selectedSeq={s.selectedSeq}
-            brokenSeq={broken?.brokenAtSeq ?? null}
-            detailOpen={s.detailOpen}
-            onSelect={auditActions.select}
-            onOpen={open}
-            onClose={close}
-            onNeedMore={auditActions.loadMore}
-          />
-        </>
+        <AuditTable
+          ref={table}
+          rows={s.rows}
+          selectedSeq={s.selectedSeq}
+          brokenSeq={broken?.brokenAtSeq ?? null}
+          detailOpen={s.detailOpen}
+          onSelect={auditActions.select}
+          onOpen={open}
+          onClose={close}
+          onNeedMore={auditActions.loadMore}
+        />
       )}
       {selected && s.detailOpen && (
         <AuditRowDetail row={selected} focusKey={focusDetail} onClose={close} onStep={step} />

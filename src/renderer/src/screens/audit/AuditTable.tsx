@@ -3,6 +3,7 @@ import { fitColumns } from '../../queue/fit-columns';
 import { auditColumnWidths } from './audit-column-widths';
 import { LOCAL_ZONE } from '../../components/instant-text';
 import { SpacerRow } from '../../queue/SpacerRow';
+import { AuditKeysHint } from './AuditKeysHint';
 import { useVirtualRows } from '../../queue/use-virtual-rows';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import type { AuditRowView } from '../../../../shared/audit';
@@ -17,7 +18,7 @@ const LOAD_AHEAD = 100;
 // a wider one shares its room among the columns whose text is cut first (`grows`).
 // A column empty in every row loaded keeps only its header's width (`emptyWidth`), and its room goes to the others.
 const COLUMNS = [
-  { key: 'seq', label: 'Row', width: 52, grows: 0 },
+  { key: 'seq', label: 'Row', width: 52, givesWay: 4, grows: 0 },
   { key: 'time', label: 'Time', width: 158, grows: 0 },
   { key: 'operator', label: 'Operator', width: 90, grows: 2 },
   { key: 'action', label: 'Action', width: 138, grows: 0 },
@@ -43,8 +44,8 @@ function emptyColumns(rows: readonly AuditRowView[]): Set<ColumnKey> {
   return empty;
 }
 
-/** The least Outcome keeps (what a 1280-pixel window leaves it): below it, columns give way rather than hide it. */
-const OUTCOME_LEAST = 110;
+/** The least Outcome keeps, its brief whole ("done · no money moved"): below it, columns give way rather than cut it. */
+const OUTCOME_LEAST = 170;
 const FIT_INPUT = COLUMNS.map((c) => ({
   id: c.key,
   meta: { width: c.width ?? OUTCOME_LEAST, givesWay: 'givesWay' in c ? c.givesWay : undefined },
@@ -86,7 +87,8 @@ const AuditRowCells = memo(function AuditRowCells({ row, shown }: { row: AuditRo
         {c.praxisIds}
       </td>
     ),
-    outcome: <td title={c.outcome}>{c.outcome}</td>,
+    // The brief reads whole in the narrowest column; the hover text, the detail and the CSV have it all.
+    outcome: <td title={c.outcome}>{c.outcomeBrief}</td>,
   };
   return (
     <>
@@ -146,6 +148,7 @@ export function AuditTable({
     return shown.map((c) => ({ ...c, width: widths.get(c.key) }));
   }, [width, empty]);
   const shown = useMemo(() => columns.map((c) => c.key), [columns]);
+  const hidden = COLUMNS.filter((c) => !shown.includes(c.key)).map((c) => c.label);
   const lastIndex = items.length ? items[items.length - 1]!.index : 0;
   useEffect(() => {
     if (rows.length > 0 && lastIndex >= rows.length - LOAD_AHEAD) onNeedMore();
@@ -193,54 +196,57 @@ export function AuditTable({
   const selectedDrawn = selectedIndex >= 0 && items.some((i) => i.index === selectedIndex);
 
   return (
-    <div
-      className="queue-scroller audit-scroller"
-      ref={scroller}
-      tabIndex={selectedDrawn ? -1 : 0}
-      onKeyDown={(e) => {
-        if (e.altKey || e.ctrlKey || e.metaKey) return;
-        if (act(e.key)) e.preventDefault();
-      }}
-    >
-      <table className="grid queue" aria-label="Audit log" aria-rowcount={rows.length + 1}>
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
+    <>
+      <AuditKeysHint hidden={hidden} />
+      <div
+        className="queue-scroller audit-scroller"
+        ref={scroller}
+        tabIndex={selectedDrawn ? -1 : 0}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          if (act(e.key)) e.preventDefault();
+        }}
+      >
+        <table className="grid queue" aria-label="Audit log" aria-rowcount={rows.length + 1}>
+          <colgroup>
             {columns.map((c) => (
-              <th key={c.key} className={c.key === 'seq' || c.key === 'amount' ? 'num' : undefined}>
-                {c.key === 'time' ? `Time (${LOCAL_ZONE})` : c.label}
-              </th>
+              <col key={c.key} style={{ width: c.width }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          <SpacerRow height={padTop} span={columns.length} />
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            const selected = row.seq === selectedSeq;
-            const classes = ['queue-row'];
-            if (selected) classes.push('cursor');
-            if (row.seq === brokenSeq) classes.push('audit-broken');
-            return (
-              <tr
-                key={row.seq}
-                className={classes.join(' ')}
-                aria-selected={selected}
-                aria-rowindex={item.index + 2}
-                tabIndex={selected ? 0 : -1}
-                onClick={() => onOpen(row.seq, false)}
-              >
-                <AuditRowCells row={row} shown={shown} />
-              </tr>
-            );
-          })}
-          <SpacerRow height={padBottom} span={columns.length} />
-        </tbody>
-      </table>
-    </div>
+          </colgroup>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} className={c.key === 'seq' || c.key === 'amount' ? 'num' : undefined}>
+                  {c.key === 'time' ? `Time (${LOCAL_ZONE})` : c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <SpacerRow height={padTop} span={columns.length} />
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              const selected = row.seq === selectedSeq;
+              const classes = ['queue-row'];
+              if (selected) classes.push('cursor');
+              if (row.seq === brokenSeq) classes.push('audit-broken');
+              return (
+                <tr
+                  key={row.seq}
+                  className={classes.join(' ')}
+                  aria-selected={selected}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={selected ? 0 : -1}
+                  onClick={() => onOpen(row.seq, false)}
+                >
+                  <AuditRowCells row={row} shown={shown} />
+                </tr>
+              );
+            })}
+            <SpacerRow height={padBottom} span={columns.length} />
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
