@@ -196,119 +196,128 @@ export function TerminalForm({
           </select>
         </label>
       </div>
-      <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
-      <KnownCustomerOffer draft={draft} fill={put} />
-      <div className="form-grid">
-        <Field id="vt-intent" label="Intent" error={errorOf('intent')}>
-          <select
-            id="vt-intent"
-            value={draft.intent}
-            {...fieldErrorProps('vt-intent', errorOf('intent'))}
-            onChange={(e) => put({ intent: e.target.value as TerminalIntent })}
-          >
-            {TERMINAL_INTENTS.map((i) => (
-              <option key={i} value={i}>
-                {INTENT_LABELS[i]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {field('currency', 'Currency', 'ISO 4217, e.g. EUR, JPY, KWD')}
-        <Field id="vt-amount" label="Amount" error={errorOf('amount')} hint={words ?? undefined}>
-          {/* The message is Field's, beside the field; AmountInput only marks the field invalid and points at it. */}
-          <AmountInput
-            id="vt-amount"
-            label="Amount"
-            value={draft.amount}
-            disabled={draft.openAmount}
-            showProblem={false}
-            problem={errorOf('amount')}
-            {...fieldErrorProps('vt-amount', errorOf('amount'))}
-            onChange={(amount) => put({ amount })}
-          />
-        </Field>
-        <Field id="vt-open-amount" label="Amount chosen by the customer">
-          <label className="vt-check">
-            <input
-              id="vt-open-amount"
-              type="checkbox"
-              checked={draft.openAmount}
-              onChange={(e) => put({ openAmount: e.target.checked })}
-            />{' '}
-            Leave the amount open
-          </label>
-        </Field>
-        <Field id="vt-gateway" label="Payment method (optional)" error={errorOf('gateway')}>
-          <select
-            id="vt-gateway"
-            value={draft.gateway}
-            {...fieldErrorProps('vt-gateway', errorOf('gateway'))}
-            onChange={(e) => put({ gateway: e.target.value })}
-          >
-            <option value="">Let the payment page offer every method</option>
-            {gateways.map((g) => (
-              <option key={g.gateway} value={g.gateway}>
-                {g.label}
-                {g.paymentMethod && g.paymentMethod !== g.label ? ` (${g.paymentMethod})` : ''}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <FormError message={general} />
-      {confirming && words ? (
-        <ReviewStep
-          fallbacks={[reviewButton, sessionPanel]}
-          summary={
-            <>
-              Open a <strong>{draft.intent}</strong> page for{' '}
-              <strong>
-                {draft.firstName} {draft.lastName}
-              </strong>{' '}
-              ({draft.cid}): <strong>{words}</strong>
-            </>
-          }
-        >
-          <CallerCheck
-            lines={checks}
-            ticked={ticked}
-            onTick={(i, on) =>
-              setTicked((t) => {
-                const next = new Set(t);
-                if (on) next.add(i);
-                else next.delete(i);
-                return next;
-              })
-            }
-          />
-          <div className="form-actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={sending || unchecked > 0}
-              aria-describedby={unchecked > 0 ? 'vt-checks-left' : undefined}
-              onClick={() => void send()}
+      {/* A form, so Enter in a field reviews as "Review and open…" (its one submit button) does; Confirm stays a button press. */}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          review();
+        }}
+      >
+        <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
+        <KnownCustomerOffer draft={draft} fill={put} />
+        <div className="form-grid">
+          <Field id="vt-intent" label="Intent" error={errorOf('intent')}>
+            <select
+              id="vt-intent"
+              value={draft.intent}
+              {...fieldErrorProps('vt-intent', errorOf('intent'))}
+              onChange={(e) => put({ intent: e.target.value as TerminalIntent })}
             >
-              {sending ? 'Opening…' : 'Confirm and open the payment page'}
-            </button>
-            {unchecked > 0 && (
-              <span className="muted disabled-why" id="vt-checks-left">
-                {unchecked} caller {unchecked === 1 ? 'check' : 'checks'} not ticked yet.
-              </span>
-            )}
-            <button type="button" onClick={() => setConfirming(false)}>
-              Change something
-            </button>
-          </div>
-        </ReviewStep>
-      ) : (
-        <div className="form-actions">
-          <button type="button" className="primary" disabled={sending} onClick={review} ref={reviewButton}>
-            Review and open…
-          </button>
-          <span className="muted">Card details are typed into Praxis&apos;s page, never here.</span>
+              {TERMINAL_INTENTS.map((i) => (
+                <option key={i} value={i}>
+                  {INTENT_LABELS[i]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {field('currency', 'Currency', 'ISO 4217, e.g. EUR, JPY, KWD')}
+          <Field id="vt-amount" label="Amount" error={errorOf('amount')} hint={words ?? undefined}>
+            {/* The message is Field's, beside the field; AmountInput only marks the field invalid and points at it. */}
+            <AmountInput
+              id="vt-amount"
+              label="Amount"
+              value={draft.amount}
+              disabled={draft.openAmount}
+              showProblem={false}
+              problem={errorOf('amount')}
+              {...fieldErrorProps('vt-amount', errorOf('amount'))}
+              onChange={(amount) => put({ amount })}
+            />
+          </Field>
+          <Field id="vt-open-amount" label="Amount chosen by the customer">
+            <label className="vt-check">
+              <input
+                id="vt-open-amount"
+                type="checkbox"
+                checked={draft.openAmount}
+                onChange={(e) => put({ openAmount: e.target.checked })}
+              />{' '}
+              Leave the amount open
+            </label>
+          </Field>
+          <Field id="vt-gateway" label="Payment method (optional)" error={errorOf('gateway')}>
+            <select
+              id="vt-gateway"
+              value={draft.gateway}
+              {...fieldErrorProps('vt-gateway', errorOf('gateway'))}
+              onChange={(e) => put({ gateway: e.target.value })}
+            >
+              <option value="">Let the payment page offer every method</option>
+              {gateways.map((g) => (
+                <option key={g.gateway} value={g.gateway}>
+                  {g.label}
+                  {g.paymentMethod && g.paymentMethod !== g.label ? ` (${g.paymentMethod})` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
         </div>
-      )}
+        <FormError message={general} />
+        {confirming && words ? (
+          <ReviewStep
+            fallbacks={[reviewButton, sessionPanel]}
+            summary={
+              <>
+                Open a <strong>{draft.intent}</strong> page for{' '}
+                <strong>
+                  {draft.firstName} {draft.lastName}
+                </strong>{' '}
+                ({draft.cid}): <strong>{words}</strong>
+              </>
+            }
+          >
+            <CallerCheck
+              lines={checks}
+              ticked={ticked}
+              onTick={(i, on) =>
+                setTicked((t) => {
+                  const next = new Set(t);
+                  if (on) next.add(i);
+                  else next.delete(i);
+                  return next;
+                })
+              }
+            />
+            <div className="form-actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={sending || unchecked > 0}
+                aria-describedby={unchecked > 0 ? 'vt-checks-left' : undefined}
+                onClick={() => void send()}
+              >
+                {sending ? 'Opening…' : 'Confirm and open the payment page'}
+              </button>
+              {unchecked > 0 && (
+                <span className="muted disabled-why" id="vt-checks-left">
+                  {unchecked} caller {unchecked === 1 ? 'check' : 'checks'} not ticked yet.
+                </span>
+              )}
+              <button type="button" onClick={() => setConfirming(false)}>
+                Change something
+              </button>
+            </div>
+          </ReviewStep>
+        ) : (
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={sending} ref={reviewButton}>
+              Review and open…
+            </button>
+            <span className="muted">Card details are typed into Praxis&apos;s page, never here.</span>
+          </div>
+        )}
+      </form>
     </section>
   );
 }

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { deskHostForThisFile, screenshotPath } from './support/desk-host';
+import { callerChecks, fillCaller, openTerminal } from './support/terminal-page';
+
+// A phone agent works the terminal form from the keyboard while the caller waits.
+const desk = deskHostForThisFile();
+const run = randomBytes(3).toString('hex');
+
+const cidField = (page: Page) => page.getByRole('textbox', { name: 'Customer id (cid)' });
+const amountField = (page: Page) => page.getByRole('textbox', { name: 'Amount' });
+const reviewStep = (page: Page) => page.getByRole('group', { name: 'Confirm the session' });
+const paymentPage = (page: Page) => page.locator('iframe[title="Praxis payment page"]');
+
+test('Enter in a field of the form reviews it, as "Review and open…" does, and never opens the page itself', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+
+  // An empty form: Enter in the first field marks it and keeps the keyboard there.
+  await cidField(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(cidField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(cidField(page)).toBeFocused();
+
+  // A wrong email: Enter in the amount goes to the email, described by its message.
+  await fillCaller(page, { cid: `e2e-vt-enter-${run}`, amount: '12.00' });
+  await page.getByLabel('Email').fill('ada-at-example');
+  await amountField(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email such as name@example.com');
+
+  // Corrected: Enter opens the review step, which still asks for the caller checks.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('ada@example.com');
+  await page.keyboard.press('Enter');
+  await expect(reviewStep(page)).toBeFocused();
+  await expect(reviewStep(page)).toHaveAccessibleDescription(/EUR 12\.00 — twelve euros/);
+  await expect(page.getByRole('button', { name: 'Confirm and open the payment page' })).toBeDisabled();
+  // Enter on a caller check does not open the payment page either.
+  await callerChecks(page).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(reviewStep(page)).toBeVisible();
+  await expect(paymentPage(page)).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('81-terminal-enter-reviews') });
+});
