@@ -45,3 +45,29 @@ test('Enter in a field of the form reviews it, as "Review and open…" does, and
   await expect(paymentPage(page)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('81-terminal-enter-reviews') });
 });
+
+test('leaving a field with a wrong value shows its message beside it at once; an empty one passed through is left alone', async ({
+  page,
+}) => {
+  await openTerminal(page, desk());
+  await cidField(page).focus();
+  await page.keyboard.press('Tab');
+  await expect(cidField(page)).not.toHaveAttribute('aria-invalid', 'true');
+
+  await amountField(page).focus();
+  await page.keyboard.type('12,5');
+  await page.keyboard.press('Tab');
+  await expect(amountField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(amountField(page)).toHaveAccessibleDescription(/"12,5" has a separator: use a point for decimals/);
+  await expect(page.getByRole('alert').filter({ hasText: '"12,5" has a separator' })).toBeVisible();
+
+  await page.getByLabel('Email').fill('ada-at-example');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email such as name@example.com');
+  await page.screenshot({ path: screenshotPath('82-terminal-field-left-wrong'), fullPage: true });
+
+  // A good value left there says nothing.
+  await page.getByLabel('Country (ISO code)').fill('GB');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Country (ISO code)')).not.toHaveAttribute('aria-invalid', 'true');
+});

@@ -12,7 +12,15 @@ import { fieldErrorsFrom } from '../../stores/field-errors';
 import { terminalActions, useTerminal } from '../../stores/terminal';
 import { CallerCheck } from './CallerCheck';
 import { KnownCustomerOffer } from './KnownCustomerOffer';
-import { draftErrors, EMPTY_DRAFT, fieldPath, inputOf, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
+import {
+  draftErrors,
+  EMPTY_DRAFT,
+  errorOnLeaving,
+  fieldPath,
+  inputOf,
+  TERMINAL_FIELDS,
+  type TerminalDraft,
+} from './terminal-form';
 
 const INTENT_LABELS: Record<TerminalIntent, string> = {
   payment: 'Payment (charge now)',
@@ -135,6 +143,11 @@ export function TerminalForm({
   };
 
   useEffect(() => void terminalActions.loadGateways(draft.intent), [draft.intent]);
+  // A wrong value is told as the agent leaves its field, not ~15 Tabs later at "Review and open…".
+  const judge = (key: keyof TerminalDraft) => {
+    const message = errorOnLeaving(draft, key);
+    if (message) setShown((marks) => ({ ...marks, [fieldPath(key)]: message }));
+  };
 
   const review = () => {
     const errors = draftErrors(draft);
@@ -176,6 +189,7 @@ export function TerminalForm({
         autoComplete="off"
         autoFocus={focusFirstField && key === CUSTOMER_FIELDS[0]![0]}
         onChange={(e) => put({ [key]: e.target.value })}
+        onBlur={() => judge(key)}
       />
     </Field>
   );
@@ -233,6 +247,7 @@ export function TerminalForm({
               problem={errorOf('amount')}
               {...fieldErrorProps('vt-amount', errorOf('amount'))}
               onChange={(amount) => put({ amount })}
+              onBlur={() => judge('amount')}
             />
           </Field>
           <Field id="vt-open-amount" label="Amount chosen by the customer">

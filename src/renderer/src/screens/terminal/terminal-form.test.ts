@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TerminalCustomerInput } from '../../../../shared/ipc/terminal-contract';
-import { draftErrors, EMPTY_DRAFT, fieldPath, TERMINAL_FIELDS, type TerminalDraft } from './terminal-form';
+import {
+  draftErrors,
+  EMPTY_DRAFT,
+  errorOnLeaving,
+  fieldPath,
+  TERMINAL_FIELDS,
+  type TerminalDraft,
+} from './terminal-form';
 
 const customerOf = (d: TerminalDraft) => ({
   cid: d.cid,
@@ -46,5 +53,14 @@ describe('terminal form errors', () => {
     expect(fieldPath('amount')).toBe('amount');
     for (const key of ['cid', 'zip', 'intent', 'currency', 'amount', 'gateway'] as const)
       expect(TERMINAL_FIELDS).toContain(fieldPath(key));
+  });
+
+  it('tells a field left with a wrong value its message, and leaves an empty or good one alone', () => {
+    expect(errorOnLeaving({ ...GOOD, amount: '12,5' }, 'amount')).toMatch(/"12,5" has a separator/);
+    expect(errorOnLeaving({ ...GOOD, email: 'ada-at-example' }, 'email')).toBe(
+      'Enter an email such as name@example.com',
+    );
+    expect(errorOnLeaving({ ...GOOD, email: '' }, 'email')).toBeUndefined();
+    expect(errorOnLeaving({ ...GOOD, email: 'ada-at-example' }, 'country')).toBeUndefined();
   });
 });

@@ -76,3 +76,9 @@ export function draftErrors(d: TerminalDraft): FieldErrors {
   const r = TerminalStartInput.safeParse(inputOf(d));
   return r.success ? { fields: {}, general: null } : fieldErrorsFrom(draftValidationError(r.error), TERMINAL_FIELDS);
 }
+
+/** What a field says as the agent leaves it: its message if it holds a wrong value; an empty one waits for the review. */
+export function errorOnLeaving(d: TerminalDraft, key: keyof TerminalDraft): string | undefined {
+  if (String(d[key]).trim() === '') return undefined;
+  return draftErrors(d).fields[fieldPath(key)];
+}
