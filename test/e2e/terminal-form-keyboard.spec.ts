@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
-import { callerChecks, fillCaller, openTerminal } from './support/terminal-page';
+import { callerChecks, fillCaller, openPage, openTerminal } from './support/terminal-page';
 
 // A phone agent works the terminal form from the keyboard while the caller waits.
 const desk = deskHostForThisFile();
@@ -9,6 +9,7 @@ const run = randomBytes(3).toString('hex');
 
 const cidField = (page: Page) => page.getByRole('textbox', { name: 'Customer id (cid)' });
 const amountField = (page: Page) => page.getByRole('textbox', { name: 'Amount' });
+const fillOffer = (page: Page) => page.getByRole('button', { name: /^Fill the form from the known customer/ });
 const reviewStep = (page: Page) => page.getByRole('group', { name: 'Confirm the session' });
 const paymentPage = (page: Page) => page.locator('iframe[title="Praxis payment page"]');
 
@@ -70,4 +71,31 @@ test('leaving a field with a wrong value shows its message beside it at once; an
   await page.getByLabel('Country (ISO code)').fill('GB');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Country (ISO code)')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+/** A session opened for `cid` (Ada Lovelace, every detail given) and closed: the desk now knows her. */
+async function servedBefore(page: Page, cid: string): Promise<void> {
+  await fillCaller(page, { cid, amount: '10.00' });
+  await openPage(page);
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+test('a known customer is offered right after the customer id: next in the tab order, drawn below the field', async ({
+  page,
+}) => {
+  const served = `e2e-vt-kb-near-${run}`;
+  await openTerminal(page, desk());
+  await servedBefore(page, served);
+
+  await cidField(page).fill(served);
+  await expect(fillOffer(page)).toBeVisible();
+  await cidField(page).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Fill the form from the known customer Ada Lovelace' })).toBeFocused();
+  const field = (await cidField(page).boundingBox())!;
+  const offer = (await page.getByRole('status').filter({ hasText: 'Known customer: Ada Lovelace' }).boundingBox())!;
+  expect(offer.y - (field.y + field.height)).toBeGreaterThanOrEqual(0);
+  expect(offer.y - (field.y + field.height)).toBeLessThan(30);
+  expect(Math.abs(offer.x - field.x)).toBeLessThan(10);
+  await page.screenshot({ path: screenshotPath('83-terminal-known-customer-next-to-cid') });
 });

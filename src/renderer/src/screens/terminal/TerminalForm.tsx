@@ -180,7 +180,7 @@ export function TerminalForm({
   const words = echo(draft);
   // Messages are keyed by the contract's path (fieldPath); each input is described by the one beside it.
   const errorOf = (key: keyof TerminalDraft) => shown[fieldPath(key)];
-  const field = (key: keyof TerminalDraft, label: string, hint?: string) => (
+  const field = (key: keyof TerminalDraft, label: string, hint?: string, after?: ReactNode) => (
     <Field key={key} id={`vt-${key}`} label={label} hint={hint} error={errorOf(key)}>
       <input
         id={`vt-${key}`}
@@ -191,6 +191,7 @@ export function TerminalForm({
         onChange={(e) => put({ [key]: e.target.value })}
         onBlur={() => judge(key)}
       />
+      {after}
     </Field>
   );
 
@@ -218,8 +219,12 @@ export function TerminalForm({
           review();
         }}
       >
-        <div className="form-grid">{CUSTOMER_FIELDS.map(([k, label, hint]) => field(k, label, hint))}</div>
-        <KnownCustomerOffer draft={draft} fill={put} />
+        <div className="form-grid">
+          {CUSTOMER_FIELDS.map(([k, label, hint]) =>
+            // The offer answers the cid: drawn under it and next in the tab order, not after the Postcode.
+            field(k, label, hint, k === 'cid' ? <KnownCustomerOffer draft={draft} fill={put} /> : undefined),
+          )}
+        </div>
         <div className="form-grid">
           <Field id="vt-intent" label="Intent" error={errorOf('intent')}>
             <select
