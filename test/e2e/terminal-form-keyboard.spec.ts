@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { deskHostForThisFile, screenshotPath } from './support/desk-host';
+import { payoutsSim } from './support/payouts-sim';
 import { callerChecks, fillCaller, openPage, openTerminal } from './support/terminal-page';
 
 // A phone agent works the terminal form from the keyboard while the caller waits.
@@ -98,4 +99,30 @@ test('a known customer is offered right after the customer id: next in the tab o
   expect(offer.y - (field.y + field.height)).toBeLessThan(30);
   expect(Math.abs(offer.x - field.x)).toBeLessThan(10);
   await page.screenshot({ path: screenshotPath('83-terminal-known-customer-next-to-cid') });
+});
+
+test('"Fill the form" puts the keyboard in the next field the agent still has to fill, not at the top', async ({
+  page,
+}) => {
+  const served = `e2e-vt-kb-fill-${run}`;
+  // Known from her payout request, which gives her name but no email.
+  const fromQueue = `e2e-vt-kb-queue-${run}`;
+  await payoutsSim(desk).createRequest(fromQueue, 'EUR', 10_00, { first_name: 'Grace', last_name: 'Hopper' });
+  await openTerminal(page, desk());
+  await servedBefore(page, served);
+
+  // Every detail known: the amount is what is left to type.
+  await cidField(page).fill(served);
+  await fillOffer(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await expect(amountField(page)).toBeFocused();
+
+  // No email known: that is the next field to fill.
+  await cidField(page).fill(fromQueue);
+  await fillOffer(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('First name')).toHaveValue('Grace');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.screenshot({ path: screenshotPath('84-terminal-filled-focus-next') });
 });

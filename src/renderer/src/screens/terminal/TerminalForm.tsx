@@ -18,6 +18,7 @@ import {
   errorOnLeaving,
   fieldPath,
   inputOf,
+  nextToFill,
   TERMINAL_FIELDS,
   type TerminalDraft,
 } from './terminal-form';
@@ -143,6 +144,17 @@ export function TerminalForm({
   };
 
   useEffect(() => void terminalActions.loadGateways(draft.intent), [draft.intent]);
+  // "Fill the form" leaves with its offer: the keyboard goes on to what is still to type, not to the top of the screen.
+  const [afterFill, setAfterFill] = useState<{ to: keyof TerminalDraft | null } | null>(null);
+  useEffect(() => {
+    if (!afterFill) return;
+    const next = afterFill.to && formPanel.current?.querySelector<HTMLElement>(`#vt-${afterFill.to}`);
+    (next || reviewButton.current)?.focus();
+  }, [afterFill]);
+  const fillKnown = (patch: Partial<TerminalDraft>) => {
+    put(patch);
+    setAfterFill({ to: nextToFill({ ...draft, ...patch }) });
+  };
   // A wrong value is told as the agent leaves its field, not ~15 Tabs later at "Review and open…".
   const judge = (key: keyof TerminalDraft) => {
     const message = errorOnLeaving(draft, key);
@@ -222,7 +234,7 @@ export function TerminalForm({
         <div className="form-grid">
           {CUSTOMER_FIELDS.map(([k, label, hint]) =>
             // The offer answers the cid: drawn under it and next in the tab order, not after the Postcode.
-            field(k, label, hint, k === 'cid' ? <KnownCustomerOffer draft={draft} fill={put} /> : undefined),
+            field(k, label, hint, k === 'cid' ? <KnownCustomerOffer draft={draft} fill={fillKnown} /> : undefined),
           )}
         </div>
         <div className="form-grid">

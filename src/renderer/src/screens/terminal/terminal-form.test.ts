@@ -5,6 +5,7 @@ import {
   EMPTY_DRAFT,
   errorOnLeaving,
   fieldPath,
+  nextToFill,
   TERMINAL_FIELDS,
   type TerminalDraft,
 } from './terminal-form';
@@ -62,5 +63,12 @@ describe('terminal form errors', () => {
     );
     expect(errorOnLeaving({ ...GOOD, email: '' }, 'email')).toBeUndefined();
     expect(errorOnLeaving({ ...GOOD, email: 'ada-at-example' }, 'country')).toBeUndefined();
+  });
+
+  it('names the first field still to fill or fix, in the order the form shows them, or none when ready', () => {
+    expect(nextToFill({ ...GOOD, amount: '' })).toBe('amount');
+    expect(nextToFill({ ...GOOD, email: '', amount: '' })).toBe('email');
+    expect(nextToFill({ ...GOOD, amount: '', openAmount: true })).toBeNull();
+    expect(nextToFill(GOOD)).toBeNull();
   });
 });

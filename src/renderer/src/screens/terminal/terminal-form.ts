@@ -62,14 +62,11 @@ const CUSTOMER_KEYS = ['cid', 'firstName', 'lastName', 'email', 'country', 'phon
 export const fieldPath = (key: keyof TerminalDraft): string =>
   (CUSTOMER_KEYS as readonly string[]).includes(key) ? `customer.${key}` : key;
 
+/** The form's fields in the order the agent meets them. */
+const FORM_KEYS: readonly (keyof TerminalDraft)[] = [...CUSTOMER_KEYS, 'intent', 'currency', 'amount', 'gateway'];
+
 /** Every field of the form a VALIDATION answer (the core's, or the draft's own check) may be placed beside. */
-export const TERMINAL_FIELDS: readonly string[] = [
-  ...CUSTOMER_KEYS.map((k) => `customer.${k}`),
-  'intent',
-  'currency',
-  'amount',
-  'gateway',
-];
+export const TERMINAL_FIELDS: readonly string[] = FORM_KEYS.map(fieldPath);
 
 /** The draft checked with the core's own schema, its messages placed as the core's would be (`fieldErrorsFrom`). */
 export function draftErrors(d: TerminalDraft): FieldErrors {
@@ -81,4 +78,10 @@ export function draftErrors(d: TerminalDraft): FieldErrors {
 export function errorOnLeaving(d: TerminalDraft, key: keyof TerminalDraft): string | undefined {
   if (String(d[key]).trim() === '') return undefined;
   return draftErrors(d).fields[fieldPath(key)];
+}
+
+/** The first field, in the form's order, still to fill or fix in `d`; null once the draft is ready for the review. */
+export function nextToFill(d: TerminalDraft): keyof TerminalDraft | null {
+  const { fields } = draftErrors(d);
+  return FORM_KEYS.find((key) => fields[fieldPath(key)] !== undefined) ?? null;
 }
