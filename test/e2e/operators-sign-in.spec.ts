@@ -62,12 +62,24 @@ test('a fresh desk says it runs as the sandbox operator; the first manager turns
   await signIn(page, 'Mia');
   await expect(statusItem(page, 'Operator')).toContainText('Mia (Manager)');
   await goTo(page, 's', 'Settings');
-  await addOperator(page, 'Ned', 'manager');
+  // The only manager adds the others alone: nobody else could confirm.
   await addOperator(page, 'Al', 'agent');
   await addOperator(page, 'Bo', 'backoffice');
+  await addOperator(page, 'Ned', 'manager');
   const list = page.getByRole('region', { name: 'Operators' }).getByRole('listitem');
   for (const name of ['Mia', 'Ned', 'Al', 'Bo']) await expect(list.filter({ hasText: name })).toHaveCount(1);
   await expect(page.getByLabel('Role of Al')).toHaveValue('agent');
+
+  // With a second manager on the desk, a PIN Mia sets for someone else (one she would know) needs Ned's PIN too.
+  const operators = page.getByRole('region', { name: 'Operators' });
+  await operators.getByLabel('Operator name').fill('Eve');
+  await operators.getByLabel('Operator PIN').fill('27182');
+  await operators.getByLabel('Operator role').selectOption('agent');
+  await operators.getByRole('button', { name: 'Add operator' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
+  await expect(dialog).toContainText('Adding Eve lets whoever knows the PIN act as Eve');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(list.filter({ hasText: 'Eve' })).toHaveCount(0);
 });
 
 test('raising a four-eyes threshold needs a second manager’s PIN', async ({ page }) => {
@@ -150,6 +162,11 @@ test('after Add operator the name field has the focus, ready for the next person
   await operators.getByLabel('Operator role').selectOption('agent');
   await operators.getByRole('button', { name: 'Add operator' }).focus();
   await page.keyboard.press('Enter');
+  // Ned is a second manager on this desk: he confirms the PIN Mia gives Dee.
+  const dialog = page.getByRole('dialog', { name: 'Second manager confirmation' });
+  await dialog.getByLabel('Second manager').fill('Ned');
+  await dialog.getByLabel('Their PIN').fill(PINS.Ned);
+  await dialog.getByRole('button', { name: 'Confirm the change' }).click();
   await expect(operators.getByRole('status')).toHaveText('Operator “Dee” added.');
   await expect(operators.getByRole('listitem').filter({ hasText: 'Dee' })).toHaveCount(1);
   await expect(name).toHaveValue('');
@@ -363,6 +380,15 @@ test('a forgotten PIN: a manager sets a new one, the old one stops working and t
   await page.screenshot({ path: screenshotPath('58-set-pin') });
   await expectNoSeriousA11yViolations(page, 'the set-PIN dialog');
   await dialog.getByRole('button', { name: 'Set PIN' }).click();
+  // A PIN Mia sets for Bo is one she knows: Ned, the desk's other manager, confirms it.
+  const second = page.getByRole('dialog', { name: 'Second manager confirmation' });
+  await expect(second).toContainText("Setting Bo's PIN lets whoever knows the PIN act as Bo");
+  const confirmByNed = async () => {
+    await second.getByLabel('Second manager').fill('Ned');
+    await second.getByLabel('Their PIN').fill(PINS.Ned);
+    await second.getByRole('button', { name: 'Confirm the change' }).click();
+  };
+  await confirmByNed();
   await expect(dialog).toHaveCount(0);
   await expect(setPin).toBeFocused();
   await expect(operators.getByRole('status')).toContainText('Bo’s new PIN is set');
@@ -382,6 +408,7 @@ test('a forgotten PIN: a manager sets a new one, the old one stops working and t
   await setPin.click();
   await dialog.getByLabel('New PIN (4 to 8 digits)').fill(PINS.Bo);
   await dialog.getByRole('button', { name: 'Set PIN' }).click();
+  await confirmByNed();
   await expect(dialog).toHaveCount(0);
 });
 
