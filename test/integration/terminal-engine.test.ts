@@ -6,6 +6,7 @@ import { createTerminalEngine, type TerminalEngine } from '../../src/core/termin
 import type { TerminalStartRequest } from '../../src/shared/ipc/terminal-contract';
 import type { TerminalSession } from '../../src/shared/terminal';
 import { startSimRig, type SimRig } from '../support/sim-rig';
+import { agentTerminal, payOnPage, sessionUntil } from '../support/terminal-rig';
 import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 
 const customer = {
@@ -24,27 +25,12 @@ const payment = (over: Partial<TerminalStartRequest> = {}): TerminalStartRequest
   ...over,
 });
 
-/** Pays on the simulator's hosted page as a caller would type it (form post to the page's own origin). */
-async function payOnPage(redirectUrl: string, card: string, amount?: string) {
-  const form = new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123', card_holder: 'Ada' });
-  if (amount) form.set('amount', amount);
-  const res = await fetch(`${redirectUrl}/pay`, { method: 'POST', body: form.toString() });
-  return res.text();
-}
-
 // Issue 12: the terminal engine against the real simulator over HTTP; with no notification URL the desk follows
 // each session by find-order alone, with back-off.
 describe('virtual terminal engine', () => {
   let rig: SimRig;
   let terminal: TerminalEngine;
-  const createAgentSmithsTerminal = () =>
-    createTerminalEngine({
-      store: rig.store,
-      log: rig.log,
-      praxis: async () => rig.session('Agent Smith'),
-      intakeUrls: () => ({ notification: null, validation: null }),
-      follow: { firstPollMs: 100, maxPollMs: 400 },
-    });
+  const createAgentSmithsTerminal = () => agentTerminal(rig, 'Agent Smith');
   beforeAll(async () => {
     rig = await startSimRig({ operator: 'Agent Smith', timeoutMs: 2_000, hangMs: 3_000 });
     terminal = createAgentSmithsTerminal();
@@ -54,14 +40,7 @@ describe('virtual terminal engine', () => {
     await rig.close();
   });
 
-  const until = async (orderId: string, done: (s: TerminalSession) => boolean) => {
-    for (let i = 0; i < 100; i++) {
-      const s = await terminal.status(orderId);
-      if (done(s)) return s;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`session ${orderId} never settled: ${JSON.stringify(await terminal.status(orderId))}`);
-  };
+  const until = (orderId: string, done: (s: TerminalSession) => boolean) => sessionUntil(terminal, orderId, done);
   // Praxis keeps a declined session's page open for another card; a retry with a new page waits until it closed.
   const closePage = async (orderId: string) => {
     await rig.admin(`/_sim/sessions/${orderId}/expire`);

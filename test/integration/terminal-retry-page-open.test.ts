@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTerminalEngine, type TerminalEngine } from '../../src/core/terminal/terminal-engine';
+import type { TerminalEngine } from '../../src/core/terminal/terminal-engine';
 import { DEFAULT_TERMINAL_SETTINGS } from '../../src/core/terminal/terminal-settings';
 import type { TerminalSession } from '../../src/shared/terminal';
 import { startSimRig, type SimRig } from '../support/sim-rig';
-
-async function payOnPage(redirectUrl: string, card: string) {
-  const form = new URLSearchParams({ card_number: card, card_exp: '12/2030', cvv: '123', card_holder: 'Ada' });
-  return (await fetch(`${redirectUrl}/pay`, { method: 'POST', body: form.toString() })).text();
-}
+import { agentTerminal, payOnPage, sessionUntil } from '../support/terminal-rig';
 
 // From the hostile review: Praxis keeps a session's page open after a decline (another card may be tried there) and
 // the desk cannot close it, so a retry that opened a second page left two pages that could each take the money.
@@ -16,27 +12,14 @@ describe('retrying a declined session whose page still takes a card', () => {
   let terminal: TerminalEngine;
   beforeAll(async () => {
     rig = await startSimRig({ operator: 'Agent Smith' });
-    terminal = createTerminalEngine({
-      store: rig.store,
-      log: rig.log,
-      praxis: async () => rig.session('Agent Smith'),
-      intakeUrls: () => ({ notification: null, validation: null }),
-      follow: { firstPollMs: 100, maxPollMs: 300 },
-    });
+    terminal = agentTerminal(rig, 'Agent Smith');
   });
   afterAll(async () => {
     await terminal.close();
     await rig.close();
   });
 
-  const until = async (orderId: string, done: (s: TerminalSession) => boolean) => {
-    for (let i = 0; i < 100; i++) {
-      const s = await terminal.status(orderId);
-      if (done(s)) return s;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`session ${orderId} never settled: ${JSON.stringify(await terminal.status(orderId))}`);
-  };
+  const until = (orderId: string, done: (s: TerminalSession) => boolean) => sessionUntil(terminal, orderId, done);
   const declinedSession = async (cid: string) => {
     const first = await terminal.start({
       intent: 'payment',
