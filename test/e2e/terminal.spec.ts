@@ -108,7 +108,7 @@ test('an approved payment: the card is typed on Praxis\u2019s page only and neve
   await expect(auditRows(page)).toHaveCount(2);
   await expect(auditRows(page).nth(0)).toContainText('Terminal outcome');
   await expect(auditRows(page).nth(0)).toContainText('Desk (automatic)');
-  await expect(auditRows(page).nth(0)).toContainText('customer paid — money moved');
+  await expect(auditRows(page).nth(0)).toContainText('customer paid · money moved');
   await expect(auditRows(page).nth(0)).toContainText('EUR 25.50');
   await expect(auditRows(page).nth(1)).toContainText('Open terminal payment page');
   await page.screenshot({ path: screenshotPath('73b-audit-terminal-outcome') });
