@@ -25,6 +25,21 @@ test('Reject names the tid: of two USD 40.00 requests of one customer, the dialo
   await page.screenshot({ path: screenshotPath('dialog-reject-names-tid') });
 });
 
+test('Split names the tid too: of two USD 40.00 requests of one customer, the dialog says which one it splits', async ({
+  page,
+}) => {
+  const cid = `e2e-split-tid-${run}`;
+  await payouts.createRequest(cid, 'USD', 4_000, davidDeVries);
+  const second = await payouts.createRequest(cid, 'USD', 4_000, davidDeVries);
+  await openQueueFor(page, desk(), cid);
+  await queueRow(page, second).click();
+  await page.keyboard.press('s');
+
+  const dialog = page.getByRole('dialog', { name: 'Split withdrawal' });
+  await expect(dialog.getByLabel('Request', { exact: true })).toContainText(`tid ${second} to David de Vries`);
+  await page.screenshot({ path: screenshotPath('dialog-split-names-tid') });
+});
+
 test('Void names the tid: of two EUR 12.50 holds of one customer, the dialog says which one it releases', async ({
   page,
 }) => {

@@ -7,6 +7,7 @@ import { DialogFrame } from '../../queue/DialogFrame';
 import { GatewayPicker } from './GatewayPicker';
 import { safeMoney, safeWords } from '../../queue/money-text';
 import { remainingText } from './row-format';
+import { RequestLine } from './RequestLine';
 import { RiskLine } from './RiskLine';
 import { planSplit, type SplitPartDraft, type SplitPlan } from './split-plan';
 
@@ -61,6 +62,7 @@ export function SplitDialog({ row, nextTid }: { row: PayoutRow; nextTid: number 
           if (e.ctrlKey || e.metaKey) e.currentTarget.requestSubmit();
         }}
       >
+        <RequestLine row={row} />
         <RiskLine row={row} />
         <table className="grid split-table" aria-label="Split parts">
           <thead>
