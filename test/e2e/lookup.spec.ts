@@ -54,6 +54,19 @@ test('pasted ids are looked up: found items show type, status, amount and queue;
   await page.screenshot({ path: screenshotPath('07-lookup-results') });
 });
 
+test('Ctrl+Enter in the id box looks the ids up, as the dialogs send from a note', async ({ page }) => {
+  const payout = await simulatorItem('withdrawal-requests', 'EUR', 4_250);
+  await openDesk(page, desk());
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  const ids = page.getByLabel(/Transaction ids/);
+  await ids.fill(String(payout));
+  await expect(page.getByText('Ctrl Enter looks them up')).toBeVisible();
+  await ids.press('Control+Enter');
+  await expect(rowOf(page, payout)).toContainText('EUR 42.50');
+  await expect(ids).toBeFocused();
+});
+
 /** "Import CSV…" as a person presses it, the file given to the chooser it opens. */
 async function importCsv(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

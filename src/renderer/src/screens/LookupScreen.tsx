@@ -54,6 +54,8 @@ export function LookupScreen() {
       return next;
     });
 
+  const lookUpPasted = () => void lookupActions.run(idsFromText(text), 'pasted list');
+
   const importCsv = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -73,14 +75,19 @@ export function LookupScreen() {
           spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter starts a new line of ids; Ctrl/Cmd+Enter sends them, as a dialog's note does.
+            if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || running) return;
+            e.preventDefault();
+            lookUpPasted();
+          }}
           placeholder={'123456\n123457\norder_1001'}
         />
+        <p className="muted key-hint">
+          <kbd>Ctrl Enter</kbd> looks them up
+        </p>
         <div className="form-actions">
-          <BusyButton
-            busy={running}
-            className="primary"
-            onPress={() => void lookupActions.run(idsFromText(text), 'pasted list')}
-          >
+          <BusyButton busy={running} className="primary" onPress={lookUpPasted}>
             Look up {pastedCount > 0 ? `${pastedCount} id${pastedCount === 1 ? '' : 's'}` : ''}
           </BusyButton>
           <BusyButton busy={running} onPress={() => fileInput.current?.click()}>
