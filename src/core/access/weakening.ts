@@ -52,8 +52,7 @@ export async function confirmManagerChange(
   what: string,
   subject?: string,
 ): Promise<void> {
-  const managers = (await listOperators(store)).filter((o) => o.role === 'manager');
-  if (!managers.some((m) => operatorKey(m.name) !== operatorKey(actor))) return;
+  if (!(await hasManagerBesides(store, actor))) return;
   await askSecondManager(store, actor, secondManager, what, 'changes who can confirm as a manager', subject);
 }
 
@@ -69,10 +68,13 @@ export async function confirmPinForSomeoneElse(
   what: string,
   name: string,
 ): Promise<void> {
-  const managers = (await listOperators(store)).filter((o) => o.role === 'manager');
-  if (!managers.some((m) => operatorKey(m.name) !== operatorKey(actor))) return;
+  if (!(await hasManagerBesides(store, actor))) return;
   await askSecondManager(store, actor, secondManager, what, `lets whoever knows the PIN act as ${name.trim()}`, name);
 }
+
+/** Whether someone other than `actor` could confirm as a second manager. */
+const hasManagerBesides = async (store: WorkStore, actor: string) =>
+  (await listOperators(store)).some((o) => o.role === 'manager' && operatorKey(o.name) !== operatorKey(actor));
 
 /** A second manager's name and PIN for `what` (which `why`), checked and, when refused, audited. */
 const askSecondManager = (

@@ -54,7 +54,6 @@ export async function findOperator(store: WorkStore, name: string): Promise<Oper
   return o && view(o);
 }
 
-/** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
 /** The new operator's name, trimmed, once it and the PIN may be added (before anyone is asked to confirm it). */
 export async function checkNewOperator(store: WorkStore, op: { name: string; pin: string }): Promise<string> {
   const name = op.name.trim();
@@ -66,6 +65,7 @@ export async function checkNewOperator(store: WorkStore, op: { name: string; pin
   return name;
 }
 
+/** Registers an operator; `by` (who is acting) is written in the audit log, the PIN never. */
 export async function addOperator(
   store: WorkStore,
   op: { name: string; pin: string; role: Role },
